@@ -1,0 +1,98 @@
+package dev.contentcreator.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings, read from environment variables. Every setting has a default that suits one machine;
+ * the README lists them. Tests build one from a map.
+ */
+public final class Config {
+  private final Map<String, String> values;
+
+  private Config(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  public static Config fromEnvironment() {
+    return new Config(System.getenv());
+  }
+
+  public static Config of(Map<String, String> values) {
+    return new Config(values);
+  }
+
+  /** This config with some settings replaced. */
+  public Config with(Map<String, String> overrides) {
+    Map<String, String> merged = new HashMap<>(values);
+    merged.putAll(overrides);
+    return new Config(merged);
+  }
+
+  public Optional<String> find(String name) {
+    String v = values.get(Objects.requireNonNull(name, "name"));
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  public String get(String name, String defaultValue) {
+    return find(name).orElse(defaultValue);
+  }
+
+  public int getInt(String name, int defaultValue) {
+    return find(name).map(v -> parse(name, v, Integer::parseInt)).orElse(defaultValue);
+  }
+
+  public long getLong(String name, long defaultValue) {
+    return find(name).map(v -> parse(name, v, Long::parseLong)).orElse(defaultValue);
+  }
+
+  public boolean getBoolean(String name, boolean defaultValue) {
+    return find(name).map(v -> {
+      if (v.equalsIgnoreCase("true") || v.equals("1")) {
+        return true;
+      }
+      if (v.equalsIgnoreCase("false") || v.equals("0")) {
+        return false;
+      }
+      throw new IllegalArgumentException(name + " must be true or false, got: " + v);
+    }).orElse(defaultValue);
+  }
+
+  /** A duration written as ISO-8601 ({@code PT30S}) or as a number with a unit: 500ms, 30s, 5m, 2h. */
+  public Duration getDuration(String name, Duration defaultValue) {
+    return find(name).map(v -> parse(name, v, Config::parseDuration)).orElse(defaultValue);
+  }
+
+  public Path getPath(String name, String defaultValue) {
+    return Path.of(get(name, defaultValue)).toAbsolutePath().normalize();
+  }
+
+  private static Duration parseDuration(String v) {
+    if (v.startsWith("P") || v.startsWith("p")) {
+      return Duration.parse(v);
+    }
+    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(v);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a duration");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+  }
+
+  private static <T> T parse(String name, String value, java.util.function.Function<String, T> parser) {
+    try {
+      return parser.apply(value);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("setting " + name + " has a value that cannot be read: " + value, e);
+    }
+  }
+}

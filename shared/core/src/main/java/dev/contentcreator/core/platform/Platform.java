@@ -1,0 +1,128 @@
+package dev.contentcreator.core.platform;
+
+import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.ports.BlobStore;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.IdentityVerifier;
+import dev.contentcreator.core.ports.RateLimiter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+
+/**
+ * The adapters of one process, each made on first use from the factory the configuration names:
+ * a function that never touches blobs never loads the blob adapter. Thread-safe.
+ *
+ * <p>Settings: {@code DOCUMENTS} (default {@code sqlite}), {@code BLOBS} ({@code folder}),
+ * {@code RATE_LIMITS} ({@code redis} when {@code REDIS_URL} is set, else {@code memory}),
+ * {@code IDENTITY} ({@code firebase}).
+ */
+public final class Platform implements AutoCloseable {
+  private final Config config;
+  private final Clock clock;
+  private final Lazy<DocumentStore> documents;
+  private final Lazy<BlobStore> blobs;
+  private final Lazy<RateLimiter> rateLimiter;
+  private final Lazy<IdentityVerifier> identity;
+
+  private Platform(Config config, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get("DOCUMENTS", "sqlite")));
+    this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get("BLOBS", "folder")));
+    this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class,
+        config.get("RATE_LIMITS", config.find("REDIS_URL").isPresent() ? "redis" : "memory")));
+    this.identity = new Lazy<>(() -> create(IdentityVerifier.class, config.get("IDENTITY", "firebase")));
+  }
+
+  /** The platform of this process, configured from the environment; made on first use. */
+  public static Platform get() {
+    return Holder.INSTANCE;
+  }
+
+  public static Platform create(Config config, Clock clock) {
+    return new Platform(config, clock);
+  }
+
+  public Config config() { return config; }
+  public Clock clock() { return clock; }
+  public DocumentStore documents() { return documents.get(); }
+  public BlobStore blobs() { return blobs.get(); }
+  public RateLimiter rateLimiter() { return rateLimiter.get(); }
+  public IdentityVerifier identity() { return identity.get(); }
+
+  /** Whether the adapter of this port has been made yet (to prove laziness in tests). */
+  public boolean isLoaded(Class<?> port) {
+    if (port == DocumentStore.class) return documents.isLoaded();
+    if (port == BlobStore.class) return blobs.isLoaded();
+    if (port == RateLimiter.class) return rateLimiter.isLoaded();
+    if (port == IdentityVerifier.class) return identity.isLoaded();
+    throw new IllegalArgumentException("not a port of the platform: " + port.getName());
+  }
+
+  @Override
+  public void close() {
+    for (Lazy<?> lazy : List.of(documents, blobs, rateLimiter, identity)) {
+      lazy.closeIfLoaded();
+    }
+  }
+
+  private <T> T create(Class<T> port, String name) {
+    List<String> known = new ArrayList<>();
+    for (PortFactory<?> factory : ServiceLoader.load(PortFactory.class, Platform.class.getClassLoader())) {
+      if (factory.port() == port) {
+        if (factory.name().equals(name)) {
+          return port.cast(factory.create(config));
+        }
+        known.add(factory.name());
+      }
+    }
+    throw new IllegalStateException("no " + port.getSimpleName() + " adapter named '" + name
+        + "' on the classpath; found: " + known);
+  }
+
+  private static final class Holder {
+    static final Platform INSTANCE = new Platform(Config.fromEnvironment(), Clock.systemUTC());
+  }
+
+  private static final class Lazy<T> {
+    private final Supplier<T> supplier;
+    private volatile T value;
+
+    Lazy(Supplier<T> supplier) {
+      this.supplier = supplier;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = supplier.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+
+    boolean isLoaded() {
+      return value != null;
+    }
+
+    void closeIfLoaded() {
+      T v = value;
+      if (v instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          System.err.println("closing " + v.getClass().getName() + " failed: " + e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.contentcreator.core.ports;
+
+import com.google.gson.JsonObject;
+import java.util.Optional;
+
+/**
+ * The documents port: named collections of JSON documents keyed by id, as Firestore models them.
+ *
+ * <p>Adapters: Firestore in production, one SQLite file on one machine. Values are JSON strings,
+ * numbers, booleans, arrays and objects; timestamps are fixed-width ISO-8601 strings so that they
+ * sort as text. Every adapter passes the same contract suite ({@code DocumentStoreContract}).
+ */
+public interface DocumentStore extends AutoCloseable {
+
+  /** Reads one document outside any transaction. */
+  Optional<Document> get(String collection, String id);
+
+  /** Runs a query outside any transaction. */
+  Page query(Query query);
+
+  /**
+   * Runs {@code work} atomically: its reads see one snapshot, its writes commit together or not at
+   * all. All reads must come before the first write (Firestore's rule). The adapter may run the
+   * body more than once when it conflicts with a concurrent transaction, so the body must not have
+   * side effects outside the transaction.
+   */
+  <T> T transaction(TransactionWork<T> work);
+
+  /** Creates a document; fails with {@link DocumentExistsException} if the id is taken. */
+  default void create(String collection, String id, JsonObject data) {
+    transaction(tx -> {
+      tx.create(collection, id, data);
+      return null;
+    });
+  }
+
+  /** Creates or replaces a document. */
+  default void set(String collection, String id, JsonObject data) {
+    transaction(tx -> {
+      tx.set(collection, id, data);
+      return null;
+    });
+  }
+
+  /** Deletes a document if it exists. */
+  default void delete(String collection, String id) {
+    transaction(tx -> {
+      tx.delete(collection, id);
+      return null;
+    });
+  }
+
+  @Override
+  void close();
+
+  /** The body of a transaction. */
+  @FunctionalInterface
+  interface TransactionWork<T> {
+    T run(Transaction tx);
+  }
+
+  /** Reads and writes inside one transaction. */
+  interface Transaction {
+    Optional<Document> get(String collection, String id);
+
+    Page query(Query query);
+
+    /** Fails with {@link DocumentExistsException} (at commit at the latest) if the id is taken. */
+    void create(String collection, String id, JsonObject data);
+
+    void set(String collection, String id, JsonObject data);
+
+    void delete(String collection, String id);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.contentcreator.core.ports;
+
+import java.util.Optional;
+
+/**
+ * The identity port: checks a Firebase ID token and looks up accounts. Adapter: Firebase Auth
+ * through firebase-admin, pointed at the Auth emulator on one machine.
+ */
+public interface IdentityVerifier {
+
+  /** The caller named by a valid token; throws {@link InvalidTokenException} for any other. */
+  VerifiedIdentity verify(String idToken) throws InvalidTokenException;
+
+  /** The account with this e-mail address, if the identity provider has one. */
+  Optional<VerifiedIdentity> findByEmail(String email);
+
+  /** Who the token speaks for. Email, name and picture may be null. */
+  record VerifiedIdentity(String uid, String email, String name, String picture) {}
+
+  /** The token is missing, malformed, expired, revoked or meant for another project. */
+  final class InvalidTokenException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidTokenException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.contentcreator.core.ports;
+
+import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A query on one collection: equality filters on top-level fields, one order field (ties broken
+ * by document id, in the same direction), a limit and an opaque cursor from a previous {@link Page}.
+ * Build it with {@link #on(String)}.
+ */
+public final class Query {
+  /** The most documents one page may hold. */
+  public static final int MAX_LIMIT = 500;
+
+  public enum Direction { ASCENDING, DESCENDING }
+
+  /** {@code field == value}; the value is a string, number or boolean. */
+  public record Filter(String field, JsonPrimitive value) {
+    public Filter {
+      requireField(field);
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  private final String collection;
+  private final List<Filter> filters;
+  private final String orderBy;
+  private final Direction direction;
+  private final int limit;
+  private final String cursor;
+
+  private Query(Builder b) {
+    this.collection = b.collection;
+    this.filters = List.copyOf(b.filters);
+    this.orderBy = b.orderBy;
+    this.direction = b.direction;
+    this.limit = b.limit;
+    this.cursor = b.cursor;
+  }
+
+  public static Builder on(String collection) {
+    return new Builder(collection);
+  }
+
+  public String collection() { return collection; }
+  public List<Filter> filters() { return filters; }
+  /** The order field, or {@code null} to order by document id alone. */
+  public String orderBy() { return orderBy; }
+  public Direction direction() { return direction; }
+  public int limit() { return limit; }
+  /** The cursor to start after, or {@code null} for the first page. */
+  public String cursor() { return cursor; }
+
+  private static String requireField(String field) {
+    Objects.requireNonNull(field, "field");
+    if (!field.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+      throw new IllegalArgumentException("field must be a plain top-level name, got: " + field);
+    }
+    return field;
+  }
+
+  /** Builds a {@link Query}; every {@code withX} checks its argument. */
+  public static final class Builder {
+    private final String collection;
+    private final List<Filter> filters = new ArrayList<>();
+    private String orderBy;
+    private Direction direction = Direction.ASCENDING;
+    private int limit = 50;
+    private String cursor;
+
+    private Builder(String collection) {
+      Objects.requireNonNull(collection, "collection");
+      if (!collection.matches("[a-z][a-z0-9_]{0,63}")) {
+        throw new IllegalArgumentException("collection must be lower-case letters, digits and _, got: " + collection);
+      }
+      this.collection = collection;
+    }
+
+    public Builder whereEqualTo(String field, String value) {
+      filters.add(new Filter(field, new JsonPrimitive(Objects.requireNonNull(value, "value"))));
+      return this;
+    }
+
+    public Builder whereEqualTo(String field, long value) {
+      filters.add(new Filter(field, new JsonPrimitive(value)));
+      return this;
+    }
+
+    public Builder whereEqualTo(String field, boolean value) {
+      filters.add(new Filter(field, new JsonPrimitive(value)));
+      return this;
+    }
+
+    public Builder orderBy(String field, Direction direction) {
+      this.orderBy = requireField(field);
+      this.direction = Objects.requireNonNull(direction, "direction");
+      return this;
+    }
+
+    public Builder limit(int limit) {
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw new IllegalArgumentException("limit must be within 1.." + MAX_LIMIT + ", got: " + limit);
+      }
+      this.limit = limit;
+      return this;
+    }
+
+    /** Starts after the last document of the page that gave this cursor; null means the start. */
+    public Builder startAfter(String cursor) {
+      this.cursor = cursor;
+      return this;
+    }
+
+    public Query build() {
+      return new Query(this);
+    }
+  }
+}
