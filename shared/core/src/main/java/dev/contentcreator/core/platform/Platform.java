@@ -38,10 +38,27 @@ public final class Platform implements AutoCloseable {
     this.identity = new Lazy<>(() -> create(IdentityVerifier.class, config.get("IDENTITY", "firebase")));
   }
 
-  /** The platform of this process, configured from the environment; made on first use. */
+  /**
+   * The platform of this process, made on first use from the configuration given to
+   * {@link #configure} or else from the environment.
+   */
   public static Platform get() {
     return Holder.INSTANCE;
   }
+
+  /**
+   * Sets the configuration of the process's platform (the local server does, to add its defaults).
+   * Must come before the first {@link #get()}.
+   */
+  public static synchronized void configure(Config config) {
+    if (created) {
+      throw new IllegalStateException("the platform is already made; configure it before first use");
+    }
+    configured = Objects.requireNonNull(config, "config");
+  }
+
+  private static volatile Config configured;
+  private static volatile boolean created;
 
   public static Platform create(Config config, Clock clock) {
     return new Platform(config, clock);
@@ -85,7 +102,15 @@ public final class Platform implements AutoCloseable {
   }
 
   private static final class Holder {
-    static final Platform INSTANCE = new Platform(Config.fromEnvironment(), Clock.systemUTC());
+    static final Platform INSTANCE = make();
+
+    private static Platform make() {
+      synchronized (Platform.class) {
+        created = true;
+        Config c = configured;
+        return new Platform(c == null ? Config.fromEnvironment() : c, Clock.systemUTC());
+      }
+    }
   }
 
   private static final class Lazy<T> {

@@ -1,0 +1,139 @@
+package dev.contentcreator.functions.projects;
+
+import dev.contentcreator.core.domain.Member;
+import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.http.ApiRequest;
+import dev.contentcreator.core.http.ApiResponse;
+import dev.contentcreator.core.http.JsonBody;
+import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.projects.ProjectView;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The routes of {@code /api/projects}: request checks here, rules in {@link ProjectService}. */
+public final class ProjectsApi {
+  static final int NAME_MAX = 100;
+  static final int DESCRIPTION_MAX = 2000;
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+  private ProjectsApi() {}
+
+  public static Router router(Services services) {
+    return Router.builder()
+        .get("/api/projects", r -> list(services, r))
+        .post("/api/projects", r -> create(services, r))
+        .get("/api/projects/{projectId}", r -> get(services, r))
+        .patch("/api/projects/{projectId}", r -> update(services, r))
+        .delete("/api/projects/{projectId}", r -> delete(services, r))
+        .get("/api/projects/{projectId}/members", r -> members(services, r))
+        .post("/api/projects/{projectId}/members", r -> addMember(services, r))
+        .patch("/api/projects/{projectId}/members/{uid}", r -> changeRole(services, r))
+        .delete("/api/projects/{projectId}/members/{uid}", r -> removeMember(services, r))
+        .build();
+  }
+
+  private static ApiResponse list(Services s, ApiRequest r) {
+    int limit = r.intQueryParam("limit", 20, 1, 100);
+    return ApiResponse.ok(s.projects().list(r.caller().uid(), limit, r.queryParam("cursor").orElse(null)));
+  }
+
+  private static ApiResponse create(Services s, ApiRequest r) {
+    JsonBody body = r.json();
+    String name = body.requiredString("name", 1, NAME_MAX);
+    String description = body.string("description", 0, DESCRIPTION_MAX).orElse("");
+    body.finish();
+    ProjectView p = s.projects().create(r.caller(), name, description);
+    return ApiResponse.created("/api/projects/" + p.id(), p).etag(p.version());
+  }
+
+  private static ApiResponse get(Services s, ApiRequest r) {
+    ProjectView p = s.projects().get(r.caller().uid(), r.pathParam("projectId"));
+    return ApiResponse.ok(p).etag(p.version());
+  }
+
+  private static ApiResponse update(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.VIEWER);
+    JsonBody body = r.json();
+    Optional<String> name = body.string("name", 1, NAME_MAX);
+    if (body.has("name") && name.isEmpty()) {
+      body.reject("name", "cannot be removed");
+    }
+    Optional<String> description = body.string("description", 0, DESCRIPTION_MAX);
+    if (body.has("description") && description.isEmpty()) {
+      description = Optional.of("");
+    }
+    Optional<Boolean> archived = body.bool("archived");
+    body.finish();
+    ProjectView p = s.projects().update(r.caller().uid(), projectId, r.header("If-Match").orElse(null),
+        name, description, archived);
+    return ApiResponse.ok(p).etag(p.version());
+  }
+
+  private static ApiResponse delete(Services s, ApiRequest r) {
+    s.projects().delete(r.caller().uid(), r.pathParam("projectId"), r.header("If-Match").orElse(null));
+    return ApiResponse.noContent();
+  }
+
+  private static ApiResponse members(Services s, ApiRequest r) {
+    int limit = r.intQueryParam("limit", 50, 1, ProjectService.MAX_MEMBERS);
+    return ApiResponse.ok(s.projects().members(r.caller().uid(), r.pathParam("projectId"), limit,
+        r.queryParam("cursor").orElse(null)));
+  }
+
+  private static ApiResponse addMember(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
+    JsonBody body = r.json();
+    Optional<String> uid = body.string("uid", 1, 128);
+    Optional<String> email = body.string("email", 3, 254);
+    email.ifPresent(e -> {
+      if (!EMAIL.matcher(e).matches()) {
+        body.reject("email", "is not an e-mail address");
+      }
+    });
+    if (uid.isPresent() == email.isPresent() && !(body.has("uid") && body.has("email"))) {
+      body.reject("email", "give either email or uid of the person to add");
+    } else if (body.has("uid") && body.has("email")) {
+      body.reject("uid", "give either email or uid, not both");
+    }
+    Role role = role(body);
+    body.finish();
+    Member m = s.projects().addMember(r.caller().uid(), projectId, uid, email, role);
+    return ApiResponse.created("/api/projects/" + projectId + "/members/"
+        + URLEncoder.encode(m.uid(), StandardCharsets.UTF_8), m);
+  }
+
+  private static ApiResponse changeRole(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
+    JsonBody body = r.json();
+    Role role = role(body);
+    body.finish();
+    return ApiResponse.ok(s.projects().changeRole(r.caller().uid(), projectId, r.pathParam("uid"), role));
+  }
+
+  private static ApiResponse removeMember(Services s, ApiRequest r) {
+    s.projects().removeMember(r.caller().uid(), r.pathParam("projectId"), r.pathParam("uid"));
+    return ApiResponse.noContent();
+  }
+
+  private static Role role(JsonBody body) {
+    Optional<String> text = body.string("role", 1, 20);
+    if (text.isEmpty()) {
+      if (!body.has("role")) {
+        body.reject("role", "is required: owner, editor or viewer");
+      }
+      return null;
+    }
+    Optional<Role> role = Role.parse(text.get());
+    if (role.isEmpty()) {
+      body.reject("role", "must be owner, editor or viewer");
+    }
+    return role.orElse(null);
+  }
+}

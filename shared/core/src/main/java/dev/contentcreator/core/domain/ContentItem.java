@@ -1,0 +1,18 @@
+package dev.contentcreator.core.domain;
+
+import java.time.Instant;
+
+/**
+ * A piece of content in a project: a text, an image or a video. Its body lives in versions;
+ * {@code currentVersion} names the one shown. (Type only for now; the generation issue fills it.)
+ */
+public record ContentItem(
+    String id,
+    String projectId,
+    ContentKind kind,
+    String title,
+    int currentVersion,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {}

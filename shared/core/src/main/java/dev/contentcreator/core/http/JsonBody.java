@@ -1,0 +1,152 @@
+package dev.contentcreator.core.http;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JSON object body read field by field. Each getter checks its field; {@link #finish()} then
+ * answers 400 listing every field at fault at once, and any field the endpoint does not know.
+ */
+public final class JsonBody {
+  private static final Pattern GSON_PATH = Pattern.compile("path \\$\\.?([^\\s]*)");
+
+  private final JsonObject object;
+  private final Set<String> read = new LinkedHashSet<>();
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private JsonBody(JsonObject object) {
+    this.object = object;
+  }
+
+  static JsonBody parse(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw ApiException.badRequest("body", "a JSON object is required");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest("body", "is not valid UTF-8");
+    }
+    JsonElement root;
+    try (JsonReader reader = new JsonReader(new java.io.StringReader(text))) {
+      reader.setStrictness(Strictness.STRICT);
+      root = JsonParser.parseReader(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw ApiException.badRequest("body", "has more after the JSON value");
+      }
+    } catch (JsonParseException | IOException | IllegalStateException e) {
+      throw malformed(e);
+    }
+    if (!root.isJsonObject()) {
+      throw ApiException.badRequest("body", "must be a JSON object");
+    }
+    return new JsonBody(root.getAsJsonObject());
+  }
+
+  private static ApiException malformed(Exception e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    Matcher m = GSON_PATH.matcher(message);
+    String field = m.find() && !m.group(1).isEmpty() ? m.group(1) : "body";
+    String where = message.replaceAll("(?s).*?(at line \\d+ column \\d+).*", "$1");
+    String detail = "is not well-formed JSON" + (where.startsWith("at line") ? " (" + where + ")" : "");
+    return ApiException.badRequest(field, detail);
+  }
+
+  public boolean has(String field) {
+    read.add(field);
+    return object.has(field);
+  }
+
+  /** A string field: trimmed, within {@code maxLength}; empty when absent or null. */
+  public Optional<String> string(String field, int minLength, int maxLength) {
+    read.add(field);
+    JsonElement e = object.get(field);
+    if (e == null || e.isJsonNull()) {
+      return Optional.empty();
+    }
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      errors.add(new FieldError(field, "must be a string"));
+      return Optional.empty();
+    }
+    String s = e.getAsString().strip();
+    int len = s.codePointCount(0, s.length());
+    if (len < minLength || len > maxLength) {
+      errors.add(new FieldError(field, minLength > 0
+          ? "must be " + minLength + " to " + maxLength + " characters long"
+          : "must be at most " + maxLength + " characters long"));
+      return Optional.empty();
+    }
+    if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+      errors.add(new FieldError(field, "must not contain control characters"));
+      return Optional.empty();
+    }
+    return Optional.of(s);
+  }
+
+  /** A required string field. */
+  public String requiredString(String field, int minLength, int maxLength) {
+    Optional<String> v = string(field, minLength, maxLength);
+    if (v.isEmpty() && (!object.has(field) || object.get(field).isJsonNull())) {
+      errors.add(new FieldError(field, "is required"));
+    }
+    return v.orElse(null);
+  }
+
+  /** A boolean field; empty when absent. */
+  public Optional<Boolean> bool(String field) {
+    read.add(field);
+    JsonElement e = object.get(field);
+    if (e == null || e.isJsonNull()) {
+      return Optional.empty();
+    }
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+      errors.add(new FieldError(field, "must be true or false"));
+      return Optional.empty();
+    }
+    return Optional.of(e.getAsBoolean());
+  }
+
+  /** Records a problem with a field that the caller found while checking a value. */
+  public void reject(String field, String message) {
+    errors.add(new FieldError(field, message));
+  }
+
+  /** Answers 400 if any field was at fault or not known to the endpoint. */
+  public void finish() {
+    for (String key : object.keySet()) {
+      if (!read.contains(key)) {
+        errors.add(new FieldError(key, "is not a field of this request"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      StringBuilder detail = new StringBuilder();
+      for (FieldError fe : errors) {
+        if (detail.length() > 0) {
+          detail.append("; ");
+        }
+        detail.append(fe.field()).append(' ').append(fe.message());
+      }
+      throw ApiException.badRequest(detail.toString(), errors);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.contentcreator.core.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps a method and a path to a handler by path templates such as
+ * {@code /api/projects/{projectId}/members/{uid}}. A path no route knows is a 404, a known path
+ * with another method a 405 that lists the allowed ones. Immutable once built.
+ */
+public final class Router {
+  private final List<Route> routes;
+
+  private Router(List<Route> routes) {
+    this.routes = List.copyOf(routes);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** The route of this request, with its path parameters; throws 404 or 405. */
+  public Match match(String method, String path) {
+    String[] segments = split(path);
+    Set<String> allowed = new TreeSet<>();
+    for (Route route : routes) {
+      Map<String, String> params = route.bind(segments);
+      if (params == null) {
+        continue;
+      }
+      if (route.method().equals(method) || (method.equals("HEAD") && route.method().equals("GET"))) {
+        return new Match(route, params);
+      }
+      allowed.add(route.method());
+    }
+    if (allowed.isEmpty()) {
+      throw ApiException.notFound("There is nothing at " + path + ".");
+    }
+    if (allowed.contains("GET")) {
+      allowed.add("HEAD");
+    }
+    throw ApiException.of(405, "method-not-allowed", "Method not allowed",
+        method + " is not allowed here; use " + String.join(", ", allowed) + ".")
+        .withHeaders(Map.of("Allow", String.join(", ", allowed)));
+  }
+
+  private static String[] split(String path) {
+    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return p.split("/", -1);
+  }
+
+  /** A route and the values of its path parameters. */
+  public record Match(Route route, Map<String, String> pathParams) {}
+
+  /** One method and path template, its handler, and whether it needs a signed-in caller. */
+  public static final class Route {
+    private final String method;
+    private final String template;
+    private final String[] segments;
+    private final Handler handler;
+    private final boolean isPublic;
+
+    Route(String method, String template, Handler handler, boolean isPublic) {
+      this.method = method;
+      this.template = template;
+      this.segments = split(template);
+      this.handler = handler;
+      this.isPublic = isPublic;
+    }
+
+    public String method() { return method; }
+    public String template() { return template; }
+    public Handler handler() { return handler; }
+    public boolean isPublic() { return isPublic; }
+
+    Map<String, String> bind(String[] path) {
+      if (path.length != segments.length) {
+        return null;
+      }
+      Map<String, String> params = new HashMap<>();
+      for (int i = 0; i < segments.length; i++) {
+        String s = segments[i];
+        if (s.startsWith("{") && s.endsWith("}")) {
+          String value = URLDecoder.decode(path[i], StandardCharsets.UTF_8);
+          if (value.isEmpty()) {
+            return null;
+          }
+          params.put(s.substring(1, s.length() - 1), value);
+        } else if (!s.equals(path[i])) {
+          return null;
+        }
+      }
+      return params;
+    }
+  }
+
+  /** Collects routes; each {@code withX}-style call checks its arguments. */
+  public static final class Builder {
+    private final List<Route> routes = new ArrayList<>();
+
+    public Builder get(String template, Handler h) { return add("GET", template, h, false); }
+    public Builder post(String template, Handler h) { return add("POST", template, h, false); }
+    public Builder patch(String template, Handler h) { return add("PATCH", template, h, false); }
+    public Builder put(String template, Handler h) { return add("PUT", template, h, false); }
+    public Builder delete(String template, Handler h) { return add("DELETE", template, h, false); }
+
+    /** A GET route that anyone may call, without a token. */
+    public Builder publicGet(String template, Handler h) { return add("GET", template, h, true); }
+
+    private Builder add(String method, String template, Handler handler, boolean isPublic) {
+      Objects.requireNonNull(template, "template");
+      Objects.requireNonNull(handler, "handler");
+      if (!template.startsWith("/api/")) {
+        throw new IllegalArgumentException("a route lives under /api/, got: " + template);
+      }
+      for (Route r : routes) {
+        if (r.method.equals(method) && r.template.equals(template)) {
+          throw new IllegalArgumentException("route defined twice: " + method + " " + template);
+        }
+      }
+      routes.add(new Route(method, template, handler, isPublic));
+      return this;
+    }
+
+    public Router build() {
+      if (routes.isEmpty()) {
+        throw new IllegalStateException("a router needs at least one route");
+      }
+      return new Router(routes);
+    }
+  }
+}

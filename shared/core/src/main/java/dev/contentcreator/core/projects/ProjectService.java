@@ -1,0 +1,257 @@
+package dev.contentcreator.core.projects;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.Ids;
+import dev.contentcreator.core.domain.Member;
+import dev.contentcreator.core.domain.Project;
+import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.domain.User;
+import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.Caller;
+import dev.contentcreator.core.http.Etags;
+import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.Document;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import dev.contentcreator.core.ports.IdentityVerifier;
+import dev.contentcreator.core.ports.InvalidCursorException;
+import dev.contentcreator.core.ports.Page;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.users.UserService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Projects and their members. Every call names the caller and checks their role: someone who is
+ * not a member learns nothing, not even that the project exists (404); a member whose role is too
+ * low gets 403. Projects live in {@code projects}, memberships in {@code members} (one document
+ * per project and person, so a person's projects are one query away).
+ */
+public final class ProjectService {
+  public static final String PROJECTS = "projects";
+  public static final String MEMBERS = "members";
+  /** The most members one project may have. */
+  public static final int MAX_MEMBERS = 100;
+
+  private final DocumentStore documents;
+  private final UserService users;
+  private final Supplier<IdentityVerifier> identity;
+  private final Clock clock;
+
+  public ProjectService(DocumentStore documents, UserService users, Supplier<IdentityVerifier> identity, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.users = Objects.requireNonNull(users, "users");
+    this.identity = Objects.requireNonNull(identity, "identity");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Creates a project with the caller as its only owner. */
+  public ProjectView create(Caller caller, String name, String description) {
+    Instant now = clock.instant();
+    Project project = new Project(Ids.newId(), name, description, false, caller.uid(), now, now, 1);
+    User user = users.find(caller.uid()).orElse(null);
+    Member owner = new Member(project.id(), caller.uid(), Role.OWNER, caller.email(),
+        user == null ? caller.name() : user.displayName(), caller.uid(), now, now);
+    documents.transaction(tx -> {
+      tx.create(PROJECTS, project.id(), tree(project));
+      tx.create(MEMBERS, Member.documentId(project.id(), caller.uid()), tree(owner));
+      return null;
+    });
+    return ProjectView.of(project, Role.OWNER);
+  }
+
+  /** The caller's projects, newest first. */
+  public Listing<ProjectView> list(String uid, int limit, String cursor) {
+    Page page = query(Query.on(MEMBERS).whereEqualTo("uid", uid)
+        .orderBy("projectCreatedAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor));
+    List<ProjectView> items = new ArrayList<>();
+    for (Document d : page.items()) {
+      Member m = member(d);
+      documents.get(PROJECTS, m.projectId()).map(ProjectService::project)
+          .ifPresent(p -> items.add(ProjectView.of(p, m.role())));
+    }
+    return new Listing<>(items, page.nextCursor());
+  }
+
+  public ProjectView get(String uid, String projectId) {
+    Member me = requireRole(uid, projectId, Role.VIEWER);
+    Project p = documents.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
+    return ProjectView.of(p, me.role());
+  }
+
+  /** Changes the fields given; editors and owners may. {@code ifMatch} may be null. */
+  public ProjectView update(String uid, String projectId, String ifMatch, Optional<String> name,
+      Optional<String> description, Optional<Boolean> archived) {
+    return documents.transaction(tx -> {
+      Member me = requireRole(tx, uid, projectId, Role.EDITOR);
+      Project p = tx.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
+      Etags.check(ifMatch, p.version());
+      Project changed = new Project(p.id(), name.orElse(p.name()), description.orElse(p.description()),
+          archived.orElse(p.archived()), p.createdBy(), p.createdAt(), clock.instant(), p.version() + 1);
+      tx.set(PROJECTS, projectId, tree(changed));
+      return ProjectView.of(changed, me.role());
+    });
+  }
+
+  /** Deletes the project and every membership of it; owners only. */
+  public void delete(String uid, String projectId, String ifMatch) {
+    documents.transaction(tx -> {
+      requireRole(tx, uid, projectId, Role.OWNER);
+      Project p = tx.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
+      Etags.check(ifMatch, p.version());
+      Page members = tx.query(Query.on(MEMBERS).whereEqualTo("projectId", projectId).limit(MAX_MEMBERS).build());
+      for (Document d : members.items()) {
+        tx.delete(MEMBERS, d.id());
+      }
+      tx.delete(PROJECTS, projectId);
+      return null;
+    });
+  }
+
+  public Listing<Member> members(String uid, String projectId, int limit, String cursor) {
+    requireRole(uid, projectId, Role.VIEWER);
+    Page page = query(Query.on(MEMBERS).whereEqualTo("projectId", projectId)
+        .orderBy("addedAt", Query.Direction.ASCENDING).limit(limit).startAfter(cursor));
+    return new Listing<>(page.items().stream().map(ProjectService::member).toList(), page.nextCursor());
+  }
+
+  /** Adds a person, named by uid or e-mail, with a role; owners only. */
+  public Member addMember(String uid, String projectId, Optional<String> targetUid, Optional<String> email, Role role) {
+    requireRole(uid, projectId, Role.OWNER);
+    User target = resolve(targetUid, email);
+    Instant now = clock.instant();
+    return documents.transaction(tx -> {
+      requireRole(tx, uid, projectId, Role.OWNER);
+      Project p = tx.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
+      if (tx.get(MEMBERS, Member.documentId(projectId, target.uid())).isPresent()) {
+        throw ApiException.conflict("That person is already a member; change their role instead.");
+      }
+      Page all = tx.query(Query.on(MEMBERS).whereEqualTo("projectId", projectId).limit(MAX_MEMBERS).build());
+      if (all.items().size() >= MAX_MEMBERS) {
+        throw ApiException.conflict("A project may have at most " + MAX_MEMBERS + " members.");
+      }
+      Member m = new Member(projectId, target.uid(), role, target.email(), target.displayName(), uid, now, p.createdAt());
+      tx.create(MEMBERS, Member.documentId(projectId, target.uid()), tree(m));
+      return m;
+    });
+  }
+
+  /** Changes a member's role; owners only; the last owner cannot step down. */
+  public Member changeRole(String uid, String projectId, String targetUid, Role role) {
+    return documents.transaction(tx -> {
+      requireRole(tx, uid, projectId, Role.OWNER);
+      Member target = tx.get(MEMBERS, Member.documentId(projectId, targetUid)).map(ProjectService::member)
+          .orElseThrow(() -> ApiException.notFound("That person is not a member of this project."));
+      if (target.role() == Role.OWNER && role != Role.OWNER) {
+        requireAnotherOwner(tx, projectId, "The last owner cannot step down; make someone else an owner first.");
+      }
+      Member changed = new Member(target.projectId(), target.uid(), role, target.email(), target.displayName(),
+          target.addedBy(), target.addedAt(), target.projectCreatedAt());
+      tx.set(MEMBERS, Member.documentId(projectId, targetUid), tree(changed));
+      return changed;
+    });
+  }
+
+  /** Removes a member: owners may remove anyone, and anyone may leave; the last owner cannot. */
+  public void removeMember(String uid, String projectId, String targetUid) {
+    documents.transaction(tx -> {
+      Member me = requireRole(tx, uid, projectId, Role.VIEWER);
+      boolean leaving = uid.equals(targetUid);
+      if (!leaving && me.role() != Role.OWNER) {
+        throw ApiException.forbidden("Only owners may remove other members.");
+      }
+      Member target = tx.get(MEMBERS, Member.documentId(projectId, targetUid)).map(ProjectService::member)
+          .orElseThrow(() -> ApiException.notFound("That person is not a member of this project."));
+      if (target.role() == Role.OWNER) {
+        requireAnotherOwner(tx, projectId, leaving
+            ? "The last owner cannot leave; make someone else an owner first, or delete the project."
+            : "The last owner cannot be removed.");
+      }
+      tx.delete(MEMBERS, Member.documentId(projectId, targetUid));
+      return null;
+    });
+  }
+
+  /** The caller's membership if their role is at least {@code needed}; 404 for non-members, 403 if too low. */
+  public Member requireRole(String uid, String projectId, Role needed) {
+    if (!Ids.isWellFormed(projectId)) {
+      throw notFound();
+    }
+    Member m = documents.get(MEMBERS, Member.documentId(projectId, uid)).map(ProjectService::member)
+        .orElseThrow(ProjectService::notFound);
+    return checkRole(m, needed);
+  }
+
+  private Member requireRole(Transaction tx, String uid, String projectId, Role needed) {
+    if (!Ids.isWellFormed(projectId)) {
+      throw notFound();
+    }
+    Member m = tx.get(MEMBERS, Member.documentId(projectId, uid)).map(ProjectService::member)
+        .orElseThrow(ProjectService::notFound);
+    return checkRole(m, needed);
+  }
+
+  private static Member checkRole(Member m, Role needed) {
+    if (!m.role().atLeast(needed)) {
+      throw ApiException.forbidden("This needs the " + needed.wireName() + " role; you are "
+          + (m.role() == Role.EDITOR ? "an " : "a ") + m.role().wireName() + " of this project.");
+    }
+    return m;
+  }
+
+  private static void requireAnotherOwner(Transaction tx, String projectId, String message) {
+    Page owners = tx.query(Query.on(MEMBERS).whereEqualTo("projectId", projectId)
+        .whereEqualTo("role", Role.OWNER.wireName()).limit(2).build());
+    if (owners.items().size() < 2) {
+      throw ApiException.conflict(message);
+    }
+  }
+
+  private User resolve(Optional<String> targetUid, Optional<String> email) {
+    if (targetUid.isPresent()) {
+      if (!Ids.isWellFormed(targetUid.get())) {
+        throw ApiException.unprocessable("uid", "is not a user id");
+      }
+      return users.find(targetUid.get()).orElseThrow(() ->
+          ApiException.unprocessable("uid", "no one with this id has signed in yet"));
+    }
+    String address = email.orElseThrow();
+    Optional<User> known = users.findByEmail(address);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    return identity.get().findByEmail(address)
+        .map(who -> users.remember(who.uid(), who.email(), who.name(), who.picture()))
+        .orElseThrow(() -> ApiException.unprocessable("email",
+            "no account uses this address; ask them to sign up first, then add them"));
+  }
+
+  private Page query(Query.Builder q) {
+    try {
+      return documents.query(q.build());
+    } catch (InvalidCursorException e) {
+      throw ApiException.badRequest("cursor", "is not a cursor this list gave out; start again without it");
+    }
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("No such project, or you are not a member of it.");
+  }
+
+  private static JsonObject tree(Object o) {
+    return Json.toTree(o).getAsJsonObject();
+  }
+
+  static Project project(Document d) {
+    return Json.fromTree(d.data(), Project.class);
+  }
+
+  static Member member(Document d) {
+    return Json.fromTree(d.data(), Member.class);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.contentcreator.core.users;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.User;
+import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.Caller;
+import dev.contentcreator.core.http.Etags;
+import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.Document;
+import dev.contentcreator.core.ports.DocumentExistsException;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.Query;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * People: their record is made the first time their token is seen and kept in step with the
+ * e-mail address the token carries. Records live in the {@code users} collection, keyed by uid.
+ */
+public final class UserService {
+  public static final String COLLECTION = "users";
+  private static final int SEEN_CACHE = 10_000;
+
+  private final DocumentStore documents;
+  private final Clock clock;
+  /** uid -> e-mail of callers whose record is known to be up to date, to skip a read per request. */
+  private final Map<String, String> seen = new LinkedHashMap<>(256, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > SEEN_CACHE;
+    }
+  };
+
+  public UserService(DocumentStore documents, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Makes sure the caller has a record whose e-mail matches the token's; cheap when it does. */
+  public void ensure(Caller caller) {
+    String email = normaliseEmail(caller.email());
+    synchronized (seen) {
+      if (seen.containsKey(caller.uid()) && Objects.equals(seen.get(caller.uid()), email)) {
+        return;
+      }
+    }
+    documents.transaction(tx -> {
+      Optional<Document> existing = tx.get(COLLECTION, caller.uid());
+      Instant now = clock.instant();
+      if (existing.isEmpty()) {
+        User user = new User(caller.uid(), email, caller.name(), caller.picture(), now, now, 1);
+        tx.set(COLLECTION, caller.uid(), toDocument(user));
+      } else {
+        User user = fromDocument(existing.get());
+        if (!Objects.equals(user.email(), email)) {
+          tx.set(COLLECTION, caller.uid(), toDocument(new User(user.uid(), email, user.displayName(),
+              user.photoUrl(), user.createdAt(), now, user.version() + 1)));
+        }
+      }
+      return null;
+    });
+    synchronized (seen) {
+      seen.put(caller.uid(), email);
+    }
+  }
+
+  public User get(String uid) {
+    return documents.get(COLLECTION, uid).map(UserService::fromDocument)
+        .orElseThrow(() -> ApiException.notFound("No such user."));
+  }
+
+  public Optional<User> find(String uid) {
+    return documents.get(COLLECTION, uid).map(UserService::fromDocument);
+  }
+
+  public Optional<User> findByEmail(String email) {
+    var page = documents.query(Query.on(COLLECTION).whereEqualTo("email", normaliseEmail(email)).limit(1).build());
+    return page.items().stream().findFirst().map(UserService::fromDocument);
+  }
+
+  /** Creates the record of a person found through the identity provider, if there is none yet. */
+  public User remember(String uid, String email, String name, String picture) {
+    Instant now = clock.instant();
+    User user = new User(uid, normaliseEmail(email), name, picture, now, now, 1);
+    try {
+      documents.create(COLLECTION, uid, toDocument(user));
+      return user;
+    } catch (DocumentExistsException e) {
+      return get(uid);
+    }
+  }
+
+  /** Changes the caller's own profile; {@code ifMatch} may be null. */
+  public User update(String uid, String ifMatch, Optional<String> displayName, Optional<String> photoUrl,
+      boolean clearDisplayName, boolean clearPhoto) {
+    return documents.transaction(tx -> {
+      User user = tx.get(COLLECTION, uid).map(UserService::fromDocument)
+          .orElseThrow(() -> ApiException.notFound("No such user."));
+      Etags.check(ifMatch, user.version());
+      User changed = new User(user.uid(), user.email(),
+          clearDisplayName ? null : displayName.orElse(user.displayName()),
+          clearPhoto ? null : photoUrl.orElse(user.photoUrl()),
+          user.createdAt(), clock.instant(), user.version() + 1);
+      tx.set(COLLECTION, uid, toDocument(changed));
+      return changed;
+    });
+  }
+
+  static String normaliseEmail(String email) {
+    return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  static JsonObject toDocument(User user) {
+    return Json.toTree(user).getAsJsonObject();
+  }
+
+  static User fromDocument(Document d) {
+    return Json.fromTree(d.data(), User.class);
+  }
+}
