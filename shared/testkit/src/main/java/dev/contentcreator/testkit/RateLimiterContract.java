@@ -210,7 +210,7 @@ public abstract class RateLimiterContract {
     Limit hundredADay = new Limit(100, Duration.ofDays(1));
     String key = key("hot");
     int threads = 8;
-    int callsPerThread = 40;
+    int callsPerThread = 1000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       CountDownLatch start = new CountDownLatch(1);
