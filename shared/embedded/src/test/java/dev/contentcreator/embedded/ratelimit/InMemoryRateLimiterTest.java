@@ -2,6 +2,7 @@ package dev.contentcreator.embedded.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contentcreator.core.ports.RateLimiter;
@@ -88,7 +89,7 @@ class InMemoryRateLimiterTest extends RateLimiterContract {
   @Test
   void sweepIntervalMustBePositive() {
     var builder = InMemoryRateLimiter.builder();
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+    IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class, () -> builder.sweepInterval(Duration.ZERO));
     assertTrue(e.getMessage().contains("sweepInterval"), e.getMessage());
   }
