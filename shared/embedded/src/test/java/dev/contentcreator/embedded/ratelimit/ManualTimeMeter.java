@@ -1,0 +1,24 @@
+package dev.contentcreator.embedded.ratelimit;
+
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock that moves only when a test says so. */
+final class ManualTimeMeter implements TimeMeter {
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+  void advance(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
+
+  @Override
+  public long currentTimeNanos() {
+    return nanos.get();
+  }
+
+  @Override
+  public boolean isWallClockBased() {
+    return false;
+  }
+}

@@ -1,0 +1,220 @@
+package dev.contentcreator.redis;
+
+import dev.contentcreator.core.ports.RateLimiter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.serialization.Mapper;
+import io.github.bucket4j.redis.jedis.Bucket4jJedis;
+import java.io.Closeable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Rate limits shared by every process that talks to one Redis: a token bucket per key and limit,
+ * kept by Bucket4j's Jedis integration.
+ *
+ * <p><b>Why Bucket4j on jedis 8.</b> {@code bucket4j_jdk17-jedis} 8.15.0 is compiled against jedis
+ * 4.4.6, but for a {@link UnifiedJedis} it calls only {@code eval(byte[], int, byte[]...)},
+ * {@code get(byte[])} and {@code del(byte[])}, which jedis 8 still has with the same signatures
+ * (checked with javap); the rate limiter contract suite runs against a real redis-server to prove
+ * it. Jedis 8's {@link RedisClient} is a {@link UnifiedJedis}, so no pool of our own is needed.
+ *
+ * <p><b>Atomicity.</b> Bucket4j's compare-and-swap proxy reads the bucket, computes the new state
+ * on the client and writes it back with a Lua script that replaces the value only if it is still
+ * the one read; a process that loses the race reads again and retries. Two processes therefore
+ * never hand out the same token.
+ *
+ * <p><b>Time.</b> The refill is computed with the caller's clock (a Bucket4j {@link TimeMeter},
+ * wall-clock milliseconds by default), so the instances sharing a Redis should keep their clocks
+ * in sync (NTP). Tests pass a clock they move by hand.
+ *
+ * <p><b>Keys.</b> {@code <prefix>rl:<capacity>/<period>:<key>}, for example
+ * {@code cc:rl:60/PT1M:user-42}: calling one key with another limit uses another bucket. Every
+ * write sets the key to expire when the bucket would be full again (plus one second of slack), so
+ * idle keys leave Redis by themselves.
+ *
+ * <p>Thread-safe. When made from a URI the client is opened on first use and closed by
+ * {@link #close()}; a client passed in is left open for its owner.
+ */
+public final class RedisRateLimiter implements RateLimiter, Closeable {
+  static final String DEFAULT_KEY_PREFIX = "cc:";
+  private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(1);
+
+  private final URI uri;
+  private final UnifiedJedis givenClient;
+  private final String keyPrefix;
+  private final TimeMeter timeMeter;
+  private final Object lock = new Object();
+  private volatile Connection connection;
+  private volatile boolean closed;
+
+  private RedisRateLimiter(Builder builder) {
+    this.uri = builder.uri;
+    this.givenClient = builder.client;
+    this.keyPrefix = builder.keyPrefix;
+    this.timeMeter = builder.timeMeter;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Decision tryAcquire(String key, Limit limit) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(limit, "limit");
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("key must not be empty");
+    }
+    ProxyManager<String> buckets = connection().buckets;
+    ConsumptionProbe probe = buckets.builder()
+        .build(redisKey(key, limit), () -> configuration(limit))
+        .tryConsumeAndReturnRemaining(1);
+    return decision(limit, probe);
+  }
+
+  /** The Redis key of the bucket of {@code key} under {@code limit}. */
+  String redisKey(String key, Limit limit) {
+    return keyPrefix + "rl:" + limit.capacity() + "/" + limit.period() + ":" + key;
+  }
+
+  /** Whether the Redis client has been opened (or, when given, first used) yet. */
+  boolean isConnected() {
+    return connection != null;
+  }
+
+  /** Closes the client this limiter opened; a client given to the builder is left open. */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      Connection c = connection;
+      connection = null;
+      if (c != null && c.owned) {
+        c.client.close();
+      }
+    }
+  }
+
+  private Connection connection() {
+    Connection c = connection;
+    if (c == null) {
+      synchronized (lock) {
+        if (closed) {
+          throw new IllegalStateException("this Redis rate limiter is closed");
+        }
+        c = connection;
+        if (c == null) {
+          c = givenClient != null ? new Connection(givenClient, false, timeMeter)
+              : new Connection(RedisClient.create(uri), true, timeMeter);
+          connection = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private static BucketConfiguration configuration(Limit limit) {
+    return BucketConfiguration.builder()
+        .addLimit(Bandwidth.builder()
+            .capacity(limit.capacity())
+            .refillGreedy(limit.capacity(), limit.period())
+            .build())
+        .build();
+  }
+
+  private static Decision decision(Limit limit, ConsumptionProbe probe) {
+    Duration resetAfter = roundUpToMillis(probe.getNanosToWaitForReset());
+    if (probe.isConsumed()) {
+      return new Decision(true, limit.capacity(), probe.getRemainingTokens(), Duration.ZERO, resetAfter);
+    }
+    Duration retryAfter = roundUpToMillis(probe.getNanosToWaitForRefill());
+    if (retryAfter.isZero()) {
+      retryAfter = Duration.ofMillis(1);
+    }
+    return new Decision(false, limit.capacity(), Math.max(0, probe.getRemainingTokens()), retryAfter, resetAfter);
+  }
+
+  private static Duration roundUpToMillis(long nanos) {
+    if (nanos <= 0) {
+      return Duration.ZERO;
+    }
+    return Duration.ofMillis(nanos / 1_000_000L + (nanos % 1_000_000L == 0 ? 0 : 1));
+  }
+
+  private static final class Connection {
+    final UnifiedJedis client;
+    final boolean owned;
+    final ProxyManager<String> buckets;
+
+    Connection(UnifiedJedis client, boolean owned, TimeMeter timeMeter) {
+      this.client = client;
+      this.owned = owned;
+      this.buckets = Bucket4jJedis.casBasedBuilder(client)
+          .keyMapper(Mapper.STRING)
+          .clientClock(timeMeter)
+          .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
+          .build();
+    }
+  }
+
+  /** Settings of a {@link RedisRateLimiter}: either a URI or a client, and optionally the rest. */
+  public static final class Builder {
+    private URI uri;
+    private UnifiedJedis client;
+    private String keyPrefix = DEFAULT_KEY_PREFIX;
+    private TimeMeter timeMeter = TimeMeter.SYSTEM_MILLISECONDS;
+
+    private Builder() {}
+
+    /** The Redis to open on first use, such as {@code redis://127.0.0.1:6379/0}; closed by the limiter. */
+    public Builder uri(URI uri) {
+      Objects.requireNonNull(uri, "uri");
+      String scheme = uri.getScheme();
+      if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme) || uri.getHost() == null) {
+        throw new IllegalArgumentException(
+            "Redis URI must look like redis://host:port/db or rediss://host:port/db, got: " + redacted(uri));
+      }
+      this.uri = uri;
+      return this;
+    }
+
+    /** A client the caller owns and closes; the limiter never closes it. */
+    public Builder client(UnifiedJedis client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Put before every key this limiter writes; {@code cc:} by default. */
+    public Builder keyPrefix(String keyPrefix) {
+      this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+      return this;
+    }
+
+    /** The clock the refill is computed with; wall-clock milliseconds by default. */
+    public Builder timeMeter(TimeMeter timeMeter) {
+      this.timeMeter = Objects.requireNonNull(timeMeter, "timeMeter");
+      return this;
+    }
+
+    public RedisRateLimiter build() {
+      if ((uri == null) == (client == null)) {
+        throw new IllegalStateException("set exactly one of uri or client, got "
+            + (uri == null ? "neither" : "both"));
+      }
+      return new RedisRateLimiter(this);
+    }
+
+    private static String redacted(URI uri) {
+      String s = uri.toString();
+      return uri.getRawUserInfo() == null ? s : s.replace(uri.getRawUserInfo() + "@", "***@");
+    }
+  }
+}
