@@ -7,6 +7,8 @@ import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.RateLimiter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.ServiceConfigurationError;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -89,7 +91,20 @@ public final class Platform implements AutoCloseable {
 
   private <T> T create(Class<T> port, String name) {
     List<String> known = new ArrayList<>();
-    for (PortFactory<?> factory : ServiceLoader.load(PortFactory.class, Platform.class.getClassLoader())) {
+    List<String> broken = new ArrayList<>();
+    Iterator<PortFactory> factories = ServiceLoader.load(PortFactory.class, Platform.class.getClassLoader()).iterator();
+    while (true) {
+      PortFactory<?> factory;
+      try {
+        if (!factories.hasNext()) {
+          break;
+        }
+        factory = factories.next();
+      } catch (ServiceConfigurationError e) {
+        // One broken adapter listing must not hide the others; the loader moves on to the next.
+        broken.add(e.getMessage());
+        continue;
+      }
       if (factory.port() == port) {
         if (factory.name().equals(name)) {
           return port.cast(factory.create(config));
@@ -98,7 +113,7 @@ public final class Platform implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no " + port.getSimpleName() + " adapter named '" + name
-        + "' on the classpath; found: " + known);
+        + "' on the classpath; found: " + known + (broken.isEmpty() ? "" : "; could not load: " + broken));
   }
 
   private static final class Holder {

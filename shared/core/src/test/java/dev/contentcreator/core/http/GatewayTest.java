@@ -1,0 +1,227 @@
+package dev.contentcreator.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.ports.IdentityVerifier;
+import dev.contentcreator.core.ports.RateLimiter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class GatewayTest {
+  private static final String GOOD = "good-token";
+
+  private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+  private final List<Caller> signedIn = new ArrayList<>();
+  private final AtomicInteger identityMade = new AtomicInteger();
+  private RateLimiter.Decision nextDecision = new RateLimiter.Decision(true, 10, 9, Duration.ZERO, Duration.ofSeconds(6));
+
+  private final IdentityVerifier identity = new IdentityVerifier() {
+    @Override
+    public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
+      if (idToken.equals(GOOD)) {
+        return new VerifiedIdentity("uid-1", "a@example.com", "A", null);
+      }
+      if (idToken.equals("explode")) {
+        throw new IllegalStateException("provider down");
+      }
+      throw new InvalidTokenException("it is malformed", null);
+    }
+
+    @Override
+    public Optional<VerifiedIdentity> findByEmail(String email) {
+      return Optional.empty();
+    }
+  };
+
+  private Gateway gateway(Map<String, String> settings) {
+    Router router = Router.builder()
+        .publicGet("/api/health", r -> ApiResponse.ok(Map.of("status", "ok")))
+        .get("/api/things/{id}", r -> ApiResponse.ok(Map.of("id", r.pathParam("id"), "uid", r.caller().uid())))
+        .post("/api/things", r -> {
+          JsonBody b = r.json();
+          String name = b.requiredString("name", 1, 10);
+          b.finish();
+          return ApiResponse.created("/api/things/1", Map.of("name", name));
+        })
+        .get("/api/boom", r -> {
+          throw new IllegalStateException("secret internals");
+        })
+        .build();
+    return Gateway.builder()
+        .router(router)
+        .identity(() -> {
+          identityMade.incrementAndGet();
+          return identity;
+        })
+        .rateLimiter(() -> (key, limit) -> nextDecision)
+        .onSignedIn(signedIn::add)
+        .settings(GatewaySettings.from(Config.of(settings)))
+        .log(new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), "proj"))
+        .build();
+  }
+
+  private FakeHttp.Response call(FakeHttp.Request req) {
+    return call(gateway(Map.of("MAX_BODY_BYTES", "64")), req);
+  }
+
+  private static FakeHttp.Response call(Gateway g, FakeHttp.Request req) {
+    FakeHttp.Response res = new FakeHttp.Response();
+    g.service(req, res);
+    return res;
+  }
+
+  private static JsonObject json(FakeHttp.Response r) {
+    return JsonParser.parseString(r.text()).getAsJsonObject();
+  }
+
+  @Test
+  void aPublicRouteNeedsNoTokenAndLoadsNoIdentity() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/health"));
+    assertEquals(200, r.status);
+    assertEquals(0, identityMade.get());
+  }
+
+  @Test
+  void aMissingTokenIsUnauthorizedWithAChallenge() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/things/7"));
+    assertEquals(401, r.status);
+    assertEquals("application/problem+json", r.header("Content-Type"));
+    assertTrue(r.header("WWW-Authenticate").startsWith("Bearer"));
+  }
+
+  @Test
+  void aBadTokenIsUnauthorized() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/things/7").header("Authorization", "Bearer nope"));
+    assertEquals(401, r.status);
+    assertTrue(json(r).get("detail").getAsString().contains("malformed"));
+  }
+
+  @Test
+  void anIdentityOutageIsServiceUnavailableNotAnError() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/things/7").header("Authorization", "Bearer explode"));
+    assertEquals(503, r.status);
+    assertEquals("5", r.header("Retry-After"));
+  }
+
+  @Test
+  void aGoodTokenReachesTheHandlerWithItsCaller() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/things/7").header("Authorization", "Bearer " + GOOD));
+    assertEquals(200, r.status);
+    assertEquals("uid-1", json(r).get("uid").getAsString());
+    assertEquals("7", json(r).get("id").getAsString());
+    assertEquals("uid-1", signedIn.get(0).uid());
+    assertEquals("no-store", r.header("Cache-Control"));
+  }
+
+  @Test
+  void aRefusedRateLimitIsTooManyWithRetryAfterAndHeaders() {
+    nextDecision = new RateLimiter.Decision(false, 10, 0, Duration.ofMillis(1500), Duration.ofSeconds(60));
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/things/7").header("Authorization", "Bearer " + GOOD));
+    assertEquals(429, r.status);
+    assertEquals("2", r.header("Retry-After"));
+    assertEquals("10", r.header("RateLimit-Limit"));
+    assertEquals("0", r.header("RateLimit-Remaining"));
+    assertEquals("60", r.header("RateLimit-Reset"));
+  }
+
+  @Test
+  void aFailingRateLimiterLetsRequestsThrough() {
+    Gateway g = Gateway.builder()
+        .router(Router.builder().get("/api/x", r -> ApiResponse.ok(Map.of())).build())
+        .identity(() -> identity)
+        .rateLimiter(() -> (key, limit) -> {
+          throw new IllegalStateException("redis down");
+        })
+        .settings(GatewaySettings.from(Config.of(Map.of())))
+        .log(new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), "proj"))
+        .build();
+    assertEquals(200, call(g, new FakeHttp.Request("GET", "/api/x").header("Authorization", "Bearer " + GOOD)).status);
+  }
+
+  @Test
+  void aBodyOverTheLimitIsTooLarge() {
+    FakeHttp.Request req = new FakeHttp.Request("POST", "/api/things").header("Authorization", "Bearer " + GOOD)
+        .json("{\"name\":\"" + "x".repeat(100) + "\"}");
+    assertEquals(413, call(req).status);
+  }
+
+  @Test
+  void aBodyOverTheLimitWithoutContentLengthIsTooLarge() {
+    FakeHttp.Request req = new FakeHttp.Request("POST", "/api/things").header("Authorization", "Bearer " + GOOD)
+        .json("{\"name\":\"" + "x".repeat(100) + "\"}");
+    req.headers.remove("Content-Length");
+    req.header("Transfer-Encoding", "chunked");
+    assertEquals(413, call(req).status);
+  }
+
+  @Test
+  void aBodyOfAnotherTypeIsUnsupported() {
+    FakeHttp.Request req = new FakeHttp.Request("POST", "/api/things").header("Authorization", "Bearer " + GOOD)
+        .json("{\"name\":\"x\"}");
+    req.headers.put("Content-Type", List.of("text/plain"));
+    assertEquals(415, call(req).status);
+  }
+
+  @Test
+  void malformedJsonNamesTheField() {
+    FakeHttp.Response r = call(new FakeHttp.Request("POST", "/api/things").header("Authorization", "Bearer " + GOOD)
+        .json("{\"name\": tru"));
+    assertEquals(400, r.status);
+    assertEquals("name", json(r).getAsJsonArray("errors").get(0).getAsJsonObject().get("field").getAsString());
+  }
+
+  @Test
+  void anUnknownFieldIsABadRequest() {
+    FakeHttp.Response r = call(new FakeHttp.Request("POST", "/api/things").header("Authorization", "Bearer " + GOOD)
+        .json("{\"name\":\"x\",\"admin\":true}"));
+    assertEquals(400, r.status);
+    assertTrue(r.text().contains("admin"));
+  }
+
+  @Test
+  void aHandlerFailureIsALoggedInternalErrorThatRevealsNothing() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/boom").header("Authorization", "Bearer " + GOOD));
+    assertEquals(500, r.status);
+    assertFalse(r.text().contains("secret internals"));
+    assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("\"severity\":\"ERROR\""));
+  }
+
+  @Test
+  void anUnknownPathIsNotFoundAndAWrongMethodIsNotAllowed() {
+    assertEquals(404, call(new FakeHttp.Request("GET", "/api/nope")).status);
+    FakeHttp.Response r = call(new FakeHttp.Request("DELETE", "/api/things"));
+    assertEquals(405, r.status);
+    assertEquals("POST", r.header("Allow"));
+  }
+
+  @Test
+  void theLogLineIsStructuredWithTraceAndUidButNoToken() {
+    call(new FakeHttp.Request("GET", "/api/things/7").header("Authorization", "Bearer " + GOOD)
+        .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+        .header("X-Forwarded-For", "203.0.113.9"));
+    String line = logBytes.toString(StandardCharsets.UTF_8).strip();
+    assertEquals(1, line.lines().count());
+    JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+    assertEquals("INFO", o.get("severity").getAsString());
+    assertEquals("projects/proj/traces/0af7651916cd43dd8448eb211c80319c",
+        o.get("logging.googleapis.com/trace").getAsString());
+    assertEquals("uid-1", o.get("uid").getAsString());
+    assertEquals(200, o.getAsJsonObject("httpRequest").get("status").getAsInt());
+    assertEquals("203.0.113.9", o.getAsJsonObject("httpRequest").get("remoteIp").getAsString());
+    assertTrue(o.getAsJsonObject("httpRequest").get("latency").getAsString().endsWith("s"));
+    assertFalse(line.contains(GOOD));
+  }
+}
