@@ -1,0 +1,111 @@
+package dev.contentcreator.embedded.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Brings a database up to the latest {@link Migration}: records each applied step in
+ * {@code schema_migrations} and runs the missing ones in one transaction, so a failed step leaves
+ * the schema as it was. Running it again applies nothing.
+ */
+final class Migrator {
+  private Migrator() {}
+
+  /** Applies the steps the database lacks; returns how many it applied. */
+  static int migrate(Connection connection, List<Migration> migrations) throws SQLException {
+    requireOrdered(migrations);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+    }
+    try {
+      int applied = applyMissing(connection, migrations);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("COMMIT");
+      }
+      return applied;
+    } catch (SQLException | RuntimeException e) {
+      rollback(connection, e);
+      throw e;
+    }
+  }
+
+  private static int applyMissing(Connection connection, List<Migration> migrations) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+          + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    }
+    Map<Integer, String> recorded = recorded(connection);
+    requireKnown(recorded, migrations);
+    int applied = 0;
+    for (Migration migration : migrations) {
+      if (!recorded.containsKey(migration.version())) {
+        apply(connection, migration);
+        applied++;
+      }
+    }
+    return applied;
+  }
+
+  private static void apply(Connection connection, Migration migration) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : migration.statements()) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new SQLException("migration " + migration.version() + " '" + migration.name() + "' failed: "
+          + e.getMessage(), e);
+    }
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_migrations"
+        + " (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")) {
+      insert.setInt(1, migration.version());
+      insert.setString(2, migration.name());
+      insert.executeUpdate();
+    }
+  }
+
+  private static Map<Integer, String> recorded(Connection connection) throws SQLException {
+    Map<Integer, String> recorded = new TreeMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT version, name FROM schema_migrations")) {
+      while (rows.next()) {
+        recorded.put(rows.getInt(1), rows.getString(2));
+      }
+    }
+    return recorded;
+  }
+
+  private static void requireKnown(Map<Integer, String> recorded, List<Migration> migrations) {
+    for (Map.Entry<Integer, String> entry : recorded.entrySet()) {
+      int version = entry.getKey();
+      Migration known = version <= migrations.size() ? migrations.get(version - 1) : null;
+      if (known == null || !known.name().equals(entry.getValue())) {
+        throw new SqliteStoreException("the database has migration " + version + " '" + entry.getValue()
+            + "' that this build does not know (it knows " + migrations.size()
+            + "); it was written by a newer or different build");
+      }
+    }
+  }
+
+  private static void requireOrdered(List<Migration> migrations) {
+    for (int i = 0; i < migrations.size(); i++) {
+      if (migrations.get(i).version() != i + 1) {
+        throw new IllegalArgumentException("migrations must be numbered 1, 2, 3... in order; position " + (i + 1)
+            + " holds version " + migrations.get(i).version());
+      }
+    }
+  }
+
+  private static void rollback(Connection connection, Exception cause) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ROLLBACK");
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+}

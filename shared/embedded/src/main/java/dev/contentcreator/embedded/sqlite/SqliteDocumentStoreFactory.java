@@ -1,0 +1,42 @@
+package dev.contentcreator.embedded.sqlite;
+
+import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.platform.PortFactory;
+import dev.contentcreator.core.ports.DocumentStore;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Makes the {@code sqlite} documents adapter. Settings: {@code DATA_DIR} (default {@code ./.data})
+ * holds {@code contentcreator.db}; {@code SQLITE_PATH} names another file;
+ * {@code SQLITE_READ_CONNECTIONS} (default 8) and {@code SQLITE_BUSY_TIMEOUT} (default 5s) tune it.
+ */
+public final class SqliteDocumentStoreFactory implements PortFactory<DocumentStore> {
+  static final String FILE_NAME = "contentcreator.db";
+
+  @Override
+  public Class<DocumentStore> port() {
+    return DocumentStore.class;
+  }
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public DocumentStore create(Config config) {
+    return SqliteDocumentStore.builder(file(config))
+        .readConnections(config.getInt("SQLITE_READ_CONNECTIONS", 8))
+        .busyTimeout(config.getDuration("SQLITE_BUSY_TIMEOUT", Duration.ofSeconds(5)))
+        .build();
+  }
+
+  /** The database file the configuration names. */
+  static Path file(Config config) {
+    if (config.find("SQLITE_PATH").isPresent()) {
+      return config.getPath("SQLITE_PATH", "");
+    }
+    return config.getPath("DATA_DIR", "./.data").resolve(FILE_NAME);
+  }
+}

@@ -1,0 +1,252 @@
+package dev.contentcreator.embedded.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import dev.contentcreator.core.ports.Query;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the SQLite adapter does beyond the contract: the file, its schema, its connections. */
+final class SqliteDocumentStoreFileTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void documentsSurviveReopeningTheFile() {
+    Path file = folder.resolve("data.db");
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(file)) {
+      store.create("users", "u1", json("{\"name\":\"Ada\"}"));
+    }
+
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(file)) {
+      assertEquals(json("{\"name\":\"Ada\"}"), store.get("users", "u1").orElseThrow().data());
+    }
+  }
+
+  @Test
+  void reopeningAppliesNoMigrationTwice() throws SQLException {
+    Path file = folder.resolve("data.db");
+    SqliteDocumentStore.open(file).close();
+    List<String> first = migrations(file);
+
+    SqliteDocumentStore.open(file).close();
+
+    assertEquals(Migrations.ALL.size(), first.size());
+    assertEquals(first, migrations(file));
+  }
+
+  @Test
+  void fileIsInWalMode() throws SQLException {
+    Path file = folder.resolve("data.db");
+    SqliteDocumentStore.open(file).close();
+
+    assertEquals("wal", pragma(file, "journal_mode"));
+  }
+
+  @Test
+  void openCreatesMissingFolders() {
+    Path file = folder.resolve("a/b/c/data.db");
+
+    SqliteDocumentStore.open(file).close();
+
+    assertTrue(Files.isRegularFile(file));
+  }
+
+  @Test
+  void membersQueriesUseTheirPartialIndexes() throws SQLException {
+    Path file = folder.resolve("data.db");
+    SqliteDocumentStore.open(file).close();
+
+    assertTrue(plan(file, Query.on("members").whereEqualTo("uid", "u1").build()).contains("documents_members_uid"));
+    assertTrue(plan(file, Query.on("members").whereEqualTo("projectId", "p1").build())
+        .contains("documents_members_project_id"));
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void readsOutsideTransactionsDoNotWaitForAnOpenTransaction() throws Exception {
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"))) {
+      store.create("users", "u1", json("{\"v\":1}"));
+      CountDownLatch written = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Void> tx = CompletableFuture.runAsync(() -> store.transaction(t -> {
+        t.set("users", "u1", json("{\"v\":2}"));
+        written.countDown();
+        await(release);
+        return null;
+      }));
+      written.await();
+
+      JsonObject seen = store.get("users", "u1").orElseThrow().data();
+      release.countDown();
+      tx.get();
+
+      assertEquals(json("{\"v\":1}"), seen);
+      assertEquals(json("{\"v\":2}"), store.get("users", "u1").orElseThrow().data());
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void manyReadsRunAtOnce() throws Exception {
+    try (SqliteDocumentStore store = SqliteDocumentStore.builder(folder.resolve("data.db")).readConnections(4).build()) {
+      store.create("users", "u1", json("{\"v\":1}"));
+      List<CompletableFuture<Boolean>> reads = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        reads.add(CompletableFuture.supplyAsync(() -> {
+          boolean all = true;
+          for (int j = 0; j < 200; j++) {
+            all &= store.get("users", "u1").isPresent();
+          }
+          return all;
+        }));
+      }
+      for (CompletableFuture<Boolean> read : reads) {
+        assertTrue(read.get());
+      }
+    }
+  }
+
+  @Test
+  void nestedTransactionIsRejected() {
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"))) {
+      assertThrows(IllegalStateException.class, () -> store.transaction(tx -> store.transaction(inner -> null)));
+    }
+  }
+
+  @Test
+  void transactionCannotBeUsedAfterItsBody() {
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"))) {
+      AtomicReference<Transaction> escaped = new AtomicReference<>();
+      store.transaction(tx -> {
+        escaped.set(tx);
+        return null;
+      });
+
+      assertThrows(IllegalStateException.class, () -> escaped.get().set("users", "u1", json("{}")));
+      assertTrue(store.get("users", "u1").isEmpty());
+    }
+  }
+
+  @Test
+  void closedStoreRefusesCalls() {
+    SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"));
+    store.close();
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.get("users", "u1"));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> store.transaction(tx -> null));
+  }
+
+  @Test
+  void closeTwiceIsHarmless() {
+    SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"));
+    store.close();
+
+    store.close();
+  }
+
+  @Test
+  void invalidCollectionOrIdIsRejected() {
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"))) {
+      assertThrows(IllegalArgumentException.class, () -> store.get("Users", "u1"));
+      assertThrows(IllegalArgumentException.class, () -> store.get("users", ""));
+      assertThrows(IllegalArgumentException.class, () -> store.set("users", "a/b", json("{}")));
+    }
+  }
+
+  @Test
+  void backupIsACopyThatOpensWithTheSameDocuments() {
+    Path backup = folder.resolve("backups/copy.db");
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"))) {
+      store.create("users", "u1", json("{\"name\":\"Ada\"}"));
+      store.backupTo(backup);
+      store.create("users", "u2", json("{\"name\":\"Eve\"}"));
+    }
+
+    try (SqliteDocumentStore copy = SqliteDocumentStore.open(backup)) {
+      assertEquals(json("{\"name\":\"Ada\"}"), copy.get("users", "u1").orElseThrow().data());
+      assertTrue(copy.get("users", "u2").isEmpty());
+    }
+  }
+
+  @Test
+  void backupRefusesAnExistingTarget() throws Exception {
+    Path target = Files.writeString(folder.resolve("taken.db"), "keep me");
+    try (SqliteDocumentStore store = SqliteDocumentStore.open(folder.resolve("data.db"))) {
+      assertThrows(IllegalArgumentException.class, () -> store.backupTo(target));
+    }
+    assertEquals("keep me", Files.readString(target));
+  }
+
+  private static JsonObject json(String text) {
+    return JsonParser.parseString(text).getAsJsonObject();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> migrations(Path file) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")) {
+      while (r.next()) {
+        rows.add(r.getInt(1) + " " + r.getString(2) + " " + r.getString(3));
+      }
+    }
+    return rows;
+  }
+
+  private static String pragma(Path file, String name) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA " + name)) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
+  private static String plan(Path file, Query query) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String sql = DocumentSql.select(query, null, params);
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        var s = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          plan.append(r.getString("detail")).append('\n');
+        }
+      }
+    }
+    return plan.toString();
+  }
+}
