@@ -120,15 +120,21 @@ final class ExchangeRequest implements HttpRequest {
     });
   }
 
+  /** The body; closing it leaves the exchange's stream open, for the server drains it after the function. */
   @Override
   public InputStream getInputStream() {
-    return exchange.getRequestBody();
+    return new java.io.FilterInputStream(exchange.getRequestBody()) {
+      @Override
+      public void close() {
+        // The server owns the exchange's stream.
+      }
+    };
   }
 
   @Override
   public BufferedReader getReader() {
     Charset cs = getCharacterEncoding().map(Charset::forName).orElse(StandardCharsets.UTF_8);
-    return new BufferedReader(new InputStreamReader(exchange.getRequestBody(), cs));
+    return new BufferedReader(new InputStreamReader(getInputStream(), cs));
   }
 
   @Override

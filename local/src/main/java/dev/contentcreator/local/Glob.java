@@ -43,7 +43,7 @@ final class Glob {
           re.append(')');
         }
         case ',' -> re.append(braces > 0 ? "|" : ",");
-        default -> re.append(Pattern.quote(String.valueOf(c)));
+        default -> re.append(Character.isLetterOrDigit(c) || c == '/' ? String.valueOf(c) : "\\" + c);
       }
     }
     if (braces != 0) {

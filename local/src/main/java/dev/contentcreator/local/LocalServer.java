@@ -100,6 +100,7 @@ public final class LocalServer implements AutoCloseable {
       if (rewrite.isPresent() && rewrite.get().functionId() != null) {
         BufferedResponse response = new BufferedResponse();
         function(rewrite.get().functionId()).service(new ExchangeRequest(exchange), response);
+        drainUnreadBody(exchange);
         response.send(exchange);
         return;
       }
@@ -214,6 +215,20 @@ public final class LocalServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream os = exchange.getResponseBody()) {
       os.write(bytes);
+    }
+  }
+
+  /**
+   * Reads what the function left of the request body (an oversized upload it refused), up to a
+   * bound, so the client gets to read the answer instead of a reset connection.
+   */
+  private static void drainUnreadBody(HttpExchange exchange) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = 64L * 1024 * 1024;
+    var in = exchange.getRequestBody();
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
     }
   }
 
