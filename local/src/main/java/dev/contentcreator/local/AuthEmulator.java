@@ -79,8 +79,9 @@ final class AuthEmulator implements AutoCloseable {
     }
     ProcessBuilder pb = new ProcessBuilder(command).directory(projectRoot.toFile())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    // No update check and no message of the day: the emulator must start with no internet.
     pb.environment().put("NO_UPDATE_NOTIFIER", "1");
-    pb.environment().put("FIREBASE_CLI_DISABLE_UPDATE_CHECK", "true");
+    pb.environment().put("CI", "1");
     pb.environment().remove("FIREBASE_AUTH_EMULATOR_HOST");
     Process p = pb.start();
     AuthEmulator emulator = new AuthEmulator(hostPort, p);

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the Java modules (unit, contract and black-box HTTP tests) and
+# the PWA's build. Starts what the tests need when it is not already running: redis-server on
+# 127.0.0.1:6379 and the Firebase Auth emulator on 127.0.0.1:9099.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+source scripts/lib/prerequisites.sh
+check_prerequisites
+install_npm_packages
+
+if ! (command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG); then
+  command -v redis-server >/dev/null || { echo "redis-server is needed for the Redis adapter's tests (apt-get install redis-server)" >&2; exit 1; }
+  echo "==> starting redis-server on 127.0.0.1:6379"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+  for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+fi
+
+export DATA_DIR="${TEST_DATA_DIR:-$root/target/test-data}"
+mkdir -p "$DATA_DIR"
+scripts/auth-emulator.sh
+export FIREBASE_AUTH_EMULATOR_HOST="${FIREBASE_AUTH_EMULATOR_HOST:-127.0.0.1:9099}"
+
+echo "==> building the PWA"
+npm run --silent build -w hosting
+
+echo "==> Java tests"
+mvn -B -ntp verify
