@@ -318,6 +318,7 @@ public abstract class BlobStoreContract {
     private final Random random;
     private final MessageDigest digest;
     private long remaining;
+    private String hex;
 
     GeneratedStream(long size, long seed) throws NoSuchAlgorithmException {
       this.random = new Random(seed);
@@ -349,7 +350,10 @@ public abstract class BlobStoreContract {
       if (remaining != 0) {
         throw new IllegalStateException("the stream was not read to its end: " + remaining + " bytes left");
       }
-      return HexFormat.of().formatHex(digest.digest());
+      if (hex == null) {
+        hex = HexFormat.of().formatHex(digest.digest());
+      }
+      return hex;
     }
   }
 }

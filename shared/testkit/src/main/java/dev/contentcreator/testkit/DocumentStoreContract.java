@@ -41,6 +41,11 @@ import org.junit.jupiter.api.Timeout;
  * The behaviour every {@link DocumentStore} adapter must show. Extend it, return a fresh, empty
  * store from {@link #newStore()}, and every test here runs against that adapter. The store is
  * closed after each test; the subclass may clean up anything else it made.
+ *
+ * <p>Beyond the port's own words it pins these choices, all as Firestore behaves: a query ordered
+ * by a field leaves out documents without that field; an equality filter matches the value's type
+ * as well as its value; a page that reaches the end has no next cursor; a transaction that reads
+ * after it has written fails with {@link IllegalStateException}.
  */
 public abstract class DocumentStoreContract {
 

@@ -1,0 +1,52 @@
+package dev.contentcreator.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.platform.Platform;
+import dev.contentcreator.core.ports.BlobStore;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.embedded.blobs.FolderBlobStore;
+import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The platform finds the embedded adapters by name through the service file. */
+final class EmbeddedPlatformTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void documentsDefaultToSqliteInTheDataFolder() {
+    try (Platform platform = Platform.create(Config.of(Map.of("DATA_DIR", folder.toString())), Clock.systemUTC())) {
+      SqliteDocumentStore store = assertInstanceOf(SqliteDocumentStore.class, platform.documents());
+
+      assertEquals(folder.resolve("contentcreator.db"), store.file());
+    }
+  }
+
+  @Test
+  void blobsDefaultToAFolderInTheDataFolder() {
+    try (Platform platform = Platform.create(Config.of(Map.of("DATA_DIR", folder.toString())), Clock.systemUTC())) {
+      FolderBlobStore store = assertInstanceOf(FolderBlobStore.class, platform.blobs());
+
+      assertEquals(folder.resolve("blobs"), store.root());
+    }
+  }
+
+  @Test
+  void adaptersAreMadeOnlyWhenFirstUsed() {
+    try (Platform platform = Platform.create(Config.of(Map.of("DATA_DIR", folder.toString())), Clock.systemUTC())) {
+      platform.documents();
+
+      assertTrue(platform.isLoaded(DocumentStore.class));
+      assertFalse(platform.isLoaded(BlobStore.class));
+    }
+  }
+}
