@@ -245,7 +245,7 @@ function wire(auth: Auth): void {
       focusAfterSignIn = true;
       if (creating) await createUserWithEmailAndPassword(auth, email, password);
       else await signInWithEmailAndPassword(auth, email, password);
-      passwordInput.value = "";
+      signInForm.reset();
     } catch (error) {
       focusAfterSignIn = false;
       say("");
