@@ -65,7 +65,7 @@ start() {
   [[ -x node_modules/.bin/firebase ]] || fail "firebase-tools is not installed; run 'npm ci' in $root first"
 
   mkdir -p "$data_dir"
-  local config="scripts/firebase.emulators.json"
+  local config="firebase.json"
   if [[ "$address" != "127.0.0.1:9099" ]]; then
     # Same settings, other address: the CLI reads the auth host and port only from a config file.
     config="$data_dir/firebase.emulators.json"
@@ -74,7 +74,7 @@ start() {
       const settings = JSON.parse(require("fs").readFileSync(source, "utf8"));
       settings.emulators.auth = { host, port: Number(port) };
       process.stdout.write(JSON.stringify(settings, null, 2) + "\n");
-    ' scripts/firebase.emulators.json "$host" "$port" >"$config"
+    ' firebase.json "$host" "$port" >"$config"
   fi
 
   # CI=1 is the CLI's only switch that skips fetching its message of the day, and

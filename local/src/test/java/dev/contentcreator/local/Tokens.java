@@ -1,30 +1,28 @@
 package dev.contentcreator.local;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.UUID;
 
-/**
- * ID tokens that must be refused. The Auth emulator issues unsigned tokens (alg "none") whose
- * audience and issuer name the project; one issued for another project differs only there. This
- * takes a real emulator token and re-issues it for {@code other-project}, as the emulator would.
- */
+/** ID tokens that must be refused. */
 final class Tokens {
   private Tokens() {}
 
+  /**
+   * A real token of a real account, issued by the Auth emulator for {@code other-project}: the
+   * account is made in that project and signed in with {@code targetProjectId}, both as the
+   * emulator's owner, since a web API key always stands for the default project.
+   */
   static String forAnotherProject() throws Exception {
-    String token = Emulator.signUp("mallory").idToken();
-    String[] parts = token.split("\\.", -1);
-    Base64.Decoder dec = Base64.getUrlDecoder();
-    Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
-    JsonObject claims = JsonParser.parseString(new String(dec.decode(parts[1]), StandardCharsets.UTF_8))
-        .getAsJsonObject();
-    if (!claims.get("aud").getAsString().equals("demo-contentcreator")) {
-      throw new IllegalStateException("expected an emulator token for demo-contentcreator, got aud " + claims.get("aud"));
-    }
-    claims.addProperty("aud", "other-project");
-    claims.addProperty("iss", "https://securetoken.google.com/other-project");
-    return parts[0] + "." + enc.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    Emulator.ensureRunning();
+    String email = "mallory-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    JsonObject account = new JsonObject();
+    account.addProperty("email", email);
+    account.addProperty("password", "correct horse battery");
+    Emulator.post("/identitytoolkit.googleapis.com/v1/projects/other-project/accounts", account, "owner");
+    JsonObject signIn = account.deepCopy();
+    signIn.addProperty("targetProjectId", "other-project");
+    signIn.addProperty("returnSecureToken", true);
+    return Emulator.post("/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword", signIn, "owner")
+        .get("idToken").getAsString();
   }
 }

@@ -50,27 +50,37 @@ class FirebaseIdentityEmulatorTest extends IdentityVerifierContract {
     body.addProperty("email", email);
     body.addProperty("password", "correct horse battery");
     body.addProperty("returnSecureToken", true);
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-            URI.create("http://" + HOST + "/identitytoolkit.googleapis.com/v1/accounts:signUp?key=demo-api-key"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    JsonObject o = JsonParser.parseString(r.body()).getAsJsonObject();
+    JsonObject o = post("/identitytoolkit.googleapis.com/v1/accounts:signUp?key=demo-api-key", body, null);
     return new Account(o.get("localId").getAsString(), email, o.get("idToken").getAsString());
   }
 
   /**
-   * The emulator's tokens are unsigned; one it issues for another project differs only in its
-   * audience and issuer, so this re-issues a real token for {@code other-project}.
+   * A real token from the emulator for {@code other-project}: the account is made in that project
+   * and signed in with {@code targetProjectId}, both as the emulator's owner.
    */
   @Override
   protected String tokenForAnotherProject() throws Exception {
-    String[] parts = newAccount("other-" + System.nanoTime() + "@example.com").idToken().split("\\.", -1);
-    JsonObject claims = JsonParser.parseString(
-        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).getAsJsonObject();
-    claims.addProperty("aud", "other-project");
-    claims.addProperty("iss", "https://securetoken.google.com/other-project");
-    return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    JsonObject account = new JsonObject();
+    account.addProperty("email", "other-" + System.nanoTime() + "@example.com");
+    account.addProperty("password", "correct horse battery");
+    post("/identitytoolkit.googleapis.com/v1/projects/other-project/accounts", account, "owner");
+    account.addProperty("targetProjectId", "other-project");
+    account.addProperty("returnSecureToken", true);
+    String token = post("/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword", account, "owner")
+        .get("idToken").getAsString();
+    String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertEquals("other-project", JsonParser.parseString(claims).getAsJsonObject().get("aud").getAsString());
+    return token;
+  }
+
+  private static JsonObject post(String path, JsonObject body, String bearer) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + HOST + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return JsonParser.parseString(r.body()).getAsJsonObject();
   }
 }
