@@ -42,6 +42,12 @@ public final class LocalServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
+  static {
+    // Without TCP_NODELAY, headers and body leave in two packets and the client's delayed ACK
+    // holds every answer ~40 ms. Read once by the JDK server's configuration, so set it first.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private LocalServer(LocalSettings settings, HostingConfig hosting) throws IOException {
     this.settings = settings;
     this.hosting = hosting;

@@ -6,6 +6,7 @@ import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.RateLimiter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.ServiceConfigurationError;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  *
  * <p>Settings: {@code DOCUMENTS} (default {@code sqlite}), {@code BLOBS} ({@code folder}),
  * {@code RATE_LIMITS} ({@code redis} when {@code REDIS_URL} is set, else {@code memory}),
- * {@code IDENTITY} ({@code firebase}).
+ * {@code IDENTITY} ({@code firebase}), {@code TOKEN_CACHE_TTL} (60s: how long a verified token is
+ * remembered; 0s turns it off).
  */
 public final class Platform implements AutoCloseable {
   private final Config config;
@@ -37,7 +39,11 @@ public final class Platform implements AutoCloseable {
     this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get("BLOBS", "folder")));
     this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class,
         config.get("RATE_LIMITS", config.find("REDIS_URL").isPresent() ? "redis" : "memory")));
-    this.identity = new Lazy<>(() -> create(IdentityVerifier.class, config.get("IDENTITY", "firebase")));
+    this.identity = new Lazy<>(() -> {
+      IdentityVerifier adapter = create(IdentityVerifier.class, config.get("IDENTITY", "firebase"));
+      Duration ttl = config.getDuration("TOKEN_CACHE_TTL", Duration.ofSeconds(60));
+      return ttl.isZero() ? adapter : new CachingIdentityVerifier(adapter, clock, ttl, 10_000);
+    });
   }
 
   /**

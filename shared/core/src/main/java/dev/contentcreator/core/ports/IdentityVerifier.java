@@ -1,5 +1,6 @@
 package dev.contentcreator.core.ports;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,11 @@ public interface IdentityVerifier {
   /** The account with this e-mail address, if the identity provider has one. */
   Optional<VerifiedIdentity> findByEmail(String email);
 
-  /** Who the token speaks for. Email, name and picture may be null. */
-  record VerifiedIdentity(String uid, String email, String name, String picture) {}
+  /**
+   * Who the token speaks for, and until when the token is valid (null for an account looked up
+   * by e-mail). Email, name and picture may be null.
+   */
+  record VerifiedIdentity(String uid, String email, String name, String picture, Instant expiresAt) {}
 
   /** The token is missing, malformed, expired, revoked or meant for another project. */
   final class InvalidTokenException extends Exception {

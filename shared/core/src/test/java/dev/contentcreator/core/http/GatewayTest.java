@@ -32,7 +32,7 @@ class GatewayTest {
     @Override
     public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
       if (idToken.equals(GOOD)) {
-        return new VerifiedIdentity("uid-1", "a@example.com", "A", null);
+        return new VerifiedIdentity("uid-1", "a@example.com", "A", null, null);
       }
       if (idToken.equals("explode")) {
         throw new IllegalStateException("provider down");

@@ -12,6 +12,7 @@ import com.google.firebase.auth.UserRecord;
 import dev.contentcreator.core.ports.IdentityVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,7 +59,9 @@ public final class FirebaseIdentity implements IdentityVerifier {
   public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
     try {
       FirebaseToken token = auth.verifyIdToken(idToken, checkRevoked);
-      return new VerifiedIdentity(token.getUid(), token.getEmail(), token.getName(), token.getPicture());
+      Object exp = token.getClaims().get("exp");
+      Instant expiresAt = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+      return new VerifiedIdentity(token.getUid(), token.getEmail(), token.getName(), token.getPicture(), expiresAt);
     } catch (FirebaseAuthException e) {
       if (e.getAuthErrorCode() == null && e.getCause() instanceof IOException io) {
         throw new UncheckedIOException("Firebase Auth could not be reached", io);
@@ -73,7 +76,7 @@ public final class FirebaseIdentity implements IdentityVerifier {
   public Optional<VerifiedIdentity> findByEmail(String email) {
     try {
       UserRecord u = auth.getUserByEmail(email);
-      return Optional.of(new VerifiedIdentity(u.getUid(), u.getEmail(), u.getDisplayName(), u.getPhotoUrl()));
+      return Optional.of(new VerifiedIdentity(u.getUid(), u.getEmail(), u.getDisplayName(), u.getPhotoUrl(), null));
     } catch (FirebaseAuthException e) {
       if (e.getAuthErrorCode() == AuthErrorCode.USER_NOT_FOUND) {
         return Optional.empty();

@@ -1,0 +1,85 @@
+package dev.contentcreator.core.platform;
+
+import dev.contentcreator.core.ports.IdentityVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers tokens that verified, for a short time, so a client's burst of requests costs one
+ * verification. This matters where verifying calls the provider: with revocation checks on, and
+ * always against the Auth emulator. A token is kept at most {@code ttl} and never past its own
+ * expiry; a revoked token is thus refused within {@code ttl}. Only a hash of the token is kept.
+ */
+public final class CachingIdentityVerifier implements IdentityVerifier {
+  private record Entry(VerifiedIdentity identity, Instant until) {}
+
+  private final IdentityVerifier delegate;
+  private final Clock clock;
+  private final Duration ttl;
+  private final int maxEntries;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  public CachingIdentityVerifier(IdentityVerifier delegate, Clock clock, Duration ttl, int maxEntries) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ttl = Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must not be negative, got: " + ttl);
+    }
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be at least 1, got: " + maxEntries);
+    }
+    this.maxEntries = maxEntries;
+  }
+
+  @Override
+  public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
+    Instant now = clock.instant();
+    String key = hash(idToken);
+    Entry hit = entries.get(key);
+    if (hit != null) {
+      if (now.isBefore(hit.until())) {
+        return hit.identity();
+      }
+      entries.remove(key, hit);
+    }
+    VerifiedIdentity who = delegate.verify(idToken);
+    Instant until = now.plus(ttl);
+    if (who.expiresAt() != null && who.expiresAt().isBefore(until)) {
+      until = who.expiresAt();
+    }
+    if (now.isBefore(until)) {
+      if (entries.size() >= maxEntries) {
+        entries.values().removeIf(e -> !now.isBefore(e.until()));
+        if (entries.size() >= maxEntries) {
+          entries.clear();
+        }
+      }
+      entries.put(key, new Entry(who, until));
+    }
+    return who;
+  }
+
+  @Override
+  public Optional<VerifiedIdentity> findByEmail(String email) {
+    return delegate.findByEmail(email);
+  }
+
+  private static String hash(String token) {
+    try {
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

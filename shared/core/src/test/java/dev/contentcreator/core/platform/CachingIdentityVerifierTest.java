@@ -1,0 +1,84 @@
+package dev.contentcreator.core.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.contentcreator.core.ports.IdentityVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CachingIdentityVerifierTest {
+  private final AtomicInteger calls = new AtomicInteger();
+  private Instant now = Instant.parse("2026-11-26T00:00:00Z");
+  private Instant tokenExpiry = now.plus(Duration.ofHours(1));
+
+  private final Clock clock = new Clock() {
+    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+    @Override public Instant instant() { return now; }
+  };
+
+  private final IdentityVerifier provider = new IdentityVerifier() {
+    @Override
+    public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
+      calls.incrementAndGet();
+      if (idToken.startsWith("bad")) {
+        throw new InvalidTokenException("bad", null);
+      }
+      return new VerifiedIdentity("u-" + idToken, null, null, null, tokenExpiry);
+    }
+
+    @Override
+    public Optional<VerifiedIdentity> findByEmail(String email) {
+      return Optional.empty();
+    }
+  };
+
+  private final CachingIdentityVerifier cache = new CachingIdentityVerifier(provider, clock, Duration.ofSeconds(60), 2);
+
+  @Test
+  void aVerifiedTokenIsNotVerifiedAgainWithinTheTtl() throws Exception {
+    cache.verify("t1");
+    now = now.plusSeconds(59);
+    assertEquals("u-t1", cache.verify("t1").uid());
+    assertEquals(1, calls.get());
+  }
+
+  @Test
+  void aTokenIsVerifiedAgainAfterTheTtl() throws Exception {
+    cache.verify("t1");
+    now = now.plusSeconds(60);
+    cache.verify("t1");
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void aTokenIsNeverRememberedPastItsExpiry() throws Exception {
+    tokenExpiry = now.plusSeconds(10);
+    cache.verify("t1");
+    now = now.plusSeconds(10);
+    cache.verify("t1");
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void anInvalidTokenIsAskedAboutEveryTime() {
+    assertThrows(IdentityVerifier.InvalidTokenException.class, () -> cache.verify("bad"));
+    assertThrows(IdentityVerifier.InvalidTokenException.class, () -> cache.verify("bad"));
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void theCacheStaysWithinItsBound() throws Exception {
+    cache.verify("t1");
+    cache.verify("t2");
+    cache.verify("t3");
+    cache.verify("t3");
+    assertEquals(3, calls.get());
+  }
+}
