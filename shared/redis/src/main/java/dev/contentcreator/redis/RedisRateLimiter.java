@@ -1,7 +1,7 @@
 package dev.contentcreator.redis;
 
 import dev.contentcreator.core.ports.RateLimiter;
-import io.github.bucket4j.Bandwidth;
+import dev.contentcreator.ratelimit.TokenBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -77,7 +77,7 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
     ConsumptionProbe probe = buckets.builder()
         .build(redisKey(key, limit), () -> configuration(limit))
         .tryConsumeAndReturnRemaining(1);
-    return decision(limit, probe);
+    return TokenBuckets.decision(limit, probe);
   }
 
   /** The Redis key of the bucket of {@code key} under {@code limit}. */
@@ -122,32 +122,10 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
   }
 
   private static BucketConfiguration configuration(Limit limit) {
-    return BucketConfiguration.builder()
-        .addLimit(Bandwidth.builder()
-            .capacity(limit.capacity())
-            .refillGreedy(limit.capacity(), limit.period())
-            .build())
-        .build();
+    return BucketConfiguration.builder().addLimit(TokenBuckets.bandwidth(limit)).build();
   }
 
-  private static Decision decision(Limit limit, ConsumptionProbe probe) {
-    Duration resetAfter = roundUpToMillis(probe.getNanosToWaitForReset());
-    if (probe.isConsumed()) {
-      return new Decision(true, limit.capacity(), probe.getRemainingTokens(), Duration.ZERO, resetAfter);
-    }
-    Duration retryAfter = roundUpToMillis(probe.getNanosToWaitForRefill());
-    if (retryAfter.isZero()) {
-      retryAfter = Duration.ofMillis(1);
-    }
-    return new Decision(false, limit.capacity(), Math.max(0, probe.getRemainingTokens()), retryAfter, resetAfter);
-  }
 
-  private static Duration roundUpToMillis(long nanos) {
-    if (nanos <= 0) {
-      return Duration.ZERO;
-    }
-    return Duration.ofMillis(nanos / 1_000_000L + (nanos % 1_000_000L == 0 ? 0 : 1));
-  }
 
   private static final class Connection {
     final UnifiedJedis client;

@@ -1,7 +1,7 @@
 package dev.contentcreator.embedded.ratelimit;
 
 import dev.contentcreator.core.ports.RateLimiter;
-import io.github.bucket4j.Bandwidth;
+import dev.contentcreator.ratelimit.TokenBuckets;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -65,7 +65,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
       probe[0] = b.tryConsumeAndReturnRemaining(1);
       return b;
     });
-    return Decisions.of(limit, probe[0]);
+    return TokenBuckets.decision(limit, probe[0]);
   }
 
   /** How many buckets are held now. */
@@ -74,13 +74,9 @@ public final class InMemoryRateLimiter implements RateLimiter {
   }
 
   private LocalBucket newBucket(Limit limit) {
-    Bandwidth bandwidth = Bandwidth.builder()
-        .capacity(limit.capacity())
-        .refillGreedy(limit.capacity(), limit.period())
-        .build();
     // The map's entry lock already serialises every use of a bucket.
     return Bucket.builder()
-        .addLimit(bandwidth)
+        .addLimit(TokenBuckets.bandwidth(limit))
         .withCustomTimePrecision(timeMeter)
         .withSynchronizationStrategy(SynchronizationStrategy.NONE)
         .build();

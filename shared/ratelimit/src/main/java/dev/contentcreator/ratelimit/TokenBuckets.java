@@ -1,17 +1,30 @@
-package dev.contentcreator.embedded.ratelimit;
+package dev.contentcreator.ratelimit;
 
 import dev.contentcreator.core.ports.RateLimiter.Decision;
 import dev.contentcreator.core.ports.RateLimiter.Limit;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
-/** Turns a Bucket4j probe into the port's decision, waits rounded up to whole milliseconds. */
-final class Decisions {
+/**
+ * The rate-limit port's bucket in Bucket4j's terms, one definition for every adapter: a limit is
+ * one bandwidth refilled greedily, and a probe becomes the port's decision with waits rounded up
+ * to whole milliseconds (a refusal never says "retry after 0").
+ */
+public final class TokenBuckets {
   private static final long NANOS_PER_MILLI = 1_000_000L;
 
-  private Decisions() {}
+  private TokenBuckets() {}
 
-  static Decision of(Limit limit, ConsumptionProbe probe) {
+  /** {@code capacity} tokens, refilled smoothly so the bucket is full again after {@code period}. */
+  public static Bandwidth bandwidth(Limit limit) {
+    return Bandwidth.builder()
+        .capacity(limit.capacity())
+        .refillGreedy(limit.capacity(), limit.period())
+        .build();
+  }
+
+  public static Decision decision(Limit limit, ConsumptionProbe probe) {
     Duration resetAfter = roundUpToMillis(probe.getNanosToWaitForReset());
     if (probe.isConsumed()) {
       return new Decision(true, limit.capacity(), probe.getRemainingTokens(), Duration.ZERO, resetAfter);
