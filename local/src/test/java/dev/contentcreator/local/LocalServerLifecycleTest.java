@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contentcreator.local.Api.Answer;
 import dev.contentcreator.local.Emulator.Person;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local server across restarts, and under load past its limits. */
@@ -45,6 +47,24 @@ class LocalServerLifecycleTest {
       assertEquals("0", refused.header("RateLimit-Remaining"));
       Person bob = Emulator.signUp("bob");
       api.get("/api/projects", bob.idToken()).expect(200);
+    }
+  }
+
+  @Test
+  void limitsKeptInRedisRefuseTheSameWay() throws Exception {
+    Person alice = Emulator.signUp("alice");
+    String prefix = "cc-test-" + System.nanoTime() + ":";
+    try (ServerProcess server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "2/1m",
+        "REDIS_URL", System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379/0"), "REDIS_KEY_PREFIX", prefix))) {
+      Api api = new Api(server.base());
+      api.get("/api/projects", alice.idToken()).expect(200);
+      api.get("/api/projects", alice.idToken()).expect(200);
+      Answer refused = api.get("/api/projects", alice.idToken()).expect(429);
+      assertNotNull(refused.header("Retry-After"));
+    }
+    try (RedisClient client = RedisClient.create(
+        URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379/0")))) {
+      assertTrue(!client.keys(prefix + "*").isEmpty(), "the buckets were kept in Redis");
     }
   }
 
