@@ -2,6 +2,9 @@ package dev.contentcreator.core.platform;
 
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.ports.BlobStore;
+import dev.contentcreator.core.ports.Cache;
+import dev.contentcreator.core.ports.EventBus;
+import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.RateLimiter;
@@ -20,7 +23,8 @@ import java.util.function.Supplier;
  * a function that never touches blobs never loads the blob adapter. Thread-safe.
  *
  * <p>Settings: {@code DOCUMENTS} (default {@code sqlite}), {@code BLOBS} ({@code folder}),
- * {@code RATE_LIMITS} ({@code redis} when {@code REDIS_URL} is set, else {@code memory}),
+ * {@code RATE_LIMITS} and {@code CACHE} ({@code redis} when {@code REDIS_URL} is set, else {@code memory}),
+ * {@code TASKS} and {@code EVENTS} ({@code sqlite}),
  * {@code IDENTITY} ({@code firebase}), {@code TOKEN_CACHE_TTL} (60s: how long a verified token is
  * remembered; 0s turns it off).
  */
@@ -31,19 +35,28 @@ public final class Platform implements AutoCloseable {
   private final Lazy<BlobStore> blobs;
   private final Lazy<RateLimiter> rateLimiter;
   private final Lazy<IdentityVerifier> identity;
+  private final Lazy<Cache> cache;
+  private final Lazy<TaskQueue> tasks;
+  private final Lazy<EventBus> events;
 
   private Platform(Config config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get("DOCUMENTS", "sqlite")));
     this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get("BLOBS", "folder")));
-    this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class,
-        config.get("RATE_LIMITS", config.find("REDIS_URL").isPresent() ? "redis" : "memory")));
+    this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class, config.get("RATE_LIMITS", redisOr("memory"))));
+    this.cache = new Lazy<>(() -> create(Cache.class, config.get("CACHE", redisOr("memory"))));
+    this.tasks = new Lazy<>(() -> create(TaskQueue.class, config.get("TASKS", "sqlite")));
+    this.events = new Lazy<>(() -> create(EventBus.class, config.get("EVENTS", "sqlite")));
     this.identity = new Lazy<>(() -> {
       IdentityVerifier adapter = create(IdentityVerifier.class, config.get("IDENTITY", "firebase"));
       Duration ttl = config.getDuration("TOKEN_CACHE_TTL", Duration.ofSeconds(60));
       return ttl.isZero() ? adapter : new CachingIdentityVerifier(adapter, clock, ttl, 10_000);
     });
+  }
+
+  private String redisOr(String fallback) {
+    return config.find("REDIS_URL").isPresent() ? "redis" : fallback;
   }
 
   /**
@@ -78,6 +91,9 @@ public final class Platform implements AutoCloseable {
   public BlobStore blobs() { return blobs.get(); }
   public RateLimiter rateLimiter() { return rateLimiter.get(); }
   public IdentityVerifier identity() { return identity.get(); }
+  public Cache cache() { return cache.get(); }
+  public TaskQueue tasks() { return tasks.get(); }
+  public EventBus events() { return events.get(); }
 
   /** Whether the adapter of this port has been made yet (to prove laziness in tests). */
   public boolean isLoaded(Class<?> port) {
@@ -85,12 +101,15 @@ public final class Platform implements AutoCloseable {
     if (port == BlobStore.class) return blobs.isLoaded();
     if (port == RateLimiter.class) return rateLimiter.isLoaded();
     if (port == IdentityVerifier.class) return identity.isLoaded();
+    if (port == Cache.class) return cache.isLoaded();
+    if (port == TaskQueue.class) return tasks.isLoaded();
+    if (port == EventBus.class) return events.isLoaded();
     throw new IllegalArgumentException("not a port of the platform: " + port.getName());
   }
 
   @Override
   public void close() {
-    for (Lazy<?> lazy : List.of(documents, blobs, rateLimiter, identity)) {
+    for (Lazy<?> lazy : List.of(tasks, events, cache, documents, blobs, rateLimiter, identity)) {
       lazy.closeIfLoaded();
     }
   }

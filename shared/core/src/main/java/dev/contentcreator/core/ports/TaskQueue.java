@@ -1,0 +1,41 @@
+package dev.contentcreator.core.ports;
+
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The tasks port: one unit of work each (one provider call), run by a handler at least once, at
+ * or after its schedule time, retried by the queue's retry configuration while the handler fails.
+ * Adapters: Cloud Tasks in production (an HTTP target per handler, OIDC); on one machine a durable
+ * queue in the SQLite file with Cloud Tasks' retry semantics. Every adapter passes
+ * {@code TaskQueueContract}.
+ */
+public interface TaskQueue {
+
+  /**
+   * Creates the task unless a task of the same name was created in the same queue before (Cloud
+   * Tasks' named-task dedupe); returns whether it created one.
+   */
+  boolean enqueue(Task task);
+
+  /**
+   * One task. {@code name} is unique in its queue (letters, digits, - and _, at most 100);
+   * {@code handler} names the code that runs it; the payload is at most 100 KB as JSON.
+   */
+  record Task(String queue, String name, String handler, JsonObject payload, Instant scheduleTime) {
+    public Task {
+      Objects.requireNonNull(queue, "queue");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(handler, "handler");
+      Objects.requireNonNull(payload, "payload");
+      Objects.requireNonNull(scheduleTime, "scheduleTime");
+      if (!name.matches("[A-Za-z0-9_-]{1,100}")) {
+        throw new IllegalArgumentException("a task name is 1 to 100 letters, digits, - or _, got: " + name);
+      }
+      if (!queue.matches("[a-z][a-z0-9-]{0,62}")) {
+        throw new IllegalArgumentException("a queue name is lower-case letters, digits and -, got: " + queue);
+      }
+    }
+  }
+}
