@@ -16,13 +16,21 @@ import java.util.TreeMap;
 
 /**
  * The Functions Framework's {@link HttpResponse} over a JDK exchange: the function writes into a
- * buffer, and {@link #send} puts status, headers and body on the wire with a Content-Length.
+ * buffer, and {@link #send} puts status, headers and body on the wire with a Content-Length. A
+ * {@code text/event-stream} answer is streamed instead: headers go out at once and every write
+ * is flushed to the client.
  */
 final class BufferedResponse implements HttpResponse {
+  private final HttpExchange exchange;
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  private OutputStream streaming;
   private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private int status = 200;
   private BufferedWriter writer;
+
+  BufferedResponse(HttpExchange exchange) {
+    this.exchange = exchange;
+  }
 
   @Override
   public void setStatusCode(int code) {
@@ -56,21 +64,41 @@ final class BufferedResponse implements HttpResponse {
   }
 
   @Override
-  public OutputStream getOutputStream() {
+  public OutputStream getOutputStream() throws IOException {
+    if (streaming != null) {
+      return streaming;
+    }
+    if (getContentType().orElse("").startsWith("text/event-stream")) {
+      headers.forEach((k, v) -> exchange.getResponseHeaders().put(k, v));
+      exchange.sendResponseHeaders(status, 0);
+      OutputStream raw = exchange.getResponseBody();
+      streaming = new java.io.FilterOutputStream(raw) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          raw.write(b, off, len);
+          raw.flush();
+        }
+      };
+      return streaming;
+    }
     return body;
   }
 
   @Override
-  public BufferedWriter getWriter() {
+  public BufferedWriter getWriter() throws IOException {
     if (writer == null) {
-      writer = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
+      writer = new BufferedWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
     }
     return writer;
   }
 
-  void send(HttpExchange exchange) throws IOException {
+  void send() throws IOException {
     if (writer != null) {
       writer.flush();
+    }
+    if (streaming != null) {
+      streaming.close();
+      return;
     }
     headers.forEach((k, v) -> exchange.getResponseHeaders().put(k, v));
     byte[] bytes = body.toByteArray();

@@ -104,10 +104,10 @@ public final class LocalServer implements AutoCloseable {
       }
       Optional<HostingConfig.Rewrite> rewrite = hosting.rewriteFor(path);
       if (rewrite.isPresent() && rewrite.get().functionId() != null) {
-        BufferedResponse response = new BufferedResponse();
+        BufferedResponse response = new BufferedResponse(exchange);
         function(rewrite.get().functionId()).service(new ExchangeRequest(exchange), response);
         drainUnreadBody(exchange);
-        response.send(exchange);
+        response.send();
         return;
       }
       if (rewrite.isPresent() && readOnly) {

@@ -22,6 +22,9 @@ public final class HealthApi {
           body.put("service", "content-creator");
           body.put("version", version);
           body.put("time", Json.format(platform.clock().instant()));
+          // Read from the settings alone, so health loads no provider: without keys, generation is the offline demo.
+          body.put("demo", platform.config().find("OPENAI_API_KEY").isEmpty()
+              && platform.config().find("GOAPI_API_KEY").isEmpty());
           return ApiResponse.ok(body);
         })
         .build();

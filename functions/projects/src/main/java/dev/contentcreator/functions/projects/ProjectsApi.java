@@ -1,5 +1,6 @@
 package dev.contentcreator.functions.projects;
 
+import dev.contentcreator.core.domain.BrandVoice;
 import dev.contentcreator.core.domain.Member;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiRequest;
@@ -68,9 +69,11 @@ public final class ProjectsApi {
       description = Optional.of("");
     }
     Optional<Boolean> archived = body.bool("archived");
+    boolean hasVoice = body.has("brandVoice");
+    Optional<BrandVoice> voice = body.object("brandVoice").map(o -> brandVoice(body, o));
     body.finish();
     ProjectView p = s.projects().update(r.caller().uid(), projectId, r.header("If-Match").orElse(null),
-        name, description, archived);
+        name, description, archived, voice, hasVoice && voice.isEmpty());
     return ApiResponse.ok(p).etag(p.version());
   }
 
@@ -120,6 +123,21 @@ public final class ProjectsApi {
   private static ApiResponse removeMember(Services s, ApiRequest r) {
     s.projects().removeMember(r.caller().uid(), r.pathParam("projectId"), r.pathParam("uid"));
     return ApiResponse.noContent();
+  }
+
+  /** Reads a brand voice object, reporting its fields as {@code brandVoice.<field>}. */
+  private static BrandVoice brandVoice(JsonBody outer, com.google.gson.JsonObject o) {
+    JsonBody inner = JsonBody.of(o);
+    Optional<String> system = inner.string("systemPrompt", 0, 4000);
+    Optional<String> tone = inner.string("tone", 0, 50);
+    Optional<java.util.List<String>> banned = inner.strings("bannedWords", 100, 50);
+    try {
+      inner.finish();
+    } catch (dev.contentcreator.core.http.ApiException e) {
+      e.errors().forEach(fe -> outer.reject("brandVoice." + fe.field(), fe.message()));
+      return null;
+    }
+    return new BrandVoice(system.orElse(null), tone.orElse(null), banned.orElse(java.util.List.of()));
   }
 
   private static Role role(JsonBody body) {

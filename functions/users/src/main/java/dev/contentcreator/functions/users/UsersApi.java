@@ -22,7 +22,10 @@ public final class UsersApi {
 
   private static ApiResponse me(Services services, ApiRequest request) {
     User user = services.users().get(request.caller().uid());
-    return ApiResponse.ok(user).etag(user.version());
+    com.google.gson.JsonObject body = dev.contentcreator.core.json.Json.toTree(user).getAsJsonObject();
+    body.add("usage", dev.contentcreator.core.json.Json.toTree(services.usage().ofUser(user.uid())));
+    body.add("limits", dev.contentcreator.core.json.Json.toTree(services.usage().limits()));
+    return ApiResponse.ok(body).etag(user.version());
   }
 
   private static ApiResponse update(Services services, ApiRequest request) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A piece of content in a project: a text, an image or a video. Its body lives in versions;
- * {@code currentVersion} names the one shown. (Type only for now; the generation issue fills it.)
+ * {@code currentVersion} names the one shown, {@code latestVersion} the newest.
  */
 public record ContentItem(
     String id,
@@ -12,6 +12,10 @@ public record ContentItem(
     ContentKind kind,
     String title,
     int currentVersion,
+    int latestVersion,
+    String preview,
+    String jobId,
+    boolean demo,
     String createdBy,
     Instant createdAt,
     Instant updatedAt,

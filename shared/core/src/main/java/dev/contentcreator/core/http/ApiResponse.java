@@ -10,12 +10,40 @@ public final class ApiResponse {
   private final int status;
   private final Map<String, String> headers;
   private final JsonElement body;
+  private final Stream stream;
+
+  /** Writes a streamed body (server-sent events) until it is done or the client goes away. */
+  @FunctionalInterface
+  public interface Stream {
+    void writeTo(java.io.OutputStream out) throws java.io.IOException;
+  }
 
   private ApiResponse(int status, Map<String, String> headers, JsonElement body) {
+    this(status, headers, body, null);
+  }
+
+  private ApiResponse(int status, Map<String, String> headers, JsonElement body, Stream stream) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.stream = stream;
   }
+
+  /** A 200 whose body is written as it is made, with this content type. */
+  public static ApiResponse streaming(String contentType, Stream stream) {
+    ApiResponse r = new ApiResponse(200, new LinkedHashMap<>(), null, stream);
+    r.headers.put("Content-Type", contentType);
+    return r;
+  }
+
+  public static ApiResponse accepted(String location, Object body) {
+    ApiResponse r = new ApiResponse(202, new LinkedHashMap<>(), Json.toTree(body));
+    r.headers.put("Location", location);
+    return r;
+  }
+
+  /** The streamed body, or null. */
+  public Stream stream() { return stream; }
 
   public static ApiResponse ok(Object body) {
     return new ApiResponse(200, new LinkedHashMap<>(), Json.toTree(body));

@@ -96,7 +96,11 @@ public final class Gateway {
       }
       headers.putAll(answer.headers());
       status = answer.status();
-      bytes = write(response, status, headers, "application/json; charset=utf-8", answer.body(), method);
+      if (answer.stream() != null) {
+        bytes = stream(response, headers, answer.stream());
+      } else {
+        bytes = write(response, status, headers, "application/json; charset=utf-8", answer.body(), method);
+      }
     } catch (RuntimeException | IOException | Error e) {
       status = 500;
       problemType = "internal";
@@ -220,6 +224,31 @@ public final class Gateway {
       }
     }
     return bytes.length;
+  }
+
+  private static long stream(HttpResponse response, Map<String, String> headers, ApiResponse.Stream stream)
+      throws IOException {
+    response.setStatusCode(200);
+    headers.forEach((k, v) -> {
+      if (k.equalsIgnoreCase("Content-Type")) {
+        response.setContentType(v);
+      } else {
+        response.appendHeader(k, v);
+      }
+    });
+    long[] count = new long[1];
+    try (OutputStream out = new java.io.FilterOutputStream(response.getOutputStream()) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        count[0] += len;
+      }
+    }) {
+      stream.writeTo(out);
+    } catch (IOException e) {
+      // The client went away; the stream is over either way.
+    }
+    return count[0];
   }
 
   private static long writeQuietly(HttpResponse response, ApiException e, Map<String, String> headers, String path,

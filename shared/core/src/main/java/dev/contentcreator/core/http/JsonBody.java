@@ -72,6 +72,11 @@ public final class JsonBody {
     return ApiException.badRequest(field, detail);
   }
 
+  /** Reads a nested object field by field, as a body of its own. */
+  public static JsonBody of(JsonObject object) {
+    return new JsonBody(object);
+  }
+
   public boolean has(String field) {
     read.add(field);
     return object.has(field);
@@ -124,6 +129,67 @@ public final class JsonBody {
       return Optional.empty();
     }
     return Optional.of(e.getAsBoolean());
+  }
+
+  /** A whole-number field within bounds; the default when absent. */
+  public int integer(String field, int defaultValue, int min, int max) {
+    read.add(field);
+    JsonElement e = object.get(field);
+    if (e == null || e.isJsonNull()) {
+      return defaultValue;
+    }
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      double d = e.getAsDouble();
+      if (d == Math.rint(d) && d >= min && d <= max) {
+        return (int) d;
+      }
+    }
+    errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
+    return defaultValue;
+  }
+
+  /** A field as it is, for shapes the typed getters do not cover; empty when absent or null. */
+  public Optional<JsonElement> element(String field) {
+    read.add(field);
+    JsonElement e = object.get(field);
+    return e == null || e.isJsonNull() ? Optional.empty() : Optional.of(e);
+  }
+
+  /** An object field; empty when absent or null. */
+  public Optional<JsonObject> object(String field) {
+    read.add(field);
+    JsonElement e = object.get(field);
+    if (e == null || e.isJsonNull()) {
+      return Optional.empty();
+    }
+    if (!e.isJsonObject()) {
+      errors.add(new FieldError(field, "must be an object"));
+      return Optional.empty();
+    }
+    return Optional.of(e.getAsJsonObject());
+  }
+
+  /** An array field of strings; empty when absent or null. */
+  public Optional<java.util.List<String>> strings(String field, int maxItems, int maxLength) {
+    read.add(field);
+    JsonElement e = object.get(field);
+    if (e == null || e.isJsonNull()) {
+      return Optional.empty();
+    }
+    if (!e.isJsonArray() || e.getAsJsonArray().size() > maxItems) {
+      errors.add(new FieldError(field, "must be a list of at most " + maxItems + " strings"));
+      return Optional.empty();
+    }
+    java.util.List<String> out = new ArrayList<>();
+    for (JsonElement x : e.getAsJsonArray()) {
+      if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString() || x.getAsString().strip().isEmpty()
+          || x.getAsString().length() > maxLength) {
+        errors.add(new FieldError(field, "each entry must be a string of 1 to " + maxLength + " characters"));
+        return Optional.empty();
+      }
+      out.add(x.getAsString().strip());
+    }
+    return Optional.of(out);
   }
 
   /** Records a problem with a field that the caller found while checking a value. */

@@ -91,12 +91,19 @@ public final class Router {
       Map<String, String> params = new HashMap<>();
       for (int i = 0; i < segments.length; i++) {
         String s = segments[i];
-        if (s.startsWith("{") && s.endsWith("}")) {
-          String value = URLDecoder.decode(path[i], StandardCharsets.UTF_8);
+        int close = s.indexOf('}');
+        if (s.startsWith("{") && close > 0) {
+          // "{jobId}" binds the whole segment; "{jobId}:cancel" binds what comes before ":cancel".
+          String suffix = s.substring(close + 1);
+          String raw = path[i];
+          if (!raw.endsWith(suffix) || (suffix.isEmpty() && raw.contains(":"))) {
+            return null;
+          }
+          String value = URLDecoder.decode(raw.substring(0, raw.length() - suffix.length()), StandardCharsets.UTF_8);
           if (value.isEmpty()) {
             return null;
           }
-          params.put(s.substring(1, s.length() - 1), value);
+          params.put(s.substring(1, close), value);
         } else if (!s.equals(path[i])) {
           return null;
         }
@@ -117,6 +124,9 @@ public final class Router {
 
     /** A GET route that anyone may call, without a token. */
     public Builder publicGet(String template, Handler h) { return add("GET", template, h, true); }
+
+    /** A POST route without a Firebase token, such as a provider's webhook that proves itself otherwise. */
+    public Builder publicPost(String template, Handler h) { return add("POST", template, h, true); }
 
     private Builder add(String method, String template, Handler handler, boolean isPublic) {
       Objects.requireNonNull(template, "template");

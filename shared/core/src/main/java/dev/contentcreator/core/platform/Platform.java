@@ -1,6 +1,9 @@
 package dev.contentcreator.core.platform;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.generation.JobEvents;
+import dev.contentcreator.core.generation.Providers;
+import dev.contentcreator.core.ports.ai.ProviderPolicy;
 import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.ports.Cache;
 import dev.contentcreator.core.ports.EventBus;
@@ -38,6 +41,9 @@ public final class Platform implements AutoCloseable {
   private final Lazy<Cache> cache;
   private final Lazy<TaskQueue> tasks;
   private final Lazy<EventBus> events;
+  private final Lazy<Providers> providers;
+  private final Lazy<ProviderPolicy> policy;
+  private final JobEvents jobEvents = new JobEvents();
 
   private Platform(Config config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -48,6 +54,15 @@ public final class Platform implements AutoCloseable {
     this.cache = new Lazy<>(() -> create(Cache.class, config.get("CACHE", redisOr("memory"))));
     this.tasks = new Lazy<>(() -> create(TaskQueue.class, config.get("TASKS", "sqlite")));
     this.events = new Lazy<>(() -> create(EventBus.class, config.get("EVENTS", "sqlite")));
+    this.providers = new Lazy<>(() -> Providers.load(config));
+    this.policy = new Lazy<>(() -> {
+      try {
+        return create(ProviderPolicy.class, config.get("PROVIDER_POLICY", "failsafe"));
+      } catch (IllegalStateException e) {
+        // A function that never calls a provider ships without the policies; it has no circuit to check.
+        return ProviderPolicy.DIRECT;
+      }
+    });
     this.identity = new Lazy<>(() -> {
       IdentityVerifier adapter = create(IdentityVerifier.class, config.get("IDENTITY", "firebase"));
       Duration ttl = config.getDuration("TOKEN_CACHE_TTL", Duration.ofSeconds(60));
@@ -94,6 +109,12 @@ public final class Platform implements AutoCloseable {
   public Cache cache() { return cache.get(); }
   public TaskQueue tasks() { return tasks.get(); }
   public EventBus events() { return events.get(); }
+  /** The providers this process may call, as configured. */
+  public Providers providers() { return providers.get(); }
+  /** The resilience policies around provider calls, shared by every function of the process. */
+  public ProviderPolicy policy() { return policy.get(); }
+  /** Live news of jobs within this process. */
+  public JobEvents jobEvents() { return jobEvents; }
 
   /** Whether the adapter of this port has been made yet (to prove laziness in tests). */
   public boolean isLoaded(Class<?> port) {

@@ -1,9 +1,18 @@
 package dev.contentcreator.core.platform;
 
+import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.generation.FanOut;
+import dev.contentcreator.core.generation.GenerationService;
+import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.ItemRunner;
+import dev.contentcreator.core.generation.MediaFetcher;
 import dev.contentcreator.core.http.Gateway;
 import dev.contentcreator.core.http.GatewaySettings;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.templates.TemplateService;
+import dev.contentcreator.core.usage.Limits;
+import dev.contentcreator.core.usage.UsageService;
 import dev.contentcreator.core.users.UserService;
 import java.util.Objects;
 
@@ -15,6 +24,11 @@ public final class Services {
   private final Platform platform;
   private volatile UserService users;
   private volatile ProjectService projects;
+  private volatile TemplateService templates;
+  private volatile UsageService usage;
+  private volatile ContentService contents;
+  private volatile GenerationService generation;
+  private volatile ItemRunner runner;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -48,6 +62,83 @@ public final class Services {
       }
     }
     return p;
+  }
+
+  public TemplateService templates() {
+    TemplateService t = templates;
+    if (t == null) {
+      synchronized (this) {
+        if (templates == null) {
+          templates = new TemplateService(platform.documents(), projects(), platform.clock());
+        }
+        t = templates;
+      }
+    }
+    return t;
+  }
+
+  public UsageService usage() {
+    UsageService u = usage;
+    if (u == null) {
+      synchronized (this) {
+        if (usage == null) {
+          usage = new UsageService(platform.documents(), Limits.from(platform.config()), platform.clock());
+        }
+        u = usage;
+      }
+    }
+    return u;
+  }
+
+  public ContentService contents() {
+    ContentService c = contents;
+    if (c == null) {
+      synchronized (this) {
+        if (contents == null) {
+          contents = new ContentService(platform.documents(), projects(), platform::blobs, platform.clock());
+        }
+        c = contents;
+      }
+    }
+    return c;
+  }
+
+  public GenerationService generation() {
+    GenerationService g = generation;
+    if (g == null) {
+      synchronized (this) {
+        if (generation == null) {
+          generation = new GenerationService(platform.documents(), projects(), templates(), usage(),
+              platform::providers, platform::policy, platform::events,
+              GenerationSettings.from(platform.config()), platform.clock());
+        }
+        g = generation;
+      }
+    }
+    return g;
+  }
+
+  /** Runs items: the handler of the generation queues and of provider webhooks. */
+  public ItemRunner runner() {
+    ItemRunner r = runner;
+    if (r == null) {
+      synchronized (this) {
+        if (runner == null) {
+          GenerationSettings settings = GenerationSettings.from(platform.config());
+          runner = new ItemRunner(platform.documents(), platform::blobs, platform::cache, platform::tasks,
+              platform::providers, platform::policy, usage(), platform.jobEvents(),
+              new MediaFetcher(settings.maxMediaBytes(), java.time.Duration.ofSeconds(60),
+                  platform.config().getBoolean("ALLOW_HTTP_MEDIA", false)),
+              settings, platform.clock());
+        }
+        r = runner;
+      }
+    }
+    return r;
+  }
+
+  public FanOut fanOut() {
+    return new FanOut(platform.documents(), platform::tasks, platform.clock());
   }
 
   /** A gateway for these routes: every signed-in caller gets a user record on first sight. */

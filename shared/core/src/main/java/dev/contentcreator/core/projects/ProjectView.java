@@ -1,5 +1,6 @@
 package dev.contentcreator.core.projects;
 
+import dev.contentcreator.core.domain.BrandVoice;
 import dev.contentcreator.core.domain.Project;
 import dev.contentcreator.core.domain.Role;
 import java.time.Instant;
@@ -10,6 +11,7 @@ public record ProjectView(
     String name,
     String description,
     boolean archived,
+    BrandVoice brandVoice,
     String createdBy,
     Instant createdAt,
     Instant updatedAt,
@@ -17,7 +19,7 @@ public record ProjectView(
     Role role) {
 
   static ProjectView of(Project p, Role role) {
-    return new ProjectView(p.id(), p.name(), p.description(), p.archived(), p.createdBy(), p.createdAt(),
+    return new ProjectView(p.id(), p.name(), p.description(), p.archived(), p.brandVoice(), p.createdBy(), p.createdAt(),
         p.updatedAt(), p.version(), role);
   }
 }

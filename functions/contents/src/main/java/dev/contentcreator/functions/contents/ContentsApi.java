@@ -1,0 +1,85 @@
+package dev.contentcreator.functions.contents;
+
+import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.ApiRequest;
+import dev.contentcreator.core.http.ApiResponse;
+import dev.contentcreator.core.http.JsonBody;
+import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.platform.Services;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The routes of content items: request checks here, rules in {@link ContentService}. */
+public final class ContentsApi {
+  private ContentsApi() {}
+
+  public static Router router(Services s) {
+    String base = "/api/projects/{projectId}/contents";
+    return Router.builder()
+        .get(base, r -> list(s, r))
+        .get(base + "/{contentId}", r -> {
+          var c = s.contents().get(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"));
+          return ApiResponse.ok(c).etag(c.get("version").getAsLong());
+        })
+        .patch(base + "/{contentId}", r -> update(s, r))
+        .delete(base + "/{contentId}", r -> {
+          s.contents().delete(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
+              r.header("If-Match").orElse(null));
+          return ApiResponse.noContent();
+        })
+        .get(base + "/{contentId}/versions", r -> ApiResponse.ok(Map.of("items", ContentService.viewVersions(
+            r.pathParam("projectId"), s.contents().versions(r.caller().uid(), r.pathParam("projectId"),
+                r.pathParam("contentId"))))))
+        .get(base + "/{contentId}/media", r -> media(s, r))
+        .build();
+  }
+
+  private static ApiResponse list(Services s, ApiRequest r) {
+    Optional<ContentKind> kind = r.queryParam("kind").map(k -> {
+      try {
+        return ContentKind.valueOf(k.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("kind", "must be text, image or video");
+      }
+    });
+    int limit = r.intQueryParam("limit", 20, 1, 100);
+    return ApiResponse.ok(s.contents().list(r.caller().uid(), r.pathParam("projectId"), kind, limit,
+        r.queryParam("cursor").orElse(null)));
+  }
+
+  private static ApiResponse update(Services s, ApiRequest r) {
+    s.projects().requireRole(r.caller().uid(), r.pathParam("projectId"), Role.EDITOR);
+    JsonBody body = r.json();
+    Optional<String> title = body.string("title", 1, 200);
+    Optional<String> text = body.string("text", 0, ContentService.MAX_TEXT);
+    boolean restoring = body.has("restoreVersion");
+    int restore = body.integer("restoreVersion", 0, 1, 100_000);
+    if (text.isPresent() && restoring) {
+      body.reject("restoreVersion", "give either text or restoreVersion, not both");
+    }
+    if (!body.has("title") && !body.has("text") && !restoring) {
+      body.reject("body", "name at least one of title, text, restoreVersion");
+    }
+    body.finish();
+    var c = s.contents().update(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
+        r.header("If-Match").orElse(null), title, text, restoring ? Optional.of(restore) : Optional.empty());
+    return ApiResponse.ok(c).etag(c.get("version").getAsLong());
+  }
+
+  private static ApiResponse media(Services s, ApiRequest r) {
+    Optional<Integer> version = r.queryParam("version").map(v -> r.intQueryParam("version", 1, 1, 100_000));
+    ContentService.Media m = s.contents().media(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
+        version);
+    return ApiResponse.streaming(m.version().contentType(), out -> {
+      try (InputStream in = m.stream()) {
+        in.transferTo(out);
+      }
+    }).header("Cache-Control", "private, max-age=3600")
+        .header("Content-Disposition", "inline");
+  }
+}

@@ -1,0 +1,155 @@
+package dev.contentcreator.functions.generations;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.generation.GenerationRequest;
+import dev.contentcreator.core.generation.GenerationService;
+import dev.contentcreator.core.http.ApiRequest;
+import dev.contentcreator.core.http.ApiResponse;
+import dev.contentcreator.core.http.FieldError;
+import dev.contentcreator.core.http.JsonBody;
+import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.platform.Services;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The routes of generations: request checks here, rules in {@link GenerationService}. */
+public final class GenerationsApi {
+  static final Duration STREAM_LIMIT = Duration.ofMinutes(15);
+
+  private GenerationsApi() {}
+
+  public static Router router(Services services) {
+    String base = "/api/projects/{projectId}/generations";
+    return Router.builder()
+        .post(base, r -> create(services, r))
+        .get(base + "/{jobId}", r -> ApiResponse.ok(services.generation().get(r.caller().uid(),
+            r.pathParam("projectId"), r.pathParam("jobId"))))
+        .get(base + "/{jobId}/events", r -> events(services, r))
+        .post(base + "/{jobId}:cancel", r -> ApiResponse.ok(services.generation().cancel(r.caller().uid(),
+            r.pathParam("projectId"), r.pathParam("jobId"))))
+        .build();
+  }
+
+  private static ApiResponse create(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, dev.contentcreator.core.domain.Role.EDITOR);
+    JsonBody body = r.json();
+    Optional<String> kindText = body.string("kind", 1, 10);
+    Optional<ContentKind> kind = kindText.flatMap(k -> {
+      try {
+        return Optional.of(ContentKind.valueOf(k.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    });
+    if (kind.isEmpty()) {
+      body.reject("kind", "is required: text, image or video");
+    }
+    Optional<String> prompt = body.string("prompt", 1, 20_000);
+    Optional<String> templateId = body.string("templateId", 1, 100);
+    Map<String, String> variables = stringMap(body, "variables", 50);
+    Optional<String> provider = body.string("provider", 1, 40);
+    Optional<String> model = body.string("model", 1, 100);
+    Map<String, String> options = stringMap(body, "options", 30);
+    for (FieldError e : GenerationRequest.checkOptions(options)) {
+      body.reject(e.field(), e.message());
+    }
+    int count = body.integer("count", 1, 1, 1000);
+    boolean fresh = body.bool("fresh").orElse(false);
+    Optional<String> contentId = body.string("contentId", 1, 128);
+    body.finish();
+    GenerationService.Accepted a = s.generation().create(r.caller(), projectId, r.header("Idempotency-Key").orElse(null),
+        new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh, contentId));
+    String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
+    return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
+  }
+
+  /** A JSON object of strings (numbers and booleans are taken as their text). */
+  private static Map<String, String> stringMap(JsonBody body, String field, int max) {
+    Map<String, String> out = new HashMap<>();
+    Optional<JsonObject> o = body.object(field);
+    if (o.isEmpty()) {
+      return out;
+    }
+    if (o.get().size() > max) {
+      body.reject(field, "may have at most " + max + " entries");
+      return out;
+    }
+    for (Map.Entry<String, JsonElement> e : o.get().entrySet()) {
+      JsonElement v = e.getValue();
+      if (v.isJsonPrimitive()) {
+        out.put(e.getKey(), v.getAsString());
+      } else if (!v.isJsonNull()) {
+        body.reject(field + "." + e.getKey(), "must be a string, number or boolean");
+      }
+    }
+    return out;
+  }
+
+  /** Server-sent events: the job now, then each change and streamed text, until it ends. */
+  private static ApiResponse events(Services s, ApiRequest r) {
+    String uid = r.caller().uid();
+    String projectId = r.pathParam("projectId");
+    String jobId = r.pathParam("jobId");
+    s.generation().get(uid, projectId, jobId); // 404 or 403 before the stream starts
+    return ApiResponse.streaming("text/event-stream; charset=utf-8", out -> {
+      BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>(100_000);
+      try (AutoCloseable listening = s.platform().jobEvents().listen(jobId, queue::offer)) {
+        JsonObject snapshot = s.generation().get(uid, projectId, jobId);
+        send(out, "job", snapshot);
+        long deadline = System.nanoTime() + STREAM_LIMIT.toNanos();
+        long lastRead = System.nanoTime();
+        long lastWrite = System.nanoTime();
+        while (!terminal(snapshot) && System.nanoTime() < deadline) {
+          JsonObject e = queue.poll(500, TimeUnit.MILLISECONDS);
+          if (e != null) {
+            send(out, e.get("type").getAsString(), e);
+            lastWrite = System.nanoTime();
+          }
+          if (e == null || System.nanoTime() - lastRead > TimeUnit.SECONDS.toNanos(1)) {
+            JsonObject now = s.generation().get(uid, projectId, jobId);
+            lastRead = System.nanoTime();
+            if (!now.equals(snapshot)) {
+              snapshot = now;
+              send(out, "job", snapshot);
+              lastWrite = System.nanoTime();
+            }
+          }
+          if (System.nanoTime() - lastWrite > TimeUnit.SECONDS.toNanos(15)) {
+            out.write(": still working\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            lastWrite = System.nanoTime();
+          }
+        }
+        send(out, "end", snapshot);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IOException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("event stream failed", e);
+      }
+    }).header("X-Accel-Buffering", "no");
+  }
+
+  private static boolean terminal(JsonObject job) {
+    return List.of("completed", "failed", "cancelled").contains(job.get("status").getAsString());
+  }
+
+  private static void send(OutputStream out, String event, JsonObject data) throws IOException {
+    out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+}

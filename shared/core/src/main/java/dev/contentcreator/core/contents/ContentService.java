@@ -1,0 +1,277 @@
+package dev.contentcreator.core.contents;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.ContentItem;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.ContentVersion;
+import dev.contentcreator.core.domain.Ids;
+import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.Etags;
+import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.BlobStore;
+import dev.contentcreator.core.ports.Document;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import dev.contentcreator.core.ports.InvalidCursorException;
+import dev.contentcreator.core.ports.Page;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.projects.Listing;
+import dev.contentcreator.core.projects.ProjectService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Content items and their versions. Generating adds one (or a version to one); a person may edit
+ * a text (a new version), restore an older version (a new version with its body), rename, or
+ * delete an item with its versions and media. Reading needs the viewer role, changing the editor.
+ * Documents: {@code contents/<id>}, {@code versions/<contentId>_<n>}.
+ */
+public final class ContentService {
+  public static final String CONTENTS = "contents";
+  public static final String VERSIONS = "versions";
+  public static final int MAX_TEXT = 100_000;
+
+  private final DocumentStore documents;
+  private final ProjectService projects;
+  private final Supplier<BlobStore> blobs;
+  private final Clock clock;
+
+  public ContentService(DocumentStore documents, ProjectService projects, Supplier<BlobStore> blobs, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.projects = Objects.requireNonNull(projects, "projects");
+    this.blobs = Objects.requireNonNull(blobs, "blobs");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public static ContentItem content(Document d) {
+    return Json.fromTree(d.data(), ContentItem.class);
+  }
+
+  public static ContentVersion version(Document d) {
+    return Json.fromTree(d.data(), ContentVersion.class);
+  }
+
+  /** The project's content items, newest first, optionally of one kind. */
+  public Listing<JsonObject> list(String uid, String projectId, Optional<ContentKind> kind, int limit, String cursor) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    Query.Builder q = Query.on(CONTENTS).whereEqualTo("projectId", projectId);
+    kind.ifPresent(k -> q.whereEqualTo("kind", k.name().toLowerCase(java.util.Locale.ROOT)));
+    Page page;
+    try {
+      page = documents.query(q.orderBy("createdAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor).build());
+    } catch (InvalidCursorException e) {
+      throw ApiException.badRequest("cursor", "is not a cursor this list gave out; start again without it");
+    }
+    List<JsonObject> items = new ArrayList<>();
+    for (Document d : page.items()) {
+      items.add(Json.toTree(content(d)).getAsJsonObject());
+    }
+    return new Listing<>(items, page.nextCursor());
+  }
+
+  /** A content item with its current version. */
+  public JsonObject get(String uid, String projectId, String contentId) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    ContentItem c = find(projectId, contentId);
+    return view(c, versionOf(contentId, c.currentVersion()));
+  }
+
+  public ContentItem find(String projectId, String contentId) {
+    if (!Ids.isWellFormed(contentId)) {
+      throw notFound();
+    }
+    return documents.get(CONTENTS, contentId).map(ContentService::content)
+        .filter(c -> c.projectId().equals(projectId)).orElseThrow(ContentService::notFound);
+  }
+
+  private ContentVersion versionOf(String contentId, int n) {
+    return documents.get(VERSIONS, ContentVersion.documentId(contentId, n)).map(ContentService::version)
+        .orElseThrow(() -> ApiException.notFound("No such version."));
+  }
+
+  /** Every version, oldest first. */
+  public List<ContentVersion> versions(String uid, String projectId, String contentId) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    find(projectId, contentId);
+    return documents.query(Query.on(VERSIONS).whereEqualTo("contentId", contentId)
+        .orderBy("number", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build()).items().stream()
+        .map(ContentService::version).toList();
+  }
+
+  /** One version's media for download: its metadata and a stream, or 404. */
+  public record Media(ContentVersion version, InputStream stream) {}
+
+  public Media media(String uid, String projectId, String contentId, Optional<Integer> number) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    ContentItem c = find(projectId, contentId);
+    ContentVersion v = versionOf(contentId, number.orElse(c.currentVersion()));
+    if (v.blobKey() == null) {
+      throw ApiException.notFound("This version has no media; it is a text.");
+    }
+    try {
+      InputStream in = blobs.get().open(v.blobKey()).orElseThrow(() -> ApiException.notFound("The media is gone."));
+      return new Media(v, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Renames, edits the text (a new version), or restores an older version (a new version with its
+   * body). Editors and owners; {@code ifMatch} on the item's version may be null.
+   */
+  public JsonObject update(String uid, String projectId, String contentId, String ifMatch, Optional<String> title,
+      Optional<String> text, Optional<Integer> restore) {
+    projects.requireRole(uid, projectId, Role.EDITOR);
+    ContentItem found = find(projectId, contentId);
+    if (text.isPresent() && found.kind() != ContentKind.TEXT) {
+      throw ApiException.unprocessable("text", "only a text can be edited; regenerate media instead");
+    }
+    return documents.transaction(tx -> {
+      ContentItem c = tx.get(CONTENTS, contentId).map(ContentService::content).orElseThrow(ContentService::notFound);
+      Etags.check(ifMatch, c.version());
+      ContentVersion from = null;
+      if (restore.isPresent()) {
+        from = tx.get(VERSIONS, ContentVersion.documentId(contentId, restore.get())).map(ContentService::version)
+            .orElseThrow(() -> ApiException.unprocessable("restoreVersion", "no such version"));
+      }
+      Instant now = clock.instant();
+      int current = c.currentVersion();
+      int latest = c.latestVersion();
+      String preview = c.preview();
+      ContentVersion added = null;
+      if (text.isPresent() || from != null) {
+        latest = latest + 1;
+        added = from != null
+            ? new ContentVersion(contentId, projectId, latest, from.text(), from.blobKey(), from.contentType(), from.width(),
+                from.height(), from.durationSeconds(), "restored", from.jobId(), from.provider(), from.model(), uid, now)
+            : new ContentVersion(contentId, projectId, latest, text.get(), null, "text/markdown", null, null, null,
+                "edited", null, null, null, uid, now);
+        current = latest;
+        if (added.text() != null) {
+          preview = preview(added.text());
+        }
+      }
+      ContentItem changed = new ContentItem(c.id(), c.projectId(), c.kind(), title.orElse(c.title()), current, latest,
+          preview, c.jobId(), c.demo(), c.createdBy(), c.createdAt(), now, c.version() + 1);
+      if (added != null) {
+        tx.create(VERSIONS, ContentVersion.documentId(contentId, added.number()), Json.toTree(added).getAsJsonObject());
+      }
+      tx.set(CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
+      return view(changed, added != null ? added : versionOf(tx, contentId, current));
+    });
+  }
+
+  private static ContentVersion versionOf(Transaction tx, String contentId, int n) {
+    return tx.get(VERSIONS, ContentVersion.documentId(contentId, n)).map(ContentService::version).orElse(null);
+  }
+
+  /** Deletes the item, its versions and their media. Editors and owners. */
+  public void delete(String uid, String projectId, String contentId, String ifMatch) {
+    projects.requireRole(uid, projectId, Role.EDITOR);
+    find(projectId, contentId);
+    List<ContentVersion> versions = new ArrayList<>();
+    documents.transaction(tx -> {
+      ContentItem c = tx.get(CONTENTS, contentId).map(ContentService::content).orElseThrow(ContentService::notFound);
+      Etags.check(ifMatch, c.version());
+      versions.clear();
+      Page page = tx.query(Query.on(VERSIONS).whereEqualTo("contentId", contentId).limit(Query.MAX_LIMIT).build());
+      for (Document d : page.items()) {
+        versions.add(version(d));
+        tx.delete(VERSIONS, d.id());
+      }
+      tx.delete(CONTENTS, contentId);
+      return null;
+    });
+    Set<String> keys = new HashSet<>();
+    versions.stream().map(ContentVersion::blobKey).filter(Objects::nonNull).forEach(keys::add);
+    for (String key : keys) {
+      try {
+        blobs.get().delete(key);
+      } catch (IOException e) {
+        System.err.println("could not delete media " + key + " of deleted content " + contentId + ": " + e);
+      }
+    }
+  }
+
+  /**
+   * Adds what a generation made, inside the caller's transaction: a new content item, or a new
+   * current version of {@code existing} for a regeneration. Returns the content id. The caller
+   * read {@code existing} in the same transaction.
+   */
+  public static String addGenerated(Transaction tx, ContentItem existing, String projectId, String jobId,
+      ContentKind kind, String title, ContentVersion body, boolean demo, String uid, Instant now) {
+    if (existing != null) {
+      int n = existing.latestVersion() + 1;
+      ContentVersion v = renumber(body, existing.id(), n);
+      tx.create(VERSIONS, ContentVersion.documentId(existing.id(), n), Json.toTree(v).getAsJsonObject());
+      ContentItem changed = new ContentItem(existing.id(), projectId, existing.kind(), existing.title(), n, n,
+          v.text() != null ? preview(v.text()) : existing.preview(), jobId, demo, existing.createdBy(),
+          existing.createdAt(), now, existing.version() + 1);
+      tx.set(CONTENTS, existing.id(), Json.toTree(changed).getAsJsonObject());
+      return existing.id();
+    }
+    String id = Ids.newId();
+    ContentVersion v = renumber(body, id, 1);
+    ContentItem c = new ContentItem(id, projectId, kind, title, 1, 1, v.text() != null ? preview(v.text()) : null, jobId,
+        demo, uid, now, now, 1);
+    tx.create(CONTENTS, id, Json.toTree(c).getAsJsonObject());
+    tx.create(VERSIONS, ContentVersion.documentId(id, 1), Json.toTree(v).getAsJsonObject());
+    return id;
+  }
+
+  private static ContentVersion renumber(ContentVersion v, String contentId, int n) {
+    return new ContentVersion(contentId, v.projectId(), n, v.text(), v.blobKey(), v.contentType(), v.width(),
+        v.height(), v.durationSeconds(), v.source(), v.jobId(), v.provider(), v.model(), v.createdBy(), v.createdAt());
+  }
+
+  static String preview(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() <= 240 ? flat : flat.substring(0, 239) + "…";
+  }
+
+  private static JsonObject view(ContentItem c, ContentVersion current) {
+    JsonObject o = Json.toTree(c).getAsJsonObject();
+    if (current != null) {
+      JsonObject v = Json.toTree(current).getAsJsonObject();
+      if (current.blobKey() != null) {
+        v.remove("blobKey");
+        v.addProperty("mediaUrl", "/api/projects/" + c.projectId() + "/contents/" + c.id() + "/media?version="
+            + current.number());
+      }
+      o.add("current", v);
+    }
+    return o;
+  }
+
+  /** Versions as the API lists them (media addresses instead of storage keys). */
+  public static JsonArray viewVersions(String projectId, List<ContentVersion> versions) {
+    JsonArray a = new JsonArray();
+    for (ContentVersion v : versions) {
+      JsonObject o = Json.toTree(v).getAsJsonObject();
+      if (v.blobKey() != null) {
+        o.remove("blobKey");
+        o.addProperty("mediaUrl", "/api/projects/" + projectId + "/contents/" + v.contentId() + "/media?version="
+            + v.number());
+      }
+      a.add(o);
+    }
+    return a;
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("No such content item in this project.");
+  }
+}

@@ -1,0 +1,57 @@
+package dev.contentcreator.core.generation;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.EventHandler;
+import dev.contentcreator.core.ports.TaskQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The subscriber of {@code generation-requests}: one task per item that has not ended, each named
+ * from its job and index, so a redelivered event enqueues nothing twice. Events about jobs that
+ * ended, or older than a day, are dropped.
+ */
+public final class FanOut implements EventHandler {
+  static final Duration TOO_OLD = Duration.ofDays(1);
+
+  private final DocumentStore documents;
+  private final Supplier<TaskQueue> tasks;
+  private final Clock clock;
+
+  public FanOut(DocumentStore documents, Supplier<TaskQueue> tasks, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void handle(Event event) {
+    if (event.publishTime() != null && event.publishTime().plus(TOO_OLD).isBefore(clock.instant())) {
+      return;
+    }
+    if (!event.data().has("jobId")) {
+      return;
+    }
+    String jobId = event.data().get("jobId").getAsString();
+    Optional<GenerationJob> job = documents.get(Jobs.JOBS, jobId).map(Jobs::job);
+    if (job.isEmpty() || job.get().status().terminal()) {
+      return;
+    }
+    for (GenerationItem item : Jobs.items(documents, jobId)) {
+      if (item.status().terminal()) {
+        continue;
+      }
+      JsonObject payload = new JsonObject();
+      payload.addProperty("jobId", jobId);
+      payload.addProperty("index", item.index());
+      tasks.get().enqueue(new TaskQueue.Task(GenerationSettings.QUEUE, ItemRunner.generateTaskName(jobId, item.index()),
+          GenerationSettings.GENERATE_HANDLER, payload, clock.instant()));
+    }
+  }
+}

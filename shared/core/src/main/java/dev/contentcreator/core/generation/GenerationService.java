@@ -1,0 +1,234 @@
+package dev.contentcreator.core.generation;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.domain.Ids;
+import dev.contentcreator.core.domain.Project;
+import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.domain.Template;
+import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.Caller;
+import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.EventBus;
+import dev.contentcreator.core.ports.ai.ProviderPolicy;
+import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.templates.TemplateService;
+import dev.contentcreator.core.usage.UsageService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Accepting a generation: check the caller's role, the request, the provider's circuit and the
+ * quota; store the job and its items with the Idempotency-Key in one transaction; publish one
+ * event for the fan-out. A repeated key answers the first job; the same key with another body
+ * is a 422. Also reading and cancelling jobs.
+ */
+public final class GenerationService {
+  public static final String IDEMPOTENCY = "idempotency";
+  private static final Duration KEY_LIFETIME = Duration.ofHours(24);
+
+  private final DocumentStore documents;
+  private final ProjectService projects;
+  private final TemplateService templates;
+  private final UsageService usage;
+  private final Supplier<Providers> providers;
+  private final Supplier<ProviderPolicy> policy;
+  private final Supplier<EventBus> events;
+  private final GenerationSettings settings;
+  private final Clock clock;
+
+  public GenerationService(DocumentStore documents, ProjectService projects, TemplateService templates,
+      UsageService usage, Supplier<Providers> providers, Supplier<ProviderPolicy> policy, Supplier<EventBus> events,
+      GenerationSettings settings, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.projects = Objects.requireNonNull(projects, "projects");
+    this.templates = Objects.requireNonNull(templates, "templates");
+    this.usage = Objects.requireNonNull(usage, "usage");
+    this.providers = Objects.requireNonNull(providers, "providers");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.events = Objects.requireNonNull(events, "events");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The answer to a create: the job, and whether it was made now (false: an earlier key's job). */
+  public record Accepted(JsonObject job, String jobId, boolean created) {}
+
+  public Accepted create(Caller caller, String projectId, String idempotencyKey, GenerationRequest req) {
+    projects.requireRole(caller.uid(), projectId, Role.EDITOR);
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      throw ApiException.badRequest("Idempotency-Key", "this header is required: a unique value per generation, "
+          + "sent again unchanged when retrying");
+    }
+    if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+    }
+    if (req.count() < 1 || req.count() > settings.maxItemsPerJob()) {
+      throw ApiException.badRequest("count", "must be from 1 to " + settings.maxItemsPerJob());
+    }
+    Project project = documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
+        .orElseThrow(() -> ApiException.notFound("No such project, or you are not a member of it."));
+    String prompt = prompt(caller.uid(), projectId, req);
+    if (req.contentId().isPresent() && req.count() != 1) {
+      throw ApiException.badRequest("count", "a regeneration makes one new version: count must be 1");
+    }
+    Providers.Choice choice = providers.get().choose(req.kind(), req.provider(), req.model());
+    policy.get().openFor(choice.provider()).ifPresent(open -> {
+      long seconds = Math.max(1, open.toSeconds() + (open.toNanosPart() > 0 ? 1 : 0));
+      throw ApiException.of(503, "provider-unavailable", "The provider is failing",
+          choice.provider() + " has been failing; new generations are paused for " + seconds + " s.")
+          .withHeaders(Map.of("Retry-After", Long.toString(seconds)));
+    });
+    String systemPrompt = req.kind() == ContentKind.TEXT && project.brandVoice() != null
+        ? project.brandVoice().toSystemPrompt() : "";
+    String requestHash = hash(Json.GSON.toJson(Map.of("kind", req.kind().name(), "prompt", req.prompt().orElse(""),
+        "template", req.templateId().orElse(""), "variables", new java.util.TreeMap<>(req.variables()),
+        "provider", req.provider().orElse(""), "model", req.model().orElse(""), "options", req.options(),
+        "count", req.count(), "fresh", req.fresh(), "contentId", req.contentId().orElse(""))));
+    String keyId = caller.uid() + "_" + hash(idempotencyKey).substring(0, 40);
+    double videoSeconds = req.kind() == ContentKind.VIDEO ? Double.parseDouble(req.options().getOrDefault("duration", "5")) : 0;
+    Instant now = clock.instant();
+    String jobId = Ids.newId();
+    GenerationJob job = new GenerationJob(jobId, projectId, req.kind(), choice.provider(), choice.model(), choice.demo(),
+        GenerationJob.Status.QUEUED, req.count(), 0, 0, 0, prompt, systemPrompt, req.options(),
+        req.templateId().orElse(null), req.contentId().orElse(null), req.fresh(), caller.uid(), now, now);
+    Accepted accepted = documents.transaction(tx -> {
+      Optional<JsonObject> earlier = tx.get(IDEMPOTENCY, keyId).map(d -> d.data());
+      if (earlier.isPresent() && Instant.parse(earlier.get().get("expiresAt").getAsString()).isAfter(now)) {
+        if (!earlier.get().get("requestHash").getAsString().equals(requestHash)) {
+          throw ApiException.unprocessable("Idempotency-Key", "was already used for a different request; "
+              + "use a new key for a new generation");
+        }
+        String firstJob = earlier.get().get("jobId").getAsString();
+        GenerationJob first = Jobs.job(tx, firstJob).orElseThrow(() ->
+            ApiException.conflict("The job of this Idempotency-Key was deleted; use a new key."));
+        return new Accepted(null, first.id(), false);
+      }
+      if (req.contentId().isPresent()) {
+        var content = tx.get(dev.contentcreator.core.contents.ContentService.CONTENTS, req.contentId().get())
+            .filter(d -> projectId.equals(d.data().get("projectId").getAsString()))
+            .orElseThrow(() -> ApiException.unprocessable("contentId", "no such content item in this project"));
+        if (!content.data().get("kind").getAsString().equalsIgnoreCase(req.kind().name())) {
+          throw ApiException.unprocessable("contentId", "that content item is of another kind");
+        }
+      }
+      usage.checkQuota(tx, caller.uid(), req.kind(), req.count(), videoSeconds);
+      Jobs.put(tx, job);
+      for (int i = 0; i < req.count(); i++) {
+        Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, projectId, i,
+            GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now));
+      }
+      JsonObject key = new JsonObject();
+      key.addProperty("requestHash", requestHash);
+      key.addProperty("jobId", jobId);
+      key.addProperty("uid", caller.uid());
+      key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
+      tx.set(IDEMPOTENCY, keyId, key);
+      return new Accepted(null, jobId, true);
+    });
+    GenerationJob stored = documents.get(Jobs.JOBS, accepted.jobId()).map(Jobs::job).orElseThrow();
+    if (stored.status() == GenerationJob.Status.QUEUED) {
+      // Publishing again for a replayed key is harmless: the fan-out names its tasks, so a second
+      // event enqueues nothing twice; it heals a job whose first publish failed.
+      JsonObject event = new JsonObject();
+      event.addProperty("jobId", stored.id());
+      try {
+        events.get().publish(GenerationSettings.TOPIC, event, Map.of("projectId", projectId));
+      } catch (RuntimeException e) {
+        throw ApiException.of(503, "queue-unavailable", "Could not queue the job",
+            "The job is saved but could not be queued; send the same request with the same Idempotency-Key again.")
+            .withHeaders(Map.of("Retry-After", "5"));
+      }
+    }
+    return new Accepted(Jobs.view(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+  }
+
+  private String prompt(String uid, String projectId, GenerationRequest req) {
+    String prompt;
+    if (req.templateId().isPresent()) {
+      if (req.prompt().isPresent()) {
+        throw ApiException.badRequest("prompt", "give either a prompt or a templateId, not both");
+      }
+      Template t = templates.get(uid, projectId, req.templateId().get());
+      if (t.kind() != req.kind()) {
+        throw ApiException.unprocessable("templateId", "that template makes " + t.kind().name().toLowerCase(
+            java.util.Locale.ROOT) + ", not " + req.kind().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      prompt = TemplateService.render(t, req.variables());
+    } else {
+      if (!req.variables().isEmpty()) {
+        throw ApiException.badRequest("variables", "variables need a templateId");
+      }
+      prompt = req.prompt().orElseThrow(() -> ApiException.badRequest("prompt", "give a prompt or a templateId"));
+    }
+    if (prompt.isBlank() || prompt.length() > settings.maxPromptLength()) {
+      throw ApiException.badRequest("prompt", "must be 1 to " + settings.maxPromptLength() + " characters long");
+    }
+    return prompt;
+  }
+
+  public JsonObject get(String uid, String projectId, String jobId) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    GenerationJob job = find(projectId, jobId);
+    return Jobs.view(job, Jobs.items(documents, jobId));
+  }
+
+  /** The job, if it belongs to the project; 404 otherwise. */
+  public GenerationJob find(String projectId, String jobId) {
+    if (!Ids.isWellFormed(jobId)) {
+      throw ApiException.notFound("No such job in this project.");
+    }
+    return documents.get(Jobs.JOBS, jobId).map(Jobs::job).filter(j -> j.projectId().equals(projectId))
+        .orElseThrow(() -> ApiException.notFound("No such job in this project."));
+  }
+
+  /** Cancels a job: its queued and waiting items end as cancelled; running ones finish. Editors and owners. */
+  public JsonObject cancel(String uid, String projectId, String jobId) {
+    projects.requireRole(uid, projectId, Role.EDITOR);
+    find(projectId, jobId);
+    java.util.List<GenerationItem> items = Jobs.items(documents, jobId);
+    documents.transaction(tx -> {
+      GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
+      if (job.status().terminal()) {
+        throw ApiException.conflict("The job has already " + (job.status() == GenerationJob.Status.CANCELLED
+            ? "been cancelled." : "ended."));
+      }
+      java.util.List<GenerationItem> fresh = new java.util.ArrayList<>();
+      for (GenerationItem i : items) {
+        Jobs.item(tx, i.id()).ifPresent(fresh::add);
+      }
+      Instant now = clock.instant();
+      int cancelled = job.cancelled();
+      for (GenerationItem i : fresh) {
+        if (i.status() == GenerationItem.Status.QUEUED || i.status() == GenerationItem.Status.WAITING) {
+          Jobs.put(tx, Jobs.with(i, GenerationItem.Status.CANCELLED, i.attempts(), i.providerTaskId(), null,
+              "Cancelled.", false, i.charged(), 0, 0, 0, 0, 0, i.deadlineAt(), now));
+          cancelled++;
+        }
+      }
+      Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.CANCELLED, job.completed(), job.failed(), cancelled, now));
+      return null;
+    });
+    return get(uid, projectId, jobId);
+  }
+
+  static String hash(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,522 @@
+package dev.contentcreator.core.generation;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.domain.ContentItem;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.ContentVersion;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.BlobStore;
+import dev.contentcreator.core.ports.Cache;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.ports.TaskHandler;
+import dev.contentcreator.core.ports.TaskQueue;
+import dev.contentcreator.core.ports.ai.AsyncProvider;
+import dev.contentcreator.core.ports.ai.AsyncProvider.TaskStatus;
+import dev.contentcreator.core.ports.ai.ItemRequest;
+import dev.contentcreator.core.ports.ai.ItemResult;
+import dev.contentcreator.core.ports.ai.Moderator;
+import dev.contentcreator.core.ports.ai.Progress;
+import dev.contentcreator.core.ports.ai.ProviderException;
+import dev.contentcreator.core.ports.ai.ProviderPolicy;
+import dev.contentcreator.core.ports.ai.SyncProvider;
+import dev.contentcreator.core.usage.UsageService;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one item: the task handler of {@code generate-item} and {@code poll-item}, and the end of a
+ * GoAPI webhook. An item that has ended is never run again, so a redelivered task makes no second
+ * provider call; the transaction that ends an item also charges its usage and counts it in its job,
+ * so usage is charged exactly once. Retryable failures are thrown for the queue to retry until the
+ * last attempt, which fails the item with a reason a person can read: every item ends.
+ */
+public final class ItemRunner {
+  private final DocumentStore documents;
+  private final Supplier<BlobStore> blobs;
+  private final Supplier<Cache> cache;
+  private final Supplier<TaskQueue> tasks;
+  private final Supplier<Providers> providers;
+  private final Supplier<ProviderPolicy> policy;
+  private final UsageService usage;
+  private final JobEvents events;
+  private final MediaFetcher fetcher;
+  private final GenerationSettings settings;
+  private final Clock clock;
+
+  public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
+      Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
+      MediaFetcher fetcher, GenerationSettings settings, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.blobs = Objects.requireNonNull(blobs, "blobs");
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.providers = Objects.requireNonNull(providers, "providers");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.usage = Objects.requireNonNull(usage, "usage");
+    this.events = Objects.requireNonNull(events, "events");
+    this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The name of an item's generate task: the same for every delivery of the same job's event. */
+  public static String generateTaskName(String jobId, int index) {
+    return "gen-" + GenerationService.hash(jobId + ":" + index).substring(0, 40);
+  }
+
+  static String pollTaskName(String itemId) {
+    return "poll-" + GenerationService.hash(itemId).substring(0, 40);
+  }
+
+  /** The {@code generate-item} task: payload {@code {"jobId": ..., "index": n}}. */
+  public void generate(TaskHandler.Context context, JsonObject payload) throws Exception {
+    String jobId = payload.get("jobId").getAsString();
+    int index = payload.get("index").getAsInt();
+    String itemId = GenerationItem.documentId(jobId, index);
+    Optional<GenerationItem> found = documents.get(Jobs.ITEMS, itemId).map(Jobs::item);
+    Optional<GenerationJob> jobFound = documents.get(Jobs.JOBS, jobId).map(Jobs::job);
+    if (found.isEmpty() || jobFound.isEmpty() || found.get().status().terminal()) {
+      return;
+    }
+    GenerationJob job = jobFound.get();
+    GenerationItem item = found.get();
+    if (job.status() == GenerationJob.Status.CANCELLED) {
+      cancel(itemId);
+      return;
+    }
+    if (item.providerTaskId() != null) {
+      schedulePoll(item, Duration.ZERO);
+      return;
+    }
+    start(itemId, context.attempt());
+    try {
+      if (!job.fresh() && fromCache(job, item)) {
+        return;
+      }
+      moderate(job);
+      Providers.Choice choice = new Providers.Choice(job.provider(), job.model(), false, job.demo());
+      Optional<SyncProvider> sync = providers.get().sync(choice.provider());
+      if (sync.isPresent()) {
+        ItemRequest request = request(job, item);
+        ItemResult result = policy.get().call(job.provider(), () -> sync.get().generate(request, progress(job, item)));
+        finish(job, item, result, false);
+        return;
+      }
+      AsyncProvider async = providers.get().async(choice.provider()).orElseThrow(() -> new ProviderException(
+          ProviderException.Kind.PERMANENT, job.provider(), "provider not configured",
+          job.provider() + " is not configured on this server any more.", 0, null, null));
+      String webhook = settings.publicBaseUrl() == null ? null : settings.publicBaseUrl() + "/api/webhooks/" + job.provider();
+      ItemRequest request = request(job, item);
+      String taskId = policy.get().call(job.provider(), () -> async.submit(request, webhook,
+          webhook == null ? null : settings.webhookSecret()));
+      waiting(itemId, taskId);
+      schedulePoll(item, settings.pollInterval());
+    } catch (ProviderException e) {
+      failOrRetry(itemId, context.attempt(), e);
+    } catch (RuntimeException e) {
+      if (context.attempt() >= settings.itemMaxAttempts()) {
+        System.err.println("item " + itemId + " failed on its last attempt: " + e);
+        fail(itemId, "Something went wrong on our side while making this item; it has been logged.");
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** The {@code poll-item} task: payload {@code {"itemId": ...}}; asks the provider until the deadline. */
+  public void poll(TaskHandler.Context context, JsonObject payload) throws Exception {
+    String itemId = payload.get("itemId").getAsString();
+    Optional<GenerationItem> found = documents.get(Jobs.ITEMS, itemId).map(Jobs::item);
+    if (found.isEmpty() || found.get().status().terminal() || found.get().providerTaskId() == null) {
+      return;
+    }
+    GenerationItem item = found.get();
+    GenerationJob job = documents.get(Jobs.JOBS, item.jobId()).map(Jobs::job).orElseThrow();
+    if (job.status() == GenerationJob.Status.CANCELLED) {
+      cancel(itemId);
+      return;
+    }
+    Instant now = clock.instant();
+    boolean late = item.deadlineAt() != null && !now.isBefore(item.deadlineAt());
+    try {
+      AsyncProvider async = providers.get().async(job.provider()).orElseThrow();
+      TaskStatus status = policy.get().call(job.provider(), () -> async.poll(item.providerTaskId()));
+      if (onStatus(item.providerTaskId(), status)) {
+        return;
+      }
+    } catch (ProviderException e) {
+      if (!e.retryable()) {
+        fail(itemId, e.userMessage());
+        return;
+      }
+      if (!late) {
+        throw new TaskHandler.RetryLaterException(e.getMessage(), max(settings.pollInterval(), e.retryAfter()));
+      }
+    }
+    if (late) {
+      fail(itemId, job.provider() + " did not finish within " + settings.asyncDeadline().toMinutes()
+          + " minutes, so the item timed out.");
+      return;
+    }
+    throw new TaskHandler.RetryLaterException("still running at the provider", settings.pollInterval());
+  }
+
+  /**
+   * Applies a provider task's status, from a poll or a webhook. Returns whether the item ended.
+   * A status for an unknown task, or for an item that already ended, changes nothing.
+   */
+  public boolean onStatus(String providerTaskId, TaskStatus status) throws ProviderException {
+    Optional<GenerationItem> found = documents.query(Query.on(Jobs.ITEMS).whereEqualTo("providerTaskId", providerTaskId)
+        .limit(1).build()).items().stream().findFirst().map(Jobs::item);
+    if (found.isEmpty() || found.get().status().terminal()) {
+      return found.isPresent();
+    }
+    GenerationItem item = found.get();
+    GenerationJob job = documents.get(Jobs.JOBS, item.jobId()).map(Jobs::job).orElseThrow();
+    switch (status.state()) {
+      case COMPLETED -> {
+        finish(job, item, status.result(), false);
+        return true;
+      }
+      case FAILED -> {
+        fail(item.id(), status.error() == null ? job.provider() + " could not make this item." : status.error());
+        return true;
+      }
+      default -> {
+        JsonObject e = new JsonObject();
+        e.addProperty("type", "progress");
+        e.addProperty("index", item.index());
+        e.addProperty("percent", status.percent());
+        events.publish(job.id(), e);
+        return false;
+      }
+    }
+  }
+
+  private ItemRequest request(GenerationJob job, GenerationItem item) {
+    java.util.Map<String, String> options = new java.util.HashMap<>(job.options());
+    return new ItemRequest(item.id(), job.kind(), job.model(), job.prompt(), job.systemPrompt(), options,
+        job.requestedBy());
+  }
+
+  private Progress progress(GenerationJob job, GenerationItem item) {
+    return new Progress() {
+      @Override
+      public void textDelta(String delta) {
+        events.publish(job.id(), JobEvents.delta(item.index(), delta));
+      }
+
+      @Override
+      public void percent(int percent) {
+        JsonObject e = new JsonObject();
+        e.addProperty("type", "progress");
+        e.addProperty("index", item.index());
+        e.addProperty("percent", percent);
+        events.publish(job.id(), e);
+      }
+    };
+  }
+
+  private void moderate(GenerationJob job) throws ProviderException {
+    if (!settings.moderation()) {
+      return;
+    }
+    Optional<Moderator> moderator = providers.get().moderator();
+    if (moderator.isEmpty()) {
+      return;
+    }
+    String key = "mod:" + GenerationService.hash(job.prompt());
+    Optional<byte[]> known = safeGet(key);
+    String verdict;
+    if (known.isPresent()) {
+      verdict = new String(known.get(), StandardCharsets.UTF_8);
+    } else {
+      Moderator.Verdict v = policy.get().call("openai", () -> moderator.get().check(job.prompt()));
+      verdict = v.flagged() ? "flagged:" + String.join(", ", v.categories()) : "ok";
+      safePut(key, verdict.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1));
+    }
+    if (verdict.startsWith("flagged:")) {
+      throw new ProviderException(ProviderException.Kind.REFUSED, "moderation", "prompt flagged",
+          "The prompt was refused by moderation (" + verdict.substring(8) + "). Rephrase it and try again.", 0, null, null);
+    }
+  }
+
+  private String cacheKey(GenerationJob job, GenerationItem item) {
+    return "gen:" + GenerationService.hash(Json.GSON.toJson(java.util.List.of(job.kind().name(), job.provider(),
+        job.model(), job.prompt(), job.systemPrompt() == null ? "" : job.systemPrompt(),
+        new java.util.TreeMap<>(job.options())))) + ":" + item.index();
+  }
+
+  private boolean fromCache(GenerationJob job, GenerationItem item) throws ProviderException {
+    Optional<byte[]> hit = safeGet(cacheKey(job, item));
+    if (hit.isEmpty()) {
+      return false;
+    }
+    JsonObject cached = JsonParser.parseString(new String(hit.get(), StandardCharsets.UTF_8)).getAsJsonObject();
+    ContentVersion body;
+    if (cached.has("text")) {
+      body = version(job, cached.get("text").getAsString(), null, "text/markdown", null, null, null);
+    } else {
+      String source = cached.get("blobKey").getAsString();
+      String key = blobKey(job, item, cached.get("contentType").getAsString());
+      try {
+        var in = blobs.get().open(source);
+        if (in.isEmpty()) {
+          return false;
+        }
+        try (var stream = in.get()) {
+          blobs.get().put(key, stream, cached.get("contentType").getAsString());
+        }
+      } catch (IOException e) {
+        return false;
+      }
+      body = version(job, null, key, cached.get("contentType").getAsString(),
+          cached.has("width") ? cached.get("width").getAsInt() : null,
+          cached.has("height") ? cached.get("height").getAsInt() : null,
+          cached.has("durationSeconds") ? cached.get("durationSeconds").getAsDouble() : null);
+    }
+    complete(job, item, body, ItemResult.Usage.NONE, true);
+    return true;
+  }
+
+  /** Stores what the provider made (copying media from its address at once) and ends the item. */
+  private void finish(GenerationJob job, GenerationItem item, ItemResult result, boolean cached) throws ProviderException {
+    ContentVersion body;
+    JsonObject forCache = new JsonObject();
+    if (job.kind() == ContentKind.TEXT) {
+      String text = result.text() == null ? "" : result.text();
+      body = version(job, text, null, "text/markdown", null, null, null);
+      forCache.addProperty("text", text);
+    } else {
+      if (result.media().isEmpty()) {
+        throw new ProviderException(ProviderException.Kind.TRANSIENT, job.provider(), "no media in the result",
+            job.provider() + " answered without media.", 0, null, null);
+      }
+      ItemResult.Media m = result.media().get(0);
+      byte[] bytes = m.bytes();
+      String type = m.contentType();
+      if (bytes == null) {
+        MediaFetcher.Fetched f = fetcher.fetch(job.provider(), m.url());
+        bytes = f.bytes();
+        if (type == null || type.isBlank()) {
+          type = f.contentType();
+        }
+      }
+      String key = blobKey(job, item, type);
+      try {
+        blobs.get().put(key, new ByteArrayInputStream(bytes), type);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not store media of item " + item.id(), e);
+      }
+      body = version(job, null, key, type, m.width(), m.height(), m.durationSeconds());
+      forCache.addProperty("blobKey", key);
+      forCache.addProperty("contentType", type);
+      if (m.width() != null) {
+        forCache.addProperty("width", m.width());
+      }
+      if (m.height() != null) {
+        forCache.addProperty("height", m.height());
+      }
+      if (m.durationSeconds() != null) {
+        forCache.addProperty("durationSeconds", m.durationSeconds());
+      }
+    }
+    complete(job, item, body, result.usage(), cached);
+    safePut(cacheKey(job, item), forCache.toString().getBytes(StandardCharsets.UTF_8), settings.cacheTtl());
+  }
+
+  private ContentVersion version(GenerationJob job, String text, String blobKey, String type, Integer w, Integer h,
+      Double seconds) {
+    return new ContentVersion("", job.projectId(), 0, text, blobKey, type, w, h, seconds, "generated", job.id(),
+        job.provider(), job.model(), job.requestedBy(), clock.instant());
+  }
+
+  private static String blobKey(GenerationJob job, GenerationItem item, String contentType) {
+    String ext = switch (contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim()) {
+      case "image/png" -> "png";
+      case "image/jpeg" -> "jpg";
+      case "image/webp" -> "webp";
+      case "image/gif" -> "gif";
+      case "video/mp4" -> "mp4";
+      case "video/webm" -> "webm";
+      default -> "bin";
+    };
+    return "projects/" + job.projectId() + "/generated/" + item.id() + "." + ext;
+  }
+
+  /** Ends the item as completed, adds its content and charges its usage: all in one transaction, once. */
+  private void complete(GenerationJob jobAtStart, GenerationItem itemAtStart, ContentVersion body, ItemResult.Usage used,
+      boolean cached) {
+    String title = title(jobAtStart, itemAtStart);
+    String[] contentId = new String[1];
+    boolean done = documents.transaction(tx -> {
+      GenerationItem item = Jobs.item(tx, itemAtStart.id()).orElseThrow();
+      if (item.status().terminal()) {
+        return false;
+      }
+      GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      ContentItem existing = job.contentId() == null ? null
+          : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
+      UsageService.Charge charge = usage.prepare(tx, job.requestedBy(), job.projectId(), used.inputTokens(),
+          used.outputTokens(), used.images(), used.videoSeconds(), job.demo() || cached);
+      Instant now = clock.instant();
+      contentId[0] = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(), title, body,
+          job.demo(), job.requestedBy(), now);
+      Jobs.put(tx, Jobs.with(item, GenerationItem.Status.COMPLETED, item.attempts(), item.providerTaskId(), contentId[0],
+          null, cached, true, used.inputTokens(), used.outputTokens(), used.images(), used.videoSeconds(),
+          charge.costMicros(), item.deadlineAt(), now));
+      int completed = job.completed() + 1;
+      Jobs.put(tx, Jobs.withCounts(job, Jobs.settle(job, completed, job.failed(), job.cancelled()), completed,
+          job.failed(), job.cancelled(), now));
+      charge.write(tx);
+      return true;
+    });
+    if (done) {
+      JsonObject e = new JsonObject();
+      e.addProperty("type", "item");
+      e.addProperty("index", itemAtStart.index());
+      e.addProperty("status", "completed");
+      e.addProperty("contentId", contentId[0]);
+      e.addProperty("cached", cached);
+      events.publish(jobAtStart.id(), e);
+    }
+  }
+
+  private static String title(GenerationJob job, GenerationItem item) {
+    String flat = job.prompt().replaceAll("\\s+", " ").strip();
+    String base = flat.length() <= 60 ? flat : flat.substring(0, 59) + "…";
+    return job.itemCount() > 1 ? base + " (" + (item.index() + 1) + ")" : base;
+  }
+
+  private void failOrRetry(String itemId, int attempt, ProviderException e) throws Exception {
+    if (!e.retryable()) {
+      fail(itemId, e.userMessage());
+      return;
+    }
+    if (attempt >= settings.itemMaxAttempts()) {
+      fail(itemId, "Gave up after " + attempt + " attempts: " + e.userMessage());
+      return;
+    }
+    if (e.retryAfter() != null) {
+      throw new TaskHandler.RetryLaterException(e.getMessage(), e.retryAfter());
+    }
+    throw e;
+  }
+
+  /** Ends the item as failed with a reason a person can read, and counts it in its job. */
+  public void fail(String itemId, String reason) {
+    Object[] info = new Object[2];
+    documents.transaction(tx -> {
+      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
+      if (item.status().terminal()) {
+        return null;
+      }
+      GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      Instant now = clock.instant();
+      Jobs.put(tx, Jobs.with(item, GenerationItem.Status.FAILED, item.attempts(), item.providerTaskId(), null, reason,
+          false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
+      int failed = job.failed() + 1;
+      Jobs.put(tx, Jobs.withCounts(job, Jobs.settle(job, job.completed(), failed, job.cancelled()), job.completed(),
+          failed, job.cancelled(), now));
+      info[0] = job.id();
+      info[1] = item.index();
+      return null;
+    });
+    if (info[0] != null) {
+      JsonObject e = new JsonObject();
+      e.addProperty("type", "item");
+      e.addProperty("index", (Integer) info[1]);
+      e.addProperty("status", "failed");
+      e.addProperty("failureReason", reason);
+      events.publish((String) info[0], e);
+    }
+  }
+
+  private void cancel(String itemId) {
+    documents.transaction(tx -> {
+      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
+      if (item.status().terminal()) {
+        return null;
+      }
+      GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      Instant now = clock.instant();
+      Jobs.put(tx, Jobs.with(item, GenerationItem.Status.CANCELLED, item.attempts(), item.providerTaskId(), null,
+          "Cancelled.", false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
+      Jobs.put(tx, Jobs.withCounts(job, job.status(), job.completed(), job.failed(), job.cancelled() + 1, now));
+      return null;
+    });
+  }
+
+  private void start(String itemId, int attempt) {
+    documents.transaction(tx -> {
+      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
+      GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      if (item.status().terminal()) {
+        return null;
+      }
+      Instant now = clock.instant();
+      Jobs.put(tx, Jobs.with(item, GenerationItem.Status.RUNNING, Math.max(item.attempts(), attempt),
+          item.providerTaskId(), null, null, false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
+      if (job.status() == GenerationJob.Status.QUEUED) {
+        Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.RUNNING, job.completed(), job.failed(), job.cancelled(),
+            now));
+      }
+      return null;
+    });
+  }
+
+  private void waiting(String itemId, String providerTaskId) {
+    documents.transaction(tx -> {
+      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
+      if (item.status().terminal()) {
+        return null;
+      }
+      Instant now = clock.instant();
+      Jobs.put(tx, Jobs.with(item, GenerationItem.Status.WAITING, item.attempts(), providerTaskId, null, null, false,
+          item.charged(), 0, 0, 0, 0, 0, now.plus(settings.asyncDeadline()), now));
+      return null;
+    });
+  }
+
+  private void schedulePoll(GenerationItem item, Duration delay) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty("itemId", item.id());
+    tasks.get().enqueue(new TaskQueue.Task(GenerationSettings.POLL_QUEUE, pollTaskName(item.id()),
+        GenerationSettings.POLL_HANDLER, payload, clock.instant().plus(delay)));
+  }
+
+  private Optional<byte[]> safeGet(String key) {
+    try {
+      return cache.get().get(key);
+    } catch (RuntimeException e) {
+      System.err.println("cache unavailable, going to the provider: " + e);
+      return Optional.empty();
+    }
+  }
+
+  private void safePut(String key, byte[] value, Duration ttl) {
+    try {
+      cache.get().put(key, value, ttl);
+    } catch (RuntimeException e) {
+      System.err.println("cache unavailable, result not cached: " + e);
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return b == null || a.compareTo(b) >= 0 ? a : b;
+  }
+}
