@@ -7,9 +7,13 @@ import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.functions.contents.ContentsApi;
+import dev.contentcreator.functions.generations.GenerationsApi;
 import dev.contentcreator.functions.health.HealthApi;
 import dev.contentcreator.functions.projects.ProjectsApi;
+import dev.contentcreator.functions.templates.TemplatesApi;
 import dev.contentcreator.functions.users.UsersApi;
+import dev.contentcreator.functions.webhooks.WebhooksApi;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -30,7 +34,11 @@ class RoutesAgreeTest {
     Map<String, Router> byFunction = Map.of(
         "health", HealthApi.router(platform),
         "users", UsersApi.router(services),
-        "projects", ProjectsApi.router(services));
+        "projects", ProjectsApi.router(services),
+        "generations", GenerationsApi.router(services),
+        "contents", ContentsApi.router(services),
+        "templates", TemplatesApi.router(services),
+        "webhooks", WebhooksApi.router(services));
     Map<String, String> routes = new TreeMap<>();
     byFunction.forEach((function, router) ->
         router.routes().forEach(r -> routes.put(r.method() + " " + r.template(), function)));
