@@ -154,13 +154,7 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
 
     /** The Redis to open on first use, such as {@code redis://127.0.0.1:6379/0}; closed by the limiter. */
     public Builder uri(URI uri) {
-      Objects.requireNonNull(uri, "uri");
-      String scheme = uri.getScheme();
-      if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme) || uri.getHost() == null) {
-        throw new IllegalArgumentException(
-            "Redis URI must look like redis://host:port/db or rediss://host:port/db, got: " + redacted(uri));
-      }
-      this.uri = uri;
+      this.uri = RedisUris.check(Objects.requireNonNull(uri, "uri"));
       return this;
     }
 
@@ -188,11 +182,6 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
             + (uri == null ? "neither" : "both"));
       }
       return new RedisRateLimiter(this);
-    }
-
-    private static String redacted(URI uri) {
-      String s = uri.toString();
-      return uri.getRawUserInfo() == null ? s : s.replace(uri.getRawUserInfo() + "@", "***@");
     }
   }
 }

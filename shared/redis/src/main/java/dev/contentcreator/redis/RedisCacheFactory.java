@@ -1,0 +1,31 @@
+package dev.contentcreator.redis;
+
+import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.platform.PortFactory;
+import dev.contentcreator.core.ports.Cache;
+
+/**
+ * Makes the {@code redis} cache from {@code REDIS_URL} (default {@code redis://127.0.0.1:6379/0})
+ * and {@code REDIS_KEY_PREFIX} (default {@code cc:}; keys are {@code <prefix>cache:<key>}). The
+ * cache opens its client on first use, once.
+ */
+public final class RedisCacheFactory implements PortFactory<Cache> {
+
+  @Override
+  public Class<Cache> port() {
+    return Cache.class;
+  }
+
+  @Override
+  public String name() {
+    return "redis";
+  }
+
+  @Override
+  public Cache create(Config config) {
+    return RedisCache.builder()
+        .uri(RedisUris.parse("REDIS_URL", config.get("REDIS_URL", RedisRateLimiterFactory.DEFAULT_URL)))
+        .keyPrefix(config.get("REDIS_KEY_PREFIX", RedisCache.DEFAULT_KEY_PREFIX))
+        .build();
+  }
+}
