@@ -42,7 +42,7 @@ final class ImageGeneration {
     try {
       answer = client.images().generate(params.build());
     } catch (OpenAIException e) {
-      throw errors.classify(e);
+      throw SdkFailures.classify(errors, e);
     }
     List<Media> media = new ArrayList<>();
     try {
@@ -50,7 +50,7 @@ final class ImageGeneration {
         media.add(media(errors, image, size));
       }
     } catch (OpenAIException e) {
-      throw errors.classify(e);
+      throw SdkFailures.classify(errors, e);
     }
     if (media.isEmpty()) {
       throw errors.malformed("no image in the answer");

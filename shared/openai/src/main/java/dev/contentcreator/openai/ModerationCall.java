@@ -41,7 +41,7 @@ final class ModerationCall {
       }
       return new Verdict(flagged, java.util.List.copyOf(new ArrayList<>(categories)));
     } catch (OpenAIException e) {
-      throw errors.classify(e);
+      throw SdkFailures.classify(errors, e);
     }
   }
 }

@@ -1,14 +1,7 @@
 package dev.contentcreator.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.core.http.Headers;
-import com.openai.errors.OpenAIException;
-import com.openai.errors.OpenAIInvalidDataException;
-import com.openai.errors.OpenAIServiceException;
-import com.openai.errors.SseException;
 import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.core.ports.ai.ProviderException.Kind;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Turns what openai-java throws into a {@link ProviderException} whose kind tells the caller
- * whether to retry, and whose messages never hold the API key or a raw answer body.
+ * The failures of OpenAI calls as {@link ProviderException}s whose kind tells the caller whether
+ * to retry, and whose messages never hold the API key or a raw answer body. It names no type of
+ * openai-java, so building the adapters loads none: {@link SdkFailures} reads the SDK's exceptions.
  */
 final class OpenAiErrors {
   static final String PROVIDER = "openai";
@@ -41,21 +36,63 @@ final class OpenAiErrors {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The classified failure for anything openai-java threw. */
-  ProviderException classify(OpenAIException e) {
-    if (e instanceof OpenAIServiceException service) {
-      return fromAnswer(service);
+  /**
+   * An error answer: its HTTP status, OpenAI's error code and type (empty when absent), its
+   * message, and a way to read its headers. {@code inStream} is set for an error event inside a
+   * stream that had started well.
+   */
+  ProviderException answer(int status, String code, String type, String rawReason,
+      Function<String, Optional<String>> header, boolean inStream) {
+    String reason = scrub(rawReason);
+    String message = "openai: HTTP " + status + (code.isEmpty() ? "" : " code=" + code)
+        + (type.isEmpty() ? "" : " type=" + type) + (reason.isEmpty() ? "" : ": " + reason);
+    // The SDK's own exception is never the cause: its message holds the raw answer body.
+    if ("insufficient_quota".equals(code) || "insufficient_quota".equals(type)) {
+      return new ProviderException(Kind.QUOTA_EXCEEDED, PROVIDER, message, "The OpenAI account has no credit left.",
+          status, null, null);
     }
-    if (e instanceof OpenAIInvalidDataException) {
-      return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: the answer could not be read: " + scrub(e.getMessage()),
-          "OpenAI sent an answer that could not be read; it will be tried again.", 0, null, e);
+    if (status == 429 || "rate_limit_exceeded".equals(code)) {
+      return new ProviderException(Kind.RATE_LIMITED, PROVIDER, message,
+          "OpenAI is limiting how fast requests are made; it will be tried again shortly.", status,
+          retryAfter(header).orElse(null), null);
     }
-    if (causedByTimeout(e)) {
-      return new ProviderException(Kind.TIMEOUT, PROVIDER, "openai: no complete answer within the timeout",
-          "OpenAI took too long to answer; it will be tried again.", 0, null, e);
+    if (status == 503) {
+      return new ProviderException(Kind.RATE_LIMITED, PROVIDER, message,
+          "OpenAI is overloaded; it will be tried again in a while.", status,
+          retryAfter(header).orElse(OVERLOADED_WAIT), null);
     }
-    return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: the connection failed: " + scrub(e.getMessage()),
-        "OpenAI could not be reached; it will be tried again.", 0, null, e);
+    if (REFUSAL_CODES.contains(code) || REFUSAL_CODES.contains(type)) {
+      return new ProviderException(Kind.REFUSED, PROVIDER, message,
+          "OpenAI refused this request: " + orDefault(reason, "its safety system rejected the prompt"), status, null,
+          null);
+    }
+    if (inStream && status < 400) {
+      return new ProviderException(Kind.TRANSIENT, PROVIDER, message,
+          "OpenAI reported an error while answering; it will be tried again.", status, null, null);
+    }
+    if (status == 408 || status == 409 || status >= 500) {
+      return new ProviderException(Kind.TRANSIENT, PROVIDER, message,
+          "OpenAI had a temporary problem; it will be tried again.", status, null, null);
+    }
+    return new ProviderException(Kind.PERMANENT, PROVIDER, message, permanentMessage(status, reason), status, null, null);
+  }
+
+  /** An answer that arrived but could not be read, such as truncated JSON. */
+  ProviderException unreadable(String detail, Throwable cause) {
+    return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: the answer could not be read: " + scrub(detail),
+        "OpenAI sent an answer that could not be read; it will be tried again.", 0, null, cause);
+  }
+
+  /** No complete answer within the timeout. */
+  ProviderException timeout(Throwable cause) {
+    return new ProviderException(Kind.TIMEOUT, PROVIDER, "openai: no complete answer within the timeout",
+        "OpenAI took too long to answer; it will be tried again.", 0, null, cause);
+  }
+
+  /** The connection failed or dropped. */
+  ProviderException connection(String detail, Throwable cause) {
+    return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: the connection failed: " + scrub(detail),
+        "OpenAI could not be reached; it will be tried again.", 0, null, cause);
   }
 
   /** A stream that ended before OpenAI said it was finished. */
@@ -77,46 +114,9 @@ final class OpenAiErrors {
         "OpenAI refused this request: " + readable, 200, null, null);
   }
 
-  /** A request this adapter cannot send, such as a bad option. */
+  /** A request this adapter will not send, such as one with a bad option. */
   ProviderException badRequest(String reason) {
     return new ProviderException(Kind.PERMANENT, PROVIDER, "openai: " + reason, reason, 0, null, null);
-  }
-
-  private ProviderException fromAnswer(OpenAIServiceException e) {
-    int status = e.statusCode();
-    String code = e.code().orElse("");
-    String type = e.type().orElse("");
-    String reason = scrub(reasonOf(e));
-    String message = "openai: HTTP " + status + (code.isEmpty() ? "" : " code=" + code)
-        + (type.isEmpty() ? "" : " type=" + type) + (reason.isEmpty() ? "" : ": " + reason);
-    // The SDK's own exception is not kept as the cause: its message holds the raw answer body.
-    if ("insufficient_quota".equals(code) || "insufficient_quota".equals(type)) {
-      return new ProviderException(Kind.QUOTA_EXCEEDED, PROVIDER, message, "The OpenAI account has no credit left.",
-          status, null, null);
-    }
-    if (status == 429 || "rate_limit_exceeded".equals(code)) {
-      return new ProviderException(Kind.RATE_LIMITED, PROVIDER, message,
-          "OpenAI is limiting how fast requests are made; it will be tried again shortly.", status,
-          retryAfter(e.headers()).orElse(null), null);
-    }
-    if (status == 503) {
-      return new ProviderException(Kind.RATE_LIMITED, PROVIDER, message,
-          "OpenAI is overloaded; it will be tried again in a while.", status,
-          retryAfter(e.headers()).orElse(OVERLOADED_WAIT), null);
-    }
-    if (REFUSAL_CODES.contains(code) || REFUSAL_CODES.contains(type)) {
-      return new ProviderException(Kind.REFUSED, PROVIDER, message,
-          "OpenAI refused this request: " + orDefault(reason, "its safety system rejected the prompt"), status, null, null);
-    }
-    if (e instanceof SseException && status < 400) {
-      return new ProviderException(Kind.TRANSIENT, PROVIDER, message,
-          "OpenAI reported an error while answering; it will be tried again.", status, null, null);
-    }
-    if (status == 408 || status == 409 || status >= 500) {
-      return new ProviderException(Kind.TRANSIENT, PROVIDER, message,
-          "OpenAI had a temporary problem; it will be tried again.", status, null, null);
-    }
-    return new ProviderException(Kind.PERMANENT, PROVIDER, message, permanentMessage(status, reason), status, null, null);
   }
 
   private static String permanentMessage(int status, String reason) {
@@ -129,12 +129,12 @@ final class OpenAiErrors {
   }
 
   /** The wait asked for by {@code retry-after-ms} (preferred, more precise) or {@code Retry-After}. */
-  Optional<Duration> retryAfter(Headers headers) {
-    Optional<Duration> millis = header(headers, "retry-after-ms").flatMap(OpenAiErrors::parseMillis);
+  Optional<Duration> retryAfter(Function<String, Optional<String>> header) {
+    Optional<Duration> millis = header.apply("retry-after-ms").flatMap(OpenAiErrors::parseMillis);
     if (millis.isPresent()) {
       return millis;
     }
-    return header(headers, "retry-after").flatMap(this::parseRetryAfter);
+    return header.apply("retry-after").flatMap(this::parseRetryAfter);
   }
 
   private static Optional<Duration> parseMillis(String value) {
@@ -160,37 +160,6 @@ final class OpenAiErrors {
         return Optional.empty();
       }
     }
-  }
-
-  private static Optional<String> header(Headers headers, String name) {
-    for (String present : headers.names()) {
-      if (present.equalsIgnoreCase(name)) {
-        return headers.values(present).stream().map(String::trim).filter(v -> !v.isEmpty()).findFirst();
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String reasonOf(OpenAIServiceException e) {
-    try {
-      JsonNode body = e.body().convert(JsonNode.class);
-      if (body == null) {
-        return "";
-      }
-      JsonNode message = body.has("error") ? body.path("error").path("message") : body.path("message");
-      return message.isTextual() ? message.asText() : "";
-    } catch (RuntimeException unreadable) {
-      return "";
-    }
-  }
-
-  private static boolean causedByTimeout(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InterruptedIOException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The text with the API key, and anything shaped like a key, taken out, and cut to a readable length. */

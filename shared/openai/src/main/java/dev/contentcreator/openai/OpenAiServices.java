@@ -33,7 +33,7 @@ public final class OpenAiServices implements AutoCloseable {
    */
   public static Optional<OpenAiServices> fromConfig(Config config) {
     return OpenAiSettings.fromConfig(config)
-        .map(s -> new OpenAiServices(s, OkHttpClients::create, Clock.systemUTC()));
+        .map(s -> new OpenAiServices(s, OkHttpClients.INSTANCE, Clock.systemUTC()));
   }
 
   public OpenAiProvider provider() {

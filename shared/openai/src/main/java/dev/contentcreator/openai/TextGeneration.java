@@ -52,7 +52,7 @@ final class TextGeneration {
         }
       }
     } catch (OpenAIException e) {
-      throw errors.classify(e);
+      throw SdkFailures.classify(errors, e);
     }
     // Both the finishing chunk and the usage chunk come just before [DONE]: a stream without
     // either was cut short, though the connection closed cleanly.
