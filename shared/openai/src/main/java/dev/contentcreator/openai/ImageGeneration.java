@@ -23,6 +23,8 @@ final class ImageGeneration {
 
   private ImageGeneration() {}
 
+  // response_format and user are deprecated in the SDK with the dall-e models, which still need them.
+  @SuppressWarnings("deprecation")
   static ItemResult run(OpenAIClient client, OpenAiErrors errors, ItemRequest request, String model)
       throws ProviderException {
     int n = (int) Options.positiveLong(errors, "n", request.option("n", "1"), MAX_IMAGES);

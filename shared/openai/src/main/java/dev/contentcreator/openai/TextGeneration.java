@@ -69,6 +69,8 @@ final class TextGeneration {
     return new ItemResult(OpenAiErrors.PROVIDER, model, text.toString(), List.of(), used);
   }
 
+  // user is deprecated in favour of safety_identifier on OpenAI, but it is what compatible servers know.
+  @SuppressWarnings("deprecation")
   private static ChatCompletionCreateParams params(OpenAiErrors errors, ItemRequest request, String model)
       throws ProviderException {
     ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
