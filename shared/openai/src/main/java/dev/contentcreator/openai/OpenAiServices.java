@@ -1,0 +1,61 @@
+package dev.contentcreator.openai;
+
+import com.openai.client.OpenAIClient;
+import dev.contentcreator.core.config.Config;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The OpenAI adapters of one configuration: the {@link OpenAiProvider} and the
+ * {@link OpenAiModerator}, sharing one HTTP client made on the first call of either. Building
+ * this loads no class of openai-java, so a function that never calls OpenAI pays nothing for it.
+ */
+public final class OpenAiServices implements AutoCloseable {
+  private final OpenAiSettings settings;
+  private final LazyClient client;
+  private final OpenAiProvider provider;
+  private final OpenAiModerator moderator;
+
+  OpenAiServices(OpenAiSettings settings, Function<OpenAiSettings, OpenAIClient> clientFactory, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.client = new LazyClient(settings, clientFactory);
+    OpenAiErrors errors = new OpenAiErrors(settings.apiKey(), Objects.requireNonNull(clock, "clock"));
+    this.provider = new OpenAiProvider(client, errors, settings);
+    this.moderator = new OpenAiModerator(client, errors, settings.moderationModel());
+  }
+
+  /**
+   * The adapters for this configuration, or empty when {@value OpenAiSettings#API_KEY} is not set.
+   *
+   * @throws IllegalArgumentException when an OpenAI setting is set but cannot be read
+   */
+  public static Optional<OpenAiServices> fromConfig(Config config) {
+    return OpenAiSettings.fromConfig(config)
+        .map(s -> new OpenAiServices(s, OkHttpClients.INSTANCE, Clock.systemUTC()));
+  }
+
+  public OpenAiProvider provider() {
+    return provider;
+  }
+
+  public OpenAiModerator moderator() {
+    return moderator;
+  }
+
+  public OpenAiSettings settings() {
+    return settings;
+  }
+
+  /** Closes the HTTP client if it was made; later calls fail. */
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** Whether the HTTP client has been made, which happens on the first call. */
+  boolean clientCreated() {
+    return client.created();
+  }
+}
