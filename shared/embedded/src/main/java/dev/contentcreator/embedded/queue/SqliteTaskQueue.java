@@ -493,7 +493,8 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
           && !later.after().isNegative() ? later.after() : Duration.ZERO;
       database.write("record a failed attempt of " + queue + "/" + name, c -> {
         if (stillOurs(c)) {
-          recordFailure(c, queue, name, attempt, firstAttemptAt, clock.millis(), describe(error), notBefore);
+          recordFailure(c, queue, name, attempt, firstAttemptAt, ceilMillis(clock.instant()), describe(error),
+              notBefore);
         }
         return null;
       });
