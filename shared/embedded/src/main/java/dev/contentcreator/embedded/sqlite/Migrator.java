@@ -10,21 +10,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Brings a database up to the latest {@link Migration}: records each applied step in
- * {@code schema_migrations} and runs the missing ones in one transaction, so a failed step leaves
- * the schema as it was. Running it again applies nothing.
+ * Brings a database up to the latest {@link Migration}: records each applied step in a table of
+ * its own ({@code schema_migrations} for the documents) and runs the missing ones in one
+ * transaction, so a failed step leaves the schema as it was. Running it again applies nothing.
+ * Several adapters can keep their own schema in one file, each with its own record table.
  */
-final class Migrator {
+public final class Migrator {
+  private static final String DOCUMENTS_TABLE = "schema_migrations";
+
   private Migrator() {}
 
-  /** Applies the steps the database lacks; returns how many it applied. */
+  /** Applies the documents steps the database lacks, recorded in {@code schema_migrations}. */
   static int migrate(Connection connection, List<Migration> migrations) throws SQLException {
+    return migrate(connection, DOCUMENTS_TABLE, migrations);
+  }
+
+  /**
+   * Applies the steps the database lacks, recording them in {@code table} (a plain SQL name,
+   * created if missing); returns how many it applied.
+   */
+  public static int migrate(Connection connection, String table, List<Migration> migrations) throws SQLException {
+    if (!table.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("a migrations table is lower-case letters, digits and _, got: " + table);
+    }
     requireOrdered(migrations);
     try (Statement statement = connection.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
     }
     try {
-      int applied = applyMissing(connection, migrations);
+      int applied = applyMissing(connection, table, migrations);
       try (Statement statement = connection.createStatement()) {
         statement.execute("COMMIT");
       }
@@ -35,24 +49,25 @@ final class Migrator {
     }
   }
 
-  private static int applyMissing(Connection connection, List<Migration> migrations) throws SQLException {
+  private static int applyMissing(Connection connection, String table, List<Migration> migrations)
+      throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+      statement.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
           + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     }
-    Map<Integer, String> recorded = recorded(connection);
+    Map<Integer, String> recorded = recorded(connection, table);
     requireKnown(recorded, migrations);
     int applied = 0;
     for (Migration migration : migrations) {
       if (!recorded.containsKey(migration.version())) {
-        apply(connection, migration);
+        apply(connection, table, migration);
         applied++;
       }
     }
     return applied;
   }
 
-  private static void apply(Connection connection, Migration migration) throws SQLException {
+  private static void apply(Connection connection, String table, Migration migration) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String sql : migration.statements()) {
         statement.execute(sql);
@@ -61,7 +76,7 @@ final class Migrator {
       throw new SQLException("migration " + migration.version() + " '" + migration.name() + "' failed: "
           + e.getMessage(), e);
     }
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_migrations"
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
         + " (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")) {
       insert.setInt(1, migration.version());
       insert.setString(2, migration.name());
@@ -69,10 +84,10 @@ final class Migrator {
     }
   }
 
-  private static Map<Integer, String> recorded(Connection connection) throws SQLException {
+  private static Map<Integer, String> recorded(Connection connection, String table) throws SQLException {
     Map<Integer, String> recorded = new TreeMap<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT version, name FROM schema_migrations")) {
+        ResultSet rows = statement.executeQuery("SELECT version, name FROM " + table)) {
       while (rows.next()) {
         recorded.put(rows.getInt(1), rows.getString(2));
       }

@@ -32,8 +32,8 @@ public final class SqliteDocumentStoreFactory implements PortFactory<DocumentSto
         .build();
   }
 
-  /** The database file the configuration names. */
-  static Path file(Config config) {
+  /** The database file the configuration names; the embedded queue shares it. */
+  public static Path file(Config config) {
     if (config.find("SQLITE_PATH").isPresent()) {
       return config.getPath("SQLITE_PATH", "");
     }

@@ -1,6 +1,6 @@
 package dev.contentcreator.embedded.sqlite;
 
-/** A SQLite operation of the documents adapter failed; the message names the operation. */
+/** A SQLite operation of an embedded adapter failed; the message names the operation. */
 public final class SqliteStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

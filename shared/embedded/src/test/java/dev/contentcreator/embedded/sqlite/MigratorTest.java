@@ -103,10 +103,34 @@ final class MigratorTest {
     assertEquals(Migrations.ALL.size(), Migrator.migrate(connection, Migrations.ALL));
   }
 
+  @Test
+  void stepsOfAnotherTableAreRecordedApartFromTheDocuments() throws SQLException {
+    Migrator.migrate(connection, Migrations.ALL);
+
+    assertEquals(1, Migrator.migrate(connection, "other_migrations", List.of(new Migration(1, "create other",
+        List.of("CREATE TABLE other (z INTEGER)")))));
+
+    assertEquals(List.of("1:create other"), recorded("other_migrations"));
+    assertEquals(Migrations.ALL.size(), recorded().size());
+    assertEquals(0, Migrator.migrate(connection, Migrations.ALL));
+  }
+
+  @Test
+  void tableNameThatIsNotAPlainNameIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Migrator.migrate(connection, "x; DROP TABLE documents", List.of(ONE)));
+
+    assertTrue(e.getMessage().contains("migrations table"), e.getMessage());
+  }
+
   private List<String> recorded() throws SQLException {
+    return recorded("schema_migrations");
+  }
+
+  private List<String> recorded(String table) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT version, name FROM schema_migrations ORDER BY version")) {
+        ResultSet r = s.executeQuery("SELECT version, name FROM " + table + " ORDER BY version")) {
       while (r.next()) {
         rows.add(r.getInt(1) + ":" + r.getString(2));
       }

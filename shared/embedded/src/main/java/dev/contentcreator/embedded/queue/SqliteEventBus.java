@@ -1,0 +1,564 @@
+package dev.contentcreator.embedded.queue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.contentcreator.core.ports.EventBus;
+import dev.contentcreator.core.ports.EventHandler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The events port on the SQLite file, with the semantics of a Pub/Sub push subscription: a
+ * published message is stored before {@link #publish} returns and delivered at least once to each
+ * subscription of its topic, retried with exponential backoff while the handler fails or overruns
+ * its ack deadline, and after the subscription's maximum delivery attempts copied to its
+ * dead-letter topic and kept as a {@link DeadMessage}.
+ *
+ * <p>Subscriptions are durable: once {@link #subscribe}d, a topic's messages are kept for that
+ * subscription even while no process runs its handler. As in Pub/Sub, a message published before a
+ * subscription existed is not delivered to it. Leases, crash recovery and shutdown work as in
+ * {@link SqliteTaskQueue}. Thread-safe.
+ */
+public final class SqliteEventBus implements EventBus, AutoCloseable {
+  /** The largest message, as UTF-8 JSON of data and attributes: Pub/Sub's 10 MB. */
+  public static final int MAX_MESSAGE_BYTES = 10_000_000;
+
+  /** The attribute a dead-lettered copy carries: how many deliveries were tried. */
+  public static final String DEAD_LETTER_DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
+  /** The attribute a dead-lettered copy carries: the subscription (topic/handler) that gave up. */
+  public static final String DEAD_LETTER_SOURCE = "CloudPubSubDeadLetterSourceSubscription";
+
+  private final DispatchSettings settings;
+  private final Clock clock;
+  private final QueueDatabase database;
+  private final String owner = UUID.randomUUID().toString();
+  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final Dispatcher dispatcher;
+
+  private SqliteEventBus(Builder builder) {
+    this.settings = builder.settings.build();
+    this.clock = settings.clock();
+    this.database = new QueueDatabase(settings.file(), settings.busyTimeout());
+    this.dispatcher = new Dispatcher("cc-events", new DeliverySource(), clock, settings);
+  }
+
+  /** Opens the bus in {@code file} (creating it if needed) with the default settings. */
+  public static SqliteEventBus open(Path file) {
+    return builder(file).build();
+  }
+
+  public static Builder builder(Path file) {
+    return new Builder(file);
+  }
+
+  /** The database file. */
+  public Path file() {
+    return settings.file();
+  }
+
+  /**
+   * Creates the subscription (it is stored, so messages published from now on wait for it even
+   * across restarts) and runs its deliveries with {@code handler} in this process once started.
+   */
+  public SqliteEventBus subscribe(SubscriptionConfig config, EventHandler handler) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(handler, "handler");
+    String key = key(config.topic(), config.handlerName());
+    if (subscriptions.putIfAbsent(key, new Subscription(config, handler)) != null) {
+      throw new IllegalStateException("the handler '" + config.handlerName() + "' already subscribes to "
+          + config.topic());
+    }
+    try {
+      database.write("subscribe " + key, c -> {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_subscriptions (topic, handler,"
+            + " created_at) VALUES (?, ?, ?) ON CONFLICT (topic, handler) DO NOTHING")) {
+          insert.setString(1, config.topic());
+          insert.setString(2, config.handlerName());
+          insert.setLong(3, clock.millis());
+          return insert.executeUpdate();
+        }
+      });
+    } catch (RuntimeException e) {
+      subscriptions.remove(key);
+      throw e;
+    }
+    dispatcher.wake();
+    return this;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException for a topic name Pub/Sub would refuse, or a message over
+   *     {@value #MAX_MESSAGE_BYTES} bytes
+   */
+  @Override
+  public String publish(String topic, JsonObject data, Map<String, String> attributes) {
+    SubscriptionConfig.requireTopic("topic", topic);
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(attributes, "attributes");
+    JsonObject attributeJson = new JsonObject();
+    attributes.forEach((name, value) -> {
+      Objects.requireNonNull(name, "an attribute name");
+      Objects.requireNonNull(value, "the value of attribute " + name);
+      attributeJson.addProperty(name, value);
+    });
+    String dataText = data.toString();
+    String attributeText = attributeJson.toString();
+    long size = (long) dataText.getBytes(StandardCharsets.UTF_8).length
+        + attributeText.getBytes(StandardCharsets.UTF_8).length;
+    if (size > MAX_MESSAGE_BYTES) {
+      throw new IllegalArgumentException("a message to " + topic + " is " + size + " bytes; the limit is "
+          + MAX_MESSAGE_BYTES);
+    }
+    String id = database.write("publish to " + topic,
+        c -> Long.toString(insertMessage(c, topic, dataText, attributeText, clock.millis())));
+    dispatcher.wake();
+    return id;
+  }
+
+  /** Starts delivering to the subscribed handlers. A second call does nothing. */
+  public void start() {
+    dispatcher.start();
+  }
+
+  /** How many deliveries of {@code topic}'s messages, over all its subscriptions, are in each state. */
+  public QueueStats stats(String topic) {
+    Objects.requireNonNull(topic, "topic");
+    Map<WorkState, Long> counts = database.read("count the deliveries of " + topic, c -> {
+      Map<WorkState, Long> byState = new EnumMap<>(WorkState.class);
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT state, count(*) FROM queue_deliveries WHERE topic = ? GROUP BY state")) {
+        select.setString(1, topic);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            byState.put(WorkState.ofColumn(rows.getString(1)), rows.getLong(2));
+          }
+        }
+      }
+      return byState;
+    });
+    return new QueueStats(topic, counts.getOrDefault(WorkState.PENDING, 0L),
+        counts.getOrDefault(WorkState.RUNNING, 0L), counts.getOrDefault(WorkState.DONE, 0L),
+        counts.getOrDefault(WorkState.DEAD, 0L));
+  }
+
+  /** How many messages of {@code topic} are stored (delivered or not, until retention removes them). */
+  public long messageCount(String topic) {
+    Objects.requireNonNull(topic, "topic");
+    return database.read("count the messages of " + topic, c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM queue_messages WHERE topic = ?")) {
+        select.setString(1, topic);
+        try (ResultSet rows = select.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** The messages of {@code topic} that a subscription gave up on, oldest first. */
+  public List<DeadMessage> deadMessages(String topic) {
+    Objects.requireNonNull(topic, "topic");
+    return database.read("list the dead messages of " + topic, c -> {
+      List<DeadMessage> dead = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement("SELECT m.seq, m.topic, d.handler, m.data, m.attributes,"
+          + " d.attempts, d.last_error, d.finished_at FROM queue_deliveries d JOIN queue_messages m"
+          + " ON m.seq = d.message_seq WHERE d.topic = ? AND d.state = 'dead' ORDER BY d.finished_at, m.seq")) {
+        select.setString(1, topic);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            dead.add(new DeadMessage(Long.toString(rows.getLong(1)), rows.getString(2), rows.getString(3),
+                parse(rows.getString(4)), attributes(rows.getString(5)), rows.getInt(6), rows.getString(7),
+                Instant.ofEpochMilli(rows.getLong(8))));
+          }
+        }
+      }
+      return dead;
+    });
+  }
+
+  /**
+   * Forgets acknowledged deliveries older than the retention window, then messages past it that no
+   * delivery refers to any more; dead deliveries and their messages stay. Returns how many messages
+   * it removed.
+   */
+  public int purgeExpired() {
+    return database.write("purge delivered messages", c -> {
+      long cutoff = clock.millis() - settings.retention().toMillis();
+      try (PreparedStatement deliveries = c.prepareStatement(
+          "DELETE FROM queue_deliveries WHERE state = 'done' AND finished_at <= ?")) {
+        deliveries.setLong(1, cutoff);
+        deliveries.executeUpdate();
+      }
+      try (PreparedStatement messages = c.prepareStatement("DELETE FROM queue_messages WHERE published_at <= ?"
+          + " AND NOT EXISTS (SELECT 1 FROM queue_deliveries WHERE message_seq = seq)")) {
+        messages.setLong(1, cutoff);
+        return messages.executeUpdate();
+      }
+    });
+  }
+
+  /** Makes the dispatcher look for due deliveries now. */
+  void wake() {
+    dispatcher.wake();
+  }
+
+  /** Stops delivering, waits up to the shutdown timeout for running handlers, and closes the connection. */
+  @Override
+  public void close() {
+    if (database.isClosed()) {
+      return;
+    }
+    dispatcher.close();
+    database.close();
+  }
+
+  private static String key(String topic, String handler) {
+    return topic + "/" + handler;
+  }
+
+  /** Stores a message and one pending delivery for every subscription of its topic; returns its number. */
+  private static long insertMessage(Connection c, String topic, String data, String attributes, long now)
+      throws SQLException {
+    long seq;
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_messages (topic, data, attributes,"
+        + " published_at) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, topic);
+      insert.setString(2, data);
+      insert.setString(3, attributes);
+      insert.setLong(4, now);
+      insert.executeUpdate();
+    }
+    try (Statement statement = c.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT last_insert_rowid()")) {
+      rows.next();
+      seq = rows.getLong(1);
+    }
+    try (PreparedStatement fanOut = c.prepareStatement("INSERT INTO queue_deliveries (message_seq, topic, handler,"
+        + " state, due_at) SELECT ?, topic, handler, 'pending', ? FROM queue_subscriptions WHERE topic = ?")) {
+      fanOut.setLong(1, seq);
+      fanOut.setLong(2, now);
+      fanOut.setString(3, topic);
+      fanOut.executeUpdate();
+    }
+    return seq;
+  }
+
+  private static JsonObject parse(String json) {
+    return JsonParser.parseString(json).getAsJsonObject();
+  }
+
+  private static Map<String, String> attributes(String json) {
+    Map<String, String> map = new LinkedHashMap<>();
+    parse(json).entrySet().forEach(e -> map.put(e.getKey(), e.getValue().getAsString()));
+    return Map.copyOf(map);
+  }
+
+  private SubscriptionConfig configOf(String topic, String handler) {
+    Subscription subscription = subscriptions.get(key(topic, handler));
+    return subscription != null ? subscription.config : SubscriptionConfig.builder(topic, handler).build();
+  }
+
+  /**
+   * Records a failed delivery: after the last allowed attempt the delivery is dead and a copy of
+   * the message goes to the dead-letter topic; before it, the delivery waits for its backoff.
+   */
+  private void recordFailure(Connection c, long seq, String topic, String handler, int attempts, long failedAt,
+      String error) throws SQLException {
+    SubscriptionConfig config = configOf(topic, handler);
+    if (attempts >= config.maxDeliveryAttempts()) {
+      try (PreparedStatement dead = c.prepareStatement("UPDATE queue_deliveries SET state = 'dead', finished_at = ?,"
+          + " lease_until = NULL, lease_owner = NULL, last_error = ? WHERE message_seq = ? AND handler = ?")) {
+        dead.setLong(1, failedAt);
+        dead.setString(2, error);
+        dead.setLong(3, seq);
+        dead.setString(4, handler);
+        dead.executeUpdate();
+      }
+      forwardToDeadLetter(c, seq, config, attempts, failedAt);
+      return;
+    }
+    try (PreparedStatement retry = c.prepareStatement("UPDATE queue_deliveries SET state = 'pending', due_at = ?,"
+        + " lease_until = NULL, lease_owner = NULL, last_error = ? WHERE message_seq = ? AND handler = ?")) {
+      retry.setLong(1, failedAt + SqliteTaskQueue.ceilMillis(config.backoffAfter(attempts)));
+      retry.setString(2, error);
+      retry.setLong(3, seq);
+      retry.setString(4, handler);
+      retry.executeUpdate();
+    }
+  }
+
+  private void forwardToDeadLetter(Connection c, long seq, SubscriptionConfig config, int attempts, long now)
+      throws SQLException {
+    String data;
+    JsonObject attributes;
+    try (PreparedStatement select = c.prepareStatement("SELECT data, attributes FROM queue_messages WHERE seq = ?")) {
+      select.setLong(1, seq);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return;
+        }
+        data = rows.getString(1);
+        attributes = parse(rows.getString(2));
+      }
+    }
+    attributes.addProperty(DEAD_LETTER_DELIVERY_COUNT, Integer.toString(attempts));
+    attributes.addProperty(DEAD_LETTER_SOURCE, key(config.topic(), config.handlerName()));
+    insertMessage(c, config.deadLetterTopic(), data, attributes.toString(), now);
+  }
+
+  /** A subscription of this process. */
+  private record Subscription(SubscriptionConfig config, EventHandler handler) {}
+
+  /** The bus's side of the dispatcher. */
+  private final class DeliverySource implements Dispatcher.Source {
+
+    @Override
+    public List<Dispatcher.Job> claim(int capacity) {
+      List<Subscription> active = new ArrayList<>(subscriptions.values());
+      return database.write("claim due deliveries", c -> {
+        long now = clock.millis();
+        reapExpiredLeases(c, now);
+        List<Dispatcher.Job> jobs = new ArrayList<>();
+        for (Subscription subscription : active) {
+          if (jobs.size() >= capacity) {
+            break;
+          }
+          jobs.addAll(claimFrom(c, subscription, now, capacity - jobs.size()));
+        }
+        return jobs;
+      });
+    }
+
+    private List<Dispatcher.Job> claimFrom(Connection c, Subscription subscription, long now, int room)
+        throws SQLException {
+      SubscriptionConfig config = subscription.config;
+      List<Dispatcher.Job> jobs = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement("SELECT m.seq, m.data, m.attributes, m.published_at,"
+          + " d.attempts FROM queue_deliveries d JOIN queue_messages m ON m.seq = d.message_seq"
+          + " WHERE d.topic = ? AND d.handler = ? AND d.state = 'pending' AND d.due_at <= ?"
+          + " ORDER BY d.due_at, m.seq LIMIT ?")) {
+        select.setString(1, config.topic());
+        select.setString(2, config.handlerName());
+        select.setLong(3, now);
+        select.setInt(4, room);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            jobs.add(new DeliveryJob(subscription, rows.getLong(1), rows.getString(2), rows.getString(3),
+                Instant.ofEpochMilli(rows.getLong(4)), rows.getInt(5) + 1));
+          }
+        }
+      }
+      try (PreparedStatement lease = c.prepareStatement("UPDATE queue_deliveries SET state = 'running',"
+          + " attempts = attempts + 1, lease_until = ?, lease_owner = ? WHERE message_seq = ? AND handler = ?")) {
+        for (Dispatcher.Job job : jobs) {
+          lease.setLong(1, now + settings.leaseDuration().toMillis());
+          lease.setString(2, owner);
+          lease.setLong(3, ((DeliveryJob) job).seq);
+          lease.setString(4, config.handlerName());
+          lease.addBatch();
+        }
+        lease.executeBatch();
+      }
+      return jobs;
+    }
+
+    private void reapExpiredLeases(Connection c, long now) throws SQLException {
+      record Expired(long seq, String topic, String handler, int attempts, long leaseEnd) {}
+      List<Expired> expired = new ArrayList<>();
+      try (PreparedStatement select = c.prepareStatement("SELECT message_seq, topic, handler, attempts, lease_until"
+          + " FROM queue_deliveries WHERE state = 'running' AND lease_until <= ?")) {
+        select.setLong(1, now);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            expired.add(new Expired(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getInt(4),
+                rows.getLong(5)));
+          }
+        }
+      }
+      for (Expired row : expired) {
+        recordFailure(c, row.seq, row.topic, row.handler, row.attempts, row.leaseEnd,
+            "the lease of delivery " + row.attempts + " expired: the process running it stopped");
+      }
+    }
+
+    @Override
+    public long nextWakeAt() {
+      return database.read("find the next due delivery", c -> {
+        long now = clock.millis();
+        try (PreparedStatement select = c.prepareStatement("SELECT min(t) FROM ("
+            + " SELECT min(due_at) AS t FROM queue_deliveries WHERE state = 'pending' AND due_at > ?"
+            + " UNION ALL SELECT min(lease_until) FROM queue_deliveries WHERE state = 'running' AND lease_until > ?)")) {
+          select.setLong(1, now);
+          select.setLong(2, now);
+          try (ResultSet rows = select.executeQuery()) {
+            long next = rows.next() ? rows.getLong(1) : 0;
+            return rows.wasNull() ? Long.MAX_VALUE : next;
+          }
+        }
+      });
+    }
+
+    @Override
+    public void renewLeases() {
+      database.write("renew delivery leases", c -> {
+        try (PreparedStatement renew = c.prepareStatement("UPDATE queue_deliveries SET lease_until = ?"
+            + " WHERE state = 'running' AND lease_owner = ?")) {
+          renew.setLong(1, clock.millis() + settings.leaseDuration().toMillis());
+          renew.setString(2, owner);
+          return renew.executeUpdate();
+        }
+      });
+    }
+
+    @Override
+    public void housekeeping() {
+      purgeExpired();
+    }
+  }
+
+  /** One leased delivery of one message to one subscription. */
+  private final class DeliveryJob implements Dispatcher.Job {
+    private final Subscription subscription;
+    private final long seq;
+    private final String data;
+    private final String attributes;
+    private final Instant publishedAt;
+    private final int attempt;
+
+    DeliveryJob(Subscription subscription, long seq, String data, String attributes, Instant publishedAt,
+        int attempt) {
+      this.subscription = subscription;
+      this.seq = seq;
+      this.data = data;
+      this.attributes = attributes;
+      this.publishedAt = publishedAt;
+      this.attempt = attempt;
+    }
+
+    @Override
+    public Duration deadline() {
+      return subscription.config.ackDeadline();
+    }
+
+    @Override
+    public void run() throws Exception {
+      subscription.handler.handle(new EventHandler.Event(Long.toString(seq), subscription.config.topic(),
+          parse(data), attributes(attributes), publishedAt, attempt));
+    }
+
+    @Override
+    public void succeeded() {
+      database.write("acknowledge message " + seq, c -> {
+        if (stillOurs(c)) {
+          try (PreparedStatement done = c.prepareStatement("UPDATE queue_deliveries SET state = 'done',"
+              + " finished_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL"
+              + " WHERE message_seq = ? AND handler = ?")) {
+            done.setLong(1, clock.millis());
+            done.setLong(2, seq);
+            done.setString(3, subscription.config.handlerName());
+            done.executeUpdate();
+          }
+        }
+        return null;
+      });
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      database.write("record a failed delivery of message " + seq, c -> {
+        if (stillOurs(c)) {
+          recordFailure(c, seq, subscription.config.topic(), subscription.config.handlerName(), attempt,
+              clock.millis(), SqliteTaskQueue.describe(error));
+        }
+        return null;
+      });
+    }
+
+    private boolean stillOurs(Connection c) throws SQLException {
+      try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM queue_deliveries WHERE message_seq = ?"
+          + " AND handler = ? AND state = 'running' AND lease_owner = ? AND attempts = ?")) {
+        select.setLong(1, seq);
+        select.setString(2, subscription.config.handlerName());
+        select.setString(3, owner);
+        select.setInt(4, attempt);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next();
+        }
+      }
+    }
+  }
+
+  /** Settings of a {@link SqliteEventBus}; each setter checks its argument. */
+  public static final class Builder {
+    private final DispatchSettings.Builder settings;
+
+    private Builder(Path file) {
+      this.settings = new DispatchSettings.Builder(file);
+    }
+
+    /** The clock of publish times, backoffs, leases and retention; default the system clock. */
+    public Builder clock(Clock clock) {
+      settings.clock(clock);
+      return this;
+    }
+
+    /** How many deliveries this process runs at once; 1 to 1000, default 8. */
+    public Builder workers(int workers) {
+      settings.workers(workers);
+      return this;
+    }
+
+    /** The longest the dispatcher sleeps before looking for work again; default 1 s. */
+    public Builder pollInterval(Duration interval) {
+      settings.pollInterval(interval);
+      return this;
+    }
+
+    /** How long a lease lasts without renewal, so how soon a dead process's deliveries run again; default 30 s. */
+    public Builder leaseDuration(Duration lease) {
+      settings.leaseDuration(lease);
+      return this;
+    }
+
+    /** How long acknowledged messages are kept; default 1 h. */
+    public Builder retention(Duration retention) {
+      settings.retention(retention);
+      return this;
+    }
+
+    /** How long {@link #close()} waits for running handlers; default 30 s. */
+    public Builder shutdownTimeout(Duration timeout) {
+      settings.shutdownTimeout(timeout);
+      return this;
+    }
+
+    /** How long a write waits for another connection's transaction; default 5 s. */
+    public Builder busyTimeout(Duration timeout) {
+      settings.busyTimeout(timeout);
+      return this;
+    }
+
+    /** Opens the file, creating it and its folder if needed, and migrates the queue's tables. */
+    public SqliteEventBus build() {
+      return new SqliteEventBus(this);
+    }
+  }
+}
