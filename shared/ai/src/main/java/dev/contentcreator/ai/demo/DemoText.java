@@ -48,10 +48,6 @@ final class DemoText {
       this.opener = opener;
       this.closer = closer;
     }
-
-    String opener() {
-      return opener;
-    }
   }
 
   private static final List<String> BODY = List.of(
