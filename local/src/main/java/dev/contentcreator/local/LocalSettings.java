@@ -40,6 +40,10 @@ public record LocalSettings(
     if (emulatorHost != null) {
       derived.put("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost);
     }
+    if (env.find("QUEUE_WORKERS").isEmpty()) {
+      // Enough dispatchers for the generation queue's concurrency, plus room for polls and the fan-out.
+      derived.put("QUEUE_WORKERS", Integer.toString(env.getInt("GENERATION_CONCURRENCY", 32) + 4));
+    }
     int port = env.getInt("PORT", 8080);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("PORT must be 0 to 65535, got: " + port);

@@ -2,6 +2,7 @@ package dev.contentcreator.local;
 
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.platform.Platform;
+import dev.contentcreator.core.platform.Services;
 import java.nio.file.Files;
 
 /** Starts the product on one machine: the Auth emulator if needed, then every function and the PWA. */
@@ -20,6 +21,7 @@ public final class Main {
           + emulator.hostPort());
     }
     Platform.configure(settings.config());
+    Workers.start(Platform.get(), new Services(Platform.get()));
     LocalServer server = LocalServer.start(settings);
     AuthEmulator started = emulator;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,49 @@
+package dev.contentcreator.local;
+
+import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.platform.Platform;
+import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.embedded.queue.QueueConfig;
+import dev.contentcreator.embedded.queue.SqliteEventBus;
+import dev.contentcreator.embedded.queue.SqliteTaskQueue;
+import dev.contentcreator.embedded.queue.SubscriptionConfig;
+import java.time.Duration;
+
+/**
+ * What Cloud Tasks and Pub/Sub push to in production, run in this JVM: the fan-out subscribes to
+ * generation requests, the item runner takes the generation and polling queues. The queues live
+ * in the SQLite file, so work accepted before a crash resumes when the server starts again.
+ */
+final class Workers {
+  private Workers() {}
+
+  /** Configures the queues, registers the handlers and starts dispatching; a no-op off the embedded queue. */
+  static void start(Platform platform, Services services) {
+    GenerationSettings settings = GenerationSettings.from(platform.config());
+    if (platform.tasks() instanceof SqliteTaskQueue tasks) {
+      tasks.configureQueue(QueueConfig.builder(GenerationSettings.QUEUE)
+          .maxAttempts(settings.itemMaxAttempts())
+          .minBackoff(settings.itemMinBackoff())
+          .maxBackoff(settings.itemMaxBackoff())
+          .maxDoublings(5)
+          .maxConcurrentDispatches(settings.itemMaxConcurrent())
+          .dispatchDeadline(Duration.ofMinutes(10))
+          .build());
+      tasks.configureQueue(QueueConfig.builder(GenerationSettings.POLL_QUEUE)
+          .maxAttempts(-1)
+          .minBackoff(settings.pollInterval())
+          .maxBackoff(settings.pollInterval().multipliedBy(6))
+          .maxDoublings(2)
+          .maxConcurrentDispatches(settings.itemMaxConcurrent())
+          .build());
+      tasks.registerHandler(GenerationSettings.GENERATE_HANDLER, services.runner()::generate);
+      tasks.registerHandler(GenerationSettings.POLL_HANDLER, services.runner()::poll);
+      tasks.start();
+    }
+    if (platform.events() instanceof SqliteEventBus events) {
+      events.subscribe(SubscriptionConfig.builder(GenerationSettings.TOPIC, "fan-out")
+          .minBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build(), services.fanOut());
+      events.start();
+    }
+  }
+}
