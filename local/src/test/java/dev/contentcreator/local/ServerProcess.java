@@ -89,6 +89,12 @@ final class ServerProcess implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /** Kills the server at once (SIGKILL), as a crash or a power cut would: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -37,7 +37,7 @@ public final class ApiResponse {
   }
 
   public static ApiResponse accepted(String location, Object body) {
-    ApiResponse r = new ApiResponse(202, new LinkedHashMap<>(), Json.toTree(body));
+    ApiResponse r = new ApiResponse(202, new LinkedHashMap<>(), Json.toApiTree(body));
     r.headers.put("Location", location);
     return r;
   }
@@ -46,11 +46,11 @@ public final class ApiResponse {
   public Stream stream() { return stream; }
 
   public static ApiResponse ok(Object body) {
-    return new ApiResponse(200, new LinkedHashMap<>(), Json.toTree(body));
+    return new ApiResponse(200, new LinkedHashMap<>(), Json.toApiTree(body));
   }
 
   public static ApiResponse created(String location, Object body) {
-    ApiResponse r = new ApiResponse(201, new LinkedHashMap<>(), Json.toTree(body));
+    ApiResponse r = new ApiResponse(201, new LinkedHashMap<>(), Json.toApiTree(body));
     r.headers.put("Location", location);
     return r;
   }

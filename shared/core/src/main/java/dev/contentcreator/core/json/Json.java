@@ -27,14 +27,27 @@ public final class Json {
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  public static final Gson GSON = new GsonBuilder()
-      .setFieldNamingPolicy(FieldNamingPolicy.IDENTITY)
-      .disableHtmlEscaping()
-      .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
-      .registerTypeAdapter(Role.class, new LowerCaseEnum<>(Role.class).nullSafe())
-      .registerTypeAdapter(ContentKind.class, new LowerCaseEnum<>(ContentKind.class).nullSafe())
-      .registerTypeAdapter(GenerationJob.Status.class, new LowerCaseEnum<>(GenerationJob.Status.class).nullSafe())
-      .create();
+  public static final Gson GSON = builder().create();
+
+  /** For API answers: a field with no value is written as null, so clients see every field. */
+  private static final Gson API = builder().serializeNulls().create();
+
+  private static GsonBuilder builder() {
+    return new GsonBuilder()
+        .setFieldNamingPolicy(FieldNamingPolicy.IDENTITY)
+        .disableHtmlEscaping()
+        .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
+        .registerTypeAdapter(Role.class, new LowerCaseEnum<>(Role.class).nullSafe())
+        .registerTypeAdapter(ContentKind.class, new LowerCaseEnum<>(ContentKind.class).nullSafe())
+        .registerTypeAdapter(GenerationJob.Status.class, new LowerCaseEnum<>(GenerationJob.Status.class).nullSafe())
+        .registerTypeAdapter(dev.contentcreator.core.domain.GenerationItem.Status.class,
+            new LowerCaseEnum<>(dev.contentcreator.core.domain.GenerationItem.Status.class).nullSafe());
+  }
+
+  /** The tree of an API answer, nulls included. */
+  public static JsonElement toApiTree(Object value) {
+    return value instanceof JsonElement e ? e : API.toJsonTree(value);
+  }
 
   private Json() {}
 
