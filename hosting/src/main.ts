@@ -69,6 +69,19 @@ function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : "Something went wrong. Please try again.";
 }
 
+/** Says so on every page when generation runs on the offline demo provider. */
+async function showDemoBanner(): Promise<void> {
+  try {
+    const response = await fetch("/api/health", { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const health = (await response.json()) as { demo?: boolean };
+    const banner = document.getElementById("demo-banner");
+    if (banner) banner.hidden = health.demo !== true;
+  } catch {
+    // Health is informative only; the page works without it.
+  }
+}
+
 async function loadConfig(): Promise<WebConfig> {
   const response = await fetch("/__/firebase/init.json", { headers: { Accept: "application/json" } });
   if (!response.ok) throw new Error(`/__/firebase/init.json answered ${response.status}`);
@@ -297,6 +310,7 @@ function wire(auth: Auth): void {
   });
 }
 
+void showDemoBanner();
 loadConfig().then(
   (config) => wire(startAuth(config)),
   (error: unknown) => {
