@@ -241,6 +241,33 @@ class GenerationBlackBoxTest {
   }
 
   @Test
+  void deletingAProjectDeletesItsContents() throws Exception {
+    String doomed = api.post("/api/projects", alice.idToken(), "{\"name\":\"Doomed\"}").expect(201).object()
+        .get("id").getAsString();
+    String jobId = api.send("POST", "/api/projects/" + doomed + "/generations", alice.idToken(),
+        "{\"kind\":\"image\",\"prompt\":\"to be deleted\",\"options\":{\"size\":\"64x64\"}}",
+        Map.of("Idempotency-Key", key())).expect(202).object().get("id").getAsString();
+    JsonObject job = null;
+    for (int i = 0; i < 300; i++) {
+      job = api.get("/api/projects/" + doomed + "/generations/" + jobId, alice.idToken()).expect(200).object();
+      if (job.get("status").getAsString().equals("completed")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    String contentId = job.getAsJsonArray("items").get(0).getAsJsonObject().get("contentId").getAsString();
+    java.nio.file.Path blobs = data.resolve("blobs");
+    long before = java.nio.file.Files.walk(blobs).filter(java.nio.file.Files::isRegularFile)
+        .filter(p -> p.toString().contains(doomed)).count();
+    assertTrue(before > 0, "the image was stored under the project");
+    api.delete("/api/projects/" + doomed, alice.idToken()).expect(204);
+    api.get("/api/projects/" + doomed + "/contents/" + contentId, alice.idToken()).expect(404);
+    long after = java.nio.file.Files.walk(blobs).filter(java.nio.file.Files::isRegularFile)
+        .filter(p -> p.toString().contains(doomed)).count();
+    assertEquals(0, after, "the project's media went with it");
+  }
+
+  @Test
   void usageIsShownWithLimits() throws Exception {
     JsonObject me = api.get("/api/me", alice.idToken()).expect(200).object();
     assertTrue(me.has("usage") && me.has("limits"), me.toString());

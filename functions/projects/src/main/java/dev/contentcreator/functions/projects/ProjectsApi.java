@@ -79,6 +79,7 @@ public final class ProjectsApi {
 
   private static ApiResponse delete(Services s, ApiRequest r) {
     s.projects().delete(r.caller().uid(), r.pathParam("projectId"), r.header("If-Match").orElse(null));
+    s.contents().deleteAllOf(r.pathParam("projectId"));
     return ApiResponse.noContent();
   }
 

@@ -182,6 +182,29 @@ public final class ContentService {
   public void delete(String uid, String projectId, String contentId, String ifMatch) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, contentId);
+    remove(contentId, ifMatch);
+  }
+
+  /**
+   * Deletes every content item of a project that is itself being deleted, with its versions and
+   * media; the caller has checked that the project's owner asked. Returns how many items went.
+   */
+  public int deleteAllOf(String projectId) {
+    int deleted = 0;
+    while (true) {
+      Page page = documents.query(Query.on(CONTENTS).whereEqualTo("projectId", projectId).limit(100).build());
+      if (page.items().isEmpty()) {
+        return deleted;
+      }
+      for (Document d : page.items()) {
+        remove(d.id(), null);
+        deleted++;
+      }
+    }
+  }
+
+  /** Deletes the item and its versions in one transaction, then their media. */
+  private void remove(String contentId, String ifMatch) {
     List<ContentVersion> versions = new ArrayList<>();
     documents.transaction(tx -> {
       ContentItem c = tx.get(CONTENTS, contentId).map(ContentService::content).orElseThrow(ContentService::notFound);
@@ -195,6 +218,10 @@ public final class ContentService {
       tx.delete(CONTENTS, contentId);
       return null;
     });
+    deleteMedia(contentId, versions);
+  }
+
+  private void deleteMedia(String contentId, List<ContentVersion> versions) {
     Set<String> keys = new HashSet<>();
     versions.stream().map(ContentVersion::blobKey).filter(Objects::nonNull).forEach(keys::add);
     for (String key : keys) {
