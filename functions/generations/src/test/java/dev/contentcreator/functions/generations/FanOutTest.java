@@ -1,0 +1,93 @@
+package dev.contentcreator.functions.generations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.generation.FanOut;
+import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.Jobs;
+import dev.contentcreator.core.ports.EventHandler.Event;
+import dev.contentcreator.embedded.queue.SqliteTaskQueue;
+import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fan-out on the real embedded store and queue: one task per item, however often the event comes. */
+class FanOutTest {
+  @TempDir Path dir;
+  private SqliteDocumentStore documents;
+  private SqliteTaskQueue tasks;
+  private FanOut fanOut;
+  private final Instant now = Instant.parse("2026-11-26T10:00:00Z");
+
+  @BeforeEach
+  void open() {
+    documents = SqliteDocumentStore.open(dir.resolve("cc.db"));
+    tasks = SqliteTaskQueue.open(dir.resolve("cc.db"));
+    fanOut = new FanOut(documents, () -> tasks, Clock.fixed(now, java.time.ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void close() {
+    tasks.close();
+    documents.close();
+  }
+
+  private void storeJob(String jobId, int items, GenerationJob.Status status, int endedItems) {
+    documents.transaction(tx -> {
+      Jobs.put(tx, new GenerationJob(jobId, "p1", ContentKind.TEXT, "demo", "demo-text", true, status, items, 0, 0, 0,
+          "prompt", "", Map.of(), null, null, false, "u1", now, now));
+      for (int i = 0; i < items; i++) {
+        GenerationItem.Status s = i < endedItems ? GenerationItem.Status.COMPLETED : GenerationItem.Status.QUEUED;
+        Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, "p1", i, s, 0, null, null, null,
+            false, false, 0, 0, 0, 0, 0, null, now, now));
+      }
+      return null;
+    });
+  }
+
+  private static Event event(String jobId, Instant published, int attempt) {
+    JsonObject data = new JsonObject();
+    data.addProperty("jobId", jobId);
+    return new Event("m-" + attempt, GenerationSettings.TOPIC, data, Map.of(), published, attempt);
+  }
+
+  @Test
+  void aRedeliveredEventEnqueuesNothingTwice() {
+    storeJob("job1", 3, GenerationJob.Status.QUEUED, 0);
+    fanOut.handle(event("job1", now, 1));
+    fanOut.handle(event("job1", now, 2));
+    assertEquals(3, tasks.stats(GenerationSettings.QUEUE).pending());
+  }
+
+  @Test
+  void itemsThatEndedGetNoTask() {
+    storeJob("job2", 4, GenerationJob.Status.RUNNING, 3);
+    fanOut.handle(event("job2", now, 1));
+    assertEquals(1, tasks.stats(GenerationSettings.QUEUE).pending());
+  }
+
+  @Test
+  void anEventOlderThanADayIsDropped() {
+    storeJob("job3", 2, GenerationJob.Status.QUEUED, 0);
+    fanOut.handle(event("job3", now.minus(Duration.ofHours(25)), 1));
+    assertEquals(0, tasks.stats(GenerationSettings.QUEUE).pending());
+  }
+
+  @Test
+  void anEventForAnEndedJobIsDropped() {
+    storeJob("job4", 2, GenerationJob.Status.CANCELLED, 0);
+    fanOut.handle(event("job4", now, 1));
+    assertEquals(0, tasks.stats(GenerationSettings.QUEUE).pending());
+  }
+}
