@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.net.LocalFakes.FakeServer;
 import dev.contentcreator.core.net.LocalFakes.MapResolver;
 import dev.contentcreator.core.net.LocalFakes.RecordingConnector;
@@ -371,6 +372,16 @@ class SafeFetcherTest {
   }
 
   // ---- builder ----
+
+  @Test
+  void settingsReplaceTheDefaultAllowlist() {
+    Config config = Config.of(Map.of("MEDIA_HOST_ALLOWLIST", "*.media.example.net", "MEDIA_FETCH_MAX_REDIRECTS", "1"));
+    SafeFetcher fromSettings = SafeFetcher.builder(config).withResolver(resolver).withConnector(connector).build();
+    RefusedAddressException e = assertThrows(RefusedAddressException.class,
+        () -> fromSettings.fetch("https://img.theapi.app/a.png"));
+    assertTrue(e.reason().contains("not on the allowlist"));
+    assertTrue(connector.attempts.isEmpty());
+  }
 
   @Test
   void builderNeedsAnAllowlist() {
