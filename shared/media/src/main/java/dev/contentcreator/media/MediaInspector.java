@@ -145,10 +145,19 @@ public final class MediaInspector {
 
   /** The EBML header's DocType element (id 0x4282) says "webm". */
   private static boolean declaresWebm(byte[] b) {
-    int end = Math.min(b.length, 64);
-    for (int i = 4; i + 7 <= end; i++) {
-      if (b[i] == 0x42 && (b[i + 1] & 0xFF) == 0x82 && (b[i + 2] & 0xFF) == 0x84) {
-        return ascii(b, i + 3, 4).equals("webm");
+    int end = Math.min(b.length, 128);
+    for (int i = 4; i + 3 <= end; i++) {
+      if (b[i] == 0x42 && (b[i + 1] & 0xFF) == 0x82) {
+        int first = b[i + 2] & 0xFF;
+        int sizeBytes = Integer.numberOfLeadingZeros(first) - 23;
+        if (first == 0 || i + 2 + sizeBytes > end) {
+          return false;
+        }
+        long size = first & (0xFF >> sizeBytes);
+        for (int k = 1; k < sizeBytes; k++) {
+          size = size << 8 | (b[i + 2 + k] & 0xFF);
+        }
+        return size == 4 && ascii(b, i + 2 + sizeBytes, 4).equals("webm");
       }
     }
     return false;
