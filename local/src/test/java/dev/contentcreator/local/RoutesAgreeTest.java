@@ -10,6 +10,7 @@ import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.functions.contents.ContentsApi;
 import dev.contentcreator.functions.generations.GenerationsApi;
 import dev.contentcreator.functions.health.HealthApi;
+import dev.contentcreator.functions.media.MediaApi;
 import dev.contentcreator.functions.projects.ProjectsApi;
 import dev.contentcreator.functions.templates.TemplatesApi;
 import dev.contentcreator.functions.users.UsersApi;
@@ -38,7 +39,8 @@ class RoutesAgreeTest {
         "generations", GenerationsApi.router(services),
         "contents", ContentsApi.router(services),
         "templates", TemplatesApi.router(services),
-        "webhooks", WebhooksApi.router(services));
+        "webhooks", WebhooksApi.router(services),
+        "media", MediaApi.router(services));
     Map<String, String> routes = new TreeMap<>();
     byFunction.forEach((function, router) ->
         router.routes().forEach(r -> routes.put(r.method() + " " + r.template(), function)));

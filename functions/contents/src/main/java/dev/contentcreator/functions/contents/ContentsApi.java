@@ -73,13 +73,31 @@ public final class ContentsApi {
 
   private static ApiResponse media(Services s, ApiRequest r) {
     Optional<Integer> version = r.queryParam("version").map(v -> r.intQueryParam("version", 1, 1, 100_000));
+    Optional<String> rendition = r.queryParam("rendition");
+    rendition.ifPresent(name -> {
+      if (!name.matches("thumb-256|thumb-1024|poster")) {
+        throw ApiException.badRequest("rendition", "must be thumb-256, thumb-1024 or poster");
+      }
+    });
     ContentService.Media m = s.contents().media(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
-        version);
-    return ApiResponse.streaming(m.version().contentType(), out -> {
+        version, rendition);
+    if (r.header("If-None-Match").map(m.etag()::equals).orElse(false)) {
+      try {
+        m.stream().close();
+      } catch (java.io.IOException e) {
+        // nothing to release
+      }
+      return ApiResponse.notModified(m.etag());
+    }
+    // A version's media never changes once stored (a new version gets new media), so it can be cached
+    // for long; private, since only members may see it.
+    return ApiResponse.streaming(m.contentType(), out -> {
       try (InputStream in = m.stream()) {
         in.transferTo(out);
       }
-    }).header("Cache-Control", "private, max-age=3600")
-        .header("Content-Disposition", "inline");
+    }).header("Cache-Control", "private, max-age=86400, immutable")
+        .header("ETag", m.etag())
+        .header("Content-Disposition", "inline")
+        .header("X-Content-Type-Options", "nosniff");
   }
 }

@@ -110,19 +110,32 @@ public final class ContentService {
         .map(ContentService::version).toList();
   }
 
-  /** One version's media for download: its metadata and a stream, or 404. */
-  public record Media(ContentVersion version, InputStream stream) {}
+  /** One version's media, or one of its renditions ({@code thumb-256}, {@code thumb-1024}, {@code poster}). */
+  public record Media(ContentVersion version, String contentType, String etag, InputStream stream) {}
 
-  public Media media(String uid, String projectId, String contentId, Optional<Integer> number) {
+  public Media media(String uid, String projectId, String contentId, Optional<Integer> number,
+      Optional<String> rendition) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     ContentItem c = find(projectId, contentId);
     ContentVersion v = versionOf(contentId, number.orElse(c.currentVersion()));
     if (v.blobKey() == null) {
       throw ApiException.notFound("This version has no media; it is a text.");
     }
+    String key = v.blobKey();
+    String type = v.contentType();
+    if (rendition.isPresent()) {
+      if (v.media() == null || !v.media().renditions().containsKey(rendition.get())) {
+        throw ApiException.notFound("This version has no " + rendition.get() + ".");
+      }
+      key = v.media().renditions().get(rendition.get());
+      type = v.media().renditionTypes().getOrDefault(rendition.get(), "application/octet-stream");
+    }
+    String etag = "\"" + (v.media() != null ? v.media().sha256().substring(0, 32) + "-" + rendition.orElse("web")
+        : contentId + "-" + v.number()) + "\"";
     try {
-      InputStream in = blobs.get().open(v.blobKey()).orElseThrow(() -> ApiException.notFound("The media is gone."));
-      return new Media(v, in);
+      String found = key;
+      InputStream in = blobs.get().open(found).orElseThrow(() -> ApiException.notFound("The media is gone."));
+      return new Media(v, type, etag, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -156,9 +169,10 @@ public final class ContentService {
         latest = latest + 1;
         added = from != null
             ? new ContentVersion(contentId, projectId, latest, from.text(), from.blobKey(), from.contentType(), from.width(),
-                from.height(), from.durationSeconds(), "restored", from.jobId(), from.provider(), from.model(), uid, now)
+                from.height(), from.durationSeconds(), "restored", from.jobId(), from.provider(), from.model(), uid, now,
+                from.media())
             : new ContentVersion(contentId, projectId, latest, text.get(), null, "text/markdown", null, null, null,
-                "edited", null, null, null, uid, now);
+                "edited", null, null, null, uid, now, null);
         current = latest;
         if (added.text() != null) {
           preview = preview(added.text());
@@ -221,9 +235,22 @@ public final class ContentService {
     deleteMedia(contentId, versions);
   }
 
+  /**
+   * Deletes the media of deleted versions, with their renditions, unless another version still uses
+   * the same stored file (media is stored once per content hash).
+   */
   private void deleteMedia(String contentId, List<ContentVersion> versions) {
     Set<String> keys = new HashSet<>();
-    versions.stream().map(ContentVersion::blobKey).filter(Objects::nonNull).forEach(keys::add);
+    for (ContentVersion v : versions) {
+      if (v.blobKey() == null || !documents.query(Query.on(VERSIONS).whereEqualTo("blobKey", v.blobKey()).limit(1)
+          .build()).items().isEmpty()) {
+        continue;
+      }
+      keys.add(v.blobKey());
+      if (v.media() != null) {
+        keys.addAll(v.media().renditions().values());
+      }
+    }
     for (String key : keys) {
       try {
         blobs.get().delete(key);
@@ -261,7 +288,8 @@ public final class ContentService {
 
   private static ContentVersion renumber(ContentVersion v, String contentId, int n) {
     return new ContentVersion(contentId, v.projectId(), n, v.text(), v.blobKey(), v.contentType(), v.width(),
-        v.height(), v.durationSeconds(), v.source(), v.jobId(), v.provider(), v.model(), v.createdBy(), v.createdAt());
+        v.height(), v.durationSeconds(), v.source(), v.jobId(), v.provider(), v.model(), v.createdBy(), v.createdAt(),
+        v.media());
   }
 
   static String preview(String text) {
@@ -269,16 +297,44 @@ public final class ContentService {
     return flat.length() <= 240 ? flat : flat.substring(0, 239) + "…";
   }
 
+  /** A content item and its current version as the API shows them, read without a role check. */
+  public static JsonObject viewOf(DocumentStore documents, String projectId, String contentId) {
+    ContentItem c = documents.get(CONTENTS, contentId).map(ContentService::content)
+        .filter(x -> x.projectId().equals(projectId)).orElseThrow(ContentService::notFound);
+    ContentVersion v = documents.get(VERSIONS, ContentVersion.documentId(contentId, c.currentVersion()))
+        .map(ContentService::version).orElse(null);
+    return view(c, v);
+  }
+
   private static JsonObject view(ContentItem c, ContentVersion current) {
     JsonObject o = Json.toTree(c).getAsJsonObject();
     if (current != null) {
-      JsonObject v = Json.toTree(current).getAsJsonObject();
-      if (current.blobKey() != null) {
-        v.remove("blobKey");
-        v.addProperty("mediaUrl", "/api/projects/" + c.projectId() + "/contents/" + c.id() + "/media?version="
-            + current.number());
+      o.add("current", viewVersion(c.projectId(), current));
+    }
+    return o;
+  }
+
+  /**
+   * A version as the API shows it: media addresses (with each rendition's) instead of storage keys,
+   * and the facts a page needs to lay it out before it loads.
+   */
+  private static JsonObject viewVersion(String projectId, ContentVersion v) {
+    JsonObject o = Json.toTree(v).getAsJsonObject();
+    o.remove("media");
+    if (v.blobKey() != null) {
+      o.remove("blobKey");
+      String url = "/api/projects/" + projectId + "/contents/" + v.contentId() + "/media?version=" + v.number();
+      o.addProperty("mediaUrl", url);
+      if (v.media() != null) {
+        JsonObject renditions = new JsonObject();
+        v.media().renditions().keySet().stream().sorted()
+            .forEach(name -> renditions.addProperty(name, url + "&rendition=" + name));
+        o.add("renditions", renditions);
+        o.addProperty("sha256", v.media().sha256());
+        o.addProperty("byteSize", v.media().byteSize());
+        o.addProperty("dominantColor", v.media().dominantColor());
+        o.addProperty("blurHash", v.media().blurHash());
       }
-      o.add("current", v);
     }
     return o;
   }
@@ -287,13 +343,7 @@ public final class ContentService {
   public static JsonArray viewVersions(String projectId, List<ContentVersion> versions) {
     JsonArray a = new JsonArray();
     for (ContentVersion v : versions) {
-      JsonObject o = Json.toTree(v).getAsJsonObject();
-      if (v.blobKey() != null) {
-        o.remove("blobKey");
-        o.addProperty("mediaUrl", "/api/projects/" + projectId + "/contents/" + v.contentId() + "/media?version="
-            + v.number());
-      }
-      a.add(o);
+      a.add(viewVersion(projectId, v));
     }
     return a;
   }

@@ -18,8 +18,7 @@ public record GenerationSettings(
     Duration cacheTtl,
     boolean moderation,
     String publicBaseUrl,
-    String webhookSecret,
-    long maxMediaBytes) {
+    String webhookSecret) {
 
   public static final String TOPIC = "generation-requests";
   public static final String QUEUE = "generation";
@@ -40,7 +39,6 @@ public record GenerationSettings(
         c.getDuration("GENERATION_CACHE_TTL", Duration.ofDays(7)),
         c.getBoolean("MODERATION", true),
         c.find("PUBLIC_BASE_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse(null),
-        c.find("GOAPI_WEBHOOK_SECRET").orElse(null),
-        c.getLong("GENERATION_MAX_MEDIA_BYTES", 200L * 1024 * 1024));
+        c.find("GOAPI_WEBHOOK_SECRET").orElse(null));
   }
 }

@@ -8,7 +8,11 @@ import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.media.MediaService;
+import dev.contentcreator.core.net.FetchException;
+import dev.contentcreator.core.net.SafeFetcher;
 import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.ports.Cache;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -25,14 +29,11 @@ import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
 import dev.contentcreator.core.ports.ai.SyncProvider;
 import dev.contentcreator.core.usage.UsageService;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -53,13 +54,14 @@ public final class ItemRunner {
   private final Supplier<ProviderPolicy> policy;
   private final UsageService usage;
   private final JobEvents events;
-  private final MediaFetcher fetcher;
+  private final Supplier<SafeFetcher> fetcher;
+  private final Supplier<MediaService> media;
   private final GenerationSettings settings;
   private final Clock clock;
 
   public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
       Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
-      MediaFetcher fetcher, GenerationSettings settings, Clock clock) {
+      Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.cache = Objects.requireNonNull(cache, "cache");
@@ -69,6 +71,7 @@ public final class ItemRunner {
     this.usage = Objects.requireNonNull(usage, "usage");
     this.events = Objects.requireNonNull(events, "events");
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+    this.media = Objects.requireNonNull(media, "media");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -261,34 +264,27 @@ public final class ItemRunner {
         new java.util.TreeMap<>(job.options())))) + ":" + item.index();
   }
 
+  /**
+   * Serves the item from the cache: the text, or the stored media itself (media is stored once per
+   * content hash, so the new content item shares the file). A miss, or media that is gone, is no hit.
+   */
   private boolean fromCache(GenerationJob job, GenerationItem item) throws ProviderException {
     Optional<byte[]> hit = safeGet(cacheKey(job, item));
     if (hit.isEmpty()) {
       return false;
     }
-    JsonObject cached = JsonParser.parseString(new String(hit.get(), StandardCharsets.UTF_8)).getAsJsonObject();
-    ContentVersion body;
-    if (cached.has("text")) {
-      body = version(job, cached.get("text").getAsString(), null, "text/markdown", null, null, null);
-    } else {
-      String source = cached.get("blobKey").getAsString();
-      String key = blobKey(job, item, cached.get("contentType").getAsString());
-      try {
-        var in = blobs.get().open(source);
-        if (in.isEmpty()) {
-          return false;
-        }
-        try (var stream = in.get()) {
-          blobs.get().put(key, stream, cached.get("contentType").getAsString());
-        }
-      } catch (IOException e) {
+    ContentVersion cached;
+    try {
+      cached = Json.fromTree(JsonParser.parseString(new String(hit.get(), StandardCharsets.UTF_8)), ContentVersion.class);
+      if (cached.blobKey() != null && blobs.get().stat(cached.blobKey()).isEmpty()) {
         return false;
       }
-      body = version(job, null, key, cached.get("contentType").getAsString(),
-          cached.has("width") ? cached.get("width").getAsInt() : null,
-          cached.has("height") ? cached.get("height").getAsInt() : null,
-          cached.has("durationSeconds") ? cached.get("durationSeconds").getAsDouble() : null);
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
+    ContentVersion body = new ContentVersion("", job.projectId(), 0, cached.text(), cached.blobKey(),
+        cached.contentType(), cached.width(), cached.height(), cached.durationSeconds(), "generated", job.id(),
+        cached.provider(), cached.model(), job.requestedBy(), clock.instant(), cached.media());
     complete(job, item, body, ItemResult.Usage.NONE, true);
     return true;
   }
@@ -296,11 +292,9 @@ public final class ItemRunner {
   /** Stores what the provider made (copying media from its address at once) and ends the item. */
   private void finish(GenerationJob job, GenerationItem item, ItemResult result, boolean cached) throws ProviderException {
     ContentVersion body;
-    JsonObject forCache = new JsonObject();
     if (job.kind() == ContentKind.TEXT) {
       String text = result.text() == null ? "" : result.text();
       body = version(job, text, null, "text/markdown", null, null, null);
-      forCache.addProperty("text", text);
     } else {
       if (result.media().isEmpty()) {
         throw new ProviderException(ProviderException.Kind.TRANSIENT, job.provider(), "no media in the result",
@@ -308,54 +302,34 @@ public final class ItemRunner {
       }
       ItemResult.Media m = result.media().get(0);
       byte[] bytes = m.bytes();
-      String type = m.contentType();
       if (bytes == null) {
-        MediaFetcher.Fetched f = fetcher.fetch(job.provider(), m.url());
-        bytes = f.bytes();
-        if (type == null || type.isBlank()) {
-          type = f.contentType();
+        try {
+          bytes = fetcher.get().fetch(m.url()).bytes();
+        } catch (FetchException e) {
+          throw e.toProviderException(job.provider());
         }
       }
-      String key = blobKey(job, item, type);
       try {
-        blobs.get().put(key, new ByteArrayInputStream(bytes), type);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not store media of item " + item.id(), e);
+        body = media.get().store(job.projectId(), bytes, "generated", job.id(), job.provider(), job.model(),
+            job.requestedBy()).body();
+      } catch (ApiException e) {
+        throw new ProviderException(ProviderException.Kind.PERMANENT, job.provider(), "unusable media: " + e.detail(),
+            job.provider() + " made a file we cannot use: " + e.detail(), 0, null, null);
       }
-      body = version(job, null, key, type, m.width(), m.height(), m.durationSeconds());
-      forCache.addProperty("blobKey", key);
-      forCache.addProperty("contentType", type);
-      if (m.width() != null) {
-        forCache.addProperty("width", m.width());
-      }
-      if (m.height() != null) {
-        forCache.addProperty("height", m.height());
-      }
-      if (m.durationSeconds() != null) {
-        forCache.addProperty("durationSeconds", m.durationSeconds());
+      if (body.durationSeconds() == null && m.durationSeconds() != null) {
+        body = new ContentVersion(body.contentId(), body.projectId(), 0, null, body.blobKey(), body.contentType(),
+            body.width(), body.height(), m.durationSeconds(), body.source(), body.jobId(), body.provider(),
+            body.model(), body.createdBy(), body.createdAt(), body.media());
       }
     }
     complete(job, item, body, result.usage(), cached);
-    safePut(cacheKey(job, item), forCache.toString().getBytes(StandardCharsets.UTF_8), settings.cacheTtl());
+    safePut(cacheKey(job, item), Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8), settings.cacheTtl());
   }
 
   private ContentVersion version(GenerationJob job, String text, String blobKey, String type, Integer w, Integer h,
       Double seconds) {
     return new ContentVersion("", job.projectId(), 0, text, blobKey, type, w, h, seconds, "generated", job.id(),
-        job.provider(), job.model(), job.requestedBy(), clock.instant());
-  }
-
-  private static String blobKey(GenerationJob job, GenerationItem item, String contentType) {
-    String ext = switch (contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim()) {
-      case "image/png" -> "png";
-      case "image/jpeg" -> "jpg";
-      case "image/webp" -> "webp";
-      case "image/gif" -> "gif";
-      case "video/mp4" -> "mp4";
-      case "video/webm" -> "webm";
-      default -> "bin";
-    };
-    return "projects/" + job.projectId() + "/generated/" + item.id() + "." + ext;
+        job.provider(), job.model(), job.requestedBy(), clock.instant(), null);
   }
 
   /** Ends the item as completed, adds its content and charges its usage: all in one transaction, once. */

@@ -55,6 +55,13 @@ public final class ApiResponse {
     return r;
   }
 
+  /** 304: the client's copy, named by its entity tag, is current. */
+  public static ApiResponse notModified(String etag) {
+    ApiResponse r = new ApiResponse(304, new LinkedHashMap<>(), null);
+    r.headers.put("ETag", etag);
+    return r;
+  }
+
   public static ApiResponse noContent() {
     return new ApiResponse(204, new LinkedHashMap<>(), null);
   }

@@ -80,7 +80,7 @@ public final class Gateway {
           uid = caller.uid();
           limit("user:" + caller.uid(), settings.perUser(), headers);
         }
-        byte[] body = readBody(request, method);
+        byte[] body = readBody(request, method, match.route());
         ApiRequest apiRequest = new ApiRequest(method, path, match.pathParams(),
             request.getQueryParameters(), request.getHeaders(), body, caller);
         if (caller != null) {
@@ -172,7 +172,7 @@ public final class Gateway {
     return d.getNano() > 0 ? s + 1 : s;
   }
 
-  private byte[] readBody(HttpRequest request, String method) throws IOException {
+  private byte[] readBody(HttpRequest request, String method, Router.Route route) throws IOException {
     long declared = request.getContentLength();
     boolean hasBody = declared > 0 || request.getFirstHeader("Transfer-Encoding").isPresent();
     if (!hasBody) {
@@ -181,8 +181,12 @@ public final class Gateway {
     if (method.equals("GET") || method.equals("HEAD") || method.equals("DELETE")) {
       throw ApiException.badRequest("body", method + " requests take no body");
     }
+    long limit = route.isUpload() ? route.maxBodyBytes() : settings.maxBodyBytes();
     String type = request.getContentType().orElse("").toLowerCase(Locale.ROOT);
     String mediaType = type.split(";", 2)[0].trim();
+    if (route.isUpload()) {
+      return readAtMost(request, declared, limit);
+    }
     if (!(mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json")))) {
       throw ApiException.of(415, "unsupported-media-type", "Unsupported media type",
           "Send the body as application/json" + (mediaType.isEmpty() ? "." : ", not " + mediaType + "."));
@@ -190,21 +194,25 @@ public final class Gateway {
     if (type.contains("charset=") && !type.replace(" ", "").contains("charset=utf-8")) {
       throw ApiException.of(415, "unsupported-media-type", "Unsupported media type", "JSON bodies must be UTF-8.");
     }
-    if (declared > settings.maxBodyBytes()) {
-      throw tooLarge();
+    return readAtMost(request, declared, limit);
+  }
+
+  private static byte[] readAtMost(HttpRequest request, long declared, long limit) throws IOException {
+    if (declared > limit) {
+      throw tooLarge(limit);
     }
     try (InputStream in = request.getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
-      if (bytes.length > settings.maxBodyBytes()) {
-        throw tooLarge();
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw tooLarge(limit);
       }
       return bytes;
     }
   }
 
-  private ApiException tooLarge() {
+  private static ApiException tooLarge(long limit) {
     return ApiException.of(413, "payload-too-large", "The body is too large",
-        "Bodies may be at most " + settings.maxBodyBytes() + " bytes.");
+        "Bodies may be at most " + limit + " bytes here.");
   }
 
   private static long write(HttpResponse response, int status, Map<String, String> headers, String contentType,

@@ -70,19 +70,24 @@ public final class Router {
     private final String[] segments;
     private final Handler handler;
     private final boolean isPublic;
+    private final long maxBodyBytes;
 
-    Route(String method, String template, Handler handler, boolean isPublic) {
+    Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes) {
       this.method = method;
       this.template = template;
       this.segments = split(template);
       this.handler = handler;
       this.isPublic = isPublic;
+      this.maxBodyBytes = maxBodyBytes;
     }
 
     public String method() { return method; }
     public String template() { return template; }
     public Handler handler() { return handler; }
     public boolean isPublic() { return isPublic; }
+    /** For an upload route, the largest body it takes in any content type; 0 for a JSON route. */
+    public long maxBodyBytes() { return maxBodyBytes; }
+    public boolean isUpload() { return maxBodyBytes > 0; }
 
     Map<String, String> bind(String[] path) {
       if (path.length != segments.length) {
@@ -125,10 +130,25 @@ public final class Router {
     /** A GET route that anyone may call, without a token. */
     public Builder publicGet(String template, Handler h) { return add("GET", template, h, true); }
 
+    /**
+     * A POST route that takes a body of any type (an upload) up to {@code maxBodyBytes}; the handler
+     * reads the type from the bytes or from Content-Type as it needs.
+     */
+    public Builder upload(String template, long maxBodyBytes, Handler h) {
+      if (maxBodyBytes < 1) {
+        throw new IllegalArgumentException("an upload route needs a positive size limit, got: " + maxBodyBytes);
+      }
+      return add("POST", template, h, false, maxBodyBytes);
+    }
+
     /** A POST route without a Firebase token, such as a provider's webhook that proves itself otherwise. */
     public Builder publicPost(String template, Handler h) { return add("POST", template, h, true); }
 
     private Builder add(String method, String template, Handler handler, boolean isPublic) {
+      return add(method, template, handler, isPublic, 0);
+    }
+
+    private Builder add(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes) {
       Objects.requireNonNull(template, "template");
       Objects.requireNonNull(handler, "handler");
       if (!template.startsWith("/api/")) {
@@ -139,7 +159,7 @@ public final class Router {
           throw new IllegalArgumentException("route defined twice: " + method + " " + template);
         }
       }
-      routes.add(new Route(method, template, handler, isPublic));
+      routes.add(new Route(method, template, handler, isPublic, maxBodyBytes));
       return this;
     }
 

@@ -4,7 +4,9 @@ import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.generation.JobEvents;
 import dev.contentcreator.core.generation.Providers;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
+import dev.contentcreator.core.net.SafeFetcher;
 import dev.contentcreator.core.ports.BlobStore;
+import dev.contentcreator.core.ports.MediaProcessor;
 import dev.contentcreator.core.ports.Cache;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.TaskQueue;
@@ -44,6 +46,8 @@ public final class Platform implements AutoCloseable {
   private final Lazy<Providers> providers;
   private final Lazy<ProviderPolicy> policy;
   private final JobEvents jobEvents = new JobEvents();
+  private final Lazy<MediaProcessor> media;
+  private final Lazy<SafeFetcher> fetcher;
 
   private Platform(Config config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -55,6 +59,8 @@ public final class Platform implements AutoCloseable {
     this.tasks = new Lazy<>(() -> create(TaskQueue.class, config.get("TASKS", "sqlite")));
     this.events = new Lazy<>(() -> create(EventBus.class, config.get("EVENTS", "sqlite")));
     this.providers = new Lazy<>(() -> Providers.load(config));
+    this.media = new Lazy<>(() -> create(MediaProcessor.class, config.get("MEDIA_PROCESSOR", "default")));
+    this.fetcher = new Lazy<>(() -> SafeFetcher.builder(config).build());
     this.policy = new Lazy<>(() -> {
       try {
         return create(ProviderPolicy.class, config.get("PROVIDER_POLICY", "failsafe"));
@@ -113,6 +119,10 @@ public final class Platform implements AutoCloseable {
   public Providers providers() { return providers.get(); }
   /** The resilience policies around provider calls, shared by every function of the process. */
   public ProviderPolicy policy() { return policy.get(); }
+  /** Checks and processes images and videos. */
+  public MediaProcessor media() { return media.get(); }
+  /** Copies media from addresses outside, safely (https, allowlisted hosts, no private addresses). */
+  public SafeFetcher fetcher() { return fetcher.get(); }
   /** Live news of jobs within this process. */
   public JobEvents jobEvents() { return jobEvents; }
 
@@ -125,6 +135,7 @@ public final class Platform implements AutoCloseable {
     if (port == Cache.class) return cache.isLoaded();
     if (port == TaskQueue.class) return tasks.isLoaded();
     if (port == EventBus.class) return events.isLoaded();
+    if (port == MediaProcessor.class) return media.isLoaded();
     throw new IllegalArgumentException("not a port of the platform: " + port.getName());
   }
 

@@ -5,7 +5,7 @@ import dev.contentcreator.core.generation.FanOut;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.generation.ItemRunner;
-import dev.contentcreator.core.generation.MediaFetcher;
+import dev.contentcreator.core.media.MediaService;
 import dev.contentcreator.core.http.Gateway;
 import dev.contentcreator.core.http.GatewaySettings;
 import dev.contentcreator.core.http.Router;
@@ -29,6 +29,7 @@ public final class Services {
   private volatile ContentService contents;
   private volatile GenerationService generation;
   private volatile ItemRunner runner;
+  private volatile MediaService media;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -126,15 +127,28 @@ public final class Services {
         if (runner == null) {
           GenerationSettings settings = GenerationSettings.from(platform.config());
           runner = new ItemRunner(platform.documents(), platform::blobs, platform::cache, platform::tasks,
-              platform::providers, platform::policy, usage(), platform.jobEvents(),
-              new MediaFetcher(settings.maxMediaBytes(), java.time.Duration.ofSeconds(60),
-                  platform.config().getBoolean("ALLOW_HTTP_MEDIA", false)),
+              platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher, this::media,
               settings, platform.clock());
         }
         r = runner;
       }
     }
     return r;
+  }
+
+  /** Uploads, imports and provider media: processed and stored once per content hash. */
+  public MediaService media() {
+    MediaService m = media;
+    if (m == null) {
+      synchronized (this) {
+        if (media == null) {
+          media = new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
+              platform::fetcher, platform.clock());
+        }
+        m = media;
+      }
+    }
+    return m;
   }
 
   public FanOut fanOut() {

@@ -1,0 +1,47 @@
+package dev.contentcreator.functions.media;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.http.ApiRequest;
+import dev.contentcreator.core.http.ApiResponse;
+import dev.contentcreator.core.http.JsonBody;
+import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.platform.Services;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The media route. The body is the file itself, of any declared type (its type is read from its
+ * bytes), with an optional {@code title} query parameter; or a JSON {@code {"url": "https://...",
+ * "title": "..."}} to import from an address. Setting: {@code MEDIA_MAX_UPLOAD_BYTES} (100 MiB).
+ */
+public final class MediaApi {
+  private MediaApi() {}
+
+  public static Router router(Services s) {
+    long max = s.platform().config().getLong("MEDIA_MAX_UPLOAD_BYTES", 100L * 1024 * 1024);
+    return Router.builder()
+        .upload("/api/projects/{projectId}/media", max, r -> receive(s, r))
+        .build();
+  }
+
+  private static ApiResponse receive(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.EDITOR);
+    String type = r.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
+    JsonObject content;
+    if (type.equals("application/json")) {
+      JsonBody body = r.json();
+      String url = body.requiredString("url", 1, 2048);
+      Optional<String> title = body.string("title", 1, 200);
+      body.finish();
+      content = s.media().importUrl(r.caller(), projectId, url, title);
+    } else {
+      Optional<String> title = r.queryParam("title").map(String::strip).filter(t -> !t.isEmpty())
+          .map(t -> t.length() > 200 ? t.substring(0, 200) : t);
+      content = s.media().upload(r.caller(), projectId, r.rawBody(), title);
+    }
+    return ApiResponse.created("/api/projects/" + projectId + "/contents/" + content.get("id").getAsString(), content)
+        .etag(content.get("version").getAsLong());
+  }
+}
