@@ -112,8 +112,12 @@ class GenerationBlackBoxTest {
     HttpResponse<byte[]> img = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve(mediaUrl))
         .header("Authorization", "Bearer " + bob.idToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, img.statusCode());
-    assertEquals("image/png", img.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("image/webp", img.headers().firstValue("Content-Type").orElse(""), "stored as a web version");
     assertEquals(256, ImageIO.read(new ByteArrayInputStream(img.body())).getWidth());
+    JsonObject current = api.get("/api/projects/" + project + "/contents/" + contentId, bob.idToken()).object()
+        .getAsJsonObject("current");
+    assertTrue(current.getAsJsonObject("renditions").has("thumb-256"), "generated images get thumbnails too");
+    assertTrue(current.get("dominantColor").getAsString().startsWith("#"));
     HttpResponse<byte[]> stranger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.base().resolve(mediaUrl))
         .header("Authorization", "Bearer " + carol.idToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(404, stranger.statusCode());
