@@ -158,6 +158,7 @@ class GoApiFaultsBlackBoxTest {
     assertEquals("failed", job.get("status").getAsString(), job::toString);
     String reason = FaultRig.items(job).get(0).get("failureReason").getAsString();
     assertTrue(reason.contains("timed out"), reason);
+    assertTrue(reason.contains("within " + DEADLINE.toSeconds() + " seconds"), () -> "names the deadline: " + reason);
     Duration lasted = Duration.between(Instant.parse(job.get("createdAt").getAsString()),
         Instant.parse(job.get("updatedAt").getAsString()));
     assertTrue(lasted.compareTo(DEADLINE) >= 0, () -> "failed after " + lasted + ", before the deadline");
