@@ -172,8 +172,8 @@ public final class ItemRunner {
       }
     }
     if (late) {
-      fail(itemId, job.provider() + " did not finish within " + settings.asyncDeadline().toMinutes()
-          + " minutes, so the item timed out.");
+      fail(itemId, job.provider() + " did not finish within " + spoken(settings.asyncDeadline())
+          + ", so the item timed out.");
       return;
     }
     throw new TaskHandler.RetryLaterException("still running at the provider", settings.pollInterval());
@@ -419,6 +419,16 @@ public final class ItemRunner {
       throw new TaskHandler.RetryLaterException(e.getMessage(), e.retryAfter());
     }
     throw e;
+  }
+
+  /** A deadline as a person reads it: whole minutes when it is that, else seconds (never "0 minutes"). */
+  static String spoken(Duration d) {
+    if (d.toMinutes() >= 1 && d.toSecondsPart() == 0 && d.toNanosPart() == 0) {
+      long minutes = d.toMinutes();
+      return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+    long seconds = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+    return seconds + (seconds == 1 ? " second" : " seconds");
   }
 
   /**
