@@ -138,7 +138,6 @@ final class FakeProviders implements AutoCloseable {
     String prompt() { return input.has("prompt") ? input.get("prompt").getAsString() : ""; }
     /** The endpoint GoAPI was asked to post updates to, or null. */
     String webhookEndpoint() { return webhookEndpoint; }
-    int polls() { return polls.get(); }
 
     private String nextStatus() {
       if (completedByWebhook) {
