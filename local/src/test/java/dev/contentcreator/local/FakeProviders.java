@@ -281,14 +281,12 @@ final class FakeProviders implements AutoCloseable {
       throw new IllegalStateException("task " + task.id + " was created without a webhook");
     }
     task.completedByWebhook = true;
-    JsonObject body = new JsonObject();
-    body.addProperty("timestamp", Instant.now().getEpochSecond());
-    body.add("data", taskJson(task, "completed"));
+    String body = completedWebhookBody(task);
     HttpResponse<String> r = webhookClient.send(HttpRequest.newBuilder(URI.create(task.webhookEndpoint))
         .header("Content-Type", "application/json")
         .header("x-webhook-secret", task.webhookSecret)
         .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     return new WebhookAnswer(r.statusCode(), r.body());
   }
 
