@@ -33,7 +33,14 @@ final class ServerProcess implements AutoCloseable {
   }
 
   static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException, InterruptedException {
-    int port = freePort();
+    return start(dataDir, freePort(), env);
+  }
+
+  /**
+   * Starts the server on a port chosen beforehand (see {@link #freePort()}), for settings that must
+   * name the server's own address, such as the base URL a provider calls back.
+   */
+  static ServerProcess start(Path dataDir, int port, Map<String, String> env) throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
     Path log = dataDir.resolve("server-" + port + ".log");
     List<String> cmd = new ArrayList<>(List.of(
@@ -52,7 +59,8 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port free at the time of asking. */
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs one item: the task handler of {@code generate-item} and {@code poll-item}, and the end of a
@@ -46,6 +47,9 @@ import java.util.function.Supplier;
  * last attempt, which fails the item with a reason a person can read: every item ends.
  */
 public final class ItemRunner {
+  private static final Pattern RETRY_PROMISE = Pattern.compile(
+      "[;,]\\s*(?:(?:it|the request) will be tried again|we will retry)[^.;]*", Pattern.CASE_INSENSITIVE);
+
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;
   private final Supplier<Cache> cache;
@@ -171,8 +175,8 @@ public final class ItemRunner {
       }
     }
     if (late) {
-      fail(itemId, job.provider() + " did not finish within " + settings.asyncDeadline().toMinutes()
-          + " minutes, so the item timed out.");
+      fail(itemId, job.provider() + " did not finish within " + spoken(settings.asyncDeadline())
+          + ", so the item timed out.");
       return;
     }
     throw new TaskHandler.RetryLaterException("still running at the provider", settings.pollInterval());
@@ -382,13 +386,32 @@ public final class ItemRunner {
       return;
     }
     if (attempt >= settings.itemMaxAttempts()) {
-      fail(itemId, "Gave up after " + attempt + " attempts: " + e.userMessage());
+      fail(itemId, "Gave up after " + attempt + " attempts: " + withoutRetryPromise(e.userMessage()));
       return;
     }
     if (e.retryAfter() != null) {
       throw new TaskHandler.RetryLaterException(e.getMessage(), e.retryAfter());
     }
     throw e;
+  }
+
+  /** A deadline as a person reads it: whole minutes when it is that, else seconds (never "0 minutes"). */
+  static String spoken(Duration d) {
+    if (d.toMinutes() >= 1 && d.toSecondsPart() == 0 && d.toNanosPart() == 0) {
+      long minutes = d.toMinutes();
+      return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+    long seconds = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+    return seconds + (seconds == 1 ? " second" : " seconds");
+  }
+
+  /**
+   * A retryable failure's message ends by promising a retry ("...; it will be tried again."); once
+   * the item gives up, that promise is false, so it is taken out of the reason shown.
+   */
+  static String withoutRetryPromise(String message) {
+    String kept = RETRY_PROMISE.matcher(message).replaceAll("").strip();
+    return kept.isEmpty() || kept.endsWith(".") ? kept : kept + ".";
   }
 
   /** Ends the item as failed with a reason a person can read, and counts it in its job. */
