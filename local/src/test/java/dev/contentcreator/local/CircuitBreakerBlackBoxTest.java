@@ -25,15 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CircuitBreakerBlackBoxTest {
   private static final Duration BREAKER_DELAY = Duration.ofSeconds(3);
-  /** GUARD_BREAKER_FAILURES, left at its default. */
-  private static final int BREAKER_FAILURES = 5;
+  /**
+   * The product's breaker settings (GUARD_BREAKER_FAILURE_RATE 50, GUARD_BREAKER_MIN_CALLS 10): with
+   * every call failing, it opens once 10 calls have failed.
+   */
+  private static final int BREAKER_FAILURES = 10;
 
   @TempDir static Path data;
   static FaultRig rig;
 
   @BeforeAll
   static void start() throws Exception {
-    rig = FaultRig.start(data, Map.of("GUARD_BREAKER_DELAY", BREAKER_DELAY.toSeconds() + "s"));
+    rig = FaultRig.start(data, Map.of("GUARD_BREAKER_DELAY", BREAKER_DELAY.toSeconds() + "s",
+        "GUARD_BREAKER_FAILURE_RATE", "50", "GUARD_BREAKER_MIN_CALLS", Integer.toString(BREAKER_FAILURES)));
   }
 
   @AfterAll

@@ -49,13 +49,16 @@ final class FaultRig implements AutoCloseable {
       env.put("GOAPI_BASE_URL", fake.baseUrl());
       env.put("GOAPI_WEBHOOK_SECRET", WEBHOOK_SECRET);
       env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
-      env.put("ALLOW_HTTP_MEDIA", "true");
+      env.put("MEDIA_ALLOW_HTTP_LOOPBACK", "true");
       env.put("GENERATION_MIN_BACKOFF", "100ms");
       env.put("GENERATION_MAX_BACKOFF", "1s");
       env.put("GENERATION_POLL_INTERVAL", "300ms");
       env.put("GUARD_MIN_BACKOFF", "50ms");
       env.put("GUARD_MAX_BACKOFF", "500ms");
       env.put("MODERATION", "false");
+      // Tests of other behaviours must not trip one another's circuit; the circuit's own test sets it.
+      env.put("GUARD_BREAKER_FAILURE_RATE", "0");
+      env.put("GUARD_BREAKER_FAILURES", "1000");
       env.put("RATE_LIMIT_PER_USER", "100000/1m");
       env.put("RATE_LIMIT_PER_IP", "100000/1m");
       env.putAll(overrides);
