@@ -21,8 +21,20 @@ public final class Main {
           + emulator.hostPort());
     }
     Platform.configure(settings.config());
-    Workers.start(Platform.get(), new Services(Platform.get()));
     LocalServer server = LocalServer.start(settings);
+    // The queue's workers start beside the listening server: work accepted meanwhile waits in the
+    // SQLite file for them. Without workers nothing would ever generate, so failing to start them ends
+    // the process rather than leave it half alive.
+    Thread workers = new Thread(() -> {
+      try {
+        Workers.start(Platform.get(), new Services(Platform.get()));
+      } catch (RuntimeException | Error e) {
+        System.err.println("the queue's workers could not start: " + e);
+        e.printStackTrace();
+        System.exit(1);
+      }
+    }, "workers-start");
+    workers.start();
     AuthEmulator started = emulator;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
