@@ -178,6 +178,20 @@ class MediaBlackBoxTest {
   }
 
   @Test
+  void askingWhereToUploadPointsAtThisServerOnOneMachine() throws Exception {
+    Api api = new Api(server.base());
+    JsonObject slot = api.post("/api/projects/" + project + "/media", alice.idToken(),
+        "{\"byteSize\":1000,\"contentType\":\"image/png\",\"title\":\"Later\"}").expect(201).object();
+    assertEquals("POST", slot.get("method").getAsString());
+    assertTrue(slot.get("uploadUrl").getAsString().startsWith("/api/projects/" + project + "/media"));
+    assertEquals("direct", api.get(slot.get("statusUrl").getAsString(), alice.idToken()).expect(200).object()
+        .get("status").getAsString());
+    api.post("/api/projects/" + project + "/media", alice.idToken(), "{\"byteSize\":99999999999}").expect(400);
+    api.post("/api/projects/" + project + "/media", alice.idToken(), "{\"byteSize\":2999999999}").expect(400);
+    api.post("/api/projects/" + project + "/media", alice.idToken(), "{\"byteSize\":5000000}").expect(413);
+  }
+
+  @Test
   void importsFromUnsafeAddressesAreRefused() throws Exception {
     Api api = new Api(server.base());
     for (String url : new String[] {"http://127.0.0.1:" + server.base().getPort() + "/api/health",

@@ -81,6 +81,10 @@ public final class ContentsApi {
     });
     ContentService.Media m = s.contents().media(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
         version, rendition);
+    if (m.signedUrl() != null) {
+      // The signed address lives 15 minutes; the redirect may be cached for less than that.
+      return ApiResponse.redirect(m.signedUrl().toString()).header("Cache-Control", "private, max-age=600");
+    }
     if (r.header("If-None-Match").map(m.etag()::equals).orElse(false)) {
       try {
         m.stream().close();

@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The media route. The body is the file itself, of any declared type (its type is read from its
- * bytes), with an optional {@code title} query parameter; or a JSON {@code {"url": "https://...",
- * "title": "..."}} to import from an address. Setting: {@code MEDIA_MAX_UPLOAD_BYTES} (100 MiB).
+ * The media routes. The body is the file itself, of any declared type (its type is read from its
+ * bytes), with an optional {@code title} query parameter; or JSON {@code {"url": "https://...",
+ * "title": "..."}} to import from an address; or JSON {@code {"byteSize": n, "contentType": "...",
+ * "title": "..."}} to ask where to upload a file (a signed address where the blob store gives one).
+ * Setting: {@code MEDIA_MAX_UPLOAD_BYTES} (100 MiB).
  */
 public final class MediaApi {
   private MediaApi() {}
@@ -21,19 +23,29 @@ public final class MediaApi {
   public static Router router(Services s) {
     long max = s.platform().config().getLong("MEDIA_MAX_UPLOAD_BYTES", 100L * 1024 * 1024);
     return Router.builder()
-        .upload("/api/projects/{projectId}/media", max, r -> receive(s, r))
+        .upload("/api/projects/{projectId}/media", max, r -> receive(s, r, max))
+        .get("/api/projects/{projectId}/media/uploads/{uploadId}", r -> ApiResponse.ok(
+            s.media().uploadStatus(r.caller().uid(), r.pathParam("projectId"), r.pathParam("uploadId"))))
         .build();
   }
 
-  private static ApiResponse receive(Services s, ApiRequest r) {
+  private static ApiResponse receive(Services s, ApiRequest r, long max) {
     String projectId = r.pathParam("projectId");
     s.projects().requireRole(r.caller().uid(), projectId, Role.EDITOR);
     String type = r.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
     JsonObject content;
     if (type.equals("application/json")) {
       JsonBody body = r.json();
-      String url = body.requiredString("url", 1, 2048);
       Optional<String> title = body.string("title", 1, 200);
+      if (body.has("byteSize")) {
+        // Asking where to send a file: a signed address in production, this route on one machine.
+        int size = body.integer("byteSize", 0, 1, Integer.MAX_VALUE);
+        String declared = body.string("contentType", 1, 100).orElse("application/octet-stream");
+        body.finish();
+        JsonObject slot = s.media().requestUpload(r.caller(), projectId, size, declared, title, max);
+        return ApiResponse.created(slot.get("statusUrl").getAsString(), slot);
+      }
+      String url = body.requiredString("url", 1, 2048);
       body.finish();
       content = s.media().importUrl(r.caller(), projectId, url, title);
     } else {

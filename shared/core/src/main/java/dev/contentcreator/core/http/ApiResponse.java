@@ -55,6 +55,13 @@ public final class ApiResponse {
     return r;
   }
 
+  /** 302 to another address, such as a short-lived signed address of a stored file. */
+  public static ApiResponse redirect(String location) {
+    ApiResponse r = new ApiResponse(302, new LinkedHashMap<>(), null);
+    r.headers.put("Location", location);
+    return r;
+  }
+
   /** 304: the client's copy, named by its entity tag, is current. */
   public static ApiResponse notModified(String etag) {
     ApiResponse r = new ApiResponse(304, new LinkedHashMap<>(), null);

@@ -123,11 +123,150 @@ public final class MediaService {
   }
 
   private JsonObject addContent(Caller caller, String projectId, Stored stored, String title) {
+    return ContentService.viewOf(documents, projectId, addContent(caller.uid(), projectId, stored, title));
+  }
+
+  private String addContent(String uid, String projectId, Stored stored, String title) {
     ContentKind kind = stored.video() ? ContentKind.VIDEO : ContentKind.IMAGE;
     Instant now = clock.instant();
-    String id = documents.transaction(tx -> ContentService.addGenerated(tx, null, projectId, null, kind, title,
-        stored.body(), false, caller.uid(), now));
-    return ContentService.viewOf(documents, projectId, id);
+    return documents.transaction(tx -> ContentService.addGenerated(tx, null, projectId, null, kind, title,
+        stored.body(), false, uid, now));
+  }
+
+  /**
+   * Where a client sends a file's bytes. With a store that signs uploads (Cloud Storage), a signed
+   * address for {@code uploads/<projectId>/<uploadId>}; the Storage event of the finished upload then
+   * processes it ({@link #finishUpload}). Otherwise this API's own upload route. Editors and owners.
+   */
+  public JsonObject requestUpload(Caller caller, String projectId, long byteSize, String contentType,
+      Optional<String> title, long maxBytes) {
+    projects.requireRole(caller.uid(), projectId, Role.EDITOR);
+    if (byteSize < 1 || byteSize > maxBytes) {
+      throw ApiException.of(413, "payload-too-large", "The file is too large",
+          "Files may be at most " + maxBytes + " bytes; this one is " + byteSize + ".");
+    }
+    String uploadId = dev.contentcreator.core.domain.Ids.newId();
+    String key = "uploads/" + projectId + "/" + uploadId;
+    Instant now = clock.instant();
+    java.time.Duration ttl = java.time.Duration.ofMinutes(15);
+    Optional<BlobStore.SignedUrl> signed = blobs.get().signedUpload(key, contentType, byteSize, ttl);
+    JsonObject upload = new JsonObject();
+    upload.addProperty("id", uploadId);
+    upload.addProperty("projectId", projectId);
+    upload.addProperty("uid", caller.uid());
+    upload.addProperty("title", title.orElse(null));
+    upload.addProperty("status", signed.isPresent() ? "pending" : "direct");
+    upload.addProperty("createdAt", dev.contentcreator.core.json.Json.format(now));
+    documents.create(UPLOADS, uploadId, upload);
+    JsonObject answer = upload.deepCopy();
+    answer.remove("uid");
+    if (signed.isPresent()) {
+      answer.addProperty("method", signed.get().method());
+      answer.addProperty("uploadUrl", signed.get().url().toString());
+      answer.add("headers", dev.contentcreator.core.json.Json.toTree(signed.get().headers()));
+      answer.addProperty("expiresAt", dev.contentcreator.core.json.Json.format(signed.get().expiresAt()));
+    } else {
+      answer.addProperty("method", "POST");
+      answer.addProperty("uploadUrl", "/api/projects/" + projectId + "/media"
+          + title.map(t -> "?title=" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
+      answer.add("headers", new JsonObject());
+    }
+    answer.addProperty("statusUrl", "/api/projects/" + projectId + "/media/uploads/" + uploadId);
+    return answer;
+  }
+
+  /** Documents of signed uploads: {@code uploads/<uploadId>}, with their state. */
+  public static final String UPLOADS = "uploads";
+
+  /**
+   * Processes a finished direct upload, named by its storage key {@code uploads/<projectId>/<id>}:
+   * called for the Storage event, so at least once. The raw upload, which may carry private
+   * metadata, is deleted whatever the outcome. Returns false for a key that is not an upload.
+   */
+  public boolean finishUpload(String key) {
+    String[] parts = key.split("/");
+    if (parts.length != 3 || !parts[0].equals("uploads")) {
+      return false;
+    }
+    String projectId = parts[1];
+    String uploadId = parts[2];
+    // Claim it first, so a second delivery of the event, running at the same time, does nothing;
+    // a claim older than ten minutes is taken to be from a process that died.
+    Instant claimedAt = clock.instant();
+    JsonObject u = documents.transaction(tx -> {
+      Optional<JsonObject> found = tx.get(UPLOADS, uploadId).map(d -> d.data())
+          .filter(x -> projectId.equals(x.get("projectId").getAsString()));
+      if (found.isEmpty()) {
+        return null;
+      }
+      String state = found.get().get("status").getAsString();
+      boolean stale = state.equals("processing") && Instant.parse(found.get().get("claimedAt").getAsString())
+          .isBefore(claimedAt.minus(java.time.Duration.ofMinutes(10)));
+      if (!state.equals("pending") && !stale) {
+        return null;
+      }
+      JsonObject claimed = found.get().deepCopy();
+      claimed.addProperty("status", "processing");
+      claimed.addProperty("claimedAt", dev.contentcreator.core.json.Json.format(claimedAt));
+      tx.set(UPLOADS, uploadId, claimed);
+      return claimed;
+    });
+    if (u == null) {
+      return true;
+    }
+    String status;
+    String detail = null;
+    String contentId = null;
+    try {
+      byte[] bytes;
+      try (var in = blobs.get().open(key).orElse(null)) {
+        if (in == null) {
+          return true;
+        }
+        bytes = in.readAllBytes();
+      }
+      Stored stored = store(projectId, bytes, "uploaded", null, null, null, u.get("uid").getAsString());
+      String title = u.has("title") && !u.get("title").isJsonNull() ? u.get("title").getAsString()
+          : stored.video() ? "Uploaded video" : "Uploaded image";
+      contentId = addContent(u.get("uid").getAsString(), projectId, stored, title);
+      status = "done";
+    } catch (ApiException e) {
+      status = "failed";
+      detail = e.detail();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read upload " + key, e);
+    }
+    String finalStatus = status;
+    String finalDetail = detail;
+    String finalContent = contentId;
+    documents.transaction(tx -> {
+      JsonObject now = tx.get(UPLOADS, uploadId).map(d -> d.data()).orElse(u).deepCopy();
+      now.addProperty("status", finalStatus);
+      if (finalDetail != null) {
+        now.addProperty("failureReason", finalDetail);
+      }
+      if (finalContent != null) {
+        now.addProperty("contentId", finalContent);
+      }
+      tx.set(UPLOADS, uploadId, now);
+      return null;
+    });
+    try {
+      blobs.get().delete(key);
+    } catch (IOException e) {
+      System.err.println("could not delete the raw upload " + key + ": " + e);
+    }
+    return true;
+  }
+
+  /** An upload's state: pending, done (with its contentId) or failed (with a reason). */
+  public JsonObject uploadStatus(String uid, String projectId, String uploadId) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    JsonObject u = documents.get(UPLOADS, uploadId).map(d -> d.data())
+        .filter(x -> projectId.equals(x.get("projectId").getAsString()))
+        .orElseThrow(() -> ApiException.notFound("No such upload in this project.")).deepCopy();
+    u.remove("uid");
+    return u;
   }
 
   private static String nameOf(String url) {

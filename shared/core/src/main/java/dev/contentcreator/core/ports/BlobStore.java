@@ -26,6 +26,27 @@ public interface BlobStore {
   /** The keys that start with {@code prefix}, in key order. */
   List<String> list(String prefix) throws IOException;
 
+  /**
+   * An address a client may upload this key's bytes to directly (Cloud Storage's signed PUT URL),
+   * valid for {@code ttl} and for at most {@code maxBytes}; empty where the store has none (the
+   * folder), and then uploads go through the API.
+   */
+  default Optional<SignedUrl> signedUpload(String key, String contentType, long maxBytes, java.time.Duration ttl) {
+    return Optional.empty();
+  }
+
+  /** A short-lived address to read this key directly; empty where the store has none. */
+  default Optional<SignedUrl> signedDownload(String key, java.time.Duration ttl) {
+    return Optional.empty();
+  }
+
   /** What is known of a stored blob. */
   record BlobInfo(String key, long size, String contentType, String sha256) {}
+
+  /** A signed address: the method to use, the headers to send with it, and when it stops working. */
+  record SignedUrl(String method, java.net.URI url, java.util.Map<String, String> headers, java.time.Instant expiresAt) {
+    public SignedUrl {
+      headers = java.util.Map.copyOf(headers);
+    }
+  }
 }
