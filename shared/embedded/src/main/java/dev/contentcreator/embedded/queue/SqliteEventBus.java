@@ -52,7 +52,7 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   private final Dispatcher dispatcher;
 
   private SqliteEventBus(Builder builder) {
-    this.settings = builder.settings.build();
+    this.settings = builder.settings();
     this.clock = settings.clock();
     this.database = new QueueDatabase(settings.file(), settings.busyTimeout());
     this.dispatcher = new Dispatcher("cc-events", new DeliverySource(), clock, settings);
@@ -507,56 +507,17 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   }
 
   /** Settings of a {@link SqliteEventBus}; each setter checks its argument. */
-  public static final class Builder {
-    private final DispatchSettings.Builder settings;
-
+  public static final class Builder extends DispatchBuilder<SqliteEventBus, Builder> {
     private Builder(Path file) {
-      this.settings = new DispatchSettings.Builder(file);
+      super(file);
     }
 
-    /** The clock of publish times, backoffs, leases and retention; default the system clock. */
-    public Builder clock(Clock clock) {
-      settings.clock(clock);
+    @Override
+    Builder self() {
       return this;
     }
 
-    /** How many deliveries this process runs at once; 1 to 1000, default 8. */
-    public Builder workers(int workers) {
-      settings.workers(workers);
-      return this;
-    }
-
-    /** The longest the dispatcher sleeps before looking for work again; default 1 s. */
-    public Builder pollInterval(Duration interval) {
-      settings.pollInterval(interval);
-      return this;
-    }
-
-    /** How long a lease lasts without renewal, so how soon a dead process's deliveries run again; default 30 s. */
-    public Builder leaseDuration(Duration lease) {
-      settings.leaseDuration(lease);
-      return this;
-    }
-
-    /** How long acknowledged messages are kept; default 1 h. */
-    public Builder retention(Duration retention) {
-      settings.retention(retention);
-      return this;
-    }
-
-    /** How long {@link #close()} waits for running handlers; default 30 s. */
-    public Builder shutdownTimeout(Duration timeout) {
-      settings.shutdownTimeout(timeout);
-      return this;
-    }
-
-    /** How long a write waits for another connection's transaction; default 5 s. */
-    public Builder busyTimeout(Duration timeout) {
-      settings.busyTimeout(timeout);
-      return this;
-    }
-
-    /** Opens the file, creating it and its folder if needed, and migrates the queue's tables. */
+    @Override
     public SqliteEventBus build() {
       return new SqliteEventBus(this);
     }
