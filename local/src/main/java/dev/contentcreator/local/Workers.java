@@ -45,5 +45,10 @@ final class Workers {
           .minBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build(), services.fanOut());
       events.start();
     }
+    // A job accepted before the subscription existed (the very first start) would otherwise wait forever.
+    int swept = services.fanOut().fanOutQueuedJobs();
+    if (swept > 0) {
+      System.err.println("queued the items of " + swept + " job(s) that were waiting");
+    }
   }
 }

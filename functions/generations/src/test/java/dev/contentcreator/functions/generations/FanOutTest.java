@@ -85,6 +85,16 @@ class FanOutTest {
   }
 
   @Test
+  void aQueuedJobWhoseEventNeverCameIsFannedOutByTheSweep() {
+    storeJob("job5", 2, GenerationJob.Status.QUEUED, 0);
+    storeJob("job6", 3, GenerationJob.Status.COMPLETED, 3);
+    assertEquals(1, fanOut.fanOutQueuedJobs());
+    assertEquals(2, tasks.stats(GenerationSettings.QUEUE).pending());
+    fanOut.fanOutQueuedJobs();
+    assertEquals(2, tasks.stats(GenerationSettings.QUEUE).pending(), "sweeping again enqueues nothing twice");
+  }
+
+  @Test
   void anEventForAnEndedJobIsDropped() {
     storeJob("job4", 2, GenerationJob.Status.CANCELLED, 0);
     fanOut.handle(event("job4", now, 1));

@@ -30,6 +30,28 @@ public final class FanOut implements EventHandler {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * Fans out every job still queued, as if its event came again: for a job whose event was published
+   * before the subscriber existed (the very first start) or was never published (the publish failed
+   * after the job was stored). Harmless for the rest, since tasks are named. Returns how many.
+   */
+  public int fanOutQueuedJobs() {
+    int count = 0;
+    String cursor = null;
+    do {
+      var page = documents.query(dev.contentcreator.core.ports.Query.on(Jobs.JOBS).whereEqualTo("status", "queued")
+          .limit(100).startAfter(cursor).build());
+      for (var d : page.items()) {
+        JsonObject data = new JsonObject();
+        data.addProperty("jobId", d.id());
+        handle(new Event("sweep-" + d.id(), GenerationSettings.TOPIC, data, java.util.Map.of(), null, 1));
+        count++;
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return count;
+  }
+
   @Override
   public void handle(Event event) {
     if (event.publishTime() != null && event.publishTime().plus(TOO_OLD).isBefore(clock.instant())) {
