@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,19 +142,40 @@ public final class TemplateService {
   /** The template's body with the values filled in; 400 naming each variable at fault. */
   public static String render(Template t, Map<String, String> values) {
     List<FieldError> errors = new ArrayList<>();
+    Map<String, String> resolved = resolve(t, values, "variables.", errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.badRequest("Some template variables are not right.", errors);
+    }
+    Matcher m = PLACEHOLDER.matcher(t.body());
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(resolved.getOrDefault(m.group(1), "")));
+    }
+    m.appendTail(out);
+    return out.toString().replaceAll("\\s{2,}", " ").strip();
+  }
+
+  /**
+   * Checks values against the template's variables and returns every variable's value, stripped,
+   * with the default for each name that is absent (blank when optional and without a default). Each problem is added to
+   * {@code errors} under {@code fieldPrefix + name}: unknown names, missing required values, values
+   * that are not numbers, not among the choices, or longer than the variable allows.
+   */
+  public static Map<String, String> resolve(Template t, Map<String, String> values, String fieldPrefix,
+      List<FieldError> errors) {
     Set<String> known = new HashSet<>();
     for (Variable v : t.variables()) {
       known.add(v.name());
     }
     for (String k : values.keySet()) {
       if (!known.contains(k)) {
-        errors.add(new FieldError("variables." + k, "is not a variable of template " + t.name()));
+        errors.add(new FieldError(fieldPrefix + k, "is not a variable of template " + t.name()));
       }
     }
-    java.util.Map<String, String> resolved = new java.util.HashMap<>();
+    Map<String, String> resolved = new LinkedHashMap<>();
     for (Variable v : t.variables()) {
       String value = values.getOrDefault(v.name(), v.defaultValue());
-      String field = "variables." + v.name();
+      String field = fieldPrefix + v.name();
       if (value == null || value.isBlank()) {
         if (v.required()) {
           errors.add(new FieldError(field, "is required"));
@@ -183,15 +205,6 @@ public final class TemplateService {
       }
       resolved.put(v.name(), value);
     }
-    if (!errors.isEmpty()) {
-      throw ApiException.badRequest("Some template variables are not right.", errors);
-    }
-    Matcher m = PLACEHOLDER.matcher(t.body());
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(resolved.getOrDefault(m.group(1), "")));
-    }
-    m.appendTail(out);
-    return out.toString().replaceAll("\\s{2,}", " ").strip();
+    return resolved;
   }
 }
