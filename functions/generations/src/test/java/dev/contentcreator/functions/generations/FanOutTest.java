@@ -46,11 +46,11 @@ class FanOutTest {
   private void storeJob(String jobId, int items, GenerationJob.Status status, int endedItems) {
     documents.transaction(tx -> {
       Jobs.put(tx, new GenerationJob(jobId, "p1", ContentKind.TEXT, "demo", "demo-text", true, status, items, 0, 0, 0,
-          "prompt", "", Map.of(), null, null, false, "u1", now, now));
+          "prompt", "", Map.of(), null, null, false, "u1", now, now, null, 0, 0, 0));
       for (int i = 0; i < items; i++) {
         GenerationItem.Status s = i < endedItems ? GenerationItem.Status.COMPLETED : GenerationItem.Status.QUEUED;
         Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, "p1", i, s, 0, null, null, null,
-            false, false, 0, 0, 0, 0, 0, null, now, now));
+            false, false, 0, 0, 0, 0, 0, null, now, now, null));
       }
       return null;
     });

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One item of a job: one provider call. It ends exactly once, completed (with the content item it
  * made), failed (with a reason a person can read) or cancelled; {@code charged} records that its
- * usage was counted, so it is counted once.
+ * usage was counted, so it is counted once. {@code prompt} is the item's own (a batch row's), or
+ * null for the job's.
  */
 public record GenerationItem(
     String id,
@@ -26,7 +27,8 @@ public record GenerationItem(
     long costMicros,
     Instant deadlineAt,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String prompt) {
 
   /** Where an item is in its life. */
   public enum Status {

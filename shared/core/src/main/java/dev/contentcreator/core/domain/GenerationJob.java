@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * A request to generate {@code itemCount} items of one kind into a project, and how far it got.
  * {@code request} is the normalised request (prompt with variables filled in, options), kept so
- * every item can be run, retried or served from the cache from it alone.
+ * every item can be run, retried or served from the cache from it alone. A batch run's job has its
+ * {@code batchId}, may run at most {@code maxConcurrent} items at once (0: no cap of its own) and
+ * stops starting items once {@code costMicros} reaches {@code budgetMicros} (0: no budget).
  */
 public record GenerationJob(
     String id,
@@ -28,7 +30,11 @@ public record GenerationJob(
     boolean fresh,
     String requestedBy,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String batchId,
+    int maxConcurrent,
+    long budgetMicros,
+    long costMicros) {
 
   /** Where a job is in its life. */
   public enum Status {

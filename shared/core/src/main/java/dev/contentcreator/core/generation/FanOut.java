@@ -52,6 +52,24 @@ public final class FanOut implements EventHandler {
     return count;
   }
 
+  /**
+   * Enqueues the items of a job that have not ended, or for a job with a concurrency cap only the
+   * first {@code maxConcurrent} of them by index (running ones included): called again whenever one
+   * of its items ends, it keeps at most that many going. Named tasks make every call idempotent.
+   */
+  public static void enqueue(DocumentStore documents, TaskQueue tasks, GenerationJob job, java.time.Instant now) {
+    java.util.List<GenerationItem> open = Jobs.items(documents, job.id()).stream()
+        .filter(i -> !i.status().terminal()).toList();
+    int window = job.maxConcurrent() > 0 ? Math.min(job.maxConcurrent(), open.size()) : open.size();
+    for (GenerationItem item : open.subList(0, window)) {
+      JsonObject payload = new JsonObject();
+      payload.addProperty("jobId", job.id());
+      payload.addProperty("index", item.index());
+      tasks.enqueue(new TaskQueue.Task(GenerationSettings.QUEUE, ItemRunner.generateTaskName(job.id(), item.index()),
+          GenerationSettings.GENERATE_HANDLER, payload, now));
+    }
+  }
+
   @Override
   public void handle(Event event) {
     if (event.publishTime() != null && event.publishTime().plus(TOO_OLD).isBefore(clock.instant())) {
@@ -65,15 +83,6 @@ public final class FanOut implements EventHandler {
     if (job.isEmpty() || job.get().status().terminal()) {
       return;
     }
-    for (GenerationItem item : Jobs.items(documents, jobId)) {
-      if (item.status().terminal()) {
-        continue;
-      }
-      JsonObject payload = new JsonObject();
-      payload.addProperty("jobId", jobId);
-      payload.addProperty("index", item.index());
-      tasks.get().enqueue(new TaskQueue.Task(GenerationSettings.QUEUE, ItemRunner.generateTaskName(jobId, item.index()),
-          GenerationSettings.GENERATE_HANDLER, payload, clock.instant()));
-    }
+    enqueue(documents, tasks.get(), job.get(), clock.instant());
   }
 }

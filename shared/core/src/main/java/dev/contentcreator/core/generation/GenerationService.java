@@ -103,7 +103,8 @@ public final class GenerationService {
     String jobId = Ids.newId();
     GenerationJob job = new GenerationJob(jobId, projectId, req.kind(), choice.provider(), choice.model(), choice.demo(),
         GenerationJob.Status.QUEUED, req.count(), 0, 0, 0, prompt, systemPrompt, req.options(),
-        req.templateId().orElse(null), req.contentId().orElse(null), req.fresh(), caller.uid(), now, now);
+        req.templateId().orElse(null), req.contentId().orElse(null), req.fresh(), caller.uid(), now, now,
+        null, 0, 0, 0);
     Accepted accepted = documents.transaction(tx -> {
       Optional<JsonObject> earlier = tx.get(IDEMPOTENCY, keyId).map(d -> d.data());
       if (earlier.isPresent() && Instant.parse(earlier.get().get("expiresAt").getAsString()).isAfter(now)) {
@@ -128,7 +129,7 @@ public final class GenerationService {
       Jobs.put(tx, job);
       for (int i = 0; i < req.count(); i++) {
         Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, projectId, i,
-            GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now));
+            GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now, null));
       }
       JsonObject key = new JsonObject();
       key.addProperty("requestHash", requestHash);

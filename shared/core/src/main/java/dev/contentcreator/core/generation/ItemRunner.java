@@ -114,7 +114,12 @@ public final class ItemRunner {
       if (!job.fresh() && fromCache(job, item)) {
         return;
       }
-      moderate(job);
+      if (job.budgetMicros() > 0 && job.costMicros() >= job.budgetMicros()) {
+        cancel(itemId, "Not made: this run's budget of " + String.format(java.util.Locale.ROOT, "$%.2f",
+            job.budgetMicros() / 1e6) + " is used up.");
+        return;
+      }
+      moderate(Jobs.promptOf(job, item));
       Providers.Choice choice = new Providers.Choice(job.provider(), job.model(), false, job.demo());
       Optional<SyncProvider> sync = providers.get().sync(choice.provider());
       if (sync.isPresent()) {
@@ -216,7 +221,7 @@ public final class ItemRunner {
 
   private ItemRequest request(GenerationJob job, GenerationItem item) {
     java.util.Map<String, String> options = new java.util.HashMap<>(job.options());
-    return new ItemRequest(item.id(), job.kind(), job.model(), job.prompt(), job.systemPrompt(), options,
+    return new ItemRequest(item.id(), job.kind(), job.model(), Jobs.promptOf(job, item), job.systemPrompt(), options,
         job.requestedBy());
   }
 
@@ -238,7 +243,7 @@ public final class ItemRunner {
     };
   }
 
-  private void moderate(GenerationJob job) throws ProviderException {
+  private void moderate(String prompt) throws ProviderException {
     if (!settings.moderation()) {
       return;
     }
@@ -246,13 +251,13 @@ public final class ItemRunner {
     if (moderator.isEmpty()) {
       return;
     }
-    String key = "mod:" + GenerationService.hash(job.prompt());
+    String key = "mod:" + GenerationService.hash(prompt);
     Optional<byte[]> known = safeGet(key);
     String verdict;
     if (known.isPresent()) {
       verdict = new String(known.get(), StandardCharsets.UTF_8);
     } else {
-      Moderator.Verdict v = policy.get().call("openai", () -> moderator.get().check(job.prompt()));
+      Moderator.Verdict v = policy.get().call("openai", () -> moderator.get().check(prompt));
       verdict = v.flagged() ? "flagged:" + String.join(", ", v.categories()) : "ok";
       safePut(key, verdict.getBytes(StandardCharsets.UTF_8), Duration.ofDays(1));
     }
@@ -264,7 +269,7 @@ public final class ItemRunner {
 
   private String cacheKey(GenerationJob job, GenerationItem item) {
     return "gen:" + GenerationService.hash(Json.GSON.toJson(java.util.List.of(job.kind().name(), job.provider(),
-        job.model(), job.prompt(), job.systemPrompt() == null ? "" : job.systemPrompt(),
+        job.model(), Jobs.promptOf(job, item), job.systemPrompt() == null ? "" : job.systemPrompt(),
         new java.util.TreeMap<>(job.options())))) + ":" + item.index();
   }
 
@@ -358,12 +363,13 @@ public final class ItemRunner {
           null, cached, true, used.inputTokens(), used.outputTokens(), used.images(), used.videoSeconds(),
           charge.costMicros(), item.deadlineAt(), now));
       int completed = job.completed() + 1;
-      Jobs.put(tx, Jobs.withCounts(job, Jobs.settle(job, completed, job.failed(), job.cancelled()), completed,
-          job.failed(), job.cancelled(), now));
+      Jobs.put(tx, Jobs.plusCost(Jobs.withCounts(job, Jobs.settle(job, completed, job.failed(), job.cancelled()),
+          completed, job.failed(), job.cancelled(), now), charge.costMicros()));
       charge.write(tx);
       return true;
     });
     if (done) {
+      afterEnd(jobAtStart.id());
       JsonObject e = new JsonObject();
       e.addProperty("type", "item");
       e.addProperty("index", itemAtStart.index());
@@ -375,7 +381,7 @@ public final class ItemRunner {
   }
 
   private static String title(GenerationJob job, GenerationItem item) {
-    String flat = job.prompt().replaceAll("\\s+", " ").strip();
+    String flat = Jobs.promptOf(job, item).replaceAll("\\s+", " ").strip();
     String base = flat.length() <= 60 ? flat : flat.substring(0, 59) + "…";
     return job.itemCount() > 1 ? base + " (" + (item.index() + 1) + ")" : base;
   }
@@ -434,6 +440,7 @@ public final class ItemRunner {
       return null;
     });
     if (info[0] != null) {
+      afterEnd((String) info[0]);
       JsonObject e = new JsonObject();
       e.addProperty("type", "item");
       e.addProperty("index", (Integer) info[1]);
@@ -444,7 +451,12 @@ public final class ItemRunner {
   }
 
   private void cancel(String itemId) {
-    documents.transaction(tx -> {
+    cancel(itemId, "Cancelled.");
+  }
+
+  /** Ends the item as cancelled; a job that was not itself cancelled settles as its items end. */
+  private void cancel(String itemId, String reason) {
+    String jobId = documents.transaction(tx -> {
       GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
       if (item.status().terminal()) {
         return null;
@@ -452,10 +464,23 @@ public final class ItemRunner {
       GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
       Instant now = clock.instant();
       Jobs.put(tx, Jobs.with(item, GenerationItem.Status.CANCELLED, item.attempts(), item.providerTaskId(), null,
-          "Cancelled.", false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
-      Jobs.put(tx, Jobs.withCounts(job, job.status(), job.completed(), job.failed(), job.cancelled() + 1, now));
-      return null;
+          reason, false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
+      int cancelled = job.cancelled() + 1;
+      Jobs.put(tx, Jobs.withCounts(job, Jobs.settle(job, job.completed(), job.failed(), cancelled), job.completed(),
+          job.failed(), cancelled, now));
+      return job.id();
     });
+    afterEnd(jobId);
+  }
+
+  /** Once an item of a job with a concurrency cap ends, the next one may start. */
+  private void afterEnd(String jobId) {
+    if (jobId == null) {
+      return;
+    }
+    documents.get(Jobs.JOBS, jobId).map(Jobs::job)
+        .filter(j -> j.maxConcurrent() > 0 && !j.status().terminal())
+        .ifPresent(j -> FanOut.enqueue(documents, tasks.get(), j, clock.instant()));
   }
 
   private void start(String itemId, int attempt) {

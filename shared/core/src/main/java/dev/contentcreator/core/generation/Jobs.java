@@ -75,7 +75,20 @@ public final class Jobs {
       int cancelled, java.time.Instant now) {
     return new GenerationJob(j.id(), j.projectId(), j.kind(), j.provider(), j.model(), j.demo(), status, j.itemCount(),
         completed, failed, cancelled, j.prompt(), j.systemPrompt(), j.options(), j.templateId(), j.contentId(),
-        j.fresh(), j.requestedBy(), j.createdAt(), now);
+        j.fresh(), j.requestedBy(), j.createdAt(), now, j.batchId(), j.maxConcurrent(), j.budgetMicros(), j.costMicros());
+  }
+
+  /** The job with {@code micros} more spent. */
+  static GenerationJob plusCost(GenerationJob j, long micros) {
+    return new GenerationJob(j.id(), j.projectId(), j.kind(), j.provider(), j.model(), j.demo(), j.status(),
+        j.itemCount(), j.completed(), j.failed(), j.cancelled(), j.prompt(), j.systemPrompt(), j.options(),
+        j.templateId(), j.contentId(), j.fresh(), j.requestedBy(), j.createdAt(), j.updatedAt(), j.batchId(),
+        j.maxConcurrent(), j.budgetMicros(), j.costMicros() + micros);
+  }
+
+  /** The prompt of an item: its own (a batch row's) or its job's. */
+  static String promptOf(GenerationJob job, GenerationItem item) {
+    return item.prompt() != null ? item.prompt() : job.prompt();
   }
 
   /** The status a job has once {@code ended} of its items have ended. */
@@ -93,6 +106,6 @@ public final class Jobs {
       String contentId, String reason, boolean cached, boolean charged, long in, long out, int images, double video,
       long cost, java.time.Instant deadline, java.time.Instant now) {
     return new GenerationItem(i.id(), i.jobId(), i.projectId(), i.index(), status, attempts, providerTaskId, contentId,
-        reason, cached, charged, in, out, images, video, cost, deadline, i.createdAt(), now);
+        reason, cached, charged, in, out, images, video, cost, deadline, i.createdAt(), now, i.prompt());
   }
 }
