@@ -3,6 +3,12 @@ package dev.contentcreator.local;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.embedded.backup.BackupService;
+import dev.contentcreator.embedded.backup.DataDirLock;
+import dev.contentcreator.embedded.backup.DataDirLockedException;
+import dev.contentcreator.embedded.backup.DataLayout;
+import dev.contentcreator.embedded.blobs.FolderBlobStore;
+import java.io.IOException;
 import java.nio.file.Files;
 
 /** Starts the product on one machine: the Auth emulator if needed, then every function and the PWA. */
@@ -12,6 +18,15 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     LocalSettings settings = LocalSettings.from(Config.fromEnvironment());
     Files.createDirectories(settings.dataDir());
+    // Held until the process ends, so a restore never replaces data this server is using.
+    DataDirLock lock;
+    try {
+      lock = DataDirLock.acquire(settings.dataDir());
+    } catch (DataDirLockedException e) {
+      System.err.println(e.getMessage() + " (is another local server running on it?)");
+      System.exit(1);
+      return;
+    }
     AuthEmulator emulator = null;
     if (settings.authEmulatorHost() != null) {
       emulator = AuthEmulator.useOrStart(settings.authEmulatorHost(), settings.projectId(), settings.projectRoot(),
@@ -35,16 +50,53 @@ public final class Main {
       }
     }, "workers-start");
     workers.start();
+    BackupTimer backups = backupTimer(settings);
     AuthEmulator started = emulator;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (backups != null) {
+        backups.close();
+      }
       server.close();
       Platform.get().close();
       if (started != null) {
         started.close();
       }
+      try {
+        lock.close();
+      } catch (IOException e) {
+        System.err.println("could not release " + settings.dataDir().resolve(DataDirLock.FILE_NAME) + ": " + e);
+      }
     }, "shutdown"));
     String shown = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
     System.err.println("Content Creator is running at http://" + shown + ":" + server.port()
         + "/  (data in " + settings.dataDir() + ")");
+  }
+
+  /**
+   * Starts the backup timer when backups are on and the data is embedded (the SQLite file and the
+   * blob folder); returns null otherwise.
+   */
+  private static BackupTimer backupTimer(LocalSettings settings) {
+    BackupSettings backup = BackupSettings.from(settings.config());
+    if (backup.interval().isEmpty()) {
+      System.err.println("scheduled backups are off (BACKUP_INTERVAL=off)");
+      return null;
+    }
+    Platform platform = Platform.get();
+    if (!platform.config().get("DOCUMENTS", "sqlite").equals("sqlite")
+        || !(platform.blobs() instanceof FolderBlobStore blobs)) {
+      System.err.println("scheduled backups are off: they cover the SQLite documents and the blob folder only");
+      return null;
+    }
+    DataLayout layout = DataLayout.from(platform.config());
+    BackupService.Builder service = BackupService.builder(layout).keep(backup.keep());
+    if (blobs.root().equals(layout.blobs())) {
+      service.liveBlobs(blobs);
+    }
+    BackupTimer timer = new BackupTimer(service.build(), backup.interval().get(), BackupTimer.daemonThread());
+    timer.start();
+    System.err.println("backing up every " + backup.interval().get() + " to " + layout.backups()
+        + ", keeping " + backup.keep());
+    return timer;
   }
 }

@@ -23,9 +23,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The blobs port on a folder. A blob's bytes live at {@code objects/<key>} and its content type,
@@ -33,6 +35,10 @@ import java.util.Optional;
  * to disk and then moved into place atomically, so a reader never sees half a blob. Keys are
  * checked before any path is made from them, so nothing is written outside the folder. Safe for
  * use by many threads of one process.
+ *
+ * <p>A backup copying the folder may {@linkplain #holdDeletes() hold deletes} while it runs: a
+ * deleted key then stays readable until the last hold ends, so a blob whose document was in the
+ * backup's database snapshot cannot vanish before it is copied.
  */
 public final class FolderBlobStore implements BlobStore {
   private static final String DEFAULT_TYPE = "application/octet-stream";
@@ -43,6 +49,9 @@ public final class FolderBlobStore implements BlobStore {
   private final Path meta;
   private final Path staging;
   private final Object[] locks = new Object[STRIPES];
+  private final Object holdLock = new Object();
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private int holds;
 
   private FolderBlobStore(Path root) throws IOException {
     this.root = root;
@@ -81,6 +90,9 @@ public final class FolderBlobStore implements BlobStore {
       synchronized (lockFor(key)) {
         moveIntoPlace(key, data, objectPath(key));
         moveIntoPlace(key, sidecar, metaPath(key));
+        synchronized (holdLock) {
+          deferred.remove(key);
+        }
       }
       return info;
     } finally {
@@ -125,14 +137,73 @@ public final class FolderBlobStore implements BlobStore {
   public boolean delete(String key) throws IOException {
     BlobKeys.requireKey(key);
     synchronized (lockFor(key)) {
-      Path object = objectPath(key);
-      boolean existed = Files.isRegularFile(object) && Files.deleteIfExists(object);
-      Path sidecar = metaPath(key);
-      if (Files.isRegularFile(sidecar)) {
-        Files.deleteIfExists(sidecar);
+      synchronized (holdLock) {
+        if (holds > 0) {
+          boolean present = Files.isRegularFile(objectPath(key)) && !deferred.contains(key);
+          deferred.add(key);
+          return present;
+        }
       }
-      return existed;
+      return deleteNow(key);
     }
+  }
+
+  /**
+   * Holds deletes until the returned handle is closed: {@link #delete} then only records the key,
+   * and the last hold to end deletes every recorded key not written again meanwhile.
+   */
+  public DeleteHold holdDeletes() {
+    synchronized (holdLock) {
+      holds++;
+    }
+    return new DeleteHold();
+  }
+
+  /** Ends a hold; deletes that waited for it happen on the last one. */
+  private void release() throws IOException {
+    List<String> waiting;
+    synchronized (holdLock) {
+      holds--;
+      if (holds > 0) {
+        return;
+      }
+      waiting = new ArrayList<>(deferred);
+    }
+    IOException failure = null;
+    for (String key : waiting) {
+      synchronized (lockFor(key)) {
+        synchronized (holdLock) {
+          if (holds > 0) {
+            break;
+          }
+          if (!deferred.remove(key)) {
+            continue;
+          }
+        }
+        try {
+          deleteNow(key);
+        } catch (IOException e) {
+          if (failure == null) {
+            failure = new IOException("deletes held during a backup failed");
+          }
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Deletes the object and its sidecar; the caller holds the key's lock. */
+  private boolean deleteNow(String key) throws IOException {
+    Path object = objectPath(key);
+    boolean existed = Files.isRegularFile(object) && Files.deleteIfExists(object);
+    Path sidecar = metaPath(key);
+    if (Files.isRegularFile(sidecar)) {
+      Files.deleteIfExists(sidecar);
+    }
+    return existed;
   }
 
   @Override
@@ -166,6 +237,24 @@ public final class FolderBlobStore implements BlobStore {
     });
     keys.sort(FolderBlobStore::compareUtf8);
     return keys;
+  }
+
+  /** A hold on deletes; closing it (once) lets the held deletes happen. */
+  public final class DeleteHold implements AutoCloseable {
+    private boolean closed;
+
+    private DeleteHold() {}
+
+    @Override
+    public void close() throws IOException {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+      }
+      release();
+    }
   }
 
   private BlobInfo copy(String key, InputStream content, String contentType, Path target) throws IOException {

@@ -27,7 +27,7 @@ public final class FolderBlobStoreFactory implements PortFactory<BlobStore> {
   }
 
   /** The folder the configuration names. */
-  static Path folder(Config config) {
+  public static Path folder(Config config) {
     if (config.find("BLOBS_DIR").isPresent()) {
       return config.getPath("BLOBS_DIR", "");
     }
