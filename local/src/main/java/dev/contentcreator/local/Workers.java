@@ -10,8 +10,9 @@ import dev.contentcreator.embedded.queue.SubscriptionConfig;
 import java.time.Duration;
 
 /**
- * What Cloud Tasks and Pub/Sub push to in production, run in this JVM: the fan-out subscribes to
- * generation requests, the item runner takes the generation and polling queues. The queues live
+ * What Cloud Tasks, Pub/Sub and Cloud Scheduler call in production, run in this JVM: the fan-out
+ * subscribes to generation requests, the item runner takes the generation and polling queues, and
+ * the batch scheduler ticks every {@code BATCH_TICK} (1m). The queues live
  * in the SQLite file, so work accepted before a crash resumes when the server starts again.
  */
 final class Workers {
@@ -45,6 +46,23 @@ final class Workers {
           .minBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build(), services.fanOut());
       events.start();
     }
+    // The scheduler of batches: what Cloud Scheduler calls every minute in production.
+    Duration tick = platform.config().getDuration("BATCH_TICK", Duration.ofMinutes(1));
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "batch-scheduler");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        int started = services.batches().tick();
+        if (started > 0) {
+          System.err.println("started " + started + " batch run(s)");
+        }
+      } catch (RuntimeException e) {
+        System.err.println("the batch scheduler failed this time and runs again in " + tick + ": " + e);
+      }
+    }, 0, tick.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     // A job accepted before the subscription existed (the very first start) would otherwise wait forever.
     int swept = services.fanOut().fanOutQueuedJobs();
     if (swept > 0) {

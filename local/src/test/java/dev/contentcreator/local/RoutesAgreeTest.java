@@ -7,6 +7,7 @@ import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.functions.batches.BatchesApi;
 import dev.contentcreator.functions.contents.ContentsApi;
 import dev.contentcreator.functions.generations.GenerationsApi;
 import dev.contentcreator.functions.health.HealthApi;
@@ -40,7 +41,8 @@ class RoutesAgreeTest {
         "contents", ContentsApi.router(services),
         "templates", TemplatesApi.router(services),
         "webhooks", WebhooksApi.router(services),
-        "media", MediaApi.router(services));
+        "media", MediaApi.router(services),
+        "batches", BatchesApi.router(services));
     Map<String, String> routes = new TreeMap<>();
     byFunction.forEach((function, router) ->
         router.routes().forEach(r -> routes.put(r.method() + " " + r.template(), function)));

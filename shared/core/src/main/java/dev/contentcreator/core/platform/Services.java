@@ -1,5 +1,6 @@
 package dev.contentcreator.core.platform;
 
+import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.generation.FanOut;
 import dev.contentcreator.core.generation.GenerationService;
@@ -30,6 +31,7 @@ public final class Services {
   private volatile GenerationService generation;
   private volatile ItemRunner runner;
   private volatile MediaService media;
+  private volatile BatchService batches;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -149,6 +151,21 @@ public final class Services {
       }
     }
     return m;
+  }
+
+  /** Batches and the scheduler that starts their runs. */
+  public BatchService batches() {
+    BatchService b = batches;
+    if (b == null) {
+      synchronized (this) {
+        if (batches == null) {
+          batches = new BatchService(platform.documents(), projects(), templates(), usage(), generation(),
+              platform::providers, platform::events, platform.clock());
+        }
+        b = batches;
+      }
+    }
+    return b;
   }
 
   public FanOut fanOut() {
