@@ -76,8 +76,9 @@ public final class BatchService {
   public Batch create(String uid, String projectId, Spec spec) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Template template = templates.get(uid, projectId, spec.templateId());
-    List<Map<String, String>> checked = rows.fromList(template, spec.rows());
     BatchSchedule.parse(spec.schedule(), spec.timeZone());
+    // Rows may come later, from a CSV file; a run without rows is recorded as skipped.
+    List<Map<String, String>> checked = spec.rows().isEmpty() ? List.of() : rows.fromList(template, spec.rows());
     providers.get().choose(template.kind(), spec.provider(), spec.model());
     Instant now = clock.instant();
     Batch b = new Batch(Ids.newId(), projectId, spec.name(), template.id(), template.kind(), checked, spec.schedule(),
