@@ -124,7 +124,11 @@ public final class ItemRunner {
       Optional<SyncProvider> sync = providers.get().sync(choice.provider());
       if (sync.isPresent()) {
         ItemRequest request = request(job, item);
-        ItemResult result = policy.get().call(job.provider(), () -> sync.get().generate(request, progress(job, item)));
+        ItemResult result = policy.get().call(job.provider(), () -> {
+          // Each try streams the text from its start: what an earlier, failed try streamed is void.
+          events.publish(job.id(), JobEvents.reset(item.index()));
+          return sync.get().generate(request, progress(job, item));
+        });
         finish(job, item, result, false);
         return;
       }

@@ -54,7 +54,10 @@ public final class JobEvents {
     List<Consumer<JsonObject>> targets;
     synchronized (jobs) {
       Job job = jobs.computeIfAbsent(jobId, k -> new Job());
-      if ("delta".equals(event.get("type").getAsString())) {
+      if ("reset".equals(event.get("type").getAsString())) {
+        // A new attempt of the item starts its text again; what an earlier attempt streamed is void.
+        job.streamed.remove(event.get("index").getAsInt());
+      } else if ("delta".equals(event.get("type").getAsString())) {
         StringBuilder text = job.streamed.computeIfAbsent(event.get("index").getAsInt(), k -> new StringBuilder());
         if (text.length() < MAX_TEXT) {
           text.append(event.get("text").getAsString());
@@ -66,6 +69,13 @@ public final class JobEvents {
     for (Consumer<JsonObject> l : targets) {
       l.accept(event);
     }
+  }
+
+  static JsonObject reset(int index) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", "reset");
+    o.addProperty("index", index);
+    return o;
   }
 
   static JsonObject delta(int index, String text) {
