@@ -1,0 +1,79 @@
+import { Badge, Box, Card, Flex, Skeleton, Text } from "@chakra-ui/react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { Content } from "../lib/api";
+import { useApi } from "../session";
+
+/** One content item as a card: a text preview, or the image's thumbnail. */
+export function ContentCard({ content }: { content: Content }) {
+  const thumb = content.current?.renditions?.["thumb-256"] ?? content.current?.renditions?.poster;
+  const title = content.title?.trim() || (content.kind === "text" ? "Text" : content.kind === "image" ? "Image" : "Video");
+  return (
+    <Card.Root as="li" size="sm" overflow="hidden" h="full">
+      {content.kind !== "text" && (
+        <Box aspectRatio={1} bg={content.current?.dominantColor ?? "bg.muted"}>
+          {thumb ? (
+            <Thumbnail url={thumb} alt={content.preview?.trim() || title} />
+          ) : (
+            <Flex h="full" align="center" justify="center" color="fg.muted" fontSize="sm">
+              No preview yet
+            </Flex>
+          )}
+        </Box>
+      )}
+      <Card.Body gap="1">
+        <Flex gap="2" align="center">
+          <Text as="h3" fontWeight="semibold" truncate flex="1" title={title}>
+            {title}
+          </Text>
+          <Badge variant="subtle">{content.kind}</Badge>
+          {content.demo && (
+            <Badge variant="subtle" colorPalette="purple">
+              demo
+            </Badge>
+          )}
+        </Flex>
+        {content.kind === "text" && (
+          <Text color="fg.muted" fontSize="sm" lineClamp={5} whiteSpace="pre-line">
+            {content.preview ?? content.current?.text ?? ""}
+          </Text>
+        )}
+      </Card.Body>
+    </Card.Root>
+  );
+}
+
+/** Media needs the Authorization header, so it is fetched with the token and shown from an object URL. */
+function Thumbnail({ url, alt }: { url: string; alt: string }) {
+  const api = useApi();
+  const blob = useQuery({
+    queryKey: ["media", url],
+    queryFn: ({ signal }) => api.media(url, signal),
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+  });
+  const objectUrl = useObjectUrl(blob.data);
+  if (blob.isError) {
+    return (
+      <Flex h="full" align="center" justify="center" color="fg.muted" fontSize="sm" p="2" textAlign="center">
+        The picture couldn't be loaded.
+      </Flex>
+    );
+  }
+  if (!objectUrl) return <Skeleton h="full" w="full" />;
+  return <img src={objectUrl} alt={alt} width={256} height={256} style={{ width: "100%", height: "100%", objectFit: "cover" }} />;
+}
+
+function useObjectUrl(blob: Blob | undefined): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!blob) return;
+    const created = URL.createObjectURL(blob);
+    setUrl(created);
+    return () => {
+      URL.revokeObjectURL(created);
+      setUrl(null);
+    };
+  }, [blob]);
+  return url;
+}

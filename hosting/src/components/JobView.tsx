@@ -1,0 +1,173 @@
+import { Alert, Badge, Box, Button, Card, Flex, Heading, Progress, Stack, Text } from "@chakra-ui/react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useReducer, useRef, useState } from "react";
+import type { ItemStatus, Job, JobEvent, JobItem } from "../lib/api";
+import { applyJobEvent, startLiveJob } from "../lib/job-state";
+import { ApiError, messageOf } from "../lib/problem";
+import { useApi } from "../session";
+
+const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
+
+const STATUS_WORDS: Record<ItemStatus, string> = {
+  queued: "Waiting to start",
+  running: "Working",
+  waiting: "Waiting for the provider",
+  completed: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+const STATUS_COLOURS: Record<ItemStatus, string> = {
+  queued: "gray",
+  running: "blue",
+  waiting: "blue",
+  completed: "green",
+  failed: "red",
+  cancelled: "orange",
+};
+
+function jobSummary(job: Job): string {
+  const items = job.itemCount === 1 ? "1 item" : `${job.itemCount} items`;
+  switch (job.status) {
+    case "queued":
+      return `Queued: ${items}.`;
+    case "running":
+      return `Generating: ${job.completed} of ${items} done.`;
+    case "completed":
+      return job.failed > 0 ? `Finished: ${job.completed} done, ${job.failed} failed.` : `Finished: ${items} done.`;
+    case "failed":
+      return `Failed: ${job.failed} of ${items} couldn't be made.`;
+    case "cancelled":
+      return `Cancelled: ${job.completed} of ${items} were done before it stopped.`;
+  }
+}
+
+/** One job, followed live: its state, each item's streamed text or progress, and a cancel button. */
+export function JobView({ projectId, initial, onDismiss }: { projectId: string; initial: Job; onDismiss: () => void }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [state, dispatch] = useReducer(applyJobEvent, initial, startLiveJob);
+  const [streamError, setStreamError] = useState("");
+  const ended = useRef(state.ended);
+  ended.current = state.ended;
+
+  useEffect(() => {
+    if (ended.current) return;
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const onEvent = (event: JobEvent) => {
+      setStreamError("");
+      dispatch(event);
+      // A finished item is a new content item: show it in the list.
+      if ((event.type === "item" && event.status === "completed") || event.type === "end") {
+        void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
+      }
+    };
+    (async () => {
+      let attempt = 0;
+      while (!signal.aborted) {
+        try {
+          if (await api.followJob(projectId, initial.id, onEvent, signal)) return;
+          attempt = 0; // the stream ran and closed early; open it again
+        } catch (error) {
+          if (signal.aborted) return;
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+            setStreamError(messageOf(error));
+            return;
+          }
+          setStreamError("Lost the live connection. Reconnecting…");
+          attempt += 1;
+        }
+        const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
+        await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 250 : delay));
+      }
+    })();
+    return () => controller.abort();
+  }, [api, projectId, initial.id, queryClient]);
+
+  const cancel = useMutation({
+    mutationFn: () => api.cancelGeneration(projectId, initial.id),
+    onSuccess: (job) => dispatch({ type: "job", job }),
+  });
+
+  const { job } = state;
+  const items: JobItem[] =
+    job.items?.length > 0
+      ? job.items
+      : Array.from({ length: job.itemCount }, (_, index) => ({ index, status: "queued" as const }));
+  const live = !state.ended;
+
+  return (
+    <Card.Root as="article" size="sm" aria-labelledby={`job-${job.id}`} aria-busy={live}>
+      <Card.Body gap="3">
+        <Flex gap="2" align="center" wrap="wrap">
+          <Heading as="h3" size="sm" id={`job-${job.id}`} flex="1" minW="0" truncate title={job.prompt}>
+            {job.kind === "image" ? "Images" : job.kind === "video" ? "Videos" : "Text"}: {job.prompt ?? ""}
+          </Heading>
+          {live ? (
+            <Button size="xs" variant="outline" colorPalette="red" onClick={() => cancel.mutate()} loading={cancel.isPending}>
+              Cancel
+            </Button>
+          ) : (
+            <Button size="xs" variant="ghost" onClick={onDismiss} aria-label={`Close the job “${job.prompt ?? ""}”`}>
+              Close
+            </Button>
+          )}
+        </Flex>
+        <Text fontSize="sm" color="fg.muted" role="status">
+          {jobSummary(job)}
+          {job.demo ? " Made by the offline demo provider." : ""}
+        </Text>
+        {live && <Progress.Root size="xs" value={job.itemCount ? (100 * (job.completed + job.failed + job.cancelled)) / job.itemCount : null} aria-label="Job progress"><Progress.Track><Progress.Range /></Progress.Track></Progress.Root>}
+        {streamError && (
+          <Alert.Root status="warning" size="sm">
+            <Alert.Indicator />
+            <Alert.Title>{streamError}</Alert.Title>
+          </Alert.Root>
+        )}
+        {cancel.isError && (
+          <Alert.Root status="error" size="sm" role="alert">
+            <Alert.Indicator />
+            <Alert.Title>Couldn't cancel. {messageOf(cancel.error)}</Alert.Title>
+          </Alert.Root>
+        )}
+        <Stack as="ol" listStyleType="none" gap="2">
+          {items.map((item) => (
+            <Box as="li" key={item.index} borderWidth="1px" rounded="md" p="2">
+              <Flex gap="2" align="center" mb={state.texts[item.index] || item.failureReason ? "1" : "0"}>
+                <Text fontSize="sm" fontWeight="medium">
+                  Item {item.index + 1}
+                </Text>
+                <Badge colorPalette={STATUS_COLOURS[item.status] ?? "gray"} size="sm">
+                  {STATUS_WORDS[item.status] ?? item.status}
+                </Badge>
+                {item.cached && (
+                  <Badge size="sm" variant="outline">
+                    from cache
+                  </Badge>
+                )}
+              </Flex>
+              {job.kind !== "text" && state.progress[item.index] !== undefined && item.status !== "completed" && (
+                <Progress.Root size="xs" value={state.progress[item.index]} aria-label={`Item ${item.index + 1} progress`}>
+                  <Progress.Track>
+                    <Progress.Range />
+                  </Progress.Track>
+                </Progress.Root>
+              )}
+              {state.texts[item.index] && (
+                <Text fontSize="sm" whiteSpace="pre-wrap" data-testid="streamed-text">
+                  {state.texts[item.index]}
+                </Text>
+              )}
+              {item.failureReason && (
+                <Text fontSize="sm" color="fg.error">
+                  {item.failureReason}
+                </Text>
+              )}
+            </Box>
+          ))}
+        </Stack>
+      </Card.Body>
+    </Card.Root>
+  );
+}

@@ -1,0 +1,119 @@
+import { Alert, Box, Button, Container, Flex, HStack, Link, Spinner, Text } from "@chakra-ui/react";
+import { useQuery } from "@tanstack/react-query";
+import { signOut } from "firebase/auth";
+import { useEffect, useRef } from "react";
+import { Link as RouterLink, Outlet, useLocation, useNavigate } from "react-router";
+import { getHealth } from "../lib/api";
+import { useColorMode } from "../lib/color-mode";
+import { useSession } from "../session";
+
+/** The frame of every screen: header, demo banner and the current route. */
+export function Layout() {
+  const { auth, user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const mainRef = useRef<HTMLDivElement>(null);
+  const firstRender = useRef(true);
+  const { mode, toggle } = useColorMode();
+  const health = useQuery({ queryKey: ["health"], queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
+
+  // After moving to another screen, put keyboard and screen-reader focus on its heading.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const heading = mainRef.current?.querySelector<HTMLElement>("h1");
+      heading?.focus();
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [location.pathname]);
+
+  async function leave() {
+    await signOut(auth);
+    navigate("/signin", { replace: true });
+  }
+
+  return (
+    <Box minH="100dvh" bg="bg.subtle">
+      <Link
+        href="#main"
+        position="absolute"
+        left="2"
+        top="-12"
+        zIndex="skipLink"
+        bg="bg"
+        px="3"
+        py="2"
+        rounded="md"
+        _focusVisible={{ top: "2" }}
+      >
+        Skip to content
+      </Link>
+      <Box as="header" bg="bg" borderBottomWidth="1px" position="sticky" top="0" zIndex="sticky">
+        <Container maxW="6xl" px={{ base: "3", md: "6" }}>
+          <Flex h="14" align="center" gap="2">
+            <Link asChild fontWeight="semibold" fontSize="lg" color="fg" _hover={{ textDecoration: "none" }}>
+              <RouterLink to="/">
+                <img src="/favicon.svg" alt="" width={28} height={28} />
+                Content Creator
+              </RouterLink>
+            </Link>
+            <HStack ms="auto" gap="1" minW="0">
+              {user && (
+                <Text
+                  fontSize="sm"
+                  color="fg.muted"
+                  truncate
+                  maxW={{ base: "28", sm: "60" }}
+                  display={{ base: "none", sm: "block" }}
+                  title={user.email ?? undefined}
+                >
+                  {user.email}
+                </Text>
+              )}
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={toggle}
+                aria-label={mode === "dark" ? "Use light colours" : "Use dark colours"}
+                title={mode === "dark" ? "Use light colours" : "Use dark colours"}
+              >
+                <span aria-hidden="true">{mode === "dark" ? "☀" : "☾"}</span>
+              </Button>
+              {user && (
+                <Button variant="outline" size="sm" onClick={leave}>
+                  Sign out
+                </Button>
+              )}
+            </HStack>
+          </Flex>
+        </Container>
+      </Box>
+      {health.data?.demo === true && (
+        <Alert.Root status="info" variant="subtle" borderRadius="0" role="note">
+          <Alert.Indicator />
+          <Alert.Content>
+            <Alert.Description>
+              Offline demo: no AI provider is configured, so generated texts and images come from the built-in demo
+              provider.
+            </Alert.Description>
+          </Alert.Content>
+        </Alert.Root>
+      )}
+      <Container as="main" id="main" ref={mainRef} maxW="6xl" px={{ base: "3", md: "6" }} py={{ base: "4", md: "8" }}>
+        <Outlet />
+      </Container>
+    </Box>
+  );
+}
+
+export function RouteFallback() {
+  return (
+    <Flex justify="center" py="16" role="status" aria-live="polite">
+      <Spinner size="lg" aria-hidden="true" />
+      <Text srOnly>Loading…</Text>
+    </Flex>
+  );
+}

@@ -1,0 +1,135 @@
+import { Alert, Badge, Box, Button, Flex, Grid, Heading, Link, SimpleGrid, Skeleton, Stack, Text } from "@chakra-ui/react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link as RouterLink, useParams } from "react-router";
+import { ContentCard } from "../components/ContentCard";
+import { GeneratePanel } from "../components/GeneratePanel";
+import { JobView } from "../components/JobView";
+import { PageTitle } from "../components/PageTitle";
+import type { Content, Job } from "../lib/api";
+import { ApiError, messageOf } from "../lib/problem";
+import { useApi } from "../session";
+
+export default function ProjectPage() {
+  const { projectId = "" } = useParams();
+  const api = useApi();
+  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
+  const [jobs, setJobs] = useState<Job[]>([]);
+
+  if (project.isPending) {
+    return (
+      <Stack gap="4" aria-busy="true">
+        <Skeleton h="10" w="60%" />
+        <Skeleton h="40" />
+      </Stack>
+    );
+  }
+  if (project.isError) {
+    const missing = project.error instanceof ApiError && [403, 404].includes(project.error.status);
+    return (
+      <Stack gap="4" align="start">
+        <PageTitle>{missing ? "Project not found" : "Couldn't open the project"}</PageTitle>
+        <Text color="fg.muted">{messageOf(project.error)}</Text>
+        <Flex gap="2">
+          {!missing && <Button onClick={() => project.refetch()}>Try again</Button>}
+          <Button asChild variant="outline">
+            <RouterLink to="/">Back to your projects</RouterLink>
+          </Button>
+        </Flex>
+      </Stack>
+    );
+  }
+
+  const canGenerate = project.data.role === "owner" || project.data.role === "editor";
+  return (
+    <Stack gap="6">
+      <Box>
+        <Link asChild fontSize="sm" color="fg.muted" mb="1">
+          <RouterLink to="/">← All projects</RouterLink>
+        </Link>
+        <Flex gap="3" align="center" wrap="wrap">
+          <PageTitle>{project.data.name}</PageTitle>
+          <Badge>{project.data.role}</Badge>
+        </Flex>
+        {project.data.description && <Text color="fg.muted" mt="1">{project.data.description}</Text>}
+      </Box>
+      <Grid templateColumns={{ base: "1fr", lg: "minmax(0, 2fr) minmax(0, 3fr)" }} gap="6" alignItems="start">
+        <Stack gap="4" position={{ lg: "sticky" }} top={{ lg: "20" }}>
+          {canGenerate ? (
+            <GeneratePanel projectId={projectId} onStarted={(job) => setJobs((all) => [job, ...all.filter((j) => j.id !== job.id)])} />
+          ) : (
+            <Alert.Root status="info">
+              <Alert.Indicator />
+              <Alert.Title>You can read this project. Ask an owner to make you an editor to generate content.</Alert.Title>
+            </Alert.Root>
+          )}
+          {jobs.length > 0 && (
+            <Stack as="section" aria-label="Jobs" gap="3">
+              {jobs.map((job) => (
+                <JobView
+                  key={job.id}
+                  projectId={projectId}
+                  initial={job}
+                  onDismiss={() => setJobs((all) => all.filter((j) => j.id !== job.id))}
+                />
+              ))}
+            </Stack>
+          )}
+        </Stack>
+        <Contents projectId={projectId} />
+      </Grid>
+    </Stack>
+  );
+}
+
+function Contents({ projectId }: { projectId: string }) {
+  const api = useApi();
+  const contents = useInfiniteQuery({
+    queryKey: ["contents", projectId],
+    queryFn: ({ pageParam }) => api.listContents(projectId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const seen = new Set<string>();
+  const all: Content[] = (contents.data?.pages.flatMap((page) => page.items) ?? []).filter(
+    (item) => !seen.has(item.id) && Boolean(seen.add(item.id)),
+  );
+
+  return (
+    <Box as="section" aria-labelledby="contents-title">
+      <Heading as="h2" id="contents-title" size="lg" mb="3">
+        Contents
+      </Heading>
+      {contents.isPending && (
+        <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3" aria-busy="true">
+          {[0, 1].map((n) => (
+            <Skeleton key={n} h="32" rounded="lg" />
+          ))}
+        </SimpleGrid>
+      )}
+      {contents.isError && (
+        <Alert.Root status="error" role="alert" mb="3">
+          <Alert.Indicator />
+          <Alert.Title>Couldn't load the contents. {messageOf(contents.error)}</Alert.Title>
+        </Alert.Root>
+      )}
+      {contents.isSuccess && all.length === 0 && (
+        <Text color="fg.muted">Nothing here yet. What you generate appears here.</Text>
+      )}
+      {all.length > 0 && (
+        <SimpleGrid as="ul" listStyleType="none" columns={{ base: 1, sm: 2 }} gap="3">
+          {all.map((content) => (
+            <ContentCard key={content.id} content={content} />
+          ))}
+        </SimpleGrid>
+      )}
+      {(contents.hasNextPage || contents.isFetchNextPageError) && (
+        <Flex justify="center" mt="4">
+          <Button variant="outline" onClick={() => contents.fetchNextPage()} loading={contents.isFetchingNextPage} loadingText="Loading…">
+            {contents.isFetchNextPageError ? "Try again" : "Load more"}
+          </Button>
+        </Flex>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,38 @@
+// The signed-in user and an API client bound to them, shared with every screen.
+
+import { onAuthStateChanged, type Auth, type User } from "firebase/auth";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { Api } from "./lib/api";
+
+export interface Session {
+  auth: Auth;
+  user: User | null;
+  api: Api | null;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ auth, children }: { auth: Auth; children: ReactNode }) {
+  // undefined until Firebase has said whether someone is signed in.
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  useEffect(() => onAuthStateChanged(auth, setUser), [auth]);
+  const value = useMemo<Session | null>(() => {
+    if (user === undefined) return null;
+    return { auth, user, api: user ? new Api((refresh) => user.getIdToken(refresh)) : null };
+  }, [auth, user]);
+  if (!value) return null;
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession is used outside SessionProvider");
+  return session;
+}
+
+/** The API client of the signed-in user; only for screens behind the sign-in guard. */
+export function useApi(): Api {
+  const { api } = useSession();
+  if (!api) throw new Error("useApi is used while signed out");
+  return api;
+}
