@@ -6,13 +6,25 @@ import { useApi } from "../session";
 
 /** One content item as a card: a text preview, or the image's thumbnail. */
 export function ContentCard({ content }: { content: Content }) {
-  const thumb = content.current?.renditions?.["thumb-256"] ?? content.current?.renditions?.poster;
+  const api = useApi();
+  // The list leaves out each item's current version; media cards read it to find their thumbnail.
+  const needsVersion = content.kind !== "text" && !content.current;
+  const full = useQuery({
+    queryKey: ["content", content.projectId, content.id, content.currentVersion],
+    queryFn: () => api.getContent(content.projectId, content.id),
+    enabled: needsVersion,
+    staleTime: Infinity,
+  });
+  const current = content.current ?? full.data?.current;
+  const thumb = current?.renditions?.["thumb-256"] ?? current?.renditions?.poster;
   const title = content.title?.trim() || (content.kind === "text" ? "Text" : content.kind === "image" ? "Image" : "Video");
   return (
     <Card.Root as="li" size="sm" overflow="hidden" h="full">
       {content.kind !== "text" && (
-        <Box aspectRatio={1} bg={content.current?.dominantColor ?? "bg.muted"}>
-          {thumb ? (
+        <Box aspectRatio={1} bg={current?.dominantColor ?? "bg.muted"}>
+          {needsVersion && full.isPending ? (
+            <Skeleton h="full" w="full" />
+          ) : thumb ? (
             <Thumbnail url={thumb} alt={content.preview?.trim() || title} />
           ) : (
             <Flex h="full" align="center" justify="center" color="fg.muted" fontSize="sm">

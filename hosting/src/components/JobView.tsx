@@ -134,7 +134,7 @@ export function JobView({ projectId, initial, onDismiss }: { projectId: string; 
         <Stack as="ol" listStyleType="none" gap="2">
           {items.map((item) => (
             <Box as="li" key={item.index} borderWidth="1px" rounded="md" p="2">
-              <Flex gap="2" align="center" mb={state.texts[item.index] || item.failureReason ? "1" : "0"}>
+              <Flex gap="2" align="center" mb="1">
                 <Text fontSize="sm" fontWeight="medium">
                   Item {item.index + 1}
                 </Text>
@@ -157,6 +157,11 @@ export function JobView({ projectId, initial, onDismiss }: { projectId: string; 
               {state.texts[item.index] && (
                 <Text fontSize="sm" whiteSpace="pre-wrap" data-testid="streamed-text">
                   {state.texts[item.index]}
+                </Text>
+              )}
+              {item.status === "completed" && !state.texts[item.index] && (
+                <Text fontSize="sm" color="fg.muted">
+                  {item.cached ? "Reused an identical earlier result; it is" : "It is"} in the contents.
                 </Text>
               )}
               {item.failureReason && (

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { Link as RouterLink, Outlet, useLocation, useNavigate } from "react-router";
 import { getHealth } from "../lib/api";
 import { useColorMode } from "../lib/color-mode";
+import { requestTitleFocus } from "./PageTitle";
 import { useSession } from "../session";
 
 /** The frame of every screen: header, demo banner and the current route. */
@@ -23,11 +24,10 @@ export function Layout() {
       firstRender.current = false;
       return;
     }
-    const timer = window.setTimeout(() => {
-      const heading = mainRef.current?.querySelector<HTMLElement>("h1");
-      heading?.focus();
-    }, 0);
-    return () => window.clearTimeout(timer);
+    // The new screen may still be loading; then its title takes the focus when it appears.
+    const heading = mainRef.current?.querySelector<HTMLElement>("h1");
+    if (heading) heading.focus();
+    else requestTitleFocus();
   }, [location.pathname]);
 
   async function leave() {

@@ -127,6 +127,10 @@ export class Api {
     return this.request(`/api/projects/${encodeURIComponent(projectId)}/contents?${pageQuery(cursor)}`);
   }
 
+  getContent(projectId: string, contentId: string): Promise<Content> {
+    return this.request(`/api/projects/${encodeURIComponent(projectId)}/contents/${encodeURIComponent(contentId)}`);
+  }
+
   /** Starts a generation; send the same key again when retrying the same request. */
   createGeneration(projectId: string, request: GenerationRequest, idempotencyKey: string): Promise<Job> {
     return this.request(`/api/projects/${encodeURIComponent(projectId)}/generations`, {

@@ -53,7 +53,7 @@ export default function ProjectPage() {
         </Flex>
         {project.data.description && <Text color="fg.muted" mt="1">{project.data.description}</Text>}
       </Box>
-      <Grid templateColumns={{ base: "1fr", lg: "minmax(0, 2fr) minmax(0, 3fr)" }} gap="6" alignItems="start">
+      <Grid templateColumns={{ base: "minmax(0, 1fr)", lg: "minmax(0, 2fr) minmax(0, 3fr)" }} gap="6" alignItems="start">
         <Stack gap="4" position={{ lg: "sticky" }} top={{ lg: "20" }}>
           {canGenerate ? (
             <GeneratePanel projectId={projectId} onStarted={(job) => setJobs((all) => [job, ...all.filter((j) => j.id !== job.id)])} />
