@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { toJobEvent, type Job } from "./api";
+import { applyJobEvent, startLiveJob, type LiveJob } from "./job-state";
+
+const job: Job = {
+  id: "j1",
+  projectId: "p1",
+  kind: "text",
+  status: "running",
+  itemCount: 2,
+  completed: 0,
+  failed: 0,
+  cancelled: 0,
+  items: [
+    { index: 0, status: "running" },
+    { index: 1, status: "queued" },
+  ],
+};
+
+function feed(state: LiveJob, ...raw: [string, unknown][]): LiveJob {
+  return raw.reduce((current, [name, data]) => {
+    const event = toJobEvent(name, JSON.stringify(data));
+    if (!event) throw new Error(`not an event: ${name}`);
+    return applyJobEvent(current, event);
+  }, state);
+}
+
+describe("the live view of a job", () => {
+  it("adds streamed text to its item", () => {
+    const state = feed(startLiveJob(job), ["delta", { index: 0, text: "Hello" }], ["delta", { index: 0, text: " there" }]);
+    expect(state.texts[0]).toBe("Hello there");
+    expect(state.texts[1]).toBeUndefined();
+  });
+
+  it("drops an item's text on reset so a retry starts clean", () => {
+    const state = feed(
+      startLiveJob(job),
+      ["delta", { index: 0, text: "first try" }],
+      ["delta", { index: 1, text: "other item" }],
+      ["reset", { index: 0 }],
+      ["delta", { index: 0, text: "second" }],
+    );
+    expect(state.texts).toEqual({ 0: "second", 1: "other item" });
+  });
+
+  it("records an item's failure reason", () => {
+    const state = feed(startLiveJob(job), ["item", { index: 1, status: "failed", failureReason: "The prompt was refused." }]);
+    expect(state.job.items[1]).toMatchObject({ status: "failed", failureReason: "The prompt was refused." });
+  });
+
+  it("ends on the end event with the final job", () => {
+    const state = feed(startLiveJob(job), ["end", { ...job, status: "completed", completed: 2 }]);
+    expect(state.ended).toBe(true);
+    expect(state.job.completed).toBe(2);
+  });
+
+  it("keeps the text it has when a whole-job update arrives", () => {
+    const state = feed(startLiveJob(job), ["delta", { index: 0, text: "kept" }], ["job", { ...job, completed: 1 }]);
+    expect(state.texts[0]).toBe("kept");
+    expect(state.ended).toBe(false);
+  });
+
+  it("ignores events it doesn't know or can't read", () => {
+    expect(toJobEvent("delta", "not json")).toBeNull();
+    expect(toJobEvent("delta", JSON.stringify({ text: "no index" }))).toBeNull();
+    expect(toJobEvent("something-new", "{}")).toBeNull();
+  });
+});
