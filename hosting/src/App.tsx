@@ -1,4 +1,4 @@
-import { ChakraProvider, defaultSystem } from "@chakra-ui/react";
+import { ChakraProvider } from "@chakra-ui/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { Auth } from "firebase/auth";
 import { lazy, Suspense } from "react";
@@ -6,6 +6,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-route
 import { Layout, RouteFallback } from "./components/Layout";
 import { ApiError } from "./lib/problem";
 import { SessionProvider, useSession } from "./session";
+import { system } from "./theme";
 
 const SignIn = lazy(() => import("./routes/SignIn"));
 const Projects = lazy(() => import("./routes/Projects"));
@@ -33,7 +34,7 @@ function RequireUser({ children }: { children: React.ReactNode }) {
 
 export function App({ auth }: { auth: Auth }) {
   return (
-    <ChakraProvider value={defaultSystem}>
+    <ChakraProvider value={system}>
       <QueryClientProvider client={queryClient}>
         <SessionProvider auth={auth}>
           <BrowserRouter>
