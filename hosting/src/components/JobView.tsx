@@ -7,6 +7,9 @@ import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
 
 const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
+const SETTLE_TRIES = 15;
+const SETTLE_DELAY_MS = 2_000;
+const ITEM_DONE: ReadonlySet<ItemStatus> = new Set(["completed", "failed", "cancelled"]);
 
 const STATUS_WORDS: Record<ItemStatus, string> = {
   queued: "Waiting to start",
@@ -55,7 +58,9 @@ export function JobView({ projectId, initial, onDismiss }: { projectId: string; 
     if (ended.current) return;
     const controller = new AbortController();
     const signal = controller.signal;
+    let latest: Job = initial;
     const onEvent = (event: JobEvent) => {
+      if (event.type === "job" || event.type === "end") latest = event.job;
       setStreamError("");
       dispatch(event);
       // A finished item is a new content item: show it in the list.
@@ -63,11 +68,29 @@ export function JobView({ projectId, initial, onDismiss }: { projectId: string; 
         void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
       }
     };
+    // A cancelled job ends while items already running may still finish: read the job
+    // again for a while so those items don't look stuck.
+    const settle = async () => {
+      const unfinished = (job: Job) => job.items?.some((item) => !ITEM_DONE.has(item.status));
+      if (!unfinished(latest)) return;
+      for (let tries = 0; tries < SETTLE_TRIES && !signal.aborted; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
+        if (signal.aborted) return;
+        const job = await api.getGeneration(projectId, initial.id).catch(() => null);
+        if (!job) continue;
+        dispatch({ type: "end", job });
+        if (!unfinished(job)) break;
+      }
+      void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
+    };
     (async () => {
       let attempt = 0;
       while (!signal.aborted) {
         try {
-          if (await api.followJob(projectId, initial.id, onEvent, signal)) return;
+          if (await api.followJob(projectId, initial.id, onEvent, signal)) {
+            await settle();
+            return;
+          }
           attempt = 0; // the stream ran and closed early; open it again
         } catch (error) {
           if (signal.aborted) return;

@@ -140,6 +140,10 @@ export class Api {
     });
   }
 
+  getGeneration(projectId: string, jobId: string): Promise<Job> {
+    return this.request(`/api/projects/${encodeURIComponent(projectId)}/generations/${encodeURIComponent(jobId)}`);
+  }
+
   cancelGeneration(projectId: string, jobId: string): Promise<Job> {
     return this.request(
       `/api/projects/${encodeURIComponent(projectId)}/generations/${encodeURIComponent(jobId)}:cancel`,

@@ -97,8 +97,8 @@ function dedupe(projects: Project[]): Project[] {
 function ProjectCard({ project }: { project: Project }) {
   const updated = new Date(project.updatedAt);
   return (
-    <LinkBox as="li" asChild>
-      <Card.Root size="sm" _hover={{ borderColor: "border.emphasized" }} h="full">
+    <LinkBox asChild>
+      <Card.Root as="li" size="sm" _hover={{ borderColor: "border.emphasized" }} h="full">
         <Card.Body gap="1">
           <Heading as="h3" size="md" lineClamp={2}>
             <LinkOverlay asChild>
