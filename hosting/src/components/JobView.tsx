@@ -31,6 +31,9 @@ const STATUS_COLOURS: Record<ItemStatus, string> = {
 
 function jobSummary(job: Job): string {
   const items = job.itemCount === 1 ? "1 item" : `${job.itemCount} items`;
+  // Items still running when a job is cancelled can finish after it: count what the items say.
+  const count = (status: ItemStatus) => (job.items ?? []).filter((item) => item.status === status).length;
+  job = { ...job, completed: Math.max(job.completed, count("completed")), failed: Math.max(job.failed, count("failed")) };
   switch (job.status) {
     case "queued":
       return `Queued: ${items}.`;
@@ -41,7 +44,7 @@ function jobSummary(job: Job): string {
     case "failed":
       return `Failed: ${job.failed} of ${items} couldn't be made.`;
     case "cancelled":
-      return `Cancelled: ${job.completed} of ${items} were done before it stopped.`;
+      return `Cancelled: ${job.completed} of ${items} done.`;
   }
 }
 
