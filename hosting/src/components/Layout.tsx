@@ -92,7 +92,7 @@ export function Layout() {
         </Container>
       </Box>
       {health.data?.demo === true && (
-        <Alert.Root status="info" variant="subtle" borderRadius="0" role="note">
+        <Alert.Root as="aside" aria-label="Demo mode" status="info" variant="subtle" borderRadius="0" role="complementary">
           <Alert.Indicator />
           <Alert.Content>
             <Alert.Description>
