@@ -1,7 +1,8 @@
 // The signed-in user and an API client bound to them, shared with every screen.
 
+import { useQueryClient } from "@tanstack/react-query";
 import { onAuthStateChanged, type Auth, type User } from "firebase/auth";
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Api } from "./lib/api";
 
 export interface Session {
@@ -15,7 +16,19 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ auth, children }: { auth: Auth; children: ReactNode }) {
   // undefined until Firebase has said whether someone is signed in.
   const [user, setUser] = useState<User | null | undefined>(undefined);
-  useEffect(() => onAuthStateChanged(auth, setUser), [auth]);
+  const queryClient = useQueryClient();
+  const lastUid = useRef<string | null | undefined>(undefined);
+  useEffect(
+    () =>
+      onAuthStateChanged(auth, (next) => {
+        // Answers cached for one person must never be shown to the next one on this device.
+        const uid = next?.uid ?? null;
+        if (lastUid.current !== undefined && lastUid.current !== uid) queryClient.clear();
+        lastUid.current = uid;
+        setUser(next);
+      }),
+    [auth, queryClient],
+  );
   const value = useMemo<Session | null>(() => {
     if (user === undefined) return null;
     return { auth, user, api: user ? new Api((refresh) => user.getIdToken(refresh)) : null };
