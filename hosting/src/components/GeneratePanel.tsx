@@ -105,6 +105,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
                   inputMode="numeric"
                   min={1}
                   max={MAX_COUNT}
+                  aria-describedby={countError ? "count-error" : undefined}
                   value={count}
                   onChange={(e) => {
                     setCount(e.target.value);
@@ -114,7 +115,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
               </Field.Root>
             </HStack>
             {countError && (
-              <Box color="fg.error" fontSize="sm" mt="-2" role="alert">
+              <Box id="count-error" color="fg.error" fontSize="sm" mt="-2" role="alert">
                 {countError}
               </Box>
             )}
