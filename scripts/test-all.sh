@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Java modules (unit, contract and black-box HTTP tests) and
-# the PWA's build. Starts what the tests need when it is not already running: redis-server on
+# Runs every test of the project: the Java modules (unit, contract and black-box HTTP tests), the
+# PWA's build and its Vitest tests. Starts what the tests need when it is not already running: redis-server on
 # 127.0.0.1:6379 and the Firebase Auth emulator on 127.0.0.1:9099.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,8 +21,9 @@ mkdir -p "$DATA_DIR"
 scripts/auth-emulator.sh
 export FIREBASE_AUTH_EMULATOR_HOST="${FIREBASE_AUTH_EMULATOR_HOST:-127.0.0.1:9099}"
 
-echo "==> building the PWA"
+echo "==> building the PWA and running its tests"
 npm run --silent build -w hosting
+npm test -w hosting
 
 echo "==> Java tests"
 mvn -B -ntp verify
