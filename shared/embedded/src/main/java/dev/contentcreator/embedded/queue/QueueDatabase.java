@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -93,6 +95,37 @@ final class QueueDatabase implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The next moment work of {@code table} becomes due or a lease in it runs out, or
+   * {@link Long#MAX_VALUE} when there is none: when the dispatcher should look again.
+   */
+  long nextWakeAt(String table, long now) {
+    return read("find the next due row of " + table, c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT min(t) FROM ("
+          + " SELECT min(due_at) AS t FROM " + table + " WHERE state = 'pending' AND due_at > ?"
+          + " UNION ALL SELECT min(lease_until) FROM " + table + " WHERE state = 'running' AND lease_until > ?)")) {
+        select.setLong(1, now);
+        select.setLong(2, now);
+        try (ResultSet rows = select.executeQuery()) {
+          long next = rows.next() ? rows.getLong(1) : 0;
+          return rows.wasNull() ? Long.MAX_VALUE : next;
+        }
+      }
+    });
+  }
+
+  /** Extends to {@code until} the leases of {@code owner}'s running rows of {@code table}. */
+  int renewLeases(String table, String owner, long until) {
+    return write("renew leases in " + table, c -> {
+      try (PreparedStatement renew = c.prepareStatement("UPDATE " + table + " SET lease_until = ?"
+          + " WHERE state = 'running' AND lease_owner = ?")) {
+        renew.setLong(1, until);
+        renew.setString(2, owner);
+        return renew.executeUpdate();
+      }
+    });
   }
 
   @Override

@@ -364,31 +364,12 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
 
     @Override
     public long nextWakeAt() {
-      return database.read("find the next due task", c -> {
-        long now = clock.millis();
-        try (PreparedStatement select = c.prepareStatement("SELECT min(t) FROM ("
-            + " SELECT min(due_at) AS t FROM queue_tasks WHERE state = 'pending' AND due_at > ?"
-            + " UNION ALL SELECT min(lease_until) FROM queue_tasks WHERE state = 'running' AND lease_until > ?)")) {
-          select.setLong(1, now);
-          select.setLong(2, now);
-          try (ResultSet rows = select.executeQuery()) {
-            long next = rows.next() ? rows.getLong(1) : 0;
-            return rows.wasNull() ? Long.MAX_VALUE : next;
-          }
-        }
-      });
+      return database.nextWakeAt("queue_tasks", clock.millis());
     }
 
     @Override
     public void renewLeases() {
-      database.write("renew task leases", c -> {
-        try (PreparedStatement renew = c.prepareStatement("UPDATE queue_tasks SET lease_until = ?"
-            + " WHERE state = 'running' AND lease_owner = ?")) {
-          renew.setLong(1, clock.millis() + settings.leaseDuration().toMillis());
-          renew.setString(2, owner);
-          return renew.executeUpdate();
-        }
-      });
+      database.renewLeases("queue_tasks", owner, clock.millis() + settings.leaseDuration().toMillis());
     }
 
     @Override
