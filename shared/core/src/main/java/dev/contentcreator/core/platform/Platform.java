@@ -21,7 +21,6 @@ import java.util.ServiceConfigurationError;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.function.Supplier;
 
 /**
  * The adapters of one process, each made on first use from the factory the configuration names:
@@ -185,41 +184,4 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private static final class Lazy<T> {
-    private final Supplier<T> supplier;
-    private volatile T value;
-
-    Lazy(Supplier<T> supplier) {
-      this.supplier = supplier;
-    }
-
-    T get() {
-      T v = value;
-      if (v == null) {
-        synchronized (this) {
-          v = value;
-          if (v == null) {
-            v = supplier.get();
-            value = v;
-          }
-        }
-      }
-      return v;
-    }
-
-    boolean isLoaded() {
-      return value != null;
-    }
-
-    void closeIfLoaded() {
-      T v = value;
-      if (v instanceof AutoCloseable c) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          System.err.println("closing " + v.getClass().getName() + " failed: " + e);
-        }
-      }
-    }
-  }
 }

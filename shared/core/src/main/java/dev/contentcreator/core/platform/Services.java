@@ -23,18 +23,36 @@ import java.util.Objects;
  */
 public final class Services {
   private final Platform platform;
-  private volatile UserService users;
-  private volatile ProjectService projects;
-  private volatile TemplateService templates;
-  private volatile UsageService usage;
-  private volatile ContentService contents;
-  private volatile GenerationService generation;
-  private volatile ItemRunner runner;
-  private volatile MediaService media;
-  private volatile BatchService batches;
+  private final Lazy<UserService> users;
+  private final Lazy<ProjectService> projects;
+  private final Lazy<TemplateService> templates;
+  private final Lazy<UsageService> usage;
+  private final Lazy<ContentService> contents;
+  private final Lazy<GenerationService> generation;
+  private final Lazy<ItemRunner> runner;
+  private final Lazy<MediaService> media;
+  private final Lazy<BatchService> batches;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
+    this.users = new Lazy<>(() -> new UserService(platform.documents(), platform.clock()));
+    this.projects = new Lazy<>(() -> new ProjectService(platform.documents(), users(), platform::identity,
+        platform.clock()));
+    this.templates = new Lazy<>(() -> new TemplateService(platform.documents(), projects(), platform.clock()));
+    this.usage = new Lazy<>(() -> new UsageService(platform.documents(), Limits.from(platform.config()),
+        platform.clock()));
+    this.contents = new Lazy<>(() -> new ContentService(platform.documents(), projects(), platform::blobs,
+        platform.clock()));
+    this.generation = new Lazy<>(() -> new GenerationService(platform.documents(), projects(), templates(), usage(),
+        platform::providers, platform::policy, platform::events, GenerationSettings.from(platform.config()),
+        platform.clock()));
+    this.runner = new Lazy<>(() -> new ItemRunner(platform.documents(), platform::blobs, platform::cache,
+        platform::tasks, platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher,
+        this::media, GenerationSettings.from(platform.config()), platform.clock()));
+    this.media = new Lazy<>(() -> new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
+        platform::fetcher, platform.clock()));
+    this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
+        generation(), platform::providers, platform::events, platform.clock()));
   }
 
   public Platform platform() {
@@ -42,130 +60,42 @@ public final class Services {
   }
 
   public UserService users() {
-    UserService u = users;
-    if (u == null) {
-      synchronized (this) {
-        if (users == null) {
-          users = new UserService(platform.documents(), platform.clock());
-        }
-        u = users;
-      }
-    }
-    return u;
+    return users.get();
   }
 
   public ProjectService projects() {
-    ProjectService p = projects;
-    if (p == null) {
-      synchronized (this) {
-        if (projects == null) {
-          projects = new ProjectService(platform.documents(), users(), platform::identity, platform.clock());
-        }
-        p = projects;
-      }
-    }
-    return p;
+    return projects.get();
   }
 
   public TemplateService templates() {
-    TemplateService t = templates;
-    if (t == null) {
-      synchronized (this) {
-        if (templates == null) {
-          templates = new TemplateService(platform.documents(), projects(), platform.clock());
-        }
-        t = templates;
-      }
-    }
-    return t;
+    return templates.get();
   }
 
   public UsageService usage() {
-    UsageService u = usage;
-    if (u == null) {
-      synchronized (this) {
-        if (usage == null) {
-          usage = new UsageService(platform.documents(), Limits.from(platform.config()), platform.clock());
-        }
-        u = usage;
-      }
-    }
-    return u;
+    return usage.get();
   }
 
   public ContentService contents() {
-    ContentService c = contents;
-    if (c == null) {
-      synchronized (this) {
-        if (contents == null) {
-          contents = new ContentService(platform.documents(), projects(), platform::blobs, platform.clock());
-        }
-        c = contents;
-      }
-    }
-    return c;
+    return contents.get();
   }
 
   public GenerationService generation() {
-    GenerationService g = generation;
-    if (g == null) {
-      synchronized (this) {
-        if (generation == null) {
-          generation = new GenerationService(platform.documents(), projects(), templates(), usage(),
-              platform::providers, platform::policy, platform::events,
-              GenerationSettings.from(platform.config()), platform.clock());
-        }
-        g = generation;
-      }
-    }
-    return g;
+    return generation.get();
   }
 
   /** Runs items: the handler of the generation queues and of provider webhooks. */
   public ItemRunner runner() {
-    ItemRunner r = runner;
-    if (r == null) {
-      synchronized (this) {
-        if (runner == null) {
-          GenerationSettings settings = GenerationSettings.from(platform.config());
-          runner = new ItemRunner(platform.documents(), platform::blobs, platform::cache, platform::tasks,
-              platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher, this::media,
-              settings, platform.clock());
-        }
-        r = runner;
-      }
-    }
-    return r;
+    return runner.get();
   }
 
   /** Uploads, imports and provider media: processed and stored once per content hash. */
   public MediaService media() {
-    MediaService m = media;
-    if (m == null) {
-      synchronized (this) {
-        if (media == null) {
-          media = new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
-              platform::fetcher, platform.clock());
-        }
-        m = media;
-      }
-    }
-    return m;
+    return media.get();
   }
 
   /** Batches and the scheduler that starts their runs. */
   public BatchService batches() {
-    BatchService b = batches;
-    if (b == null) {
-      synchronized (this) {
-        if (batches == null) {
-          batches = new BatchService(platform.documents(), projects(), templates(), usage(), generation(),
-              platform::providers, platform::events, platform.clock());
-        }
-        b = batches;
-      }
-    }
-    return b;
+    return batches.get();
   }
 
   public FanOut fanOut() {
