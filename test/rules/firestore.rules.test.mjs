@@ -1,0 +1,197 @@
+// Tests of firestore.rules against the Firestore emulator (FIRESTORE_EMULATOR_HOST, as
+// scripts/rules-test.sh sets it). Each rule is tried both ways: who may read, and who may not; and
+// no client, not even a project's owner, may write anything.
+import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assertFails, assertSucceeds, initializeTestEnvironment } from '@firebase/rules-unit-testing';
+import { setLogLevel } from 'firebase/firestore';
+
+const rulesPath = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
+const emulator = process.env.FIRESTORE_EMULATOR_HOST;
+const skip = emulator ? false
+  : 'FIRESTORE_EMULATOR_HOST is not set: run scripts/rules-test.sh, which starts the Firestore emulator';
+
+// p1: alice owns it, bob edits, carol views; ivan's membership names a role the API does not know.
+// p2: dave owns it. zed is signed in and belongs to nothing.
+const MEMBERS = [
+  ['p1', 'alice', 'owner'], ['p1', 'bob', 'editor'], ['p1', 'carol', 'viewer'], ['p1', 'ivan', 'invited'],
+  ['p2', 'dave', 'owner'],
+];
+const PROJECT_COLLECTIONS = ['jobs', 'items', 'contents', 'versions', 'templates', 'batches', 'batchruns'];
+const CLOSED = ['idempotency/key-1', 'uploads/upload-1', 'settings/global'];
+const PERIOD = '2026-11';
+
+function allSeededPaths() {
+  const paths = ['projects/p1', 'projects/p2', 'users/alice', 'users/dave',
+    `usage/user-alice-${PERIOD}`, `usage/user-alice-x-${PERIOD}`, `usage/project-p1-${PERIOD}`, ...CLOSED];
+  for (const [projectId, uid] of MEMBERS) paths.push(`members/${projectId}_${uid}`);
+  for (const c of PROJECT_COLLECTIONS) paths.push(`${c}/${c}-p1`, `${c}/${c}-p2`);
+  return paths;
+}
+
+describe('firestore.rules', { skip }, () => {
+  let env;
+  // Each refused request is logged by the SDK as an error; refusals are what most tests expect.
+  setLogLevel('silent');
+
+  before(async () => {
+    const [host, port] = emulator.split(':');
+    env = await initializeTestEnvironment({
+      projectId: 'demo-rules-firestore',
+      firestore: { host, port: Number(port), rules: readFileSync(rulesPath, 'utf8') },
+    });
+    await env.clearFirestore();
+    await env.withSecurityRulesDisabled(async (admin) => {
+      const db = admin.firestore();
+      const writes = [
+        db.doc('projects/p1').set({ name: 'Bakery', version: 1 }),
+        db.doc('projects/p2').set({ name: 'Garage', version: 1 }),
+        db.doc('users/alice').set({ uid: 'alice', email: 'alice@example.com' }),
+        db.doc('users/dave').set({ uid: 'dave', email: 'dave@example.com' }),
+        db.doc(`usage/user-alice-${PERIOD}`).set({ period: PERIOD, tokens: 10 }),
+        db.doc(`usage/user-alice-x-${PERIOD}`).set({ period: PERIOD, tokens: 20 }),
+        db.doc(`usage/project-p1-${PERIOD}`).set({ period: PERIOD, tokens: 30 }),
+        ...CLOSED.map((path) => db.doc(path).set({ projectId: 'p1', uid: 'alice' })),
+      ];
+      for (const [projectId, uid, role] of MEMBERS) {
+        writes.push(db.doc(`members/${projectId}_${uid}`).set({ projectId, uid, role }));
+      }
+      for (const c of PROJECT_COLLECTIONS) {
+        writes.push(db.doc(`${c}/${c}-p1`).set({ projectId: 'p1', status: 'queued' }));
+        writes.push(db.doc(`${c}/${c}-p2`).set({ projectId: 'p2', status: 'queued' }));
+      }
+      await Promise.all(writes);
+    });
+  });
+
+  after(async () => {
+    if (env) {
+      await env.clearFirestore();
+      await env.cleanup();
+    }
+  });
+
+  const as = (uid) => (uid ? env.authenticatedContext(uid) : env.unauthenticatedContext()).firestore();
+
+  describe('projects', () => {
+    for (const uid of ['alice', 'bob', 'carol']) {
+      test(`${uid}, a member of p1, reads p1`, async () => {
+        await assertSucceeds(as(uid).doc('projects/p1').get());
+      });
+    }
+    test('a member of p1 cannot read p2', async () => {
+      await assertFails(as('alice').doc('projects/p2').get());
+    });
+    test('a membership with a role the API does not know grants nothing', async () => {
+      await assertFails(as('ivan').doc('projects/p1').get());
+      await assertFails(as('ivan').collection('jobs').where('projectId', '==', 'p1').get());
+    });
+    test('nobody lists every project', async () => {
+      await assertFails(as('alice').collection('projects').get());
+    });
+  });
+
+  describe('documents of a project', () => {
+    for (const c of PROJECT_COLLECTIONS) {
+      test(`${c}: a viewer reads the project's, one by one and by a query on projectId`, async () => {
+        await assertSucceeds(as('carol').doc(`${c}/${c}-p1`).get());
+        await assertSucceeds(as('carol').collection(c).where('projectId', '==', 'p1').get());
+      });
+      test(`${c}: a member of p1 reads nothing of p2`, async () => {
+        await assertFails(as('alice').doc(`${c}/${c}-p2`).get());
+        await assertFails(as('alice').collection(c).where('projectId', '==', 'p2').get());
+      });
+      test(`${c}: a query that does not filter on projectId is refused`, async () => {
+        await assertFails(as('alice').collection(c).get());
+        await assertFails(as('alice').collection(c).where('status', '==', 'queued').get());
+      });
+    }
+    test('a member listens to a job\'s items live', async () => {
+      const items = as('bob').collection('items').where('projectId', '==', 'p1');
+      const snapshot = await new Promise((resolve, reject) => {
+        const stop = items.onSnapshot((s) => { stop(); resolve(s); }, reject);
+      });
+      if (snapshot.size !== 1) throw new Error(`expected the one item of p1, got ${snapshot.size}`);
+    });
+  });
+
+  describe('members', () => {
+    test('a person lists their own memberships (my projects)', async () => {
+      await assertSucceeds(as('dave').collection('members').where('uid', '==', 'dave').get());
+    });
+    test('a viewer lists the members of their project', async () => {
+      await assertSucceeds(as('carol').collection('members').where('projectId', '==', 'p1').get());
+      await assertSucceeds(as('carol').doc('members/p1_alice').get());
+    });
+    test('nobody lists another person\'s memberships or another project\'s members', async () => {
+      await assertFails(as('alice').collection('members').where('uid', '==', 'dave').get());
+      await assertFails(as('alice').collection('members').where('projectId', '==', 'p2').get());
+      await assertFails(as('alice').doc('members/p2_dave').get());
+      await assertFails(as('alice').collection('members').get());
+    });
+  });
+
+  describe('users', () => {
+    test('a person reads their own profile', async () => {
+      await assertSucceeds(as('alice').doc('users/alice').get());
+    });
+    test('nobody reads another person\'s profile, even a fellow member\'s', async () => {
+      await assertFails(as('bob').doc('users/alice').get());
+      await assertFails(as('alice').collection('users').get());
+    });
+  });
+
+  describe('usage', () => {
+    test('a person reads their own month', async () => {
+      await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}`).get());
+    });
+    test('a uid that starts like another\'s reads only its own', async () => {
+      await assertFails(as('alice').doc(`usage/user-alice-x-${PERIOD}`).get());
+      await assertSucceeds(as('alice-x').doc(`usage/user-alice-x-${PERIOD}`).get());
+    });
+    test('a project\'s counters are closed, even to its owner', async () => {
+      await assertFails(as('alice').doc(`usage/project-p1-${PERIOD}`).get());
+    });
+    test('nobody lists usage', async () => {
+      await assertFails(as('alice').collection('usage').get());
+    });
+  });
+
+  describe('internal collections', () => {
+    for (const path of CLOSED) {
+      test(`${path} is closed, even to the owner of the project it names`, async () => {
+        await assertFails(as('alice').doc(path).get());
+        await assertFails(as('alice').collection(path.split('/')[0]).get());
+      });
+    }
+  });
+
+  test('a stranger (signed in, member of nothing) reads nothing', async () => {
+    for (const path of allSeededPaths()) {
+      await assertFails(as('zed').doc(path).get());
+    }
+    for (const c of [...PROJECT_COLLECTIONS, 'members']) {
+      await assertFails(as('zed').collection(c).where('projectId', '==', 'p1').get());
+    }
+  });
+
+  test('someone not signed in reads nothing', async () => {
+    for (const path of allSeededPaths()) {
+      await assertFails(as(null).doc(path).get());
+    }
+  });
+
+  test('nobody writes directly, not even the owner of the project', async () => {
+    const writers = [['alice', 'owner of p1'], ['bob', 'editor of p1'], ['zed', 'stranger'], [null, 'signed out']];
+    const paths = [...allSeededPaths(), 'projects/new', 'members/p2_alice', 'users/zed', 'jobs/new'];
+    for (const [uid] of writers) {
+      const db = as(uid);
+      for (const path of paths) {
+        await assertFails(db.doc(path).set({ projectId: 'p1', uid: uid ?? 'x', role: 'owner' }));
+        await assertFails(db.doc(path).set({ note: 'merged' }, { merge: true }));
+        await assertFails(db.doc(path).delete());
+      }
+    }
+  });
+});
