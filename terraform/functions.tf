@@ -1,0 +1,237 @@
+# One Cloud Function (gen2, Java 17) per function class, each with its own service account. The code
+# of each comes from <functions_dist_dir>/<module>.zip, made by scripts/package-functions.sh.
+
+locals {
+  # access: who may call it. public (anyone: the function checks the Firebase ID token itself),
+  # tasks (Cloud Tasks, OIDC as tasks-invoker), scheduler (Cloud Scheduler, OIDC as scheduler-invoker),
+  # pubsub (the push subscription of the generation topic, OIDC as events-invoker) or storage (the
+  # media bucket's finalize event, through Eventarc as events-invoker).
+  # secrets: environment variables filled from Secret Manager (secrets.tf); REDIS_URL also routes the
+  # function through the VPC connector. The remaining fields are what it may touch: Firestore, the
+  # media bucket (none, read, write), the generation topic, the task queues, signing upload
+  # addresses, Firebase Auth accounts by e-mail, Firestore exports.
+  # Only what differs from function_defaults is written for each function.
+  function_defaults = {
+    memory         = "512Mi"
+    timeout        = 60
+    max_instances  = 10
+    secrets        = []
+    firestore      = true
+    media          = "none"
+    publishes      = false
+    enqueues       = false
+    signs          = false
+    finds_accounts = false
+    exports        = false
+  }
+  function_specs = {
+    health = {
+      module      = "health"
+      entry_point = "dev.contentcreator.functions.health.HealthFunction"
+      access      = "public"
+      timeout     = 10
+      secrets     = ["REDIS_URL"]
+      firestore   = false
+    }
+    users = {
+      module        = "users"
+      entry_point   = "dev.contentcreator.functions.users.UsersFunction"
+      access        = "public"
+      timeout       = 30
+      max_instances = 20
+      secrets       = ["REDIS_URL"]
+    }
+    projects = {
+      module         = "projects"
+      entry_point    = "dev.contentcreator.functions.projects.ProjectsFunction"
+      access         = "public"
+      timeout        = 30
+      max_instances  = 20
+      secrets        = ["REDIS_URL"]
+      finds_accounts = true
+    }
+    generations = {
+      module        = "generations"
+      entry_point   = "dev.contentcreator.functions.generations.GenerationsFunction"
+      access        = "public"
+      memory        = "1Gi"
+      timeout       = 3600
+      max_instances = 20
+      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY"]
+      publishes     = true
+    }
+    contents = {
+      module        = "contents"
+      entry_point   = "dev.contentcreator.functions.contents.ContentsFunction"
+      access        = "public"
+      max_instances = 20
+      secrets       = ["REDIS_URL"]
+      media         = "write"
+    }
+    templates = {
+      module      = "templates"
+      entry_point = "dev.contentcreator.functions.templates.TemplatesFunction"
+      access      = "public"
+      timeout     = 30
+      secrets     = ["REDIS_URL"]
+    }
+    webhooks = {
+      module        = "webhooks"
+      entry_point   = "dev.contentcreator.functions.webhooks.WebhooksFunction"
+      access        = "public"
+      memory        = "1Gi"
+      timeout       = 120
+      max_instances = 20
+      secrets       = ["REDIS_URL", "GOAPI_API_KEY", "GOAPI_WEBHOOK_SECRET"]
+      media         = "write"
+      enqueues      = true
+    }
+    media = {
+      module      = "media"
+      entry_point = "dev.contentcreator.functions.media.MediaFunction"
+      access      = "public"
+      memory      = "2Gi"
+      timeout     = 300
+      secrets     = ["REDIS_URL"]
+      media       = "write"
+      signs       = true
+    }
+    batches = {
+      module      = "batches"
+      entry_point = "dev.contentcreator.functions.batches.BatchesFunction"
+      access      = "public"
+      secrets     = ["REDIS_URL"]
+      publishes   = true
+    }
+    media-finalize = {
+      module      = "media"
+      entry_point = "dev.contentcreator.functions.media.MediaFinalizeFunction"
+      access      = "storage"
+      memory      = "2Gi"
+      timeout     = 300
+      media       = "write"
+    }
+    tasks = {
+      module        = "tasks"
+      entry_point   = "dev.contentcreator.functions.tasks.TasksFunction"
+      access        = "tasks"
+      memory        = "2Gi"
+      timeout       = 600
+      max_instances = 50
+      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY", "GOAPI_WEBHOOK_SECRET"]
+      media         = "write"
+      enqueues      = true
+    }
+    fanout = {
+      module      = "fanout"
+      entry_point = "dev.contentcreator.functions.fanout.FanoutFunction"
+      access      = "pubsub"
+      timeout     = 120
+      enqueues    = true
+    }
+    scheduler = {
+      module        = "scheduler"
+      entry_point   = "dev.contentcreator.functions.scheduler.SchedulerFunction"
+      access        = "scheduler"
+      timeout       = 300
+      max_instances = 2
+      publishes     = true
+      exports       = true
+    }
+  }
+  functions = { for name, spec in local.function_specs : name => merge(local.function_defaults, spec) }
+
+  # The address each function answers at, known before it exists, so functions can name each other
+  # (and the task runner itself) as OIDC audiences without a dependency cycle.
+  function_urls = { for name, f in local.functions : name => "https://${var.region}-${var.project_id}.cloudfunctions.net/${name}" }
+
+  # Settings every function gets (the README's configuration table); the rest keep their defaults.
+  common_env = {
+    GOOGLE_CLOUD_PROJECT = var.project_id
+    FIREBASE_PROJECT_ID  = var.project_id
+    AUTH_EMULATOR        = "off"
+    APP_VERSION          = var.app_version
+    DOCUMENTS            = "firestore"
+    BLOBS                = "gcs"
+    BLOBS_BUCKET         = google_storage_bucket.media.name
+    EVENTS               = "pubsub"
+    TASKS                = "cloudtasks"
+    TASKS_LOCATION       = var.region
+    TASKS_TARGET_URL     = local.function_urls["tasks"]
+    TASKS_AUDIENCE       = local.function_urls["tasks"]
+    TASKS_INVOKER_SA     = google_service_account.tasks_invoker.email
+    PUBLIC_BASE_URL      = local.public_base_url
+    # Cold start: C1 only and the serial collector start a small function about 40% sooner.
+    JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  }
+  extra_env = {
+    scheduler = {
+      SCHEDULER_AUDIENCE   = local.function_urls["scheduler"]
+      SCHEDULER_INVOKER_SA = google_service_account.scheduler_invoker.email
+      BACKUP_BUCKET        = google_storage_bucket.backups.name
+    }
+  }
+}
+
+resource "google_cloudfunctions2_function" "function" {
+  for_each = local.functions
+  name     = each.key
+  location = var.region
+
+  build_config {
+    runtime         = "java17"
+    entry_point     = each.value.entry_point
+    service_account = google_service_account.builder.id
+    source {
+      storage_source {
+        bucket = google_storage_bucket.sources.name
+        object = google_storage_bucket_object.source[each.key].name
+      }
+    }
+  }
+
+  service_config {
+    service_account_email          = google_service_account.function[each.key].email
+    available_memory               = each.value.memory
+    available_cpu                  = "1"
+    timeout_seconds                = each.value.timeout
+    min_instance_count             = 0
+    max_instance_count             = each.value.max_instances
+    ingress_settings               = each.value.access == "storage" ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
+    all_traffic_on_latest_revision = true
+    vpc_connector                  = contains(each.value.secrets, "REDIS_URL") ? google_vpc_access_connector.functions.id : null
+    vpc_connector_egress_settings  = contains(each.value.secrets, "REDIS_URL") ? "PRIVATE_RANGES_ONLY" : null
+    environment_variables          = merge(local.common_env, lookup(local.extra_env, each.key, {}))
+
+    dynamic "secret_environment_variables" {
+      for_each = [for s in each.value.secrets : s if !contains(local.secrets_off, s)]
+      content {
+        key        = secret_environment_variables.value
+        project_id = var.project_id
+        secret     = local.secrets[secret_environment_variables.value].secret_id
+        version    = "latest"
+      }
+    }
+  }
+
+  dynamic "event_trigger" {
+    for_each = each.value.access == "storage" ? [google_storage_bucket.media.name] : []
+    content {
+      trigger_region        = var.region
+      event_type            = "google.cloud.storage.object.v1.finalized"
+      retry_policy          = "RETRY_POLICY_RETRY"
+      service_account_email = google_service_account.events_invoker.email
+      event_filters {
+        attribute = "bucket"
+        value     = event_trigger.value
+      }
+    }
+  }
+
+  depends_on = [
+    google_secret_manager_secret_iam_member.function,
+    google_secret_manager_secret_version.redis_url,
+    google_project_iam_member.storage_events_publisher,
+    google_project_iam_member.events_receiver,
+  ]
+}

@@ -1,0 +1,374 @@
+// Checks terraform/ against the code, without Terraform (which cannot be installed here): every .tf
+// file is parsed with @cdktf/hcl2json, then compared with the function classes under functions/, the
+// rewrites of firebase.json, docs/openapi.yaml, the API Gateway description and the names in
+// GenerationSettings; and every reference must land on something declared, with nothing left over.
+//   node --test terraform/test/
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import YAML from 'yaml';
+import { gatewaySpec } from '../../scripts/api-gateway-spec.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TF = join(ROOT, 'terraform');
+const read = (path) => readFileSync(join(ROOT, path), 'utf8');
+
+// What the parsed configuration declares, keyed the way expressions name it.
+const declared = { resources: new Map(), data: new Map(), variables: new Map(), locals: new Map(), outputs: new Map() };
+const expressions = []; // [where, expression text] for every ${...} string in every file
+
+function collectExpressions(where, value) {
+  if (typeof value === 'string') {
+    if (value.includes('${')) expressions.push([where, value]);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => collectExpressions(where, v));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectExpressions(where, v);
+  }
+}
+
+/** The references in one expression: var.x, local.x, data.t.n, and managed resources t.n. */
+function referencesIn(text) {
+  const refs = [];
+  for (const m of text.matchAll(/(?<![\w.-])var\.([A-Za-z_][\w-]*)/g)) refs.push(`var.${m[1]}`);
+  for (const m of text.matchAll(/(?<![\w.-])local\.([A-Za-z_][\w-]*)/g)) refs.push(`local.${m[1]}`);
+  for (const m of text.matchAll(/(?<![\w.-])data\.([a-z0-9_]+)\.([A-Za-z_][\w-]*)/g)) refs.push(`data.${m[1]}.${m[2]}`);
+  for (const m of text.matchAll(/(?<![\w.-])(google_[a-z0-9_]+)\.([A-Za-z_][\w-]*)/g)) refs.push(`${m[1]}.${m[2]}`);
+  return refs;
+}
+
+/** Keys used on a for_each resource or a map local: google_x.name["key"] and local.name["key"]. */
+function indexedKeys(prefix) {
+  const keys = new Set();
+  const re = new RegExp(`${prefix.replace(/[.[\]]/g, '\\$&')}\\["([^"]+)"\\]`, 'g');
+  for (const [, text] of expressions) for (const m of text.matchAll(re)) keys.add(m[1]);
+  return keys;
+}
+
+function resource(type, name) {
+  const r = declared.resources.get(`${type}.${name}`);
+  assert.ok(r, `terraform declares no ${type}.${name}`);
+  return r;
+}
+
+function resourcesOfType(type) {
+  return [...declared.resources.entries()].filter(([k]) => k.startsWith(`${type}.`)).map(([k, v]) => [k.split('.')[1], v]);
+}
+
+/** A Java string constant, as written in the source. */
+function javaConstant(path, name) {
+  const m = read(path).match(new RegExp(`static final String ${name} = "([^"]+)"`));
+  assert.ok(m, `${path} declares no ${name}`);
+  return m[1];
+}
+
+/** The function classes under functions/: module, class, and the kind of function. */
+function functionClasses() {
+  const out = [];
+  for (const module of readdirSync(join(ROOT, 'functions'))) {
+    const src = join(ROOT, 'functions', module, 'src/main/java');
+    if (!existsSync(src)) continue;
+    const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory()
+      ? walk(join(dir, e.name)) : e.name.endsWith('.java') ? [join(dir, e.name)] : []));
+    for (const file of walk(src)) {
+      const text = readFileSync(file, 'utf8');
+      const kind = /implements\s+[^{]*\bHttpFunction\b/.test(text) ? 'http'
+        : /implements\s+[^{]*\bCloudEventsFunction\b/.test(text) ? 'event' : null;
+      if (!kind) continue;
+      const pkg = text.match(/^package\s+([\w.]+);/m)[1];
+      out.push({ module, className: `${pkg}.${file.split('/').pop().replace(/\.java$/, '')}`, kind });
+    }
+  }
+  return out;
+}
+
+/** Firebase Hosting's glob: * is one path segment, ** any number of them. */
+function globMatches(glob, path) {
+  const re = glob.split('/').map((part) => (part === '**' ? '.*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*'))).join('/').replace(/\/\.\*$/, '(/.*)?');
+  return new RegExp(`^${re}$`).test(path);
+}
+
+let specs; // function name -> its fields in local.function_specs, merged over local.function_defaults
+let firebase;
+let openapi;
+
+before(async () => {
+  const files = readdirSync(TF).filter((f) => f.endsWith('.tf'));
+  assert.ok(files.length > 0, 'terraform/ has no .tf files');
+  for (const file of files) {
+    const json = await parse(file, readFileSync(join(TF, file), 'utf8'));
+    for (const [type, byName] of Object.entries(json.resource ?? {})) {
+      for (const [name, blocks] of Object.entries(byName)) {
+        assert.ok(!declared.resources.has(`${type}.${name}`), `${type}.${name} is declared twice`);
+        declared.resources.set(`${type}.${name}`, { ...blocks[0], file });
+      }
+    }
+    for (const [type, byName] of Object.entries(json.data ?? {})) {
+      for (const [name, blocks] of Object.entries(byName)) declared.data.set(`data.${type}.${name}`, blocks[0]);
+    }
+    for (const [name, blocks] of Object.entries(json.variable ?? {})) declared.variables.set(`var.${name}`, blocks[0]);
+    for (const block of json.locals ?? []) {
+      for (const [name, value] of Object.entries(block)) {
+        assert.ok(!declared.locals.has(`local.${name}`), `local.${name} is declared twice`);
+        declared.locals.set(`local.${name}`, value);
+      }
+    }
+    for (const [name, blocks] of Object.entries(json.output ?? {})) declared.outputs.set(name, blocks[0]);
+    collectExpressions(file, json);
+  }
+  const defaults = declared.locals.get('local.function_defaults');
+  const raw = declared.locals.get('local.function_specs');
+  assert.ok(defaults && raw, 'terraform must declare local.function_defaults and local.function_specs');
+  specs = Object.fromEntries(Object.entries(raw).map(([name, spec]) => [name, { ...defaults, ...spec }]));
+  firebase = JSON.parse(read('firebase.json'));
+  openapi = YAML.parse(read('docs/openapi.yaml'));
+});
+
+const publicFunctions = () => Object.keys(specs).filter((n) => specs[n].access === 'public');
+
+describe('references', () => {
+  test('every reference names something declared', () => {
+    const missing = [];
+    for (const [file, text] of expressions) {
+      for (const ref of referencesIn(text)) {
+        const known = ref.startsWith('var.') ? declared.variables.has(ref)
+          : ref.startsWith('local.') ? declared.locals.has(ref)
+            : ref.startsWith('data.') ? declared.data.has(ref) : declared.resources.has(ref);
+        if (!known) missing.push(`${ref} (in ${file})`);
+      }
+    }
+    assert.deepEqual([...new Set(missing)], []);
+  });
+
+  test('every variable and every local is used', () => {
+    const used = new Set(expressions.flatMap(([, text]) => referencesIn(text)));
+    const unused = [...declared.variables.keys(), ...declared.locals.keys()].filter((k) => !used.has(k));
+    assert.deepEqual(unused, []);
+  });
+
+  test('no resource is left dangling: each is used, unless it is a binding or a job that ends a chain', () => {
+    const ends = /(_iam_member|_scheduler_job|^google_api_gateway_gateway|^google_project_service)$/;
+    const used = new Set(expressions.flatMap(([, text]) => referencesIn(text)));
+    const dangling = [...declared.resources.keys()]
+      .filter((k) => !used.has(k) && !ends.test(k.split('.')[0]))
+      // The dead-letter topic's subscription is where failed events wait to be looked at.
+      .filter((k) => k !== 'google_pubsub_subscription.generation_requests_dead');
+    assert.deepEqual(dangling, []);
+  });
+
+  test('keys used on for_each resources and maps exist', () => {
+    const names = new Set(Object.keys(specs));
+    for (const prefix of ['google_cloudfunctions2_function.function', 'local.function_urls',
+      'google_service_account.function', 'local.functions']) {
+      for (const key of indexedKeys(prefix)) assert.ok(names.has(key), `${prefix}["${key}"]: no such function`);
+    }
+    const queues = Object.keys(declared.locals.get('local.queues'));
+    for (const key of indexedKeys('local.queues')) assert.ok(queues.includes(key), `local.queues["${key}"]: no such queue`);
+  });
+});
+
+describe('functions', () => {
+  test('every function class under functions/ has its Terraform function, from its own module', () => {
+    const classes = functionClasses();
+    assert.ok(classes.length >= 10, `expected the function classes of functions/, found ${classes.length}`);
+    for (const { module, className, kind } of classes) {
+      const entry = Object.entries(specs).find(([, s]) => s.entry_point === className);
+      assert.ok(entry, `${className} (functions/${module}) has no function in terraform/functions.tf`);
+      assert.equal(entry[1].module, module, `${className} is in functions/${module}`);
+      const eventKinds = ['pubsub', 'storage'];
+      assert.equal(eventKinds.includes(entry[1].access), kind === 'event',
+        `${className} is a${kind === 'event' ? ' CloudEventsFunction' : 'n HttpFunction'} but access is ${entry[1].access}`);
+    }
+  });
+
+  test('every module under functions/ is deployed', () => {
+    const modules = new Set(Object.values(specs).map((s) => s.module));
+    for (const dir of readdirSync(join(ROOT, 'functions'))) {
+      if (existsSync(join(ROOT, 'functions', dir, 'pom.xml'))) assert.ok(modules.has(dir), `functions/${dir} is not deployed`);
+    }
+  });
+
+  for (const name of ['tasks', 'fanout', 'scheduler', 'health', 'media-finalize']) {
+    test(`the class terraform runs as ${name} exists`, (t) => {
+      const spec = specs[name];
+      assert.ok(spec, `terraform has no function ${name}`);
+      const dir = join(ROOT, 'functions', spec.module);
+      if (!existsSync(dir)) {
+        t.skip(`functions/${spec.module} is not in this checkout yet; ${spec.entry_point} is unchecked`);
+        return;
+      }
+      const file = join(dir, 'src/main/java', `${spec.entry_point.replaceAll('.', '/')}.java`);
+      assert.ok(existsSync(file), `${spec.entry_point} is not in functions/${spec.module}`);
+    });
+  }
+
+  test('each function is a Java 17 gen2 function with its own service account and a known caller', () => {
+    const fn = resource('google_cloudfunctions2_function', 'function');
+    assert.equal(fn.for_each, '${local.functions}');
+    assert.equal(fn.build_config[0].runtime, 'java17');
+    assert.equal(fn.build_config[0].entry_point, '${each.value.entry_point}');
+    assert.equal(fn.service_config[0].service_account_email, '${google_service_account.function[each.key].email}');
+    const sa = resource('google_service_account', 'function');
+    assert.equal(sa.for_each, '${local.functions}');
+    assert.match(sa.account_id, /\$\{each\.key\}/);
+    const invokers = Object.keys(declared.locals.get('local.invokers'));
+    for (const [name, spec] of Object.entries(specs)) {
+      assert.ok(spec.access === 'public' || invokers.includes(spec.access), `${name}: no invoker for access ${spec.access}`);
+      assert.ok(`fn-${name}`.length <= 30, `${name}: service account id fn-${name} is too long`);
+    }
+  });
+
+  test('the secrets a function reads are declared, and only the functions that need a key get it', () => {
+    const secrets = declared.locals.get('local.secrets');
+    for (const [name, spec] of Object.entries(specs)) {
+      for (const s of spec.secrets) assert.ok(s in secrets, `${name} reads ${s}, which local.secrets does not map`);
+    }
+    for (const ref of Object.values(secrets)) assert.match(ref, /^\$\{google_secret_manager_secret\.\w+\}$/);
+    const withKey = (key) => Object.keys(specs).filter((n) => specs[n].secrets.includes(key)).sort();
+    assert.deepEqual(withKey('OPENAI_API_KEY'), ['generations', 'tasks']);
+    assert.deepEqual(withKey('GOAPI_WEBHOOK_SECRET'), ['tasks', 'webhooks']);
+  });
+
+  test('functions are packaged where terraform reads them', () => {
+    const script = read('scripts/package-functions.sh');
+    assert.match(script, /out="\$root\/target\/functions"/);
+    assert.equal(declared.variables.get('var.functions_dist_dir').default, '../target/functions');
+    const source = resource('google_storage_bucket_object', 'source');
+    assert.match(source.source, /\$\{var\.functions_dist_dir\}\/\$\{each\.value\.module\}\.zip/);
+  });
+});
+
+describe('routes', () => {
+  const rewrites = () => firebase.hosting.rewrites.filter((r) => r.function);
+
+  test('every public function has a firebase.json rewrite; internal ones have none', () => {
+    const routed = new Set(rewrites().map((r) => r.function.functionId));
+    for (const name of publicFunctions()) assert.ok(routed.has(name), `${name} has no rewrite in firebase.json`);
+    for (const id of routed) {
+      assert.ok(specs[id], `firebase.json routes to ${id}, which terraform does not deploy`);
+      assert.equal(specs[id].access, 'public', `firebase.json routes to ${id}, which only Google may call`);
+    }
+  });
+
+  test('the rewrites name the region the functions are deployed in', () => {
+    const region = declared.variables.get('var.region').default;
+    for (const r of rewrites()) assert.equal(r.function.region, region, `${r.source} names ${r.function.region}`);
+  });
+
+  test('every OpenAPI operation names a public function, and firebase.json routes its path there', () => {
+    const seen = new Set();
+    for (const [path, item] of Object.entries(openapi.paths)) {
+      const sample = path.replace(/\{[^}]+\}/g, 'x1');
+      const routed = rewrites().find((r) => globMatches(r.source, sample))?.function.functionId;
+      for (const [method, op] of Object.entries(item)) {
+        if (method === 'parameters') continue;
+        const fn = op['x-function'];
+        assert.ok(fn && specs[fn]?.access === 'public', `${method} ${path}: x-function ${fn} is not a public function`);
+        assert.equal(routed, fn, `${method} ${path}: firebase.json routes it to ${routed}, OpenAPI says ${fn}`);
+        seen.add(fn);
+      }
+    }
+    for (const name of publicFunctions()) assert.ok(seen.has(name), `${name} has no path in docs/openapi.yaml`);
+  });
+
+  test('the API Gateway description is the one docs/openapi.yaml gives', () => {
+    assert.equal(read('terraform/api-gateway.yaml'), gatewaySpec(read('docs/openapi.yaml')),
+      'terraform/api-gateway.yaml is stale: run node scripts/api-gateway-spec.mjs');
+  });
+
+  test('API Gateway serves the same paths, each to the same function, and the gateway gets each address', () => {
+    const gw = YAML.parse(read('terraform/api-gateway.yaml'));
+    assert.equal(gw.swagger, '2.0');
+    assert.deepEqual(Object.keys(gw.paths).sort(), Object.keys(openapi.paths).sort());
+    for (const [path, item] of Object.entries(gw.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (method === 'parameters') continue;
+        const want = openapi.paths[path][method]?.['x-function'];
+        assert.equal(op['x-google-backend'].address, `\${${want}}`, `${method} ${path}`);
+        assert.equal(op['x-google-backend'].path_translation, 'APPEND_PATH_TO_ADDRESS');
+      }
+    }
+    const config = resource('google_api_gateway_api_config', 'api');
+    const contents = config.openapi_documents[0].document[0].contents;
+    assert.match(contents, /templatefile\("\$\{path\.module\}\/api-gateway\.yaml"/);
+    assert.match(contents, /if f\.access == "public"/);
+  });
+});
+
+describe('messaging and data', () => {
+  const settings = 'shared/core/src/main/java/dev/contentcreator/core/generation/GenerationSettings.java';
+
+  test('the generation topic exists, pushed to the fan-out with a dead-letter topic', () => {
+    const topic = javaConstant(settings, 'TOPIC');
+    const topics = resourcesOfType('google_pubsub_topic');
+    const found = topics.find(([, t]) => t.name === topic);
+    assert.ok(found, `no google_pubsub_topic named ${topic}`);
+    const subs = resourcesOfType('google_pubsub_subscription')
+      .filter(([, s]) => s.topic === `\${google_pubsub_topic.${found[0]}.id}`);
+    assert.equal(subs.length, 1, `expected one subscription on ${topic}`);
+    const [, sub] = subs[0];
+    assert.equal(sub.push_config[0].push_endpoint, '${google_cloudfunctions2_function.function["fanout"].url}');
+    assert.equal(sub.push_config[0].oidc_token[0].audience, '${local.function_urls["fanout"]}');
+    const dead = sub.dead_letter_policy?.[0]?.dead_letter_topic ?? '';
+    const deadTopic = dead.match(/^\$\{google_pubsub_topic\.(\w+)\.id\}$/)?.[1];
+    assert.ok(deadTopic && deadTopic !== found[0], `the subscription on ${topic} has no dead-letter topic of its own`);
+    assert.ok(resourcesOfType('google_pubsub_subscription').some(([, s]) => s.topic === `\${google_pubsub_topic.${deadTopic}.id}`),
+      'nothing keeps the dead letters: the dead-letter topic needs a subscription');
+  });
+
+  test('both task queues exist with a retry config', () => {
+    const queues = resourcesOfType('google_cloud_tasks_queue');
+    for (const constant of ['QUEUE', 'POLL_QUEUE']) {
+      const name = javaConstant(settings, constant);
+      const q = queues.find(([, r]) => r.name === name);
+      assert.ok(q, `no google_cloud_tasks_queue named ${name} (GenerationSettings.${constant})`);
+      assert.ok(q[1].retry_config?.[0], `queue ${name} has no retry_config`);
+      assert.equal(declared.locals.get('local.queues')[name], `\${google_cloud_tasks_queue.${q[0]}}`);
+    }
+  });
+
+  test('the scheduler is called every minute and daily, with OIDC', () => {
+    const jobs = resourcesOfType('google_cloud_scheduler_job').map(([, j]) => j);
+    const byPath = (p) => jobs.find((j) => j.http_target[0].uri.endsWith(p));
+    for (const [path, every] of [['/batches:tick', '* * * * *'], ['/backups:export', null]]) {
+      const job = byPath(path);
+      assert.ok(job, `no Cloud Scheduler job calls ${path}`);
+      assert.match(job.http_target[0].uri, /google_cloudfunctions2_function\.function\["scheduler"\]\.url/);
+      assert.equal(job.http_target[0].oidc_token[0].service_account_email, '${google_service_account.scheduler_invoker.email}');
+      if (every) assert.equal(job.schedule, every);
+    }
+  });
+
+  test('the media bucket keeps old versions 30 days; backups expire after backup_retention_days', () => {
+    const media = resource('google_storage_bucket', 'media');
+    assert.equal(media.versioning[0].enabled, true);
+    assert.ok(media.lifecycle_rule.some((r) => r.condition[0].days_since_noncurrent_time === 30
+      && r.action[0].type === 'Delete'), 'no rule deletes noncurrent media after 30 days');
+    const backups = resource('google_storage_bucket', 'backups');
+    assert.ok(backups.lifecycle_rule.some((r) => r.condition[0].age === '${var.backup_retention_days}'
+      && r.action[0].type === 'Delete'), 'no rule deletes backups after var.backup_retention_days');
+  });
+
+  test('Firestore, Redis with its network, and the secrets for the provider keys exist', () => {
+    resource('google_firestore_database', 'default');
+    const redis = resource('google_redis_instance', 'cache');
+    assert.equal(redis.authorized_network, '${google_compute_network.private.id}');
+    resource('google_vpc_access_connector', 'functions');
+    const ids = resourcesOfType('google_secret_manager_secret').map(([, s]) => s.secret_id);
+    for (const id of ['openai-api-key', 'goapi-api-key', 'goapi-webhook-secret']) assert.ok(ids.includes(id), `no secret ${id}`);
+  });
+
+  test('firebase.json deploys the rules and the media bucket is a storage target', () => {
+    assert.equal(firebase.firestore.rules, 'firestore.rules');
+    assert.equal(firebase.firestore.indexes, 'firestore.indexes.json');
+    assert.ok(firebase.storage.some((s) => s.target === 'media' && s.rules === 'storage.rules'));
+    assert.ok(existsSync(join(ROOT, 'firestore.rules')) && existsSync(join(ROOT, 'storage.rules')));
+  });
+
+  test('outputs give the addresses', () => {
+    for (const name of ['api_gateway_url', 'function_urls', 'hosting_url']) assert.ok(declared.outputs.has(name), `no output ${name}`);
+  });
+});
