@@ -6,9 +6,10 @@
 # the emulator cannot be installed from the package registries.
 #
 # The Storage rules tests need the Storage emulator of firebase-tools, which downloads its rules
-# runtime and so does not start offline. Where it can, run them under the Emulator Suite:
-#   npx firebase emulators:exec --only firestore,storage --project demo-rules-storage \
-#     'node --test test/rules/'
+# runtime and so does not start offline. Where it can, run them under the Emulator Suite (storage.rules
+# is deployed to the target "media", so name a bucket for it first):
+#   npx firebase target:apply storage media demo-rules-storage.appspot.com --project demo-rules-storage
+#   npx firebase emulators:exec --only firestore,storage --project demo-rules-storage 'node --test test/rules/'
 # Without FIREBASE_STORAGE_EMULATOR_HOST they are skipped with a message saying so.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Java modules (unit, contract and black-box HTTP tests), the
+# Runs every test of the project: the Terraform checks, the security rules (against gcloud's
+# Firestore emulator, when installed), the Java modules (unit, contract and black-box HTTP tests), the
 # PWA's build and its Vitest tests. Starts what the tests need when it is not already running: redis-server on
 # 127.0.0.1:6379 and the Firebase Auth emulator on 127.0.0.1:9099.
 set -euo pipefail
@@ -20,6 +21,10 @@ export DATA_DIR="${TEST_DATA_DIR:-$root/target/test-data}"
 mkdir -p "$DATA_DIR"
 scripts/auth-emulator.sh
 export FIREBASE_AUTH_EMULATOR_HOST="${FIREBASE_AUTH_EMULATOR_HOST:-127.0.0.1:9099}"
+
+echo "==> checking terraform/ against the code, and the security rules against the Firestore emulator"
+node --test terraform/test/
+scripts/rules-test.sh
 
 echo "==> building the PWA and running its tests"
 npm run --silent build -w hosting

@@ -1,7 +1,7 @@
 // Tests of storage.rules against the Storage emulator of firebase-tools, which reads memberships from
 // the Firestore emulator. That emulator downloads its rules runtime when it starts, so it does not
-// start offline: these tests run only where FIREBASE_STORAGE_EMULATOR_HOST is set, for example under
-//   npx firebase emulators:exec --only firestore,storage --project demo-rules-storage 'node --test test/rules/'
+// start offline: these tests run only where FIREBASE_STORAGE_EMULATOR_HOST is set (scripts/rules-test.sh
+// says how to run them under the Emulator Suite).
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
