@@ -4,8 +4,8 @@
 locals {
   # access: who may call it. public (anyone: the function checks the Firebase ID token itself),
   # tasks (Cloud Tasks, OIDC as tasks-invoker), scheduler (Cloud Scheduler, OIDC as scheduler-invoker),
-  # pubsub (the push subscription of the generation topic, OIDC as events-invoker) or storage (the
-  # media bucket's finalize event, through Eventarc as events-invoker).
+  # pubsub (the generation topic, through Eventarc as events-invoker) or storage (the media bucket's
+  # finalize event, through Eventarc as events-invoker).
   # secrets: environment variables filled from Secret Manager (secrets.tf); REDIS_URL also routes the
   # function through the VPC connector. The remaining fields are what it may touch: Firestore, the
   # media bucket (none, read, write), the generation topic, the task queues, signing upload
@@ -164,6 +164,19 @@ locals {
     # Cold start: C1 only and the serial collector start a small function about 40% sooner.
     JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   }
+  # The Eventarc trigger of each event-driven kind of access.
+  event_triggers = {
+    storage = {
+      event_type   = "google.cloud.storage.object.v1.finalized"
+      pubsub_topic = null
+      bucket       = google_storage_bucket.media.name
+    }
+    pubsub = {
+      event_type   = "google.cloud.pubsub.topic.v1.messagePublished"
+      pubsub_topic = google_pubsub_topic.generation_requests.id
+      bucket       = null
+    }
+  }
   extra_env = {
     scheduler = {
       SCHEDULER_AUDIENCE   = local.function_urls["scheduler"]
@@ -197,11 +210,11 @@ resource "google_cloudfunctions2_function" "function" {
     timeout_seconds                = each.value.timeout
     min_instance_count             = 0
     max_instance_count             = each.value.max_instances
-    ingress_settings               = each.value.access == "storage" ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
+    ingress_settings               = contains(keys(local.event_triggers), each.value.access) ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
     all_traffic_on_latest_revision = true
     vpc_connector                  = contains(each.value.secrets, "REDIS_URL") ? google_vpc_access_connector.functions.id : null
     vpc_connector_egress_settings  = contains(each.value.secrets, "REDIS_URL") ? "PRIVATE_RANGES_ONLY" : null
-    environment_variables          = merge(local.common_env, lookup(local.extra_env, each.key, {}))
+    environment_variables          = merge(local.common_env, try(local.extra_env[each.key], {}))
 
     dynamic "secret_environment_variables" {
       for_each = [for s in each.value.secrets : s if !contains(local.secrets_off, s)]
@@ -215,15 +228,19 @@ resource "google_cloudfunctions2_function" "function" {
   }
 
   dynamic "event_trigger" {
-    for_each = each.value.access == "storage" ? [google_storage_bucket.media.name] : []
+    for_each = contains(keys(local.event_triggers), each.value.access) ? [local.event_triggers[each.value.access]] : []
     content {
       trigger_region        = var.region
-      event_type            = "google.cloud.storage.object.v1.finalized"
+      event_type            = event_trigger.value.event_type
+      pubsub_topic          = event_trigger.value.pubsub_topic
       retry_policy          = "RETRY_POLICY_RETRY"
       service_account_email = google_service_account.events_invoker.email
-      event_filters {
-        attribute = "bucket"
-        value     = event_trigger.value
+      dynamic "event_filters" {
+        for_each = event_trigger.value.bucket == null ? [] : [event_trigger.value.bucket]
+        content {
+          attribute = "bucket"
+          value     = event_filters.value
+        }
       }
     }
   }

@@ -183,8 +183,8 @@ resource "google_project_iam_member" "events_receiver" {
   member  = "serviceAccount:${google_service_account.events_invoker.email}"
 }
 
-# Pub/Sub mints the push subscription's OIDC token for events-invoker, and moves messages that keep
-# failing to the dead-letter topic.
+# Pub/Sub mints the OIDC token of Eventarc's push subscription for events-invoker, and moves messages
+# that keep failing to the dead-letter topic (see terraform_data.fanout_dead_letter).
 resource "google_service_account_iam_member" "pubsub_mints_events_token" {
   service_account_id = google_service_account.events_invoker.name
   role               = "roles/iam.serviceAccountTokenCreator"
@@ -195,12 +195,6 @@ resource "google_pubsub_topic_iam_member" "dead_letter_publisher" {
   topic  = google_pubsub_topic.generation_requests_dead.id
   role   = "roles/pubsub.publisher"
   member = local.pubsub_agent
-}
-
-resource "google_pubsub_subscription_iam_member" "dead_letter_subscriber" {
-  subscription = google_pubsub_subscription.fanout.id
-  role         = "roles/pubsub.subscriber"
-  member       = local.pubsub_agent
 }
 
 locals {

@@ -1,7 +1,7 @@
 # The generation pipeline's plumbing (names from GenerationSettings: TOPIC, QUEUE, POLL_QUEUE) and
 # the Cloud Scheduler jobs.
 
-# POST .../generations publishes one event per job here; the fan-out takes it from the push subscription.
+# POST .../generations publishes one event per job here; Eventarc delivers it to the fan-out.
 resource "google_pubsub_topic" "generation_requests" {
   name = "generation-requests"
 
@@ -24,28 +24,26 @@ resource "google_pubsub_subscription" "generation_requests_dead" {
   }
 }
 
-resource "google_pubsub_subscription" "fanout" {
-  name                       = "generation-requests-fanout"
-  topic                      = google_pubsub_topic.generation_requests.id
-  ack_deadline_seconds       = 120
-  message_retention_duration = "86400s"
-  expiration_policy {
-    ttl = ""
-  }
-  push_config {
-    push_endpoint = google_cloudfunctions2_function.function["fanout"].url
-    oidc_token {
-      service_account_email = google_service_account.events_invoker.email
-      audience              = local.function_urls["fanout"]
+# Eventarc makes the push subscription that delivers the topic to the fan-out, and Terraform cannot
+# manage a subscription it did not make; so the dead-letter policy is put on it with gcloud, once per
+# trigger. Pub/Sub's agent may then pull from it to move messages that failed 5 times.
+resource "terraform_data" "fanout_dead_letter" {
+  triggers_replace = [google_cloudfunctions2_function.function["fanout"].event_trigger[0].trigger, google_pubsub_topic.generation_requests_dead.id]
+
+  provisioner "local-exec" {
+    interpreter = ["bash", "-c"]
+    command     = <<-EOT
+      set -euo pipefail
+      sub="$(gcloud eventarc triggers describe "$TRIGGER" --format='value(transport.pubsub.subscription)')"
+      gcloud pubsub subscriptions update "$sub" --dead-letter-topic="$DEAD_TOPIC" --max-delivery-attempts=5 \
+        --min-retry-delay=10s --max-retry-delay=600s
+      gcloud pubsub subscriptions add-iam-policy-binding "$sub" --member="$PUBSUB_AGENT" --role=roles/pubsub.subscriber
+    EOT
+    environment = {
+      TRIGGER      = google_cloudfunctions2_function.function["fanout"].event_trigger[0].trigger
+      DEAD_TOPIC   = google_pubsub_topic.generation_requests_dead.id
+      PUBSUB_AGENT = local.pubsub_agent
     }
-  }
-  retry_policy {
-    minimum_backoff = "10s"
-    maximum_backoff = "600s"
-  }
-  dead_letter_policy {
-    dead_letter_topic     = google_pubsub_topic.generation_requests_dead.id
-    max_delivery_attempts = 5
   }
 }
 
@@ -113,7 +111,7 @@ resource "google_cloud_scheduler_job" "batches_tick" {
   }
 }
 
-# The daily Firestore export into the backup bucket (kept backup_retention_days).
+# The daily Firestore export into the backup bucket (kept backup_keep_days).
 resource "google_cloud_scheduler_job" "backups_export" {
   name             = "backups-export"
   region           = var.region
@@ -127,6 +125,26 @@ resource "google_cloud_scheduler_job" "backups_export" {
   http_target {
     http_method = "POST"
     uri         = "${google_cloudfunctions2_function.function["scheduler"].url}/backups:export"
+    oidc_token {
+      service_account_email = google_service_account.scheduler_invoker.email
+      audience              = local.function_urls["scheduler"]
+    }
+  }
+}
+
+# Fans out jobs still queued whose event never came (or was dropped as too old).
+resource "google_cloud_scheduler_job" "jobs_sweep" {
+  name             = "jobs-sweep"
+  region           = var.region
+  schedule         = "*/5 * * * *"
+  time_zone        = "Etc/UTC"
+  attempt_deadline = "120s"
+  retry_config {
+    retry_count = 0
+  }
+  http_target {
+    http_method = "POST"
+    uri         = "${google_cloudfunctions2_function.function["scheduler"].url}/jobs:sweep"
     oidc_token {
       service_account_email = google_service_account.scheduler_invoker.email
       audience              = local.function_urls["scheduler"]

@@ -19,6 +19,7 @@ locals {
     "firebasestorage.googleapis.com",
     "firestore.googleapis.com",
     "iam.googleapis.com",
+    "iamcredentials.googleapis.com",
     "identitytoolkit.googleapis.com",
     "pubsub.googleapis.com",
     "redis.googleapis.com",

@@ -58,7 +58,7 @@ resource "google_storage_bucket" "backups" {
 
   lifecycle_rule {
     condition {
-      age = var.backup_retention_days
+      age = var.backup_keep_days
     }
     action {
       type = "Delete"

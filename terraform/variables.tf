@@ -27,7 +27,7 @@ variable "app_version" {
   default     = "dev"
 }
 
-variable "backup_retention_days" {
+variable "backup_keep_days" {
   description = "Days a Firestore export is kept in the backup bucket before it is deleted."
   type        = number
   default     = 30

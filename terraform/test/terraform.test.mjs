@@ -150,7 +150,7 @@ describe('references', () => {
   });
 
   test('no resource is left dangling: each is used, unless it is a binding or a job that ends a chain', () => {
-    const ends = /(_iam_member|_scheduler_job|^google_api_gateway_gateway|^google_project_service)$/;
+    const ends = /(_iam_member|_scheduler_job|^google_api_gateway_gateway|^google_project_service|^terraform_data)$/;
     const used = new Set(expressions.flatMap(([, text]) => referencesIn(text)));
     const dangling = [...declared.resources.keys()]
       .filter((k) => !used.has(k) && !ends.test(k.split('.')[0]))
@@ -301,20 +301,23 @@ describe('routes', () => {
 describe('messaging and data', () => {
   const settings = 'shared/core/src/main/java/dev/contentcreator/core/generation/GenerationSettings.java';
 
-  test('the generation topic exists, pushed to the fan-out with a dead-letter topic', () => {
+  test('the generation topic exists, delivered to the fan-out by Eventarc, with a dead-letter topic', () => {
     const topic = javaConstant(settings, 'TOPIC');
-    const topics = resourcesOfType('google_pubsub_topic');
-    const found = topics.find(([, t]) => t.name === topic);
+    const found = resourcesOfType('google_pubsub_topic').find(([, t]) => t.name === topic);
     assert.ok(found, `no google_pubsub_topic named ${topic}`);
-    const subs = resourcesOfType('google_pubsub_subscription')
-      .filter(([, s]) => s.topic === `\${google_pubsub_topic.${found[0]}.id}`);
-    assert.equal(subs.length, 1, `expected one subscription on ${topic}`);
-    const [, sub] = subs[0];
-    assert.equal(sub.push_config[0].push_endpoint, '${google_cloudfunctions2_function.function["fanout"].url}');
-    assert.equal(sub.push_config[0].oidc_token[0].audience, '${local.function_urls["fanout"]}');
-    const dead = sub.dead_letter_policy?.[0]?.dead_letter_topic ?? '';
-    const deadTopic = dead.match(/^\$\{google_pubsub_topic\.(\w+)\.id\}$/)?.[1];
-    assert.ok(deadTopic && deadTopic !== found[0], `the subscription on ${topic} has no dead-letter topic of its own`);
+    assert.equal(specs.fanout?.access, 'pubsub', 'the fan-out must be triggered by the topic');
+    const trigger = declared.locals.get('local.event_triggers').pubsub;
+    assert.equal(trigger.pubsub_topic, `\${google_pubsub_topic.${found[0]}.id}`);
+    assert.equal(trigger.event_type, 'google.cloud.pubsub.topic.v1.messagePublished');
+    const fn = resource('google_cloudfunctions2_function', 'function');
+    assert.match(fn.dynamic.event_trigger[0].for_each, /local\.event_triggers\[each\.value\.access\]/);
+
+    const deadLetter = resource('terraform_data', 'fanout_dead_letter');
+    const env = deadLetter.provisioner['local-exec'][0].environment;
+    assert.equal(env.TRIGGER, '${google_cloudfunctions2_function.function["fanout"].event_trigger[0].trigger}');
+    const deadTopic = env.DEAD_TOPIC.match(/^\$\{google_pubsub_topic\.(\w+)\.id\}$/)?.[1];
+    assert.ok(deadTopic && deadTopic !== found[0], `the fan-out's subscription has no dead-letter topic of its own`);
+    assert.match(deadLetter.provisioner['local-exec'][0].command, /--dead-letter-topic="\$DEAD_TOPIC"/);
     assert.ok(resourcesOfType('google_pubsub_subscription').some(([, s]) => s.topic === `\${google_pubsub_topic.${deadTopic}.id}`),
       'nothing keeps the dead letters: the dead-letter topic needs a subscription');
   });
@@ -330,10 +333,10 @@ describe('messaging and data', () => {
     }
   });
 
-  test('the scheduler is called every minute and daily, with OIDC', () => {
+  test('Cloud Scheduler calls each scheduler route, with OIDC', () => {
     const jobs = resourcesOfType('google_cloud_scheduler_job').map(([, j]) => j);
     const byPath = (p) => jobs.find((j) => j.http_target[0].uri.endsWith(p));
-    for (const [path, every] of [['/batches:tick', '* * * * *'], ['/backups:export', null]]) {
+    for (const [path, every] of [['/batches:tick', '* * * * *'], ['/backups:export', null], ['/jobs:sweep', null]]) {
       const job = byPath(path);
       assert.ok(job, `no Cloud Scheduler job calls ${path}`);
       assert.match(job.http_target[0].uri, /google_cloudfunctions2_function\.function\["scheduler"\]\.url/);
@@ -342,14 +345,14 @@ describe('messaging and data', () => {
     }
   });
 
-  test('the media bucket keeps old versions 30 days; backups expire after backup_retention_days', () => {
+  test('the media bucket keeps old versions 30 days; backups expire after backup_keep_days', () => {
     const media = resource('google_storage_bucket', 'media');
     assert.equal(media.versioning[0].enabled, true);
     assert.ok(media.lifecycle_rule.some((r) => r.condition[0].days_since_noncurrent_time === 30
       && r.action[0].type === 'Delete'), 'no rule deletes noncurrent media after 30 days');
     const backups = resource('google_storage_bucket', 'backups');
-    assert.ok(backups.lifecycle_rule.some((r) => r.condition[0].age === '${var.backup_retention_days}'
-      && r.action[0].type === 'Delete'), 'no rule deletes backups after var.backup_retention_days');
+    assert.ok(backups.lifecycle_rule.some((r) => r.condition[0].age === '${var.backup_keep_days}'
+      && r.action[0].type === 'Delete'), 'no rule deletes backups after var.backup_keep_days');
   });
 
   test('Firestore, Redis with its network, and the secrets for the provider keys exist', () => {
