@@ -58,8 +58,8 @@ describe('firestore.rules', { skip }, () => {
         writes.push(db.doc(`members/${projectId}_${uid}`).set({ projectId, uid, role }));
       }
       for (const c of PROJECT_COLLECTIONS) {
-        writes.push(db.doc(`${c}/${c}-p1`).set({ projectId: 'p1', status: 'queued' }));
-        writes.push(db.doc(`${c}/${c}-p2`).set({ projectId: 'p2', status: 'queued' }));
+        writes.push(db.doc(`${c}/${c}-p1`).set({ projectId: 'p1', jobId: 'jobs-p1', status: 'queued' }));
+        writes.push(db.doc(`${c}/${c}-p2`).set({ projectId: 'p2', jobId: 'jobs-p2', status: 'queued' }));
       }
       await Promise.all(writes);
     });
@@ -107,8 +107,13 @@ describe('firestore.rules', { skip }, () => {
         await assertFails(as('alice').collection(c).where('status', '==', 'queued').get());
       });
     }
+    test('the live query of a job\'s items must name the project as well as the job', async () => {
+      await assertSucceeds(as('carol').collection('items').where('projectId', '==', 'p1')
+        .where('jobId', '==', 'jobs-p1').get());
+      await assertFails(as('carol').collection('items').where('jobId', '==', 'jobs-p1').get());
+    });
     test('a member listens to a job\'s items live', async () => {
-      const items = as('bob').collection('items').where('projectId', '==', 'p1');
+      const items = as('bob').collection('items').where('projectId', '==', 'p1').where('jobId', '==', 'jobs-p1');
       const snapshot = await new Promise((resolve, reject) => {
         const stop = items.onSnapshot((s) => { stop(); resolve(s); }, reject);
       });
