@@ -166,6 +166,15 @@ resource "google_storage_bucket_iam_member" "firestore_exports" {
   depends_on = [google_firestore_database.default]
 }
 
+# storage.rules read memberships from Firestore, as Firebase Storage's service agent.
+resource "google_project_iam_member" "storage_rules_read_firestore" {
+  project = var.project_id
+  role    = "roles/firebaserules.firestoreServiceAgent"
+  member  = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-firebasestorage.iam.gserviceaccount.com"
+
+  depends_on = [google_firebase_storage_bucket.media]
+}
+
 # Cloud Storage announces finished uploads through Pub/Sub, for the Eventarc trigger of media-finalize.
 data "google_storage_project_service_account" "gcs" {
   depends_on = [google_project_service.api]

@@ -394,6 +394,10 @@ describe('messaging and data', () => {
     assert.equal(firebase.firestore.indexes, 'firestore.indexes.json');
     assert.ok(firebase.storage.some((s) => s.target === 'media' && s.rules === 'storage.rules'));
     assert.ok(existsSync(join(ROOT, 'firestore.rules')) && existsSync(join(ROOT, 'storage.rules')));
+    if (/\bfirestore\.(get|exists)\(/.test(read('storage.rules'))) {
+      assert.ok(resourcesOfType('google_project_iam_member').some(([, m]) => m.role === 'roles/firebaserules.firestoreServiceAgent'),
+        'storage.rules read Firestore, so Firebase Storage\'s agent needs roles/firebaserules.firestoreServiceAgent');
+    }
   });
 
   test('outputs give the addresses', () => {
