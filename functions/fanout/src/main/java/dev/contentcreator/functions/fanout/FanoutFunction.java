@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * The Eventarc trigger of the {@code generation-requests} Pub/Sub topic: each message becomes one
  * task per item of its job. Internal (Eventarc authenticates the push; no hosting rewrite).
- * {@code EVENT_MAX_AGE} (24h) drops events the sweep of queued jobs would have covered.
+ * {@code EVENT_MAX_AGE} (24h) drops events too old to matter: the scheduler's sweep covers their jobs.
  */
 public final class FanoutFunction implements CloudEventsFunction {
   @Override

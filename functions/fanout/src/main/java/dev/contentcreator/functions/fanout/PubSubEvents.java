@@ -58,7 +58,7 @@ final class PubSubEvents {
     Instant published = event.publishTime();
     if (published != null && published.plus(maxAge).isBefore(clock.instant())) {
       System.err.println("dropped Pub/Sub message " + event.id() + " published at " + published
-          + ": older than " + maxAge + ", so the sweep of queued jobs covers it");
+          + ": older than " + maxAge + "; the scheduler's jobs:sweep fans out its job if it is still queued");
       return;
     }
     handler.handle(event);
