@@ -25,6 +25,7 @@ import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.gcp.oidc.GoogleOidcVerifier;
+import dev.contentcreator.testkit.classes.RecordingClassLoader;
 import dev.contentcreator.testkit.http.FakeHttp;
 import dev.contentcreator.testkit.oidc.TestSigner;
 import java.nio.file.Path;
@@ -250,5 +251,19 @@ class TasksFunctionTest {
     assertEquals(GenerationJob.Status.COMPLETED, job.status());
     assertEquals(GenerationItem.Status.COMPLETED, Jobs.items(platform.documents(), jobId).get(0).status());
     assertEquals(1, services.contents().list("alice", project, Optional.empty(), 100, null).items().size());
+  }
+
+  @Test
+  void aTaskOfTheDemoLoadsNoClassOfOpenAiJavaThoughTheFunctionShipsIt() throws Exception {
+    try (RecordingClassLoader loader = new RecordingClassLoader()) {
+      Class<?> entry = Class.forName(IsolatedDemoTask.class.getName(), true, loader);
+      Object status = entry.getMethod("run", String.class).invoke(null, dir.resolve("isolated").toString());
+
+      assertEquals(204, status);
+      assertTrue(loader.requested().contains(TasksApi.class.getName()), "the loader records what is loaded");
+      assertTrue(loader.requested().contains("dev.contentcreator.openai.OpenAiProviderFactory"),
+          "the OpenAI adapter is on this function's classpath and was asked about");
+      assertEquals(List.of(), loader.requestedFrom(RecordingClassLoader.OPENAI_SDK));
+    }
   }
 }
