@@ -1,17 +1,13 @@
 package dev.contentcreator.functions.tasks;
 
 import dev.contentcreator.core.config.Config;
-import dev.contentcreator.core.domain.ContentKind;
-import dev.contentcreator.core.generation.GenerationRequest;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.generation.GenerationTasks;
-import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.http.InternalEndpoint;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.testkit.http.FakeHttp;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Run inside a {@code RecordingClassLoader}: makes a text job on the offline demo and serves its
@@ -28,12 +24,7 @@ public final class IsolatedDemoTask {
     try (Platform platform = Platform.create(Config.of(Map.of("DATA_DIR", dataDir, "DEMO_CHUNK_DELAY", "0ms")),
         TasksFunctionTest.CLOCK)) {
       Services services = new Services(platform);
-      Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
-      services.users().ensure(alice);
-      String project = services.projects().create(alice, "Shop", "").id();
-      String jobId = services.generation().create(alice, project, "k", new GenerationRequest(ContentKind.TEXT,
-          Optional.of("A tagline for a bakery"), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-          Map.of(), 1, false, Optional.empty())).jobId();
+      String jobId = TasksFunctionTest.demoTextJob(services, TasksFunctionTest.aliceProject(services));
       InternalEndpoint endpoint = TasksApi.endpoint(TasksFunctionTest.verifier(),
           GenerationTasks.handlers(services::runner), TasksFunctionTest.CLOCK, TasksFunctionTest.LOG);
       FakeHttp.Response r = TasksFunctionTest.serve(endpoint, TasksFunctionTest.task(GenerationSettings.GENERATE_HANDLER,

@@ -101,6 +101,21 @@ class TasksFunctionTest {
         .json(body);
   }
 
+  /** Alice and a project of hers; returns the project's id. */
+  static String aliceProject(Services services) {
+    Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
+    services.users().ensure(alice);
+    return services.projects().create(alice, "Shop", "").id();
+  }
+
+  /** A one-item text job of Alice's on the offline demo; returns its id. */
+  static String demoTextJob(Services services, String project) {
+    Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
+    return services.generation().create(alice, project, "key-1", new GenerationRequest(ContentKind.TEXT,
+        Optional.of("A tagline for a bakery"), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+        Map.of(), 1, false, Optional.empty())).jobId();
+  }
+
   static FakeHttp.Response serve(InternalEndpoint gateway, FakeHttp.Request request) {
     FakeHttp.Response response = new FakeHttp.Response();
     gateway.service(request, response);
@@ -233,12 +248,8 @@ class TasksFunctionTest {
     platform = Platform.create(Config.of(Map.of("DATA_DIR", dir.toString(), "DEMO_CHUNK_DELAY", "0ms")), CLOCK);
     Services services = new Services(platform);
     InternalEndpoint gateway = TasksApi.endpoint(verifier(), GenerationTasks.handlers(services::runner), CLOCK, LOG);
-    Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
-    services.users().ensure(alice);
-    String project = services.projects().create(alice, "Shop", "").id();
-    String jobId = services.generation().create(alice, project, "key-1", new GenerationRequest(ContentKind.TEXT,
-        Optional.of("A tagline for a bakery"), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
-        Map.of(), 1, false, Optional.empty())).jobId();
+    String project = aliceProject(services);
+    String jobId = demoTextJob(services, project);
     String payload = "{\"jobId\":\"" + jobId + "\",\"index\":0}";
 
     FakeHttp.Response first = serve(gateway, task(GenerationSettings.GENERATE_HANDLER, payload));
