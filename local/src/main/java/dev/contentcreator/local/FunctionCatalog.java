@@ -9,6 +9,13 @@ import java.util.Locale;
  * the same entry point the deployment names.
  */
 final class FunctionCatalog {
+  /**
+   * The functions only Google calls (Cloud Tasks, Eventarc, Cloud Scheduler, with OIDC): not public
+   * API, so no hosting rewrite and no OpenAPI path. On one machine {@code Workers} runs their work
+   * in this JVM instead. Every other module under {@code functions/} is public.
+   */
+  static final java.util.Set<String> INTERNAL = java.util.Set.of("tasks", "fanout", "scheduler");
+
   private FunctionCatalog() {}
 
   static String className(String functionId) {

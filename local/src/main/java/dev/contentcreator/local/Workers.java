@@ -1,6 +1,7 @@
 package dev.contentcreator.local;
 
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.GenerationTasks;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.embedded.queue.QueueConfig;
@@ -37,8 +38,7 @@ final class Workers {
           .maxDoublings(2)
           .maxConcurrentDispatches(settings.itemMaxConcurrent())
           .build());
-      tasks.registerHandler(GenerationSettings.GENERATE_HANDLER, services.runner()::generate);
-      tasks.registerHandler(GenerationSettings.POLL_HANDLER, services.runner()::poll);
+      GenerationTasks.handlers(services::runner).forEach(tasks::registerHandler);
       tasks.start();
     }
     if (platform.events() instanceof SqliteEventBus events) {

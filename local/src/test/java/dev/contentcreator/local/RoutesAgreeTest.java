@@ -1,6 +1,7 @@
 package dev.contentcreator.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contentcreator.core.config.Config;
@@ -18,22 +19,35 @@ import dev.contentcreator.functions.users.UsersApi;
 import dev.contentcreator.functions.webhooks.WebhooksApi;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The three places that name the routes agree: each function's router, the rewrites of
- * firebase.json that send a path to that function, and docs/openapi.yaml.
+ * firebase.json that send a path to that function, and docs/openapi.yaml. The internal functions
+ * ({@link FunctionCatalog#INTERNAL}) are in none of them, and every module under functions/ is
+ * one or the other.
  */
 class RoutesAgreeTest {
   private static Map<String, String> routesOfFunctions() {
+    Map<String, String> routes = new TreeMap<>();
+    routersOfPublicFunctions().forEach((function, router) ->
+        router.routes().forEach(r -> routes.put(r.method() + " " + r.template(), function)));
+    return routes;
+  }
+
+  private static Map<String, Router> routersOfPublicFunctions() {
     Platform platform = Platform.create(Config.of(Map.of()), Clock.systemUTC());
     Services services = new Services(platform);
-    Map<String, Router> byFunction = Map.of(
+    return Map.of(
         "health", HealthApi.router(platform),
         "users", UsersApi.router(services),
         "projects", ProjectsApi.router(services),
@@ -43,10 +57,6 @@ class RoutesAgreeTest {
         "webhooks", WebhooksApi.router(services),
         "media", MediaApi.router(services),
         "batches", BatchesApi.router(services));
-    Map<String, String> routes = new TreeMap<>();
-    byFunction.forEach((function, router) ->
-        router.routes().forEach(r -> routes.put(r.method() + " " + r.template(), function)));
-    return routes;
   }
 
   @SuppressWarnings("unchecked")
@@ -86,4 +96,45 @@ class RoutesAgreeTest {
     hosting.rewrites().stream().filter(r -> r.functionId() != null)
         .forEach(r -> assertEquals(FunctionCatalog.className(r.functionId()), FunctionCatalog.resolve(r.functionId()).getName()));
   }
+
+  @Test
+  void firebaseJsonRoutesNothingToAnInternalFunction() throws Exception {
+    HostingConfig hosting = HostingConfig.read(ServerProcess.REPO.resolve("firebase.json"));
+    hosting.rewrites().stream().filter(r -> r.functionId() != null).forEach(r ->
+        assertFalse(FunctionCatalog.INTERNAL.contains(r.functionId()),
+            r.source() + " is rewritten to " + r.functionId() + ", which only Google may call"));
+  }
+
+  @Test
+  void everyFunctionRewriteLeadsToARouteOfThatFunction() throws Exception {
+    HostingConfig hosting = HostingConfig.read(ServerProcess.REPO.resolve("firebase.json"));
+    Map<String, String> routes = routesOfFunctions();
+    hosting.rewrites().stream().filter(r -> r.functionId() != null && !r.source().equals(CATCH_ALL)).forEach(r -> {
+      boolean served = routes.entrySet().stream().anyMatch(route -> route.getValue().equals(r.functionId())
+          && r.pattern().matcher(route.getKey().substring(route.getKey().indexOf(' ') + 1)
+              .replaceAll("\\{[^}]+}", "sample")).matches());
+      assertTrue(served, "the rewrite of " + r.source() + " to " + r.functionId() + " leads to no route of it");
+    });
+  }
+
+  @Test
+  void everyFunctionModuleIsPublicOrInternalAndNamedByTheConvention() throws Exception {
+    Set<String> modules = new TreeSet<>();
+    try (Stream<Path> dirs = Files.list(ServerProcess.REPO.resolve("functions"))) {
+      dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).forEach(d -> modules.add(d.getFileName().toString()));
+    }
+    Set<String> known = new TreeSet<>(routersOfPublicFunctions().keySet());
+    for (String internal : FunctionCatalog.INTERNAL) {
+      assertFalse(known.contains(internal), internal + " is listed as internal but has public routes");
+      known.add(internal);
+      String className = FunctionCatalog.className(internal);
+      Path source = ServerProcess.REPO.resolve("functions/" + internal + "/src/main/java/"
+          + className.replace('.', '/') + ".java");
+      assertTrue(Files.isRegularFile(source), "internal function " + internal + " has no " + className);
+    }
+    assertEquals(modules, known, "a function module must have public routes here or be listed as internal");
+  }
+
+  /** The rewrite that sends every unknown /api path to a function that answers 404 for it. */
+  private static final String CATCH_ALL = "/api/**";
 }

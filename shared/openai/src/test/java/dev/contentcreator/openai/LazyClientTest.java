@@ -10,17 +10,13 @@ import com.openai.client.OpenAIClient;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.ports.ai.Progress;
-import java.io.File;
+import dev.contentcreator.testkit.classes.RecordingClassLoader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -62,7 +58,7 @@ class LazyClientTest {
 
   @Test
   void buildingFromConfigLoadsNoClassOfOpenAiJava() throws Exception {
-    try (RecordingLoader loader = new RecordingLoader()) {
+    try (RecordingClassLoader loader = new RecordingClassLoader()) {
       Object services = buildInIsolation(loader);
       Object provider = services.getClass().getMethod("provider").invoke(services);
       provider.getClass().getMethod("name").invoke(provider);
@@ -70,14 +66,14 @@ class LazyClientTest {
       moderator.getClass().getMethod("model").invoke(moderator);
 
       assertSame(loader, services.getClass().getClassLoader(), "the adapter must come from the isolated loader");
-      assertTrue(loader.requested.contains(OpenAiProvider.class.getName()), "the loader records what is loaded");
-      assertEquals(List.of(), loader.requestedFromTheSdk());
+      assertTrue(loader.requested().contains(OpenAiProvider.class.getName()), "the loader records what is loaded");
+      assertEquals(List.of(), loader.requestedFrom(RecordingClassLoader.OPENAI_SDK));
     }
   }
 
   @Test
   void theFirstCallLoadsOpenAiJava() throws Exception {
-    try (RecordingLoader loader = new RecordingLoader()) {
+    try (RecordingClassLoader loader = new RecordingClassLoader()) {
       Object services = buildInIsolation(loader);
       Object moderator = services.getClass().getMethod("moderator").invoke(services);
       Method check = moderator.getClass().getMethod("check", String.class);
@@ -88,12 +84,12 @@ class LazyClientTest {
         // Nothing listens on the port: the call fails, after making the client.
       }
 
-      assertTrue(loader.requestedFromTheSdk().contains("com.openai.client.okhttp.OpenAIOkHttpClient"),
-          loader.requestedFromTheSdk().toString());
+      assertTrue(loader.requestedFrom(RecordingClassLoader.OPENAI_SDK).contains("com.openai.client.okhttp.OpenAIOkHttpClient"),
+          loader.requestedFrom(RecordingClassLoader.OPENAI_SDK).toString());
     }
   }
 
-  private static Object buildInIsolation(RecordingLoader loader) throws Exception {
+  private static Object buildInIsolation(RecordingClassLoader loader) throws Exception {
     Class<?> config = Class.forName(Config.class.getName(), true, loader);
     Object values = config.getMethod("of", Map.class).invoke(null,
         Map.of(OpenAiSettings.API_KEY, "sk-test-lazy", OpenAiSettings.BASE_URL, "http://127.0.0.1:9/v1"));
@@ -111,39 +107,5 @@ class LazyClientTest {
       made.incrementAndGet();
       return OkHttpClients.create(s);
     };
-  }
-
-  /**
-   * Loads this module and its dependencies again, apart from the test's own classes, and records
-   * every class it is asked for.
-   */
-  private static final class RecordingLoader extends URLClassLoader {
-    final List<String> requested = new CopyOnWriteArrayList<>();
-
-    RecordingLoader() {
-      super(classPath(), ClassLoader.getPlatformClassLoader());
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      requested.add(name);
-      return super.loadClass(name, resolve);
-    }
-
-    List<String> requestedFromTheSdk() {
-      return requested.stream().filter(n -> n.startsWith("com.openai.") || n.startsWith("okhttp3.")
-          || n.startsWith("kotlin.") || n.startsWith("com.fasterxml.")).distinct().toList();
-    }
-
-    private static URL[] classPath() {
-      return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-          .map(p -> {
-            try {
-              return new File(p).toURI().toURL();
-            } catch (MalformedURLException e) {
-              throw new IllegalStateException(e);
-            }
-          }).toArray(URL[]::new);
-    }
   }
 }

@@ -1,0 +1,31 @@
+package dev.contentcreator.functions.tasks;
+
+import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import dev.contentcreator.core.generation.GenerationTasks;
+import dev.contentcreator.core.http.GatewaySettings;
+import dev.contentcreator.core.http.InternalEndpoint;
+import dev.contentcreator.core.http.RequestLog;
+import dev.contentcreator.core.platform.Platform;
+import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.gcp.oidc.GoogleOidcVerifier;
+
+/**
+ * {@code POST /{handler}}: Cloud Tasks delivers one task here, with an OIDC token of the invoker
+ * service account ({@code TASKS_AUDIENCE}, {@code TASKS_INVOKER_SA}). Internal: no hosting rewrite.
+ */
+public final class TasksFunction implements HttpFunction {
+  @Override
+  public void service(HttpRequest request, HttpResponse response) {
+    Holder.ENDPOINT.service(request, response);
+  }
+
+  private static final class Holder {
+    static final Services SERVICES = new Services(Platform.get());
+    static final InternalEndpoint ENDPOINT = TasksApi.endpoint(
+        GoogleOidcVerifier.fromConfig(Platform.get().config(), TasksApi.AUDIENCE, TasksApi.INVOKERS),
+        GenerationTasks.handlers(SERVICES::runner), Platform.get().clock(),
+        new RequestLog(System.out, GatewaySettings.from(Platform.get().config()).projectId()));
+  }
+}
