@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  * on Cloud Functions the runtime's service account through IAM signBlob (which needs
  * {@code iam.serviceAccounts.signBlob} on itself). Thread-safe, as {@link Storage} is.
  */
-public final class GcsBlobStore implements BlobStore {
+public final class GcsBlobStore implements BlobStore, AutoCloseable {
   /** The custom metadata key holding the lower-case hex SHA-256 of the object's bytes. */
   public static final String SHA256_METADATA = "sha256";
   /** The signed extension header that makes Cloud Storage refuse an upload outside a size range. */
@@ -273,6 +273,12 @@ public final class GcsBlobStore implements BlobStore {
       throw new IllegalStateException("the signed address lacks a readable X-Goog-Date or X-Goog-Expires: " + signed,
           e);
     }
+  }
+
+  /** Closes the Cloud Storage client. */
+  @Override
+  public void close() throws Exception {
+    storage.close();
   }
 
   private Optional<Blob> find(String key) throws IOException {

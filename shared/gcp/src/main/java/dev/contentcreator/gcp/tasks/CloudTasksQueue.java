@@ -14,6 +14,7 @@ import dev.contentcreator.core.ports.TaskQueue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,6 +31,8 @@ import java.util.Objects;
 public final class CloudTasksQueue implements TaskQueue, AutoCloseable {
   /** The largest payload, as UTF-8 JSON: within Cloud Tasks' 100 KB per task, as on one machine. */
   public static final int MAX_PAYLOAD_BYTES = 100_000;
+  /** How far ahead Cloud Tasks accepts a schedule time. */
+  public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
   /** The header carrying the instant the task was enqueued. */
   public static final String ENQUEUED_AT_HEADER = "X-CC-Enqueued-At";
 
@@ -52,8 +55,8 @@ public final class CloudTasksQueue implements TaskQueue, AutoCloseable {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException for a payload over {@value #MAX_PAYLOAD_BYTES} bytes as JSON, or
-   *     a handler name that is not one path segment
+   * @throws IllegalArgumentException for a payload over {@value #MAX_PAYLOAD_BYTES} bytes as JSON, a
+   *     handler name that is not one path segment, or a schedule time more than 30 days ahead
    * @throws IllegalStateException when Cloud Tasks refuses the task for another reason (no such
    *     queue, no permission, unavailable)
    */
@@ -69,8 +72,12 @@ public final class CloudTasksQueue implements TaskQueue, AutoCloseable {
       throw new IllegalArgumentException("the payload of task " + task.name() + " is " + body.length
           + " bytes as JSON; Cloud Tasks takes at most " + MAX_PAYLOAD_BYTES);
     }
-    String queuePath = QueueName.of(target.project(), target.location(), task.queue()).toString();
     Instant enqueuedAt = clock.instant();
+    if (task.scheduleTime().isAfter(enqueuedAt.plus(MAX_SCHEDULE_AHEAD))) {
+      throw new IllegalArgumentException("task " + task.name() + " is scheduled for " + task.scheduleTime()
+          + "; Cloud Tasks takes schedule times at most " + MAX_SCHEDULE_AHEAD.toDays() + " days ahead");
+    }
+    String queuePath = QueueName.of(target.project(), target.location(), task.queue()).toString();
     HttpRequest http = HttpRequest.newBuilder()
         .setHttpMethod(HttpMethod.POST)
         .setUrl(target.url() + "/" + task.handler())

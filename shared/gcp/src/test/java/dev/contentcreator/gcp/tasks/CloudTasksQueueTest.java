@@ -29,6 +29,7 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -174,6 +175,14 @@ final class CloudTasksQueueTest {
     exact.addProperty("t", "x".repeat(CloudTasksQueue.MAX_PAYLOAD_BYTES - "{\"t\":\"\"}".length()));
 
     assertTrue(queue.enqueue(task("generation", "exact", "generate", exact, NOW)));
+  }
+
+  @Test
+  void scheduleTimeBeyondThirtyDaysIsRefusedBeforeCallingCloudTasks() {
+    assertThrows(IllegalArgumentException.class,
+        () -> queue.enqueue(task("generation", "late", "generate", payload(), NOW.plus(Duration.ofDays(31)))));
+    assertTrue(queue.enqueue(task("generation", "in-time", "generate", payload(), NOW.plus(Duration.ofDays(30)))));
+    assertEquals(1, received.size());
   }
 
   @Test
