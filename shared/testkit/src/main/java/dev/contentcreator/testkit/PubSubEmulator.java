@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  * when that is set; otherwise one started here with the machine's gcloud ({@code gcloud beta
  * emulators pubsub start}) on a free loopback port, once per JVM, stopped with the JVM. When gcloud
  * or its Pub/Sub emulator is not installed, the calling test is aborted (shown as skipped) with a
- * message that says so: the emulator comes with the machine's gcloud and cannot be fetched.
+ * message that says so: the emulator comes with the machine's gcloud and cannot be fetched. An
+ * emulator that is there but does not answer (a wrong {@code PUBSUB_EMULATOR_HOST}, a start that
+ * fails) fails the test instead, since skipping would hide a fault.
  */
 public final class PubSubEmulator {
   /** How long the emulator may take to start listening (it takes 2 to 4 s on two cores). */
@@ -57,7 +59,7 @@ public final class PubSubEmulator {
           2000);
       host = hostPort;
     } catch (IOException | RuntimeException e) {
-      unavailable = "PUBSUB_EMULATOR_HOST is " + hostPort + " but no Pub/Sub emulator answers there: " + e;
+      broken = "PUBSUB_EMULATOR_HOST is " + hostPort + " but no Pub/Sub emulator answers there: " + e;
     }
   }
 
