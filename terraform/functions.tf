@@ -155,7 +155,7 @@ locals {
     APP_VERSION          = var.app_version
     DOCUMENTS            = "firestore"
     BLOBS                = "gcs"
-    BLOBS_BUCKET         = google_storage_bucket.media.name
+    MEDIA_BUCKET         = google_storage_bucket.media.name
     EVENTS               = "pubsub"
     TASKS                = "cloudtasks"
     TASKS_LOCATION       = var.region

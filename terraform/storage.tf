@@ -30,6 +30,18 @@ resource "google_storage_bucket" "media" {
     }
   }
 
+  # GcsBlobStore writes each blob under .cc-staging// first and copies it onto its key with its hash;
+  # a function that dies in between leaves the staged object, which goes after a day.
+  lifecycle_rule {
+    condition {
+      age            = 1
+      matches_prefix = [".cc-staging//"]
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
   # The browser PUTs to signed upload addresses and reads media the rules let it read.
   cors {
     origin          = local.web_origins
