@@ -8,6 +8,8 @@ import dev.contentcreator.embedded.queue.QueueConfig;
 import dev.contentcreator.embedded.queue.SqliteEventBus;
 import dev.contentcreator.embedded.queue.SqliteTaskQueue;
 import dev.contentcreator.embedded.queue.SubscriptionConfig;
+import dev.contentcreator.gcp.pubsub.PubSubEventBus;
+import dev.contentcreator.gcp.pubsub.PubSubSubscription;
 import java.time.Duration;
 
 /**
@@ -45,6 +47,10 @@ final class Workers {
       events.subscribe(SubscriptionConfig.builder(GenerationSettings.TOPIC, "fan-out")
           .minBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build(), services.fanOut());
       events.start();
+    } else if (platform.events() instanceof PubSubEventBus pubsub) {
+      // The same stack on the Pub/Sub emulator (or a real topic): pull where production pushes.
+      pubsub.subscribe(PubSubSubscription.builder(GenerationSettings.TOPIC, "fan-out")
+          .minBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build(), services.fanOut());
     }
     // The scheduler of batches: what Cloud Scheduler calls every minute in production.
     Duration tick = platform.config().getDuration("BATCH_TICK", Duration.ofMinutes(1));
