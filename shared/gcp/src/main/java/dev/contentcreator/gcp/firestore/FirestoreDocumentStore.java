@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,11 +44,13 @@ import java.util.regex.Pattern;
  * <p>The client is made on first use, once, and closed with the store. Thread-safe.
  */
 public final class FirestoreDocumentStore implements DocumentStore {
-  /** Firestore's own default number of attempts of a transaction. */
-  public static final int DEFAULT_TRANSACTION_ATTEMPTS = 5;
+  /**
+   * Attempts of a transaction before it fails: twice Firestore's own 5, because a job's document
+   * and the month's usage are updated by many items finishing at once.
+   */
+  public static final int DEFAULT_TRANSACTION_ATTEMPTS = 10;
 
   private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-  private static final Pattern EXISTING_PATH = Pattern.compile("/documents/([^/\\s]+)/([^/\\s]+)");
   private static final int MAX_ID_BYTES = 1500;
 
   private final Supplier<Firestore> connector;
@@ -294,6 +295,18 @@ public final class FirestoreDocumentStore implements DocumentStore {
     return collection;
   }
 
+  /** Whether {@code message} holds the path {@code /collection/id}, and not merely a longer id. */
+  static boolean names(String message, String collection, String id) {
+    String path = "/" + collection + "/" + id;
+    for (int at = message.indexOf(path); at >= 0; at = message.indexOf(path, at + 1)) {
+      int after = at + path.length();
+      if (after == message.length() || " ,}\"'\n".indexOf(message.charAt(after)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Firestore's rules for an id: not empty, no '/', not '.' or '..', not __reserved__, at most 1500 bytes. */
   static String requireId(String id) {
     Objects.requireNonNull(id, "id");
@@ -373,16 +386,15 @@ public final class FirestoreDocumentStore implements DocumentStore {
 
     /**
      * The exception for a commit Firestore refused because a created document exists: the one its
-     * message names, else this attempt's first create.
+     * message names (production writes {@code .../documents/users/u1}, the emulator
+     * {@code path=/users/u1}), else this attempt's first create.
      */
     DocumentExistsException existing(Throwable failure) {
       for (Throwable t = failure; t != null; t = t.getCause()) {
-        Matcher m = EXISTING_PATH.matcher(String.valueOf(t.getMessage()));
-        while (m.find()) {
-          for (String[] create : creates) {
-            if (create[0].equals(m.group(1)) && create[1].equals(m.group(2))) {
-              return new DocumentExistsException(create[0], create[1]);
-            }
+        String message = String.valueOf(t.getMessage());
+        for (String[] create : creates) {
+          if (names(message, create[0], create[1])) {
+            return new DocumentExistsException(create[0], create[1]);
           }
         }
       }

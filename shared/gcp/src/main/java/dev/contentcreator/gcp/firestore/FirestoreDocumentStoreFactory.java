@@ -11,7 +11,7 @@ import dev.contentcreator.core.ports.DocumentStore;
  * client library finds the project from the credentials or the metadata server, and against the
  * emulator it is {@code demo-contentcreator}. {@code FIRESTORE_EMULATOR_HOST} (host:port, unset in
  * production) selects the emulator; {@code FIRESTORE_DATABASE} (default {@code (default)}) the
- * database; {@code FIRESTORE_TRANSACTION_ATTEMPTS} (default 5) how often a contended transaction
+ * database; {@code FIRESTORE_TRANSACTION_ATTEMPTS} (default 10) how often a contended transaction
  * runs. Nothing connects until the store is first used.
  */
 public final class FirestoreDocumentStoreFactory implements PortFactory<DocumentStore> {

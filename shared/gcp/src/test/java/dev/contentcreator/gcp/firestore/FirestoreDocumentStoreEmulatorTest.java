@@ -12,10 +12,17 @@ import dev.contentcreator.testkit.FirestoreEmulator;
 class FirestoreDocumentStoreEmulatorTest extends DocumentStoreContract {
   private static final String PROJECT = FirestoreEmulator.projectFor(FirestoreDocumentStoreEmulatorTest.class);
 
+  /**
+   * The contract's heaviest test runs eight threads of read-modify-write transactions on one
+   * document; on the emulator each conflict waits for its lock and backs off, so some need more
+   * than the default attempts. Losing no update is what is tested; the attempts only buy time.
+   */
+  private static final int ATTEMPTS = 20;
+
   @Override
   protected DocumentStore newStore() {
     String host = FirestoreEmulator.host();
     FirestoreEmulator.clear(PROJECT);
-    return FirestoreDocumentStore.builder().projectId(PROJECT).emulatorHost(host).build();
+    return FirestoreDocumentStore.builder().projectId(PROJECT).emulatorHost(host).transactionAttempts(ATTEMPTS).build();
   }
 }
