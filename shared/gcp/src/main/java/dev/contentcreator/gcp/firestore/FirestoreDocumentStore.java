@@ -53,6 +53,9 @@ public final class FirestoreDocumentStore implements DocumentStore {
   private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final int MAX_ID_BYTES = 1500;
 
+  /** Set on the thread that runs a transaction's body, which Firestore's client chooses. */
+  private static final ThreadLocal<Boolean> IN_TRANSACTION = new ThreadLocal<>();
+
   private final Supplier<Firestore> connector;
   private final String description;
   private final int transactionAttempts;
@@ -91,6 +94,10 @@ public final class FirestoreDocumentStore implements DocumentStore {
   @Override
   public <T> T transaction(TransactionWork<T> work) {
     Objects.requireNonNull(work, "work");
+    if (IN_TRANSACTION.get() != null) {
+      // The inner one would wait for the locks the outer one holds until Firestore gave up.
+      throw new IllegalStateException("transactions cannot be nested: this thread runs the body of one");
+    }
     Firestore firestore = client();
     List<FirestoreTransaction> attempts = new ArrayList<>();
     ApiFuture<T> result = firestore.runTransaction(t -> {
@@ -98,9 +105,11 @@ public final class FirestoreDocumentStore implements DocumentStore {
       synchronized (attempts) {
         attempts.add(tx);
       }
+      IN_TRANSACTION.set(Boolean.TRUE);
       try {
         return work.run(tx);
       } finally {
+        IN_TRANSACTION.remove();
         tx.end();
       }
     }, TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(transactionAttempts).build());

@@ -118,6 +118,30 @@ class FirestoreNativeFieldsEmulatorTest {
   }
 
   @Test
+  void aTransactionInsideATransactionIsRefused() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.transaction(outer -> {
+      outer.get("users", "u1");
+      return store.transaction(inner -> inner.get("users", "u1"));
+    }));
+
+    assertTrue(e.getMessage().contains("nested"), e.getMessage());
+  }
+
+  @Test
+  void aTransactionAfterAFailedOneRunsOnTheSameThread() {
+    assertThrows(IllegalStateException.class, () -> store.transaction(tx -> {
+      throw new IllegalStateException("boom");
+    }));
+
+    store.transaction(tx -> {
+      tx.set("users", "u1", json("{}"));
+      return null;
+    });
+
+    assertTrue(store.get("users", "u1").isPresent());
+  }
+
+  @Test
   void clientIsMadeOnFirstUseAndOnlyOnce() {
     String host = FirestoreEmulator.host();
     AtomicInteger made = new AtomicInteger();
