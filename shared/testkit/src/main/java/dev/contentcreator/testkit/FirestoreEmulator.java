@@ -45,6 +45,7 @@ public final class FirestoreEmulator {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static String host;
+  private static RuntimeException startFailure;
 
   private FirestoreEmulator() {}
 
@@ -64,9 +65,18 @@ public final class FirestoreEmulator {
         host = given;
       } else {
         Optional<Path> gcloud = onPath("gcloud");
-        assumeTrue(gcloud.isPresent(), "the Firestore emulator is not installed: these tests need gcloud with its "
-            + "cloud-firestore-emulator component on the PATH (or " + HOST_VARIABLE + " pointing at a running emulator)");
-        host = start(gcloud.get());
+        assumeTrue(gcloud.isPresent() && hasEmulatorComponent(gcloud.get()), "the Firestore emulator is not installed: "
+            + "these tests need gcloud with its cloud-firestore-emulator component on the PATH (or " + HOST_VARIABLE
+            + " pointing at a running emulator)");
+        if (startFailure != null) {
+          throw new IllegalStateException("the Firestore emulator failed to start earlier in this JVM", startFailure);
+        }
+        try {
+          host = start(gcloud.get());
+        } catch (RuntimeException e) {
+          startFailure = e;
+          throw e;
+        }
       }
     }
     return host;
@@ -182,6 +192,24 @@ public final class FirestoreEmulator {
     if (process.isAlive()) {
       process.destroyForcibly();
     }
+  }
+
+  /**
+   * Whether gcloud's SDK holds the emulator. gcloud lives in {@code <sdk>/bin}; where its components
+   * are not in {@code <sdk>/platform} the layout is unknown, and starting it is the only test.
+   */
+  private static boolean hasEmulatorComponent(Path gcloud) {
+    Path bin;
+    try {
+      bin = gcloud.toRealPath().getParent();
+    } catch (IOException e) {
+      return true;
+    }
+    Path sdk = bin == null ? null : bin.getParent();
+    if (sdk == null || !Files.isDirectory(sdk.resolve("platform"))) {
+      return true;
+    }
+    return Files.isDirectory(sdk.resolve("platform").resolve("cloud-firestore-emulator"));
   }
 
   private static int freePort() {
