@@ -117,11 +117,11 @@ public final class FirestoreDocumentStore implements DocumentStore {
       return await(result, "transaction");
     } catch (StoreFailure e) {
       if (alreadyExists(e.getCause())) {
-        FirestoreTransaction last;
         synchronized (attempts) {
-          last = attempts.get(attempts.size() - 1);
+          if (!attempts.isEmpty()) {
+            throw attempts.get(attempts.size() - 1).existing(e.getCause());
+          }
         }
-        throw last.existing(e.getCause());
       }
       throw e;
     }
@@ -189,12 +189,15 @@ public final class FirestoreDocumentStore implements DocumentStore {
   }
 
   private DocumentReference reference(String collection, String id) {
-    return client().collection(requireCollection(collection)).document(requireId(id));
+    requireCollection(collection);
+    requireId(id);
+    return client().collection(collection).document(id);
   }
 
   private com.google.cloud.firestore.Query firestoreQuery(Query query) {
     FirestoreCursor after = query.cursor() == null ? null : FirestoreCursor.decodeFor(query);
-    com.google.cloud.firestore.Query q = client().collection(requireCollection(query.collection()));
+    requireCollection(query.collection());
+    com.google.cloud.firestore.Query q = client().collection(query.collection());
     for (Query.Filter filter : query.filters()) {
       q = q.whereEqualTo(FieldPath.of(filter.field()), FirestoreValues.toFirestore(filter.value()));
     }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.api.gax.grpc.GrpcStatusCode;
 import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.ports.InvalidCursorException;
+import dev.contentcreator.core.ports.Query;
 import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,18 @@ class FirestoreDocumentStoreTest {
     assertThrows(IllegalArgumentException.class, () -> builder.emulatorHost("localhost"));
     assertThrows(IllegalArgumentException.class, () -> builder.transactionAttempts(101));
     assertThrows(NullPointerException.class, () -> builder.projectId(null));
+  }
+
+  @Test
+  void badArgumentsAreRefusedBeforeAnyClientIsMade() {
+    FirestoreDocumentStore store = FirestoreDocumentStore.using(() -> {
+      throw new AssertionError("no client should be made for a bad argument");
+    }, 5);
+
+    assertThrows(IllegalArgumentException.class, () -> store.get("users", "a/b"));
+    assertThrows(IllegalArgumentException.class, () -> store.set("Users", "u1", new JsonObject()));
+    assertThrows(InvalidCursorException.class, () -> store.query(Query.on("users").startAfter("garbage").build()));
+    assertFalse(store.connected());
   }
 
   @Test
