@@ -1,0 +1,503 @@
+package dev.contentcreator.gcp.firestore;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldPath;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreException;
+import com.google.cloud.firestore.FirestoreOptions;
+import com.google.cloud.firestore.QuerySnapshot;
+import com.google.cloud.firestore.TransactionOptions;
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.ports.Document;
+import dev.contentcreator.core.ports.DocumentExistsException;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.Page;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.ports.Query.Direction;
+import io.grpc.Status;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The documents port on Cloud Firestore, through the Firestore client that firebase-admin brings.
+ *
+ * <p>A document lives at {@code /{collection}/{id}}, a top-level collection, with its JSON as
+ * native Firestore fields ({@link FirestoreValues}), so that security rules can read fields such as
+ * {@code projectId} and the web app can listen to a job's document live. Every query orders by
+ * document id after its order field, in the same direction, so pages are stable; a cursor carries
+ * the last document's order value and id ({@link FirestoreCursor}). Transactions are Firestore's:
+ * the client runs the body again when a concurrent transaction wins, up to a set number of
+ * attempts, and a create that meets an existing document fails the whole transaction with
+ * {@link DocumentExistsException}.
+ *
+ * <p>The client is made on first use, once, and closed with the store. Thread-safe.
+ */
+public final class FirestoreDocumentStore implements DocumentStore {
+  /**
+   * Attempts of a transaction before it fails: twice Firestore's own 5, because a job's document
+   * and the month's usage are updated by many items finishing at once.
+   */
+  public static final int DEFAULT_TRANSACTION_ATTEMPTS = 10;
+
+  private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final int MAX_ID_BYTES = 1500;
+
+  /** Set on the thread that runs a transaction's body, which Firestore's client chooses. */
+  private static final ThreadLocal<Boolean> IN_TRANSACTION = new ThreadLocal<>();
+
+  private final Supplier<Firestore> connector;
+  private final String description;
+  private final int transactionAttempts;
+  private Firestore client;
+  private boolean closed;
+
+  private FirestoreDocumentStore(Supplier<Firestore> connector, String description, int transactionAttempts) {
+    this.connector = connector;
+    this.description = description;
+    this.transactionAttempts = transactionAttempts;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A store on clients {@code connector} makes; it is called at most once, on first use. */
+  static FirestoreDocumentStore using(Supplier<Firestore> connector, int transactionAttempts) {
+    Objects.requireNonNull(connector, "connector");
+    return new FirestoreDocumentStore(connector, "a given Firestore client", transactionAttempts);
+  }
+
+  @Override
+  public Optional<Document> get(String collection, String id) {
+    DocumentReference ref = reference(collection, id);
+    return document(collection, await(ref.get(), "get " + ref.getPath()));
+  }
+
+  @Override
+  public Page query(Query query) {
+    Objects.requireNonNull(query, "query");
+    com.google.cloud.firestore.Query firestoreQuery = firestoreQuery(query);
+    return page(query, await(firestoreQuery.get(), "query " + query.collection()));
+  }
+
+  @Override
+  public <T> T transaction(TransactionWork<T> work) {
+    Objects.requireNonNull(work, "work");
+    if (IN_TRANSACTION.get() != null) {
+      // The inner one would wait for the locks the outer one holds until Firestore gave up.
+      throw new IllegalStateException("transactions cannot be nested: this thread runs the body of one");
+    }
+    Firestore firestore = client();
+    List<FirestoreTransaction> attempts = new ArrayList<>();
+    ApiFuture<T> result = firestore.runTransaction(t -> {
+      FirestoreTransaction tx = new FirestoreTransaction(t);
+      synchronized (attempts) {
+        attempts.add(tx);
+      }
+      IN_TRANSACTION.set(Boolean.TRUE);
+      try {
+        return work.run(tx);
+      } finally {
+        IN_TRANSACTION.remove();
+        tx.end();
+      }
+    }, TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(transactionAttempts).build());
+    try {
+      return await(result, "transaction");
+    } catch (StoreFailure e) {
+      if (alreadyExists(e.getCause())) {
+        synchronized (attempts) {
+          if (!attempts.isEmpty()) {
+            throw attempts.get(attempts.size() - 1).existing(e.getCause());
+          }
+        }
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void create(String collection, String id, JsonObject data) {
+    DocumentReference ref = reference(collection, id);
+    Map<String, Object> fields = FirestoreValues.toFirestore(Objects.requireNonNull(data, "data"));
+    try {
+      await(ref.create(fields), "create " + ref.getPath());
+    } catch (StoreFailure e) {
+      if (alreadyExists(e.getCause())) {
+        throw new DocumentExistsException(collection, id);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void set(String collection, String id, JsonObject data) {
+    DocumentReference ref = reference(collection, id);
+    await(ref.set(FirestoreValues.toFirestore(Objects.requireNonNull(data, "data"))), "set " + ref.getPath());
+  }
+
+  @Override
+  public void delete(String collection, String id) {
+    DocumentReference ref = reference(collection, id);
+    await(ref.delete(), "delete " + ref.getPath());
+  }
+
+  /** Closes the client if it was made. Later calls fail. */
+  @Override
+  public void close() {
+    Firestore made;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      made = client;
+    }
+    if (made != null) {
+      try {
+        made.close();
+      } catch (Exception e) {
+        throw new FirestoreStoreException("closing the Firestore client of " + description + " failed", e);
+      }
+    }
+  }
+
+  /** Whether the client has been made: it is made on first use, not when the store is built. */
+  synchronized boolean connected() {
+    return client != null;
+  }
+
+  private synchronized Firestore client() {
+    if (closed) {
+      throw new IllegalStateException("the Firestore document store of " + description + " is closed");
+    }
+    if (client == null) {
+      client = Objects.requireNonNull(connector.get(), "the connector made no client");
+    }
+    return client;
+  }
+
+  private DocumentReference reference(String collection, String id) {
+    requireCollection(collection);
+    requireId(id);
+    return client().collection(collection).document(id);
+  }
+
+  private com.google.cloud.firestore.Query firestoreQuery(Query query) {
+    FirestoreCursor after = query.cursor() == null ? null : FirestoreCursor.decodeFor(query);
+    requireCollection(query.collection());
+    com.google.cloud.firestore.Query q = client().collection(query.collection());
+    for (Query.Filter filter : query.filters()) {
+      q = q.whereEqualTo(FieldPath.of(filter.field()), FirestoreValues.toFirestore(filter.value()));
+    }
+    com.google.cloud.firestore.Query.Direction way = query.direction() == Direction.ASCENDING
+        ? com.google.cloud.firestore.Query.Direction.ASCENDING
+        : com.google.cloud.firestore.Query.Direction.DESCENDING;
+    if (query.orderBy() != null) {
+      q = q.orderBy(FieldPath.of(query.orderBy()), way);
+    }
+    q = q.orderBy(FieldPath.documentId(), way);
+    if (after != null && query.orderBy() == null) {
+      q = q.startAfter(after.lastId());
+    } else if (after != null) {
+      q = q.startAfter(FirestoreValues.toFirestore(after.lastValue()), after.lastId());
+    }
+    return q.limit(query.limit() + 1);
+  }
+
+  private static Page page(Query query, QuerySnapshot snapshot) {
+    List<Document> items = new ArrayList<>();
+    for (DocumentSnapshot doc : snapshot.getDocuments()) {
+      if (items.size() == query.limit()) {
+        DocumentSnapshot last = snapshot.getDocuments().get(items.size() - 1);
+        Object lastValue = query.orderBy() == null ? null : last.get(FieldPath.of(query.orderBy()));
+        String next = new FirestoreCursor(query.collection(), query.orderBy(), query.direction(),
+            FirestoreValues.toJson(lastValue), last.getId()).encode();
+        return new Page(items, next);
+      }
+      items.add(new Document(query.collection(), doc.getId(), data(doc)));
+    }
+    return new Page(items, null);
+  }
+
+  private static Optional<Document> document(String collection, DocumentSnapshot snapshot) {
+    return snapshot.exists()
+        ? Optional.of(new Document(collection, snapshot.getId(), data(snapshot)))
+        : Optional.empty();
+  }
+
+  private static JsonObject data(DocumentSnapshot snapshot) {
+    Map<String, Object> fields = snapshot.getData();
+    return fields == null ? new JsonObject() : FirestoreValues.toJson(fields);
+  }
+
+  private <T> T await(ApiFuture<T> future, String what) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during " + what + " on " + description, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof StoreFailure failure) {
+        throw failure;
+      }
+      if (cause instanceof RuntimeException r && !(cause instanceof ApiException)
+          && !(cause instanceof FirestoreException)) {
+        // thrown by a transaction's body (or by this store's own checks in it): the caller's own
+        throw r;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new StoreFailure(what + " failed on " + description + ": " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * Waits for a read inside a transaction's body. Firestore's own failures are thrown as they are,
+   * so that its transaction runner sees an aborted read and runs the body again.
+   */
+  private <T> T awaitInTransaction(ApiFuture<T> future, String what) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during " + what + " in a transaction on " + description, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new StoreFailure(what + " in a transaction failed on " + description + ": " + e.getCause(), e.getCause());
+    }
+  }
+
+  static boolean alreadyExists(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApiException api && api.getStatusCode().getCode() == StatusCode.Code.ALREADY_EXISTS) {
+        return true;
+      }
+      if (t instanceof FirestoreException fe && fe.getStatus() != null
+          && fe.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+        return true;
+      }
+      if (t instanceof io.grpc.StatusRuntimeException sre && sre.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String requireCollection(String collection) {
+    Objects.requireNonNull(collection, "collection");
+    if (!COLLECTION.matcher(collection).matches()) {
+      throw new IllegalArgumentException("collection must be lower-case letters, digits and _, got: " + collection);
+    }
+    return collection;
+  }
+
+  /** Whether {@code message} holds the path {@code /collection/id}, and not merely a longer id. */
+  static boolean names(String message, String collection, String id) {
+    String path = "/" + collection + "/" + id;
+    for (int at = message.indexOf(path); at >= 0; at = message.indexOf(path, at + 1)) {
+      int after = at + path.length();
+      if (after == message.length() || " ,}\"'\n".indexOf(message.charAt(after)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Firestore's rules for an id: not empty, no '/', not '.' or '..', not __reserved__, at most 1500 bytes. */
+  static String requireId(String id) {
+    Objects.requireNonNull(id, "id");
+    boolean reserved = id.length() >= 4 && id.startsWith("__") && id.endsWith("__");
+    if (id.isEmpty() || id.indexOf('/') >= 0 || id.equals(".") || id.equals("..") || reserved
+        || id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+      throw new IllegalArgumentException("document id must be 1 to " + MAX_ID_BYTES + " bytes with no '/', and not "
+          + "'.', '..' or __reserved__; got: '" + id + "'");
+    }
+    return id;
+  }
+
+  /** A failure of Firestore itself, as opposed to one the caller's transaction body threw. */
+  private static final class StoreFailure extends FirestoreStoreException {
+    private static final long serialVersionUID = 1L;
+
+    StoreFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * One attempt of a transaction. Its reads go to Firestore's transaction and see one snapshot; its
+   * writes are buffered by Firestore until the body returns. Valid only while the body runs.
+   */
+  private final class FirestoreTransaction implements Transaction {
+    private final com.google.cloud.firestore.Transaction transaction;
+    private final List<String[]> creates = new ArrayList<>();
+    private boolean wrote;
+    private volatile boolean ended;
+
+    FirestoreTransaction(com.google.cloud.firestore.Transaction transaction) {
+      this.transaction = transaction;
+    }
+
+    @Override
+    public Optional<Document> get(String collection, String id) {
+      requireReadable();
+      DocumentReference ref = reference(collection, id);
+      return document(collection, awaitInTransaction(transaction.get(ref), "get " + ref.getPath()));
+    }
+
+    @Override
+    public Page query(Query query) {
+      Objects.requireNonNull(query, "query");
+      requireReadable();
+      return page(query, awaitInTransaction(transaction.get(firestoreQuery(query)), "query " + query.collection()));
+    }
+
+    @Override
+    public void create(String collection, String id, JsonObject data) {
+      requireActive();
+      DocumentReference ref = reference(collection, id);
+      transaction.create(ref, FirestoreValues.toFirestore(Objects.requireNonNull(data, "data")));
+      creates.add(new String[] {collection, id});
+      wrote = true;
+    }
+
+    @Override
+    public void set(String collection, String id, JsonObject data) {
+      requireActive();
+      DocumentReference ref = reference(collection, id);
+      transaction.set(ref, FirestoreValues.toFirestore(Objects.requireNonNull(data, "data")));
+      wrote = true;
+    }
+
+    @Override
+    public void delete(String collection, String id) {
+      requireActive();
+      transaction.delete(reference(collection, id));
+      wrote = true;
+    }
+
+    void end() {
+      ended = true;
+    }
+
+    /**
+     * The exception for a commit Firestore refused because a created document exists: the one its
+     * message names (production writes {@code .../documents/users/u1}, the emulator
+     * {@code path=/users/u1}), else this attempt's first create.
+     */
+    DocumentExistsException existing(Throwable failure) {
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        String message = String.valueOf(t.getMessage());
+        for (String[] create : creates) {
+          if (names(message, create[0], create[1])) {
+            return new DocumentExistsException(create[0], create[1]);
+          }
+        }
+      }
+      if (creates.isEmpty()) {
+        return new DocumentExistsException("(unknown)", "(unknown)");
+      }
+      return new DocumentExistsException(creates.get(0)[0], creates.get(0)[1]);
+    }
+
+    private void requireReadable() {
+      requireActive();
+      if (wrote) {
+        throw new IllegalStateException("all reads of a transaction must come before its first write");
+      }
+    }
+
+    private void requireActive() {
+      if (ended) {
+        throw new IllegalStateException("the transaction has ended; use the store or a new transaction");
+      }
+    }
+  }
+
+  /**
+   * Settings of a {@link FirestoreDocumentStore}; each setter checks its argument. Building makes
+   * no client: that happens on the store's first use.
+   */
+  public static final class Builder {
+    private String projectId;
+    private String databaseId = "(default)";
+    private String emulatorHost;
+    private int transactionAttempts = DEFAULT_TRANSACTION_ATTEMPTS;
+
+    private Builder() {}
+
+    /** The Google Cloud project; unset, the client finds it (GOOGLE_CLOUD_PROJECT, credentials, metadata). */
+    public Builder projectId(String projectId) {
+      Objects.requireNonNull(projectId, "projectId");
+      if (projectId.isBlank()) {
+        throw new IllegalArgumentException("projectId must not be blank");
+      }
+      this.projectId = projectId;
+      return this;
+    }
+
+    /** The Firestore database; default {@code (default)}. */
+    public Builder databaseId(String databaseId) {
+      Objects.requireNonNull(databaseId, "databaseId");
+      if (databaseId.isBlank()) {
+        throw new IllegalArgumentException("databaseId must not be blank");
+      }
+      this.databaseId = databaseId;
+      return this;
+    }
+
+    /** {@code host:port} of the Firestore emulator; unset in production. */
+    public Builder emulatorHost(String emulatorHost) {
+      Objects.requireNonNull(emulatorHost, "emulatorHost");
+      if (!emulatorHost.matches("[^\\s/:]+:[0-9]{1,5}")) {
+        throw new IllegalArgumentException("emulatorHost must be host:port, got: " + emulatorHost);
+      }
+      this.emulatorHost = emulatorHost;
+      return this;
+    }
+
+    /** How many times a transaction may run when concurrent ones conflict with it; 1 to 100. */
+    public Builder transactionAttempts(int attempts) {
+      if (attempts < 1 || attempts > 100) {
+        throw new IllegalArgumentException("transactionAttempts must be within 1..100, got: " + attempts);
+      }
+      this.transactionAttempts = attempts;
+      return this;
+    }
+
+    public FirestoreDocumentStore build() {
+      String project = projectId;
+      String database = databaseId;
+      String emulator = emulatorHost;
+      String description = "Firestore " + (project == null ? "(project from the environment)" : project)
+          + "/" + database + (emulator == null ? "" : " on the emulator at " + emulator);
+      Supplier<Firestore> connector = () -> {
+        FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setDatabaseId(database);
+        if (project != null) {
+          options.setProjectId(project);
+        }
+        if (emulator != null) {
+          options.setEmulatorHost(emulator);
+        }
+        return options.build().getService();
+      };
+      return new FirestoreDocumentStore(connector, description, transactionAttempts);
+    }
+  }
+}
