@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,9 +38,14 @@ class GenerationBlackBoxTest {
   static String project;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
+    startOn(OnEmulators.adaptersFor(test));
+  }
+
+  /** Starts the server with {@code adapters} added to its settings (the embedded ones when empty). */
+  static void startOn(Map<String, String> adapters) throws Exception {
     Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m",
+    server = ServerProcess.start(data, OnEmulators.with(adapters, "RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m",
         "DEMO_CHUNK_DELAY", "5ms", "GENERATION_MIN_BACKOFF", "100ms"));
     api = new Api(server.base());
     alice = Emulator.signUp("alice");

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The projects API from outside: a running local server, people signed in through the Auth emulator. */
@@ -29,9 +30,14 @@ class ProjectsApiBlackBoxTest {
   static Person carol;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
+    startOn(OnEmulators.adaptersFor(test));
+  }
+
+  /** Starts the server with {@code adapters} added to its settings (the embedded ones when empty). */
+  static void startOn(Map<String, String> adapters) throws Exception {
     Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m"));
+    server = ServerProcess.start(data, OnEmulators.with(adapters, "RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m"));
     api = new Api(server.base());
     alice = Emulator.signUp("alice");
     bob = Emulator.signUp("bob");

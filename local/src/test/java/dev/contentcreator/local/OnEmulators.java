@@ -1,0 +1,46 @@
+package dev.contentcreator.local;
+
+import dev.contentcreator.testkit.FirestoreEmulator;
+import dev.contentcreator.testkit.PubSubEmulator;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Settings that put the local server on the production adapters, against gcloud's emulators:
+ * documents in Firestore, events through Pub/Sub (pulled where production pushes), people in the
+ * Auth emulator as always. Cloud Tasks has no emulator, so tasks stay on the embedded queue. A test
+ * class that asks for these is skipped, saying which emulator is missing, where gcloud lacks them.
+ */
+final class OnEmulators {
+  private OnEmulators() {}
+
+  /** Marks a black-box test class that runs its parent's tests on the emulators. */
+  interface Marker {}
+
+  /** The production adapters for a {@link Marker} class, none (the embedded defaults) otherwise. */
+  static Map<String, String> adaptersFor(TestInfo test) {
+    Class<?> testClass = test.getTestClass().orElseThrow();
+    return Marker.class.isAssignableFrom(testClass) ? production() : Map.of();
+  }
+
+  static Map<String, String> production() {
+    Map<String, String> env = new HashMap<>();
+    env.put("DOCUMENTS", "firestore");
+    env.put("FIRESTORE_EMULATOR_HOST", FirestoreEmulator.host());
+    env.put("EVENTS", "pubsub");
+    env.put("PUBSUB_EMULATOR_HOST", PubSubEmulator.host());
+    // One project for Firestore, Pub/Sub and Auth, as in production; the Auth emulator serves any.
+    env.put("GOOGLE_CLOUD_PROJECT", "demo-contentcreator");
+    return env;
+  }
+
+  /** {@code adapters} plus the given key, value pairs. */
+  static Map<String, String> with(Map<String, String> adapters, String... pairs) {
+    Map<String, String> env = new HashMap<>(adapters);
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+}
