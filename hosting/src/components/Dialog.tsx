@@ -53,6 +53,9 @@ export function Dialog({
       rounded="lg"
       borderWidth="1px"
       p="0"
+      m="auto"
+      position="fixed"
+      inset="0"
       w={wide ? "min(100vw - 1rem, 72rem)" : "min(100vw - 2rem, 32rem)"}
       maxW="none"
       maxH="calc(100dvh - 1rem)"

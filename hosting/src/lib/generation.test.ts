@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOptions, hasBrandVoice, modelsFromProblem, parseBannedWords, retryRequests, type RetryableJob } from "./generation";
+import { brandVoiceSummary, buildOptions, describeFieldProblem, failureWords, formField, hasBrandVoice, modelsFromProblem, parseBannedWords, retryRequests, type RetryableJob } from "./generation";
 
 describe("buildOptions", () => {
   it("keeps only the options of the kind, filled in and valid", () => {
@@ -58,6 +58,15 @@ describe("hasBrandVoice", () => {
   });
 });
 
+describe("brandVoiceSummary", () => {
+  it("says in one line what the voice asks for", () => {
+    expect(brandVoiceSummary({ tone: " warm ", systemPrompt: "Be kind", bannedWords: ["cheap"] })).toBe(
+      "Texts use a warm tone, house instructions, 1 banned word.",
+    );
+    expect(brandVoiceSummary(undefined)).toBe("No brand voice: texts follow the prompt alone.");
+  });
+});
+
 describe("retryRequests", () => {
   const job: RetryableJob = {
     id: "j",
@@ -98,5 +107,29 @@ describe("retryRequests", () => {
 
   it("leaves the demo's model out so the server picks what is configured now", () => {
     expect(retryRequests({ ...job, demo: true, provider: "demo", model: "demo-image" })[0]).not.toHaveProperty("model");
+  });
+});
+
+describe("describeFieldProblem", () => {
+  it("makes a sentence of the field's name and the server's fragment", () => {
+    expect(describeFieldProblem(formField("count"), "must be from 1 to 100")).toBe("The number must be from 1 to 100.");
+    expect(describeFieldProblem(formField("options.size"), "each side must be from 64 to 2048 pixels")).toBe(
+      "The size each side must be from 64 to 2048 pixels.",
+    );
+    expect(describeFieldProblem(formField("variables.productName"), "is required")).toBe("Product name is required.");
+    expect(describeFieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters.")).toBe(
+      "Idempotency-Key must be 1 to 255 visible ASCII characters.",
+    );
+  });
+});
+
+describe("failureWords", () => {
+  it("gives the server's reason and how often the item was tried", () => {
+    expect(failureWords({ failureReason: "The provider refused the prompt.", attempts: 1 })).toBe("The provider refused the prompt.");
+    expect(failureWords({ failureReason: "The provider kept timing out", attempts: 8 })).toBe("The provider kept timing out (tried 8 times).");
+  });
+
+  it("says plainly when no reason came", () => {
+    expect(failureWords({})).toBe("It couldn't be made, and the provider gave no reason.");
   });
 });

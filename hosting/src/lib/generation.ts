@@ -2,6 +2,7 @@
 // suggestions, the brand voice's banned words, and the requests that retry a job's failed items.
 
 import type { Job, Kind } from "./api";
+import { variableLabel } from "./template-form";
 
 /** A generation as the API takes it (POST .../generations). */
 export interface GenerationBody {
@@ -144,6 +145,17 @@ export function hasBrandVoice(voice: BrandVoice | null | undefined): voice is Br
   return Boolean(voice && (voice.systemPrompt?.trim() || voice.tone?.trim() || (voice.bannedWords?.length ?? 0) > 0));
 }
 
+/** One line saying what the project's brand voice asks for. */
+export function brandVoiceSummary(voice: BrandVoice | null | undefined): string {
+  if (!hasBrandVoice(voice)) return "No brand voice: texts follow the prompt alone.";
+  const parts: string[] = [];
+  if (voice.tone?.trim()) parts.push(`a ${voice.tone.trim()} tone`);
+  if (voice.systemPrompt?.trim()) parts.push("house instructions");
+  const banned = voice.bannedWords?.length ?? 0;
+  if (banned > 0) parts.push(`${banned} banned ${banned === 1 ? "word" : "words"}`);
+  return `Texts use ${parts.join(", ")}.`;
+}
+
 /** A job as the API shows it, with the fields a retry copies. */
 export type RetryableJob = Job & {
   provider?: string;
@@ -177,4 +189,43 @@ export function retryRequests(job: RetryableJob): GenerationBody[] {
     }
     return body;
   });
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  kind: "The kind",
+  count: "The number",
+  prompt: "The prompt",
+  templateId: "The template",
+  model: "The model",
+  size: "The size",
+  quality: "The quality",
+  aspectRatio: "The shape",
+  negativePrompt: "What to leave out",
+  duration: "The length",
+  mode: "The mode",
+  maxTokens: "The longest answer",
+  temperature: "The temperature",
+};
+
+/** The form's name for a field the server names: "options.size" is "size", "variables.tone" is "variable:tone". */
+export function formField(serverField: string): string {
+  return serverField.replace(/^options\./, "").replace(/^variables\./, "variable:");
+}
+
+/**
+ * A sentence from the server's message about a field, which is a fragment meant to follow the
+ * field's name ("must be from 1 to 100"): "The number must be from 1 to 100."
+ */
+export function describeFieldProblem(field: string, message: string): string {
+  const name = field.startsWith("variable:") ? variableLabel(field.slice("variable:".length)) : (FIELD_NAMES[field] ?? field);
+  const text = `${name} ${message.trim()}`.trim();
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Why an item failed, in words: the server's reason when it gave one, and how often it was tried. */
+export function failureWords(item: { failureReason?: string; attempts?: number }): string {
+  const reason = item.failureReason?.trim().replace(/[.!]+$/, "");
+  const tries = item.attempts && item.attempts > 1 ? ` (tried ${item.attempts} times)` : "";
+  return reason ? `${reason}${tries}.` : `It couldn't be made, and the provider gave no reason${tries}.`;
 }

@@ -203,6 +203,7 @@ function Reader({
               setJob(null);
               void refresh();
             }}
+            onRetried={setJob}
           />
         </Box>
       )}

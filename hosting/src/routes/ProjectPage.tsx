@@ -71,6 +71,7 @@ export default function ProjectPage() {
                   projectId={projectId}
                   initial={job}
                   onDismiss={() => setJobs((all) => all.filter((j) => j.id !== job.id))}
+                  onRetried={(next) => setJobs((all) => [next, ...all.filter((j) => j.id !== next.id)])}
                 />
               ))}
             </Stack>
