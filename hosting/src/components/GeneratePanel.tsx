@@ -158,6 +158,27 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
         <Heading as="h2" id="generate-title" size="lg" mb="3">
           Generate
         </Heading>
+        <Box>
+          <Flex align="center" gap="2" wrap="wrap">
+            <Text fontSize="sm" fontWeight="medium">
+              Brand voice
+            </Text>
+            <Text fontSize="sm" color="fg.muted" flex="1" minW="40">
+              {kind === "text" ? brandVoiceSummary(voice) : "Applies to text only."}
+            </Text>
+            {project.data && !editingVoice && (
+              <Button size="xs" variant="outline" onClick={() => setEditingVoice(true)}>
+                Edit
+              </Button>
+            )}
+          </Flex>
+          {project.data && editingVoice && (
+            <Box mt="2">
+              <BrandVoiceEditor project={project.data as ProjectWithVoice} onDone={() => setEditingVoice(false)} />
+            </Box>
+          )}
+        </Box>
+
         <form ref={formRef} onSubmit={submit} noValidate>
           <Stack gap="4">
             <HStack gap="3" align="start">
@@ -319,27 +340,6 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
                 {errors.prompt ? <Field.ErrorText>{errors.prompt}</Field.ErrorText> : <Field.HelperText>Ctrl+Enter or ⌘+Enter sends it.</Field.HelperText>}
               </Field.Root>
             )}
-
-            <Box>
-              <Flex align="center" gap="2" wrap="wrap">
-                <Text fontSize="sm" fontWeight="medium">
-                  Brand voice
-                </Text>
-                <Text fontSize="sm" color="fg.muted" flex="1" minW="40">
-                  {kind === "text" ? brandVoiceSummary(voice) : "Applies to text only."}
-                </Text>
-                {project.data && !editingVoice && (
-                  <Button size="xs" variant="outline" onClick={() => setEditingVoice(true)}>
-                    Edit
-                  </Button>
-                )}
-              </Flex>
-              {project.data && editingVoice && (
-                <Box mt="2">
-                  <BrandVoiceEditor project={project.data as ProjectWithVoice} onDone={() => setEditingVoice(false)} />
-                </Box>
-              )}
-            </Box>
 
             <Box>
               <Button

@@ -18,6 +18,7 @@ describe("buildOptions", () => {
       size: "Each side must be from 64 to 2048 pixels.",
       aspectRatio: "Write the shape as width:height, such as 16:9.",
     });
+    expect(buildOptions("image", { aspectRatio: "0:9" }).errors).toEqual({ aspectRatio: "Write the shape as width:height, such as 16:9." });
     expect(buildOptions("text", { maxTokens: "1.5", temperature: "3" }).errors).toEqual({
       maxTokens: "Enter a whole number from 1 to 8000.",
       temperature: "Enter a number from 0 to 2, such as 0.7.",

@@ -75,7 +75,7 @@ export function buildOptions(kind: Kind, fields: OptionFields): { options: Recor
   if (kind === "image" || kind === "video") {
     const ratio = take("aspectRatio");
     if (ratio) {
-      if (!/^\d{1,2}:\d{1,2}$/.test(ratio)) errors.aspectRatio = "Write the shape as width:height, such as 16:9.";
+      if (!/^[1-9]\d?:[1-9]\d?$/.test(ratio)) errors.aspectRatio = "Write the shape as width:height, such as 16:9.";
       else options.aspectRatio = ratio;
     }
   }
