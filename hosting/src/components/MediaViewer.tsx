@@ -24,7 +24,7 @@ export function MediaViewer({
   const item = open ? items[index] : null;
   const title = item ? titleOf(item) : "";
   return (
-    <Dialog open={open} onClose={onClose} wide label="Media viewer">
+    <Dialog open={open} onClose={onClose} wide label={title ? `${title}, in the viewer` : "Media viewer"}>
       {item && index !== null && (
         <Box
           onKeyDown={(event) => {

@@ -77,6 +77,8 @@ export function DiffText({ before, after, label, parts }: { before: string; afte
             bg={part.kind === "removed" ? "red.subtle" : "green.subtle"}
             color={part.kind === "removed" ? "red.fg" : "green.fg"}
             textDecoration={part.kind === "removed" ? "line-through" : "none"}
+            // A hair of space between a removed run and the added one that replaces it.
+            marginInlineEnd={part.kind === "removed" ? "1" : undefined}
           >
             <Text as="span" srOnly>
               {part.kind === "removed" ? "[removed: " : "[added: "}
