@@ -81,6 +81,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
         }
       }
       setErrors(next);
+      if (Object.keys(next).some((field) => OPTION_FIELDS.has(field))) setShowOptions(true);
       focusFirstError(next);
       // A refusal means this exact request won't be taken; a new attempt gets a new key.
       if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) keyRef.current = null;
@@ -417,7 +418,11 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
               <Alert.Root status="error" role="alert">
                 <Alert.Indicator />
                 <Alert.Content>
-                  <Alert.Title>{messageOf(generate.error)}</Alert.Title>
+                  <Alert.Title>
+                    {generate.error instanceof ApiError && generate.error.fieldProblems.length > 0 && fieldProblems.length === 0
+                      ? "It wasn't started: see the marked fields above."
+                      : messageOf(generate.error)}
+                  </Alert.Title>
                   {fieldProblems.length > 0 && (
                     <Alert.Description>
                       {fieldProblems.map(([field, message]) => (
@@ -439,6 +444,9 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     </Card.Root>
   );
 }
+
+/** The fields inside "Provider options", which open when one of them is at fault. */
+const OPTION_FIELDS = new Set(["model", "size", "quality", "aspectRatio", "negativePrompt", "duration", "mode", "maxTokens", "temperature"]);
 
 const KNOWN_FIELDS = new Set(["kind", "count", "prompt", "templateId", "model", "size", "quality", "aspectRatio", "negativePrompt", "duration", "mode", "maxTokens", "temperature"]);
 

@@ -115,7 +115,10 @@ describe("describeFieldProblem", () => {
   it("makes a sentence of the field's name and the server's fragment", () => {
     expect(describeFieldProblem(formField("count"), "must be from 1 to 100")).toBe("The number must be from 1 to 100.");
     expect(describeFieldProblem(formField("options.size"), "each side must be from 64 to 2048 pixels")).toBe(
-      "The size each side must be from 64 to 2048 pixels.",
+      "Each side must be from 64 to 2048 pixels.",
+    );
+    expect(describeFieldProblem("kind", "no provider for video is configured; video needs GOAPI_API_KEY")).toBe(
+      "No provider for video is configured; video needs GOAPI_API_KEY.",
     );
     expect(describeFieldProblem(formField("variables.productName"), "is required")).toBe("Product name is required.");
     expect(describeFieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters.")).toBe(

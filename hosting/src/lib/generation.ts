@@ -207,18 +207,22 @@ const FIELD_NAMES: Record<string, string> = {
   temperature: "The temperature",
 };
 
+const FOLLOWS_NAME = /^(must|is|are|was|were|has|have|may|can|cannot|needs?|should|does|do)\b/i;
+
 /** The form's name for a field the server names: "options.size" is "size", "variables.tone" is "variable:tone". */
 export function formField(serverField: string): string {
   return serverField.replace(/^options\./, "").replace(/^variables\./, "variable:");
 }
 
 /**
- * A sentence from the server's message about a field, which is a fragment meant to follow the
- * field's name ("must be from 1 to 100"): "The number must be from 1 to 100."
+ * A sentence from the server's message about a field. Most are fragments meant to follow the
+ * field's name ("must be from 1 to 100": "The number must be from 1 to 100."); others stand alone.
  */
 export function describeFieldProblem(field: string, message: string): string {
   const name = field.startsWith("variable:") ? variableLabel(field.slice("variable:".length)) : (FIELD_NAMES[field] ?? field);
-  const text = `${name} ${message.trim()}`.trim();
+  const fragment = message.trim();
+  // "must be ..." needs the field's name before it; "no provider for video is configured" stands alone.
+  const text = FOLLOWS_NAME.test(fragment) ? `${name} ${fragment}` : fragment || `${name} isn't right`;
   const capital = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }

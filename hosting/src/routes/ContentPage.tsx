@@ -108,6 +108,7 @@ function Reader({
   const [regenerateOpen, setRegenerateOpen] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const projectPath = `/projects/${encodeURIComponent(projectId)}`;
+  const versionCount = item.latestVersion ?? item.currentVersion;
 
   const detailKey = ["contents", projectId, "item", item.id];
   const applied = (next: Tagged<ContentDetail>, message: string) => {
@@ -123,9 +124,14 @@ function Reader({
   const remove = useMutation({
     mutationFn: () => deleteContent(api, projectId, item.id, tagged.etag),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: detailKey });
-      void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
       navigate(projectPath, { replace: true });
+      // Refresh the lists it was in, but don't read the deleted item or its versions again.
+      void queryClient.invalidateQueries({
+        queryKey: ["contents", projectId],
+        predicate: (query) => !query.queryKey.includes(item.id),
+      });
+      // Forget it once this screen has gone (removing it while shown would only read it again).
+      setTimeout(() => queryClient.removeQueries({ predicate: (query) => query.queryKey.includes(item.id) }), 0);
     },
   });
 
@@ -326,8 +332,8 @@ function Reader({
 
       <Dialog open={confirmDelete} title="Delete this content?" onClose={() => !remove.isPending && setConfirmDelete(false)}>
         <Text mb="4">
-          “{title}” and all {item.latestVersion ?? item.currentVersion} of its versions will be deleted for everyone in the project. This
-          can't be undone.
+          “{title}” and {versionCount === 1 ? "its only version" : `all ${versionCount} of its versions`} will be deleted for everyone in the
+          project. This can't be undone.
         </Text>
         {remove.isError && (
           <Alert.Root status="error" size="sm" mb="3" role="alert">
