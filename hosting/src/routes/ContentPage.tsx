@@ -120,6 +120,14 @@ function Reader({
   const change = useMutation({
     mutationFn: (body: ContentChange) => updateContent(api, projectId, item.id, tagged.etag, body),
   });
+  const reload = () => {
+    change.reset();
+    void refresh();
+  };
+  const closeForm = () => {
+    change.reset();
+    setMode("read");
+  };
 
   const remove = useMutation({
     mutationFn: () => deleteContent(api, projectId, item.id, tagged.etag),
@@ -219,10 +227,7 @@ function Reader({
           title={item.title ?? ""}
           pending={change.isPending}
           error={change.error}
-          onCancel={() => {
-            change.reset();
-            setMode("read");
-          }}
+          onCancel={closeForm}
           onSave={(next) =>
             change.mutate(
               { title: next },
@@ -234,10 +239,7 @@ function Reader({
               },
             )
           }
-          onReload={() => {
-            change.reset();
-            void refresh();
-          }}
+          onReload={reload}
         />
       )}
 
@@ -248,14 +250,8 @@ function Reader({
           latestVersion={item.currentVersion}
           pending={change.isPending}
           error={change.error}
-          onCancel={() => {
-            change.reset();
-            setMode("read");
-          }}
-          onReload={() => {
-            change.reset();
-            void refresh();
-          }}
+          onCancel={closeForm}
+          onReload={reload}
           onSave={(text) =>
             change.mutate(
               { text },
@@ -322,10 +318,7 @@ function Reader({
             { onSuccess: (result) => applied(result, `Version ${number} restored as version ${result.value.currentVersion}.`) },
           )
         }
-        onReload={() => {
-          change.reset();
-          void refresh();
-        }}
+        onReload={reload}
       />
 
       <MediaViewer items={[item]} index={viewerOpen ? 0 : null} onIndex={() => undefined} onClose={() => setViewerOpen(false)} />
