@@ -119,7 +119,8 @@ function Tile({ item, onOpen }: { item: ContentDetail; onOpen: () => void }) {
         overflow="hidden"
         bg="bg.muted"
         cursor="zoom-in"
-        aria-label={`${item.kind === "video" ? "Play" : "View"} “${title}”`}
+        // The name includes the words shown on the tile (length, "demo"), so speech input finds it by them.
+        aria-label={`${item.kind === "video" ? "Play" : "View"} “${title}”${duration ? `, ${duration}` : ""}${item.demo ? ", demo" : ""}`}
         _focusVisible={{ outline: "3px solid", outlineColor: "blue.solid", outlineOffset: "2px" }}
       >
         {thumb ? (
