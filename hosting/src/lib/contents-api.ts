@@ -40,8 +40,6 @@ export interface ProjectWithVoice extends Project {
 
 export type ContentChange = { title?: string; text?: string; restoreVersion?: number };
 
-const JSON_ACCEPT = "application/json, application/problem+json";
-
 function contentPath(projectId: string, contentId: string): string {
   return `/api/projects/${encodeURIComponent(projectId)}/contents/${encodeURIComponent(contentId)}`;
 }
@@ -110,12 +108,6 @@ export async function listMedia(api: Api, projectId: string, kind: "image" | "vi
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), kind });
   if (cursor) query.set("cursor", cursor);
   return json<Page<ContentDetail>>(await api.fetch(`/api/projects/${encodeURIComponent(projectId)}/contents?${query}`));
-}
-
-export async function getProjectTagged(api: Api, projectId: string): Promise<Tagged<ProjectWithVoice>> {
-  const response = await api.fetch(`/api/projects/${encodeURIComponent(projectId)}`, {}, JSON_ACCEPT);
-  const value = await json<ProjectWithVoice>(response);
-  return { value, etag: etagOf(response, value.version) };
 }
 
 /** Sets the project's brand voice (null removes it); editors and owners; 412 when `etag` is stale. */
