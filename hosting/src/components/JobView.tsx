@@ -150,6 +150,11 @@ export function JobView({
     },
   });
 
+  const retriedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (retry.isSuccess) retriedRef.current?.focus();
+  }, [retry.isSuccess]);
+
   const { job } = state;
   const items: JobItem[] =
     job.items?.length > 0
@@ -200,8 +205,9 @@ export function JobView({
           </Box>
         )}
         {retry.isSuccess && (
-          <Text fontSize="sm" color="fg.muted" role="status">
-            Started again as a new job.
+          // Takes the focus from the button it replaces, so the keyboard isn't left on nothing.
+          <Text fontSize="sm" color="fg.muted" role="status" tabIndex={-1} ref={retriedRef} outline="none">
+            Started again as a new job, shown above.
           </Text>
         )}
         {cancel.isError && (

@@ -103,6 +103,11 @@ function Reader({
   const title = titleOf(item);
   const [mode, setMode] = useState<"read" | "edit" | "rename">("read");
   const [notice, setNotice] = useState("");
+  const [noticeCount, setNoticeCount] = useState(0);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (noticeCount > 0) noticeRef.current?.focus();
+  }, [noticeCount]);
   const [viewerOpen, setViewerOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [regenerateOpen, setRegenerateOpen] = useState(false);
@@ -115,6 +120,7 @@ function Reader({
     queryClient.setQueryData(detailKey, next);
     void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
     setNotice(message);
+    setNoticeCount((count) => count + 1);
   };
 
   const change = useMutation({
@@ -200,7 +206,8 @@ function Reader({
 
       <Box aria-live="polite">
         {notice && (
-          <Alert.Root status="success" size="sm">
+          // The form that was just saved is gone: the focus moves to what happened.
+          <Alert.Root status="success" size="sm" tabIndex={-1} ref={noticeRef} outline="none">
             <Alert.Indicator />
             <Alert.Title>{notice}</Alert.Title>
           </Alert.Root>
