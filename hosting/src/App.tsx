@@ -12,6 +12,8 @@ const SignIn = lazy(() => import("./routes/SignIn"));
 const Projects = lazy(() => import("./routes/Projects"));
 const ProjectPage = lazy(() => import("./routes/ProjectPage"));
 const NotFound = lazy(() => import("./routes/NotFound"));
+const ContentPage = lazy(() => import("./routes/ContentPage"));
+const GalleryPage = lazy(() => import("./routes/GalleryPage"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,6 +47,14 @@ export function App({ auth }: { auth: Auth }) {
                 <Route
                   path="/projects/:projectId"
                   element={<RequireUser><Lazy><ProjectPage /></Lazy></RequireUser>}
+                />
+                <Route
+                  path="/projects/:projectId/contents/:contentId"
+                  element={<RequireUser><Lazy><ContentPage /></Lazy></RequireUser>}
+                />
+                <Route
+                  path="/projects/:projectId/gallery"
+                  element={<RequireUser><Lazy><GalleryPage /></Lazy></RequireUser>}
                 />
                 <Route path="*" element={<Lazy><NotFound /></Lazy>} />
               </Route>

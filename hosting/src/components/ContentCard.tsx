@@ -1,6 +1,7 @@
-import { Badge, Box, Card, Flex, Skeleton, Text } from "@chakra-ui/react";
+import { Badge, Box, Card, Flex, Link, Skeleton, Text } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { Link as RouterLink } from "react-router";
 import type { Content } from "../lib/api";
 import { useApi } from "../session";
 
@@ -19,7 +20,7 @@ export function ContentCard({ content }: { content: Content }) {
   const thumb = current?.renditions?.["thumb-256"] ?? current?.renditions?.poster;
   const title = content.title?.trim() || (content.kind === "text" ? "Text" : content.kind === "image" ? "Image" : "Video");
   return (
-    <Card.Root as="li" size="sm" overflow="hidden" h="full">
+    <Card.Root as="li" size="sm" overflow="hidden" h="full" position="relative" _focusWithin={{ outline: "2px solid", outlineColor: "blue.solid" }}>
       {content.kind !== "text" && (
         <Box aspectRatio={1} bg={current?.dominantColor ?? "bg.muted"}>
           {needsVersion && full.isPending ? (
@@ -36,7 +37,10 @@ export function ContentCard({ content }: { content: Content }) {
       <Card.Body gap="1">
         <Flex gap="2" align="center">
           <Text as="h3" fontWeight="semibold" truncate flex="1" title={title}>
-            {title}
+            {/* The link covers the whole card, so a tap anywhere on it opens the item. */}
+            <Link asChild color="fg" outline="none" _after={{ content: '""', position: "absolute", inset: "0" }}>
+              <RouterLink to={`/projects/${encodeURIComponent(content.projectId)}/contents/${encodeURIComponent(content.id)}`}>{title}</RouterLink>
+            </Link>
           </Text>
           <Badge variant="subtle">{content.kind}</Badge>
           {content.demo && (

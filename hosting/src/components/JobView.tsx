@@ -1,7 +1,11 @@
-import { Alert, Badge, Box, Button, Card, Flex, Heading, Progress, Stack, Text } from "@chakra-ui/react";
+import { Alert, Badge, Box, Button, Card, Flex, Heading, Link, Progress, Stack, Text } from "@chakra-ui/react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useReducer, useRef, useState } from "react";
+import { Link as RouterLink } from "react-router";
 import type { ItemStatus, Job, JobEvent, JobItem } from "../lib/api";
+import { startGeneration } from "../lib/contents-api";
+import { failureWords, retryRequests, type RetryableJob } from "../lib/generation";
+import { newKey } from "../lib/ids";
 import { applyJobEvent, startLiveJob } from "../lib/job-state";
 import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
@@ -49,7 +53,18 @@ function jobSummary(job: Job): string {
 }
 
 /** One job, followed live: its state, each item's streamed text or progress, and a cancel button. */
-export function JobView({ projectId, initial, onDismiss }: { projectId: string; initial: Job; onDismiss: () => void }) {
+export function JobView({
+  projectId,
+  initial,
+  onDismiss,
+  onRetried,
+}: {
+  projectId: string;
+  initial: Job;
+  onDismiss: () => void;
+  /** Given, the view offers to try failed items again and hands over each new job. */
+  onRetried?: (job: Job) => void;
+}) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(applyJobEvent, initial, startLiveJob);
@@ -116,12 +131,37 @@ export function JobView({ projectId, initial, onDismiss }: { projectId: string; 
     onSuccess: (job) => dispatch({ type: "job", job }),
   });
 
+  // A retry is a new request (new Idempotency-Key); the keys are kept until it is accepted, so
+  // pressing again after a dropped connection can't start it twice.
+  const retryKeys = useRef<string[] | null>(null);
+  const retry = useMutation({
+    mutationFn: async () => {
+      const requests = retryRequests(state.job as RetryableJob);
+      retryKeys.current ??= requests.map(() => newKey());
+      const keys = retryKeys.current;
+      return Promise.all(requests.map((body, at) => startGeneration(api, projectId, body, keys[at])));
+    },
+    onSuccess: (jobs) => {
+      retryKeys.current = null;
+      jobs.forEach((started) => onRetried?.(started));
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) retryKeys.current = null;
+    },
+  });
+
+  const retriedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (retry.isSuccess) retriedRef.current?.focus();
+  }, [retry.isSuccess]);
+
   const { job } = state;
   const items: JobItem[] =
     job.items?.length > 0
       ? job.items
       : Array.from({ length: job.itemCount }, (_, index) => ({ index, status: "queued" as const }));
   const live = !state.ended;
+  const failedCount = items.filter((item) => item.status === "failed").length;
 
   return (
     <Card.Root as="article" size="sm" aria-labelledby={`job-${job.id}`} aria-busy={live}>
@@ -150,6 +190,25 @@ export function JobView({ projectId, initial, onDismiss }: { projectId: string; 
             <Alert.Indicator />
             <Alert.Title>{streamError}</Alert.Title>
           </Alert.Root>
+        )}
+        {retry.isError && (
+          <Alert.Root status="error" size="sm" role="alert">
+            <Alert.Indicator />
+            <Alert.Title>Couldn't try again. {messageOf(retry.error)}</Alert.Title>
+          </Alert.Root>
+        )}
+        {!live && onRetried && failedCount > 0 && !retry.isSuccess && (
+          <Box>
+            <Button size="xs" colorPalette="blue" variant="outline" onClick={() => retry.mutate()} loading={retry.isPending} loadingText="Starting…">
+              Try the {failedCount === 1 ? "failed item" : `${failedCount} failed items`} again
+            </Button>
+          </Box>
+        )}
+        {retry.isSuccess && (
+          // Takes the focus from the button it replaces, so the keyboard isn't left on nothing.
+          <Text fontSize="sm" color="fg.muted" role="status" tabIndex={-1} ref={retriedRef} outline="none">
+            Started again as a new job, shown above.
+          </Text>
         )}
         {cancel.isError && (
           <Alert.Root status="error" size="sm" role="alert">
@@ -190,9 +249,21 @@ export function JobView({ projectId, initial, onDismiss }: { projectId: string; 
                   {item.cached ? "Reused an identical earlier result; it is" : "It is"} in the contents.
                 </Text>
               )}
-              {item.failureReason && (
+              {item.status === "completed" && item.contentId && (
+                <Link asChild fontSize="sm" colorPalette="blue">
+                  <RouterLink to={`/projects/${encodeURIComponent(projectId)}/contents/${encodeURIComponent(item.contentId)}`}>
+                    Open item {item.index + 1}
+                  </RouterLink>
+                </Link>
+              )}
+              {item.status === "failed" && (
                 <Text fontSize="sm" color="fg.error">
-                  {item.failureReason}
+                  {failureWords(item)}
+                </Text>
+              )}
+              {item.status === "cancelled" && (
+                <Text fontSize="sm" color="fg.muted">
+                  Cancelled before it was made; nothing was charged for it.
                 </Text>
               )}
             </Box>

@@ -198,6 +198,14 @@ export class Api {
     }
   }
 
+  /**
+   * An authorised request whose answer the caller reads itself: for headers such as ETag, answers
+   * without a body (204), or files.
+   */
+  fetch(path: string, init: RequestInit = {}, accept = "application/json, application/problem+json"): Promise<Response> {
+    return this.authorised(path, init, accept);
+  }
+
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
     const response = await this.authorised(path, init, "application/json, application/problem+json");
     if (!response.ok) throw await responseToError(response);

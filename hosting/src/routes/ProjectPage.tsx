@@ -71,6 +71,7 @@ export default function ProjectPage() {
                   projectId={projectId}
                   initial={job}
                   onDismiss={() => setJobs((all) => all.filter((j) => j.id !== job.id))}
+                  onRetried={(next) => setJobs((all) => [next, ...all.filter((j) => j.id !== next.id)])}
                 />
               ))}
             </Stack>
@@ -97,9 +98,14 @@ function Contents({ projectId }: { projectId: string }) {
 
   return (
     <Box as="section" aria-labelledby="contents-title">
-      <Heading as="h2" id="contents-title" size="lg" mb="3">
-        Contents
-      </Heading>
+      <Flex gap="2" align="center" mb="3" wrap="wrap">
+        <Heading as="h2" id="contents-title" size="lg" flex="1">
+          Contents
+        </Heading>
+        <Button asChild size="sm" variant="outline">
+          <RouterLink to={`/projects/${encodeURIComponent(projectId)}/gallery`}>Gallery of images and videos</RouterLink>
+        </Button>
+      </Flex>
       {contents.isPending && (
         <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3" aria-busy="true">
           {[0, 1].map((n) => (

@@ -63,6 +63,11 @@ public final class Jobs {
       if (i.failureReason() != null) {
         x.addProperty("failureReason", i.failureReason());
       }
+      if (i.prompt() != null && i.status() == GenerationItem.Status.FAILED) {
+        // A batch's items each carry their row's prompt: a failed one shows it, so the client can
+        // try it again. Only failed ones, so a big batch's live snapshots stay small.
+        x.addProperty("prompt", i.prompt());
+      }
       x.addProperty("cached", i.cached());
       x.addProperty("attempts", i.attempts());
       list.add(x);

@@ -1,0 +1,26 @@
+// Saving something the app made as a file on the person's device.
+
+/** Offers `data` as a download named `fileName`. */
+export function saveFile(data: Blob | string, fileName: string, type = "text/plain;charset=utf-8"): void {
+  const blob = typeof data === "string" ? new Blob([data], { type }) : data;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file by the next task; the address is not needed after that.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A blob as a data: address, for putting an image inside a self-contained document. */
+export function blobToDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("could not read the file"));
+    reader.readAsDataURL(blob);
+  });
+}

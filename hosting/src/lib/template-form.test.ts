@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { checkValues, initialValues, renderTemplate, templatesFor, valuesToSend, variableLabel, type Template } from "./template-form";
+
+const template: Template = {
+  id: "t1",
+  name: "Product description",
+  kind: "text",
+  body: "Describe {{ product }} for {{audience}} in {{words}} words. {{tone}}",
+  variables: [
+    { name: "product", type: "string", required: true, maxLength: 10 },
+    { name: "audience", type: "string", defaultValue: "everyone" },
+    { name: "words", type: "number", required: true },
+    { name: "tone", type: "choice", required: true, choices: ["Warm", "Formal"] },
+  ],
+};
+
+describe("the variables form", () => {
+  it("starts from the defaults and a required choice's first option", () => {
+    expect(initialValues(template)).toEqual({ product: "", audience: "everyone", words: "", tone: "Warm" });
+  });
+
+  it("checks required, number, choice and length like the server", () => {
+    expect(checkValues(template, { product: "", words: "ten", tone: "Loud" })).toEqual({
+      product: "Fill this in.",
+      words: "Enter a number.",
+      tone: "Pick one of: Warm, Formal.",
+    });
+    expect(checkValues(template, { product: "a very long name", words: "1.5e2", tone: "Formal" })).toEqual({
+      product: "Use at most 10 characters (now 16).",
+    });
+    expect(checkValues(template, { product: " Mug ", words: "40", tone: "Warm" })).toEqual({});
+  });
+
+  it("sends only filled-in values, trimmed", () => {
+    expect(valuesToSend(template, { product: " Mug ", audience: "  ", words: "40", tone: "Warm", stray: "x" })).toEqual({
+      product: "Mug",
+      words: "40",
+      tone: "Warm",
+    });
+  });
+
+  it("renders the prompt as the server will", () => {
+    expect(renderTemplate(template, { product: "a mug", words: "40", tone: "" })).toBe(
+      "Describe a mug for everyone in 40 words.",
+    );
+  });
+
+  it("labels variables in words", () => {
+    expect(variableLabel("productName")).toBe("Product name");
+    expect(variableLabel("target_audience")).toBe("Target audience");
+  });
+
+  it("lists a kind's templates with the project's own first", () => {
+    const all: Template[] = [
+      { id: "g2", name: "Zeta", kind: "text", body: "" },
+      { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "" },
+      { id: "g1", name: "Alpha", kind: "text", body: "" },
+      { id: "i1", name: "Picture", kind: "image", body: "" },
+    ];
+    expect(templatesFor(all, "text").map((t) => t.id)).toEqual(["p1", "g1", "g2"]);
+  });
+});
