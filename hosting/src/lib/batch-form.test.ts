@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import {
+  dollarsToMicros,
+  gridToRows,
+  microsToDollars,
+  parseCsv,
+  placeProblems,
+  previewSchedule,
+  scheduleInput,
+  scheduleText,
+} from "./batch-form";
+
+describe("gridToRows", () => {
+  it("sends only rows with something in them and remembers where each came from", () => {
+    const { rows, gridIndex } = gridToRows([
+      { topic: " Tea ", network: "" },
+      { topic: "", network: "  " },
+      { topic: "Coffee", network: "X" },
+    ]);
+    expect(rows).toEqual([{ topic: "Tea" }, { topic: "Coffee", network: "X" }]);
+    expect(gridIndex).toEqual([0, 2]);
+  });
+});
+
+describe("placeProblems", () => {
+  it("puts a typed-in row's problems on the grid row it came from", () => {
+    const placed = placeProblems(
+      [
+        { field: "rows[1].topic", message: "row 2 of the list: topic is required" },
+        { field: "rows[1]", message: "row 2 of the list has too many characters" },
+      ],
+      "list",
+      [0, 2],
+    );
+    expect(placed.byRow.get(2)).toEqual([
+      { column: "topic", message: "Row 2 of the list: topic is required." },
+      { column: null, message: "Row 2 of the list has too many characters." },
+    ]);
+    expect(placed.general).toEqual([]);
+  });
+
+  it("counts a CSV file's rows from 1 below the header", () => {
+    const placed = placeProblems([{ field: "rows[1].network", message: "must be one of LinkedIn, X" }], "csv");
+    expect([...placed.byRow.keys()]).toEqual([0]);
+    expect(placed.byRow.get(0)?.[0].column).toBe("network");
+  });
+
+  it("keeps problems of the whole file apart", () => {
+    const placed = placeProblems(
+      [
+        { field: "header", message: 'column "topic" is missing; the template requires it' },
+        { field: "rows", message: "and 3 more" },
+      ],
+      "csv",
+    );
+    expect(placed.general).toEqual(['Column "topic" is missing; the template requires it.', "And 3 more."]);
+    expect(placed.byRow.size).toBe(0);
+  });
+});
+
+describe("parseCsv", () => {
+  it("reads quoted values with commas, quotes and line breaks", () => {
+    expect(parseCsv('topic,network\n"Tea, green","LinkedIn"\n"Say ""hi""\nplease",X\n')).toEqual([
+      ["topic", "network"],
+      ["Tea, green", "LinkedIn"],
+      ['Say "hi"\nplease', "X"],
+    ]);
+  });
+
+  it("counts an empty line as a record, as the server does, and skips a byte order mark", () => {
+    expect(parseCsv("\ufefftopic\r\nTea\r\n\r\nCoffee")).toEqual([["topic"], ["Tea"], [""], ["Coffee"]]);
+  });
+});
+
+describe("dollarsToMicros", () => {
+  it("reads dollars and cents", () => {
+    expect(dollarsToMicros("$2.50")).toEqual({ ok: true, micros: 2_500_000 });
+    expect(dollarsToMicros("")).toEqual({ ok: true, micros: 0 });
+    expect(microsToDollars(2_500_000)).toBe("2.50");
+  });
+
+  it("refuses what isn't an amount, or is more than the server takes", () => {
+    expect(dollarsToMicros("two").ok).toBe(false);
+    expect(dollarsToMicros("-1").ok).toBe(false);
+    expect(dollarsToMicros("5000").ok).toBe(false);
+  });
+});
+
+describe("schedules", () => {
+  const now = new Date("2026-11-26T10:00:00Z");
+
+  it("writes and reads back both kinds", () => {
+    expect(scheduleText({ mode: "once", onceAt: "2026-12-01T09:00", cron: "", timeZone: "Europe/Paris" })).toBe(
+      "once at 2026-12-01T09:00",
+    );
+    expect(scheduleText({ mode: "cron", onceAt: "", cron: " 0  9 * * 1 ", timeZone: "UTC" })).toBe("0 9 * * 1");
+    expect(scheduleInput("once at 2026-12-01T08:00:00Z", "Europe/Paris")).toMatchObject({ mode: "once", onceAt: "2026-12-01T09:00" });
+    expect(scheduleInput("0 9 * * 1", "UTC")).toMatchObject({ mode: "cron", cron: "0 9 * * 1" });
+  });
+
+  it("previews a once-time on the batch's clock", () => {
+    const preview = previewSchedule("once at 2026-12-01T09:00", "Europe/Paris", now);
+    expect(preview).toMatchObject({ ok: true, description: "Once, on Tue, 1 Dec 2026, 09:00 Europe/Paris" });
+    if (preview.ok) expect(preview.next.map((d) => d.toISOString())).toEqual(["2026-12-01T08:00:00.000Z"]);
+  });
+
+  it("warns that a past once-time will never run by itself", () => {
+    const preview = previewSchedule("once at 2026-11-01T09:00", "UTC", now);
+    expect(preview.ok && preview.warning).toContain("has passed");
+  });
+
+  it("previews a cron in words with its next runs", () => {
+    const preview = previewSchedule("0 9 * * 1", "Europe/Paris", now, 2);
+    expect(preview).toMatchObject({ ok: true, description: "Every Monday at 09:00 (Europe/Paris time)" });
+    if (preview.ok) expect(preview.next.map((d) => d.toISOString())).toEqual(["2026-11-30T08:00:00.000Z", "2026-12-07T08:00:00.000Z"]);
+  });
+
+  it("names the field at fault", () => {
+    expect(previewSchedule("0 9 * *", "UTC", now)).toMatchObject({ ok: false, field: "schedule" });
+    expect(previewSchedule("0 9 * * 1", "Mars/Olympus", now)).toMatchObject({ ok: false, field: "timeZone" });
+  });
+});
