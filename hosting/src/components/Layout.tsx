@@ -83,6 +83,11 @@ export function Layout() {
                 <span aria-hidden="true">{mode === "dark" ? "☀" : "☾"}</span>
               </Button>
               {user && (
+                <Button asChild variant="ghost" size="sm">
+                  <RouterLink to="/account">Account</RouterLink>
+                </Button>
+              )}
+              {user && (
                 <Button variant="outline" size="sm" onClick={leave}>
                   Sign out
                 </Button>
