@@ -125,7 +125,7 @@ function Grid({
     onChange({ ...value, grid: value.grid.map((row, i) => (i === index ? { ...row, [name]: text } : row)) });
   return (
     <Stack gap="2">
-      <Box overflowX="auto" borderWidth="1px" rounded="md">
+      <Box overflowX="auto" borderWidth="1px" rounded="md" position="relative">
         <Table w="full" fontSize="sm" css={{ borderCollapse: "collapse", "& th, & td": { padding: "6px" } }}>
           <Thead bg="bg.muted">
             <tr>
@@ -280,7 +280,7 @@ function CsvRows({ idPrefix, records, problems }: { idPrefix: string; records: s
         {rows.length} {rows.length === 1 ? "row" : "rows"} in the file
         {rows.length > shown.length ? `; the first ${MAX_PREVIEW} and any with problems are shown` : ""}.
       </Text>
-      <Box overflowX="auto" borderWidth="1px" rounded="md" maxH="28rem" overflowY="auto">
+      <Box overflowX="auto" borderWidth="1px" rounded="md" maxH="28rem" overflowY="auto" position="relative">
         <Table w="full" fontSize="sm" css={{ borderCollapse: "collapse", "& th, & td": { padding: "6px", verticalAlign: "top" } }}>
           <Thead bg="bg.muted" position="sticky" top="0">
             <tr>

@@ -22,7 +22,8 @@ import type { Batch } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 
-const Fieldset = chakra("fieldset");
+// A fieldset is as wide as its widest content unless told otherwise, which would push a phone sideways.
+const Fieldset = chakra("fieldset", { base: { minW: "0" } });
 
 export default function Batches() {
   const { projectId = "" } = useParams();

@@ -198,7 +198,7 @@ function Invite({ project, onNotice }: { project: Project; onNotice: (notice: No
           {reason ?? "They need an account here first; add them by the email address they sign in with."}
         </Text>
         <form onSubmit={submit} noValidate aria-describedby="invite-help">
-          <fieldset disabled={Boolean(reason)}>
+          <fieldset disabled={Boolean(reason)} style={{ minWidth: 0 }}>
             <Flex gap="3" wrap="wrap" align="start">
               <Field.Root required invalid={Boolean(emailError)} flex="1 1 16rem" disabled={Boolean(reason)}>
                 <Field.Label>Email address</Field.Label>
