@@ -16,6 +16,12 @@ describe("authErrorMessage", () => {
     expect(authErrorMessage({ code: "auth/popup-blocked" })).toContain("Allow pop-ups");
   });
 
+  it("says when Google's sign-in can't be reached, and only for Google", () => {
+    expect(authErrorMessage({ code: "auth/internal-error" }, "google")).toContain("Can't reach Google's sign-in service");
+    expect(authErrorMessage({ code: "auth/network-request-failed" }, "google")).toContain("sign in with your email address");
+    expect(authErrorMessage({ code: "auth/internal-error" })).toBe("Something went wrong. Please try again.");
+  });
+
   it("falls back to plain words for codes it doesn't know and for things that aren't errors", () => {
     expect(authErrorMessage({ code: "auth/something-new" })).toBe("Something went wrong. Please try again.");
     expect(authErrorMessage(null)).toBe("Something went wrong. Please try again.");

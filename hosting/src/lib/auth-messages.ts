@@ -36,7 +36,17 @@ const MESSAGES: Record<string, string> = {
   "auth/operation-not-supported-in-this-environment": "This browser can't open the Google sign-in window. Use another way to sign in.",
 };
 
-export function authErrorMessage(error: unknown): string {
+/** Codes that mean, when signing in with Google, that Google's sign-in scripts couldn't be reached. */
+const GOOGLE_UNREACHABLE = new Set(["auth/network-request-failed", "auth/internal-error", "auth/timeout"]);
+
+/**
+ * Words for a failed sign-in. `method` says which way the person tried, where a code means
+ * something more particular: Google's pop-up needs Google's own scripts, which may not load.
+ */
+export function authErrorMessage(error: unknown, method?: "google"): string {
   const code = (error as { code?: unknown } | null)?.code;
+  if (method === "google" && typeof code === "string" && GOOGLE_UNREACHABLE.has(code)) {
+    return "Can't reach Google's sign-in service from here. Check your connection, or sign in with your email address.";
+  }
   return (typeof code === "string" && MESSAGES[code]) || "Something went wrong. Please try again.";
 }

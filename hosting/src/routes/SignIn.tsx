@@ -127,7 +127,7 @@ export default function SignIn() {
     try {
       await signInWithPopup(auth, new GoogleAuthProvider(), browserPopupRedirectResolver);
     } catch (caught) {
-      setError(authErrorMessage(caught));
+      setError(authErrorMessage(caught, "google"));
       setBusy(null);
     }
   }
