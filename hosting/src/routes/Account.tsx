@@ -92,7 +92,7 @@ export default function Account() {
           )}
           {me.isSuccess && bars.length === 0 && <Text color="fg.muted">The server didn't report usage for this account.</Text>}
           {bars.map((bar) => (
-            <Progress.Root key={bar.id} value={bar.percent} colorPalette={COLORS[bar.level]} max={100} aria-valuetext={bar.text}>
+            <Progress.Root key={bar.id} value={bar.percent} colorPalette={COLORS[bar.level]} max={100}>
               <Flex justify="space-between" gap="2" wrap="wrap" mb="1">
                 <Progress.Label fontWeight="medium">{bar.label}</Progress.Label>
                 <Text fontSize="sm" color="fg.muted">
@@ -100,7 +100,7 @@ export default function Account() {
                   {bar.level === "full" ? " — limit reached" : bar.level === "high" ? " — nearly at the limit" : ""}
                 </Text>
               </Flex>
-              <Progress.Track>
+              <Progress.Track aria-label={`${bar.label} this month`} aria-valuetext={bar.text}>
                 <Progress.Range />
               </Progress.Track>
             </Progress.Root>
