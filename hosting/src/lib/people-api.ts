@@ -17,6 +17,9 @@ export interface Usage {
   costMicros: number;
 }
 
+/** A project as GET /api/projects/{id} gives it: with what it has used this month. */
+export type ProjectWithUsage = Project & { usage?: Usage };
+
 /** Each person's monthly limits. */
 export interface Limits {
   tokensPerMonth: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMicros, periodName, usageBars } from "./usage";
+import { formatMicros, periodName, usageBars, usageSummary } from "./usage";
 
 const limits = { tokensPerMonth: 2_000_000, imagesPerMonth: 500, videoSecondsPerMonth: 300 };
 const usage = { period: "2026-11", inputTokens: 1_000, outputTokens: 200, images: 450, videoSeconds: 300, items: 9, costMicros: 0 };
@@ -43,5 +43,18 @@ describe("formatMicros", () => {
 describe("periodName", () => {
   it("names the month", () => {
     expect(periodName("2026-11")).toBe("November 2026");
+  });
+});
+
+describe("usageSummary", () => {
+  it("lists only what was used", () => {
+    expect(usageSummary({ ...usage, images: 1, videoSeconds: 0, items: 3, costMicros: 80_000 })).toBe(
+      "3 items · 1,200 tokens · 1 image · about $0.08",
+    );
+  });
+
+  it("says when nothing was made", () => {
+    expect(usageSummary({ ...usage, items: 0 })).toBe("Nothing generated yet this month.");
+    expect(usageSummary(undefined)).toBe("Nothing generated yet this month.");
   });
 });

@@ -54,3 +54,15 @@ export function periodName(period: string): string {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   return new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 }
+
+/** A project's month in a few words: "3 items · 1,200 tokens · 2 images · $0.08". */
+export function usageSummary(usage: Usage | undefined): string {
+  if (!usage || usage.items === 0) return "Nothing generated yet this month.";
+  const parts = [`${numbers.format(usage.items)} ${usage.items === 1 ? "item" : "items"}`];
+  const tokens = usage.inputTokens + usage.outputTokens;
+  if (tokens > 0) parts.push(`${numbers.format(tokens)} tokens`);
+  if (usage.images > 0) parts.push(`${numbers.format(usage.images)} ${usage.images === 1 ? "image" : "images"}`);
+  if (usage.videoSeconds > 0) parts.push(`${numbers.format(usage.videoSeconds)} s of video`);
+  parts.push(`about ${formatMicros(usage.costMicros)}`);
+  return parts.join(" · ");
+}

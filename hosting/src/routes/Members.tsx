@@ -5,9 +5,10 @@ import { useNavigate, useParams } from "react-router";
 import { ProjectShell } from "../components/ProjectShell";
 import { usePeopleApi } from "../components/usePeopleApi";
 import type { Project, Role } from "../lib/api";
-import type { Member } from "../lib/people-api";
+import type { Member, ProjectWithUsage } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { abilitiesOf, memberActions, ROLE_LABELS, ROLE_SUMMARIES, whyNot } from "../lib/roles";
+import { periodName, usageSummary } from "../lib/usage";
 import { useSession } from "../session";
 
 const ROLES: Role[] = ["viewer", "editor", "owner"];
@@ -41,6 +42,7 @@ function MembersOf({ project }: { project: Project }) {
   return (
     <Stack gap="6">
       <YourRole project={project} myUid={myUid} owners={owners} loaded={members.isSuccess} />
+      <ProjectUsage project={project} />
       <Invite project={project} onNotice={setNotice} />
       <Box role="status" aria-live="polite">
         {notice && (
@@ -146,6 +148,19 @@ function YourRole({ project, myUid, owners, loaded }: { project: Project; myUid:
         )}
       </Card.Body>
     </Card.Root>
+  );
+}
+
+/** What the whole project (all its members) has used this month, when the server says. */
+function ProjectUsage({ project }: { project: ProjectWithUsage }) {
+  if (!project.usage) return null;
+  return (
+    <Box as="section" aria-labelledby="project-usage">
+      <Heading as="h2" id="project-usage" size="md" mb="1">
+        This project in {periodName(project.usage.period)}
+      </Heading>
+      <Text color="fg.muted">{usageSummary(project.usage)}</Text>
+    </Box>
   );
 }
 
