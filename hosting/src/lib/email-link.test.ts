@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { finishLinkRequest, isAppPath, rememberLinkRequest, rememberedLinkEmail, type KeyValueStore } from "./email-link";
+import { finishLinkRequest, isAppPath, linkNext, rememberLinkRequest, rememberedLinkEmail, type KeyValueStore } from "./email-link";
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -15,6 +15,8 @@ describe("the email link's memory", () => {
   it("remembers the address and the screen until the link is used", () => {
     const store = memoryStore();
     rememberLinkRequest("ada@example.com", "/projects/p1/members", store);
+    expect(rememberedLinkEmail(store)).toBe("ada@example.com");
+    expect(linkNext(store)).toBe("/projects/p1/members");
     expect(rememberedLinkEmail(store)).toBe("ada@example.com");
     expect(finishLinkRequest(store)).toBe("/projects/p1/members");
     expect(rememberedLinkEmail(store)).toBeNull();

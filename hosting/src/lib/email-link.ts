@@ -37,6 +37,17 @@ export function rememberedLinkEmail(store: KeyValueStore | null = storage()): st
   }
 }
 
+/** The screen to go on to after the link, without forgetting it yet. */
+export function linkNext(store: KeyValueStore | null = storage()): string {
+  let next: string | null = null;
+  try {
+    next = store?.getItem(NEXT_KEY) ?? null;
+  } catch {
+    // Nothing remembered.
+  }
+  return next && isAppPath(next) ? next : "/";
+}
+
 /** Forgets the request once the link is used, and gives the screen to go on to. */
 export function finishLinkRequest(store: KeyValueStore | null = storage()): string {
   let next: string | null = null;

@@ -13,7 +13,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation } from "react-router";
 import { PageTitle } from "../components/PageTitle";
 import { authErrorMessage } from "../lib/auth-messages";
-import { finishLinkRequest, isAppPath, linkReturnUrl, rememberLinkRequest, rememberedLinkEmail } from "../lib/email-link";
+import { finishLinkRequest, isAppPath, linkNext, linkReturnUrl, rememberLinkRequest, rememberedLinkEmail } from "../lib/email-link";
 import { useSession } from "../session";
 
 type Mode = "sign-in" | "sign-up";
@@ -43,12 +43,15 @@ export default function SignIn() {
     setBusy("link");
     setError("");
     setStatus("Signing you in…");
+    // Known before signing in: the screen moves on as soon as the person is signed in.
+    setNext(linkNext());
     try {
       await signInWithEmailLink(auth, address, window.location.href);
-      setNext(finishLinkRequest());
+      finishLinkRequest();
       setLinkPending(false);
       setStatus("");
     } catch (caught) {
+      setNext(null);
       setStatus("");
       setError(authErrorMessage(caught));
       // A used or expired link can't succeed again: offer to send a new one.
