@@ -180,7 +180,7 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
         try {
           batch = await people.uploadRows(project.id, batch.id, rows.file);
         } catch (error) {
-          throw { error, stage: "rows" as const, gridIndex: [] };
+          throw { error, stage: "rows" as const, gridIndex: undefined };
         }
       }
       return batch;
@@ -191,7 +191,7 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
       navigate(`/projects/${encodeURIComponent(project.id)}/batches/${encodeURIComponent(batch.id)}`);
     },
     onError: (caught: unknown) => {
-      const { error, stage, gridIndex } = caught as { error: unknown; stage: "create" | "rows"; gridIndex: number[] };
+      const { error, stage, gridIndex } = caught as { error: unknown; stage: "create" | "rows"; gridIndex?: number[] };
       const fieldProblems = error instanceof ApiError ? error.fieldProblems : [];
       const rowProblems = fieldProblems.filter((p) => /^rows\b|^header$/.test(p.field));
       const next: FieldErrors = {};
@@ -206,7 +206,7 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
       }
       setErrors(next);
       setProblems(rowProblems.length > 0 ? placeProblems(rowProblems, stage === "rows" ? "csv" : "list", gridIndex) : null);
-      const prefix = stage === "rows" ? "The batch is saved, but its file was refused. Fix the file and press “Create batch” again to upload it. " : "";
+      const prefix = stage === "rows" ? "The batch is saved, but its file was refused. Fix the file, choose it again and press “Upload the file again”. " : "";
       setFailure(prefix + messageOf(error));
     },
   });
