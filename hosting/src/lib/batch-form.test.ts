@@ -6,6 +6,7 @@ import {
   parseCsv,
   placeProblems,
   previewSchedule,
+  sortBatchProblems,
   scheduleInput,
   scheduleText,
 } from "./batch-form";
@@ -55,6 +56,29 @@ describe("placeProblems", () => {
     );
     expect(placed.general).toEqual(['Column "topic" is missing; the template requires it.', "And 3 more."]);
     expect(placed.byRow.size).toBe(0);
+  });
+});
+
+describe("sortBatchProblems", () => {
+  it("puts field problems on their fields and row problems on their rows", () => {
+    const sorted = sortBatchProblems(
+      [
+        { field: "budgetMicros", message: "must be at least 0" },
+        { field: "timeZone", message: "must be an IANA time zone" },
+        { field: "rows[0].topic", message: "is required" },
+      ],
+      "list",
+      [3],
+    );
+    expect(sorted.fields).toEqual({ budget: "Must be at least 0.", timeZone: "Must be an IANA time zone." });
+    expect([...(sorted.rows?.byRow.keys() ?? [])]).toEqual([3]);
+  });
+
+  it("places a file's problems on the file's rows even when a grid mapping is passed along", () => {
+    // Regression: an empty grid mapping once sent every problem of a file to the general list.
+    const sorted = sortBatchProblems([{ field: "rows[2].subject", message: "is required" }], "csv", []);
+    expect(sorted.rows?.byRow.get(1)).toEqual([{ column: "subject", message: "Is required." }]);
+    expect(sorted.rows?.general).toEqual([]);
   });
 });
 

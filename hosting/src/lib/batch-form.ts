@@ -62,6 +62,41 @@ export function placeProblems(problems: FieldProblem[], source: "list" | "csv", 
   return { byRow, general };
 }
 
+/** The batch fields a problem may name, and the form field that shows it. */
+const FIELD_OF: Record<string, "name" | "templateId" | "schedule" | "timeZone" | "maxConcurrent" | "budget"> = {
+  name: "name",
+  templateId: "templateId",
+  schedule: "schedule",
+  timeZone: "timeZone",
+  maxConcurrent: "maxConcurrent",
+  budgetMicros: "budget",
+};
+
+export type BatchFieldErrors = Partial<Record<(typeof FIELD_OF)[string], string>>;
+
+/**
+ * Sorts the problems of a refused batch save: those of the form's fields, and those of the rows,
+ * placed on their rows. `source` says whether the rows went as a typed-in list or a CSV file;
+ * `gridIndex` maps a typed-in list back to the grid (a file's rows need none).
+ */
+export function sortBatchProblems(
+  problems: FieldProblem[],
+  source: "list" | "csv",
+  gridIndex?: number[],
+): { fields: BatchFieldErrors; rows: PlacedProblems | null } {
+  const fields: BatchFieldErrors = {};
+  const rowProblems: FieldProblem[] = [];
+  for (const problem of problems) {
+    const field = FIELD_OF[problem.field];
+    if (field) fields[field] = sentence(problem.message);
+    else if (/^rows\b|^header$/.test(problem.field)) rowProblems.push(problem);
+  }
+  return {
+    fields,
+    rows: rowProblems.length > 0 ? placeProblems(rowProblems, source, source === "csv" ? undefined : gridIndex) : null,
+  };
+}
+
 function sentence(text: string): string {
   const trimmed = text.trim();
   if (!trimmed) return trimmed;

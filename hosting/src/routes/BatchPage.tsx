@@ -17,6 +17,7 @@ import {
   previewSchedule,
   scheduleInput,
   scheduleText,
+  sortBatchProblems,
   type PlacedProblems,
   type ScheduleInput,
 } from "../lib/batch-form";
@@ -371,11 +372,7 @@ function Settings({ batch, disabled, onSaved }: { batch: Batch; disabled: boolea
       setMessage({ text: "Saved.", error: false });
     },
     onError: (error) => {
-      const next: SettingsErrors = {};
-      for (const p of error instanceof ApiError ? error.fieldProblems : []) {
-        if (p.field === "budgetMicros") next.budget = p.message;
-        else if (p.field in { name: 1, schedule: 1, timeZone: 1, maxConcurrent: 1 }) next[p.field as keyof SettingsErrors] = capitalised(p.message);
-      }
+      const next = sortBatchProblems(error instanceof ApiError ? error.fieldProblems : [], "list").fields;
       setErrors(next);
       setMessage({ text: messageOf(error), error: true });
     },
@@ -571,8 +568,4 @@ function Rows({ batch, template, disabled, onSaved }: { batch: Batch; template: 
       </Card.Body>
     </Card.Root>
   );
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -12,9 +12,10 @@ import {
   browserTimeZone,
   dollarsToMicros,
   gridToRows,
-  placeProblems,
   previewSchedule,
   scheduleText,
+  sortBatchProblems,
+  type BatchFieldErrors,
   type PlacedProblems,
   type ScheduleInput,
 } from "../lib/batch-form";
@@ -126,14 +127,7 @@ function BatchCard({ batch }: { batch: Batch }) {
   );
 }
 
-interface FieldErrors {
-  name?: string;
-  templateId?: string;
-  schedule?: string;
-  timeZone?: string;
-  maxConcurrent?: string;
-  budget?: string;
-}
+type FieldErrors = BatchFieldErrors;
 
 function NewBatch({ project, onClose }: { project: Project; onClose: () => void }) {
   const people = usePeopleApi();
@@ -192,20 +186,9 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
     },
     onError: (caught: unknown) => {
       const { error, stage, gridIndex } = caught as { error: unknown; stage: "create" | "rows"; gridIndex?: number[] };
-      const fieldProblems = error instanceof ApiError ? error.fieldProblems : [];
-      const rowProblems = fieldProblems.filter((p) => /^rows\b|^header$/.test(p.field));
-      const next: FieldErrors = {};
-      for (const p of fieldProblems) {
-        const text = capitalised(p.message);
-        if (p.field === "name") next.name = text;
-        else if (p.field === "templateId") next.templateId = text;
-        else if (p.field === "schedule") next.schedule = text;
-        else if (p.field === "timeZone") next.timeZone = text;
-        else if (p.field === "maxConcurrent") next.maxConcurrent = text;
-        else if (p.field === "budgetMicros") next.budget = text;
-      }
-      setErrors(next);
-      setProblems(rowProblems.length > 0 ? placeProblems(rowProblems, stage === "rows" ? "csv" : "list", gridIndex) : null);
+      const sorted = sortBatchProblems(error instanceof ApiError ? error.fieldProblems : [], stage === "rows" ? "csv" : "list", gridIndex);
+      setErrors(sorted.fields);
+      setProblems(sorted.rows);
       const prefix = stage === "rows" ? "The batch is saved, but its file was refused. Fix the file, choose it again and press “Upload the file again”. " : "";
       setFailure(prefix + messageOf(error));
     },
@@ -335,8 +318,4 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
       </Card.Body>
     </Card.Root>
   );
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
