@@ -16,7 +16,8 @@ export default function Account() {
   const people = usePeopleApi();
   const { auth, user } = useSession();
   const navigate = useNavigate();
-  const me = useQuery({ queryKey: ["me"], queryFn: () => people.me() });
+  // Usage changes with every generation: read it afresh each time the screen opens.
+  const me = useQuery({ queryKey: ["people", "me"], queryFn: () => people.me(), refetchOnMount: "always" });
   const [signOutError, setSignOutError] = useState("");
   const [leaving, setLeaving] = useState(false);
 

@@ -78,7 +78,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
   const queryClient = useQueryClient();
   const reason = whyNot(project.role, "generate");
   const [notice, setNotice] = useState<Notice>(null);
-  const templates = useQuery({ queryKey: ["templates", project.id], queryFn: () => people.listTemplates(project.id) });
+  const templates = useQuery({ queryKey: ["people", "templates", project.id], queryFn: () => people.listTemplates(project.id) });
   const template = templates.data?.find((t) => t.id === batch.templateId);
   const runsKey = ["batch-runs", project.id, batch.id];
   const runs = useInfiniteQuery({

@@ -133,7 +133,7 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
   const people = usePeopleApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const templates = useQuery({ queryKey: ["templates", project.id], queryFn: () => people.listTemplates(project.id) });
+  const templates = useQuery({ queryKey: ["people", "templates", project.id], queryFn: () => people.listTemplates(project.id) });
   const [name, setName] = useState("");
   const [templateId, setTemplateId] = useState("");
   const template = templates.data?.find((t) => t.id === templateId);
@@ -266,7 +266,7 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
                   Rows
                 </Text>
                 <Text fontSize="sm" color="fg.muted" mb="2">
-                  Each row fills the template “{template.body}”.
+                  Each row fills in the template: {template.body}
                 </Text>
                 <RowsEditor idPrefix="new-batch" template={template} value={rows} onChange={setRows} problems={problems} />
               </Fieldset>
