@@ -59,7 +59,6 @@ export function ScheduleFields({
               type="datetime-local"
               value={value.onceAt}
               onChange={(event) => onChange({ ...value, onceAt: event.target.value })}
-              aria-describedby={previewId}
             />
             <Field.ErrorText>{errors.schedule}</Field.ErrorText>
           </Field.Root>
@@ -73,7 +72,6 @@ export function ScheduleFields({
               fontFamily="mono"
               autoComplete="off"
               spellCheck={false}
-              aria-describedby={previewId}
             />
             <Field.HelperText>Minute, hour, day of month, month, day of week. “0 9 * * 1” is every Monday at 09:00.</Field.HelperText>
             <Field.ErrorText>{errors.schedule}</Field.ErrorText>
