@@ -1,5 +1,6 @@
 import { Alert, Box, Button, chakra, Field, Flex, Input, NativeSelect, Stack, Text } from "@chakra-ui/react";
 import { Fragment, useState, type ChangeEvent } from "react";
+import { Segmented } from "./Segmented";
 import { emptyRow, parseCsv, type PlacedProblems, type RowProblem } from "../lib/batch-form";
 import type { BatchRow, Template, TemplateVariable } from "../lib/people-api";
 
@@ -62,19 +63,15 @@ export function RowsEditor({
 
   return (
     <Stack gap="3">
-      <Flex role="group" aria-label="Where the rows come from" gap="0" borderWidth="1px" rounded="md" p="1" w="fit-content" maxW="full">
-        {(["grid", "csv"] as const).map((source) => (
-          <Button
-            key={source}
-            size="sm"
-            variant={value.source === source ? "solid" : "ghost"}
-            aria-pressed={value.source === source}
-            onClick={() => onChange({ ...value, source })}
-          >
-            {source === "grid" ? "Type the rows" : "Upload a CSV file"}
-          </Button>
-        ))}
-      </Flex>
+      <Segmented
+        label="Where the rows come from"
+        options={[
+          { value: "grid", label: "Type the rows" },
+          { value: "csv", label: "Upload a CSV file" },
+        ]}
+        value={value.source}
+        onChange={(source) => onChange({ ...value, source })}
+      />
       {problems && problems.general.length > 0 && (
         <Alert.Root status="error" role="alert">
           <Alert.Indicator />

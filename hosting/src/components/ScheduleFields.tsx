@@ -1,5 +1,6 @@
-import { Alert, Box, Button, Field, Flex, Input, Stack, Text } from "@chakra-ui/react";
+import { Alert, Box, Field, Flex, Input, Stack, Text } from "@chakra-ui/react";
 import { useMemo } from "react";
+import { Segmented } from "./Segmented";
 import { formatRun, previewSchedule, scheduleText, type ScheduleInput } from "../lib/batch-form";
 
 let zoneList: string[] | null = null;
@@ -38,19 +39,15 @@ export function ScheduleFields({
   const previewId = `${idPrefix}-preview`;
   return (
     <Stack gap="3">
-      <Flex role="group" aria-label="How often" gap="0" borderWidth="1px" rounded="md" p="1" w="fit-content" maxW="full">
-        {(["once", "cron"] as const).map((mode) => (
-          <Button
-            key={mode}
-            size="sm"
-            variant={value.mode === mode ? "solid" : "ghost"}
-            aria-pressed={value.mode === mode}
-            onClick={() => onChange({ ...value, mode })}
-          >
-            {mode === "once" ? "Once" : "Repeat (cron)"}
-          </Button>
-        ))}
-      </Flex>
+      <Segmented
+        label="How often"
+        options={[
+          { value: "once", label: "Once" },
+          { value: "cron", label: "Repeat (cron)" },
+        ]}
+        value={value.mode}
+        onChange={(mode) => onChange({ ...value, mode })}
+      />
       <Flex gap="3" wrap="wrap" align="start">
         {value.mode === "once" ? (
           <Field.Root required invalid={Boolean(errors.schedule)} flex="1 1 14rem">

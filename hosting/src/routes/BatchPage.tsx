@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useMemo, useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate, useParams } from "react-router";
 import { CapsFields } from "../components/CapsFields";
+import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
 import { RowsEditor, startRows, type RowsValue } from "../components/RowsEditor";
 import { ScheduleFields } from "../components/ScheduleFields";
@@ -36,7 +37,7 @@ const Tr = chakra("tr");
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-type Notice = { text: string; error: boolean } | null;
+type Notice = NoticeValue;
 
 export default function BatchPage() {
   const { projectId = "", batchId = "" } = useParams();
@@ -191,14 +192,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
               </Text>
             )
           )}
-          <Box role="status" aria-live="polite">
-            {notice && (
-              <Alert.Root status={notice.error ? "error" : "success"}>
-                <Alert.Indicator />
-                <Alert.Title>{notice.text}</Alert.Title>
-              </Alert.Root>
-            )}
-          </Box>
+          <NoticeArea notice={notice} />
         </Card.Body>
       </Card.Root>
 
@@ -557,14 +551,7 @@ function Rows({ batch, template, disabled, onSaved }: { batch: Batch; template: 
             </Table>
           </Box>
         )}
-        <Box role="status" aria-live="polite">
-          {message && (
-            <Alert.Root status={message.error ? "error" : "success"}>
-              <Alert.Indicator />
-              <Alert.Title>{message.text}</Alert.Title>
-            </Alert.Root>
-          )}
-        </Box>
+        <NoticeArea notice={message} />
       </Card.Body>
     </Card.Root>
   );

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate, useParams } from "react-router";
 import { CapsFields } from "../components/CapsFields";
+import { NoticeArea } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
 import { RowsEditor, startRows, type RowsValue } from "../components/RowsEditor";
 import { ScheduleFields } from "../components/ScheduleFields";
@@ -289,14 +290,7 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
                 errors={errors}
               />
             </Fieldset>
-            <Box role="status" aria-live="polite">
-              {failure && (
-                <Alert.Root status="error">
-                  <Alert.Indicator />
-                  <Alert.Title>{failure}</Alert.Title>
-                </Alert.Root>
-              )}
-            </Box>
+            <NoticeArea notice={failure ? { text: failure, error: true } : null} />
             <Flex gap="2" wrap="wrap">
               <Button type="submit" colorPalette="blue" loading={save.isPending} loadingText="Saving…">
                 {made ? "Upload the file again" : "Create batch"}

@@ -1,8 +1,10 @@
-import { Alert, Badge, Box, Button, Card, Field, Flex, Heading, Input, NativeSelect, Skeleton, Stack, Text } from "@chakra-ui/react";
+import { Alert, Badge, Box, Button, Card, Field, Flex, Heading, Input, Skeleton, Stack, Text } from "@chakra-ui/react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
+import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
+import { RoleSelect } from "../components/RoleSelect";
 import { usePeopleApi } from "../components/usePeopleApi";
 import type { Project, Role } from "../lib/api";
 import type { Member, ProjectWithUsage } from "../lib/people-api";
@@ -11,9 +13,7 @@ import { abilitiesOf, memberActions, ROLE_LABELS, ROLE_SUMMARIES, whyNot } from 
 import { periodName, usageSummary } from "../lib/usage";
 import { useSession } from "../session";
 
-const ROLES: Role[] = ["viewer", "editor", "owner"];
-
-type Notice = { text: string; error: boolean } | null;
+type Notice = NoticeValue;
 
 export default function Members() {
   const { projectId = "" } = useParams();
@@ -44,14 +44,7 @@ function MembersOf({ project }: { project: Project }) {
       <YourRole project={project} myUid={myUid} owners={owners} loaded={members.isSuccess} />
       <ProjectUsage project={project} />
       <Invite project={project} onNotice={setNotice} />
-      <Box role="status" aria-live="polite">
-        {notice && (
-          <Alert.Root status={notice.error ? "error" : "success"}>
-            <Alert.Indicator />
-            <Alert.Title>{notice.text}</Alert.Title>
-          </Alert.Root>
-        )}
-      </Box>
+      <NoticeArea notice={notice} />
       <Box as="section" aria-labelledby="member-list">
         <Heading as="h2" id="member-list" size="lg" mb="3">
           People in this project{members.isSuccess ? ` (${all.length})` : ""}
@@ -222,16 +215,7 @@ function Invite({ project, onNotice }: { project: Project; onNotice: (notice: No
               </Field.Root>
               <Field.Root flex="0 1 10rem" disabled={Boolean(reason)}>
                 <Field.Label>Role</Field.Label>
-                <NativeSelect.Root>
-                  <NativeSelect.Field value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
-                      </option>
-                    ))}
-                  </NativeSelect.Field>
-                  <NativeSelect.Indicator />
-                </NativeSelect.Root>
+                <RoleSelect value={role} onChange={setRole} />
               </Field.Root>
               <Button type="submit" colorPalette="blue" mt={{ base: "0", sm: "6" }} loading={add.isPending} loadingText="Inviting…" disabled={Boolean(reason)}>
                 Invite
@@ -313,19 +297,7 @@ function MemberRow({
           {actions.changeRole ? (
             <Field.Root w="auto">
               <Field.Label srOnly>Role of {name}</Field.Label>
-              <NativeSelect.Root size="sm" w="9rem" disabled={change.isPending}>
-                <NativeSelect.Field
-                  value={member.role}
-                  onChange={(event) => change.mutate(event.target.value as Role)}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABELS[r]}
-                    </option>
-                  ))}
-                </NativeSelect.Field>
-                <NativeSelect.Indicator />
-              </NativeSelect.Root>
+              <RoleSelect value={member.role} onChange={(role) => change.mutate(role)} size="sm" width="9rem" disabled={change.isPending} />
             </Field.Root>
           ) : (
             <Badge size="lg" aria-describedby={actions.note ? noteId : undefined}>

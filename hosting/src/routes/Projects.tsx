@@ -20,6 +20,7 @@ import {
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate } from "react-router";
+import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
 import { usePeopleApi } from "../components/usePeopleApi";
 import type { Project } from "../lib/api";
@@ -79,14 +80,7 @@ export default function Projects() {
         <Text fontSize="sm" color="fg.muted" mb="3" role="status" aria-live="polite">
           {projects.isSuccess && all.length > 0 ? resultSummary(shown.length, all.length, Boolean(projects.hasNextPage), filtering) : ""}
         </Text>
-        <Box role="status" aria-live="polite">
-          {notice && (
-            <Alert.Root status={notice.error ? "error" : "success"} mb="3">
-              <Alert.Indicator />
-              <Alert.Title>{notice.text}</Alert.Title>
-            </Alert.Root>
-          )}
-        </Box>
+        <NoticeArea notice={notice} mb={notice ? "3" : undefined} />
         {projects.isPending && (
           <SimpleGrid columns={{ base: 1, md: 2, lg: 3 }} gap="3" aria-busy="true">
             {[0, 1, 2].map((n) => (
@@ -139,7 +133,7 @@ export default function Projects() {
   );
 }
 
-type Notice = { text: string; error: boolean } | null;
+type Notice = NoticeValue;
 
 function ProjectCard({ project, onNotice }: { project: Project; onNotice: (notice: Notice) => void }) {
   const updated = new Date(project.updatedAt);

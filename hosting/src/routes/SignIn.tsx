@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Card, Field, Flex, HStack, Input, Stack, Text } from "@chakra-ui/react";
+import { Alert, Box, Button, Card, Field, HStack, Input, Stack, Text } from "@chakra-ui/react";
 import {
   browserPopupRedirectResolver,
   createUserWithEmailAndPassword,
@@ -12,6 +12,7 @@ import {
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation } from "react-router";
 import { PageTitle } from "../components/PageTitle";
+import { Segmented } from "../components/Segmented";
 import { authErrorMessage } from "../lib/auth-messages";
 import { finishLinkRequest, isAppPath, linkNext, linkReturnUrl, rememberLinkRequest, rememberedLinkEmail } from "../lib/email-link";
 import { useSession } from "../session";
@@ -172,20 +173,16 @@ export default function SignIn() {
                   <Box flex="1" borderTopWidth="1px" />
                 </HStack>
                 {!creating && (
-                  <Flex role="group" aria-label="How to sign in with email" gap="0" borderWidth="1px" rounded="md" p="1">
-                    {(["password", "link"] as const).map((option) => (
-                      <Button
-                        key={option}
-                        flex="1"
-                        size="sm"
-                        variant={method === option ? "solid" : "ghost"}
-                        aria-pressed={method === option}
-                        onClick={() => choose(option)}
-                      >
-                        {option === "password" ? "Password" : "Email me a link"}
-                      </Button>
-                    ))}
-                  </Flex>
+                  <Segmented
+                    label="How to sign in with email"
+                    stretch
+                    options={[
+                      { value: "password", label: "Password" },
+                      { value: "link", label: "Email me a link" },
+                    ]}
+                    value={method}
+                    onChange={choose}
+                  />
                 )}
               </>
             )}
