@@ -4,6 +4,7 @@ import {
   gridToRows,
   microsToDollars,
   parseCsv,
+  checkBatchSettings,
   placeProblems,
   previewSchedule,
   sortBatchProblems,
@@ -107,6 +108,33 @@ describe("dollarsToMicros", () => {
     expect(dollarsToMicros("two").ok).toBe(false);
     expect(dollarsToMicros("-1").ok).toBe(false);
     expect(dollarsToMicros("5000").ok).toBe(false);
+  });
+});
+
+describe("checkBatchSettings", () => {
+  const schedule = { mode: "cron" as const, onceAt: "", cron: "0 9 * * 1", timeZone: " Europe/Paris " };
+
+  it("gives the values to send when everything is right", () => {
+    expect(checkBatchSettings({ name: " Weekly ", schedule, maxConcurrent: "4", budget: "1.5" }, new Date("2026-11-26T00:00:00Z"))).toEqual({
+      errors: {},
+      values: { name: "Weekly", schedule: "0 9 * * 1", timeZone: "Europe/Paris", maxConcurrent: 4, budgetMicros: 1_500_000 },
+    });
+  });
+
+  it("names every field at fault and sends nothing", () => {
+    const checked = checkBatchSettings(
+      { name: " ", schedule: { ...schedule, cron: "0 9 * *" }, maxConcurrent: "2.5", budget: "lots" },
+      new Date("2026-11-26T00:00:00Z"),
+    );
+    expect(checked.values).toBeNull();
+    expect(Object.keys(checked.errors).sort()).toEqual(["budget", "maxConcurrent", "name", "schedule"]);
+  });
+
+  it("keeps items at once between 1 and 32", () => {
+    const at = new Date("2026-11-26T00:00:00Z");
+    expect(checkBatchSettings({ name: "x", schedule, maxConcurrent: "33", budget: "" }, at).errors.maxConcurrent).toBeDefined();
+    expect(checkBatchSettings({ name: "x", schedule, maxConcurrent: "0", budget: "" }, at).errors.maxConcurrent).toBeDefined();
+    expect(checkBatchSettings({ name: "x", schedule, maxConcurrent: "32", budget: "" }, at).values?.maxConcurrent).toBe(32);
   });
 });
 

@@ -271,6 +271,38 @@ export function formatRun(date: Date, zone: string): string {
   return `${text} ${safeZone}`;
 }
 
+export interface BatchSettingsInput {
+  name: string;
+  schedule: ScheduleInput;
+  maxConcurrent: string;
+  budget: string;
+}
+
+/**
+ * Checks what a person typed for a batch before it is sent: a name, a schedule the browser can
+ * read, items at once from 1 to 32, a budget in dollars. Gives the problems by field, and the
+ * values to send when there are none.
+ */
+export function checkBatchSettings(
+  input: BatchSettingsInput,
+  now: Date,
+): { errors: BatchFieldErrors; values: { name: string; schedule: string; timeZone: string; maxConcurrent: number; budgetMicros: number } | null } {
+  const errors: BatchFieldErrors = {};
+  if (!input.name.trim()) errors.name = "Give the batch a name.";
+  const schedule = scheduleText(input.schedule);
+  const preview = previewSchedule(schedule, input.schedule.timeZone, now);
+  if (!preview.ok) errors[preview.field] = preview.error;
+  const count = Number(input.maxConcurrent);
+  if (!/^\s*\d+\s*$/.test(input.maxConcurrent) || count < 1 || count > 32) errors.maxConcurrent = "Enter a whole number from 1 to 32.";
+  const micros = dollarsToMicros(input.budget);
+  if (!micros.ok) errors.budget = micros.error;
+  if (Object.keys(errors).length > 0 || !micros.ok) return { errors, values: null };
+  return {
+    errors,
+    values: { name: input.name.trim(), schedule, timeZone: input.schedule.timeZone.trim(), maxConcurrent: count, budgetMicros: micros.micros },
+  };
+}
+
 /** The browser's own time zone, the form's default. */
 export function browserTimeZone(): string {
   try {

@@ -10,14 +10,13 @@ import { ScheduleFields } from "../components/ScheduleFields";
 import { usePeopleApi } from "../components/usePeopleApi";
 import type { Project } from "../lib/api";
 import {
-  dollarsToMicros,
+  checkBatchSettings,
   formatRun,
   gridToRows,
   microsToDollars,
   placeProblems,
   previewSchedule,
   scheduleInput,
-  scheduleText,
   sortBatchProblems,
   type PlacedProblems,
   type ScheduleInput,
@@ -375,25 +374,17 @@ function Settings({ batch, disabled, onSaved }: { batch: Batch; disabled: boolea
   function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
-    const next: SettingsErrors = {};
-    if (!name.trim()) next.name = "Give the batch a name.";
-    const preview = previewSchedule(scheduleText(schedule), schedule.timeZone, new Date());
-    if (!preview.ok) next[preview.field] = preview.error;
-    const count = Number(maxConcurrent);
-    if (!Number.isInteger(count) || count < 1 || count > 32) next.maxConcurrent = "Enter a whole number from 1 to 32.";
-    const micros = dollarsToMicros(budget);
-    if (!micros.ok) next.budget = micros.error;
+    const { errors: next, values } = checkBatchSettings({ name, schedule, maxConcurrent, budget }, new Date());
     setErrors(next);
-    if (Object.keys(next).length > 0 || !micros.ok) return;
+    if (!values) return;
     const change: BatchChange = {};
-    if (name.trim() !== batch.name) change.name = name.trim();
-    const text = scheduleText(schedule);
-    if (text !== batch.schedule || schedule.timeZone.trim() !== batch.timeZone) {
-      change.schedule = text;
-      change.timeZone = schedule.timeZone.trim();
+    if (values.name !== batch.name) change.name = values.name;
+    if (values.schedule !== batch.schedule || values.timeZone !== batch.timeZone) {
+      change.schedule = values.schedule;
+      change.timeZone = values.timeZone;
     }
-    if (count !== batch.maxConcurrent) change.maxConcurrent = count;
-    if (micros.micros !== batch.budgetMicros) change.budgetMicros = micros.micros;
+    if (values.maxConcurrent !== batch.maxConcurrent) change.maxConcurrent = values.maxConcurrent;
+    if (values.budgetMicros !== batch.budgetMicros) change.budgetMicros = values.budgetMicros;
     if (Object.keys(change).length === 0) {
       setMessage({ text: "Nothing has changed.", error: false });
       return;

@@ -11,6 +11,7 @@ import { usePeopleApi } from "../components/usePeopleApi";
 import type { Project } from "../lib/api";
 import {
   browserTimeZone,
+  checkBatchSettings,
   dollarsToMicros,
   gridToRows,
   previewSchedule,
@@ -199,17 +200,8 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
     event.preventDefault();
     setFailure("");
     setProblems(null);
-    const next: FieldErrors = {};
-    if (!made) {
-      if (!name.trim()) next.name = "Give the batch a name.";
-      if (!templateId) next.templateId = "Choose the template to run.";
-      const preview = previewSchedule(scheduleText(schedule), schedule.timeZone, new Date());
-      if (!preview.ok) next[preview.field] = preview.error;
-      const count = Number(maxConcurrent);
-      if (!Number.isInteger(count) || count < 1 || count > 32) next.maxConcurrent = "Enter a whole number from 1 to 32.";
-      const micros = dollarsToMicros(budget);
-      if (!micros.ok) next.budget = micros.error;
-    }
+    const next: FieldErrors = made ? {} : checkBatchSettings({ name, schedule, maxConcurrent, budget }, new Date()).errors;
+    if (!made && !templateId) next.templateId = "Choose the template to run.";
     let rowsMissing = "";
     if (rows.source === "grid" && gridToRows(rows.grid).rows.length === 0) rowsMissing = "Type at least one row, or upload a CSV file.";
     if (rows.source === "csv" && !rows.file) rowsMissing = "Choose a CSV file, or type the rows.";
