@@ -217,7 +217,7 @@ function Invite({ project, onNotice }: { project: Project; onNotice: (notice: No
                 <Field.Label>Role</Field.Label>
                 <RoleSelect value={role} onChange={setRole} />
               </Field.Root>
-              <Button type="submit" colorPalette="blue" mt={{ base: "0", sm: "6" }} loading={add.isPending} loadingText="Inviting…" disabled={Boolean(reason)}>
+              <Button type="submit" colorPalette="blue" alignSelf={{ base: "flex-end", md: "flex-start" }} mt={{ base: "0", md: "6" }} loading={add.isPending} loadingText="Inviting…" disabled={Boolean(reason)}>
                 Invite
               </Button>
             </Flex>
