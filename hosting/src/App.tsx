@@ -14,6 +14,10 @@ const ProjectPage = lazy(() => import("./routes/ProjectPage"));
 const NotFound = lazy(() => import("./routes/NotFound"));
 const ContentPage = lazy(() => import("./routes/ContentPage"));
 const GalleryPage = lazy(() => import("./routes/GalleryPage"));
+const Members = lazy(() => import("./routes/Members"));
+const Account = lazy(() => import("./routes/Account"));
+const Batches = lazy(() => import("./routes/Batches"));
+const BatchPage = lazy(() => import("./routes/BatchPage"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -56,6 +60,13 @@ export function App({ auth }: { auth: Auth }) {
                   path="/projects/:projectId/gallery"
                   element={<RequireUser><Lazy><GalleryPage /></Lazy></RequireUser>}
                 />
+                <Route path="/projects/:projectId/members" element={<RequireUser><Lazy><Members /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/batches" element={<RequireUser><Lazy><Batches /></Lazy></RequireUser>} />
+                <Route
+                  path="/projects/:projectId/batches/:batchId"
+                  element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}
+                />
+                <Route path="/account" element={<RequireUser><Lazy><Account /></Lazy></RequireUser>} />
                 <Route path="*" element={<Lazy><NotFound /></Lazy>} />
               </Route>
             </Routes>

@@ -55,9 +55,12 @@ export function Layout() {
         <Container maxW="6xl" px={{ base: "3", md: "6" }}>
           <Flex h="14" align="center" gap="2">
             <Link asChild fontWeight="semibold" fontSize="lg" color="fg" _hover={{ textDecoration: "none" }}>
-              <RouterLink to="/">
+              <RouterLink to="/" aria-label="Content Creator">
                 <img src="/favicon.svg" alt="" width={28} height={28} />
-                Content Creator
+                {/* On the narrowest phones the logo alone leaves room for the account and sign-out buttons. */}
+                <Box as="span" hideBelow="sm">
+                  Content Creator
+                </Box>
               </RouterLink>
             </Link>
             <HStack ms="auto" gap="1" minW="0">
@@ -82,6 +85,11 @@ export function Layout() {
               >
                 <span aria-hidden="true">{mode === "dark" ? "☀" : "☾"}</span>
               </Button>
+              {user && (
+                <Button asChild variant="ghost" size="sm" px="2">
+                  <RouterLink to="/account">Account</RouterLink>
+                </Button>
+              )}
               {user && (
                 <Button variant="outline" size="sm" onClick={leave}>
                   Sign out

@@ -6,6 +6,7 @@ import { ContentCard } from "../components/ContentCard";
 import { GeneratePanel } from "../components/GeneratePanel";
 import { JobView } from "../components/JobView";
 import { PageTitle } from "../components/PageTitle";
+import { ProjectNav } from "../components/ProjectNav";
 import type { Content, Job } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
@@ -52,6 +53,7 @@ export default function ProjectPage() {
           <Badge>{project.data.role}</Badge>
         </Flex>
         {project.data.description && <Text color="fg.muted" mt="1">{project.data.description}</Text>}
+        <ProjectNav projectId={projectId} />
       </Box>
       <Grid templateColumns={{ base: "minmax(0, 1fr)", lg: "minmax(0, 2fr) minmax(0, 3fr)" }} gap="6" alignItems="start">
         <Stack gap="4" position={{ lg: "sticky" }} top={{ lg: "20" }}>

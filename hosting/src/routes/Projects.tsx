@@ -10,6 +10,7 @@ import {
   Input,
   LinkBox,
   LinkOverlay,
+  NativeSelect,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -19,9 +20,13 @@ import {
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate } from "react-router";
+import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
+import { usePeopleApi } from "../components/usePeopleApi";
 import type { Project } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
+import { dedupeProjects, filterProjects, resultSummary, type ArchiveFilter } from "../lib/project-list";
+import { abilitiesOf } from "../lib/roles";
 import { useApi } from "../session";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
@@ -34,7 +39,12 @@ export default function Projects() {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const all = dedupe(projects.data?.pages.flatMap((page) => page.items) ?? []);
+  const all = dedupeProjects(projects.data?.pages.flatMap((page) => page.items) ?? []);
+  const [search, setSearch] = useState("");
+  const [show, setShow] = useState<ArchiveFilter>("active");
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const shown = filterProjects(all, search, show);
+  const filtering = search.trim() !== "";
 
   return (
     <Stack gap="8">
@@ -44,6 +54,33 @@ export default function Projects() {
         <Heading as="h2" id="all-projects" size="lg" mb="3">
           All projects
         </Heading>
+        <Flex gap="3" mb="2" wrap="wrap" align="end" role="search">
+          <Field.Root flex="1 1 16rem">
+            <Field.Label>Search projects</Field.Label>
+            <Input
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder="Name or description"
+              autoComplete="off"
+            />
+          </Field.Root>
+          <Field.Root flex="0 1 12rem">
+            <Field.Label>Show</Field.Label>
+            <NativeSelect.Root>
+              <NativeSelect.Field value={show} onChange={(event) => setShow(event.target.value as ArchiveFilter)}>
+                <option value="active">Active projects</option>
+                <option value="archived">Archived projects</option>
+                <option value="all">All projects</option>
+              </NativeSelect.Field>
+              <NativeSelect.Indicator />
+            </NativeSelect.Root>
+          </Field.Root>
+        </Flex>
+        <Text fontSize="sm" color="fg.muted" mb="3" role="status" aria-live="polite">
+          {projects.isSuccess && all.length > 0 ? resultSummary(shown.length, all.length, Boolean(projects.hasNextPage), filtering) : ""}
+        </Text>
+        <NoticeArea notice={notice} mb={notice ? "3" : undefined} />
         {projects.isPending && (
           <SimpleGrid columns={{ base: 1, md: 2, lg: 3 }} gap="3" aria-busy="true">
             {[0, 1, 2].map((n) => (
@@ -60,10 +97,17 @@ export default function Projects() {
         {projects.isSuccess && all.length === 0 && (
           <Text color="fg.muted">No projects yet. Create your first one above.</Text>
         )}
-        {all.length > 0 && (
+        {projects.isSuccess && all.length > 0 && shown.length === 0 && (
+          <Text color="fg.muted">
+            {show === "archived" && !search.trim()
+              ? "No archived projects among those loaded."
+              : "No project matches. Try other words, or show all projects."}
+          </Text>
+        )}
+        {shown.length > 0 && (
           <SimpleGrid as="ul" listStyleType="none" columns={{ base: 1, md: 2, lg: 3 }} gap="3">
-            {all.map((project) => (
-              <ProjectCard key={project.id} project={project} />
+            {shown.map((project) => (
+              <ProjectCard key={project.id} project={project} onNotice={setNotice} />
             ))}
           </SimpleGrid>
         )}
@@ -89,13 +133,30 @@ export default function Projects() {
   );
 }
 
-function dedupe(projects: Project[]): Project[] {
-  const seen = new Set<string>();
-  return projects.filter((project) => !seen.has(project.id) && seen.add(project.id));
-}
+type Notice = NoticeValue;
 
-function ProjectCard({ project }: { project: Project }) {
+function ProjectCard({ project, onNotice }: { project: Project; onNotice: (notice: Notice) => void }) {
   const updated = new Date(project.updatedAt);
+  const people = usePeopleApi();
+  const queryClient = useQueryClient();
+  const archive = useMutation({
+    mutationFn: () => people.setArchived(project, !project.archived),
+    onSuccess: (changed) => {
+      queryClient.setQueryData(["project", changed.id], changed);
+      void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      onNotice({
+        text: changed.archived
+          ? `“${changed.name}” is archived. Choose “Archived projects” to see it again.`
+          : `“${changed.name}” is active again.`,
+        error: false,
+      });
+    },
+    onError: (error) => {
+      // A stale version means someone else changed it: reload the list so the next try works.
+      if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      onNotice({ text: `Couldn't ${project.archived ? "restore" : "archive"} “${project.name}”. ${messageOf(error)}`, error: true });
+    },
+  });
   return (
     <LinkBox asChild>
       <Card.Root as="li" size="sm" _hover={{ borderColor: "border.emphasized" }} h="full">
@@ -110,12 +171,27 @@ function ProjectCard({ project }: { project: Project }) {
               {project.description}
             </Text>
           )}
-          <Flex gap="2" align="center" mt="auto" pt="2" fontSize="sm" color="fg.muted">
+          <Flex gap="2" align="center" mt="auto" pt="2" fontSize="sm" color="fg.muted" wrap="wrap">
             <Badge>{project.role}</Badge>
+            {project.archived && <Badge colorPalette="orange">archived</Badge>}
             {!Number.isNaN(updated.getTime()) && (
               <span>
                 Updated <time dateTime={project.updatedAt}>{dateFormat.format(updated)}</time>
               </span>
+            )}
+            {abilitiesOf(project.role).archive && (
+              <Button
+                size="xs"
+                variant="outline"
+                ms="auto"
+                position="relative"
+                zIndex="1"
+                onClick={() => archive.mutate()}
+                loading={archive.isPending}
+                aria-label={`${project.archived ? "Restore" : "Archive"} ${project.name}`}
+              >
+                {project.archived ? "Restore" : "Archive"}
+              </Button>
             )}
           </Flex>
         </Card.Body>

@@ -285,6 +285,29 @@ class GenerationBlackBoxTest {
   }
 
   @Test
+  void aProjectShowsWhatItUsedThisMonth() throws Exception {
+    String own = api.post("/api/projects", alice.idToken(), "{\"name\":\"Counted\"}").expect(201).object()
+        .get("id").getAsString();
+    JsonObject before = api.get("/api/projects/" + own, alice.idToken()).expect(200).object();
+    assertEquals(0, before.getAsJsonObject("usage").get("items").getAsLong(), before.toString());
+    String jobId = api.send("POST", "/api/projects/" + own + "/generations", alice.idToken(),
+        "{\"kind\":\"text\",\"prompt\":\"Count me once\",\"count\":2}", Map.of("Idempotency-Key", key()))
+        .expect(202).object().get("id").getAsString();
+    for (int i = 0; i < 600; i++) {
+      String status = api.get("/api/projects/" + own + "/generations/" + jobId, alice.idToken()).expect(200).object()
+          .get("status").getAsString();
+      if (!List.of("queued", "running").contains(status)) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    JsonObject usage = api.get("/api/projects/" + own, alice.idToken()).expect(200).object().getAsJsonObject("usage");
+    assertEquals(2, usage.get("items").getAsLong(), usage.toString());
+    assertTrue(usage.get("outputTokens").getAsLong() > 0, usage.toString());
+    assertTrue(usage.get("period").getAsString().matches("\\d{4}-\\d{2}"), usage.toString());
+  }
+
+  @Test
   void aCancelledJobEndsAndStopsItsQueuedItems() throws Exception {
     String jobId = generate(alice, "{\"kind\":\"text\",\"prompt\":\"Many " + UUID.randomUUID() + "\",\"count\":60}", key())
         .expect(202).object().get("id").getAsString();

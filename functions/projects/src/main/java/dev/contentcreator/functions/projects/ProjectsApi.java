@@ -1,5 +1,6 @@
 package dev.contentcreator.functions.projects;
 
+import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.BrandVoice;
 import dev.contentcreator.core.domain.Member;
 import dev.contentcreator.core.domain.Role;
@@ -7,6 +8,7 @@ import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.projects.ProjectView;
@@ -51,9 +53,12 @@ public final class ProjectsApi {
     return ApiResponse.created("/api/projects/" + p.id(), p).etag(p.version());
   }
 
+  /** The project with this month's usage of it, so its members see what it has used. */
   private static ApiResponse get(Services s, ApiRequest r) {
     ProjectView p = s.projects().get(r.caller().uid(), r.pathParam("projectId"));
-    return ApiResponse.ok(p).etag(p.version());
+    JsonObject body = Json.toTree(p).getAsJsonObject();
+    body.add("usage", Json.toTree(s.usage().ofProject(p.id())));
+    return ApiResponse.ok(body).etag(p.version());
   }
 
   private static ApiResponse update(Services s, ApiRequest r) {

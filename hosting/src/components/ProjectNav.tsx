@@ -1,0 +1,36 @@
+import { Flex, Link } from "@chakra-ui/react";
+import { NavLink } from "react-router";
+
+/** The sections of one project; the current one is marked for screen readers by aria-current. */
+export function ProjectNav({ projectId }: { projectId: string }) {
+  const base = `/projects/${encodeURIComponent(projectId)}`;
+  const sections = [
+    { to: base, label: "Contents", end: true },
+    { to: `${base}/members`, label: "Members", end: false },
+    { to: `${base}/batches`, label: "Batches", end: false },
+  ];
+  return (
+    <Flex as="nav" aria-label="Project sections" gap="1" borderBottomWidth="1px" overflowX="auto" mt="3">
+      {sections.map((section) => (
+        <Link
+          key={section.to}
+          asChild
+          px="3"
+          py="2"
+          fontWeight="medium"
+          color="fg.muted"
+          borderBottomWidth="2px"
+          borderColor="transparent"
+          mb="-1px"
+          whiteSpace="nowrap"
+          _hover={{ color: "fg", textDecoration: "none" }}
+          css={{ "&[aria-current=page]": { color: "var(--chakra-colors-fg)", borderColor: "var(--chakra-colors-blue-solid)" } }}
+        >
+          <NavLink to={section.to} end={section.end}>
+            {section.label}
+          </NavLink>
+        </Link>
+      ))}
+    </Flex>
+  );
+}

@@ -1,0 +1,254 @@
+// Calls for the screens about people and the work they share: the account and its usage, project
+// archiving, members and roles, templates and batches. Kept apart from api.ts so the screens of
+// contents and of people grow without editing the same file; it authorises calls the same way
+// (the signed-in person's ID token, one retry with a fresh token after a 401).
+
+import { PAGE_SIZE, type Kind, type Page, type Project, type Role, type TokenSource } from "./api";
+import { ApiError, OFFLINE_MESSAGE, responseToError } from "./problem";
+
+/** This month's usage, as /api/me gives it. */
+export interface Usage {
+  period: string;
+  inputTokens: number;
+  outputTokens: number;
+  images: number;
+  videoSeconds: number;
+  items: number;
+  costMicros: number;
+}
+
+/** A project as GET /api/projects/{id} gives it: with what it has used this month. */
+export type ProjectWithUsage = Project & { usage?: Usage };
+
+/** Each person's monthly limits. */
+export interface Limits {
+  tokensPerMonth: number;
+  imagesPerMonth: number;
+  videoSecondsPerMonth: number;
+}
+
+export interface Me {
+  uid: string;
+  email?: string | null;
+  displayName?: string | null;
+  photoUrl?: string | null;
+  version: number;
+  usage?: Usage;
+  limits?: Limits;
+}
+
+export interface Member {
+  projectId: string;
+  uid: string;
+  role: Role;
+  email?: string | null;
+  displayName?: string | null;
+  addedAt?: string;
+}
+
+export interface TemplateVariable {
+  name: string;
+  type: "string" | "number" | "choice";
+  required?: boolean;
+  choices?: string[] | null;
+  defaultValue?: string | null;
+  maxLength?: number | null;
+}
+
+export interface Template {
+  id: string;
+  projectId?: string | null;
+  name: string;
+  kind: Kind;
+  body: string;
+  variables: TemplateVariable[];
+}
+
+export type BatchRow = Record<string, string>;
+
+export interface Batch {
+  id: string;
+  projectId: string;
+  name: string;
+  templateId: string;
+  kind: Kind;
+  rows: BatchRow[];
+  schedule: string;
+  timeZone: string;
+  paused: boolean;
+  maxConcurrent: number;
+  budgetMicros: number;
+  lastDueAt?: string | null;
+  lastRunId?: string | null;
+  createdAt?: string;
+  version: number;
+}
+
+export type RunStatus = "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
+
+export interface BatchRun {
+  id: string;
+  batchId: string;
+  dueAt: string;
+  trigger: "schedule" | "manual";
+  jobId?: string | null;
+  skipped?: string | null;
+  startedAt: string;
+  status: RunStatus;
+  items?: number;
+  completed?: number;
+  failed?: number;
+  cancelled?: number;
+  costMicros?: number;
+  failures?: { row: number; reason: string }[];
+}
+
+export interface BatchSpec {
+  name: string;
+  templateId: string;
+  rows: BatchRow[];
+  schedule: string;
+  timeZone: string;
+  maxConcurrent: number;
+  budgetMicros: number;
+}
+
+export type BatchChange = Partial<Pick<Batch, "name" | "paused" | "schedule" | "timeZone" | "maxConcurrent" | "budgetMicros" | "rows">>;
+
+interface Call {
+  method?: string;
+  json?: unknown;
+  /** A raw body (a CSV file), sent with its own content type. */
+  file?: Blob;
+  contentType?: string;
+  version?: number;
+}
+
+/** The entity tag the server gives a resource at this version, for If-Match. */
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+export class PeopleApi {
+  private readonly token: TokenSource;
+
+  constructor(token: TokenSource) {
+    this.token = token;
+  }
+
+  me(): Promise<Me> {
+    return this.call("/api/me");
+  }
+
+  /** Archives or restores a project; refused with 412 if it changed since `project` was read. */
+  setArchived(project: Project, archived: boolean): Promise<Project> {
+    return this.call(projectPath(project.id), { method: "PATCH", json: { archived }, version: project.version });
+  }
+
+  listMembers(projectId: string, cursor: string | null): Promise<Page<Member>> {
+    return this.call(`${projectPath(projectId)}/members?${pageQuery(cursor, 100)}`);
+  }
+
+  addMember(projectId: string, email: string, role: Role): Promise<Member> {
+    return this.call(`${projectPath(projectId)}/members`, { method: "POST", json: { email, role } });
+  }
+
+  changeRole(projectId: string, uid: string, role: Role): Promise<Member> {
+    return this.call(memberPath(projectId, uid), { method: "PATCH", json: { role } });
+  }
+
+  /** Removes a member; with one's own uid, leaves the project. */
+  removeMember(projectId: string, uid: string): Promise<void> {
+    return this.call(memberPath(projectId, uid), { method: "DELETE" });
+  }
+
+  async listTemplates(projectId: string): Promise<Template[]> {
+    const page = await this.call<{ items?: Template[] }>(`/api/templates?${new URLSearchParams({ projectId })}`);
+    return page.items ?? [];
+  }
+
+  listBatches(projectId: string, cursor: string | null): Promise<Page<Batch>> {
+    return this.call(`${projectPath(projectId)}/batches?${pageQuery(cursor, PAGE_SIZE)}`);
+  }
+
+  getBatch(projectId: string, batchId: string): Promise<Batch> {
+    return this.call(batchPath(projectId, batchId));
+  }
+
+  createBatch(projectId: string, spec: BatchSpec): Promise<Batch> {
+    return this.call(`${projectPath(projectId)}/batches`, { method: "POST", json: spec });
+  }
+
+  updateBatch(batch: Batch, change: BatchChange): Promise<Batch> {
+    return this.call(batchPath(batch.projectId, batch.id), { method: "PATCH", json: change, version: batch.version });
+  }
+
+  deleteBatch(batch: Batch): Promise<void> {
+    return this.call(batchPath(batch.projectId, batch.id), { method: "DELETE", version: batch.version });
+  }
+
+  /** Replaces the batch's rows with those of a CSV file. */
+  uploadRows(projectId: string, batchId: string, file: Blob): Promise<Batch> {
+    return this.call(`${batchPath(projectId, batchId)}/rows`, { method: "POST", file, contentType: "text/csv" });
+  }
+
+  listRuns(projectId: string, batchId: string, cursor: string | null): Promise<Page<BatchRun>> {
+    return this.call(`${batchPath(projectId, batchId)}/runs?${pageQuery(cursor, PAGE_SIZE)}`);
+  }
+
+  runNow(projectId: string, batchId: string): Promise<BatchRun> {
+    return this.call(`${batchPath(projectId, batchId)}:run`, { method: "POST" });
+  }
+
+  cancelRun(projectId: string, batchId: string): Promise<BatchRun> {
+    return this.call(`${batchPath(projectId, batchId)}:cancel`, { method: "POST" });
+  }
+
+  private async call<T>(path: string, call: Call = {}): Promise<T> {
+    let response = await this.send(path, call, false);
+    // A 401 means the token was turned away before anything happened, so one retry is safe.
+    if (response.status === 401) response = await this.send(path, call, true);
+    if (!response.ok) throw await responseToError(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  private async send(path: string, call: Call, refresh: boolean): Promise<Response> {
+    const headers = new Headers({
+      Accept: "application/json, application/problem+json",
+      Authorization: `Bearer ${await this.token(refresh)}`,
+    });
+    let body: BodyInit | undefined;
+    if (call.file) {
+      body = call.file;
+      headers.set("Content-Type", call.contentType ?? "application/octet-stream");
+    } else if (call.json !== undefined) {
+      body = JSON.stringify(call.json);
+      headers.set("Content-Type", "application/json");
+    }
+    if (call.version !== undefined) headers.set("If-Match", etag(call.version));
+    try {
+      return await fetch(path, { method: call.method ?? "GET", headers, body });
+    } catch {
+      throw new ApiError(OFFLINE_MESSAGE, 0);
+    }
+  }
+}
+
+function projectPath(projectId: string): string {
+  return `/api/projects/${encodeURIComponent(projectId)}`;
+}
+
+function memberPath(projectId: string, uid: string): string {
+  return `${projectPath(projectId)}/members/${encodeURIComponent(uid)}`;
+}
+
+function batchPath(projectId: string, batchId: string): string {
+  return `${projectPath(projectId)}/batches/${encodeURIComponent(batchId)}`;
+}
+
+function pageQuery(cursor: string | null, limit: number): URLSearchParams {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set("cursor", cursor);
+  return query;
+}

@@ -1,0 +1,119 @@
+import { Alert, Box, Button, Card, Flex, Heading, Progress, Skeleton, Stack, Text } from "@chakra-ui/react";
+import { useQuery } from "@tanstack/react-query";
+import { signOut } from "firebase/auth";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { PageTitle } from "../components/PageTitle";
+import { usePeopleApi } from "../components/usePeopleApi";
+import { authErrorMessage } from "../lib/auth-messages";
+import { messageOf } from "../lib/problem";
+import { formatMicros, periodName, usageBars } from "../lib/usage";
+import { useSession } from "../session";
+
+const COLORS = { ok: "blue", high: "orange", full: "red" } as const;
+
+export default function Account() {
+  const people = usePeopleApi();
+  const { auth, user } = useSession();
+  const navigate = useNavigate();
+  // Usage changes with every generation: read it afresh each time the screen opens.
+  const me = useQuery({ queryKey: ["people", "me"], queryFn: () => people.me(), refetchOnMount: "always" });
+  const [signOutError, setSignOutError] = useState("");
+  const [leaving, setLeaving] = useState(false);
+
+  async function leave() {
+    setLeaving(true);
+    setSignOutError("");
+    try {
+      await signOut(auth);
+      navigate("/signin", { replace: true });
+    } catch (error) {
+      setSignOutError(authErrorMessage(error));
+      setLeaving(false);
+    }
+  }
+
+  const bars = usageBars(me.data?.usage, me.data?.limits);
+  return (
+    <Stack gap="6" maxW="3xl">
+      <PageTitle>Your account</PageTitle>
+      <Card.Root as="section" aria-labelledby="who">
+        <Card.Body gap="3">
+          <Heading as="h2" id="who" size="md">
+            Signed in as
+          </Heading>
+          <Box>
+            {me.data?.displayName && <Text fontWeight="medium">{me.data.displayName}</Text>}
+            <Text color={me.data?.displayName ? "fg.muted" : undefined} wordBreak="break-all">
+              {me.data?.email ?? user?.email ?? "an account without an email address"}
+            </Text>
+          </Box>
+          <Flex gap="3" align="center" wrap="wrap">
+            <Button variant="outline" onClick={leave} loading={leaving} loadingText="Signing out…">
+              Sign out
+            </Button>
+            <Text fontSize="sm" color="fg.muted">
+              Signing out removes your session from this device.
+            </Text>
+          </Flex>
+          {signOutError && (
+            <Alert.Root status="error" role="alert">
+              <Alert.Indicator />
+              <Alert.Title>{signOutError}</Alert.Title>
+            </Alert.Root>
+          )}
+        </Card.Body>
+      </Card.Root>
+
+      <Card.Root as="section" aria-labelledby="usage">
+        <Card.Body gap="4">
+          <Box>
+            <Heading as="h2" id="usage" size="md">
+              Usage{me.data?.usage ? ` in ${periodName(me.data.usage.period)}` : " this month"}
+            </Heading>
+            <Text fontSize="sm" color="fg.muted">
+              Your limits start again on the first day of each month (UTC), across all your projects.
+            </Text>
+          </Box>
+          {me.isPending && (
+            <Stack gap="3" aria-busy="true">
+              <Skeleton h="8" />
+              <Skeleton h="8" />
+              <Skeleton h="8" />
+            </Stack>
+          )}
+          {me.isError && (
+            <Alert.Root status="error" role="alert">
+              <Alert.Indicator />
+              <Alert.Title>Couldn't load your usage. {messageOf(me.error)}</Alert.Title>
+              <Button size="sm" variant="outline" ms="auto" onClick={() => me.refetch()}>
+                Try again
+              </Button>
+            </Alert.Root>
+          )}
+          {me.isSuccess && bars.length === 0 && <Text color="fg.muted">The server didn't report usage for this account.</Text>}
+          {bars.map((bar) => (
+            <Progress.Root key={bar.id} value={bar.percent} colorPalette={COLORS[bar.level]} max={100}>
+              <Flex justify="space-between" gap="2" wrap="wrap" mb="1">
+                <Progress.Label fontWeight="medium">{bar.label}</Progress.Label>
+                <Text fontSize="sm" color="fg.muted">
+                  {bar.text}
+                  {bar.level === "full" ? " — limit reached" : bar.level === "high" ? " — nearly at the limit" : ""}
+                </Text>
+              </Flex>
+              <Progress.Track aria-label={`${bar.label} this month`} aria-valuetext={bar.text}>
+                <Progress.Range />
+              </Progress.Track>
+            </Progress.Root>
+          ))}
+          {me.data?.usage && (
+            <Text fontSize="sm" color="fg.muted">
+              {me.data.usage.items} {me.data.usage.items === 1 ? "item" : "items"} generated, at an estimated cost of{" "}
+              {formatMicros(me.data.usage.costMicros)}. The offline demo provider costs nothing.
+            </Text>
+          )}
+        </Card.Body>
+      </Card.Root>
+    </Stack>
+  );
+}

@@ -1,0 +1,549 @@
+import { Alert, Badge, Box, Button, Card, chakra, Field, Flex, Heading, Input, Skeleton, Stack, Text } from "@chakra-ui/react";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
+import { Link as RouterLink, useNavigate, useParams } from "react-router";
+import { CapsFields } from "../components/CapsFields";
+import { NoticeArea, type NoticeValue } from "../components/Notice";
+import { ProjectShell } from "../components/ProjectShell";
+import { RowsEditor, startRows, type RowsValue } from "../components/RowsEditor";
+import { ScheduleFields } from "../components/ScheduleFields";
+import { usePeopleApi } from "../components/usePeopleApi";
+import type { Project } from "../lib/api";
+import {
+  checkBatchSettings,
+  formatRun,
+  gridToRows,
+  microsToDollars,
+  placeProblems,
+  previewSchedule,
+  scheduleInput,
+  sortBatchProblems,
+  type PlacedProblems,
+  type ScheduleInput,
+} from "../lib/batch-form";
+import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, runCounts } from "../lib/batch-runs";
+import type { Batch, BatchChange, BatchRun, Template } from "../lib/people-api";
+import { ApiError, messageOf } from "../lib/problem";
+import { whyNot } from "../lib/roles";
+
+// A fieldset is as wide as its widest content unless told otherwise, which would push a phone sideways.
+const Fieldset = chakra("fieldset", { base: { minW: "0" } });
+const Table = chakra("table");
+const Thead = chakra("thead");
+const Th = chakra("th");
+const Td = chakra("td");
+const Tr = chakra("tr");
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+type Notice = NoticeValue;
+
+export default function BatchPage() {
+  const { projectId = "", batchId = "" } = useParams();
+  const people = usePeopleApi();
+  const batch = useQuery({ queryKey: ["batch", projectId, batchId], queryFn: () => people.getBatch(projectId, batchId) });
+  return (
+    <ProjectShell projectId={projectId} title={batch.data?.name ?? "Batch"}>
+      {(project) => {
+        if (batch.isPending) {
+          return (
+            <Stack gap="3" aria-busy="true">
+              <Skeleton h="24" />
+              <Skeleton h="40" />
+            </Stack>
+          );
+        }
+        if (batch.isError) {
+          const missing = batch.error instanceof ApiError && [403, 404].includes(batch.error.status);
+          return (
+            <Stack gap="3" align="start">
+              <Alert.Root status="error" role="alert">
+                <Alert.Indicator />
+                <Alert.Title>{missing ? "This batch isn't in this project, or was deleted." : `Couldn't load the batch. ${messageOf(batch.error)}`}</Alert.Title>
+              </Alert.Root>
+              <Button asChild variant="outline">
+                <RouterLink to={`/projects/${encodeURIComponent(projectId)}/batches`}>All batches</RouterLink>
+              </Button>
+            </Stack>
+          );
+        }
+        return <BatchView project={project} batch={batch.data} />;
+      }}
+    </ProjectShell>
+  );
+}
+
+function BatchView({ project, batch }: { project: Project; batch: Batch }) {
+  const people = usePeopleApi();
+  const queryClient = useQueryClient();
+  const reason = whyNot(project.role, "generate");
+  const [notice, setNotice] = useState<Notice>(null);
+  const templates = useQuery({ queryKey: ["people", "templates", project.id], queryFn: () => people.listTemplates(project.id) });
+  const template = templates.data?.find((t) => t.id === batch.templateId);
+  const runsKey = ["batch-runs", project.id, batch.id];
+  const runs = useInfiniteQuery({
+    queryKey: runsKey,
+    queryFn: ({ pageParam }) => people.listRuns(project.id, batch.id, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // Keep the history current while a run is going; stop polling once it settles.
+    refetchInterval: (query) => (isActive(query.state.data?.pages[0]?.items[0]) ? 3000 : false),
+  });
+  const allRuns = runs.data?.pages.flatMap((page) => page.items) ?? [];
+  const latest = allRuns[0];
+
+  const stored = (changed: Batch) => {
+    queryClient.setQueryData(["batch", project.id, batch.id], changed);
+    void queryClient.invalidateQueries({ queryKey: ["batches", project.id] });
+  };
+  const onError = (what: string) => (error: unknown) => {
+    if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: ["batch", project.id, batch.id] });
+    setNotice({ text: `Couldn't ${what}. ${messageOf(error)}`, error: true });
+  };
+  const pause = useMutation({
+    mutationFn: () => people.updateBatch(batch, { paused: !batch.paused }),
+    onSuccess: (changed) => {
+      stored(changed);
+      setNotice({ text: changed.paused ? "Paused: no scheduled runs until you resume." : "Resumed: the schedule counts from now.", error: false });
+    },
+    onError: onError(batch.paused ? "resume the batch" : "pause the batch"),
+  });
+  const runNow = useMutation({
+    mutationFn: () => people.runNow(project.id, batch.id),
+    onSuccess: (run) => {
+      void queryClient.invalidateQueries({ queryKey: runsKey });
+      void queryClient.invalidateQueries({ queryKey: ["batch", project.id, batch.id] });
+      setNotice({ text: run.status === "skipped" ? `The run didn't start: ${run.skipped ?? "no reason given"}.` : "A run has started.", error: run.status === "skipped" });
+    },
+    onError: onError("start a run"),
+  });
+  const cancel = useMutation({
+    mutationFn: () => people.cancelRun(project.id, batch.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: runsKey });
+      setNotice({ text: "The latest run is cancelled; items already done stay in the project.", error: false });
+    },
+    onError: onError("cancel the run"),
+  });
+
+  const next = previewSchedule(batch.schedule, batch.timeZone, new Date(), 3);
+  return (
+    <Stack gap="6">
+      <Card.Root as="section" aria-labelledby="batch-state">
+        <Card.Body gap="3">
+          <Flex gap="2" align="center" wrap="wrap">
+            <Heading as="h2" id="batch-state" size="md">
+              {batch.paused ? "Paused" : "Active"}
+            </Heading>
+            <Badge colorPalette={batch.paused ? "orange" : "green"}>{batch.paused ? "paused" : "active"}</Badge>
+            <Badge>{batch.kind}</Badge>
+            <Text fontSize="sm" color="fg.muted">
+              Template: {template?.name ?? batch.templateId} · {batch.rows.length} {batch.rows.length === 1 ? "row" : "rows"}
+            </Text>
+          </Flex>
+          <Text>
+            {next.ok ? next.description : batch.schedule}.{" "}
+            {batch.paused
+              ? "No scheduled runs while paused."
+              : next.ok && next.next.length > 0
+                ? `Next run: ${formatRun(next.next[0], batch.timeZone)}.`
+                : "No more scheduled runs."}
+          </Text>
+          <Flex gap="2" wrap="wrap">
+            <Button
+              onClick={() => runNow.mutate()}
+              loading={runNow.isPending}
+              colorPalette="blue"
+              disabled={Boolean(reason)}
+              aria-describedby={reason ? "batch-role-note" : undefined}
+            >
+              Run now
+            </Button>
+            <Button
+              variant="outline"
+              onClick={() => pause.mutate()}
+              loading={pause.isPending}
+              disabled={Boolean(reason)}
+              aria-describedby={reason ? "batch-role-note" : undefined}
+            >
+              {batch.paused ? "Resume" : "Pause"}
+            </Button>
+            <Button
+              variant="outline"
+              colorPalette="red"
+              onClick={() => cancel.mutate()}
+              loading={cancel.isPending}
+              disabled={Boolean(reason) || !isActive(latest)}
+              aria-describedby={reason ? "batch-role-note" : "cancel-note"}
+            >
+              Cancel the latest run
+            </Button>
+            <DeleteBatch batch={batch} disabled={Boolean(reason)} />
+          </Flex>
+          {reason ? (
+            <Text id="batch-role-note" fontSize="sm" color="fg.muted">
+              {reason}
+            </Text>
+          ) : (
+            !isActive(latest) && (
+              <Text id="cancel-note" fontSize="sm" color="fg.muted">
+                There is no run going to cancel.
+              </Text>
+            )
+          )}
+          <NoticeArea notice={notice} />
+        </Card.Body>
+      </Card.Root>
+
+      <RunHistory runs={allRuns} query={runs} timeZone={batch.timeZone} latest={latest} />
+
+      <Settings batch={batch} disabled={Boolean(reason)} onSaved={stored} />
+
+      {template ? (
+        <Rows batch={batch} template={template} disabled={Boolean(reason)} onSaved={stored} />
+      ) : (
+        templates.isError && (
+          <Alert.Root status="error">
+            <Alert.Indicator />
+            <Alert.Title>Couldn't load the batch's template, so its rows can't be shown. {messageOf(templates.error)}</Alert.Title>
+          </Alert.Root>
+        )
+      )}
+    </Stack>
+  );
+}
+
+function DeleteBatch({ batch, disabled }: { batch: Batch; disabled: boolean }) {
+  const people = usePeopleApi();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => people.deleteBatch(batch),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["batches", batch.projectId] });
+      navigate(`/projects/${encodeURIComponent(batch.projectId)}/batches`, { replace: true });
+    },
+  });
+  if (!confirming) {
+    return (
+      <Button variant="ghost" colorPalette="red" disabled={disabled} onClick={() => setConfirming(true)}>
+        Delete…
+      </Button>
+    );
+  }
+  return (
+    <Flex gap="2" align="center" wrap="wrap" flexBasis="full">
+      <Text>Delete “{batch.name}”? What its runs made stays in the project.</Text>
+      <Button colorPalette="red" size="sm" loading={remove.isPending} onClick={() => remove.mutate()}>
+        Delete the batch
+      </Button>
+      <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+        Keep it
+      </Button>
+      {remove.isError && (
+        <Text color="fg.error" role="alert" flexBasis="full">
+          Couldn't delete the batch. {messageOf(remove.error)}
+        </Text>
+      )}
+    </Flex>
+  );
+}
+
+function RunHistory({
+  runs,
+  query,
+  timeZone,
+  latest,
+}: {
+  runs: BatchRun[];
+  query: { isPending: boolean; isError: boolean; error: unknown; hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  timeZone: string;
+  latest: BatchRun | undefined;
+}) {
+  return (
+    <Box as="section" aria-labelledby="run-history">
+      <Heading as="h2" id="run-history" size="lg" mb="2">
+        Runs
+      </Heading>
+      <Text mb="3" role="status" aria-live="polite">
+        {query.isPending ? "" : latestRunLine(latest)}
+      </Text>
+      {query.isPending && <Skeleton h="24" aria-busy="true" />}
+      {query.isError && (
+        <Alert.Root status="error" role="alert">
+          <Alert.Indicator />
+          <Alert.Title>Couldn't load the runs. {messageOf(query.error)}</Alert.Title>
+        </Alert.Root>
+      )}
+      {runs.length > 0 && (
+        <Box overflowX="auto" borderWidth="1px" rounded="md" bg="bg">
+          <Table w="full" fontSize="sm" css={{ borderCollapse: "collapse", "& th, & td": { padding: "8px", verticalAlign: "top", textAlign: "start" } }}>
+            <Thead bg="bg.muted">
+              <tr>
+                <Th scope="col">Started</Th>
+                <Th scope="col">Status</Th>
+                <Th scope="col">Items</Th>
+                <Th scope="col">Cost</Th>
+                <Th scope="col">Failures</Th>
+              </tr>
+            </Thead>
+            <tbody>
+              {runs.map((run) => (
+                <Tr key={run.id} borderTopWidth="1px">
+                  <Th scope="row" fontWeight="normal" minW="10rem">
+                    <time dateTime={run.startedAt}>{safeDate(run.startedAt)}</time>
+                    <Text color="fg.muted">
+                      {run.trigger === "manual" ? "By hand" : `Due ${formatRun(new Date(run.dueAt), timeZone)}`}
+                    </Text>
+                  </Th>
+                  <Td>
+                    <Badge colorPalette={RUN_STATUS_COLORS[run.status]}>{RUN_STATUS_WORDS[run.status]}</Badge>
+                  </Td>
+                  <Td minW="10rem">{runCounts(run)}</Td>
+                  <Td>{runCost(run)}</Td>
+                  <Td minW="14rem">
+                    {run.failures && run.failures.length > 0 ? (
+                      <details>
+                        <summary>
+                          {run.failures.length} {run.failures.length === 1 ? "failure" : "failures"}
+                          {(run.failed ?? 0) > run.failures.length ? ` (first ${run.failures.length} shown)` : ""}
+                        </summary>
+                        <Box as="ul" ps="4" listStyleType="disc">
+                          {run.failures.map((failure) => (
+                            <li key={failure.row}>
+                              Row {failure.row}: {failure.reason}
+                            </li>
+                          ))}
+                        </Box>
+                      </details>
+                    ) : (
+                      <Text color="fg.muted">None</Text>
+                    )}
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </Box>
+      )}
+      {query.hasNextPage && (
+        <Button mt="3" variant="outline" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          Load older runs
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+function safeDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+interface SettingsErrors {
+  name?: string;
+  schedule?: string;
+  timeZone?: string;
+  maxConcurrent?: string;
+  budget?: string;
+}
+
+function Settings({ batch, disabled, onSaved }: { batch: Batch; disabled: boolean; onSaved: (batch: Batch) => void }) {
+  const people = usePeopleApi();
+  const [name, setName] = useState(batch.name);
+  const [schedule, setSchedule] = useState<ScheduleInput>(() => scheduleInput(batch.schedule, batch.timeZone));
+  const [maxConcurrent, setMaxConcurrent] = useState(String(batch.maxConcurrent));
+  const [budget, setBudget] = useState(microsToDollars(batch.budgetMicros));
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const [message, setMessage] = useState<Notice>(null);
+  const now = useMemo(() => new Date(), []);
+  const save = useMutation({
+    mutationFn: (change: BatchChange) => people.updateBatch(batch, change),
+    onSuccess: (changed) => {
+      onSaved(changed);
+      setMessage({ text: "Saved.", error: false });
+    },
+    onError: (error) => {
+      const next = sortBatchProblems(error instanceof ApiError ? error.fieldProblems : [], "list").fields;
+      setErrors(next);
+      setMessage({ text: messageOf(error), error: true });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    const { errors: next, values } = checkBatchSettings({ name, schedule, maxConcurrent, budget }, new Date());
+    setErrors(next);
+    if (!values) return;
+    const change: BatchChange = {};
+    if (values.name !== batch.name) change.name = values.name;
+    if (values.schedule !== batch.schedule || values.timeZone !== batch.timeZone) {
+      change.schedule = values.schedule;
+      change.timeZone = values.timeZone;
+    }
+    if (values.maxConcurrent !== batch.maxConcurrent) change.maxConcurrent = values.maxConcurrent;
+    if (values.budgetMicros !== batch.budgetMicros) change.budgetMicros = values.budgetMicros;
+    if (Object.keys(change).length === 0) {
+      setMessage({ text: "Nothing has changed.", error: false });
+      return;
+    }
+    save.mutate(change);
+  }
+
+  return (
+    <Card.Root as="section" aria-labelledby="batch-settings">
+      <Card.Body>
+        <Heading as="h2" id="batch-settings" size="lg" mb="3">
+          Schedule and limits
+        </Heading>
+        <form onSubmit={submit} noValidate>
+          <Fieldset disabled={disabled}>
+            <Stack gap="4">
+              <Field.Root required invalid={Boolean(errors.name)} maxW="md">
+                <Field.Label>Name</Field.Label>
+                <Input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+                <Field.ErrorText>{errors.name}</Field.ErrorText>
+              </Field.Root>
+              <ScheduleFields idPrefix="batch-schedule" value={schedule} onChange={setSchedule} errors={errors} now={now} />
+              <CapsFields maxConcurrent={maxConcurrent} budget={budget} onMaxConcurrent={setMaxConcurrent} onBudget={setBudget} errors={errors} />
+              <Text fontSize="sm" color="fg.muted">
+                A new schedule counts from the moment you save it.
+              </Text>
+              <Flex gap="3" align="center" wrap="wrap">
+                <Button type="submit" colorPalette="blue" loading={save.isPending} loadingText="Saving…">
+                  Save changes
+                </Button>
+                <Box role="status" aria-live="polite">
+                  {message && <Text color={message.error ? "fg.error" : "fg.success"}>{message.text}</Text>}
+                </Box>
+              </Flex>
+            </Stack>
+          </Fieldset>
+        </form>
+      </Card.Body>
+    </Card.Root>
+  );
+}
+
+function Rows({ batch, template, disabled, onSaved }: { batch: Batch; template: Template; disabled: boolean; onSaved: (batch: Batch) => void }) {
+  const people = usePeopleApi();
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState<RowsValue>(() => startRows(template, batch.rows));
+  const [problems, setProblems] = useState<PlacedProblems | null>(null);
+  const [message, setMessage] = useState<Notice>(null);
+  const save = useMutation({
+    mutationFn: async () => {
+      if (value.source === "csv") {
+        if (!value.file) throw new ApiError("Choose a CSV file first.", 0);
+        return people.uploadRows(batch.projectId, batch.id, value.file);
+      }
+      return people.updateBatch(batch, { rows: gridToRows(value.grid).rows });
+    },
+    onSuccess: (changed) => {
+      onSaved(changed);
+      setProblems(null);
+      setEditing(false);
+      setMessage({ text: `Saved ${changed.rows.length} ${changed.rows.length === 1 ? "row" : "rows"}; the next run uses them.`, error: false });
+    },
+    onError: (error) => {
+      const fieldProblems = error instanceof ApiError ? error.fieldProblems : [];
+      setProblems(
+        fieldProblems.length > 0
+          ? placeProblems(fieldProblems, value.source === "csv" ? "csv" : "list", value.source === "grid" ? gridToRows(value.grid).gridIndex : undefined)
+          : null,
+      );
+      setMessage({ text: messageOf(error), error: true });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    if (value.source === "grid" && gridToRows(value.grid).rows.length === 0) {
+      setMessage({ text: "Type at least one row.", error: true });
+      return;
+    }
+    save.mutate();
+  }
+
+  const columns = template.variables.map((v) => v.name);
+  return (
+    <Card.Root as="section" aria-labelledby="batch-rows">
+      <Card.Body gap="3">
+        <Flex gap="3" align="center" wrap="wrap">
+          <Heading as="h2" id="batch-rows" size="lg">
+            Rows ({batch.rows.length})
+          </Heading>
+          {!editing && (
+            <Button
+              size="sm"
+              variant="outline"
+              ms="auto"
+              disabled={disabled}
+              onClick={() => {
+                setValue(startRows(template, batch.rows));
+                setProblems(null);
+                setMessage(null);
+                setEditing(true);
+              }}
+            >
+              Change the rows
+            </Button>
+          )}
+        </Flex>
+        <Text fontSize="sm" color="fg.muted">
+          Template “{template.name}”: {template.body}
+        </Text>
+        {editing ? (
+          <form onSubmit={submit} noValidate>
+            <Stack gap="3">
+              <RowsEditor idPrefix="batch-rows-editor" template={template} value={value} onChange={setValue} problems={problems} />
+              <Flex gap="2">
+                <Button type="submit" colorPalette="blue" loading={save.isPending} loadingText="Saving…">
+                  {value.source === "csv" ? "Upload the file" : "Save the rows"}
+                </Button>
+                <Button variant="ghost" onClick={() => setEditing(false)}>
+                  Cancel
+                </Button>
+              </Flex>
+            </Stack>
+          </form>
+        ) : batch.rows.length === 0 ? (
+          <Text color="fg.muted">No rows yet: runs are skipped until the batch has some.</Text>
+        ) : (
+          <Box overflowX="auto" borderWidth="1px" rounded="md" maxH="24rem" overflowY="auto">
+            <Table w="full" fontSize="sm" css={{ borderCollapse: "collapse", "& th, & td": { padding: "6px", textAlign: "start", verticalAlign: "top" } }}>
+              <Thead bg="bg.muted" position="sticky" top="0">
+                <tr>
+                  <Th scope="col">Row</Th>
+                  {columns.map((name) => (
+                    <Th scope="col" key={name}>
+                      {name}
+                    </Th>
+                  ))}
+                </tr>
+              </Thead>
+              <tbody>
+                {batch.rows.map((row, index) => (
+                  <Tr key={index} borderTopWidth="1px">
+                    <Th scope="row" fontWeight="normal" color="fg.muted">
+                      {index + 1}
+                    </Th>
+                    {columns.map((name) => (
+                      <Td key={name} whiteSpace="pre-wrap">
+                        {row[name] ?? ""}
+                      </Td>
+                    ))}
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          </Box>
+        )}
+        <NoticeArea notice={message} />
+      </Card.Body>
+    </Card.Root>
+  );
+}
