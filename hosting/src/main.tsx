@@ -5,6 +5,7 @@ import { startAuth } from "./lib/firebase";
 import { startColorMode } from "./lib/color-mode";
 
 startColorMode();
+startServiceWorker();
 
 const container = document.getElementById("root")!;
 const root = createRoot(container);
@@ -22,3 +23,11 @@ startAuth().then(
     if (message) message.textContent = "The app couldn't load its settings. Reload the page to try again.";
   },
 );
+
+/** Offline start and updates, in production builds; after the page has loaded, so the first screen comes first. */
+function startServiceWorker() {
+  if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+  const register = () => void import("./lib/pwa-register").then((pwa) => pwa.registerServiceWorker());
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+}
