@@ -1,7 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
-import { manifest } from "./src/lib/pwa-manifest";
+import { manifest } from "./src/lib/pwa-manifest.ts";
 
 // The Java server answers /api/** and /__/firebase/init.json. `vite` (dev) and `vite preview`
 // pass those paths on to it; BACKEND_URL points them at a server on another address.
@@ -30,6 +30,8 @@ export default defineConfig({
       // main.tsx registers the worker itself once the page has loaded.
       injectRegister: false,
       manifest,
+      // The icons are precached with the rest of public/ by the glob below.
+      includeManifestIcons: false,
       workbox: {
         // The app shell: every built file, so the installed app starts without a network.
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],

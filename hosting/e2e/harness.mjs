@@ -3,7 +3,7 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -74,9 +74,10 @@ async function waitFor(check, what, deadlineMs) {
 /**
  * Starts `java -jar local/target/local.jar` on a free port with a fresh data folder, after making
  * sure the Auth emulator answers (scripts/auth-emulator.sh reuses a running one or starts it).
- * Returns { base, stop }. `env` adds settings, such as a slower demo provider.
+ * Returns { base, stop }. `env` adds settings, such as a slower demo provider; `root` serves
+ * another copy of firebase.json and hosting/dist than the repository's.
  */
-export async function startServer(env = {}) {
+export async function startServer(env = {}, root = repo) {
   if (!(await answers(`http://${emulatorHost}/`))) {
     await mkdir(join(repo, "target", "e2e"), { recursive: true });
     const started = spawnSync(join(repo, "scripts", "auth-emulator.sh"), {
@@ -96,7 +97,7 @@ export async function startServer(env = {}) {
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: data,
-      PROJECT_ROOT: repo,
+      PROJECT_ROOT: root,
       AUTH_EMULATOR: "auto",
       FIREBASE_AUTH_EMULATOR_HOST: emulatorHost,
       RATE_LIMIT_PER_USER: "off",
@@ -134,6 +135,14 @@ export async function startServer(env = {}) {
       await rm(data, { recursive: true, force: true });
     },
   };
+}
+
+/** A copy of firebase.json and hosting/dist in a temporary folder, for a test that changes the app. */
+export async function copyOfTheApp() {
+  const root = await mkdtemp(join(tmpdir(), "cc-e2e-app-"));
+  await cp(join(repo, "firebase.json"), join(root, "firebase.json"));
+  await cp(join(repo, "hosting", "dist"), join(root, "hosting", "dist"), { recursive: true });
+  return root;
 }
 
 /** An address no other run uses, since the emulator is shared. */
