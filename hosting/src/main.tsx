@@ -6,6 +6,8 @@ import { startColorMode } from "./lib/color-mode";
 
 startColorMode();
 startServiceWorker();
+// Opened at the sign-in address, fetch that screen's code while Firebase starts rather than after.
+if (window.location.pathname === "/signin") void import("./routes/SignIn");
 
 const container = document.getElementById("root")!;
 const root = createRoot(container);
