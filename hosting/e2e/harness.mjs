@@ -23,10 +23,10 @@ export const VIEWPORTS = [
   { name: "desktop", width: 1440, height: 900 },
 ];
 
-/** Debian's Chromium (or CHROME_PATH); null when this machine has none. */
+/** CHROME_PATH when set, else Debian's Chromium; null when it isn't there. */
 export function chromiumPath() {
-  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((path) => path && existsSync(path)) ?? null;
+  const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  return candidates.find((path) => existsSync(path)) ?? null;
 }
 
 /** Why the end-to-end tests can't run here, in words; null when they can. */
@@ -174,18 +174,27 @@ export async function signIn(base, email) {
   return response.json();
 }
 
-/** Saves a full-page screenshot of the page at each of VIEWPORTS, then restores its size. */
+/**
+ * Saves full-page screenshots of the page at each of VIEWPORTS, in light and dark colours
+ * (name-390x844.png, name-dark-390x844.png, ...), then restores its size and colours. Fails when
+ * the page scrolls sideways at any of the sizes.
+ */
 export async function screenshots(page, name) {
   await mkdir(screenshotDir, { recursive: true });
   const before = page.viewportSize();
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    // Layout settles on the next frames; the picture is taken after them.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.screenshot({ path: join(screenshotDir, `${name}-${viewport.width}x${viewport.height}.png`), fullPage: true });
-    // Nothing may stick out sideways at any width (a phone would scroll horizontally).
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 0) throw new Error(`${name} scrolls sideways by ${overflow}px at ${viewport.width}px wide.`);
+  for (const scheme of ["light", "dark"]) {
+    // The app follows the system's colours until the person picks some.
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      // Layout settles on the next frames; the picture is taken after them.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const suffix = `${scheme === "dark" ? "-dark" : ""}-${viewport.width}x${viewport.height}`;
+      await page.screenshot({ path: join(screenshotDir, `${name}${suffix}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) throw new Error(`${name} scrolls sideways by ${overflow}px at ${viewport.width}px wide.`);
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
   if (before) await page.setViewportSize(before);
 }
