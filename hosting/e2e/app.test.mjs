@@ -17,7 +17,6 @@ import {
 } from "./harness.mjs";
 
 const skip = missingPrerequisite();
-if (skip) console.log(`# e2e skipped: ${skip}`);
 
 describe("Content Creator, end to end", { skip: skip ?? false }, () => {
   let server;

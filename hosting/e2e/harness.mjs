@@ -31,7 +31,10 @@ export function chromiumPath() {
 
 /** Why the end-to-end tests can't run here, in words; null when they can. */
 export function missingPrerequisite() {
-  if (!chromiumPath()) return "Chromium is not installed (apt-get install chromium), so the end-to-end tests are skipped.";
+  if (!chromiumPath()) {
+    const where = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+    return `no Chromium at ${where} (apt-get install chromium, or set CHROME_PATH), so the end-to-end tests are skipped.`;
+  }
   if (!existsSync(jar)) return `${jar} is missing: build the server first (mvn -DskipTests package).`;
   if (!existsSync(dist)) return "hosting/dist is missing: build the web app first (npm run build -w hosting).";
   return null;

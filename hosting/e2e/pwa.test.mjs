@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { copyOfTheApp, launchBrowser, missingPrerequisite, PASSWORD, startServer, uniqueEmail } from "./harness.mjs";
 
 const skip = missingPrerequisite();
-if (skip) console.log(`# e2e skipped: ${skip}`);
 
 describe("Content Creator as an installable app", { skip: skip ?? false }, () => {
   let server;
