@@ -22,7 +22,10 @@ startAuth().then(
   (error: unknown) => {
     console.error(error);
     const message = document.getElementById("boot-status");
-    if (message) message.textContent = "The app couldn't load its settings. Reload the page to try again.";
+    if (!message) return;
+    message.textContent = navigator.onLine
+      ? "The app couldn't load its settings. Reload the page to try again."
+      : "You're offline. Open the app once with a connection, and from then on it starts offline too.";
   },
 );
 
