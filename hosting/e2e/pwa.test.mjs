@@ -6,7 +6,15 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { appendFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { copyOfTheApp, launchBrowser, missingPrerequisite, PASSWORD, startServer, uniqueEmail } from "./harness.mjs";
+import {
+  copyOfTheApp,
+  launchBrowser,
+  missingPrerequisite,
+  PASSWORD,
+  screenshots,
+  startServer,
+  uniqueEmail,
+} from "./harness.mjs";
 
 const skip = missingPrerequisite();
 
@@ -138,6 +146,7 @@ describe("Content Creator as an installable app", { skip: skip ?? false }, () =>
     assert.equal(await offer.evaluate((text) => text.closest('[aria-live="polite"]') !== null), true);
     assert.equal(await page.evaluate(() => document.activeElement === document.body || document.activeElement?.tagName === "H1"), true);
     assert.equal(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting)), true);
+    await screenshots(page, "update-offer");
     await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Reload" }).click()]);
     await page.getByRole("heading", { level: 1 }).waitFor();
     const after = await page.evaluate(async () => {
