@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: the Terraform checks, the security rules (against gcloud's
 # Firestore emulator, when installed), the Java modules (unit, contract and black-box HTTP tests), the
-# PWA's build and its Vitest tests. Starts what the tests need when it is not already running: redis-server on
+# PWA's build and its Vitest tests, and the PWA's end-to-end tests in Chromium (skipped, saying so,
+# when Chromium is not installed). Starts what the tests need when it is not already running: redis-server on
 # 127.0.0.1:6379 and the Firebase Auth emulator on 127.0.0.1:9099.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,3 +33,12 @@ npm test -w hosting
 
 echo "==> Java tests"
 mvn -B -ntp verify
+
+# After the Java build: the end-to-end tests start local/target/local.jar themselves.
+chrome="${CHROME_PATH:-/usr/bin/chromium}"
+if [[ -x "$chrome" ]]; then
+  echo "==> end-to-end tests of the PWA in Chromium (screenshots in hosting/e2e/screenshots)"
+  CHROME_PATH="$chrome" npm run e2e -w hosting
+else
+  echo "==> end-to-end tests SKIPPED: Chromium is not installed at $chrome (apt-get install chromium, or set CHROME_PATH)"
+fi

@@ -4,6 +4,7 @@ import type { Auth } from "firebase/auth";
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { Layout, RouteFallback } from "./components/Layout";
+import { UpdatePrompt } from "./components/UpdatePrompt";
 import { ApiError } from "./lib/problem";
 import { SessionProvider, useSession } from "./session";
 import { system } from "./theme";
@@ -71,6 +72,7 @@ export function App({ auth }: { auth: Auth }) {
               </Route>
             </Routes>
           </BrowserRouter>
+          <UpdatePrompt />
         </SessionProvider>
       </QueryClientProvider>
     </ChakraProvider>

@@ -8,16 +8,28 @@ import {
   initializeAuth,
   type Auth,
 } from "firebase/auth";
+import { recallConfig, rememberConfig } from "./web-config";
 
 /** What /__/firebase/init.json holds; the local server adds `authEmulatorUrl`. */
 interface WebConfig extends FirebaseOptions {
   authEmulatorUrl?: string;
 }
 
+/** The server's config, or the last one it gave when there is no network (an installed app offline). */
 async function loadConfig(): Promise<WebConfig> {
-  const response = await fetch("/__/firebase/init.json", { headers: { Accept: "application/json" } });
+  const store = typeof localStorage === "undefined" ? undefined : localStorage;
+  let response: Response;
+  try {
+    response = await fetch("/__/firebase/init.json", { headers: { Accept: "application/json" } });
+  } catch (offline) {
+    const remembered = recallConfig<WebConfig>(store);
+    if (remembered) return remembered;
+    throw offline;
+  }
   if (!response.ok) throw new Error(`/__/firebase/init.json answered ${response.status}`);
-  return (await response.json()) as WebConfig;
+  const config = (await response.json()) as WebConfig;
+  rememberConfig(store, config);
+  return config;
 }
 
 export async function startAuth(): Promise<Auth> {

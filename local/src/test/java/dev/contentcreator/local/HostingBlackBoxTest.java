@@ -36,6 +36,8 @@ class HostingBlackBoxTest {
     Files.writeString(dist.getParent().resolve("index.html"), "<!doctype html><title>stand-in</title>" + "<p>app</p>".repeat(100));
     Files.writeString(dist.resolve("app-1a2b3c.js"), "console.log('hello');");
     Files.writeString(dist.getParent().resolve(".secret"), "never served");
+    Files.writeString(dist.getParent().resolve("sw.js"), "self.addEventListener('fetch', () => {});");
+    Files.writeString(dist.getParent().resolve("manifest.webmanifest"), "{\"name\":\"stand-in\"}");
     server = ServerProcess.start(root.resolve("data"), Map.of("PROJECT_ROOT", root.toString()));
   }
 
@@ -68,6 +70,26 @@ class HostingBlackBoxTest {
     assertEquals(200, r.statusCode());
     assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("Cache-Control").orElse(null));
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+  }
+
+  @Test
+  void theServiceWorkerIsNeverCachedSoUpdatesReachTheApp() throws Exception {
+    HttpResponse<String> r = get("/sw.js", Map.of());
+    assertEquals(200, r.statusCode());
+    assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null));
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    // The local server falls back to no-cache by itself; Firebase Hosting would cache sw.js for an
+    // hour, so the rule must be in firebase.json.
+    assertEquals("no-cache", HostingConfig.read(ServerProcess.REPO.resolve("firebase.json")).headersFor("/sw.js")
+        .get("Cache-Control"), "firebase.json must send sw.js with Cache-Control: no-cache");
+  }
+
+  @Test
+  void theWebManifestHasItsOwnTypeAndIsNeverCached() throws Exception {
+    HttpResponse<String> r = get("/manifest.webmanifest", Map.of());
+    assertEquals(200, r.statusCode());
+    assertEquals("application/manifest+json; charset=utf-8", r.headers().firstValue("Content-Type").orElse(null));
+    assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(null));
   }
 
   @Test
