@@ -8,6 +8,7 @@ import dev.contentcreator.core.ports.IdentityVerifier.InvalidTokenException;
 import dev.contentcreator.core.ports.IdentityVerifier.VerifiedIdentity;
 import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.core.ports.RateLimiter.Decision;
+import dev.contentcreator.core.ports.StoreBusyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -101,6 +102,14 @@ public final class Gateway {
       } else {
         bytes = write(response, status, headers, "application/json; charset=utf-8", answer.body(), method);
       }
+    } catch (StoreBusyException e) {
+      status = 503;
+      problemType = "busy";
+      error = e.getClass().getName() + ": " + e.getMessage();
+      headers.put("Retry-After", "1");
+      bytes = writeQuietly(response, ApiException.of(503, "busy", "Busy",
+          "Too many changes are being made here at once. Nothing was lost; please try again in a moment."),
+          headers, path, method);
     } catch (RuntimeException | IOException | Error e) {
       status = 500;
       problemType = "internal";

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.RateLimiter;
+import dev.contentcreator.core.ports.StoreBusyException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,9 @@ class GatewayTest {
         })
         .get("/api/boom", r -> {
           throw new IllegalStateException("secret internals");
+        })
+        .get("/api/busy", r -> {
+          throw new StoreBusyException("transaction lost 10 times on jobs/j1", null);
         })
         .build();
     return Gateway.builder()
@@ -197,6 +201,15 @@ class GatewayTest {
     assertEquals(500, r.status);
     assertFalse(r.text().contains("secret internals"));
     assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("\"severity\":\"ERROR\""));
+  }
+
+  @Test
+  void aBusyStoreIsATemporaryProblemToRetryNotAnInternalError() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/busy").header("Authorization", "Bearer " + GOOD));
+    assertEquals(503, r.status);
+    assertEquals("1", r.header("Retry-After"));
+    assertTrue(r.text().contains("try again"), r.text());
+    assertFalse(r.text().contains("jobs/j1"), r.text());
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.ports.Query.Direction;
+import dev.contentcreator.core.ports.StoreBusyException;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -261,7 +262,40 @@ public final class FirestoreDocumentStore implements DocumentStore {
       if (cause instanceof Error error) {
         throw error;
       }
+      if (transientFailure(cause)) {
+        throw new FirestoreBusyException(what + " could not finish on " + description + " for now: "
+            + cause.getMessage(), cause);
+      }
       throw new StoreFailure(what + " failed on " + description + ": " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * Whether trying again later may succeed: a transaction out of attempts against concurrent ones
+   * (ABORTED), Firestore unreachable or overloaded, or too slow.
+   */
+  static boolean transientFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApiException api) {
+        StatusCode.Code code = api.getStatusCode().getCode();
+        return code == StatusCode.Code.ABORTED || code == StatusCode.Code.UNAVAILABLE
+            || code == StatusCode.Code.DEADLINE_EXCEEDED || code == StatusCode.Code.RESOURCE_EXHAUSTED;
+      }
+      if (t instanceof FirestoreException fe && fe.getStatus() != null) {
+        Status.Code code = fe.getStatus().getCode();
+        return code == Status.Code.ABORTED || code == Status.Code.UNAVAILABLE
+            || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.RESOURCE_EXHAUSTED;
+      }
+    }
+    return false;
+  }
+
+  /** A Firestore failure that may pass: the gateway answers 503, a task is retried. */
+  static final class FirestoreBusyException extends StoreBusyException {
+    private static final long serialVersionUID = 1L;
+
+    FirestoreBusyException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

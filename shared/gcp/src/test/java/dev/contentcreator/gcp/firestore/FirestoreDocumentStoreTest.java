@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.gax.grpc.GrpcStatusCode;
 import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.api.gax.rpc.ApiExceptionFactory;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.ports.InvalidCursorException;
 import dev.contentcreator.core.ports.Query;
 import io.grpc.Status;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The parts of the Firestore adapter that need no Firestore. */
@@ -90,5 +92,21 @@ class FirestoreDocumentStoreTest {
     assertFalse(store.connected());
     store.close();
     assertThrows(IllegalStateException.class, () -> store.get("users", "u1"));
+  }
+
+  @Test
+  void contentionAndOutagesMayPassButRefusalsDoNot() {
+    for (Status.Code code : List.of(Status.Code.ABORTED, Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+        Status.Code.RESOURCE_EXHAUSTED)) {
+      Throwable failure = new RuntimeException("wrapped", ApiExceptionFactory.createException(
+          new RuntimeException(code.name()), GrpcStatusCode.of(code), true));
+      assertTrue(FirestoreDocumentStore.transientFailure(failure), code.name());
+    }
+    for (Status.Code code : List.of(Status.Code.PERMISSION_DENIED, Status.Code.INVALID_ARGUMENT,
+        Status.Code.FAILED_PRECONDITION, Status.Code.ALREADY_EXISTS)) {
+      assertFalse(FirestoreDocumentStore.transientFailure(ApiExceptionFactory.createException(
+          new RuntimeException(code.name()), GrpcStatusCode.of(code), false)), code.name());
+    }
+    assertFalse(FirestoreDocumentStore.transientFailure(new IllegalStateException("not Firestore's")));
   }
 }
