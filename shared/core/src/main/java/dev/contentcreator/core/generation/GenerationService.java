@@ -199,30 +199,43 @@ public final class GenerationService {
   public JsonObject cancel(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, jobId);
-    java.util.List<GenerationItem> items = Jobs.items(documents, jobId);
+    // First the job alone, in a small transaction that finishing items rarely contend with: from
+    // here on, a runner that picks up one of its items cancels it instead of calling a provider.
+    Instant now = clock.instant();
     documents.transaction(tx -> {
       GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
       if (job.status().terminal()) {
         throw ApiException.conflict("The job has already " + (job.status() == GenerationJob.Status.CANCELLED
             ? "been cancelled." : "ended."));
       }
-      java.util.List<GenerationItem> fresh = new java.util.ArrayList<>();
-      for (GenerationItem i : items) {
-        Jobs.item(tx, i.id()).ifPresent(fresh::add);
-      }
-      Instant now = clock.instant();
-      int cancelled = job.cancelled();
-      for (GenerationItem i : fresh) {
-        if (i.status() == GenerationItem.Status.QUEUED || i.status() == GenerationItem.Status.WAITING) {
-          Jobs.put(tx, Jobs.with(i, GenerationItem.Status.CANCELLED, i.attempts(), i.providerTaskId(), null,
-              "Cancelled.", false, i.charged(), 0, 0, 0, 0, 0, i.deadlineAt(), now));
-          cancelled++;
-        }
-      }
-      Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.CANCELLED, job.completed(), job.failed(), cancelled, now));
+      Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.CANCELLED, job.completed(), job.failed(),
+          job.cancelled(), now));
       return null;
     });
+    // Then each item still waiting its turn (or its provider), one small transaction each, so that the answer shows
+    // them cancelled; an item a runner took meanwhile ends by the runner's hand instead.
+    for (GenerationItem queued : Jobs.items(documents, jobId)) {
+      if (waitingItsTurn(queued)) {
+        documents.transaction(tx -> {
+          Optional<GenerationItem> item = Jobs.item(tx, queued.id())
+              .filter(GenerationService::waitingItsTurn);
+          GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
+          item.ifPresent(i -> {
+            Jobs.put(tx, Jobs.with(i, GenerationItem.Status.CANCELLED, i.attempts(), i.providerTaskId(), null,
+                "Cancelled.", false, i.charged(), 0, 0, 0, 0, 0, i.deadlineAt(), now));
+            Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.CANCELLED, job.completed(), job.failed(),
+                job.cancelled() + 1, now));
+          });
+          return null;
+        });
+      }
+    }
     return get(uid, projectId, jobId);
+  }
+
+  /** Queued for a runner, or waiting for a provider's task (ended by the next poll otherwise). */
+  private static boolean waitingItsTurn(GenerationItem item) {
+    return item.status() == GenerationItem.Status.QUEUED || item.status() == GenerationItem.Status.WAITING;
   }
 
   static String hash(String s) {
