@@ -15,13 +15,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-if ! command -v gcloud >/dev/null; then
-  echo "rules-test: gcloud is not installed, so there is no Firestore emulator here; rules tests NOT run"
-  exit 0
-fi
-sdk_root="$(gcloud info --format='value(installation.sdk_root)' 2>/dev/null || true)"
-if [[ -z "$sdk_root" || ! -f "$sdk_root/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar" ]]; then
-  echo "rules-test: gcloud's Firestore emulator (component cloud-firestore-emulator) is not installed; rules tests NOT run"
+source scripts/lib/gcloud-emulator.sh
+if ! why="$(gcloud_emulator_installed firestore)"; then
+  echo "rules-test: $why; rules tests NOT run"
   exit 0
 fi
 
@@ -29,34 +25,7 @@ fi
 
 port="${RULES_TEST_FIRESTORE_PORT:-$(node -e '
   const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')}"
-log_dir="${DATA_DIR:-$root/target}/rules-test"
-mkdir -p "$log_dir"
-log="$log_dir/firestore-emulator.log"
-
-# setsid: the emulator gets a process group of its own, so the trap stops gcloud and its java child.
-CLOUDSDK_CORE_DISABLE_PROMPTS=1 CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK=1 \
-  setsid gcloud emulators firestore start --host-port="127.0.0.1:$port" >"$log" 2>&1 </dev/null &
-pid=$!
-stop_emulator() {
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for _ in $(seq 1 20); do kill -0 -- "-$pid" 2>/dev/null || return 0; sleep 0.25; done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-}
-trap stop_emulator EXIT
-
-started=$SECONDS
-until curl --silent --max-time 1 "http://127.0.0.1:$port/" 2>/dev/null | grep -q Ok; do
-  if ! kill -0 "$pid" 2>/dev/null; then
-    echo "rules-test: the Firestore emulator exited before it answered; its log:" >&2
-    tail -n 30 "$log" >&2
-    exit 1
-  fi
-  if ((SECONDS - started >= ${RULES_TEST_TIMEOUT:-60})); then
-    echo "rules-test: the Firestore emulator did not answer on port $port; its log:" >&2
-    tail -n 30 "$log" >&2
-    exit 1
-  fi
-  sleep 0.25
-done
+trap stop_gcloud_emulators EXIT
+start_gcloud_emulator firestore "127.0.0.1:$port" "${DATA_DIR:-$root/target}/rules-test/firestore-emulator.log"
 echo "==> rules tests against the Firestore emulator on 127.0.0.1:$port"
 FIRESTORE_EMULATOR_HOST="127.0.0.1:$port" node --test test/rules/
