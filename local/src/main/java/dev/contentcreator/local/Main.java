@@ -15,7 +15,14 @@ import java.nio.file.Files;
 public final class Main {
   private Main() {}
 
+  /**
+   * The Pub/Sub client logs at INFO each time the emulator leaves its keep-alive ping unanswered
+   * (every 20 s, harmless: it reopens the stream); held here so the level is not garbage collected.
+   */
+  private static final java.util.logging.Logger PUBSUB_LOG = java.util.logging.Logger.getLogger("com.google.cloud.pubsub.v1");
+
   public static void main(String[] args) throws Exception {
+    PUBSUB_LOG.setLevel(java.util.logging.Level.WARNING);
     LocalSettings settings = LocalSettings.from(Config.fromEnvironment());
     Files.createDirectories(settings.dataDir());
     // Held until the process ends, so a restore never replaces data this server is using.
