@@ -31,7 +31,7 @@ const visit = (key) => {
   screen.add(chunk.file);
   (chunk.imports ?? []).forEach(visit);
 };
-visit("src/routes/SignIn.tsx");
+visit("src/signin/auth-actions.ts");
 const lazy = [...screen].filter((file) => !eager.includes(file));
 
 const row = (label, raw, gz) => console.log(`${label.padEnd(50)} ${String(raw).padStart(9)} ${String(gz).padStart(9)}`);
