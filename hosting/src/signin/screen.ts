@@ -21,7 +21,10 @@ import type { AuthActions } from "./auth-actions";
 export interface SignInScreen {
   /** Shows the screen afresh; `from` is the screen to go on to once signed in. */
   show(from: string | undefined, focusTitle: boolean): void;
-  /** Hides the screen and forgets what was typed (the password above all). */
+  /**
+   * Takes the screen out of the page and forgets what was typed (the password above all). Out of
+   * the page, not just hidden: the app's fields and buttons then have no twins.
+   */
   hide(): void;
   /** Where to go now that someone is signed in. */
   destination(): string;
@@ -56,6 +59,10 @@ export function createSignInScreen(container: HTMLElement, actions: Promise<Auth
   const switchButton = byId<HTMLButtonElement>("signin-switch-button");
   const colorToggle = byId<HTMLButtonElement>("color-toggle");
   const demo = byId("demo-notice");
+
+  // Where the screen goes back to when it is shown again.
+  const parent = container.parentNode!;
+  const anchor = container.nextSibling;
 
   let state: FormState = INITIAL_FORM;
   let busy: Busy = null;
@@ -240,6 +247,7 @@ export function createSignInScreen(container: HTMLElement, actions: Promise<Auth
       clearMessages();
       state = { ...INITIAL_FORM, linkPending: looksLikeEmailLink(window.location.href) };
       render();
+      if (!container.isConnected) parent.insertBefore(container, anchor);
       container.hidden = false;
       if (focusTitle) title.focus();
       checkDemo();
@@ -258,6 +266,7 @@ export function createSignInScreen(container: HTMLElement, actions: Promise<Auth
     },
     hide() {
       container.hidden = true;
+      container.remove();
       form.reset();
       busy = null;
       clearMessages();
