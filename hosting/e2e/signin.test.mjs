@@ -1,0 +1,122 @@
+// The light sign-in screen (plain HTML and a small script, no React) and its hand-overs to the app:
+// plain words for a wrong password, the way back to a deep link, signing out back to it, and an
+// email link opened on a device that never asked for it.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { createAccount, launchBrowser, missingPrerequisite, PASSWORD, startServer, uniqueEmail } from "./harness.mjs";
+
+const skip = missingPrerequisite();
+
+describe("Signing in", { skip: skip ?? false }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A fresh browser profile (nobody signed in, nothing remembered) and a page in it. */
+  async function freshPage(t) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  it("loads neither React nor Chakra for someone signed out", async (t) => {
+    const page = await freshPage(t);
+    const scripts = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.base}/signin`);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    // The screen works: the Firebase SDK has loaded once a request can be answered.
+    await page.getByLabel("Email address").fill(uniqueEmail("nobody"));
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "The email address or password is wrong." }).waitFor();
+    assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1, "one h1");
+    assert.deepEqual(
+      scripts.filter((path) => /\/(react|app-root|App|PageTitle)-/.test(path)),
+      [],
+      `scripts fetched: ${scripts.join(", ")}`,
+    );
+  });
+
+  it("says which field is missing and puts the focus on it", async (t) => {
+    const page = await freshPage(t);
+    await page.goto(`${server.base}/signin`);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "Enter your email address." }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "signin-email");
+    assert.equal(await page.getByLabel("Email address").getAttribute("aria-invalid"), "true");
+    await page.getByLabel("Email address").fill("ada@example.com");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("alert").filter({ hasText: "Enter your password." }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "signin-password");
+  });
+
+  it("brings someone signed out back to the deep link they opened, and signing out forgets it", async (t) => {
+    const email = uniqueEmail("deeplink");
+    await createAccount(server.base, email);
+    const page = await freshPage(t);
+    await page.goto(`${server.base}/account?from=mail`);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/signin");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, "/account?from=mail");
+    // The control used to sign in is gone: the new screen's title has the focus.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/signin");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "signin-title");
+    assert.equal(await page.getByLabel("Password").inputValue(), "", "the password typed before is gone");
+    // Signing in again after signing out on purpose starts at the projects, not the last screen.
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/");
+  });
+
+  it("finishes an email link on another device by asking for the address", async (t) => {
+    const email = uniqueEmail("link");
+    const asking = await freshPage(t);
+    await asking.goto(`${server.base}/signin`);
+    await asking.getByRole("button", { name: "Email me a link" }).click();
+    assert.equal(await asking.getByLabel("Password").isVisible(), false, "no password field for a link");
+    await asking.getByLabel("Email address").fill(email);
+    await asking.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await asking.getByRole("status").filter({ hasText: `We sent a sign-in link to ${email}` }).waitFor();
+
+    // The emulator keeps the link it would have emailed.
+    const config = await (await fetch(`${server.base}/__/firebase/init.json`)).json();
+    const codes = await (await fetch(`${config.authEmulatorUrl}/emulator/v1/projects/${config.projectId}/oobCodes`)).json();
+    const code = codes.oobCodes.filter((entry) => entry.email === email && entry.requestType === "EMAIL_SIGNIN").at(-1);
+    assert.ok(code, `the emulator holds a sign-in link for ${email}`);
+
+    // Another device: nothing remembered, so the screen asks for the address first.
+    const other = await freshPage(t);
+    await other.goto(`${server.base}/signin?apiKey=${config.apiKey}&oobCode=${code.oobCode}&mode=signIn&lang=en`);
+    await other.getByRole("heading", { level: 1, name: "Finish signing in" }).waitFor();
+    await other.getByRole("status").filter({ hasText: "Enter the email address you asked for the link with" }).waitFor();
+    await other.getByLabel("Email address").fill(email);
+    await other.getByRole("button", { name: "Sign in", exact: true }).click();
+    await other.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+    assert.equal(new URL(other.url()).pathname, "/");
+  });
+});
