@@ -1,5 +1,5 @@
 // The light sign-in screen (plain HTML and a small script, no React) and its hand-overs to the app:
-// plain words for a wrong password, the way back to a deep link, signing out back to it, and an
+// plain words for a wrong password or an unreachable Google, the way back to a deep link, signing out back to it, and an
 // email link opened on a device that never asked for it.
 
 import assert from "node:assert/strict";
@@ -63,6 +63,18 @@ describe("Signing in", { skip: skip ?? false }, () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "Enter your password." }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), "signin-password");
+  });
+
+  it("says in plain words when Google's sign-in can't be reached", async (t) => {
+    const page = await freshPage(t);
+    await page.goto(`${server.base}/signin`);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    // The Firebase SDK is in before the network goes.
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => /\/firebase-/.test(entry.name)));
+    await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Continue with Google" }).click();
+    await page.getByRole("alert").filter({ hasText: "Can't reach Google's sign-in service from here." }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Continue with Google" }).getAttribute("aria-disabled"), "false", "free to try again");
   });
 
   it("brings someone signed out back to the deep link they opened, and signing out forgets it", async (t) => {
