@@ -18,11 +18,11 @@ showUpdateOffers(element("update-offer"), updates);
 const bootStatus = element("boot-status");
 const appRoot = element("root");
 const session = import("./signin/auth-actions").then((auth) => auth.startSession());
+const actions = session.then((started) => started.actions);
+// A failed start is reported below, once; the screen's own requests then fail in words.
+actions.catch(() => undefined);
 const signInElement = element("signin");
-const screen = createSignInScreen(
-  signInElement,
-  session.then((started) => started.actions),
-);
+const screen = createSignInScreen(signInElement, actions);
 
 /** Where the page is: before Firebase knows, showing the sign-in screen, loading the app, or in it. */
 let phase: "starting" | "signed-out" | "entering" | "app" = "starting";
