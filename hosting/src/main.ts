@@ -22,7 +22,16 @@ const actions = session.then((started) => started.actions);
 // A failed start is reported below, once; the screen's own requests then fail in words.
 actions.catch(() => undefined);
 const signInElement = element("signin");
-const screen = createSignInScreen(signInElement, actions);
+/** The signed-in app's code, fetched once: on the first request to sign in, or when someone is. */
+let appCode: Promise<typeof import("./app-root")> | null = null;
+const loadApp = () => {
+  appCode ??= import("./app-root").catch((error: unknown) => {
+    appCode = null;
+    throw error;
+  });
+  return appCode;
+};
+const screen = createSignInScreen(signInElement, actions, () => void loadApp().catch(() => undefined));
 
 /** Where the page is: before Firebase knows, showing the sign-in screen, loading the app, or in it. */
 let phase: "starting" | "signed-out" | "entering" | "app" = "starting";
@@ -70,7 +79,7 @@ async function enterApp(started: AuthSession, signedInHere: boolean) {
   phase = "entering";
   let app: typeof import("./app-root");
   try {
-    app = await import("./app-root");
+    app = await loadApp();
   } catch (error) {
     console.error(error);
     phase = "starting";

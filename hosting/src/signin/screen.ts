@@ -38,7 +38,15 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-export function createSignInScreen(container: HTMLElement, actions: Promise<AuthActions>): SignInScreen {
+/**
+ * Wires the screen in `container`. `actions` settles once Firebase has started; `onRequest` is
+ * told each time the person asks to sign in, so the app can start loading while Firebase answers.
+ */
+export function createSignInScreen(
+  container: HTMLElement,
+  actions: Promise<AuthActions>,
+  onRequest: () => void,
+): SignInScreen {
   const title = byId<HTMLHeadingElement>("signin-title");
   const lead = byId("signin-lead");
   const choices = byId("signin-choices");
@@ -119,6 +127,8 @@ export function createSignInScreen(container: HTMLElement, actions: Promise<Auth
   async function attempt(kind: Exclude<Busy, null>, work: (auth: AuthActions) => Promise<void>, words?: (caught: unknown) => string) {
     busy = kind;
     render();
+    // Sending a link signs nobody in on this page.
+    if (!(kind === "form" && state.method === "link" && !state.linkPending)) onRequest();
     try {
       await work(await actions);
     } catch (caught) {
