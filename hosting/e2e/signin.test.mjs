@@ -22,6 +22,15 @@ describe("Signing in", { skip: skip ?? false }, () => {
     await server?.stop();
   });
 
+  /** The address of the last sign-in link the emulator would have emailed to `email`. */
+  async function emailedLink(email) {
+    const config = await (await fetch(`${server.base}/__/firebase/init.json`)).json();
+    const codes = await (await fetch(`${config.authEmulatorUrl}/emulator/v1/projects/${config.projectId}/oobCodes`)).json();
+    const code = codes.oobCodes.filter((entry) => entry.email === email && entry.requestType === "EMAIL_SIGNIN").at(-1);
+    assert.ok(code, `the emulator holds a sign-in link for ${email}`);
+    return `${server.base}/signin?apiKey=${config.apiKey}&oobCode=${code.oobCode}&mode=signIn&lang=en`;
+  }
+
   /** A fresh browser profile (nobody signed in, nothing remembered) and a page in it. */
   async function freshPage(t) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -119,20 +128,33 @@ describe("Signing in", { skip: skip ?? false }, () => {
     await asking.getByRole("button", { name: "Email me a sign-in link" }).click();
     await asking.getByRole("status").filter({ hasText: `We sent a sign-in link to ${email}` }).waitFor();
 
-    // The emulator keeps the link it would have emailed.
-    const config = await (await fetch(`${server.base}/__/firebase/init.json`)).json();
-    const codes = await (await fetch(`${config.authEmulatorUrl}/emulator/v1/projects/${config.projectId}/oobCodes`)).json();
-    const code = codes.oobCodes.filter((entry) => entry.email === email && entry.requestType === "EMAIL_SIGNIN").at(-1);
-    assert.ok(code, `the emulator holds a sign-in link for ${email}`);
-
     // Another device: nothing remembered, so the screen asks for the address first.
     const other = await freshPage(t);
-    await other.goto(`${server.base}/signin?apiKey=${config.apiKey}&oobCode=${code.oobCode}&mode=signIn&lang=en`);
+    await other.goto(await emailedLink(email));
     await other.getByRole("heading", { level: 1, name: "Finish signing in" }).waitFor();
     await other.getByRole("status").filter({ hasText: "Enter the email address you asked for the link with" }).waitFor();
     await other.getByLabel("Email address").fill(email);
     await other.getByRole("button", { name: "Sign in", exact: true }).click();
     await other.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
     assert.equal(new URL(other.url()).pathname, "/");
+  });
+
+  it("signs in from an email link on the device that asked for it, and goes on to the deep link", async (t) => {
+    const email = uniqueEmail("samedevice");
+    const page = await freshPage(t);
+    await page.goto(`${server.base}/account`);
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await page.getByRole("button", { name: "Email me a link" }).click();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await page.getByRole("status").filter({ hasText: `We sent a sign-in link to ${email}` }).waitFor();
+    // This device remembers the address and the screen: the link needs nothing more.
+    await page.goto(await emailedLink(email));
+    await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/account");
+    // The used link's request is forgotten (once the sign-in call has returned).
+    await page.waitForFunction(
+      () => localStorage.getItem("sign-in-link-email") === null && localStorage.getItem("sign-in-link-next") === null,
+    );
   });
 });
