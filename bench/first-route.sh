@@ -2,8 +2,9 @@
 # The JavaScript the first screen (sign-in) costs, gzipped (level 9):
 #   eager    the module script and modulepreload links of hosting/dist/index.html, fetched before
 #            anything renders; the figure to keep small
-#   sign-in  the sign-in screen's own lazy chunks (from dist/.vite/manifest.json), fetched once
-#            the app knows nobody is signed in
+#   sign-in  what the sign-in screen loads right after the first paint to work: the Firebase Auth
+#            SDK behind src/signin/auth-actions.ts (from dist/.vite/manifest.json). React and
+#            Chakra UI are not part of it: only someone signed in loads them (src/app-root.tsx)
 # Builds the PWA first unless SKIP_BUILD=1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +23,7 @@ const eager = [
 ].map((match) => match[1]);
 if (eager.length === 0) throw new Error("index.html loads no module script");
 
-// The sign-in screen's chunk and everything it imports that index.html did not already load.
+// The sign-in screen's Firebase chunk and everything it imports that index.html did not already load.
 const manifest = JSON.parse(readFileSync(`${dist}/.vite/manifest.json`, "utf8"));
 const screen = new Set();
 const visit = (key) => {
@@ -31,7 +32,7 @@ const visit = (key) => {
   screen.add(chunk.file);
   (chunk.imports ?? []).forEach(visit);
 };
-visit("src/routes/SignIn.tsx");
+visit("src/signin/auth-actions.ts");
 const lazy = [...screen].filter((file) => !eager.includes(file));
 
 const row = (label, raw, gz) => console.log(`${label.padEnd(50)} ${String(raw).padStart(9)} ${String(gz).padStart(9)}`);

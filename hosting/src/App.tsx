@@ -1,15 +1,13 @@
 import { ChakraProvider } from "@chakra-ui/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { Auth } from "firebase/auth";
-import { lazy, Suspense } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { lazy, Suspense, useState } from "react";
+import { BrowserRouter, Route, Routes } from "react-router";
 import { Layout, RouteFallback } from "./components/Layout";
-import { UpdatePrompt } from "./components/UpdatePrompt";
 import { ApiError } from "./lib/problem";
 import { SessionProvider, useSession } from "./session";
 import { system } from "./theme";
 
-const SignIn = lazy(() => import("./routes/SignIn"));
 const Projects = lazy(() => import("./routes/Projects"));
 const ProjectPage = lazy(() => import("./routes/ProjectPage"));
 const NotFound = lazy(() => import("./routes/NotFound"));
@@ -20,34 +18,40 @@ const Account = lazy(() => import("./routes/Account"));
 const Batches = lazy(() => import("./routes/Batches"));
 const BatchPage = lazy(() => import("./routes/BatchPage"));
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      // Retrying can't fix a refusal or a missing resource; it can fix a dropped connection.
-      retry: (failures, error) =>
-        failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+/** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
+function newQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Retrying can't fix a refusal or a missing resource; it can fix a dropped connection.
+        retry: (failures, error) =>
+          failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
     },
-  },
-});
-
-function RequireUser({ children }: { children: React.ReactNode }) {
-  const { user } = useSession();
-  const location = useLocation();
-  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
-  return children;
+  });
 }
 
-export function App({ auth }: { auth: Auth }) {
+/**
+ * Screens for signed-in people only. Signed out, the app is about to be replaced by the light
+ * sign-in screen (main.ts), which remembers this address to come back to; until then, nothing.
+ */
+function RequireUser({ children }: { children: React.ReactNode }) {
+  const { user } = useSession();
+  return user ? children : null;
+}
+
+/** The signed-in app; main.ts mounts it once Firebase says someone is signed in. */
+export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void> }) {
+  const [queryClient] = useState(newQueryClient);
   return (
     <ChakraProvider value={system}>
       <QueryClientProvider client={queryClient}>
-        <SessionProvider auth={auth}>
+        <SessionProvider auth={auth} signOut={signOut}>
           <BrowserRouter>
             <Routes>
               <Route element={<Layout />}>
-                <Route path="/signin" element={<Lazy><SignIn /></Lazy>} />
                 <Route path="/" element={<RequireUser><Lazy><Projects /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId"
@@ -72,7 +76,6 @@ export function App({ auth }: { auth: Auth }) {
               </Route>
             </Routes>
           </BrowserRouter>
-          <UpdatePrompt />
         </SessionProvider>
       </QueryClientProvider>
     </ChakraProvider>

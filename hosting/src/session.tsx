@@ -1,4 +1,6 @@
-// The signed-in user and an API client bound to them, shared with every screen.
+// The signed-in user and an API client bound to them, shared with every screen. The app is
+// mounted only once someone is signed in (main.ts); signing out hands the page back to the light
+// sign-in screen, which lives outside React.
 
 import { useQueryClient } from "@tanstack/react-query";
 import { onAuthStateChanged, type Auth, type User } from "firebase/auth";
@@ -9,13 +11,24 @@ export interface Session {
   auth: Auth;
   user: User | null;
   api: Api | null;
+  /** Signs out on purpose: the sign-in screen then forgets the screen the person was on. */
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
-export function SessionProvider({ auth, children }: { auth: Auth; children: ReactNode }) {
-  // undefined until Firebase has said whether someone is signed in.
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+export function SessionProvider({
+  auth,
+  signOut,
+  children,
+}: {
+  auth: Auth;
+  signOut: () => Promise<void>;
+  children: ReactNode;
+}) {
+  // Known at once when main.ts mounts the app after the first auth state; undefined otherwise,
+  // until Firebase has said whether someone is signed in.
+  const [user, setUser] = useState<User | null | undefined>(() => auth.currentUser ?? undefined);
   const queryClient = useQueryClient();
   const lastUid = useRef<string | null | undefined>(undefined);
   useEffect(
@@ -31,8 +44,8 @@ export function SessionProvider({ auth, children }: { auth: Auth; children: Reac
   );
   const value = useMemo<Session | null>(() => {
     if (user === undefined) return null;
-    return { auth, user, api: user ? new Api((refresh) => user.getIdToken(refresh)) : null };
-  }, [auth, user]);
+    return { auth, user, api: user ? new Api((refresh) => user.getIdToken(refresh)) : null, signOut };
+  }, [auth, user, signOut]);
   if (!value) return null;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,21 +1,19 @@
 import { Alert, Box, Button, Container, Flex, HStack, Link, Spinner, Text } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
-import { signOut } from "firebase/auth";
-import { useEffect, useRef } from "react";
-import { Link as RouterLink, Outlet, useLocation, useNavigate } from "react-router";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { Link as RouterLink, Outlet, useLocation } from "react-router";
 import { getHealth } from "../lib/api";
-import { useColorMode } from "../lib/color-mode";
+import { currentColorMode, subscribeColorMode, toggleColorMode } from "../lib/color-mode";
 import { requestTitleFocus } from "./PageTitle";
 import { useSession } from "../session";
 
 /** The frame of every screen: header, demo banner and the current route. */
 export function Layout() {
-  const { auth, user } = useSession();
-  const navigate = useNavigate();
+  const { user, signOut } = useSession();
   const location = useLocation();
   const mainRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
-  const { mode, toggle } = useColorMode();
+  const mode = useSyncExternalStore(subscribeColorMode, currentColorMode);
   const health = useQuery({ queryKey: ["health"], queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
 
   // After moving to another screen, put keyboard and screen-reader focus on its heading.
@@ -30,9 +28,9 @@ export function Layout() {
     else requestTitleFocus();
   }, [location.pathname]);
 
+  // The page then goes back to the light sign-in screen (main.ts), outside this app.
   async function leave() {
-    await signOut(auth);
-    navigate("/signin", { replace: true });
+    await signOut();
   }
 
   return (
@@ -79,7 +77,7 @@ export function Layout() {
               <Button
                 variant="ghost"
                 size="sm"
-                onClick={toggle}
+                onClick={toggleColorMode}
                 aria-label={mode === "dark" ? "Use light colours" : "Use dark colours"}
                 title={mode === "dark" ? "Use light colours" : "Use dark colours"}
               >

@@ -1,6 +1,5 @@
 // Light and dark: follows the system until the person picks one, then remembers the choice.
-
-import { useCallback, useSyncExternalStore } from "react";
+// Free of React: the light sign-in screen uses it before the app (and React) has loaded.
 
 export type ColorMode = "light" | "dark";
 
@@ -39,22 +38,23 @@ export function startColorMode(): void {
   });
 }
 
-export function useColorMode(): { mode: ColorMode; toggle: () => void } {
-  const mode = useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
-  const toggle = useCallback(() => {
-    const next: ColorMode = current === "dark" ? "light" : "dark";
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private windows may refuse storage; the choice then lasts until reload.
-    }
-    apply(next);
-  }, []);
-  return { mode, toggle };
+/** Calls `listener` whenever the mode changes; gives the function that stops it. */
+export function subscribeColorMode(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function currentColorMode(): ColorMode {
+  return current;
+}
+
+/** Switches to the other mode and remembers the choice on this device. */
+export function toggleColorMode(): void {
+  const next: ColorMode = current === "dark" ? "light" : "dark";
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Private windows may refuse storage; the choice then lasts until reload.
+  }
+  apply(next);
 }

@@ -1,8 +1,6 @@
 import { Alert, Box, Button, Card, Flex, Heading, Progress, Skeleton, Stack, Text } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
-import { signOut } from "firebase/auth";
 import { useState } from "react";
-import { useNavigate } from "react-router";
 import { PageTitle } from "../components/PageTitle";
 import { usePeopleApi } from "../components/usePeopleApi";
 import { authErrorMessage } from "../lib/auth-messages";
@@ -14,8 +12,7 @@ const COLORS = { ok: "blue", high: "orange", full: "red" } as const;
 
 export default function Account() {
   const people = usePeopleApi();
-  const { auth, user } = useSession();
-  const navigate = useNavigate();
+  const { user, signOut } = useSession();
   // Usage changes with every generation: read it afresh each time the screen opens.
   const me = useQuery({ queryKey: ["people", "me"], queryFn: () => people.me(), refetchOnMount: "always" });
   const [signOutError, setSignOutError] = useState("");
@@ -25,8 +22,8 @@ export default function Account() {
     setLeaving(true);
     setSignOutError("");
     try {
-      await signOut(auth);
-      navigate("/signin", { replace: true });
+      // Signed out, the page goes back to the light sign-in screen (main.ts).
+      await signOut();
     } catch (error) {
       setSignOutError(authErrorMessage(error));
       setLeaving(false);
