@@ -20,7 +20,7 @@
 #
 # Knobs: RUNS (3), TUNED_FLAGS ("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; empty skips that column),
 # SKIP_PACKAGE=1 (reuse target/functions/*.zip), INVOKER_JAR (a java-function-invoker jar to use
-# instead of fetching 2.0.0 into ~/.m2), REDIS (auto|off), START_TIMEOUT seconds per launch (60).
+# instead of copying 2.0.0 into target/bench/), REDIS (auto|off), START_TIMEOUT seconds per launch (60).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -76,12 +76,15 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # The invoker: the published jar carries its own dependencies (Jetty, Jackson, Gson, JCommander), so
-# the one file is its whole classpath. The dependency plugin's old default version cannot resolve it.
-invoker="${INVOKER_JAR:-$HOME/.m2/repository/com/google/cloud/functions/invoker/java-function-invoker/$invoker_version/java-function-invoker-$invoker_version.jar}"
+# the one file is its whole classpath. It is copied once into target/bench/ (from ~/.m2, fetched there
+# first if need be); the dependency plugin's old default version cannot resolve it, 3.8.1 can.
+invoker="${INVOKER_JAR:-$root/target/bench/java-function-invoker-$invoker_version.jar}"
 if [[ ! -f "$invoker" && -z "${INVOKER_JAR:-}" ]]; then
   echo "==> fetching java-function-invoker $invoker_version" >&2
-  mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get -Dtransitive=false \
-    "-Dartifact=com.google.cloud.functions.invoker:java-function-invoker:$invoker_version:jar" >"$work/fetch.log" 2>&1 ||
+  # From the temporary folder, so Maven does not read the project's reactor for a plain copy.
+  (cd "$work" && mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    "-Dartifact=com.google.cloud.functions.invoker:java-function-invoker:$invoker_version:jar" \
+    -DoutputDirectory="$(dirname "$invoker")") >"$work/fetch.log" 2>&1 ||
     { tail -n 20 "$work/fetch.log" >&2; fail "could not fetch java-function-invoker $invoker_version (no Maven repository reachable?); set INVOKER_JAR to a copy of it"; }
 fi
 [[ -f "$invoker" ]] || fail "no invoker jar at $invoker"
