@@ -6,7 +6,8 @@
 # function it prints the zip size, the median of RUNS launches with the default JVM flags and with
 # TUNED_FLAGS (what terraform/functions.tf sets as JAVA_TOOL_OPTIONS), the classes loaded by the time
 # the first answer arrived (-Xlog:class+load), and which heavy SDKs those include. It exits 1 if any
-# function loaded a com.openai class for that first request: only a provider call may load openai-java.
+# function loaded a com.openai class for that first request (only a provider call may load openai-java),
+# or answered any launch with a 5xx (a function that cannot answer its cheapest request is broken).
 #
 #   bench/cold-start.sh                     every HTTP function
 #   bench/cold-start.sh health generations  only these
@@ -118,10 +119,10 @@ base_env=(
 )
 
 # launch MODULE_DIR TARGET METHOD PATH LABEL [JVM FLAGS...]: starts the function, waits for its first
-# answer and stops it; sets LAUNCH_MS (wall), LAUNCH_CPU_MS (the JVM's user + system time by then:
-# steadier than wall time on a busy machine, and close to the wall time of a 1-vCPU instance) and
-# LAUNCH_STATUS. Each launch gets a fresh data folder, port
-# and Redis. It runs in this shell (not a subshell), so the EXIT trap sees every process it started.
+# answer and stops it; sets LAUNCH_MS (wall), LAUNCH_CPU_MS (the JVM's user + system time by then, all
+# threads: steadier than wall time on a busy machine, and near what a 1-vCPU instance, where every
+# thread shares one core, spends) and LAUNCH_STATUS. Each launch gets a fresh data folder, port and
+# Redis. It runs in this shell (not a subshell), so the EXIT trap sees every process it started.
 launch() {
   local dir="$1" target="$2" method="$3" path="$4" label="$5"
   shift 5
@@ -175,6 +176,8 @@ launch() {
   rm -rf "$data"
   LAUNCH_MS=$(((t1 - t0) / 1000000))
   LAUNCH_STATUS="$status"
+  [[ "$status" == 5* ]] && broken+=("$label ($status, log: $(grep -m 1 -E 'Exception|Error' "$work/$label.log" || echo none))")
+  return 0
 }
 
 clock_ticks="$(getconf CLK_TCK)"
@@ -191,6 +194,7 @@ echo "cold-start: $(java -version 2>&1 | head -n 1), $(nproc) cores, load averag
 
 rows=()
 openai_found=()
+broken=()
 for spec in "${selected[@]}"; do
   read -r module target method path <<<"$spec"
   zip_file="$root/target/functions/$module.zip"
@@ -203,7 +207,7 @@ for spec in "${selected[@]}"; do
   zip_mib="$(awk -v b="$(stat -c %s "$zip_file")" 'BEGIN {printf "%.1f", b / 1048576}')"
 
   # One launch with class loading logged, first: its counts, and it warms the file cache for the timed ones.
-  CLASS_LOG="$work/$module-classes.log"
+  CLASS_LOG="$work/$module.classes"
   launch "$dir" "$target" "$method" "$path" "$module-classes" "-Xlog:class+load:file=$CLASS_LOG"
   status="$LAUNCH_STATUS"
   snapshot="$CLASS_LOG.at-first-answer"
@@ -245,8 +249,13 @@ echo
 echo "| function | zip MiB | first request | default JVM | ${tuned_flags:-no tuned run} | classes loaded | from the zip | heavy SDKs loaded (classes) |"
 echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+failed=0
 if ((${#openai_found[@]} > 0)); then
-  echo
   echo "cold-start: com.openai classes loaded on the first request of: ${openai_found[*]}" >&2
-  exit 1
+  failed=1
 fi
+if ((${#broken[@]} > 0)); then
+  printf 'cold-start: answered with a server error: %s\n' "${broken[@]}" >&2
+  failed=1
+fi
+exit "$failed"
