@@ -18,6 +18,9 @@ export FIRESTORE_EMULATOR_HOST="${FIRESTORE_EMULATOR_HOST:-127.0.0.1:8082}"
 export PUBSUB_EMULATOR_HOST="${PUBSUB_EMULATOR_HOST:-127.0.0.1:8085}"
 export GOOGLE_CLOUD_PROJECT="${GOOGLE_CLOUD_PROJECT:-demo-contentcreator}"
 export DOCUMENTS=firestore EVENTS=pubsub
+# The Firestore emulator settles contended transactions (many items finishing into one job) by lock
+# timeouts, far more slowly than Firestore itself: a few provider calls at once keep jobs quick.
+export GENERATION_CONCURRENCY="${GENERATION_CONCURRENCY:-4}"
 
 trap stop_gcloud_emulators EXIT
 for pair in "firestore $FIRESTORE_EMULATOR_HOST" "pubsub $PUBSUB_EMULATOR_HOST"; do

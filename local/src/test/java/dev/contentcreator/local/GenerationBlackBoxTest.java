@@ -70,14 +70,15 @@ class GenerationBlackBoxTest {
   }
 
   static JsonObject awaitEnd(String jobId) throws Exception {
+    JsonObject job = null;
     for (int i = 0; i < 600; i++) {
-      JsonObject job = api.get("/api/projects/" + project + "/generations/" + jobId, alice.idToken()).expect(200).object();
+      job = api.get("/api/projects/" + project + "/generations/" + jobId, alice.idToken()).expect(200).object();
       if (List.of("completed", "failed", "cancelled").contains(job.get("status").getAsString())) {
         return job;
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("job " + jobId + " did not end");
+    throw new AssertionError("job " + jobId + " did not end: " + job);
   }
 
   static String key() {

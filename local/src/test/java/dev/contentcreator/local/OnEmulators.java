@@ -32,6 +32,10 @@ final class OnEmulators {
     env.put("PUBSUB_EMULATOR_HOST", PubSubEmulator.host());
     // One project for Firestore, Pub/Sub and Auth, as in production; the Auth emulator serves any.
     env.put("GOOGLE_CLOUD_PROJECT", "demo-contentcreator");
+    // Every finishing item updates its job's document in a transaction. The emulator settles
+    // contended transactions by lock timeouts, so 32 items at once (the default) turn a 60-item job
+    // into minutes and starve a cancel; a few at once keep it to seconds, as on real Firestore.
+    env.put("GENERATION_CONCURRENCY", "4");
     return env;
   }
 

@@ -109,7 +109,7 @@ public final class ItemRunner {
       schedulePoll(item, Duration.ZERO);
       return;
     }
-    start(itemId, context.attempt());
+    start(itemId, job, context.attempt());
     try {
       if (!job.fresh() && fromCache(job, item)) {
         return;
@@ -487,17 +487,21 @@ public final class ItemRunner {
         .ifPresent(j -> FanOut.enqueue(documents, tasks.get(), j, clock.instant()));
   }
 
-  private void start(String itemId, int attempt) {
+  private void start(String itemId, GenerationJob jobAtStart, int attempt) {
+    // A job leaves QUEUED once and never returns to it, so only the first items need the job in
+    // their transaction; the others leave it to the completions and the cancel, which on Firestore
+    // would otherwise wait behind every item's read of the one job document.
+    boolean mayStartJob = jobAtStart.status() == GenerationJob.Status.QUEUED;
     documents.transaction(tx -> {
       GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
-      GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      GenerationJob job = mayStartJob ? Jobs.job(tx, item.jobId()).orElseThrow() : null;
       if (item.status().terminal()) {
         return null;
       }
       Instant now = clock.instant();
       Jobs.put(tx, Jobs.with(item, GenerationItem.Status.RUNNING, Math.max(item.attempts(), attempt),
           item.providerTaskId(), null, null, false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
-      if (job.status() == GenerationJob.Status.QUEUED) {
+      if (job != null && job.status() == GenerationJob.Status.QUEUED) {
         Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.RUNNING, job.completed(), job.failed(), job.cancelled(),
             now));
       }
