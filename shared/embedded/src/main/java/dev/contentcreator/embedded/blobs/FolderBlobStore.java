@@ -2,6 +2,7 @@ package dev.contentcreator.embedded.blobs;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.contentcreator.core.ports.BlobKeys;
 import dev.contentcreator.core.ports.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;

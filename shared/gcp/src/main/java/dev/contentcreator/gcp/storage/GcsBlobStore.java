@@ -10,6 +10,7 @@ import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobWriteOption;
 import com.google.cloud.storage.Storage.SignUrlOption;
 import com.google.cloud.storage.StorageException;
+import dev.contentcreator.core.ports.BlobKeys;
 import dev.contentcreator.core.ports.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,7 @@ public final class GcsBlobStore implements BlobStore, AutoCloseable {
    */
   @Override
   public BlobInfo put(String key, InputStream content, String contentType) throws IOException {
-    ObjectNames.requireKey(key);
+    BlobKeys.requireKey(key);
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(contentType, "contentType");
     BlobId staging = BlobId.of(bucket, STAGING_PREFIX + UUID.randomUUID());
@@ -148,13 +149,13 @@ public final class GcsBlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public Optional<BlobInfo> stat(String key) throws IOException {
-    ObjectNames.requireKey(key);
+    BlobKeys.requireKey(key);
     return find(key).map(GcsBlobStore::info);
   }
 
   @Override
   public Optional<InputStream> open(String key) throws IOException {
-    ObjectNames.requireKey(key);
+    BlobKeys.requireKey(key);
     Optional<Blob> blob = find(key);
     if (blob.isEmpty()) {
       return Optional.empty();
@@ -169,7 +170,7 @@ public final class GcsBlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public boolean delete(String key) throws IOException {
-    ObjectNames.requireKey(key);
+    BlobKeys.requireKey(key);
     try {
       return storage.delete(BlobId.of(bucket, key));
     } catch (StorageException e) {
@@ -179,12 +180,12 @@ public final class GcsBlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public List<String> list(String prefix) throws IOException {
-    ObjectNames.requirePrefix(prefix);
+    BlobKeys.requirePrefix(prefix);
     List<String> keys = new ArrayList<>();
     try {
       Page<Blob> page = prefix.isEmpty() ? storage.list(bucket) : storage.list(bucket, BlobListOption.prefix(prefix));
       for (Blob blob : page.iterateAll()) {
-        if (ObjectNames.isKey(blob.getName())) {
+        if (BlobKeys.isKey(blob.getName())) {
           keys.add(blob.getName());
         }
       }
@@ -207,7 +208,7 @@ public final class GcsBlobStore implements BlobStore, AutoCloseable {
    */
   @Override
   public Optional<SignedUrl> signedUpload(String key, String contentType, long maxBytes, Duration ttl) {
-    ObjectNames.requireKey(key);
+    BlobKeys.requireKey(key);
     Objects.requireNonNull(contentType, "contentType");
     if (contentType.isBlank()) {
       throw new IllegalArgumentException("a signed upload needs a content type");
@@ -230,7 +231,7 @@ public final class GcsBlobStore implements BlobStore, AutoCloseable {
    */
   @Override
   public Optional<SignedUrl> signedDownload(String key, Duration ttl) {
-    ObjectNames.requireKey(key);
+    BlobKeys.requireKey(key);
     return Optional.of(sign(key, HttpMethod.GET, Map.of(), ttl));
   }
 

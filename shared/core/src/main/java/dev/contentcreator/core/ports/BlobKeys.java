@@ -1,20 +1,21 @@
-package dev.contentcreator.gcp.storage;
+package dev.contentcreator.core.ports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The blob port's key rules, checked before any call to Cloud Storage: slash-separated segments,
- * none empty, {@code .} or {@code ..}; no backslash, NUL or leading slash; at most 1024 bytes of
- * UTF-8 (Cloud Storage's object-name limit). Every adapter of the port refuses the same keys, so a
- * key that works on one machine works in production.
+ * The blob port's key rules, which every adapter checks before it touches its store: slash-separated
+ * segments, none empty, {@code .} or {@code ..}; no backslash, NUL or leading slash; at most 1024
+ * bytes of UTF-8 (Cloud Storage's object-name limit). One set of rules for all, so a key that works
+ * on one machine works in production, and none can name a path outside the folder of the embedded
+ * store.
  */
-final class ObjectNames {
-  static final int MAX_BYTES = 1024;
+public final class BlobKeys {
+  public static final int MAX_BYTES = 1024;
 
-  private ObjectNames() {}
+  private BlobKeys() {}
 
-  static String requireKey(String key) {
+  public static String requireKey(String key) {
     Objects.requireNonNull(key, "key");
     if (key.isEmpty()) {
       throw new IllegalArgumentException("blob key must not be empty");
@@ -28,7 +29,7 @@ final class ObjectNames {
   }
 
   /** Whether {@code name} is a valid key (an object named otherwise is not a blob of the port). */
-  static boolean isKey(String name) {
+  public static boolean isKey(String name) {
     try {
       requireKey(name);
       return true;
@@ -38,7 +39,7 @@ final class ObjectNames {
   }
 
   /** A prefix obeys the key rules, but may be empty and may end inside (or right after) a segment. */
-  static String requirePrefix(String prefix) {
+  public static String requirePrefix(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
     if (prefix.isEmpty()) {
       return prefix;
