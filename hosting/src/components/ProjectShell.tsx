@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Flex, Link, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link as RouterLink } from "react-router";
 import type { Project } from "../lib/api";
@@ -24,6 +24,33 @@ export function ProjectShell({
   const api = useApi();
   const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
 
+  if (!project.isSuccess) {
+    return <ProjectNotReady project={project} />;
+  }
+
+  return (
+    <Stack gap="6">
+      <Box>
+        <Link asChild fontSize="sm" color="fg.muted" mb="1">
+          <RouterLink to={`/projects/${encodeURIComponent(projectId)}`}>← {project.data.name}</RouterLink>
+        </Link>
+        <Flex gap="3" align="center" wrap="wrap">
+          <PageTitle tabTitle={`${title} · ${project.data.name}`}>{title}</PageTitle>
+          <Badge>{project.data.role}</Badge>
+          {project.data.archived && <Badge colorPalette="orange">archived</Badge>}
+        </Flex>
+        <ProjectNav projectId={projectId} />
+      </Box>
+      {children(project.data)}
+    </Stack>
+  );
+}
+
+/**
+ * What a project's pages show while the project loads, or, when it can't be opened, why, with a way
+ * to try again (not for a project that is missing or not theirs) and a way back.
+ */
+export function ProjectNotReady({ project }: { project: UseQueryResult<Project> }) {
   if (project.isPending) {
     return (
       <Stack gap="4" aria-busy="true">
@@ -48,20 +75,5 @@ export function ProjectShell({
     );
   }
 
-  return (
-    <Stack gap="6">
-      <Box>
-        <Link asChild fontSize="sm" color="fg.muted" mb="1">
-          <RouterLink to={`/projects/${encodeURIComponent(projectId)}`}>← {project.data.name}</RouterLink>
-        </Link>
-        <Flex gap="3" align="center" wrap="wrap">
-          <PageTitle tabTitle={`${title} · ${project.data.name}`}>{title}</PageTitle>
-          <Badge>{project.data.role}</Badge>
-          {project.data.archived && <Badge colorPalette="orange">archived</Badge>}
-        </Flex>
-        <ProjectNav projectId={projectId} />
-      </Box>
-      {children(project.data)}
-    </Stack>
-  );
+  return null;
 }

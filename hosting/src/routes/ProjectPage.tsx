@@ -7,8 +7,9 @@ import { GeneratePanel } from "../components/GeneratePanel";
 import { JobView } from "../components/JobView";
 import { PageTitle } from "../components/PageTitle";
 import { ProjectNav } from "../components/ProjectNav";
+import { ProjectNotReady } from "../components/ProjectShell";
 import type { Content, Job } from "../lib/api";
-import { ApiError, messageOf } from "../lib/problem";
+import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 
 export default function ProjectPage() {
@@ -17,28 +18,8 @@ export default function ProjectPage() {
   const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
   const [jobs, setJobs] = useState<Job[]>([]);
 
-  if (project.isPending) {
-    return (
-      <Stack gap="4" aria-busy="true">
-        <Skeleton h="10" w="60%" />
-        <Skeleton h="40" />
-      </Stack>
-    );
-  }
-  if (project.isError) {
-    const missing = project.error instanceof ApiError && [403, 404].includes(project.error.status);
-    return (
-      <Stack gap="4" align="start">
-        <PageTitle>{missing ? "Project not found" : "Couldn't open the project"}</PageTitle>
-        <Text color="fg.muted">{messageOf(project.error)}</Text>
-        <Flex gap="2">
-          {!missing && <Button onClick={() => project.refetch()}>Try again</Button>}
-          <Button asChild variant="outline">
-            <RouterLink to="/">Back to your projects</RouterLink>
-          </Button>
-        </Flex>
-      </Stack>
-    );
+  if (!project.isSuccess) {
+    return <ProjectNotReady project={project} />;
   }
 
   const canGenerate = project.data.role === "owner" || project.data.role === "editor";
