@@ -5,6 +5,7 @@
 
 import { PAGE_SIZE, type Kind, type Page, type Project, type Role, type TokenSource } from "./api";
 import { ApiError, OFFLINE_MESSAGE, responseToError } from "./problem";
+import type { Template } from "./template-form";
 
 /** This month's usage, as /api/me gives it. */
 export interface Usage {
@@ -46,23 +47,7 @@ export interface Member {
   addedAt?: string;
 }
 
-export interface TemplateVariable {
-  name: string;
-  type: "string" | "number" | "choice";
-  required?: boolean;
-  choices?: string[] | null;
-  defaultValue?: string | null;
-  maxLength?: number | null;
-}
-
-export interface Template {
-  id: string;
-  projectId?: string | null;
-  name: string;
-  kind: Kind;
-  body: string;
-  variables: TemplateVariable[];
-}
+export type { Template, TemplateVariable } from "./template-form";
 
 export type BatchRow = Record<string, string>;
 

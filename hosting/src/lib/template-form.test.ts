@@ -52,10 +52,10 @@ describe("the variables form", () => {
 
   it("lists a kind's templates with the project's own first", () => {
     const all: Template[] = [
-      { id: "g2", name: "Zeta", kind: "text", body: "" },
-      { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "" },
-      { id: "g1", name: "Alpha", kind: "text", body: "" },
-      { id: "i1", name: "Picture", kind: "image", body: "" },
+      { id: "g2", name: "Zeta", kind: "text", body: "", variables: [] },
+      { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "", variables: [] },
+      { id: "g1", name: "Alpha", kind: "text", body: "", variables: [] },
+      { id: "i1", name: "Picture", kind: "image", body: "", variables: [] },
     ];
     expect(templatesFor(all, "text").map((t) => t.id)).toEqual(["p1", "g1", "g2"]);
   });

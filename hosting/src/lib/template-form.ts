@@ -7,7 +7,7 @@ export interface TemplateVariable {
   name: string;
   type: VariableType;
   required?: boolean;
-  choices?: string[];
+  choices?: string[] | null;
   defaultValue?: string | null;
   maxLength?: number | null;
 }
@@ -18,7 +18,7 @@ export interface Template {
   name: string;
   kind: "text" | "image" | "video";
   body: string;
-  variables?: TemplateVariable[];
+  variables: TemplateVariable[];
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]{0,39})\s*\}\}/g;
