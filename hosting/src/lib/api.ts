@@ -224,7 +224,7 @@ export class Api {
     const headers = new Headers(init.headers);
     headers.set("Accept", accept);
     headers.set("Authorization", `Bearer ${await this.token(refresh)}`);
-    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+    if (init.body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
     try {
       return await fetch(path, { ...init, headers });
     } catch (error) {

@@ -1,10 +1,10 @@
 // Calls for the screens about people and the work they share: the account and its usage, project
 // archiving, members and roles, templates and batches. Kept apart from api.ts so the screens of
-// contents and of people grow without editing the same file; it authorises calls the same way
+// contents and of people grow without editing the same file; it sends them through api.ts's client
 // (the signed-in person's ID token, one retry with a fresh token after a 401).
 
-import { PAGE_SIZE, type Kind, type Page, type Project, type Role, type TokenSource } from "./api";
-import { ApiError, OFFLINE_MESSAGE, responseToError } from "./problem";
+import { Api, PAGE_SIZE, type Kind, type Page, type Project, type Role, type TokenSource } from "./api";
+import { responseToError } from "./problem";
 import type { Template } from "./template-form";
 
 /** This month's usage, as /api/me gives it. */
@@ -115,10 +115,10 @@ export function etag(version: number): string {
 }
 
 export class PeopleApi {
-  private readonly token: TokenSource;
+  private readonly api: Api;
 
   constructor(token: TokenSource) {
-    this.token = token;
+    this.api = new Api(token);
   }
 
   me(): Promise<Me> {
@@ -190,33 +190,21 @@ export class PeopleApi {
   }
 
   private async call<T>(path: string, call: Call = {}): Promise<T> {
-    let response = await this.send(path, call, false);
-    // A 401 means the token was turned away before anything happened, so one retry is safe.
-    if (response.status === 401) response = await this.send(path, call, true);
-    if (!response.ok) throw await responseToError(response);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
-
-  private async send(path: string, call: Call, refresh: boolean): Promise<Response> {
-    const headers = new Headers({
-      Accept: "application/json, application/problem+json",
-      Authorization: `Bearer ${await this.token(refresh)}`,
-    });
+    const headers = new Headers();
     let body: BodyInit | undefined;
     if (call.file) {
       body = call.file;
       headers.set("Content-Type", call.contentType ?? "application/octet-stream");
     } else if (call.json !== undefined) {
       body = JSON.stringify(call.json);
-      headers.set("Content-Type", "application/json");
     }
     if (call.version !== undefined) headers.set("If-Match", etag(call.version));
-    try {
-      return await fetch(path, { method: call.method ?? "GET", headers, body });
-    } catch {
-      throw new ApiError(OFFLINE_MESSAGE, 0);
-    }
+    // The shared client signs the call in, retries once with a fresh token after a 401, and turns
+    // a network failure into the offline message.
+    const response = await this.api.fetch(path, { method: call.method ?? "GET", headers, body });
+    if (!response.ok) throw await responseToError(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
   }
 }
 
