@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -32,16 +31,11 @@ public final class RedisCache implements Cache, Closeable {
   /** The longest TTL sent to Redis; longer ones are cut to it. */
   static final Duration MAX_TTL = Duration.ofDays(100L * 365);
 
-  private final URI uri;
-  private final UnifiedJedis givenClient;
+  private final LazyRedis<UnifiedJedis> redis;
   private final String keyPrefix;
-  private final Object lock = new Object();
-  private volatile UnifiedJedis client;
-  private volatile boolean closed;
 
   private RedisCache(Builder builder) {
-    this.uri = builder.uri;
-    this.givenClient = builder.client;
+    this.redis = new LazyRedis<>(builder.uri, builder.client, "Redis cache", client -> client);
     this.keyPrefix = builder.keyPrefix + "cache:";
   }
 
@@ -84,20 +78,13 @@ public final class RedisCache implements Cache, Closeable {
 
   /** Whether the Redis client has been opened (or, when given, first used) yet. */
   boolean isConnected() {
-    return client != null;
+    return redis.isOpened();
   }
 
   /** Closes the client this cache opened; a client given to the builder is left open. */
   @Override
   public void close() {
-    synchronized (lock) {
-      closed = true;
-      UnifiedJedis c = client;
-      client = null;
-      if (c != null && c != givenClient) {
-        c.close();
-      }
-    }
+    redis.close();
   }
 
   private byte[] redisKey(String key) {
@@ -118,20 +105,7 @@ public final class RedisCache implements Cache, Closeable {
   }
 
   private UnifiedJedis client() {
-    UnifiedJedis c = client;
-    if (c == null) {
-      synchronized (lock) {
-        if (closed) {
-          throw new IllegalStateException("this Redis cache is closed");
-        }
-        c = client;
-        if (c == null) {
-          c = givenClient != null ? givenClient : RedisClient.create(uri);
-          client = c;
-        }
-      }
-    }
-    return c;
+    return redis.get();
   }
 
   /** Settings of a {@link RedisCache}: either a URI or a client, and optionally a key prefix. */
@@ -160,11 +134,8 @@ public final class RedisCache implements Cache, Closeable {
       return this;
     }
 
+    /** Fails unless exactly one of {@link #uri} and {@link #client} was set. */
     public RedisCache build() {
-      if ((uri == null) == (client == null)) {
-        throw new IllegalStateException("set exactly one of uri or client, got "
-            + (uri == null ? "neither" : "both"));
-      }
       return new RedisCache(this);
     }
   }

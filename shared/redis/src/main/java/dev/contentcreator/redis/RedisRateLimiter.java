@@ -13,7 +13,6 @@ import java.io.Closeable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -47,19 +46,18 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
   static final String DEFAULT_KEY_PREFIX = "cc:";
   private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(1);
 
-  private final URI uri;
-  private final UnifiedJedis givenClient;
+  private final LazyRedis<ProxyManager<String>> buckets;
   private final String keyPrefix;
-  private final TimeMeter timeMeter;
-  private final Object lock = new Object();
-  private volatile Connection connection;
-  private volatile boolean closed;
 
   private RedisRateLimiter(Builder builder) {
-    this.uri = builder.uri;
-    this.givenClient = builder.client;
+    TimeMeter timeMeter = builder.timeMeter;
+    this.buckets = new LazyRedis<>(builder.uri, builder.client, "Redis rate limiter",
+        client -> Bucket4jJedis.casBasedBuilder(client)
+            .keyMapper(Mapper.STRING)
+            .clientClock(timeMeter)
+            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
+            .build());
     this.keyPrefix = builder.keyPrefix;
-    this.timeMeter = builder.timeMeter;
   }
 
   public static Builder builder() {
@@ -73,8 +71,7 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("key must not be empty");
     }
-    ProxyManager<String> buckets = connection().buckets;
-    ConsumptionProbe probe = buckets.builder()
+    ConsumptionProbe probe = buckets.get().builder()
         .build(redisKey(key, limit), () -> configuration(limit))
         .tryConsumeAndReturnRemaining(1);
     return TokenBuckets.decision(limit, probe);
@@ -87,60 +84,17 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
 
   /** Whether the Redis client has been opened (or, when given, first used) yet. */
   boolean isConnected() {
-    return connection != null;
+    return buckets.isOpened();
   }
 
   /** Closes the client this limiter opened; a client given to the builder is left open. */
   @Override
   public void close() {
-    synchronized (lock) {
-      closed = true;
-      Connection c = connection;
-      connection = null;
-      if (c != null && c.owned) {
-        c.client.close();
-      }
-    }
-  }
-
-  private Connection connection() {
-    Connection c = connection;
-    if (c == null) {
-      synchronized (lock) {
-        if (closed) {
-          throw new IllegalStateException("this Redis rate limiter is closed");
-        }
-        c = connection;
-        if (c == null) {
-          c = givenClient != null ? new Connection(givenClient, false, timeMeter)
-              : new Connection(RedisClient.create(uri), true, timeMeter);
-          connection = c;
-        }
-      }
-    }
-    return c;
+    buckets.close();
   }
 
   private static BucketConfiguration configuration(Limit limit) {
     return BucketConfiguration.builder().addLimit(TokenBuckets.bandwidth(limit)).build();
-  }
-
-
-
-  private static final class Connection {
-    final UnifiedJedis client;
-    final boolean owned;
-    final ProxyManager<String> buckets;
-
-    Connection(UnifiedJedis client, boolean owned, TimeMeter timeMeter) {
-      this.client = client;
-      this.owned = owned;
-      this.buckets = Bucket4jJedis.casBasedBuilder(client)
-          .keyMapper(Mapper.STRING)
-          .clientClock(timeMeter)
-          .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
-          .build();
-    }
   }
 
   /** Settings of a {@link RedisRateLimiter}: either a URI or a client, and optionally the rest. */
@@ -176,11 +130,8 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
       return this;
     }
 
+    /** Fails unless exactly one of {@link #uri} and {@link #client} was set. */
     public RedisRateLimiter build() {
-      if ((uri == null) == (client == null)) {
-        throw new IllegalStateException("set exactly one of uri or client, got "
-            + (uri == null ? "neither" : "both"));
-      }
       return new RedisRateLimiter(this);
     }
   }
