@@ -29,11 +29,20 @@ export function chromiumPath() {
   return candidates.find((path) => existsSync(path)) ?? null;
 }
 
-/** Why the end-to-end tests can't run here, in words; null when they can. */
+/**
+ * Why the end-to-end tests can't run here, in words; null when they can. With E2E_REQUIRED set
+ * (the project's test command sets it) a missing prerequisite fails the run instead of skipping it.
+ */
 export function missingPrerequisite() {
+  const why = prerequisiteProblem();
+  if (why && process.env.E2E_REQUIRED) throw new Error(`the end-to-end tests cannot run: ${why}`);
+  return why;
+}
+
+function prerequisiteProblem() {
   if (!chromiumPath()) {
     const where = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-    return `no Chromium at ${where} (apt-get install chromium, or set CHROME_PATH), so the end-to-end tests are skipped.`;
+    return `no Chromium at ${where} (apt-get install chromium, or set CHROME_PATH).`;
   }
   if (!existsSync(jar)) return `${jar} is missing: build the server first (mvn -DskipTests package).`;
   if (!existsSync(dist)) return "hosting/dist is missing: build the web app first (npm run build -w hosting).";

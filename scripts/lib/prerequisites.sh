@@ -24,3 +24,25 @@ install_npm_packages() {
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
+
+# Makes sure a command from a Debian package is installed, installing the package with apt-get
+# when it is missing (as root, or through sudo). Fails, saying what to do, when it cannot: a test
+# suite that needs the command must run, never be skipped.
+require_debian_command() {
+  local command_name="$1" package="$2" why="$3"
+  command -v "$command_name" >/dev/null && return 0
+  echo "==> installing $package from Debian's packages ($why)"
+  local sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "$package is needed ($why): run 'apt-get install $package' as root" >&2; exit 1; }
+    sudo=(sudo -n)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "$package" >/dev/null; then
+    # A new machine may have no package lists yet, or stale ones.
+    "${sudo[@]}" apt-get update -q >/dev/null \
+      && "${sudo[@]}" apt-get install -y -q --no-install-recommends "$package" >/dev/null \
+      || { echo "could not install $package ($why): install it with 'apt-get install $package'" >&2; exit 1; }
+  fi
+  command -v "$command_name" >/dev/null || { echo "$package installed but $command_name is not on the PATH" >&2; exit 1; }
+}
