@@ -28,6 +28,7 @@ describe("expiryText", () => {
 
   it("counts days, then hours, then minutes", () => {
     expect(at("2026-12-09T12:00:00Z")).toBe("expires in 7 days");
+    expect(at("2026-12-09T11:59:00Z")).toBe("expires in 7 days");
     expect(at("2026-12-03T09:00:00Z")).toBe("expires in 21 hours");
     expect(at("2026-12-02T12:30:00Z")).toBe("expires in 30 minutes");
     expect(at("2026-12-02T12:00:30Z")).toBe("expires in a moment");

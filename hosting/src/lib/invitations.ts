@@ -19,7 +19,7 @@ export function expiryText(invitation: Pick<Invitation, "status" | "expiresAt">,
   const left = Date.parse(invitation.expiresAt) - now.getTime();
   if (invitation.status === "expired" || !(left > 0)) return "expired";
   const hours = Math.floor(left / 3_600_000);
-  if (hours >= 48) return `expires in ${Math.floor(hours / 24)} days`;
+  if (hours >= 48) return `expires in ${Math.round(left / 86_400_000)} days`;
   if (hours >= 2) return `expires in ${hours} hours`;
   const minutes = Math.floor(left / 60_000);
   return minutes >= 2 ? `expires in ${minutes} minutes` : "expires in a moment";

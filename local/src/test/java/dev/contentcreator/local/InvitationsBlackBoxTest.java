@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,10 +30,14 @@ class InvitationsBlackBoxTest {
   static Person alice;
   static Person carol;
 
+  static Map<String, String> adapters;
+
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
     Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m"));
+    adapters = OnEmulators.adaptersFor(test);
+    server = ServerProcess.start(data, OnEmulators.with(adapters, "RATE_LIMIT_PER_USER", "10000/1m",
+        "RATE_LIMIT_PER_IP", "10000/1m"));
     api = new Api(server.base());
     alice = Emulator.signUp("alice");
     carol = Emulator.signUp("carol");
@@ -183,7 +188,7 @@ class InvitationsBlackBoxTest {
   @Test
   void anExpiredInvitationCannotBeAccepted() throws Exception {
     Path dir = Files.createTempDirectory(data, "short-lived");
-    try (ServerProcess shortLived = ServerProcess.start(dir, Map.of("INVITATION_TTL", "2s",
+    try (ServerProcess shortLived = ServerProcess.start(dir, OnEmulators.with(adapters, "INVITATION_TTL", "2s",
         "RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m"))) {
       Api on = new Api(shortLived.base());
       Person erin = Emulator.verify(Emulator.signUp("erin"));
