@@ -48,7 +48,6 @@ locals {
       timeout        = 30
       max_instances  = 20
       secrets        = ["REDIS_URL"]
-      finds_accounts = true
     }
     generations = {
       module        = "generations"
@@ -71,6 +70,13 @@ locals {
     templates = {
       module      = "templates"
       entry_point = "dev.contentcreator.functions.templates.TemplatesFunction"
+      access      = "public"
+      timeout     = 30
+      secrets     = ["REDIS_URL"]
+    }
+    invitations = {
+      module      = "invitations"
+      entry_point = "dev.contentcreator.functions.invitations.InvitationsFunction"
       access      = "public"
       timeout     = 30
       secrets     = ["REDIS_URL"]

@@ -1,6 +1,7 @@
 // The app end to end, as two people use it: the owner signs up, creates a project, generates text
 // (watching it stream) and an image (seeing its thumbnail), invites a second person as a viewer;
-// the viewer signs in and finds generating closed to them, with the reason. Screenshots of each
+// the viewer signs in, is asked to verify their address, verifies it, accepts the invitation, and
+// finds generating closed to them, with the reason. Screenshots of each
 // screen are saved at a phone, a tablet and a desktop size under e2e/screenshots/.
 
 import assert from "node:assert/strict";
@@ -9,9 +10,9 @@ import {
   createAccount,
   launchBrowser,
   missingPrerequisite,
+  openVerificationLink,
   PASSWORD,
   screenshots,
-  signIn,
   startServer,
   uniqueEmail,
 } from "./harness.mjs";
@@ -101,23 +102,10 @@ describe("Content Creator, end to end", { skip: skip ?? false }, () => {
     await screenshots(page, "project");
   });
 
-  it("invites a second person as a viewer", async (t) => {
+  it("invites a second person as a viewer through the members screen", async () => {
     await createAccount(server.base, viewer);
     await page.goto(`${server.base}/projects/${encodeURIComponent(projectId)}/members`);
     await page.getByRole("heading", { level: 1 }).waitFor();
-    if ((await page.getByRole("heading", { level: 1 }).textContent()) === "Page not found") {
-      // Until the members screen is part of the build, the owner adds the viewer through the API,
-      // so the viewer's part below still runs; the skip says so in the test report.
-      const { idToken } = await signIn(server.base, owner);
-      const added = await fetch(`${server.base}/api/projects/${encodeURIComponent(projectId)}/members`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${idToken}`, "content-type": "application/json" },
-        body: JSON.stringify({ email: viewer, role: "viewer" }),
-      });
-      assert.equal(added.status, 201, await added.text());
-      t.skip("no members screen at /projects/:id/members in this build; the viewer was added through the API");
-      return;
-    }
     await page.getByLabel(/e-?mail/i).fill(viewer);
     const role = page.getByLabel(/^role$/i);
     if ((await role.evaluate((element) => element.tagName)) === "SELECT") await role.selectOption("viewer");
@@ -126,8 +114,42 @@ describe("Content Creator, end to end", { skip: skip ?? false }, () => {
       await page.getByRole("option", { name: /viewer/i }).click();
     }
     await page.getByRole("button", { name: /invite/i }).click();
-    await page.getByText(viewer).first().waitFor();
+    // The invitation waits for them: they are not a member until they accept.
+    const pending = page.getByRole("region", { name: /pending invitations/i });
+    const row = pending.getByRole("listitem", { name: `Invitation to ${viewer}` });
+    await row.waitFor();
+    const link = await row.getByRole("textbox", { name: `Accept link for ${viewer}` }).inputValue();
+    assert.match(link, /\/invitations\/[A-Za-z0-9]+#token=[A-Za-z0-9_-]{40,}$/, "the owner can copy an accept link");
+    const people = page.getByRole("region", { name: /people in this project/i });
+    assert.equal(await people.getByText(viewer).count(), 0, "nobody joins before accepting");
     await screenshots(page, "members");
+  });
+
+  it("asks the viewer to verify their address, then lets them accept", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const second = await context.newPage();
+      second.setDefaultTimeout(20_000);
+      await second.goto(`${server.base}/signin`);
+      await second.getByLabel("Email address").fill(viewer);
+      await second.getByLabel("Password").fill(PASSWORD);
+      await second.getByRole("button", { name: "Sign in" }).click();
+      await second.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+      await second.getByText("Verify your e-mail address").waitFor();
+      assert.equal(await second.getByRole("link", { name: projectName }).count(), 0, "not a member before accepting");
+      await screenshots(second, "verify-email");
+      await second.getByRole("button", { name: "Send verification e-mail" }).click();
+      await second.getByText(/^Sent\./).waitFor();
+      await openVerificationLink(viewer);
+      await second.getByRole("button", { name: "I've verified it" }).click();
+      const invitation = second.getByRole("listitem", { name: `Invitation to ${projectName}` });
+      await invitation.waitFor();
+      await screenshots(second, "invitations");
+      await invitation.getByRole("button", { name: "Accept" }).click();
+      await second.getByRole("heading", { level: 1, name: projectName }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 
   it("shows the viewer the project and why they can't generate", async () => {

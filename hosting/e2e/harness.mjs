@@ -187,6 +187,24 @@ export async function signIn(base, email) {
 }
 
 /**
+ * Opens the link of the latest verification message the Auth emulator "sent" to `email` (it keeps
+ * them at /emulator/v1/projects/{project}/oobCodes), as the person would from their inbox.
+ */
+export async function openVerificationLink(email, project = "demo-contentcreator") {
+  const listed = await fetch(`http://${emulatorHost}/emulator/v1/projects/${project}/oobCodes`);
+  if (!listed.ok) throw new Error(`The emulator did not list its messages: ${await listed.text()}`);
+  const codes = (await listed.json()).oobCodes ?? [];
+  const latest = codes.filter((c) => c.email === email && c.requestType === "VERIFY_EMAIL").at(-1);
+  if (!latest) throw new Error(`No verification message was sent to ${email}`);
+  const applied = await fetch(`http://${emulatorHost}/identitytoolkit.googleapis.com/v1/accounts:update?key=demo-api-key`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ oobCode: latest.oobCode }),
+  });
+  if (!applied.ok) throw new Error(`The emulator refused the verification code: ${await applied.text()}`);
+}
+
+/**
  * Saves full-page screenshots of the page at each of VIEWPORTS, in light and dark colours
  * (name-390x844.png, name-dark-390x844.png, ...), then restores its size and colours. Fails when
  * the page scrolls sideways at any of the sizes.

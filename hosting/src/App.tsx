@@ -17,6 +17,7 @@ const Members = lazy(() => import("./routes/Members"));
 const Account = lazy(() => import("./routes/Account"));
 const Batches = lazy(() => import("./routes/Batches"));
 const BatchPage = lazy(() => import("./routes/BatchPage"));
+const InvitationPage = lazy(() => import("./routes/InvitationPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -70,6 +71,10 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route
                   path="/projects/:projectId/batches/:batchId"
                   element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}
+                />
+                <Route
+                  path="/invitations/:invitationId"
+                  element={<RequireUser><Lazy><InvitationPage /></Lazy></RequireUser>}
                 />
                 <Route path="/account" element={<RequireUser><Lazy><Account /></Lazy></RequireUser>} />
                 <Route path="*" element={<Lazy><NotFound /></Lazy>} />

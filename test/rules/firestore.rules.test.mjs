@@ -163,6 +163,35 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('invitations', () => {
+    // Made through the API only; an invitation names its project and the invited address.
+    const invitation = { projectId: 'p1', email: 'zed@example.com', role: 'editor', status: 'pending', tokenHash: 'ab' };
+    before(async () => {
+      await env.withSecurityRulesDisabled((admin) => admin.firestore().doc('invitations/inv-1').set(invitation));
+    });
+    const verifiedZed = () => env.authenticatedContext('zed', { email: 'zed@example.com', email_verified: true }).firestore();
+
+    test('the project\'s owner reads no invitation, one by one or by query', async () => {
+      await assertFails(as('alice').doc('invitations/inv-1').get());
+      await assertFails(as('alice').collection('invitations').where('projectId', '==', 'p1').get());
+    });
+    test('the invited person, with the address verified, reads none either: the API shows them', async () => {
+      await assertFails(verifiedZed().doc('invitations/inv-1').get());
+      await assertFails(verifiedZed().collection('invitations').where('email', '==', 'zed@example.com').get());
+    });
+    test('nobody accepts or makes an invitation by writing it', async () => {
+      await assertFails(verifiedZed().doc('invitations/inv-1').set({ ...invitation, status: 'accepted' }));
+      await assertFails(as('alice').doc('invitations/inv-2').set(invitation));
+      await assertFails(verifiedZed().doc('members/p1_zed').set({ projectId: 'p1', uid: 'zed', role: 'editor' }));
+    });
+    test('an admin-written invitation is there to be refused (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const snap = await admin.firestore().doc('invitations/inv-1').get();
+        if (!snap.exists) throw new Error('the invitation was not seeded');
+      });
+    });
+  });
+
   describe('internal collections', () => {
     for (const path of CLOSED) {
       test(`${path} is closed, even to the owner of the project it names`, async () => {

@@ -47,6 +47,25 @@ export interface Member {
   addedAt?: string;
 }
 
+export type InvitationStatus = "pending" | "accepted" | "declined" | "revoked" | "expired";
+
+/** An invitation to join a project, addressed to an e-mail address. */
+export interface Invitation {
+  id: string;
+  projectId: string;
+  projectName: string;
+  email: string;
+  role: Role;
+  status: InvitationStatus;
+  invitedBy: string;
+  invitedByName?: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** An invitation just sent or resent: with the accept link, shown this once. */
+export type IssuedInvitation = Invitation & { acceptPath: string };
+
 export type { Template, TemplateVariable } from "./template-form";
 
 export type BatchRow = Record<string, string>;
@@ -134,8 +153,42 @@ export class PeopleApi {
     return this.call(`${projectPath(projectId)}/members?${pageQuery(cursor, 100)}`);
   }
 
-  addMember(projectId: string, email: string, role: Role): Promise<Member> {
+  /** Invites an address; nobody joins until a person signed in with it, verified, accepts. */
+  invite(projectId: string, email: string, role: Role): Promise<IssuedInvitation> {
     return this.call(`${projectPath(projectId)}/members`, { method: "POST", json: { email, role } });
+  }
+
+  /** The project's unanswered invitations (owners). */
+  listInvitations(projectId: string, cursor: string | null): Promise<Page<Invitation>> {
+    return this.call(`${projectPath(projectId)}/invitations?${pageQuery(cursor, 100)}`);
+  }
+
+  revokeInvitation(projectId: string, invitationId: string): Promise<Invitation> {
+    return this.call(`${invitationPath(projectId, invitationId)}:revoke`, { method: "POST" });
+  }
+
+  /** A new expiry and a new link; the old link stops working. */
+  resendInvitation(projectId: string, invitationId: string): Promise<IssuedInvitation> {
+    return this.call(`${invitationPath(projectId, invitationId)}:resend`, { method: "POST" });
+  }
+
+  /** The invitations waiting for the signed-in person's verified address. */
+  myInvitations(): Promise<Page<Invitation>> {
+    return this.call(`/api/invitations?${pageQuery(null, 100)}`);
+  }
+
+  acceptInvitation(invitationId: string, token: string | null): Promise<Member> {
+    return this.call(`/api/invitations/${encodeURIComponent(invitationId)}:accept`, {
+      method: "POST",
+      json: token ? { token } : {},
+    });
+  }
+
+  declineInvitation(invitationId: string, token: string | null): Promise<void> {
+    return this.call(`/api/invitations/${encodeURIComponent(invitationId)}:decline`, {
+      method: "POST",
+      json: token ? { token } : {},
+    });
   }
 
   changeRole(projectId: string, uid: string, role: Role): Promise<Member> {
@@ -214,6 +267,10 @@ function projectPath(projectId: string): string {
 
 function memberPath(projectId: string, uid: string): string {
   return `${projectPath(projectId)}/members/${encodeURIComponent(uid)}`;
+}
+
+function invitationPath(projectId: string, invitationId: string): string {
+  return `${projectPath(projectId)}/invitations/${encodeURIComponent(invitationId)}`;
 }
 
 function batchPath(projectId: string, batchId: string): string {

@@ -1,5 +1,5 @@
 import { Alert, Badge, Box, Button, Card, Field, Flex, Heading, Input, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { NoticeArea, type NoticeValue } from "../components/Notice";
@@ -7,7 +7,8 @@ import { ProjectShell } from "../components/ProjectShell";
 import { RoleSelect } from "../components/RoleSelect";
 import { usePeopleApi } from "../components/usePeopleApi";
 import type { Project, Role } from "../lib/api";
-import type { Member, ProjectWithUsage } from "../lib/people-api";
+import { acceptLink, expiryText } from "../lib/invitations";
+import type { Invitation, IssuedInvitation, Member, ProjectWithUsage } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { abilitiesOf, memberActions, ROLE_LABELS, ROLE_SUMMARIES, whyNot } from "../lib/roles";
 import { periodName, usageSummary } from "../lib/usage";
@@ -38,13 +39,17 @@ function MembersOf({ project }: { project: Project }) {
   const all = members.data?.pages.flatMap((page) => page.items) ?? [];
   const owners = all.filter((member) => member.role === "owner").length;
   const canManage = abilitiesOf(project.role).manageMembers;
+  // Accept links are shown only when issued (the server keeps only their hash): id -> path.
+  const [links, setLinks] = useState<Record<string, string>>({});
+  const issued = (invitation: IssuedInvitation) => setLinks((all) => ({ ...all, [invitation.id]: invitation.acceptPath }));
 
   return (
     <Stack gap="6">
       <YourRole project={project} myUid={myUid} owners={owners} loaded={members.isSuccess} />
       <ProjectUsage project={project} />
-      <Invite project={project} onNotice={setNotice} />
+      <Invite project={project} onNotice={setNotice} onIssued={issued} />
       <NoticeArea notice={notice} />
+      {canManage && <PendingInvitations project={project} links={links} onIssued={issued} onNotice={setNotice} />}
       <Box as="section" aria-labelledby="member-list">
         <Heading as="h2" id="member-list" size="lg" mb="3">
           People in this project{members.isSuccess ? ` (${all.length})` : ""}
@@ -118,7 +123,7 @@ function YourRole({ project, myUid, owners, loaded }: { project: Project; myUid:
             </Button>
           ) : (
             <>
-              <Text fontWeight="medium">Leave “{project.name}”? You'll lose access until someone adds you again.</Text>
+              <Text fontWeight="medium">Leave “{project.name}”? You'll lose access until someone invites you again.</Text>
               <Button size="sm" colorPalette="red" loading={leave.isPending} onClick={() => leave.mutate()}>
                 Yes, leave
               </Button>
@@ -157,7 +162,15 @@ function ProjectUsage({ project }: { project: ProjectWithUsage }) {
   );
 }
 
-function Invite({ project, onNotice }: { project: Project; onNotice: (notice: Notice) => void }) {
+function Invite({
+  project,
+  onNotice,
+  onIssued,
+}: {
+  project: Project;
+  onNotice: (notice: Notice) => void;
+  onIssued: (invitation: IssuedInvitation) => void;
+}) {
   const people = usePeopleApi();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
@@ -166,11 +179,15 @@ function Invite({ project, onNotice }: { project: Project; onNotice: (notice: No
   const emailRef = useRef<HTMLInputElement>(null);
   const reason = whyNot(project.role, "manageMembers");
   const add = useMutation({
-    mutationFn: () => people.addMember(project.id, email.trim(), role),
-    onSuccess: (member) => {
+    mutationFn: () => people.invite(project.id, email.trim(), role),
+    onSuccess: (invitation) => {
       setEmail("");
-      void queryClient.invalidateQueries({ queryKey: ["members", project.id] });
-      onNotice({ text: `${member.email ?? email.trim()} is now ${article(member.role)} ${member.role} of this project.`, error: false });
+      onIssued(invitation);
+      void queryClient.invalidateQueries({ queryKey: ["invitations", project.id] });
+      onNotice({
+        text: `Invited ${invitation.email} as ${article(invitation.role)} ${invitation.role}. They join once they accept, signed in with that address and verified; copy their link below to send it.`,
+        error: false,
+      });
     },
     onError: (error) => {
       const forEmail = error instanceof ApiError ? error.fieldProblems.find((p) => p.field === "email") : undefined;
@@ -203,7 +220,8 @@ function Invite({ project, onNotice }: { project: Project; onNotice: (notice: No
           Invite someone
         </Heading>
         <Text color="fg.muted" fontSize="sm" mb="3" id="invite-help">
-          {reason ?? "They need an account here first; add them by the email address they sign in with."}
+          {reason ??
+            "Invite any email address, with or without an account here. They join when they accept, signed in with that address once it is verified. No email is sent yet: they see the invitation when they sign in, or you send them its link."}
         </Text>
         <form onSubmit={submit} noValidate aria-describedby="invite-help">
           <fieldset disabled={Boolean(reason)} style={{ minWidth: 0 }}>
@@ -233,6 +251,138 @@ function Invite({ project, onNotice }: { project: Project; onNotice: (notice: No
             <Alert.Indicator />
             <Alert.Title>{messageOf(add.error)}</Alert.Title>
           </Alert.Root>
+        )}
+      </Card.Body>
+    </Card.Root>
+  );
+}
+
+/** The project's unanswered invitations, for owners: copy a fresh link, resend, or revoke. */
+function PendingInvitations({
+  project,
+  links,
+  onIssued,
+  onNotice,
+}: {
+  project: Project;
+  links: Record<string, string>;
+  onIssued: (invitation: IssuedInvitation) => void;
+  onNotice: (notice: Notice) => void;
+}) {
+  const people = usePeopleApi();
+  const pending = useQuery({
+    queryKey: ["invitations", project.id],
+    queryFn: () => people.listInvitations(project.id, null),
+  });
+  const items = pending.data?.items ?? [];
+  return (
+    <Box as="section" aria-labelledby="pending-invitations">
+      <Heading as="h2" id="pending-invitations" size="lg" mb="3">
+        Pending invitations{pending.isSuccess ? ` (${items.length})` : ""}
+      </Heading>
+      {pending.isError && (
+        <Alert.Root status="error" role="alert">
+          <Alert.Indicator />
+          <Alert.Title>Couldn't load the invitations. {messageOf(pending.error)}</Alert.Title>
+        </Alert.Root>
+      )}
+      {pending.isSuccess && items.length === 0 && <Text color="fg.muted">No one is waiting to join.</Text>}
+      {items.length > 0 && (
+        <Stack as="ul" listStyleType="none" gap="2">
+          {items.map((invitation) => (
+            <InvitationRow
+              key={invitation.id}
+              project={project}
+              invitation={invitation}
+              link={links[invitation.id]}
+              onIssued={onIssued}
+              onNotice={onNotice}
+            />
+          ))}
+        </Stack>
+      )}
+    </Box>
+  );
+}
+
+function InvitationRow({
+  project,
+  invitation,
+  link,
+  onIssued,
+  onNotice,
+}: {
+  project: Project;
+  invitation: Invitation;
+  link: string | undefined;
+  onIssued: (invitation: IssuedInvitation) => void;
+  onNotice: (notice: Notice) => void;
+}) {
+  const people = usePeopleApi();
+  const queryClient = useQueryClient();
+  const [copied, setCopied] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["invitations", project.id] });
+  const resend = useMutation({
+    mutationFn: () => people.resendInvitation(project.id, invitation.id),
+    onSuccess: (renewed) => {
+      onIssued(renewed);
+      void refresh();
+      onNotice({ text: `The invitation to ${invitation.email} has a new link; the old one no longer works.`, error: false });
+    },
+    onError: (error) => onNotice({ text: `Couldn't resend the invitation. ${messageOf(error)}`, error: true }),
+  });
+  const revoke = useMutation({
+    mutationFn: () => people.revokeInvitation(project.id, invitation.id),
+    onSuccess: () => {
+      void refresh();
+      onNotice({ text: `The invitation to ${invitation.email} is withdrawn.`, error: false });
+    },
+    onError: (error) => onNotice({ text: `Couldn't revoke the invitation. ${messageOf(error)}`, error: true }),
+  });
+  const full = link ? acceptLink(window.location.origin, link) : null;
+  async function copy() {
+    if (!full) return;
+    try {
+      await navigator.clipboard.writeText(full);
+      setCopied(true);
+    } catch {
+      // No clipboard (an insecure page, or refused): the link stays selectable in the field.
+      setCopied(false);
+    }
+  }
+  return (
+    <Card.Root as="li" size="sm" aria-label={`Invitation to ${invitation.email}`}>
+      <Card.Body gap="2">
+        <Flex gap="3" align="center" wrap="wrap">
+          <Box flex="1 1 14rem" minW="0">
+            <Text fontWeight="medium" truncate>
+              {invitation.email}
+            </Text>
+            <Text fontSize="sm" color="fg.muted">
+              {ROLE_LABELS[invitation.role]} · {expiryText(invitation, new Date())}
+            </Text>
+          </Box>
+          <Button size="sm" variant="outline" loading={resend.isPending} onClick={() => resend.mutate()}>
+            {invitation.status === "expired" ? "Renew" : "Resend"}
+          </Button>
+          <Button size="sm" variant="outline" colorPalette="red" loading={revoke.isPending} onClick={() => revoke.mutate()} aria-label={`Revoke the invitation to ${invitation.email}`}>
+            Revoke
+          </Button>
+        </Flex>
+        {full ? (
+          <Flex gap="2" align="center">
+            <Field.Root flex="1" minW="0">
+              <Field.Label srOnly>Accept link for {invitation.email}</Field.Label>
+              <Input size="sm" readOnly value={full} onFocus={(e) => e.target.select()} />
+            </Field.Root>
+            <Button size="sm" onClick={() => void copy()}>
+              {copied ? "Copied" : "Copy link"}
+            </Button>
+          </Flex>
+        ) : (
+          <Text fontSize="sm" color="fg.muted">
+            Resend for a new link to copy: links are shown only when made.
+          </Text>
         )}
       </Card.Body>
     </Card.Root>

@@ -20,6 +20,7 @@ import {
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate } from "react-router";
+import { InvitationInbox } from "../components/Invitations";
 import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
 import { usePeopleApi } from "../components/usePeopleApi";
@@ -49,6 +50,7 @@ export default function Projects() {
   return (
     <Stack gap="8">
       <PageTitle>Your projects</PageTitle>
+      <InvitationInbox />
       <NewProject />
       <Box as="section" aria-labelledby="all-projects">
         <Heading as="h2" id="all-projects" size="lg" mb="3">

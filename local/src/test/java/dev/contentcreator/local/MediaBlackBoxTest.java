@@ -48,8 +48,7 @@ class MediaBlackBoxTest {
     carol = Emulator.signUp("carol");
     project = api.post("/api/projects", alice.idToken(), "{\"name\":\"Media\"}").expect(201).object()
         .get("id").getAsString();
-    api.post("/api/projects/" + project + "/members", alice.idToken(),
-        "{\"email\":\"" + bob.email() + "\",\"role\":\"viewer\"}").expect(201);
+    Invitations.join(api, alice, project, bob, "viewer");
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import dev.contentcreator.functions.batches.BatchesApi;
 import dev.contentcreator.functions.contents.ContentsApi;
 import dev.contentcreator.functions.generations.GenerationsApi;
 import dev.contentcreator.functions.health.HealthApi;
+import dev.contentcreator.functions.invitations.InvitationsApi;
 import dev.contentcreator.functions.media.MediaApi;
 import dev.contentcreator.functions.projects.ProjectsApi;
 import dev.contentcreator.functions.templates.TemplatesApi;
@@ -56,7 +57,8 @@ class RoutesAgreeTest {
         "templates", TemplatesApi.router(services),
         "webhooks", WebhooksApi.router(services),
         "media", MediaApi.router(services),
-        "batches", BatchesApi.router(services));
+        "batches", BatchesApi.router(services),
+        "invitations", InvitationsApi.router(services));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.contentcreator.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,12 @@ public abstract class IdentityVerifierContract {
 
   protected abstract Account newAccount(String email) throws Exception;
 
+  /**
+   * Has the provider mark the account's address verified, the way its owner would (following the
+   * verification message), and answers a token issued after that.
+   */
+  protected abstract String verifiedToken(Account account) throws Exception;
+
   /** A token of a real account, issued for another project than the adapter's. */
   protected abstract String tokenForAnotherProject() throws Exception;
 
@@ -37,6 +44,21 @@ public abstract class IdentityVerifierContract {
     VerifiedIdentity who = verifier().verify(a.idToken());
     assertEquals(a.uid(), who.uid());
     assertEquals(a.email(), who.email());
+  }
+
+  @Test
+  void aNewAccountsAddressIsNotVerified() throws Exception {
+    Account a = newAccount(newEmail());
+    assertFalse(verifier().verify(a.idToken()).emailVerified());
+  }
+
+  @Test
+  void aTokenIssuedAfterVerificationSaysTheAddressIsVerified() throws Exception {
+    Account a = newAccount(newEmail());
+    VerifiedIdentity who = verifier().verify(verifiedToken(a));
+    assertEquals(a.uid(), who.uid());
+    assertTrue(who.emailVerified());
+    assertTrue(verifier().findByEmail(a.email()).orElseThrow().emailVerified());
   }
 
   @Test

@@ -16,7 +16,6 @@ import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.generation.Providers;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.http.Caller;
-import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.ai.ItemRequest;
 import dev.contentcreator.core.ports.ai.ItemResult;
 import dev.contentcreator.core.ports.ai.Progress;
@@ -92,13 +91,7 @@ class BatchSchedulerTest {
     events = SqliteEventBus.open(dir.resolve("cc.db"));
     UserService users = new UserService(documents, clock);
     users.ensure(alice);
-    IdentityVerifier none = new IdentityVerifier() {
-      @Override public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
-        throw new InvalidTokenException("not used", null);
-      }
-      @Override public Optional<VerifiedIdentity> findByEmail(String email) { return Optional.empty(); }
-    };
-    ProjectService projects = new ProjectService(documents, users, () -> none, clock);
+    ProjectService projects = new ProjectService(documents, users, clock);
     TemplateService templates = new TemplateService(documents, projects, clock);
     UsageService usage = new UsageService(documents, Limits.from(Config.of(Map.of())), clock);
     project = projects.create(alice, "Shop", "").id();

@@ -11,7 +11,6 @@ import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.media.MediaService;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.ports.BlobStore;
-import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.users.UserService;
 import dev.contentcreator.embedded.blobs.FolderBlobStore;
@@ -92,13 +91,7 @@ class SignedUploadTest {
     Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
     UserService users = new UserService(documents, clock);
     users.ensure(alice);
-    IdentityVerifier none = new IdentityVerifier() {
-      @Override public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
-        throw new InvalidTokenException("not used", null);
-      }
-      @Override public Optional<VerifiedIdentity> findByEmail(String email) { return Optional.empty(); }
-    };
-    ProjectService projects = new ProjectService(documents, users, () -> none, clock);
+    ProjectService projects = new ProjectService(documents, users, clock);
     Platform platform = Platform.create(Config.of(Map.of("DATA_DIR", dir.toString())), clock);
     media = new MediaService(documents, projects, () -> blobs, platform::media, platform::fetcher, clock);
     contents = new ContentService(documents, projects, () -> blobs, clock);

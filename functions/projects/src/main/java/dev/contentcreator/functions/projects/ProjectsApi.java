@@ -2,18 +2,16 @@ package dev.contentcreator.functions.projects;
 
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.BrandVoice;
-import dev.contentcreator.core.domain.Member;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.invitations.IssuedInvitation;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.projects.ProjectView;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -94,27 +92,26 @@ public final class ProjectsApi {
         r.queryParam("cursor").orElse(null)));
   }
 
+  /**
+   * Invites an address: nobody is added directly. The answer (202, the invitation and its accept
+   * link) is the same whether or not an account uses the address.
+   */
   private static ApiResponse addMember(Services s, ApiRequest r) {
     String projectId = r.pathParam("projectId");
     s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
     JsonBody body = r.json();
-    Optional<String> uid = body.string("uid", 1, 128);
-    Optional<String> email = body.string("email", 3, 254);
-    email.ifPresent(e -> {
-      if (!EMAIL.matcher(e).matches()) {
-        body.reject("email", "is not an e-mail address");
-      }
-    });
-    if (uid.isPresent() == email.isPresent() && !(body.has("uid") && body.has("email"))) {
-      body.reject("email", "give either email or uid of the person to add");
-    } else if (body.has("uid") && body.has("email")) {
-      body.reject("uid", "give either email or uid, not both");
+    if (body.has("uid")) {
+      body.reject("uid", "people join by accepting an invitation; invite them by email instead");
+    }
+    String email = body.requiredString("email", 3, 254);
+    if (email != null && !EMAIL.matcher(email.trim()).matches()) {
+      body.reject("email", "is not an e-mail address");
     }
     Role role = role(body);
     body.finish();
-    Member m = s.projects().addMember(r.caller().uid(), projectId, uid, email, role);
-    return ApiResponse.created("/api/projects/" + projectId + "/members/"
-        + URLEncoder.encode(m.uid(), StandardCharsets.UTF_8), m);
+    IssuedInvitation issued = s.invitations().invite(r.caller(), projectId, email, role);
+    return ApiResponse.accepted("/api/projects/" + projectId + "/invitations/" + issued.invitation().id(),
+        issued.toJson());
   }
 
   private static ApiResponse changeRole(Services s, ApiRequest r) {

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
-import dev.contentcreator.core.ports.IdentityVerifier;
+import dev.contentcreator.core.invitations.InvitationService;
+import dev.contentcreator.core.invitations.InvitationSettings;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.projects.ProjectView;
 import dev.contentcreator.core.users.UserService;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,25 +33,17 @@ class ProjectServiceTest {
   private SqliteDocumentStore store;
   private UserService users;
   private ProjectService projects;
+  private InvitationService invitations;
   private final Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
-  private final Caller bob = new Caller("bob", "bob@example.com", "Bob", null);
+  private final Caller bob = new Caller("bob", "bob@example.com", "Bob", null, true);
 
   @BeforeEach
   void open() {
     store = SqliteDocumentStore.open(dir.resolve("t.db"));
     users = new UserService(store, Clock.systemUTC());
-    IdentityVerifier none = new IdentityVerifier() {
-      @Override
-      public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
-        throw new InvalidTokenException("not used here", null);
-      }
-
-      @Override
-      public Optional<VerifiedIdentity> findByEmail(String email) {
-        return Optional.empty();
-      }
-    };
-    projects = new ProjectService(store, users, () -> none, Clock.systemUTC());
+    projects = new ProjectService(store, users, Clock.systemUTC());
+    invitations = new InvitationService(store, projects, users, InvitationSettings.of(Duration.ofDays(7)),
+        Clock.systemUTC());
     users.ensure(alice);
     users.ensure(bob);
   }
@@ -62,7 +56,7 @@ class ProjectServiceTest {
   @Test
   void twoOwnersSteppingDownAtOnceLeaveOneOwner() throws Exception {
     ProjectView p = projects.create(alice, "Race", "");
-    projects.addMember("alice", p.id(), Optional.of("bob"), Optional.empty(), Role.OWNER);
+    join(p, bob, Role.OWNER);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Boolean>> results = new ArrayList<>();
@@ -90,11 +84,17 @@ class ProjectServiceTest {
     assertEquals(1, owners);
   }
 
+  /** Alice invites the person's address, and they accept. */
+  private void join(ProjectView p, Caller who, Role role) {
+    String id = invitations.invite(alice, p.id(), who.email().toUpperCase(java.util.Locale.ROOT), role).invitation().id();
+    invitations.accept(who, id, Optional.empty());
+  }
+
   @Test
-  void anEmailFindsAPersonWhoHasSignedInWhateverItsCase() {
+  void anInvitationToAnAddressInAnyCaseJoinsThePersonWithThatAddress() {
     ProjectView p = projects.create(alice, "Case", "");
-    assertEquals("bob", projects.addMember("alice", p.id(), Optional.empty(), Optional.of("BOB@Example.com"),
-        Role.EDITOR).uid());
+    join(p, bob, Role.EDITOR);
+    assertEquals(Role.EDITOR, projects.requireRole("bob", p.id(), Role.VIEWER).role());
   }
 
   @Test
@@ -105,7 +105,7 @@ class ProjectServiceTest {
   @Test
   void aViewerCannotRemoveOthers() {
     ProjectView p = projects.create(alice, "Remove", "");
-    projects.addMember("alice", p.id(), Optional.of("bob"), Optional.empty(), Role.VIEWER);
+    join(p, bob, Role.VIEWER);
     assertEquals(403, assertThrows(ApiException.class, () -> projects.removeMember("bob", p.id(), "alice")).status());
   }
 

@@ -2,7 +2,10 @@ package dev.contentcreator.core.domain;
 
 import java.time.Instant;
 
-/** A person known to the product, created the first time their token is seen. */
+/**
+ * A person known to the product, created the first time their token is seen. {@code emailVerified}
+ * is what their latest token said about the address (false for records made before it was kept).
+ */
 public record User(
     String uid,
     String email,
@@ -10,4 +13,5 @@ public record User(
     String photoUrl,
     Instant createdAt,
     Instant updatedAt,
-    long version) {}
+    long version,
+    boolean emailVerified) {}

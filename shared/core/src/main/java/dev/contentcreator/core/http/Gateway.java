@@ -147,7 +147,7 @@ public final class Gateway {
       throw ApiException.of(503, "identity-unavailable", "Sign-in is unavailable",
           "The sign-in service did not answer; please try again shortly.").withHeaders(Map.of("Retry-After", "5"));
     }
-    return new Caller(who.uid(), who.email(), who.name(), who.picture());
+    return new Caller(who.uid(), who.email(), who.name(), who.picture(), who.emailVerified());
   }
 
   private void limit(String key, Optional<RateLimiter.Limit> limit, Map<String, String> headers) {

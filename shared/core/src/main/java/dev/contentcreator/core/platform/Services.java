@@ -10,6 +10,8 @@ import dev.contentcreator.core.media.MediaService;
 import dev.contentcreator.core.http.Gateway;
 import dev.contentcreator.core.http.GatewaySettings;
 import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.invitations.InvitationService;
+import dev.contentcreator.core.invitations.InvitationSettings;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.templates.TemplateService;
 import dev.contentcreator.core.usage.Limits;
@@ -25,6 +27,7 @@ public final class Services {
   private final Platform platform;
   private final Lazy<UserService> users;
   private final Lazy<ProjectService> projects;
+  private final Lazy<InvitationService> invitations;
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
   private final Lazy<ContentService> contents;
@@ -36,8 +39,9 @@ public final class Services {
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
     this.users = new Lazy<>(() -> new UserService(platform.documents(), platform.clock()));
-    this.projects = new Lazy<>(() -> new ProjectService(platform.documents(), users(), platform::identity,
-        platform.clock()));
+    this.projects = new Lazy<>(() -> new ProjectService(platform.documents(), users(), platform.clock()));
+    this.invitations = new Lazy<>(() -> new InvitationService(platform.documents(), projects(), users(),
+        InvitationSettings.from(platform.config()), platform.clock()));
     this.templates = new Lazy<>(() -> new TemplateService(platform.documents(), projects(), platform.clock()));
     this.usage = new Lazy<>(() -> new UsageService(platform.documents(), Limits.from(platform.config()),
         platform.clock()));
@@ -65,6 +69,11 @@ public final class Services {
 
   public ProjectService projects() {
     return projects.get();
+  }
+
+  /** Invitations to projects, by e-mail, taken up only from a verified address. */
+  public InvitationService invitations() {
+    return invitations.get();
   }
 
   public TemplateService templates() {

@@ -17,9 +17,17 @@ public interface IdentityVerifier {
 
   /**
    * Who the token speaks for, and until when the token is valid (null for an account looked up
-   * by e-mail). Email, name and picture may be null.
+   * by e-mail). Email, name and picture may be null. {@code emailVerified} is the provider's word
+   * that the person proved they own the address (the token's {@code email_verified} claim).
    */
-  record VerifiedIdentity(String uid, String email, String name, String picture, Instant expiresAt) {}
+  record VerifiedIdentity(String uid, String email, String name, String picture, Instant expiresAt,
+      boolean emailVerified) {
+
+    /** An identity whose address is not known to be verified. */
+    public VerifiedIdentity(String uid, String email, String name, String picture, Instant expiresAt) {
+      this(uid, email, name, picture, expiresAt, false);
+    }
+  }
 
   /** The token is missing, malformed, expired, revoked or meant for another project. */
   final class InvalidTokenException extends Exception {

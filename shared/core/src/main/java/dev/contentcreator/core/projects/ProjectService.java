@@ -2,6 +2,7 @@ package dev.contentcreator.core.projects;
 
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.BrandVoice;
+import dev.contentcreator.core.domain.Emails;
 import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Member;
 import dev.contentcreator.core.domain.Project;
@@ -14,7 +15,6 @@ import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
-import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.InvalidCursorException;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
@@ -25,13 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Projects and their members. Every call names the caller and checks their role: someone who is
  * not a member learns nothing, not even that the project exists (404); a member whose role is too
  * low gets 403. Projects live in {@code projects}, memberships in {@code members} (one document
- * per project and person, so a person's projects are one query away).
+ * per project and person, so a person's projects are one query away). People join a project only by
+ * accepting an invitation ({@code InvitationService}), never by being added.
  */
 public final class ProjectService {
   public static final String PROJECTS = "projects";
@@ -41,13 +41,11 @@ public final class ProjectService {
 
   private final DocumentStore documents;
   private final UserService users;
-  private final Supplier<IdentityVerifier> identity;
   private final Clock clock;
 
-  public ProjectService(DocumentStore documents, UserService users, Supplier<IdentityVerifier> identity, Clock clock) {
+  public ProjectService(DocumentStore documents, UserService users, Clock clock) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.users = Objects.requireNonNull(users, "users");
-    this.identity = Objects.requireNonNull(identity, "identity");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -56,7 +54,7 @@ public final class ProjectService {
     Instant now = clock.instant();
     Project project = new Project(Ids.newId(), name, description, false, null, caller.uid(), now, now, 1);
     User user = users.find(caller.uid()).orElse(null);
-    Member owner = new Member(project.id(), caller.uid(), Role.OWNER, caller.email(),
+    Member owner = new Member(project.id(), caller.uid(), Role.OWNER, Emails.normalise(caller.email()),
         user == null ? caller.name() : user.displayName(), caller.uid(), now, now);
     documents.transaction(tx -> {
       tx.create(PROJECTS, project.id(), tree(project));
@@ -132,27 +130,6 @@ public final class ProjectService {
     return new Listing<>(page.items().stream().map(ProjectService::member).toList(), page.nextCursor());
   }
 
-  /** Adds a person, named by uid or e-mail, with a role; owners only. */
-  public Member addMember(String uid, String projectId, Optional<String> targetUid, Optional<String> email, Role role) {
-    requireRole(uid, projectId, Role.OWNER);
-    User target = resolve(targetUid, email);
-    Instant now = clock.instant();
-    return documents.transaction(tx -> {
-      requireRole(tx, uid, projectId, Role.OWNER);
-      Project p = tx.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
-      if (tx.get(MEMBERS, Member.documentId(projectId, target.uid())).isPresent()) {
-        throw ApiException.conflict("That person is already a member; change their role instead.");
-      }
-      Page all = tx.query(Query.on(MEMBERS).whereEqualTo("projectId", projectId).limit(MAX_MEMBERS).build());
-      if (all.items().size() >= MAX_MEMBERS) {
-        throw ApiException.conflict("A project may have at most " + MAX_MEMBERS + " members.");
-      }
-      Member m = new Member(projectId, target.uid(), role, target.email(), target.displayName(), uid, now, p.createdAt());
-      tx.create(MEMBERS, Member.documentId(projectId, target.uid()), tree(m));
-      return m;
-    });
-  }
-
   /** Changes a member's role; owners only; the last owner cannot step down. */
   public Member changeRole(String uid, String projectId, String targetUid, Role role) {
     return documents.transaction(tx -> {
@@ -199,7 +176,8 @@ public final class ProjectService {
     return checkRole(m, needed);
   }
 
-  private Member requireRole(Transaction tx, String uid, String projectId, Role needed) {
+  /** As {@link #requireRole(String, String, Role)}, read inside a transaction. */
+  public Member requireRole(Transaction tx, String uid, String projectId, Role needed) {
     if (!Ids.isWellFormed(projectId)) {
       throw notFound();
     }
@@ -222,25 +200,6 @@ public final class ProjectService {
     if (owners.items().size() < 2) {
       throw ApiException.conflict(message);
     }
-  }
-
-  private User resolve(Optional<String> targetUid, Optional<String> email) {
-    if (targetUid.isPresent()) {
-      if (!Ids.isWellFormed(targetUid.get())) {
-        throw ApiException.unprocessable("uid", "is not a user id");
-      }
-      return users.find(targetUid.get()).orElseThrow(() ->
-          ApiException.unprocessable("uid", "no one with this id has signed in yet"));
-    }
-    String address = email.orElseThrow();
-    Optional<User> known = users.findByEmail(address);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    return identity.get().findByEmail(address)
-        .map(who -> users.remember(who.uid(), who.email(), who.name(), who.picture()))
-        .orElseThrow(() -> ApiException.unprocessable("email",
-            "no account uses this address; ask them to sign up first, then add them"));
   }
 
   private Page query(Query.Builder q) {

@@ -1,19 +1,18 @@
 package dev.contentcreator.core.users;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.Emails;
 import dev.contentcreator.core.domain.User;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.http.Etags;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.Document;
-import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class UserService {
 
   private final DocumentStore documents;
   private final Clock clock;
-  /** uid -> e-mail of callers whose record is known to be up to date, to skip a read per request. */
+  /** uid -> e-mail (and whether verified) of callers whose record is known to be up to date, to skip a read per request. */
   private final Map<String, String> seen = new LinkedHashMap<>(256, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
@@ -43,11 +42,15 @@ public final class UserService {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Makes sure the caller has a record whose e-mail matches the token's; cheap when it does. */
+  /**
+   * Makes sure the caller has a record whose e-mail, and whether it is verified, match the token's;
+   * cheap when they do.
+   */
   public void ensure(Caller caller) {
     String email = normaliseEmail(caller.email());
+    String key = (caller.emailVerified() ? "verified " : "unverified ") + email;
     synchronized (seen) {
-      if (seen.containsKey(caller.uid()) && Objects.equals(seen.get(caller.uid()), email)) {
+      if (seen.containsKey(caller.uid()) && Objects.equals(seen.get(caller.uid()), key)) {
         return;
       }
     }
@@ -55,19 +58,20 @@ public final class UserService {
       Optional<Document> existing = tx.get(COLLECTION, caller.uid());
       Instant now = clock.instant();
       if (existing.isEmpty()) {
-        User user = new User(caller.uid(), email, caller.name(), caller.picture(), now, now, 1);
+        User user = new User(caller.uid(), email, caller.name(), caller.picture(), now, now, 1,
+            caller.emailVerified());
         tx.set(COLLECTION, caller.uid(), toDocument(user));
       } else {
         User user = fromDocument(existing.get());
-        if (!Objects.equals(user.email(), email)) {
+        if (!Objects.equals(user.email(), email) || user.emailVerified() != caller.emailVerified()) {
           tx.set(COLLECTION, caller.uid(), toDocument(new User(user.uid(), email, user.displayName(),
-              user.photoUrl(), user.createdAt(), now, user.version() + 1)));
+              user.photoUrl(), user.createdAt(), now, user.version() + 1, caller.emailVerified())));
         }
       }
       return null;
     });
     synchronized (seen) {
-      seen.put(caller.uid(), email);
+      seen.put(caller.uid(), key);
     }
   }
 
@@ -85,18 +89,6 @@ public final class UserService {
     return page.items().stream().findFirst().map(UserService::fromDocument);
   }
 
-  /** Creates the record of a person found through the identity provider, if there is none yet. */
-  public User remember(String uid, String email, String name, String picture) {
-    Instant now = clock.instant();
-    User user = new User(uid, normaliseEmail(email), name, picture, now, now, 1);
-    try {
-      documents.create(COLLECTION, uid, toDocument(user));
-      return user;
-    } catch (DocumentExistsException e) {
-      return get(uid);
-    }
-  }
-
   /** Changes the caller's own profile; {@code ifMatch} may be null. */
   public User update(String uid, String ifMatch, Optional<String> displayName, Optional<String> photoUrl,
       boolean clearDisplayName, boolean clearPhoto) {
@@ -107,14 +99,14 @@ public final class UserService {
       User changed = new User(user.uid(), user.email(),
           clearDisplayName ? null : displayName.orElse(user.displayName()),
           clearPhoto ? null : photoUrl.orElse(user.photoUrl()),
-          user.createdAt(), clock.instant(), user.version() + 1);
+          user.createdAt(), clock.instant(), user.version() + 1, user.emailVerified());
       tx.set(COLLECTION, uid, toDocument(changed));
       return changed;
     });
   }
 
   static String normaliseEmail(String email) {
-    return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    return Emails.normalise(email);
   }
 
   static JsonObject toDocument(User user) {

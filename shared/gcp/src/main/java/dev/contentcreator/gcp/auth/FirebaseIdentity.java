@@ -61,7 +61,8 @@ public final class FirebaseIdentity implements IdentityVerifier {
       FirebaseToken token = auth.verifyIdToken(idToken, checkRevoked);
       Object exp = token.getClaims().get("exp");
       Instant expiresAt = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
-      return new VerifiedIdentity(token.getUid(), token.getEmail(), token.getName(), token.getPicture(), expiresAt);
+      return new VerifiedIdentity(token.getUid(), token.getEmail(), token.getName(), token.getPicture(), expiresAt,
+          token.isEmailVerified());
     } catch (FirebaseAuthException e) {
       if (e.getAuthErrorCode() == null && e.getCause() instanceof IOException io) {
         throw new UncheckedIOException("Firebase Auth could not be reached", io);
@@ -76,7 +77,8 @@ public final class FirebaseIdentity implements IdentityVerifier {
   public Optional<VerifiedIdentity> findByEmail(String email) {
     try {
       UserRecord u = auth.getUserByEmail(email);
-      return Optional.of(new VerifiedIdentity(u.getUid(), u.getEmail(), u.getDisplayName(), u.getPhotoUrl(), null));
+      return Optional.of(new VerifiedIdentity(u.getUid(), u.getEmail(), u.getDisplayName(), u.getPhotoUrl(), null,
+          u.isEmailVerified()));
     } catch (FirebaseAuthException e) {
       if (e.getAuthErrorCode() == AuthErrorCode.USER_NOT_FOUND) {
         return Optional.empty();

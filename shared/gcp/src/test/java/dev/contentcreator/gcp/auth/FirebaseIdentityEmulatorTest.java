@@ -1,6 +1,7 @@
 package dev.contentcreator.gcp.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
@@ -52,6 +53,37 @@ class FirebaseIdentityEmulatorTest extends IdentityVerifierContract {
     body.addProperty("returnSecureToken", true);
     JsonObject o = post("/identitytoolkit.googleapis.com/v1/accounts:signUp?key=demo-api-key", body, null);
     return new Account(o.get("localId").getAsString(), email, o.get("idToken").getAsString());
+  }
+
+  /**
+   * Verifies the address as its owner would: the emulator keeps the VERIFY_EMAIL code it "sends"
+   * (listed at /emulator/v1/projects/{p}/oobCodes), the code is applied, and the person signs in again.
+   */
+  @Override
+  protected String verifiedToken(Account account) throws Exception {
+    JsonObject send = new JsonObject();
+    send.addProperty("requestType", "VERIFY_EMAIL");
+    send.addProperty("idToken", account.idToken());
+    post("/identitytoolkit.googleapis.com/v1/accounts:sendOobCode?key=demo-api-key", send, null);
+    HttpResponse<String> listed = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + HOST
+        + "/emulator/v1/projects/demo-contentcreator/oobCodes")).build(), HttpResponse.BodyHandlers.ofString());
+    String code = null;
+    for (var e : JsonParser.parseString(listed.body()).getAsJsonObject().getAsJsonArray("oobCodes")) {
+      JsonObject c = e.getAsJsonObject();
+      if (account.email().equals(c.get("email").getAsString()) && "VERIFY_EMAIL".equals(c.get("requestType").getAsString())) {
+        code = c.get("oobCode").getAsString();
+      }
+    }
+    assertNotNull(code, "the emulator kept no verification code for " + account.email());
+    JsonObject apply = new JsonObject();
+    apply.addProperty("oobCode", code);
+    post("/identitytoolkit.googleapis.com/v1/accounts:update?key=demo-api-key", apply, null);
+    JsonObject signIn = new JsonObject();
+    signIn.addProperty("email", account.email());
+    signIn.addProperty("password", "correct horse battery");
+    signIn.addProperty("returnSecureToken", true);
+    return post("/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key", signIn, null)
+        .get("idToken").getAsString();
   }
 
   /**
