@@ -28,7 +28,7 @@ public final class GenerationsApi {
     StreamSettings streamSettings = StreamSettings.from(services.platform().config());
     // The slots outlive a stream a little, so a crashed instance's claims expire by themselves.
     StreamSlots slots = new StreamSlots(services.platform()::cache, streamSettings.maxPerPerson(),
-        streamSettings.maxDuration().plusSeconds(15));
+        streamSettings.maxDuration().plusSeconds(15), System::nanoTime);
     JobStream streams = new JobStream(services::generation, services::projects, services.platform().jobEvents(), slots,
         streamSettings, System::nanoTime);
     return Router.builder()
