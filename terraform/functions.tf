@@ -10,11 +10,13 @@ locals {
   # function through the VPC connector. The remaining fields are what it may touch: Firestore, the
   # media bucket (none, read, write), the generation topic, the task queues, signing upload
   # addresses, Firebase Auth accounts by e-mail, Firestore exports.
+  # concurrency: requests one instance serves at once (above 1 only with a whole vCPU).
   # Only what differs from function_defaults is written for each function.
   function_defaults = {
     memory         = "512Mi"
     timeout        = 60
     max_instances  = 10
+    concurrency    = 1
     secrets        = []
     firestore      = true
     media          = "none"
@@ -50,12 +52,16 @@ locals {
       secrets        = ["REDIS_URL"]
     }
     generations = {
-      module        = "generations"
-      entry_point   = "dev.contentcreator.functions.generations.GenerationsFunction"
-      access        = "public"
-      memory        = "1Gi"
-      timeout       = 3600
+      module      = "generations"
+      entry_point = "dev.contentcreator.functions.generations.GenerationsFunction"
+      access      = "public"
+      memory      = "1Gi"
+      # Live streams end by themselves after STREAM_MAX_DURATION (50 s), under the 60 s at which
+      # Hosting and API Gateway cut an answer, and mostly wait: one instance serves many at once
+      # (concurrency above 1 needs a whole vCPU, which every function has). 20 instances x 80.
+      timeout       = 120
       max_instances = 20
+      concurrency   = 80
       secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY"]
       publishes     = true
     }
@@ -212,17 +218,18 @@ resource "google_cloudfunctions2_function" "function" {
   }
 
   service_config {
-    service_account_email          = google_service_account.function[each.key].email
-    available_memory               = each.value.memory
-    available_cpu                  = "1"
-    timeout_seconds                = each.value.timeout
-    min_instance_count             = 0
-    max_instance_count             = each.value.max_instances
-    ingress_settings               = contains(keys(local.event_triggers), each.value.access) ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
-    all_traffic_on_latest_revision = true
-    vpc_connector                  = contains(each.value.secrets, "REDIS_URL") ? google_vpc_access_connector.functions.id : null
-    vpc_connector_egress_settings  = contains(each.value.secrets, "REDIS_URL") ? "PRIVATE_RANGES_ONLY" : null
-    environment_variables          = merge(local.common_env, try(local.extra_env[each.key], {}))
+    service_account_email            = google_service_account.function[each.key].email
+    available_memory                 = each.value.memory
+    available_cpu                    = "1"
+    timeout_seconds                  = each.value.timeout
+    min_instance_count               = 0
+    max_instance_count               = each.value.max_instances
+    max_instance_request_concurrency = each.value.concurrency
+    ingress_settings                 = contains(keys(local.event_triggers), each.value.access) ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL"
+    all_traffic_on_latest_revision   = true
+    vpc_connector                    = contains(each.value.secrets, "REDIS_URL") ? google_vpc_access_connector.functions.id : null
+    vpc_connector_egress_settings    = contains(each.value.secrets, "REDIS_URL") ? "PRIVATE_RANGES_ONLY" : null
+    environment_variables            = merge(local.common_env, try(local.extra_env[each.key], {}))
 
     dynamic "secret_environment_variables" {
       for_each = [for s in each.value.secrets : s if !contains(local.secrets_off, s)]

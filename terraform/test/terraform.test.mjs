@@ -221,6 +221,22 @@ describe('functions', () => {
     }
   });
 
+  test('the function serving live streams serves many at once, and outlives a stream that ends before 60 s', () => {
+    const config = resource('google_cloudfunctions2_function', 'function').service_config[0];
+    assert.equal(config.max_instance_request_concurrency, '${each.value.concurrency}');
+    const streams = specs.generations;
+    assert.ok(streams.concurrency > 1, 'the generations function (which serves /events) takes more than one request an instance');
+    assert.ok(streams.concurrency <= 1000, 'Cloud Functions allows at most 1000 requests an instance');
+    for (const [name, spec] of Object.entries(specs)) {
+      if (spec.concurrency > 1) assert.ok(Number(config.available_cpu) >= 1, `${name}: concurrency above 1 needs a whole vCPU`);
+    }
+    const settings = read('shared/core/src/main/java/dev/contentcreator/core/generation/StreamSettings.java');
+    const bound = /"STREAM_MAX_DURATION",\s*Duration\.ofSeconds\((\d+)\)/.exec(settings);
+    assert.ok(bound, 'StreamSettings gives STREAM_MAX_DURATION a default in seconds');
+    assert.ok(Number(bound[1]) < 60, 'a stream ends before Hosting and API Gateway cut it at 60 s');
+    assert.ok(streams.timeout > Number(bound[1]), 'the function does not cut a stream before its bound');
+  });
+
   test('the adapters the functions are told to use are the names shared/gcp gives them', (t) => {
     const env = declared.locals.get('local.common_env');
     const ports = { DOCUMENTS: 'DocumentStore', BLOBS: 'BlobStore', EVENTS: 'EventBus', TASKS: 'TaskQueue' };

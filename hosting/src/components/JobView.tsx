@@ -7,10 +7,10 @@ import { startGeneration } from "../lib/contents-api";
 import { failureWords, retryRequests, type RetryableJob } from "../lib/generation";
 import { newKey } from "../lib/ids";
 import { applyJobEvent, startLiveJob } from "../lib/job-state";
+import { followLive } from "../lib/job-stream";
 import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
 
-const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
 const SETTLE_TRIES = 15;
 const SETTLE_DELAY_MS = 2_000;
 const ITEM_DONE: ReadonlySet<ItemStatus> = new Set(["completed", "failed", "cancelled"]);
@@ -101,28 +101,19 @@ export function JobView({
       }
       void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
     };
-    (async () => {
-      let attempt = 0;
-      while (!signal.aborted) {
-        try {
-          if (await api.followJob(projectId, initial.id, onEvent, signal)) {
-            await settle();
-            return;
-          }
-          attempt = 0; // the stream ran and closed early; open it again
-        } catch (error) {
-          if (signal.aborted) return;
-          if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
-            setStreamError(messageOf(error));
-            return;
-          }
-          setStreamError("Lost the live connection. Reconnecting…");
-          attempt += 1;
-        }
-        const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
-        await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 250 : delay));
-      }
-    })();
+    // One stream after another, each resuming after the last event of the one before.
+    followLive({
+      open: (lastEventId, progress) => api.followJob(projectId, initial.id, onEvent, signal, lastEventId, progress),
+      signal,
+      onStatus: setStreamError,
+    }).then(
+      async (ended) => {
+        if (ended) await settle();
+      },
+      (error: unknown) => {
+        if (!signal.aborted) setStreamError(messageOf(error));
+      },
+    );
     return () => controller.abort();
   }, [api, projectId, initial.id, queryClient]);
 

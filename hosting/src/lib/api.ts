@@ -2,6 +2,7 @@
 
 import { ApiError, OFFLINE_MESSAGE, responseToError } from "./problem";
 import { SseParser } from "./sse";
+import { StreamBusy, type StreamProgress } from "./job-stream";
 
 export type Role = "owner" | "editor" | "viewer";
 export type Kind = "text" | "image" | "video";
@@ -166,31 +167,42 @@ export class Api {
   }
 
   /**
-   * Follows a job's events until `end`, calling `onEvent` for each. Resolves when the job ends
-   * or the stream closes; rejects with an ApiError when the stream can't be opened.
-   * Returns true when the `end` event came.
+   * Reads one stream of a job's events, calling `onEvent` for each, until `end` or until the
+   * server closes it (each stream lasts a bounded time). With `lastEventId` the server sends only
+   * what came after that event. Resolves true when the `end` event came; rejects with an
+   * ApiError when the stream can't be opened (a StreamBusy when too many are open).
+   * See `followLive` for following a job across streams.
    */
   async followJob(
     projectId: string,
     jobId: string,
     onEvent: (event: JobEvent) => void,
     signal: AbortSignal,
+    lastEventId?: string,
+    progress?: StreamProgress,
   ): Promise<boolean> {
     const path = `/api/projects/${encodeURIComponent(projectId)}/generations/${encodeURIComponent(jobId)}/events`;
-    const response = await this.authorised(path, { signal, cache: "no-store" }, "text/event-stream");
+    const headers: Record<string, string> = lastEventId ? { "Last-Event-ID": lastEventId } : {};
+    const response = await this.authorised(path, { signal, cache: "no-store", headers }, "text/event-stream");
+    if (response.status === 429) {
+      const error = await responseToError(response);
+      const seconds = Number(response.headers.get("Retry-After"));
+      throw new StreamBusy(error.message, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5_000);
+    }
     if (!response.ok) throw await responseToError(response);
     if (!response.body) throw new ApiError("This browser can't follow the job live.", 0);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    const parser = new SseParser();
+    const parser = new SseParser({ onRetry: (ms) => progress?.onRetry(ms) });
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return false;
         for (const raw of parser.push(value)) {
           const event = toJobEvent(raw.event, raw.data);
-          if (!event) continue;
-          onEvent(event);
-          if (event.type === "end") return true;
+          if (event) onEvent(event);
+          // The id counts only once its event is applied, so a break right here loses nothing.
+          if (raw.id !== undefined) progress?.onEventId(raw.id);
+          if (event?.type === "end") return true;
         }
       }
     } finally {

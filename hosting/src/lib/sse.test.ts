@@ -36,4 +36,12 @@ describe("SseParser", () => {
     const events = new SseParser().push("event: a\ndata: 1\n\nevent: b\ndata: 2\n\n");
     expect(events.map((event) => event.event)).toEqual(["a", "b"]);
   });
+
+  it("keeps the last id for the events after it and reports retry hints", () => {
+    const retries: number[] = [];
+    const parser = new SseParser({ onRetry: (ms) => retries.push(ms) });
+    const events = parser.push("retry: 1500\n\nid: v1~0.a.3\nevent: delta\ndata: 1\n\nevent: job\ndata: 2\n\nretry: x\n\n");
+    expect(events.map((event) => event.id)).toEqual(["v1~0.a.3", "v1~0.a.3"]);
+    expect(retries).toEqual([1500]);
+  });
 });

@@ -10,12 +10,23 @@ export interface SseEvent {
   id?: string;
 }
 
+export interface SseOptions {
+  /** Called with each `retry:` the server sends: how long to wait before reconnecting, in ms. */
+  onRetry?: (ms: number) => void;
+}
+
 export class SseParser {
   private buffer = "";
   private eventName = "";
   private dataLines: string[] = [];
   private id: string | undefined;
   private sawData = false;
+
+  private readonly options: SseOptions;
+
+  constructor(options: SseOptions = {}) {
+    this.options = options;
+  }
 
   /** Takes the next piece of the stream; returns the events it completed. */
   push(chunk: string): SseEvent[] {
@@ -45,7 +56,10 @@ export class SseParser {
     else if (field === "data") {
       this.dataLines.push(value);
       this.sawData = true;
-    } else if (field === "id") this.id = value;
+    } else if (field === "id") {
+      // An id with a NUL is ignored, as browsers do.
+      if (!value.includes("\0")) this.id = value;
+    } else if (field === "retry" && /^\d+$/.test(value)) this.options.onRetry?.(Number(value));
     return null;
   }
 

@@ -17,13 +17,14 @@ import java.util.TreeMap;
 /**
  * The Functions Framework's {@link HttpResponse} over a JDK exchange: the function writes into a
  * buffer, and {@link #send} puts status, headers and body on the wire with a Content-Length. A
- * {@code text/event-stream} answer is streamed instead: headers go out at once and every write
- * is flushed to the client.
+ * {@code text/event-stream} answer is streamed instead: headers go out at once, every write
+ * is flushed to the client, and the body is ended by {@link #send}, after the function returns.
  */
 final class BufferedResponse implements HttpResponse {
   private final HttpExchange exchange;
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
   private OutputStream streaming;
+  private OutputStream raw;
   private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private int status = 200;
   private BufferedWriter writer;
@@ -71,12 +72,21 @@ final class BufferedResponse implements HttpResponse {
     if (getContentType().orElse("").startsWith("text/event-stream")) {
       headers.forEach((k, v) -> exchange.getResponseHeaders().put(k, v));
       exchange.sendResponseHeaders(status, 0);
-      OutputStream raw = exchange.getResponseBody();
-      streaming = new java.io.FilterOutputStream(raw) {
+      raw = exchange.getResponseBody();
+      OutputStream wire = raw;
+      streaming = new java.io.FilterOutputStream(wire) {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-          raw.write(b, off, len);
-          raw.flush();
+          wire.write(b, off, len);
+          wire.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          // The function closing its stream only flushes it: closing the exchange's body also
+          // closes the request's, which the server drains after the function returns (a read of
+          // a closed stream: "Stream is closed"). send() ends the answer once the server is done.
+          wire.flush();
         }
       };
       return streaming;
@@ -97,7 +107,11 @@ final class BufferedResponse implements HttpResponse {
       writer.flush();
     }
     if (streaming != null) {
-      streaming.close();
+      try {
+        raw.close();
+      } catch (IOException e) {
+        // The client went away before the last chunk; the answer is over either way.
+      }
       return;
     }
     headers.forEach((k, v) -> exchange.getResponseHeaders().put(k, v));

@@ -18,8 +18,73 @@ import java.util.List;
 final class Sse {
   private Sse() {}
 
-  /** One event: its name and its JSON data. */
-  record Event(String name, JsonObject data) {}
+  /** One event: its name, its JSON data and its id (null when it had none). */
+  record Event(String name, JsonObject data, String id) {
+    Event(String name, JsonObject data) {
+      this(name, data, null);
+    }
+  }
+
+  /**
+   * One response of the events route read to its end: the status, the Content-Type, the events,
+   * the {@code retry:} values the server sent, and the body when it was not a stream.
+   */
+  record Reading(int status, String contentType, String retryAfter, List<Event> events, List<Long> retries,
+      String problem) {
+    /** The id of the last event that had one, as a browser keeps it for its next request. */
+    String lastEventId() {
+      String id = null;
+      for (Event e : events) {
+        if (e.id() != null) {
+          id = e.id();
+        }
+      }
+      return id;
+    }
+  }
+
+  /** Opens the stream, with a Last-Event-ID when {@code lastEventId} is not null, and reads it to its end. */
+  static Reading read(URI uri, String token, String lastEventId, Duration timeout) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+        .header("Accept", "text/event-stream").timeout(timeout);
+    if (lastEventId != null) {
+      b.header("Last-Event-ID", lastEventId);
+    }
+    HttpResponse<InputStream> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+    String type = r.headers().firstValue("Content-Type").orElse("");
+    String retryAfter = r.headers().firstValue("Retry-After").orElse(null);
+    if (r.statusCode() != 200) {
+      return new Reading(r.statusCode(), type, retryAfter, List.of(), List.of(),
+          new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+    }
+    List<Event> events = new ArrayList<>();
+    List<Long> retries = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+      String name = null;
+      String id = null;
+      StringBuilder data = new StringBuilder();
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isEmpty()) {
+          if (name != null) {
+            events.add(new Event(name, JsonParser.parseString(data.toString()).getAsJsonObject(), id));
+          }
+          name = null;
+          id = null;
+          data.setLength(0);
+        } else if (line.startsWith("event: ")) {
+          name = line.substring(7);
+        } else if (line.startsWith("data: ")) {
+          data.append(line.substring(6));
+        } else if (line.startsWith("id: ")) {
+          id = line.substring(4);
+        } else if (line.startsWith("retry: ")) {
+          retries.add(Long.parseLong(line.substring(7).trim()));
+        }
+      }
+    }
+    return new Reading(200, type, retryAfter, events, retries, null);
+  }
 
   static List<Event> readAll(URI uri, String token, Duration timeout) throws Exception {
     HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)

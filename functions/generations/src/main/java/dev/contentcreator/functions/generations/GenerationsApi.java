@@ -5,38 +5,39 @@ import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.generation.GenerationRequest;
 import dev.contentcreator.core.generation.GenerationService;
+import dev.contentcreator.core.generation.JobStream;
+import dev.contentcreator.core.generation.StreamSettings;
+import dev.contentcreator.core.generation.StreamSlots;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.FieldError;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Services;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** The routes of generations: request checks here, rules in {@link GenerationService}. */
 public final class GenerationsApi {
-  static final Duration STREAM_LIMIT = Duration.ofMinutes(15);
-
   private GenerationsApi() {}
 
   public static Router router(Services services) {
     String base = "/api/projects/{projectId}/generations";
+    StreamSettings streamSettings = StreamSettings.from(services.platform().config());
+    // The slots outlive a stream a little, so a crashed instance's claims expire by themselves.
+    StreamSlots slots = new StreamSlots(services.platform()::cache, streamSettings.maxPerPerson(),
+        streamSettings.maxDuration().plusSeconds(15), System::nanoTime);
+    JobStream streams = new JobStream(services::generation, services::projects, services.platform().jobEvents(), slots,
+        streamSettings, System::nanoTime);
     return Router.builder()
         .post(base, r -> create(services, r))
         .get(base + "/{jobId}", r -> ApiResponse.ok(services.generation().get(r.caller().uid(),
             r.pathParam("projectId"), r.pathParam("jobId"))))
-        .get(base + "/{jobId}/events", r -> events(services, r))
+        // Server-sent events, bounded in time and number: see JobStream.
+        .get(base + "/{jobId}/events", r -> streams.open(r.caller().uid(), r.pathParam("projectId"),
+            r.pathParam("jobId"), r.header("Last-Event-ID")))
         .post(base + "/{jobId}:cancel", r -> ApiResponse.ok(services.generation().cancel(r.caller().uid(),
             r.pathParam("projectId"), r.pathParam("jobId"))))
         .build();
@@ -96,60 +97,5 @@ public final class GenerationsApi {
       }
     }
     return out;
-  }
-
-  /** Server-sent events: the job now, then each change and streamed text, until it ends. */
-  private static ApiResponse events(Services s, ApiRequest r) {
-    String uid = r.caller().uid();
-    String projectId = r.pathParam("projectId");
-    String jobId = r.pathParam("jobId");
-    s.generation().get(uid, projectId, jobId); // 404 or 403 before the stream starts
-    return ApiResponse.streaming("text/event-stream; charset=utf-8", out -> {
-      BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>(100_000);
-      try (AutoCloseable listening = s.platform().jobEvents().listen(jobId, queue::offer)) {
-        JsonObject snapshot = s.generation().get(uid, projectId, jobId);
-        send(out, "job", snapshot);
-        long deadline = System.nanoTime() + STREAM_LIMIT.toNanos();
-        long lastRead = System.nanoTime();
-        long lastWrite = System.nanoTime();
-        while (!terminal(snapshot) && System.nanoTime() < deadline) {
-          JsonObject e = queue.poll(500, TimeUnit.MILLISECONDS);
-          if (e != null) {
-            send(out, e.get("type").getAsString(), e);
-            lastWrite = System.nanoTime();
-          }
-          if (e == null || System.nanoTime() - lastRead > TimeUnit.SECONDS.toNanos(1)) {
-            JsonObject now = s.generation().get(uid, projectId, jobId);
-            lastRead = System.nanoTime();
-            if (!now.equals(snapshot)) {
-              snapshot = now;
-              send(out, "job", snapshot);
-              lastWrite = System.nanoTime();
-            }
-          }
-          if (System.nanoTime() - lastWrite > TimeUnit.SECONDS.toNanos(15)) {
-            out.write(": still working\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            lastWrite = System.nanoTime();
-          }
-        }
-        send(out, "end", snapshot);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (IOException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IOException("event stream failed", e);
-      }
-    }).header("X-Accel-Buffering", "no");
-  }
-
-  private static boolean terminal(JsonObject job) {
-    return List.of("completed", "failed", "cancelled").contains(job.get("status").getAsString());
-  }
-
-  private static void send(OutputStream out, String event, JsonObject data) throws IOException {
-    out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-    out.flush();
   }
 }

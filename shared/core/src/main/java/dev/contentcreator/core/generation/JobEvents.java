@@ -6,22 +6,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
  * Live news of jobs inside one process: item changes and text as it streams. The SSE endpoint
  * listens here for what happens in this process and reads the job's document for the rest, so it
  * is correct across instances and immediate within one. Text streamed so far is kept for a while
- * (for at most {@value #MAX_JOBS} recent jobs) and replayed to a listener that comes late, so
- * nobody sees a text start in the middle.
+ * (for at most {@value #MAX_JOBS} recent jobs, at most {@value #MAX_TEXT} characters an item:
+ * what goes beyond is neither kept nor streamed; the stored content has it all) and replayed to a
+ * listener that comes late, from where that listener's {@link StreamPosition} says it had read.
+ *
+ * <p>Every text an item streams has an epoch, a short random name given when it starts (a new
+ * attempt of an item starts a new text): a position names the epoch it counts in, so a client
+ * that read an earlier attempt's text is told to drop it ({@code reset}) rather than receive the
+ * rest of another text. Delta and reset events carry {@code epoch}, and deltas their
+ * {@code offset} (where their text starts), for the stream to keep its position.
  */
 public final class JobEvents {
   static final int MAX_JOBS = 1000;
   static final int MAX_TEXT = 200_000;
 
+  private static final class Text {
+    final String epoch = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    final StringBuilder text = new StringBuilder();
+  }
+
   private static final class Job {
     final List<Consumer<JsonObject>> listeners = new ArrayList<>();
-    final Map<Integer, StringBuilder> streamed = new TreeMap<>();
+    final Map<Integer, Text> streamed = new TreeMap<>();
   }
 
   private final Map<String, Job> jobs = new LinkedHashMap<>(64, 0.75f, true) {
@@ -33,11 +46,32 @@ public final class JobEvents {
     }
   };
 
-  /** Listens to one job until the returned handle is closed; first replays the text streamed so far. */
+  /** Listens to one job until the returned handle is closed; first replays all the text streamed so far. */
   public AutoCloseable listen(String jobId, Consumer<JsonObject> listener) {
+    return listen(jobId, StreamPosition.START, listener);
+  }
+
+  /**
+   * Listens to one job until the returned handle is closed; first replays the text streamed after
+   * {@code from}: for an item read in the current text, the rest of it; for an item read in
+   * another text, a reset and the whole current text; for an item not read, its whole text.
+   * Replay and registration happen at once, so the listener misses and repeats nothing.
+   */
+  public AutoCloseable listen(String jobId, StreamPosition from, Consumer<JsonObject> listener) {
     synchronized (jobs) {
       Job job = jobs.computeIfAbsent(jobId, k -> new Job());
-      job.streamed.forEach((index, text) -> listener.accept(delta(index, text.toString())));
+      job.streamed.forEach((index, text) -> {
+        StreamPosition.Mark mark = from.mark(index);
+        int offset = 0;
+        if (mark != null && mark.epoch().equals(text.epoch)) {
+          offset = Math.min(mark.offset(), text.text.length());
+        } else if (mark != null) {
+          listener.accept(reset(index, text.epoch));
+        }
+        if (offset < text.text.length()) {
+          listener.accept(delta(index, text.text.substring(offset), text.epoch, offset));
+        }
+      });
       job.listeners.add(listener);
     }
     return () -> {
@@ -52,22 +86,37 @@ public final class JobEvents {
 
   public void publish(String jobId, JsonObject event) {
     List<Consumer<JsonObject>> targets;
+    JsonObject out = event;
     synchronized (jobs) {
       Job job = jobs.computeIfAbsent(jobId, k -> new Job());
-      if ("reset".equals(event.get("type").getAsString())) {
-        // A new attempt of the item starts its text again; what an earlier attempt streamed is void.
-        job.streamed.remove(event.get("index").getAsInt());
-      } else if ("delta".equals(event.get("type").getAsString())) {
-        StringBuilder text = job.streamed.computeIfAbsent(event.get("index").getAsInt(), k -> new StringBuilder());
-        if (text.length() < MAX_TEXT) {
-          text.append(event.get("text").getAsString());
+      String type = event.get("type").getAsString();
+      if ("reset".equals(type)) {
+        // A new attempt of the item starts a new text; what an earlier attempt streamed is void.
+        int index = event.get("index").getAsInt();
+        Text text = new Text();
+        job.streamed.put(index, text);
+        out = reset(index, text.epoch);
+      } else if ("delta".equals(type)) {
+        int index = event.get("index").getAsInt();
+        Text text = job.streamed.computeIfAbsent(index, k -> new Text());
+        String delta = event.get("text").getAsString();
+        int room = MAX_TEXT - text.text.length();
+        if (room <= 0 || delta.isEmpty()) {
+          return;
         }
+        if (delta.length() > room) {
+          // Cut between whole characters, never inside a surrogate pair.
+          room = Character.isHighSurrogate(delta.charAt(room - 1)) ? room - 1 : room;
+          delta = delta.substring(0, room);
+        }
+        out = delta(index, delta, text.epoch, text.text.length());
+        text.text.append(delta);
       }
       targets = List.copyOf(job.listeners);
     }
     // Delivered outside the lock; listeners only enqueue, so the order per job is kept by the caller's thread.
     for (Consumer<JsonObject> l : targets) {
-      l.accept(event);
+      l.accept(out);
     }
   }
 
@@ -83,6 +132,19 @@ public final class JobEvents {
     o.addProperty("type", "delta");
     o.addProperty("index", index);
     o.addProperty("text", text);
+    return o;
+  }
+
+  private static JsonObject reset(int index, String epoch) {
+    JsonObject o = reset(index);
+    o.addProperty("epoch", epoch);
+    return o;
+  }
+
+  private static JsonObject delta(int index, String text, String epoch, int offset) {
+    JsonObject o = delta(index, text);
+    o.addProperty("epoch", epoch);
+    o.addProperty("offset", offset);
     return o;
   }
 }
