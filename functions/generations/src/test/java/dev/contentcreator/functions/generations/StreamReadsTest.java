@@ -116,7 +116,7 @@ class StreamReadsTest {
     Clock clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
     Config config = Config.of(Map.of());
     UserService users = new UserService(documents, clock);
-    ProjectService projects = new ProjectService(documents, users, () -> null, clock);
+    ProjectService projects = new ProjectService(documents, users, clock);
     TemplateService templates = new TemplateService(documents, projects, clock);
     UsageService usage = new UsageService(documents, Limits.from(config), clock);
     GenerationService generation = new GenerationService(documents, projects, templates, usage, () -> null,
