@@ -80,7 +80,8 @@ class BatchSchedulerTest {
     Providers providers = new Providers(List.of(new FakeText()), List.of(), null, List.of());
     GenerationService generation = new GenerationService(documents, projects, templates, usage, () -> providers,
         () -> ProviderPolicy.DIRECT, () -> events, GenerationSettings.from(Config.of(Map.of())), clock);
-    return new BatchService(documents, projects, templates, usage, generation, () -> providers, () -> events, clock);
+    return new BatchService(documents, projects, templates, usage, generation, () -> providers, () -> events,
+        GenerationSettings.from(Config.of(Map.of())), clock);
   }
 
   private BatchService batches;
