@@ -163,12 +163,12 @@ class BatchLimitsBlackBoxTest {
     String due = "once at " + Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
     String a = postBatch(rows(1), due).expect(201).object().get("id").getAsString();
     String b = postBatch(rows(1), due).expect(201).object().get("id").getAsString();
-    // The scheduler reads batches in id order: break the first, as a document that an older or newer
-    // version wrote (a kind this version does not know) would be.
+    // The scheduler reads batches in id order: break the first, as a document that lost a field its
+    // run needs (its template) would be; it still reads and shows.
     String broken = a.compareTo(b) < 0 ? a : b;
     String good = broken.equals(a) ? b : a;
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("contentcreator.db"));
-        PreparedStatement s = c.prepareStatement("UPDATE documents SET data = json_set(data, '$.kind', 'hologram') "
+        PreparedStatement s = c.prepareStatement("UPDATE documents SET data = json_remove(data, '$.templateId') "
             + "WHERE collection = 'batches' AND id = ?")) {
       c.createStatement().execute("PRAGMA busy_timeout = 10000");
       s.setString(1, broken);
