@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isActive, latestRunLine, runCost, runCounts } from "./batch-runs";
+import { isActive, latestRunLine, runCost, runCounts, runNowNotice, schedulerProblem } from "./batch-runs";
 import type { BatchRun } from "./people-api";
 
 const run: BatchRun = {
@@ -39,5 +39,26 @@ describe("batch runs", () => {
   it("describes the latest run in one sentence", () => {
     expect(latestRunLine(undefined)).toBe("This batch hasn't run yet.");
     expect(latestRunLine({ ...run, trigger: "manual" })).toBe("Latest run (started by hand): running. 7 of 10 items done, 1 failed.");
+  });
+
+  it("counts rows left out when the run started", () => {
+    expect(runCounts({ ...run, skippedRows: [{ row: 3, reason: "too long" }] })).toBe("7 of 10 items done, 1 failed, 1 row not sent");
+    expect(runCounts({ ...run, failed: 0, skippedRows: [{ row: 3, reason: "a" }, { row: 4, reason: "b" }] })).toBe("7 of 10 items done, 2 rows not sent");
+  });
+
+  it("says when run now answered a run already going", () => {
+    expect(runNowNotice({ ...run, started: false }).text).toMatch(/no second run was made/);
+    expect(runNowNotice({ ...run, started: true })).toEqual({ text: "A run has started.", error: false });
+    expect(runNowNotice({ ...run, status: "skipped", skipped: "the batch has no rows", started: true })).toEqual({
+      text: "The run didn't start: the batch has no rows.",
+      error: true,
+    });
+  });
+
+  it("describes the scheduler's last failure on a batch, or nothing", () => {
+    expect(schedulerProblem({ lastError: null }, (iso) => iso)).toBeNull();
+    expect(schedulerProblem({ lastError: "It broke.", lastErrorAt: "2026-11-26T09:00:00Z" }, () => "26 Nov, 09:00")).toBe(
+      "The scheduler couldn't start this batch's last run (26 Nov, 09:00). It broke.",
+    );
   });
 });

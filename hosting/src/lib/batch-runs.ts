@@ -1,6 +1,6 @@
 // How a batch's runs read in its history and in the live line about the latest one.
 
-import type { BatchRun, RunStatus } from "./people-api";
+import type { Batch, BatchRun, RunStatus } from "./people-api";
 import { formatMicros } from "./usage";
 
 export const RUN_STATUS_WORDS: Record<RunStatus, string> = {
@@ -33,7 +33,25 @@ export function runCounts(run: BatchRun): string {
   const parts = [`${run.completed ?? 0} of ${items} ${items === 1 ? "item" : "items"} done`];
   if (run.failed) parts.push(`${run.failed} failed`);
   if (run.cancelled) parts.push(`${run.cancelled} cancelled`);
+  const left = run.skippedRows?.length ?? 0;
+  if (left) parts.push(`${left} ${left === 1 ? "row" : "rows"} not sent`);
   return parts.join(", ");
+}
+
+/** What to tell the person who pressed "Run now", given the answer. */
+export function runNowNotice(run: BatchRun): { text: string; error: boolean } {
+  if (run.status === "skipped") return { text: `The run didn't start: ${run.skipped ?? "no reason given"}.`, error: true };
+  if (run.started === false) {
+    return { text: "A run of this batch had just started or is still going, so no second run was made; it's shown below.", error: false };
+  }
+  return { text: "A run has started.", error: false };
+}
+
+/** The sentence about the scheduler's last unexpected failure on this batch, if there is one. */
+export function schedulerProblem(batch: Pick<Batch, "lastError" | "lastErrorAt">, format: (iso: string) => string): string | null {
+  if (!batch.lastError) return null;
+  const when = batch.lastErrorAt ? ` (${format(batch.lastErrorAt)})` : "";
+  return `The scheduler couldn't start this batch's last run${when}. ${batch.lastError}`;
 }
 
 export function runCost(run: BatchRun): string {

@@ -86,6 +86,9 @@ export interface Batch {
   lastRunId?: string | null;
   createdAt?: string;
   version: number;
+  /** Why the scheduler last failed to start a run for a reason nobody expected; null once a run starts. */
+  lastError?: string | null;
+  lastErrorAt?: string | null;
 }
 
 export type RunStatus = "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
@@ -96,7 +99,13 @@ export interface BatchRun {
   dueAt: string;
   trigger: "schedule" | "manual";
   jobId?: string | null;
+  /** Every job of the run: a run of more rows than one job may hold is split into several. */
+  jobIds?: string[];
   skipped?: string | null;
+  /** Rows left out when the run started (a prompt too long by then), with why. */
+  skippedRows?: { row: number; reason: string }[];
+  /** Only in the answer to "run now": false when it answered a run an earlier press started. */
+  started?: boolean;
   startedAt: string;
   status: RunStatus;
   items?: number;

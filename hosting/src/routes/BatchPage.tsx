@@ -21,7 +21,7 @@ import {
   type PlacedProblems,
   type ScheduleInput,
 } from "../lib/batch-form";
-import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, runCounts } from "../lib/batch-runs";
+import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, runCounts, runNowNotice, schedulerProblem } from "../lib/batch-runs";
 import type { Batch, BatchChange, BatchRun, Template } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
@@ -113,7 +113,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
     onSuccess: (run) => {
       void queryClient.invalidateQueries({ queryKey: runsKey });
       void queryClient.invalidateQueries({ queryKey: ["batch", project.id, batch.id] });
-      setNotice({ text: run.status === "skipped" ? `The run didn't start: ${run.skipped ?? "no reason given"}.` : "A run has started.", error: run.status === "skipped" });
+      setNotice(runNowNotice(run));
     },
     onError: onError("start a run"),
   });
@@ -127,8 +127,15 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
   });
 
   const next = previewSchedule(batch.schedule, batch.timeZone, new Date(), 3);
+  const problem = schedulerProblem(batch, safeDate);
   return (
     <Stack gap="6">
+      {problem && (
+        <Alert.Root status="warning" role="status">
+          <Alert.Indicator />
+          <Alert.Title>{problem}</Alert.Title>
+        </Alert.Root>
+      )}
       <Card.Root as="section" aria-labelledby="batch-state">
         <Card.Body gap="3">
           <Flex gap="2" align="center" wrap="wrap">
@@ -318,7 +325,21 @@ function RunHistory({
                         </Box>
                       </details>
                     ) : (
-                      <Text color="fg.muted">None</Text>
+                      !run.skippedRows?.length && <Text color="fg.muted">None</Text>
+                    )}
+                    {run.skippedRows && run.skippedRows.length > 0 && (
+                      <details>
+                        <summary>
+                          {run.skippedRows.length} {run.skippedRows.length === 1 ? "row" : "rows"} not sent
+                        </summary>
+                        <Box as="ul" ps="4" listStyleType="disc">
+                          {run.skippedRows.map((left) => (
+                            <li key={left.row}>
+                              Row {left.row}: {left.reason}
+                            </li>
+                          ))}
+                        </Box>
+                      </details>
                     )}
                   </Td>
                 </Tr>

@@ -119,6 +119,7 @@ function BatchCard({ batch }: { batch: Batch }) {
             </Heading>
             <Badge colorPalette={batch.paused ? "orange" : "green"}>{batch.paused ? "paused" : "active"}</Badge>
             <Badge>{batch.kind}</Badge>
+            {batch.lastError && <Badge colorPalette="red" title={batch.lastError}>scheduler problem</Badge>}
           </Flex>
           <Text fontSize="sm" color="fg.muted">
             {preview.ok ? preview.description : batch.schedule} · {batch.rows.length} {batch.rows.length === 1 ? "row" : "rows"}

@@ -47,12 +47,21 @@ public final class BatchesApi {
         })
         .get(base + "/{batchId}/runs", r -> ApiResponse.ok(s.batches().runs(r.caller().uid(), r.pathParam("projectId"),
             r.pathParam("batchId"), r.intQueryParam("limit", 20, 1, 100), r.queryParam("cursor").orElse(null))))
-        .post(base + "/{batchId}:run", r -> ApiResponse.created("/api/projects/" + r.pathParam("projectId")
-            + "/batches/" + r.pathParam("batchId") + "/runs",
-            s.batches().runNow(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"))))
+        .post(base + "/{batchId}:run", r -> runNow(s, r))
         .post(base + "/{batchId}:cancel", r -> ApiResponse.ok(
             s.batches().cancelRun(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"))))
         .build();
+  }
+
+  /** 201 with the run it started, or 200 with the run an earlier press started (still going, or just now). */
+  private static ApiResponse runNow(Services s, ApiRequest r) {
+    BatchService.RunNow answer = s.batches().runNow(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"));
+    JsonObject run = answer.run().deepCopy();
+    run.addProperty("started", answer.started());
+    return answer.started()
+        ? ApiResponse.created("/api/projects/" + r.pathParam("projectId") + "/batches/" + r.pathParam("batchId")
+            + "/runs", run)
+        : ApiResponse.ok(run);
   }
 
   private static ApiResponse create(Services s, ApiRequest r) {

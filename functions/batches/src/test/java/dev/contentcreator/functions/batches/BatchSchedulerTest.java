@@ -1,6 +1,7 @@
 package dev.contentcreator.functions.batches;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -79,7 +80,8 @@ class BatchSchedulerTest {
     Providers providers = new Providers(List.of(new FakeText()), List.of(), null, List.of());
     GenerationService generation = new GenerationService(documents, projects, templates, usage, () -> providers,
         () -> ProviderPolicy.DIRECT, () -> events, GenerationSettings.from(Config.of(Map.of())), clock);
-    return new BatchService(documents, projects, templates, usage, generation, () -> providers, () -> events, clock);
+    return new BatchService(documents, projects, templates, usage, generation, () -> providers, () -> events,
+        GenerationSettings.from(Config.of(Map.of("GENERATION_MAX_ITEMS", "20"))), clock);
   }
 
   private BatchService batches;
@@ -137,13 +139,14 @@ class BatchSchedulerTest {
     assertEquals(50, run.get("items").getAsInt());
     assertEquals("queued", run.get("status").getAsString());
     String jobId = run.get("jobId").getAsString();
+    assertEquals(jobId, run.getAsJsonArray("jobIds").get(0).getAsString());
     List<GenerationItem> items = Jobs.items(documents, jobId);
-    assertEquals(50, items.size());
+    assertEquals(20, items.size(), "a job holds at most GENERATION_MAX_ITEMS (20 here) of the 50 rows");
     assertEquals("Describe product 7 in one line", items.get(6).prompt());
     GenerationJob job = documents.get(Jobs.JOBS, jobId).map(Jobs::job).orElseThrow();
     assertEquals(batchId, job.batchId());
-    assertEquals(4, job.maxConcurrent());
-    assertEquals(1, events.messageCount(GenerationSettings.TOPIC), "one event for the fan-out");
+    assertEquals(1, job.maxConcurrent(), "the batch's 4 at a time shared by its 3 jobs");
+    assertEquals(3, events.messageCount(GenerationSettings.TOPIC), "one event per job for the fan-out");
   }
 
   @Test
@@ -188,8 +191,53 @@ class BatchSchedulerTest {
 
   @Test
   void runNowStartsARunWhateverTheSchedule() {
-    JsonObject run = batches.runNow("alice", project, batchId);
+    BatchService.RunNow answer = batches.runNow("alice", project, batchId);
+    assertTrue(answer.started());
+    JsonObject run = answer.run();
     assertEquals("manual", run.get("trigger").getAsString());
     assertEquals(50, run.get("items").getAsInt());
+  }
+
+  @Test
+  void aRunOfMoreRowsThanAJobHoldsIsSplitIntoCappedJobsEachPublished() {
+    JsonObject run = batches.runNow("alice", project, batchId).run();
+    List<Integer> sizes = new ArrayList<>();
+    int row = 1;
+    for (var id : run.getAsJsonArray("jobIds")) {
+      GenerationJob job = documents.get(Jobs.JOBS, id.getAsString()).map(Jobs::job).orElseThrow();
+      sizes.add(job.itemCount());
+      assertEquals(GenerationJob.Status.QUEUED, job.status());
+      assertEquals(batchId, job.batchId());
+      for (GenerationItem item : Jobs.items(documents, job.id())) {
+        assertEquals("Describe product " + row++ + " in one line", item.prompt(), "rows stay in order across jobs");
+      }
+    }
+    assertEquals(List.of(20, 20, 10), sizes);
+    assertEquals("queued", run.get("status").getAsString());
+    assertEquals(50, run.get("items").getAsInt());
+  }
+
+  @Test
+  void aSecondRunNowAnswersTheRunStillGoing() {
+    BatchService.RunNow first = batches.runNow("alice", project, batchId);
+    now = now.plusSeconds(60);
+    BatchService.RunNow second = batches.runNow("alice", project, batchId);
+    assertFalse(second.started());
+    assertEquals(first.run().get("id"), second.run().get("id"));
+    assertEquals(1, runs().size());
+  }
+
+  @Test
+  void aBrokenBatchIsMarkedAndTheOthersStillRun() {
+    // A second batch whose document this version cannot read, sorted before the healthy one.
+    JsonObject broken = documents.get(BatchService.BATCHES, batchId).orElseThrow().data().deepCopy();
+    broken.addProperty("id", "0broken");
+    broken.addProperty("kind", "hologram");
+    documents.create(BatchService.BATCHES, "0broken", broken);
+    now = MONDAY_0900.plusSeconds(30);
+    assertEquals(1, batches.tick(), "the healthy batch still starts its run");
+    JsonObject marked = documents.get(BatchService.BATCHES, "0broken").orElseThrow().data();
+    assertTrue(marked.has("lastError") && marked.has("lastErrorAt"), marked.toString());
+    assertEquals(1, runs().size());
   }
 }

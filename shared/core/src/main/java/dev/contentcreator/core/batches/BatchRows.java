@@ -28,8 +28,14 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The rows of variables a batch runs its template on, typed in as a list or uploaded as a CSV
  * file. Each row is checked with the template's rules ({@link TemplateService#resolve}) and comes
- * back with every variable, defaults applied. Problems are all reported in one 400 (at most
- * {@value #MAX_ERRORS}, then a count of the rest).
+ * back with every variable, defaults applied. A value may not hold control characters other than a
+ * tab or a line break (as in every JSON field); a line break written CR LF inside a quoted CSV value
+ * is read as LF. The prompt a row renders must fit the longest prompt a generation accepts
+ * ({@code GENERATION_MAX_PROMPT}), and all rows together, names and values, take at most
+ * {@value #DEFAULT_MAX_STORED_BYTES} bytes of UTF-8, so the batch's document stays within what a
+ * document store holds (Firestore: 1 MiB). Problems are all reported in one answer (at most
+ * {@value #MAX_ERRORS}, then a count of the rest): a 422 when every problem is a prompt that is too
+ * long, a 400 otherwise.
  *
  * <p>Row numbers in fields: for a CSV file, {@code rows[n]} counts data rows from 1, the header not
  * counted (row 1 is line 2 of a file without line breaks inside values); for a typed-in list,
@@ -40,27 +46,67 @@ public final class BatchRows {
   public static final int DEFAULT_MAX_ROWS = 1000;
   /** Characters of values in one row accepted when no other limit is given. */
   public static final int DEFAULT_MAX_ROW_LENGTH = 20_000;
+  /** Bytes of UTF-8 of all rows' names and values together. */
+  public static final int DEFAULT_MAX_STORED_BYTES = 800_000;
   /** Errors listed before the rest are only counted. */
   public static final int MAX_ERRORS = 50;
-
+  
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private final int maxRows;
   private final int maxRowLength;
+  private final int maxPromptLength;
+  private final int maxStoredBytes;
 
-  /** Rows with the default limits. */
-  public BatchRows() {
-    this(DEFAULT_MAX_ROWS, DEFAULT_MAX_ROW_LENGTH);
+  /** Rows with the default limits, for prompts of at most {@code maxPromptLength} characters. */
+  public BatchRows(int maxPromptLength) {
+    this(DEFAULT_MAX_ROWS, DEFAULT_MAX_ROW_LENGTH, maxPromptLength, DEFAULT_MAX_STORED_BYTES);
   }
 
-  /** Rows with at most {@code maxRows} rows of at most {@code maxRowLength} characters of values each. */
-  public BatchRows(int maxRows, int maxRowLength) {
-    if (maxRows < 1 || maxRowLength < 1) {
-      throw new IllegalArgumentException("maxRows and maxRowLength must be at least 1");
+  /**
+   * Rows with at most {@code maxRows} rows of at most {@code maxRowLength} characters of values
+   * each, each rendering a prompt of at most {@code maxPromptLength} characters, all of them taking
+   * at most {@code maxStoredBytes} bytes of UTF-8.
+   */
+  public BatchRows(int maxRows, int maxRowLength, int maxPromptLength, int maxStoredBytes) {
+    if (maxRows < 1 || maxRowLength < 1 || maxPromptLength < 1 || maxStoredBytes < 1) {
+      throw new IllegalArgumentException("maxRows, maxRowLength, maxPromptLength and maxStoredBytes must be at least 1");
     }
     this.maxRows = maxRows;
     this.maxRowLength = maxRowLength;
+    this.maxPromptLength = maxPromptLength;
+    this.maxStoredBytes = maxStoredBytes;
   }
+
+  /** The longest prompt a row may render. */
+  public int maxPromptLength() {
+    return maxPromptLength;
+  }
+
+  /**
+   * The prompt of one row already checked, or empty with the reason it cannot be sent now (the
+   * template or the longest prompt changed since): what a run checks again before it starts.
+   */
+  public Prompt prompt(Template template, Map<String, String> row) {
+    List<FieldError> found = new ArrayList<>();
+    Map<String, String> resolved = TemplateService.resolve(template, row, "", found);
+    if (!found.isEmpty()) {
+      FieldError first = found.get(0);
+      return new Prompt(null, first.field() + " " + first.message());
+    }
+    String prompt = TemplateService.fill(template, resolved);
+    if (prompt.isBlank()) {
+      return new Prompt(null, "the row renders an empty prompt");
+    }
+    if (prompt.length() > maxPromptLength) {
+      return new Prompt(null, "the row renders a prompt of " + prompt.length() + " characters; at most "
+          + maxPromptLength + " are allowed");
+    }
+    return new Prompt(prompt, null);
+  }
+
+  /** A row's prompt, or the reason (null prompt) it is skipped. */
+  public record Prompt(String text, String skipped) {}
 
   /** Checks typed-in rows (field {@code rows[i]}, from 0); 400 naming each row and variable at fault. */
   public List<Map<String, String>> fromList(Template template, List<Map<String, String>> rows) {
@@ -91,6 +137,7 @@ public final class BatchRows {
       });
       out.add(check(template, values, at, where, errors));
     }
+    checkStoredSize(out, errors);
     errors.throwIfAny("Some rows are not right.");
     return out;
   }
@@ -141,7 +188,7 @@ public final class BatchRows {
           }
           Map<String, String> values = new HashMap<>();
           for (int c = 0; c < header.size(); c++) {
-            String value = record.get(c);
+            String value = record.get(c).replace("\r\n", "\n");
             if (!value.isBlank()) {
               values.put(header.get(c), value);
             }
@@ -160,6 +207,7 @@ public final class BatchRows {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    checkStoredSize(out, errors);
     errors.throwIfAny("The file's rows are not right.");
     return out;
   }
@@ -214,12 +262,68 @@ public final class BatchRows {
           + " are allowed"));
       return Map.of();
     }
+    boolean clean = true;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      int bad = firstControl(e.getValue());
+      if (bad >= 0) {
+        clean = false;
+        errors.add(new FieldError(at + "." + e.getKey(), where + ": " + e.getKey() + " must not contain control "
+            + "characters (U+" + String.format("%04X", (int) e.getValue().charAt(bad)) + " at character " + (bad + 1)
+            + "); only tabs and line breaks are allowed"));
+      }
+    }
     List<FieldError> found = new ArrayList<>();
     Map<String, String> resolved = TemplateService.resolve(template, values, at + ".", found);
     for (FieldError e : found) {
       errors.add(new FieldError(e.field(), where + ": " + e.field().substring(at.length() + 1) + " " + e.message()));
     }
+    if (clean && found.isEmpty()) {
+      String prompt = TemplateService.fill(template, resolved);
+      if (prompt.length() > maxPromptLength) {
+        String longest = longest(resolved);
+        errors.addTooLong(new FieldError(at + "." + longest, where + " renders a prompt of " + prompt.length()
+            + " characters; at most " + maxPromptLength + " are allowed: shorten " + longest + " (the longest value, "
+            + resolved.get(longest).length() + " characters)"));
+      }
+    }
     return new LinkedHashMap<>(resolved);
+  }
+
+  /** The index of the first control character other than a tab or a line feed, or -1. */
+  static int firstControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String longest(Map<String, String> resolved) {
+    String name = null;
+    for (Map.Entry<String, String> e : resolved.entrySet()) {
+      if (name == null || e.getValue().length() > resolved.get(name).length()) {
+        name = e.getKey();
+      }
+    }
+    return name;
+  }
+
+  private void checkStoredSize(List<Map<String, String>> rows, Errors errors) {
+    if (errors.count() > 0) {
+      return;
+    }
+    long bytes = 0;
+    for (Map<String, String> row : rows) {
+      for (Map.Entry<String, String> e : row.entrySet()) {
+        bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    if (bytes > maxStoredBytes) {
+      errors.add(new FieldError("rows", "the rows take " + bytes + " bytes of UTF-8, names and values together; at most "
+          + maxStoredBytes + " are allowed: split them into several batches"));
+    }
   }
 
   private static boolean hasBom(byte[] b) {
@@ -297,11 +401,18 @@ public final class BatchRows {
   private static final class Errors {
     private final List<FieldError> list = new ArrayList<>();
     private int count;
+    private int tooLong;
 
     void add(FieldError e) {
       if (count++ < MAX_ERRORS) {
         list.add(e);
       }
+    }
+
+    /** A prompt too long: a 422 when every problem is one, since the values are each well formed. */
+    void addTooLong(FieldError e) {
+      tooLong++;
+      add(e);
     }
 
     int count() {
@@ -320,7 +431,11 @@ public final class BatchRows {
       if (count > MAX_ERRORS) {
         out.add(new FieldError("rows", "and " + (count - MAX_ERRORS) + " more"));
       }
-      throw ApiException.badRequest(detail + " (" + count + (count == 1 ? " problem)" : " problems)"), out);
+      String what = detail + " (" + count + (count == 1 ? " problem)" : " problems)");
+      if (tooLong == count) {
+        throw ApiException.unprocessable(what, out);
+      }
+      throw ApiException.badRequest(what, out);
     }
   }
 }

@@ -21,12 +21,15 @@ import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.EventBus;
+import dev.contentcreator.core.ports.InvalidCursorException;
+import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.projects.Listing;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.templates.TemplateService;
 import dev.contentcreator.core.usage.UsageService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +41,23 @@ import java.util.function.Supplier;
 /**
  * Batches and their runs. {@link #tick()} is the scheduler: called every minute (by Cloud Scheduler
  * in production, a timer on one machine), it starts each batch's due run once: the run's document,
- * named by the due time, is created in the same transaction as its job, so a second call or a
+ * named by the due time, is created in the same transaction as its jobs, so a second call or a
  * racing instance starts nothing; runs missed while nothing called are started once, for the latest
- * due time. Documents: {@code batches/<id>}, {@code batchruns/<batchId>_<due epoch second>}.
+ * due time. A batch whose run fails for a reason nobody expected is logged and marked
+ * ({@code lastError}), and the tick goes on with the others. Documents: {@code batches/<id>},
+ * {@code batchruns/<batchId>_<due epoch second>}.
+ *
+ * <p>A batch is held to the limits of a generation: each row's prompt fits
+ * {@code GENERATION_MAX_PROMPT} (checked when rows are saved and again when a run starts), and a run
+ * of more rows than {@code GENERATION_MAX_ITEMS} is split into jobs of at most that many items,
+ * all made in one transaction. "Run now" while the batch's latest run is still going, or within
+ * {@link #RUN_NOW_WINDOW} of a run started by hand, answers that run instead of starting another.
  */
 public final class BatchService {
   public static final String BATCHES = "batches";
   public static final String RUNS = "batchruns";
+  /** A second "run now" this soon after one answers the first run, even if that run has ended. */
+  public static final Duration RUN_NOW_WINDOW = Duration.ofSeconds(5);
 
   private final DocumentStore documents;
   private final ProjectService projects;
@@ -53,11 +66,13 @@ public final class BatchService {
   private final GenerationService generation;
   private final Supplier<Providers> providers;
   private final Supplier<EventBus> events;
+  private final GenerationSettings settings;
   private final Clock clock;
-  private final BatchRows rows = new BatchRows();
+  private final BatchRows rows;
 
   public BatchService(DocumentStore documents, ProjectService projects, TemplateService templates, UsageService usage,
-      GenerationService generation, Supplier<Providers> providers, Supplier<EventBus> events, Clock clock) {
+      GenerationService generation, Supplier<Providers> providers, Supplier<EventBus> events,
+      GenerationSettings settings, Clock clock) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
     this.templates = Objects.requireNonNull(templates, "templates");
@@ -65,7 +80,9 @@ public final class BatchService {
     this.generation = Objects.requireNonNull(generation, "generation");
     this.providers = Objects.requireNonNull(providers, "providers");
     this.events = Objects.requireNonNull(events, "events");
+    this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.rows = new BatchRows(settings.maxPromptLength());
   }
 
   /** What a batch is made of, as the API gives it. */
@@ -83,15 +100,15 @@ public final class BatchService {
     Instant now = clock.instant();
     Batch b = new Batch(Ids.newId(), projectId, spec.name(), template.id(), template.kind(), checked, spec.schedule(),
         spec.timeZone(), false, spec.maxConcurrent(), spec.budgetMicros(), spec.provider().orElse(null),
-        spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1);
+        spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1, null, null);
     documents.create(BATCHES, b.id(), tree(b));
     return b;
   }
 
   public Listing<Batch> list(String uid, String projectId, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.VIEWER);
-    var page = documents.query(Query.on(BATCHES).whereEqualTo("projectId", projectId)
-        .orderBy("createdAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor).build());
+    var page = page(Query.on(BATCHES).whereEqualTo("projectId", projectId)
+        .orderBy("createdAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor));
     return new Listing<>(page.items().stream().map(BatchService::batch).toList(), page.nextCursor());
   }
 
@@ -131,7 +148,8 @@ public final class BatchService {
           newRows.orElse(b.rows()), schedule, zone, change.paused().orElse(b.paused()),
           change.maxConcurrent().orElse(b.maxConcurrent()), change.budgetMicros().orElse(b.budgetMicros()),
           b.provider(), b.model(), b.options(), resuming || rescheduled ? now : b.notBefore(),
-          rescheduled ? null : b.lastDueAt(), b.lastRunId(), b.createdBy(), b.createdAt(), now, b.version() + 1);
+          rescheduled ? null : b.lastDueAt(), b.lastRunId(), b.createdBy(), b.createdAt(), now, b.version() + 1,
+          b.lastError(), b.lastErrorAt());
       tx.set(BATCHES, batchId, tree(changed));
       return changed;
     });
@@ -157,66 +175,137 @@ public final class BatchService {
     });
   }
 
-  /** Starts a run now, whatever the schedule. Editors and owners. */
-  public JsonObject runNow(String uid, String projectId, String batchId) {
+  /** The answer to "run now": the run, and whether this call started it (false: an earlier press's run). */
+  public record RunNow(JsonObject run, boolean started) {}
+
+  /**
+   * Starts a run now, whatever the schedule. Editors and owners. While the batch's latest run is
+   * still going, or when a run was started by hand less than {@link #RUN_NOW_WINDOW} ago, it starts
+   * nothing and answers that run: a double click, or two tabs, make one run.
+   */
+  public RunNow runNow(String uid, String projectId, String batchId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Batch b = find(projectId, batchId);
     Instant now = clock.instant();
-    String runId = b.id() + "_manual_" + now.toEpochMilli();
-    start(b, now, "manual", runId);
-    return runView(documents.get(RUNS, runId).map(BatchService::run).orElseThrow());
+    Outcome outcome = start(b, now, "manual", b.id() + "_manual_" + now.toEpochMilli());
+    if (outcome.runId() == null) {
+      throw notFound();
+    }
+    JsonObject run = runView(documents.get(RUNS, outcome.runId()).map(BatchService::run).orElseThrow(
+        () -> ApiException.conflict("The run could not be started; try again.")));
+    return new RunNow(run, outcome.kind() != Outcome.Kind.EXISTING);
   }
 
-  /** Cancels the batch's latest run, if it is still going. Editors and owners. */
+  /** Cancels the batch's latest run (every job of it still going). Editors and owners. */
   public JsonObject cancelRun(String uid, String projectId, String batchId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Batch b = find(projectId, batchId);
     BatchRun run = Optional.ofNullable(b.lastRunId()).flatMap(id -> documents.get(RUNS, id)).map(BatchService::run)
-        .filter(r -> r.jobId() != null)
+        .filter(r -> !r.jobs().isEmpty())
         .orElseThrow(() -> ApiException.conflict("This batch has no run to cancel."));
-    generation.cancel(uid, projectId, run.jobId());
-    return runView(run);
+    List<String> open = new ArrayList<>();
+    for (BatchRun.Job j : run.jobs()) {
+      documents.get(Jobs.JOBS, j.jobId()).map(Jobs::job).filter(job -> !job.status().terminal())
+          .ifPresent(job -> open.add(job.id()));
+    }
+    if (open.isEmpty()) {
+      throw ApiException.conflict("The batch's latest run has already ended.");
+    }
+    for (String jobId : open) {
+      try {
+        generation.cancel(uid, projectId, jobId);
+      } catch (ApiException e) {
+        if (e.status() != 409) {
+          throw e;
+        }
+        // It ended meanwhile: nothing to cancel there.
+      }
+    }
+    return runView(documents.get(RUNS, run.id()).map(BatchService::run).orElse(run));
   }
 
-  /** The batch's runs, newest first, each with its job's state, counts, cost and failures. */
+  /** The batch's runs, newest first, each with its jobs' state, counts, cost and failures. */
   public Listing<JsonObject> runs(String uid, String projectId, String batchId, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     find(projectId, batchId);
-    var page = documents.query(Query.on(RUNS).whereEqualTo("batchId", batchId)
-        .orderBy("startedAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor).build());
+    var page = page(Query.on(RUNS).whereEqualTo("batchId", batchId)
+        .orderBy("startedAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor));
     return new Listing<>(page.items().stream().map(BatchService::run).map(this::runView).toList(), page.nextCursor());
   }
 
+  private Page page(Query.Builder q) {
+    try {
+      return documents.query(q.build());
+    } catch (InvalidCursorException e) {
+      throw ApiException.badRequest("cursor", "is not a cursor this list gave out; start again without it");
+    }
+  }
+
+  /**
+   * The run as the API shows it: its fields, {@code jobIds}, and what its jobs add up to: the
+   * status (queued while every job waits, running while any goes on; once all ended, cancelled if
+   * one was, completed if any item was made, failed otherwise), item counts, cost, and the first
+   * failures with their row numbers.
+   */
   private JsonObject runView(BatchRun run) {
-    JsonObject o = Json.toTree(run).getAsJsonObject();
-    if (run.jobId() != null) {
-      documents.get(Jobs.JOBS, run.jobId()).map(Jobs::job).ifPresent(job -> {
-        o.addProperty("status", job.status().name().toLowerCase(java.util.Locale.ROOT));
-        o.addProperty("items", job.itemCount());
-        o.addProperty("completed", job.completed());
-        o.addProperty("failed", job.failed());
-        o.addProperty("cancelled", job.cancelled());
-        o.addProperty("costMicros", job.costMicros());
-        JsonArray failures = new JsonArray();
+    JsonObject o = tree(run);
+    o.remove("jobs");
+    JsonArray ids = new JsonArray();
+    run.jobs().forEach(j -> ids.add(j.jobId()));
+    o.add("jobIds", ids);
+    if (run.jobs().isEmpty()) {
+      o.addProperty("status", "skipped");
+      return o;
+    }
+    int items = 0;
+    int completed = 0;
+    int failed = 0;
+    int cancelled = 0;
+    long cost = 0;
+    boolean open = false;
+    boolean started = false;
+    boolean wasCancelled = false;
+    JsonArray failures = new JsonArray();
+    for (BatchRun.Job j : run.jobs()) {
+      GenerationJob job = documents.get(Jobs.JOBS, j.jobId()).map(Jobs::job).orElse(null);
+      if (job == null) {
+        continue;
+      }
+      items += job.itemCount();
+      completed += job.completed();
+      failed += job.failed();
+      cancelled += job.cancelled();
+      cost += job.costMicros();
+      open |= !job.status().terminal();
+      started |= job.status() != GenerationJob.Status.QUEUED;
+      wasCancelled |= job.status() == GenerationJob.Status.CANCELLED;
+      if (job.failed() > 0 && failures.size() < 20) {
         for (GenerationItem i : Jobs.items(documents, job.id())) {
           if (i.status() == GenerationItem.Status.FAILED && failures.size() < 20) {
             JsonObject f = new JsonObject();
-            f.addProperty("row", i.index() + 1);
+            f.addProperty("row", j.row(i.index()));
             f.addProperty("reason", i.failureReason());
             failures.add(f);
           }
         }
-        o.add("failures", failures);
-      });
-    } else {
-      o.addProperty("status", "skipped");
+      }
     }
+    String status = open ? (started ? "running" : "queued")
+        : wasCancelled ? "cancelled" : completed > 0 ? "completed" : "failed";
+    o.addProperty("status", status);
+    o.addProperty("items", items);
+    o.addProperty("completed", completed);
+    o.addProperty("failed", failed);
+    o.addProperty("cancelled", cancelled);
+    o.addProperty("costMicros", cost);
+    o.add("failures", failures);
     return o;
   }
 
   /**
-   * The scheduler: starts each unpaused batch's due run, once per due time. Returns how many runs
-   * it started.
+   * The scheduler: starts each unpaused batch's due run, once per due time. A batch that fails for a
+   * reason nobody expected (a document this version cannot read, a bug) is logged in one line,
+   * marked with {@code lastError}, and the others still run. Returns how many runs it started.
    */
   public int tick() {
     Instant now = clock.instant();
@@ -225,16 +314,12 @@ public final class BatchService {
     do {
       var page = documents.query(Query.on(BATCHES).whereEqualTo("paused", false).limit(100).startAfter(cursor).build());
       for (Document d : page.items()) {
-        Batch b = batch(d);
-        Optional<Instant> due;
         try {
-          due = BatchSchedule.parse(b.schedule(), b.timeZone())
-              .dueAt(b.lastDueAt() != null ? b.lastDueAt() : b.notBefore(), now);
-        } catch (ApiException e) {
-          continue;
-        }
-        if (due.isPresent() && start(b, due.get(), "schedule", b.id() + "_" + due.get().getEpochSecond())) {
-          started++;
+          if (tickOne(d, now)) {
+            started++;
+          }
+        } catch (RuntimeException e) {
+          failed(d, e, now);
         }
       }
       cursor = page.nextCursor();
@@ -242,24 +327,90 @@ public final class BatchService {
     return started;
   }
 
+  private boolean tickOne(Document d, Instant now) {
+    Batch b = batch(d);
+    Optional<Instant> due;
+    try {
+      due = BatchSchedule.parse(b.schedule(), b.timeZone())
+          .dueAt(b.lastDueAt() != null ? b.lastDueAt() : b.notBefore(), now);
+    } catch (ApiException e) {
+      return false;
+    }
+    return due.isPresent()
+        && start(b, due.get(), "schedule", b.id() + "_" + due.get().getEpochSecond()).kind() == Outcome.Kind.STARTED;
+  }
+
+  /** Logs one structured line about a batch the tick could not handle, and marks the batch with it. */
+  private void failed(Document d, RuntimeException e, Instant now) {
+    JsonObject line = new JsonObject();
+    line.addProperty("severity", "ERROR");
+    line.addProperty("message", "the scheduler could not start a run of batch " + d.id() + ": " + e);
+    line.addProperty("batchId", d.id());
+    if (d.data().has("projectId") && d.data().get("projectId").isJsonPrimitive()) {
+      line.addProperty("projectId", d.data().get("projectId").getAsString());
+    }
+    StackTraceElement[] where = e.getStackTrace();
+    if (where.length > 0) {
+      line.addProperty("at", where[0].toString());
+    }
+    System.err.println(line);
+    try {
+      documents.transaction(tx -> {
+        tx.get(BATCHES, d.id()).ifPresent(fresh -> {
+          JsonObject data = fresh.data().deepCopy();
+          data.addProperty("lastError", "An unexpected error stopped the scheduled run (" + e.getClass().getSimpleName()
+              + "); it has been logged, and the scheduler tries again at its next tick.");
+          data.addProperty("lastErrorAt", Json.format(now));
+          tx.set(BATCHES, d.id(), data);
+        });
+        return null;
+      });
+    } catch (RuntimeException markFailed) {
+      System.err.println("{\"severity\":\"ERROR\",\"message\":\"could not mark batch " + d.id()
+          + " with its error\",\"batchId\":\"" + d.id() + "\"}");
+    }
+  }
+
+  /** What {@link #start} did: started a run, recorded one as skipped, found an earlier one, or nothing. */
+  private record Outcome(Kind kind, String runId, List<String> jobIds) {
+    enum Kind { STARTED, SKIPPED, EXISTING, NONE }
+
+    static Outcome none() {
+      return new Outcome(Kind.NONE, null, List.of());
+    }
+  }
+
   /**
-   * Starts one run: its document and its job in one transaction, then the job's event. Returns
-   * false when the run had been started already. A run that cannot start (the month's quota, a
-   * provider no longer configured) is recorded as skipped with its reason, so the history says why.
+   * Starts one run: its document and its jobs (one per {@code GENERATION_MAX_ITEMS} rows) in one
+   * transaction, then each job's event. A row that cannot be sent now is left out with its reason; a
+   * run that cannot start at all (no rows fit, the month's quota, a provider no longer configured)
+   * is recorded as skipped with its reason, so the history says why.
    */
-  private boolean start(Batch batch, Instant due, String trigger, String runId) {
+  private Outcome start(Batch batch, Instant due, String trigger, String runId) {
     Template template;
     Providers.Choice choice;
     List<String> prompts = new ArrayList<>();
+    List<Integer> rowNumbers = new ArrayList<>();
+    List<BatchRun.SkippedRow> skippedRows = new ArrayList<>();
     try {
       template = templates.get(batch.createdBy(), batch.projectId(), batch.templateId());
       choice = providers.get().choose(batch.kind(), Optional.ofNullable(batch.provider()),
           Optional.ofNullable(batch.model()));
-      for (Map<String, String> row : batch.rows()) {
-        prompts.add(TemplateService.render(template, row));
+      for (int i = 0; i < batch.rows().size(); i++) {
+        BatchRows.Prompt p = rows.prompt(template, batch.rows().get(i));
+        if (p.text() != null) {
+          prompts.add(p.text());
+          rowNumbers.add(i + 1);
+        } else {
+          skippedRows.add(new BatchRun.SkippedRow(i + 1, p.skipped()));
+        }
+      }
+      if (batch.rows().isEmpty()) {
+        throw ApiException.unprocessable("rows", "the batch has no rows");
       }
       if (prompts.isEmpty()) {
-        throw ApiException.unprocessable("rows", "the batch has no rows");
+        BatchRun.SkippedRow first = skippedRows.get(0);
+        throw ApiException.unprocessable("rows", "no row can be sent; row " + first.row() + ": " + first.reason());
       }
     } catch (ApiException e) {
       return skip(batch, due, trigger, runId, e.detail());
@@ -267,75 +418,132 @@ public final class BatchService {
     Project project = documents.get(ProjectService.PROJECTS, batch.projectId()).map(ProjectService::project)
         .orElse(null);
     if (project == null) {
-      return false;
+      return Outcome.none();
     }
     String systemPrompt = batch.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
     Instant now = clock.instant();
-    String jobId = Ids.newId();
-    boolean created;
+    int cap = Math.max(1, Math.min(settings.maxItemsPerJob(), Query.MAX_LIMIT));
+    int total = prompts.size();
+    int jobCount = (total + cap - 1) / cap;
+    Outcome outcome;
     try {
-      created = documents.transaction(tx -> {
+      outcome = documents.transaction(tx -> {
         Batch fresh = tx.get(BATCHES, batch.id()).map(BatchService::batch).orElse(null);
-        if (fresh == null || tx.get(RUNS, runId).isPresent()
-            || (trigger.equals("schedule") && fresh.lastDueAt() != null && !fresh.lastDueAt().isBefore(due))) {
-          return false;
+        if (fresh == null || (trigger.equals("schedule") && fresh.lastDueAt() != null && !fresh.lastDueAt().isBefore(due))) {
+          return Outcome.none();
+        }
+        if (tx.get(RUNS, runId).isPresent()) {
+          return new Outcome(Outcome.Kind.EXISTING, runId, List.of());
+        }
+        Optional<String> earlier = earlierRun(tx, fresh, trigger, now);
+        if (earlier.isPresent()) {
+          return new Outcome(Outcome.Kind.EXISTING, earlier.get(), List.of());
         }
         usage.checkQuota(tx, fresh.createdBy(), fresh.kind(), prompts.size(),
             Double.parseDouble(fresh.options().getOrDefault("duration", "0")));
-        GenerationJob job = new GenerationJob(jobId, fresh.projectId(), fresh.kind(), choice.provider(), choice.model(),
-            choice.demo(), GenerationJob.Status.QUEUED, prompts.size(), 0, 0, 0, template.body(), systemPrompt,
-            fresh.options(), template.id(), null, false, fresh.createdBy(), now, now, fresh.id(),
-            fresh.maxConcurrent(), fresh.budgetMicros(), 0);
-        Jobs.put(tx, job);
-        for (int i = 0; i < prompts.size(); i++) {
-          Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, fresh.projectId(), i,
-              GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now,
-              prompts.get(i)));
+        // Each job keeps its share of the run's concurrency and budget, so the run as a whole
+        // stays within what the batch allows (one item at a time per job at the least).
+        int concurrent = fresh.maxConcurrent() > 0 ? Math.max(1, fresh.maxConcurrent() / jobCount) : 0;
+        List<BatchRun.Job> jobs = new ArrayList<>();
+        List<String> jobIds = new ArrayList<>();
+        for (int j = 0; j < jobCount; j++) {
+          int from = j * cap;
+          int to = Math.min(total, from + cap);
+          int n = to - from;
+          long budget = fresh.budgetMicros() > 0 ? Math.max(1, fresh.budgetMicros() * n / total) : 0;
+          String jobId = Ids.newId();
+          GenerationJob job = new GenerationJob(jobId, fresh.projectId(), fresh.kind(), choice.provider(),
+              choice.model(), choice.demo(), GenerationJob.Status.QUEUED, n, 0, 0, 0, template.body(), systemPrompt,
+              fresh.options(), template.id(), null, false, fresh.createdBy(), now, now, fresh.id(), concurrent,
+              budget, 0);
+          Jobs.put(tx, job);
+          for (int i = 0; i < n; i++) {
+            Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, fresh.projectId(), i,
+                GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now,
+                prompts.get(from + i)));
+          }
+          jobs.add(new BatchRun.Job(jobId, rowNumbers.subList(from, to)));
+          jobIds.add(jobId);
         }
-        tx.create(RUNS, runId, tree(new BatchRun(runId, fresh.id(), fresh.projectId(), due, trigger, jobId, null, now)));
+        tx.create(RUNS, runId, tree(new BatchRun(runId, fresh.id(), fresh.projectId(), due, trigger, jobIds.get(0),
+            null, now, jobs, skippedRows)));
         tx.set(BATCHES, fresh.id(), tree(advance(fresh, trigger.equals("schedule") ? due : fresh.lastDueAt(), runId, now)));
-        return true;
+        return new Outcome(Outcome.Kind.STARTED, runId, jobIds);
       });
     } catch (ApiException e) {
       return skip(batch, due, trigger, runId, e.detail());
     } catch (DocumentExistsException e) {
-      return false;
+      return new Outcome(Outcome.Kind.EXISTING, runId, List.of());
     }
-    if (created) {
+    for (String jobId : outcome.jobIds()) {
       JsonObject event = new JsonObject();
       event.addProperty("jobId", jobId);
       try {
         events.get().publish(GenerationSettings.TOPIC, event, Map.of("projectId", batch.projectId(), "batchId", batch.id()));
       } catch (RuntimeException e) {
         // The job is stored and queued; the workers' sweep of queued jobs fans it out.
-        System.err.println("could not publish the event of batch run " + runId + ": " + e);
+        System.err.println("could not publish the event of job " + jobId + " of batch run " + runId + ": " + e);
       }
     }
-    return created;
+    return outcome;
   }
 
-  private boolean skip(Batch batch, Instant due, String trigger, String runId, String reason) {
+  /**
+   * For a "run now": the batch's latest run when it is still going, or was started by hand less
+   * than {@link #RUN_NOW_WINDOW} ago; read in the transaction that would start the next, so two
+   * presses at once make one run.
+   */
+  private Optional<String> earlierRun(DocumentStore.Transaction tx, Batch fresh, String trigger, Instant now) {
+    if (!trigger.equals("manual") || fresh.lastRunId() == null) {
+      return Optional.empty();
+    }
+    Optional<BatchRun> latest = tx.get(RUNS, fresh.lastRunId()).map(BatchService::run);
+    if (latest.isEmpty()) {
+      return Optional.empty();
+    }
+    BatchRun run = latest.get();
+    if (run.trigger().equals("manual") && run.startedAt().plus(RUN_NOW_WINDOW).isAfter(now)) {
+      return Optional.of(run.id());
+    }
+    for (BatchRun.Job j : run.jobs()) {
+      if (Jobs.job(tx, j.jobId()).filter(job -> !job.status().terminal()).isPresent()) {
+        return Optional.of(run.id());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Outcome skip(Batch batch, Instant due, String trigger, String runId, String reason) {
     Instant now = clock.instant();
     try {
       return documents.transaction(tx -> {
         Batch fresh = tx.get(BATCHES, batch.id()).map(BatchService::batch).orElse(null);
-        if (fresh == null || tx.get(RUNS, runId).isPresent()) {
-          return false;
+        if (fresh == null) {
+          return Outcome.none();
         }
-        tx.create(RUNS, runId, tree(new BatchRun(runId, fresh.id(), fresh.projectId(), due, trigger, null, reason, now)));
+        if (tx.get(RUNS, runId).isPresent()) {
+          return new Outcome(Outcome.Kind.EXISTING, runId, List.of());
+        }
+        Optional<String> earlier = earlierRun(tx, fresh, trigger, now);
+        if (earlier.isPresent()) {
+          return new Outcome(Outcome.Kind.EXISTING, earlier.get(), List.of());
+        }
+        tx.create(RUNS, runId, tree(new BatchRun(runId, fresh.id(), fresh.projectId(), due, trigger, null, reason, now,
+            List.of(), List.of())));
         tx.set(BATCHES, fresh.id(), tree(advance(fresh, trigger.equals("schedule") ? due : fresh.lastDueAt(), runId, now)));
-        return false;
+        return new Outcome(Outcome.Kind.SKIPPED, runId, List.of());
       });
     } catch (DocumentExistsException e) {
-      return false;
+      return new Outcome(Outcome.Kind.EXISTING, runId, List.of());
     }
   }
 
+  /** The batch after a run was recorded: its last due time and run, and no error since a run started. */
   private static Batch advance(Batch b, Instant lastDueAt, String runId, Instant now) {
     return new Batch(b.id(), b.projectId(), b.name(), b.templateId(), b.kind(), b.rows(), b.schedule(), b.timeZone(),
         b.paused(), b.maxConcurrent(), b.budgetMicros(), b.provider(), b.model(), b.options(), b.notBefore(), lastDueAt,
-        runId, b.createdBy(), b.createdAt(), now, b.version());
+        runId, b.createdBy(), b.createdAt(), now, b.version(), null, null);
   }
 
   static Batch batch(Document d) {

@@ -9,6 +9,8 @@ import java.util.Map;
  * zone). Each run is a generation job whose items are the rows, at most {@code maxConcurrent} at a
  * time (0: no cap) and within {@code budgetMicros} (0: no budget). {@code lastDueAt} is the due time
  * of the last scheduled run; due times after it and after {@code notBefore} are still to come.
+ * {@code lastError} and {@code lastErrorAt} say why the scheduler last failed to start a run of this
+ * batch for a reason it did not expect (null once a run starts again).
  */
 public record Batch(
     String id,
@@ -31,7 +33,9 @@ public record Batch(
     String createdBy,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    String lastError,
+    Instant lastErrorAt) {
 
   public Batch {
     rows = rows == null ? List.of() : List.copyOf(rows);

@@ -72,6 +72,11 @@ public final class ApiException extends RuntimeException {
     return of(412, "stale-version", "The resource has changed", detail);
   }
 
+  /** A 422 listing each field that cannot be carried out. */
+  public static ApiException unprocessable(String detail, List<FieldError> errors) {
+    return new ApiException(422, "unprocessable", "The request cannot be carried out", detail, errors, Map.of());
+  }
+
   public static ApiException unprocessable(String field, String message) {
     return new ApiException(422, "unprocessable", "The request cannot be carried out", field + ": " + message,
         List.of(new FieldError(field, message)), Map.of());

@@ -56,7 +56,8 @@ public final class Services {
     this.media = new Lazy<>(() -> new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
         platform::fetcher, platform.clock()));
     this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
-        generation(), platform::providers, platform::events, platform.clock()));
+        generation(), platform::providers, platform::events, GenerationSettings.from(platform.config()),
+        platform.clock()));
   }
 
   public Platform platform() {

@@ -27,9 +27,26 @@ import java.util.regex.Pattern;
 /**
  * Prompt templates: the global ones that ship with the product and each project's own. A template's
  * body names its variables as {@code {{name}}}; rendering checks each value against its type.
+ *
+ * <p>Bounds, so that no template multiplies a value past what a prompt may hold: a body has at most
+ * {@value #MAX_PLACEHOLDERS} placeholders (each occurrence counts); a string variable's value has at
+ * most {@value #MAX_VARIABLE_LENGTH} characters, or its own smaller {@code maxLength}; a number at
+ * most {@value #MAX_NUMBER_LENGTH}; a choice variable offers at most {@value #MAX_CHOICES} choices of
+ * at most {@value #MAX_CHOICE_LENGTH} characters. The rendered prompt is then held to
+ * {@code GENERATION_MAX_PROMPT} by whoever sends it to a provider.
  */
 public final class TemplateService {
   public static final String COLLECTION = "templates";
+  /** Placeholders a body may hold, each occurrence counted. */
+  public static final int MAX_PLACEHOLDERS = 20;
+  /** Characters a string variable's value may have at most, whatever its template says. */
+  public static final int MAX_VARIABLE_LENGTH = 4000;
+  /** Characters a number variable's value may have. */
+  public static final int MAX_NUMBER_LENGTH = 40;
+  /** Choices a choice variable may offer. */
+  public static final int MAX_CHOICES = 50;
+  /** Characters of one choice. */
+  public static final int MAX_CHOICE_LENGTH = 200;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]{0,39})\\s*}}");
   private static final Instant SHIPPED = Instant.parse("2026-11-26T00:00:00Z");
 
@@ -123,11 +140,28 @@ public final class TemplateService {
       } else if (v.type().equals("choice") && v.choices().isEmpty()) {
         errors.add(new FieldError(at + ".choices", "a choice needs at least one choice"));
       }
+      if (v.choices().size() > MAX_CHOICES
+          || v.choices().stream().anyMatch(c -> c == null || c.isBlank() || c.length() > MAX_CHOICE_LENGTH)) {
+        errors.add(new FieldError(at + ".choices", "must be at most " + MAX_CHOICES + " choices of 1 to "
+            + MAX_CHOICE_LENGTH + " characters"));
+      }
+      if (v.maxLength() != null && (v.maxLength() < 1 || v.maxLength() > MAX_VARIABLE_LENGTH)) {
+        errors.add(new FieldError(at + ".maxLength", "must be from 1 to " + MAX_VARIABLE_LENGTH));
+      }
+      if (v.defaultValue() != null && v.defaultValue().length() > MAX_VARIABLE_LENGTH) {
+        errors.add(new FieldError(at + ".defaultValue", "must be at most " + MAX_VARIABLE_LENGTH + " characters long"));
+      }
     }
     Set<String> used = new HashSet<>();
     Matcher m = PLACEHOLDER.matcher(body);
+    int placeholders = 0;
     while (m.find()) {
       used.add(m.group(1));
+      placeholders++;
+    }
+    if (placeholders > MAX_PLACEHOLDERS) {
+      errors.add(new FieldError("body", "has " + placeholders + " placeholders; at most " + MAX_PLACEHOLDERS
+          + " are allowed"));
     }
     for (String u : used) {
       if (!declared.contains(u)) {
@@ -146,6 +180,14 @@ public final class TemplateService {
     if (!errors.isEmpty()) {
       throw ApiException.badRequest("Some template variables are not right.", errors);
     }
+    return fill(t, resolved);
+  }
+
+  /**
+   * The template's body with values already checked by {@link #resolve} filled in: runs of white
+   * space become one space, and the ends are stripped.
+   */
+  public static String fill(Template t, Map<String, String> resolved) {
     Matcher m = PLACEHOLDER.matcher(t.body());
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -159,7 +201,8 @@ public final class TemplateService {
    * Checks values against the template's variables and returns every variable's value, stripped,
    * with the default for each name that is absent (blank when optional and without a default). Each problem is added to
    * {@code errors} under {@code fieldPrefix + name}: unknown names, missing required values, values
-   * that are not numbers, not among the choices, or longer than the variable allows.
+   * that are not numbers, not among the choices, or longer than the variable allows (its own
+   * {@code maxLength}, never more than {@value #MAX_VARIABLE_LENGTH}).
    */
   public static Map<String, String> resolve(Template t, Map<String, String> values, String fieldPrefix,
       List<FieldError> errors) {
@@ -186,10 +229,14 @@ public final class TemplateService {
       value = value.strip();
       switch (v.type()) {
         case "number" -> {
-          try {
-            Double.parseDouble(value);
-          } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "must be a number"));
+          if (value.length() > MAX_NUMBER_LENGTH) {
+            errors.add(new FieldError(field, "must be a number of at most " + MAX_NUMBER_LENGTH + " characters"));
+          } else {
+            try {
+              Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+              errors.add(new FieldError(field, "must be a number"));
+            }
           }
         }
         case "choice" -> {
@@ -198,8 +245,9 @@ public final class TemplateService {
           }
         }
         default -> {
-          if (v.maxLength() != null && value.length() > v.maxLength()) {
-            errors.add(new FieldError(field, "must be at most " + v.maxLength() + " characters long"));
+          int max = v.maxLength() == null ? MAX_VARIABLE_LENGTH : Math.min(v.maxLength(), MAX_VARIABLE_LENGTH);
+          if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters long"));
           }
         }
       }

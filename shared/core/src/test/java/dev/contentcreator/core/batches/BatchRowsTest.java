@@ -25,7 +25,7 @@ class BatchRowsTest {
           new Variable("words", "number", false, null, "120", null)),
       "u1", null, null, 1);
 
-  private final BatchRows rows = new BatchRows();
+  private final BatchRows rows = new BatchRows(4000);
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -126,7 +126,7 @@ class BatchRowsTest {
 
   @Test
   void tooManyRowsNamesTheLimit() {
-    BatchRows small = new BatchRows(3, 1000);
+    BatchRows small = new BatchRows(3, 1000, 4000, BatchRows.DEFAULT_MAX_STORED_BYTES);
     StringBuilder csv = new StringBuilder("product\n");
     for (int i = 0; i < 4; i++) {
       csv.append("item ").append(i).append('\n');
@@ -142,7 +142,7 @@ class BatchRowsTest {
 
   @Test
   void aRowLongerThanTheLimitIsRefused() {
-    BatchRows narrow = new BatchRows(10, 8);
+    BatchRows narrow = new BatchRows(10, 8, 4000, BatchRows.DEFAULT_MAX_STORED_BYTES);
     FieldError f = only(refused(() -> narrow.fromCsv(TEMPLATE, utf8("product,tone\nMug,formal\n"))));
     assertEquals("rows[1]", f.field());
     assertTrue(f.message().contains("9 characters of values; at most 8"), f.message());
@@ -187,5 +187,64 @@ class BatchRowsTest {
     assertEquals(BatchRows.MAX_ERRORS + 1, e.errors().size());
     assertEquals(new FieldError("rows", "and 10 more"), e.errors().get(BatchRows.MAX_ERRORS));
     assertTrue(e.detail().contains("60 problems"), e.detail());
+  }
+
+  @Test
+  void aControlCharacterIsRefusedNamingItsRowAndColumn() {
+    ApiException csv = refused(() -> rows.fromCsv(TEMPLATE, utf8("product\nMug\nCu\u0000p\n")));
+    assertEquals(List.of("rows[2].product"), csv.errors().stream().map(FieldError::field).toList());
+    assertTrue(csv.errors().get(0).message().contains("U+0000 at character 3"), csv.errors().toString());
+    ApiException typed = refused(() -> rows.fromList(TEMPLATE, List.of(Map.of("product", "a\u001bb"))));
+    assertEquals(List.of("rows[0].product"), typed.errors().stream().map(FieldError::field).toList());
+  }
+
+  @Test
+  void tabsAndLineBreaksStayAllowedAndCrLfInsideAValueBecomesLf() {
+    Template free = new Template("t2", "p1", "Free", ContentKind.TEXT, "About {{product}}",
+        List.of(new Variable("product", "string", true, null, null, null)), "u1", null, null, 1);
+    assertEquals("a\tb\nc", rows.fromCsv(free, utf8("product\r\n\"a\tb\r\nc\"\r\n")).get(0).get("product"));
+  }
+
+  @Test
+  void aRowRenderingPastTheLongestPromptIsA422NamingItsLongestValue() {
+    BatchRows tight = new BatchRows(10, 1000, 40, BatchRows.DEFAULT_MAX_STORED_BYTES);
+    ApiException e = assertThrows(ApiException.class, () -> tight.fromCsv(TEMPLATE,
+        utf8("product,tone\nMug,formal\nLarge ceramic mug,formal\n")));
+    assertEquals(422, e.status());
+    assertEquals(List.of("rows[2].product"), e.errors().stream().map(FieldError::field).toList());
+    assertTrue(e.errors().get(0).message().contains("renders a prompt of 46 characters; at most 40"),
+        e.errors().toString());
+    assertEquals(1, tight.fromList(TEMPLATE, List.of(Map.of("product", "Mug"))).size());
+  }
+
+  @Test
+  void aPromptTooLongAmongOtherProblemsIsA400() {
+    BatchRows tight = new BatchRows(10, 1000, 40, BatchRows.DEFAULT_MAX_STORED_BYTES);
+    ApiException e = refused(() -> tight.fromList(TEMPLATE,
+        List.of(Map.of("product", "Large ceramic mug"), Map.of("tone", "loud", "product", "x"))));
+    assertEquals(List.of("rows[0].product", "rows[1].tone"), e.errors().stream().map(FieldError::field).sorted().toList());
+  }
+
+  @Test
+  void rowsTakingMoreThanTheStoredBytesAreRefused() {
+    BatchRows small = new BatchRows(100, 1000, 4000, 100);
+    List<Map<String, String>> typed = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      typed.add(Map.of("product", "product " + i));
+    }
+    FieldError f = only(refused(() -> small.fromList(TEMPLATE, typed)));
+    assertEquals("rows", f.field());
+    assertTrue(f.message().contains("at most 100 are allowed"), f.message());
+  }
+
+  @Test
+  void aRunChecksEachRowAgainWithTheReasonItCannotBeSent() {
+    BatchRows tight = new BatchRows(10, 1000, 40, BatchRows.DEFAULT_MAX_STORED_BYTES);
+    assertEquals("Write 120 formal words about Mug",
+        tight.prompt(TEMPLATE, Map.of("product", "Mug", "tone", "formal", "words", "120")).text());
+    BatchRows.Prompt tooLong = tight.prompt(TEMPLATE, Map.of("product", "Large ceramic mug", "tone", "formal",
+        "words", "120"));
+    assertEquals(null, tooLong.text());
+    assertTrue(tooLong.skipped().contains("at most 40"), tooLong.skipped());
   }
 }

@@ -63,4 +63,39 @@ class TemplateServiceTest {
       TemplateService.check(g.body(), g.variables());
     }
   }
+
+  @Test
+  void aStringWithoutItsOwnBoundGetsTheCommonOne() {
+    Template free = new Template("t", "p", "Free", ContentKind.TEXT, "About {{x}}",
+        List.of(new Variable("x", "string", true, null, null, null)), "u", null, null, 1);
+    assertEquals("About " + "a".repeat(TemplateService.MAX_VARIABLE_LENGTH),
+        TemplateService.render(free, Map.of("x", "a".repeat(TemplateService.MAX_VARIABLE_LENGTH))));
+    ApiException e = assertThrows(ApiException.class, () -> TemplateService.render(free,
+        Map.of("x", "a".repeat(TemplateService.MAX_VARIABLE_LENGTH + 1))));
+    assertEquals("variables.x", e.errors().get(0).field());
+  }
+
+  @Test
+  void aBodyWithTooManyPlaceholdersIsRefused() {
+    String body = "{{x}} ".repeat(TemplateService.MAX_PLACEHOLDERS + 1);
+    ApiException e = assertThrows(ApiException.class, () -> TemplateService.check(body,
+        List.of(new Variable("x", "string", true, null, null, 10))));
+    assertEquals("body", e.errors().get(0).field());
+    TemplateService.check("{{x}} ".repeat(TemplateService.MAX_PLACEHOLDERS),
+        List.of(new Variable("x", "string", true, null, null, 10)));
+  }
+
+  @Test
+  void aMaxLengthBeyondTheCommonBoundIsRefused() {
+    ApiException e = assertThrows(ApiException.class, () -> TemplateService.check("{{x}}",
+        List.of(new Variable("x", "string", true, null, null, TemplateService.MAX_VARIABLE_LENGTH + 1))));
+    assertEquals("variables[0].maxLength", e.errors().get(0).field());
+  }
+
+  @Test
+  void aLongNumberIsRefused() {
+    Template n = new Template("t", "p", "N", ContentKind.TEXT, "{{n}} words",
+        List.of(new Variable("n", "number", true, null, null, null)), "u", null, null, 1);
+    assertThrows(ApiException.class, () -> TemplateService.render(n, Map.of("n", "1".repeat(41))));
+  }
 }
