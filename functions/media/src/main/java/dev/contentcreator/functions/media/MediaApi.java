@@ -2,6 +2,7 @@ package dev.contentcreator.functions.media;
 
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * Setting: {@code MEDIA_MAX_UPLOAD_BYTES} (100 MiB).
  */
 public final class MediaApi {
+  /** The types a file may be announced as: the media the product reads, or "read it from the bytes". */
+  static final java.util.List<String> UPLOAD_TYPES = java.util.List.of("image/png", "image/jpeg", "image/webp",
+      "image/gif", "video/mp4", "video/webm", "application/octet-stream");
+
   private MediaApi() {}
 
   public static Router router(Services s) {
@@ -42,6 +47,11 @@ public final class MediaApi {
         int size = body.integer("byteSize", 0, 1, Integer.MAX_VALUE);
         String declared = body.string("contentType", 1, 100).orElse("application/octet-stream");
         body.finish();
+        if (!UPLOAD_TYPES.contains(declared.toLowerCase(Locale.ROOT))) {
+          // The signed address carries this type to the blob store; only media may be asked for.
+          throw ApiException.of(415, "unsupported-media-type", "Unsupported media type",
+              "contentType must be one of " + String.join(", ", UPLOAD_TYPES) + ", not " + declared + ".");
+        }
         JsonObject slot = s.media().requestUpload(r.caller(), projectId, size, declared, title, max);
         return ApiResponse.created(slot.get("statusUrl").getAsString(), slot);
       }
@@ -50,7 +60,10 @@ public final class MediaApi {
       content = s.media().importUrl(r.caller(), projectId, url, title);
     } else {
       Optional<String> title = r.queryParam("title").map(String::strip).filter(t -> !t.isEmpty())
-          .map(t -> t.length() > 200 ? t.substring(0, 200) : t);
+          .map(t -> t.codePointCount(0, t.length()) > 200 ? t.substring(0, t.offsetByCodePoints(0, 200)) : t);
+      if (title.isPresent() && JsonBody.hasControl(title.get())) {
+        throw ApiException.badRequest("title", "must not contain control characters or broken characters");
+      }
       content = s.media().upload(r.caller(), projectId, r.rawBody(), title);
     }
     return ApiResponse.created("/api/projects/" + projectId + "/contents/" + content.get("id").getAsString(), content)

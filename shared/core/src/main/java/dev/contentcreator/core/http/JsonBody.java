@@ -3,7 +3,8 @@ package dev.contentcreator.core.http;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class JsonBody {
   private static final Pattern GSON_PATH = Pattern.compile("path \\$\\.?([^\\s]*)");
+  /** The deepest nesting a body may have; the deepest request of the API needs three levels. */
+  static final int MAX_DEPTH = 32;
 
   private final JsonObject object;
   private final Set<String> read = new LinkedHashSet<>();
@@ -50,17 +53,65 @@ public final class JsonBody {
     JsonElement root;
     try (JsonReader reader = new JsonReader(new java.io.StringReader(text))) {
       reader.setStrictness(Strictness.STRICT);
-      root = JsonParser.parseReader(reader);
+      root = read(reader, "", 0);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw ApiException.badRequest("body", "has more after the JSON value");
       }
-    } catch (JsonParseException | IOException | IllegalStateException e) {
+    } catch (JsonParseException | IOException | IllegalStateException | NumberFormatException e) {
       throw malformed(e);
     }
     if (!root.isJsonObject()) {
       throw ApiException.badRequest("body", "must be a JSON object");
     }
     return new JsonBody(root.getAsJsonObject());
+  }
+
+  /**
+   * Reads one value into a tree, refusing what a JSON parser may silently read one way and another
+   * layer another way: a name twice in one object (which value counts?) and nesting deeper than
+   * any request of this API needs (which costs stack and time to walk).
+   */
+  private static JsonElement read(JsonReader in, String at, int depth) throws IOException {
+    JsonToken token = in.peek();
+    if ((token == JsonToken.BEGIN_OBJECT || token == JsonToken.BEGIN_ARRAY) && depth >= MAX_DEPTH) {
+      throw ApiException.badRequest(at.isEmpty() ? "body" : at, "is nested more than " + MAX_DEPTH + " levels deep");
+    }
+    switch (token) {
+      case BEGIN_OBJECT: {
+        JsonObject o = new JsonObject();
+        in.beginObject();
+        while (in.hasNext()) {
+          String name = in.nextName();
+          String path = at.isEmpty() ? name : at + "." + name;
+          if (o.has(name)) {
+            throw ApiException.badRequest(path, "appears twice; send each field once");
+          }
+          o.add(name, read(in, path, depth + 1));
+        }
+        in.endObject();
+        return o;
+      }
+      case BEGIN_ARRAY: {
+        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        in.beginArray();
+        while (in.hasNext()) {
+          a.add(read(in, at + "[" + a.size() + "]", depth + 1));
+        }
+        in.endArray();
+        return a;
+      }
+      case STRING:
+        return new JsonPrimitive(in.nextString());
+      case NUMBER:
+        return new JsonPrimitive(new java.math.BigDecimal(in.nextString()));
+      case BOOLEAN:
+        return new JsonPrimitive(in.nextBoolean());
+      case NULL:
+        in.nextNull();
+        return JsonNull.INSTANCE;
+      default:
+        throw new JsonParseException("expected a value at line 1 column 1 path $");
+    }
   }
 
   private static ApiException malformed(Exception e) {
@@ -101,11 +152,27 @@ public final class JsonBody {
           : "must be at most " + maxLength + " characters long"));
       return Optional.empty();
     }
-    if (s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+    if (hasControl(s)) {
       errors.add(new FieldError(field, "must not contain control characters"));
       return Optional.empty();
     }
     return Optional.of(s);
+  }
+
+  /** Control characters other than newline and tab, or half of a surrogate pair (not text at all). */
+  public static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+        return true;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A required string field. */
@@ -183,7 +250,7 @@ public final class JsonBody {
     java.util.List<String> out = new ArrayList<>();
     for (JsonElement x : e.getAsJsonArray()) {
       if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isString() || x.getAsString().strip().isEmpty()
-          || x.getAsString().length() > maxLength) {
+          || x.getAsString().length() > maxLength || hasControl(x.getAsString())) {
         errors.add(new FieldError(field, "each entry must be a string of 1 to " + maxLength + " characters"));
         return Optional.empty();
       }

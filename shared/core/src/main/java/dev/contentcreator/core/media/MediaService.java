@@ -262,6 +262,9 @@ public final class MediaService {
   /** An upload's state: pending, done (with its contentId) or failed (with a reason). */
   public JsonObject uploadStatus(String uid, String projectId, String uploadId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
+    if (!dev.contentcreator.core.domain.Ids.isWellFormed(uploadId)) {
+      throw ApiException.notFound("No such upload in this project.");
+    }
     JsonObject u = documents.get(UPLOADS, uploadId).map(d -> d.data())
         .filter(x -> projectId.equals(x.get("projectId").getAsString()))
         .orElseThrow(() -> ApiException.notFound("No such upload in this project.")).deepCopy();

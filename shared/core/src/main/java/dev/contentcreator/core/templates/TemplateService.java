@@ -107,6 +107,9 @@ public final class TemplateService {
       }
     }
     projects.requireRole(uid, projectId, Role.VIEWER);
+    if (!Ids.isWellFormed(templateId)) {
+      throw ApiException.unprocessable("templateId", "no such template in this project");
+    }
     return documents.get(COLLECTION, templateId).map(d -> Json.fromTree(d.data(), Template.class))
         .filter(t -> projectId.equals(t.projectId()))
         .orElseThrow(() -> ApiException.unprocessable("templateId", "no such template in this project"));
