@@ -61,6 +61,11 @@ final class LazyRedis<T> {
     return value != null;
   }
 
+  /** Whether {@link #close()} was called. */
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Closes the client if this opened it; later calls to {@link #get()} fail. */
   void close() {
     synchronized (lock) {

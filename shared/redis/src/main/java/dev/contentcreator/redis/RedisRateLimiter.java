@@ -83,6 +83,9 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("key must not be empty");
     }
+    if (buckets.isClosed()) {
+      throw new IllegalStateException("this Redis rate limiter is closed");
+    }
     if (failing && System.nanoTime() - redisAgainAtNanos < 0) {
       return fallback.tryAcquire(key, limit);
     }
