@@ -6,7 +6,8 @@
 #   scripts/auth-emulator.sh stop     stop the one this script started
 #
 # Environment:
-#   FIREBASE_AUTH_EMULATOR_HOST  host:port to serve on (default 127.0.0.1:9099)
+#   FIREBASE_AUTH_EMULATOR_HOST  host:port to serve on (default 127.0.0.1:9099); loopback only, since
+#                                the emulator accepts unsigned tokens and its admin API takes 'Bearer owner'
 #   FIREBASE_PROJECT_ID          project the emulator issues tokens for (default demo-contentcreator)
 #   DATA_DIR                     folder for the log, the pid file and the CLI's debug log (default .data,
 #                                relative to the repository root)
@@ -50,6 +51,10 @@ show_log_tail() {
 
 start() {
   [[ "$port" =~ ^[0-9]+$ ]] || fail "FIREBASE_AUTH_EMULATOR_HOST must be host:port, got '$address'"
+  if [[ ! "$host" =~ ^127\.[0-9]+\.[0-9]+\.[0-9]+$ && "$host" != "localhost" && "$host" != "[::1]" ]]; then
+    fail "the Auth emulator must listen on loopback (127.0.0.1), not '$host': anyone who reaches it can sign in as anyone"
+  fi
+  [[ "$project" == demo-* ]] || fail "the Auth emulator is for demo- projects only, got '$project'"
   command -v curl >/dev/null || fail "curl is needed to check the emulator"
 
   local answer

@@ -175,6 +175,12 @@ locals {
     TASKS_AUDIENCE       = local.function_urls["tasks"]
     TASKS_INVOKER_SA     = google_service_account.tasks_invoker.email
     PUBLIC_BASE_URL      = local.public_base_url
+    # Redis over TLS: the server's certificate must chain to the instance's CA (network.tf).
+    REDIS_CA_CERT = local.redis_ca_certs
+    # Firebase Hosting's CDN, or API Gateway, and then the function's own front end each append to
+    # X-Forwarded-For: the client is the second entry from the end. A direct call to a function URL
+    # is held by the address its front end saw (RATE_LIMIT_PER_PEER); docs/architecture.md.
+    TRUSTED_PROXY_HOPS = "2"
     # A quicker cold start for a little peak speed: the C1 compiler only, and the serial collector.
     JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   }

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * Every function of the product in one JVM behind one port, routed exactly as Firebase Hosting
  * routes production: an existing file of the PWA is served; otherwise the first rewrite of
  * {@code firebase.json} that matches names a function or a file. The Auth emulator's REST paths
- * are passed through, so a browser on another device reaches it through this same port.
+ * are passed through to a browser on this machine only: a request from any other address gets 404,
+ * since the emulator's admin API takes {@code Bearer owner} (and the server listens on loopback
+ * only while it uses the emulator; see {@link LocalSettings}).
  */
 public final class LocalServer implements AutoCloseable {
   private static final Set<String> EMULATOR_PREFIXES =
@@ -87,6 +89,12 @@ public final class LocalServer implements AutoCloseable {
         return;
       }
       if (settings.authEmulatorHost() != null && EMULATOR_PREFIXES.stream().anyMatch(path::startsWith)) {
+        if (!mayReachEmulator(exchange.getRemoteAddress())) {
+          System.err.println("refused the Auth emulator's " + exchange.getRequestMethod() + " " + path
+              + " to " + exchange.getRemoteAddress().getAddress().getHostAddress() + ": loopback only");
+          sendText(exchange, 404, "Not found.");
+          return;
+        }
         forwardToEmulator(exchange);
         return;
       }
@@ -130,6 +138,11 @@ public final class LocalServer implements AutoCloseable {
     } finally {
       exchange.close();
     }
+  }
+
+  /** Whether a request from {@code remote} may use the Auth emulator's paths: from this machine only. */
+  static boolean mayReachEmulator(InetSocketAddress remote) {
+    return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
   }
 
   private HttpFunction function(String id) {

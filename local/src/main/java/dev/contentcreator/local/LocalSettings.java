@@ -8,12 +8,18 @@ import java.util.Map;
 
 /**
  * The local server's settings, each an environment variable with a default for one machine:
- * {@code HOST} (127.0.0.1; 0.0.0.0 to reach it from a phone), {@code PORT} (8080),
+ * {@code HOST} (127.0.0.1; another address, such as 0.0.0.0 for phones and a team on the network,
+ * only with {@code AUTH_EMULATOR=off}), {@code PORT} (8080),
  * {@code DATA_DIR} (./.data), {@code PROJECT_ROOT} (.), {@code HTTP_THREADS} (32),
  * {@code FIREBASE_PROJECT_ID} (demo-contentcreator), {@code FIREBASE_API_KEY} (demo-api-key),
  * {@code AUTH_EMULATOR} ({@code auto}: use the one at FIREBASE_AUTH_EMULATOR_HOST or start it;
  * {@code off}: real Firebase Auth), {@code FIREBASE_AUTH_EMULATOR_HOST} (127.0.0.1:9099),
  * {@code AUTH_EMULATOR_START_TIMEOUT} (120s).
+ *
+ * <p>The Auth emulator accepts unsigned ID tokens and answers its admin API to anyone who says
+ * {@code Bearer owner}, so it is for one person on one machine: with the emulator, the server
+ * listens on loopback only and the emulator must be on loopback too ({@link #from} refuses
+ * otherwise, saying what to set). To serve a network, use real Firebase Auth.
  */
 public record LocalSettings(
     String host,
@@ -34,6 +40,13 @@ public record LocalSettings(
         .orElse("demo-contentcreator");
     boolean emulator = !env.get("AUTH_EMULATOR", "auto").equalsIgnoreCase("off");
     String emulatorHost = emulator ? env.get("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099") : null;
+    String host = env.get("HOST", "127.0.0.1");
+    if (emulator) {
+      requireLoopback(host, emulatorHost);
+    } else if (env.find("FIREBASE_AUTH_EMULATOR_HOST").isPresent()) {
+      throw new IllegalArgumentException("AUTH_EMULATOR=off, but FIREBASE_AUTH_EMULATOR_HOST is set: Firebase's "
+          + "libraries would still trust the emulator's unsigned tokens. Unset FIREBASE_AUTH_EMULATOR_HOST.");
+    }
     Map<String, String> derived = new HashMap<>();
     derived.put("DATA_DIR", dataDir.toString());
     derived.put("FIREBASE_PROJECT_ID", projectId);
@@ -48,9 +61,34 @@ public record LocalSettings(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("PORT must be 0 to 65535, got: " + port);
     }
-    return new LocalSettings(env.get("HOST", "127.0.0.1"), port, dataDir, root,
+    return new LocalSettings(host, port, dataDir, root,
         Math.max(2, env.getInt("HTTP_THREADS", 32)), projectId, env.get("FIREBASE_API_KEY", "demo-api-key"),
         emulatorHost, env.getDuration("AUTH_EMULATOR_START_TIMEOUT", Duration.ofSeconds(120)),
         env.with(derived));
+  }
+
+  private static void requireLoopback(String host, String emulatorHost) {
+    if (!isLoopback(host)) {
+      throw new IllegalArgumentException("refusing to listen on HOST=" + host + " with the Firebase Auth emulator: "
+          + "it accepts unsigned ID tokens and anyone who reached this port could act as any user or change "
+          + "their passwords. Keep HOST=127.0.0.1, or to let phones and a team on your network in, use real "
+          + "Firebase Auth: AUTH_EMULATOR=off with FIREBASE_PROJECT_ID and FIREBASE_API_KEY of your Firebase "
+          + "project and GOOGLE_APPLICATION_CREDENTIALS (see README, \"Serving a team on your network\").");
+    }
+    int colon = emulatorHost.lastIndexOf(':');
+    String emulatorName = colon > 0 ? emulatorHost.substring(0, colon) : emulatorHost;
+    if (!isLoopback(emulatorName)) {
+      throw new IllegalArgumentException("FIREBASE_AUTH_EMULATOR_HOST=" + emulatorHost + " is not a loopback "
+          + "address: the Auth emulator must be reachable from this machine only. Use 127.0.0.1:<port>.");
+    }
+  }
+
+  /** Whether {@code host} names this machine's loopback only (127.0.0.0/8, ::1, localhost); no lookup. */
+  static boolean isLoopback(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+      return true;
+    }
+    return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 }

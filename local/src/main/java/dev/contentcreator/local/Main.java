@@ -1,6 +1,7 @@
 package dev.contentcreator.local;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.platform.AuthEmulatorGuard;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.embedded.backup.BackupService;
@@ -23,7 +24,16 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     PUBSUB_LOG.setLevel(java.util.logging.Level.WARNING);
-    LocalSettings settings = LocalSettings.from(Config.fromEnvironment());
+    LocalSettings settings;
+    try {
+      settings = LocalSettings.from(Config.fromEnvironment());
+      // The check every function makes as it starts, made before anything is started here.
+      AuthEmulatorGuard.check(settings.config());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     Files.createDirectories(settings.dataDir());
     // Held until the process ends, so a restore never replaces data this server is using.
     DataDirLock lock;

@@ -2,7 +2,6 @@ package dev.contentcreator.redis;
 
 import java.net.URI;
 import java.util.function.Function;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -12,6 +11,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 final class LazyRedis<T> {
   private final URI uri;
+  private final String caCertificates;
   private final UnifiedJedis givenClient;
   private final String owner;
   private final Function<UnifiedJedis, T> onClient;
@@ -21,14 +21,17 @@ final class LazyRedis<T> {
   private volatile boolean closed;
 
   /**
-   * Exactly one of {@code uri} and {@code givenClient}; {@code owner} names the adapter in errors
+   * Exactly one of {@code uri} and {@code givenClient}; {@code caCertificates} (PEM or a path, may
+   * be null) is trusted for a {@code rediss://} uri; {@code owner} names the adapter in errors
    * ("Redis cache"); {@code onClient} makes the adapter's value from the client, once.
    */
-  LazyRedis(URI uri, UnifiedJedis givenClient, String owner, Function<UnifiedJedis, T> onClient) {
+  LazyRedis(URI uri, String caCertificates, UnifiedJedis givenClient, String owner,
+      Function<UnifiedJedis, T> onClient) {
     if ((uri == null) == (givenClient == null)) {
       throw new IllegalStateException("set exactly one of uri or client, got " + (uri == null ? "neither" : "both"));
     }
     this.uri = uri;
+    this.caCertificates = caCertificates;
     this.givenClient = givenClient;
     this.owner = owner;
     this.onClient = onClient;
@@ -43,7 +46,7 @@ final class LazyRedis<T> {
         }
         v = value;
         if (v == null) {
-          UnifiedJedis c = givenClient != null ? givenClient : RedisClient.create(uri);
+          UnifiedJedis c = givenClient != null ? givenClient : RedisConnections.open(uri, caCertificates);
           v = onClient.apply(c);
           client = c;
           value = v;
@@ -56,6 +59,11 @@ final class LazyRedis<T> {
   /** Whether the client has been opened (or, when given, first used) yet. */
   boolean isOpened() {
     return value != null;
+  }
+
+  /** Whether {@link #close()} was called. */
+  boolean isClosed() {
+    return closed;
   }
 
   /** Closes the client if this opened it; later calls to {@link #get()} fail. */

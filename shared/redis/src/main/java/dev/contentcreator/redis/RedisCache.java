@@ -35,7 +35,7 @@ public final class RedisCache implements Cache, Closeable {
   private final String keyPrefix;
 
   private RedisCache(Builder builder) {
-    this.redis = new LazyRedis<>(builder.uri, builder.client, "Redis cache", client -> client);
+    this.redis = new LazyRedis<>(builder.uri, builder.caCertificates, builder.client, "Redis cache", client -> client);
     this.keyPrefix = builder.keyPrefix + "cache:";
   }
 
@@ -111,6 +111,7 @@ public final class RedisCache implements Cache, Closeable {
   /** Settings of a {@link RedisCache}: either a URI or a client, and optionally a key prefix. */
   public static final class Builder {
     private URI uri;
+    private String caCertificates;
     private UnifiedJedis client;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
 
@@ -119,6 +120,15 @@ public final class RedisCache implements Cache, Closeable {
     /** The Redis to open on first use, such as {@code redis://127.0.0.1:6379/0}; closed by the cache. */
     public Builder uri(URI uri) {
       this.uri = RedisUris.check(Objects.requireNonNull(uri, "uri"));
+      return this;
+    }
+
+    /**
+     * The CA certificates (PEM text, or a path to a PEM file) a {@code rediss://} server's
+     * certificate must chain to, such as Memorystore's instance CA; the JVM's authorities otherwise.
+     */
+    public Builder caCertificates(String pemOrPath) {
+      this.caCertificates = Objects.requireNonNull(pemOrPath, "pemOrPath");
       return this;
     }
 

@@ -5,7 +5,9 @@ import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.Cache;
 
 /**
- * Makes the {@code redis} cache from {@code REDIS_URL} (default {@code redis://127.0.0.1:6379/0})
+ * Makes the {@code redis} cache from {@code REDIS_URL} (default {@code redis://127.0.0.1:6379/0};
+ * {@code rediss://} for TLS, {@code redis://:password@host:port/0} or {@code user:password} for AUTH),
+ * {@code REDIS_CA_CERT} (PEM text or a path: the CA a {@code rediss://} server must chain to)
  * and {@code REDIS_KEY_PREFIX} (default {@code cc:}; keys are {@code <prefix>cache:<key>}). The
  * cache opens its client on first use, once.
  */
@@ -23,9 +25,10 @@ public final class RedisCacheFactory implements PortFactory<Cache> {
 
   @Override
   public Cache create(Config config) {
-    return RedisCache.builder()
+    RedisCache.Builder b = RedisCache.builder()
         .uri(RedisUris.parse("REDIS_URL", config.get("REDIS_URL", RedisRateLimiterFactory.DEFAULT_URL)))
-        .keyPrefix(config.get("REDIS_KEY_PREFIX", RedisCache.DEFAULT_KEY_PREFIX))
-        .build();
+        .keyPrefix(config.get("REDIS_KEY_PREFIX", RedisCache.DEFAULT_KEY_PREFIX));
+    config.find("REDIS_CA_CERT").ifPresent(b::caCertificates);
+    return b.build();
   }
 }

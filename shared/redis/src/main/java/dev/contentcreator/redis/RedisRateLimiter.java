@@ -1,6 +1,7 @@
 package dev.contentcreator.redis;
 
 import dev.contentcreator.core.ports.RateLimiter;
+import dev.contentcreator.ratelimit.LocalBuckets;
 import dev.contentcreator.ratelimit.TokenBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -39,25 +40,36 @@ import redis.clients.jedis.UnifiedJedis;
  * write sets the key to expire when the bucket would be full again (plus one second of slack), so
  * idle keys leave Redis by themselves.
  *
+ * <p><b>When Redis fails.</b> A call that cannot reach Redis (refused, timed out, closed, AUTH or
+ * TLS failing) is answered by {@link LocalBuckets} in this process instead, and Redis is not tried
+ * again for {@link #RETRY_AFTER_FAILURE}: the limits stay on, enforced per instance, rather than
+ * switching off or refusing everyone. The outage is logged once per retry period.
+ *
  * <p>Thread-safe. When made from a URI the client is opened on first use and closed by
  * {@link #close()}; a client passed in is left open for its owner.
  */
 public final class RedisRateLimiter implements RateLimiter, Closeable {
   static final String DEFAULT_KEY_PREFIX = "cc:";
   private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(1);
+  /** How long the limiter keeps to its local buckets after Redis failed, before trying Redis again. */
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
   private final LazyRedis<ProxyManager<String>> buckets;
   private final String keyPrefix;
+  private final LocalBuckets fallback;
+  private volatile long redisAgainAtNanos;
+  private volatile boolean failing;
 
   private RedisRateLimiter(Builder builder) {
     TimeMeter timeMeter = builder.timeMeter;
-    this.buckets = new LazyRedis<>(builder.uri, builder.client, "Redis rate limiter",
+    this.buckets = new LazyRedis<>(builder.uri, builder.caCertificates, builder.client, "Redis rate limiter",
         client -> Bucket4jJedis.casBasedBuilder(client)
             .keyMapper(Mapper.STRING)
             .clientClock(timeMeter)
             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
             .build());
     this.keyPrefix = builder.keyPrefix;
+    this.fallback = new LocalBuckets(TimeMeter.SYSTEM_NANOTIME, 100_000);
   }
 
   public static Builder builder() {
@@ -71,10 +83,34 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("key must not be empty");
     }
-    ConsumptionProbe probe = buckets.get().builder()
-        .build(redisKey(key, limit), () -> configuration(limit))
-        .tryConsumeAndReturnRemaining(1);
-    return TokenBuckets.decision(limit, probe);
+    if (buckets.isClosed()) {
+      throw new IllegalStateException("this Redis rate limiter is closed");
+    }
+    if (failing && System.nanoTime() - redisAgainAtNanos < 0) {
+      return fallback.tryAcquire(key, limit);
+    }
+    try {
+      ConsumptionProbe probe = buckets.get().builder()
+          .build(redisKey(key, limit), () -> configuration(limit))
+          .tryConsumeAndReturnRemaining(1);
+      if (failing) {
+        failing = false;
+        System.err.println("Redis rate limiter: Redis answers again; shared limits are back");
+      }
+      return TokenBuckets.decision(limit, probe);
+    } catch (RuntimeException e) {
+      // Jedis's own exceptions, or Bucket4j's wrapping of them: either way the store did not answer.
+      redisAgainAtNanos = System.nanoTime() + RETRY_AFTER_FAILURE.toNanos();
+      failing = true;
+      System.err.println("Redis rate limiter: Redis failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + "); limiting in this process for " + RETRY_AFTER_FAILURE.toSeconds() + " s");
+      return fallback.tryAcquire(key, limit);
+    }
+  }
+
+  /** Whether the last call found Redis failing, so calls are answered by this process's buckets. */
+  boolean isFallingBack() {
+    return failing;
   }
 
   /** The Redis key of the bucket of {@code key} under {@code limit}. */
@@ -100,6 +136,7 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
   /** Settings of a {@link RedisRateLimiter}: either a URI or a client, and optionally the rest. */
   public static final class Builder {
     private URI uri;
+    private String caCertificates;
     private UnifiedJedis client;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
     private TimeMeter timeMeter = TimeMeter.SYSTEM_MILLISECONDS;
@@ -109,6 +146,15 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
     /** The Redis to open on first use, such as {@code redis://127.0.0.1:6379/0}; closed by the limiter. */
     public Builder uri(URI uri) {
       this.uri = RedisUris.check(Objects.requireNonNull(uri, "uri"));
+      return this;
+    }
+
+    /**
+     * The CA certificates (PEM text, or a path to a PEM file) a {@code rediss://} server's
+     * certificate must chain to, such as Memorystore's instance CA; the JVM's authorities otherwise.
+     */
+    public Builder caCertificates(String pemOrPath) {
+      this.caCertificates = Objects.requireNonNull(pemOrPath, "pemOrPath");
       return this;
     }
 

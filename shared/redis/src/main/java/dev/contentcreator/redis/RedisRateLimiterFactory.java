@@ -6,8 +6,10 @@ import dev.contentcreator.core.ports.RateLimiter;
 
 /**
  * Makes the {@code redis} rate limiter from {@code REDIS_URL} (default
- * {@code redis://127.0.0.1:6379/0}) and {@code REDIS_KEY_PREFIX} (default {@code cc:}). The
- * limiter opens its client on first use, once.
+ * {@code redis://127.0.0.1:6379/0}; {@code rediss://} for TLS, with a password for AUTH),
+ * {@code REDIS_CA_CERT} (PEM or a path: the CA a {@code rediss://} server must chain to) and
+ * {@code REDIS_KEY_PREFIX} (default {@code cc:}). The limiter opens its client on first use, once;
+ * while Redis fails it limits in this process (see {@link RedisRateLimiter}).
  */
 public final class RedisRateLimiterFactory implements PortFactory<RateLimiter> {
   static final String DEFAULT_URL = "redis://127.0.0.1:6379/0";
@@ -24,9 +26,10 @@ public final class RedisRateLimiterFactory implements PortFactory<RateLimiter> {
 
   @Override
   public RateLimiter create(Config config) {
-    return RedisRateLimiter.builder()
+    RedisRateLimiter.Builder b = RedisRateLimiter.builder()
         .uri(RedisUris.parse("REDIS_URL", config.get("REDIS_URL", DEFAULT_URL)))
-        .keyPrefix(config.get("REDIS_KEY_PREFIX", RedisRateLimiter.DEFAULT_KEY_PREFIX))
-        .build();
+        .keyPrefix(config.get("REDIS_KEY_PREFIX", RedisRateLimiter.DEFAULT_KEY_PREFIX));
+    config.find("REDIS_CA_CERT").ifPresent(b::caCertificates);
+    return b.build();
   }
 }

@@ -31,7 +31,7 @@ public final class ContentsApi {
           s.contents().delete(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
               r.header("If-Match").orElse(null));
           return ApiResponse.noContent();
-        })
+        }).sensitive()
         .get(base + "/{contentId}/versions", r -> ApiResponse.ok(Map.of("items", ContentService.viewVersions(
             r.pathParam("projectId"), s.contents().versions(r.caller().uid(), r.pathParam("projectId"),
                 r.pathParam("contentId"))))))

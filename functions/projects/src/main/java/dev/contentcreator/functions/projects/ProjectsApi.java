@@ -29,11 +29,11 @@ public final class ProjectsApi {
         .post("/api/projects", r -> create(services, r))
         .get("/api/projects/{projectId}", r -> get(services, r))
         .patch("/api/projects/{projectId}", r -> update(services, r))
-        .delete("/api/projects/{projectId}", r -> delete(services, r))
+        .delete("/api/projects/{projectId}", r -> delete(services, r)).sensitive()
         .get("/api/projects/{projectId}/members", r -> members(services, r))
-        .post("/api/projects/{projectId}/members", r -> addMember(services, r))
-        .patch("/api/projects/{projectId}/members/{uid}", r -> changeRole(services, r))
-        .delete("/api/projects/{projectId}/members/{uid}", r -> removeMember(services, r))
+        .post("/api/projects/{projectId}/members", r -> addMember(services, r)).sensitive()
+        .patch("/api/projects/{projectId}/members/{uid}", r -> changeRole(services, r)).sensitive()
+        .delete("/api/projects/{projectId}/members/{uid}", r -> removeMember(services, r)).sensitive()
         .build();
   }
 

@@ -24,9 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * The chain every HTTP function runs a request through: route (404/405), rate limit by client
- * address, authenticate the Firebase ID token (401), rate limit by user (429), check the body's
- * type and size (415/413), call the handler, write the answer or a problem+json, and log one line.
- * A handler's unexpected exception becomes a logged 500 that reveals nothing. Thread-safe.
+ * address (failing closed with 503 when the limiter's store fails), authenticate the Firebase ID
+ * token (401; on a sensitive route asked of the provider, so a revoked or disabled account is
+ * refused at once), rate limit by user (429), check the body's type and size (415/413), call the
+ * handler, write the answer or a problem+json, and log one line, for refusals too. A handler's
+ * unexpected exception becomes a logged 500 that reveals nothing. Thread-safe.
  */
 public final class Gateway {
   private final Router router;
@@ -53,12 +55,13 @@ public final class Gateway {
     return router;
   }
 
-  /** Serves one request; never throws. */
+  /** Serves one request; never throws. Every request, answered or refused, leaves one log line. */
   public void service(HttpRequest request, HttpResponse response) {
     long started = System.nanoTime();
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     String path = request.getPath();
-    Optional<String> ip = ClientIp.from(request.getFirstHeader("X-Forwarded-For"), settings.trustedProxyHops());
+    Optional<String> forwardedFor = request.getFirstHeader("X-Forwarded-For");
+    Optional<String> ip = ClientIp.from(forwardedFor, settings.trustedProxyHops());
     Trace trace = Trace.from(request.getFirstHeader("traceparent"), request.getFirstHeader("X-Cloud-Trace-Context")).orElse(null);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Cache-Control", "no-store");
@@ -67,8 +70,8 @@ public final class Gateway {
     String uid = null;
     String problemType = null;
     String error = null;
-    int status;
-    long bytes;
+    int status = 500;
+    long bytes = 0;
     try {
       ApiResponse answer;
       try {
@@ -76,10 +79,10 @@ public final class Gateway {
         route = match.route().template();
         Caller caller = null;
         if (!match.route().isPublic()) {
-          limit("ip:" + ip.orElse("unknown"), settings.perIp(), headers);
-          caller = authenticate(request);
+          limitAddress(ip, ClientIp.nearestPeer(forwardedFor, settings.trustedProxyHops()), headers);
+          caller = authenticate(request, match.route().isSensitive());
           uid = caller.uid();
-          limit("user:" + caller.uid(), settings.perUser(), headers);
+          limit("user:" + caller.uid(), settings.perUser(), headers, false);
         }
         byte[] body = readBody(request, method, match.route());
         ApiRequest apiRequest = new ApiRequest(method, path, match.pathParams(),
@@ -93,14 +96,16 @@ public final class Gateway {
         headers.putAll(e.headers());
         status = e.status();
         bytes = write(response, status, headers, Problem.CONTENT_TYPE, Problem.body(e, path), method);
-        return;
+        answer = null;
       }
-      headers.putAll(answer.headers());
-      status = answer.status();
-      if (answer.stream() != null) {
-        bytes = stream(response, headers, answer.stream());
-      } else {
-        bytes = write(response, status, headers, "application/json; charset=utf-8", answer.body(), method);
+      if (answer != null) {
+        headers.putAll(answer.headers());
+        status = answer.status();
+        if (answer.stream() != null) {
+          bytes = stream(response, headers, answer.stream());
+        } else {
+          bytes = write(response, status, headers, "application/json; charset=utf-8", answer.body(), method);
+        }
       }
     } catch (StoreBusyException e) {
       status = 503;
@@ -118,13 +123,14 @@ public final class Gateway {
       e.printStackTrace();
       bytes = writeQuietly(response, ApiException.of(500, "internal", "Internal error",
           "Something went wrong on our side. It has been logged; please try again."), headers, path, method);
+    } finally {
+      log.write(new RequestLog.Entry(method, path, route, status, bytes,
+          request.getFirstHeader("User-Agent").orElse(null), ip.orElse(null),
+          Duration.ofNanos(System.nanoTime() - started), trace, uid, problemType, error));
     }
-    log.write(new RequestLog.Entry(method, path, route, status, bytes,
-        request.getFirstHeader("User-Agent").orElse(null), ip.orElse(null),
-        Duration.ofNanos(System.nanoTime() - started), trace, uid, problemType, error));
   }
 
-  private Caller authenticate(HttpRequest request) {
+  private Caller authenticate(HttpRequest request, boolean sensitive) {
     Optional<String> header = request.getFirstHeader("Authorization");
     if (header.isEmpty()) {
       throw ApiException.unauthorized("Send an Authorization: Bearer <Firebase ID token> header.");
@@ -139,7 +145,7 @@ public final class Gateway {
     }
     VerifiedIdentity who;
     try {
-      who = identity.get().verify(token);
+      who = sensitive ? identity.get().verifyFresh(token) : identity.get().verify(token);
     } catch (InvalidTokenException e) {
       throw ApiException.unauthorized("The ID token is not valid: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -150,7 +156,26 @@ public final class Gateway {
     return new Caller(who.uid(), who.email(), who.name(), who.picture(), who.emailVerified());
   }
 
-  private void limit(String key, Optional<RateLimiter.Limit> limit, Map<String, String> headers) {
+  /**
+   * The per-address limits of a request not yet authenticated: the client as the trusted proxies
+   * report it, and the nearest peer (the address the last trusted proxy saw) under a wider limit,
+   * so a caller who reaches the function directly and writes its own X-Forwarded-For entries is
+   * still held by its real address. Both fail closed.
+   */
+  private void limitAddress(Optional<String> client, Optional<String> peer, Map<String, String> headers) {
+    limit("ip:" + client.orElse("unknown"), settings.perIp(), headers, true);
+    if (peer.isPresent() && !peer.equals(client)) {
+      limit("peer:" + peer.get(), settings.perPeer(), headers, true);
+    }
+  }
+
+  /**
+   * Takes one token of {@code key}'s bucket, or throws 429. When the limiter's store fails, a
+   * request that has not proved who it is ({@code failClosed}) is refused with 503 and Retry-After,
+   * so an outage of the store never switches the limit off for anonymous traffic; a signed-in
+   * caller, already held by the per-address limit, is let through.
+   */
+  private void limit(String key, Optional<RateLimiter.Limit> limit, Map<String, String> headers, boolean failClosed) {
     if (limit.isEmpty()) {
       return;
     }
@@ -158,8 +183,13 @@ public final class Gateway {
     try {
       d = rateLimiter.get().tryAcquire(key, limit.get());
     } catch (RuntimeException e) {
-      // The limiter protects the service; when its store fails, serving beats refusing everyone.
-      System.err.println("rate limiter unavailable, request let through: " + e);
+      if (failClosed) {
+        System.err.println("rate limiter unavailable, unauthenticated request refused: " + e);
+        throw ApiException.of(503, "rate-limiter-unavailable", "Temporarily unavailable",
+            "We cannot check request limits right now; please try again in a few seconds.")
+            .withHeaders(Map.of("Retry-After", "5"));
+      }
+      System.err.println("rate limiter unavailable, signed-in request let through: " + e);
       return;
     }
     String remainingBefore = headers.get("RateLimit-Remaining");

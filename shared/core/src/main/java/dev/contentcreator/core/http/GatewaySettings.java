@@ -9,6 +9,8 @@ import java.util.Optional;
  * The gateway's settings, from configuration:
  * {@code MAX_BODY_BYTES} (default 1 MiB), {@code RATE_LIMIT_PER_USER} (default {@code 300/1m}),
  * {@code RATE_LIMIT_PER_IP} (default {@code 600/1m}; {@code off} disables either),
+ * {@code RATE_LIMIT_PER_PEER} (default {@code 6000/1m}: the address the function's own front end
+ * saw, when more than one proxy is trusted; a CDN or gateway node carries many clients),
  * {@code TRUSTED_PROXY_HOPS} (default 1: how many proxies append to X-Forwarded-For after the
  * client), and {@code GOOGLE_CLOUD_PROJECT} or {@code FIREBASE_PROJECT_ID} for trace names.
  */
@@ -16,6 +18,7 @@ public record GatewaySettings(
     long maxBodyBytes,
     Optional<Limit> perUser,
     Optional<Limit> perIp,
+    Optional<Limit> perPeer,
     int trustedProxyHops,
     String projectId) {
 
@@ -32,6 +35,7 @@ public record GatewaySettings(
         maxBody,
         parseLimit("RATE_LIMIT_PER_USER", config.get("RATE_LIMIT_PER_USER", "300/1m")),
         parseLimit("RATE_LIMIT_PER_IP", config.get("RATE_LIMIT_PER_IP", "600/1m")),
+        parseLimit("RATE_LIMIT_PER_PEER", config.get("RATE_LIMIT_PER_PEER", "6000/1m")),
         hops,
         config.find("GOOGLE_CLOUD_PROJECT").or(() -> config.find("FIREBASE_PROJECT_ID")).orElse("demo-contentcreator"));
   }

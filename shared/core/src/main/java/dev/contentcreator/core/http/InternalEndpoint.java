@@ -94,8 +94,10 @@ public final class InternalEndpoint {
         System.err.println("could not write the error answer: " + again);
       }
     }
+    // Google's front end appends the caller's address; refusals (401, 403, 404, 405, 413) are logged too.
+    String ip = ClientIp.from(request.getFirstHeader("X-Forwarded-For"), 1).orElse(null);
     log.write(new RequestLog.Entry(method, path, segment, status, bytes,
-        request.getFirstHeader("User-Agent").orElse(null), null, Duration.ofNanos(System.nanoTime() - started), trace,
+        request.getFirstHeader("User-Agent").orElse(null), ip, Duration.ofNanos(System.nanoTime() - started), trace,
         null, problemType, error));
   }
 

@@ -63,7 +63,11 @@ public final class Router {
   /** A route and the values of its path parameters. */
   public record Match(Route route, Map<String, String> pathParams) {}
 
-  /** One method and path template, its handler, and whether it needs a signed-in caller. */
+  /**
+   * One method and path template, its handler, whether it needs a signed-in caller, and whether it
+   * is sensitive: a change that must not be made with a token whose account was revoked or
+   * disabled a moment ago (the gateway then asks the identity provider, not its cache).
+   */
   public static final class Route {
     private final String method;
     private final String template;
@@ -71,14 +75,16 @@ public final class Router {
     private final Handler handler;
     private final boolean isPublic;
     private final long maxBodyBytes;
+    private final boolean sensitive;
 
-    Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes) {
+    Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes, boolean sensitive) {
       this.method = method;
       this.template = template;
       this.segments = split(template);
       this.handler = handler;
       this.isPublic = isPublic;
       this.maxBodyBytes = maxBodyBytes;
+      this.sensitive = sensitive;
     }
 
     public String method() { return method; }
@@ -88,6 +94,8 @@ public final class Router {
     /** For an upload route, the largest body it takes in any content type; 0 for a JSON route. */
     public long maxBodyBytes() { return maxBodyBytes; }
     public boolean isUpload() { return maxBodyBytes > 0; }
+    /** Whether the caller's token is checked for revocation and a disabled account on every call. */
+    public boolean isSensitive() { return sensitive; }
 
     Map<String, String> bind(String[] path) {
       if (path.length != segments.length) {
@@ -144,6 +152,23 @@ public final class Router {
     /** A POST route without a Firebase token, such as a provider's webhook that proves itself otherwise. */
     public Builder publicPost(String template, Handler h) { return add("POST", template, h, true); }
 
+    /**
+     * Marks the route added last as sensitive (member changes, deletes, key creation): its caller's
+     * token is checked with the identity provider on every call, for revocation and a disabled
+     * account, instead of trusting a recently verified token. Costs one call to the provider.
+     */
+    public Builder sensitive() {
+      if (routes.isEmpty()) {
+        throw new IllegalStateException("sensitive() marks the route added just before it; add a route first");
+      }
+      Route last = routes.get(routes.size() - 1);
+      if (last.isPublic) {
+        throw new IllegalStateException("a public route has no caller to check: " + last.method + " " + last.template);
+      }
+      routes.set(routes.size() - 1, new Route(last.method, last.template, last.handler, false, last.maxBodyBytes, true));
+      return this;
+    }
+
     private Builder add(String method, String template, Handler handler, boolean isPublic) {
       return add(method, template, handler, isPublic, 0);
     }
@@ -159,7 +184,7 @@ public final class Router {
           throw new IllegalArgumentException("route defined twice: " + method + " " + template);
         }
       }
-      routes.add(new Route(method, template, handler, isPublic, maxBodyBytes));
+      routes.add(new Route(method, template, handler, isPublic, maxBodyBytes, false));
       return this;
     }
 

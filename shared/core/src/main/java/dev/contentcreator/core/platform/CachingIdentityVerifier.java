@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers tokens that verified, for a short time, so a client's burst of requests costs one
  * verification. This matters where verifying calls the provider: with revocation checks on, and
  * always against the Auth emulator. A token is kept at most {@code ttl} and never past its own
- * expiry; a revoked token is thus refused within {@code ttl}. Only a hash of the token is kept.
+ * expiry; a revoked token is thus refused within {@code ttl} by {@link #verify}, and at once by
+ * {@link #verifyFresh}, which never answers from the cache and forgets a token it finds revoked.
+ * Only a hash of the token is kept.
  */
 public final class CachingIdentityVerifier implements IdentityVerifier {
   private record Entry(VerifiedIdentity identity, Instant until) {}
@@ -67,6 +69,17 @@ public final class CachingIdentityVerifier implements IdentityVerifier {
       entries.put(key, new Entry(who, until));
     }
     return who;
+  }
+
+  @Override
+  public VerifiedIdentity verifyFresh(String idToken) throws InvalidTokenException {
+    String key = hash(idToken);
+    try {
+      return delegate.verifyFresh(idToken);
+    } catch (InvalidTokenException e) {
+      entries.remove(key);
+      throw e;
+    }
   }
 
   @Override

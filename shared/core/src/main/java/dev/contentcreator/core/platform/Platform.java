@@ -30,7 +30,9 @@ import java.util.ServiceLoader;
  * {@code RATE_LIMITS} and {@code CACHE} ({@code redis} when {@code REDIS_URL} is set, else {@code memory}),
  * {@code TASKS} and {@code EVENTS} ({@code sqlite}),
  * {@code IDENTITY} ({@code firebase}), {@code TOKEN_CACHE_TTL} (60s: how long a verified token is
- * remembered; 0s turns it off).
+ * remembered, and so the longest a revoked or disabled account keeps access on routes that are not
+ * sensitive; 0s turns it off). A process configured for the Auth emulator with a project that is
+ * not a {@code demo-} project is refused here ({@link AuthEmulatorGuard}).
  */
 public final class Platform implements AutoCloseable {
   private final Config config;
@@ -50,6 +52,7 @@ public final class Platform implements AutoCloseable {
 
   private Platform(Config config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    AuthEmulatorGuard.check(config);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get("DOCUMENTS", "sqlite")));
     this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get("BLOBS", "folder")));

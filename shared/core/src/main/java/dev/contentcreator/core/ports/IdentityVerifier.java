@@ -9,8 +9,20 @@ import java.util.Optional;
  */
 public interface IdentityVerifier {
 
-  /** The caller named by a valid token; throws {@link InvalidTokenException} for any other. */
+  /**
+   * The caller named by a valid token; throws {@link InvalidTokenException} for any other. An
+   * adapter may answer from what it verified a short while ago (see the platform's token cache).
+   */
   VerifiedIdentity verify(String idToken) throws InvalidTokenException;
+
+  /**
+   * Like {@link #verify} but asked of the identity provider now: a token whose account was revoked
+   * (signed out everywhere, password changed) or disabled since it was issued is refused, and no
+   * cache answers. For sensitive routes. The default suits an adapter with nothing to revoke.
+   */
+  default VerifiedIdentity verifyFresh(String idToken) throws InvalidTokenException {
+    return verify(idToken);
+  }
 
   /** The account with this e-mail address, if the identity provider has one. */
   Optional<VerifiedIdentity> findByEmail(String email);

@@ -141,18 +141,97 @@ class GatewayTest {
     assertEquals("60", r.header("RateLimit-Reset"));
   }
 
-  @Test
-  void aFailingRateLimiterLetsRequestsThrough() {
-    Gateway g = Gateway.builder()
-        .router(Router.builder().get("/api/x", r -> ApiResponse.ok(Map.of())).build())
+  private Gateway withLimiter(RateLimiter limiter, Map<String, String> settings) {
+    return Gateway.builder()
+        .router(Router.builder().get("/api/x", r -> ApiResponse.ok(Map.of()))
+            .delete("/api/x/{id}", r -> ApiResponse.noContent()).sensitive().build())
         .identity(() -> identity)
-        .rateLimiter(() -> (key, limit) -> {
-          throw new IllegalStateException("redis down");
-        })
+        .rateLimiter(() -> limiter)
+        .settings(GatewaySettings.from(Config.of(settings)))
+        .log(new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), "proj"))
+        .build();
+  }
+
+  @Test
+  void aFailingRateLimiterRefusesRequestsNotYetAuthenticatedWithServiceUnavailable() {
+    Gateway g = withLimiter((key, limit) -> {
+      throw new IllegalStateException("redis down");
+    }, Map.of());
+    FakeHttp.Response r = call(g, new FakeHttp.Request("GET", "/api/x"));
+    assertEquals(503, r.status);
+    assertEquals("5", r.header("Retry-After"));
+    assertEquals("rate-limiter-unavailable", json(r).get("type").getAsString().replaceAll(".*/", ""));
+  }
+
+  @Test
+  void aFailingPerUserLimitLetsASignedInCallerThrough() {
+    Gateway g = withLimiter((key, limit) -> {
+      if (key.startsWith("user:")) {
+        throw new IllegalStateException("redis down");
+      }
+      return nextDecision;
+    }, Map.of());
+    assertEquals(200, call(g, new FakeHttp.Request("GET", "/api/x").header("Authorization", "Bearer " + GOOD)).status);
+  }
+
+  @Test
+  void theNearestPeerIsLimitedTooWhenMoreThanOneProxyIsTrusted() {
+    List<String> keys = new ArrayList<>();
+    Gateway g = withLimiter((key, limit) -> {
+      keys.add(key);
+      return nextDecision;
+    }, Map.of("TRUSTED_PROXY_HOPS", "2"));
+    call(g, new FakeHttp.Request("GET", "/api/x").header("X-Forwarded-For", "6.6.6.6, 1.2.3.4, 9.9.9.9"));
+    assertEquals(List.of("ip:1.2.3.4", "peer:9.9.9.9"), keys);
+  }
+
+  @Test
+  void aSensitiveRouteAsksTheProviderAndOthersMayUseTheCache() {
+    List<String> asked = new ArrayList<>();
+    IdentityVerifier counting = new IdentityVerifier() {
+      @Override
+      public VerifiedIdentity verify(String idToken) {
+        asked.add("verify");
+        return new VerifiedIdentity("uid-1", null, null, null, null);
+      }
+
+      @Override
+      public VerifiedIdentity verifyFresh(String idToken) throws InvalidTokenException {
+        asked.add("fresh");
+        throw new InvalidTokenException("it has been revoked; sign in again", null);
+      }
+
+      @Override
+      public Optional<VerifiedIdentity> findByEmail(String email) {
+        return Optional.empty();
+      }
+    };
+    Gateway g = Gateway.builder()
+        .router(Router.builder().get("/api/x", r -> ApiResponse.ok(Map.of()))
+            .delete("/api/x/{id}", r -> ApiResponse.noContent()).sensitive().build())
+        .identity(() -> counting)
+        .rateLimiter(() -> (key, limit) -> nextDecision)
         .settings(GatewaySettings.from(Config.of(Map.of())))
         .log(new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), "proj"))
         .build();
-    assertEquals(200, call(g, new FakeHttp.Request("GET", "/api/x").header("Authorization", "Bearer " + GOOD)).status);
+    assertEquals(200, call(g, new FakeHttp.Request("GET", "/api/x").header("Authorization", "Bearer t")).status);
+    FakeHttp.Response r = call(g, new FakeHttp.Request("DELETE", "/api/x/1").header("Authorization", "Bearer t"));
+    assertEquals(401, r.status);
+    assertTrue(json(r).get("detail").getAsString().contains("revoked"));
+    assertEquals(List.of("verify", "fresh"), asked);
+  }
+
+  @Test
+  void aRefusedRequestIsLoggedWithItsStatusRouteProblemAndAddress() {
+    FakeHttp.Response r = call(new FakeHttp.Request("GET", "/api/things/7").header("Authorization", "Bearer nope")
+        .header("X-Forwarded-For", "1.2.3.4"));
+    assertEquals(401, r.status);
+    JsonObject line = JsonParser.parseString(logBytes.toString(StandardCharsets.UTF_8).strip()).getAsJsonObject();
+    assertEquals(401, line.getAsJsonObject("httpRequest").get("status").getAsInt());
+    assertEquals("1.2.3.4", line.getAsJsonObject("httpRequest").get("remoteIp").getAsString());
+    assertEquals("/api/things/{id}", line.get("route").getAsString());
+    assertEquals("unauthorized", line.get("problem").getAsString());
+    assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("nope"));
   }
 
   @Test

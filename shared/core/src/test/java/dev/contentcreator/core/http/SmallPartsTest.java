@@ -68,4 +68,23 @@ class SmallPartsTest {
     Router.Builder b = Router.builder().get("/api/x", x -> ApiResponse.noContent());
     assertThrows(IllegalArgumentException.class, () -> b.get("/api/x", x -> ApiResponse.noContent()));
   }
+
+  @Test
+  void theNearestPeerIsTheLastEntryOnlyWhenMoreThanOneProxyIsTrusted() {
+    assertEquals(Optional.of("10.0.0.1"), ClientIp.nearestPeer(Optional.of("6.6.6.6, 198.51.100.7, 10.0.0.1"), 2));
+    assertEquals(Optional.empty(), ClientIp.nearestPeer(Optional.of("6.6.6.6, 198.51.100.7"), 1));
+    assertEquals(Optional.empty(), ClientIp.nearestPeer(Optional.empty(), 2));
+  }
+
+  @Test
+  void aSensitiveRouteIsMarkedAndOnlyAfterARouteThatHasACaller() {
+    Router r = Router.builder().get("/api/a", x -> ApiResponse.noContent())
+        .delete("/api/a", x -> ApiResponse.noContent()).sensitive().build();
+    assertEquals(false, r.match("GET", "/api/a").route().isSensitive());
+    assertEquals(true, r.match("DELETE", "/api/a").route().isSensitive());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Router.builder().sensitive());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Router.builder().publicGet("/api/h", x -> ApiResponse.noContent()).sensitive());
+  }
 }

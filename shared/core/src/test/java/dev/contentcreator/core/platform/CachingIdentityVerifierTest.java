@@ -34,10 +34,21 @@ class CachingIdentityVerifierTest {
     }
 
     @Override
+    public VerifiedIdentity verifyFresh(String idToken) throws InvalidTokenException {
+      freshCalls.incrementAndGet();
+      if (revoked) {
+        throw new InvalidTokenException("it has been revoked; sign in again", null);
+      }
+      return verify(idToken);
+    }
+
+    @Override
     public Optional<VerifiedIdentity> findByEmail(String email) {
       return Optional.empty();
     }
   };
+  private final AtomicInteger freshCalls = new AtomicInteger();
+  private boolean revoked;
 
   private final CachingIdentityVerifier cache = new CachingIdentityVerifier(provider, clock, Duration.ofSeconds(60), 2);
 
@@ -80,5 +91,23 @@ class CachingIdentityVerifierTest {
     cache.verify("t3");
     cache.verify("t3");
     assertEquals(3, calls.get());
+  }
+
+  @Test
+  void aFreshCheckNeverAnswersFromTheCache() throws Exception {
+    cache.verify("t1");
+    cache.verifyFresh("t1");
+    cache.verifyFresh("t1");
+    assertEquals(2, freshCalls.get());
+  }
+
+  @Test
+  void aTokenFoundRevokedIsForgottenSoTheCacheNoLongerAnswersForIt() throws Exception {
+    cache.verify("t1");
+    revoked = true;
+    assertThrows(IdentityVerifier.InvalidTokenException.class, () -> cache.verifyFresh("t1"));
+    revoked = false;
+    cache.verify("t1");
+    assertEquals(2, calls.get(), "verified with the provider again, not answered from the cache");
   }
 }

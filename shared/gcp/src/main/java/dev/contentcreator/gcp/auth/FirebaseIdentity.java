@@ -57,6 +57,16 @@ public final class FirebaseIdentity implements IdentityVerifier {
 
   @Override
   public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
+    return verify(idToken, checkRevoked);
+  }
+
+  /** Always asks Firebase Auth whether the account was revoked or disabled since the token was issued. */
+  @Override
+  public VerifiedIdentity verifyFresh(String idToken) throws InvalidTokenException {
+    return verify(idToken, true);
+  }
+
+  private VerifiedIdentity verify(String idToken, boolean checkRevoked) throws InvalidTokenException {
     try {
       FirebaseToken token = auth.verifyIdToken(idToken, checkRevoked);
       Object exp = token.getClaims().get("exp");
