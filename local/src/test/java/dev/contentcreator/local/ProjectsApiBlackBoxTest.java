@@ -129,6 +129,19 @@ class ProjectsApiBlackBoxTest {
   }
 
   @Test
+  void aMemberPathThatNamesNoPossibleUidIsNotFoundNotAServerError() throws Exception {
+    // Found by the route fuzz: a uid with an encoded slash reached the document store as an id and answered 500.
+    String id = createProject(alice, "Paths");
+    String members = "/api/projects/" + id + "/members/";
+    for (String uid : List.of("..%2F..%2Fetc%2Fpasswd", "a%2Fb", "%2E%2E%2F")) {
+      api.delete(members + uid, alice.idToken()).expect(404);
+      api.patch(members + uid, alice.idToken(), "{\"role\":\"viewer\"}").expect(404);
+    }
+    assertEquals(1, api.get(members, alice.idToken()).expect(200).object().getAsJsonArray("items").size(),
+        "alice is still the only member");
+  }
+
+  @Test
   void requestsWithoutAValidTokenAreUnauthorized() throws Exception {
     assertEquals(401, api.get("/api/projects", null).status());
     Answer garbage = api.get("/api/projects", "not-a-token").expect(401);

@@ -240,13 +240,17 @@ public final class Gateway {
     if (declared > limit) {
       throw tooLarge(limit);
     }
+    byte[] bytes;
     try (InputStream in = request.getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      if (bytes.length > limit) {
-        throw tooLarge(limit);
-      }
-      return bytes;
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    } catch (IOException e) {
+      // The client stopped sending before the length it declared: its request, not our fault.
+      throw ApiException.badRequest("body", "the body ended before the length the request declared");
     }
+    if (bytes.length > limit) {
+      throw tooLarge(limit);
+    }
+    return bytes;
   }
 
   private static ApiException tooLarge(long limit) {

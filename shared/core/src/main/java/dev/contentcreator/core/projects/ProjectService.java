@@ -134,7 +134,7 @@ public final class ProjectService {
   public Member changeRole(String uid, String projectId, String targetUid, Role role) {
     return documents.transaction(tx -> {
       requireRole(tx, uid, projectId, Role.OWNER);
-      Member target = tx.get(MEMBERS, Member.documentId(projectId, targetUid)).map(ProjectService::member)
+      Member target = member(tx, projectId, targetUid)
           .orElseThrow(() -> ApiException.notFound("That person is not a member of this project."));
       if (target.role() == Role.OWNER && role != Role.OWNER) {
         requireAnotherOwner(tx, projectId, "The last owner cannot step down; make someone else an owner first.");
@@ -154,7 +154,7 @@ public final class ProjectService {
       if (!leaving && me.role() != Role.OWNER) {
         throw ApiException.forbidden("Only owners may remove other members.");
       }
-      Member target = tx.get(MEMBERS, Member.documentId(projectId, targetUid)).map(ProjectService::member)
+      Member target = member(tx, projectId, targetUid)
           .orElseThrow(() -> ApiException.notFound("That person is not a member of this project."));
       if (target.role() == Role.OWNER) {
         requireAnotherOwner(tx, projectId, leaving
@@ -164,6 +164,14 @@ public final class ProjectService {
       tx.delete(MEMBERS, Member.documentId(projectId, targetUid));
       return null;
     });
+  }
+
+  /** A member of the project by uid; none for a uid that no one could have (a slash, say), which names no document. */
+  private static Optional<Member> member(Transaction tx, String projectId, String uid) {
+    if (!Ids.isWellFormed(uid)) {
+      return Optional.empty();
+    }
+    return tx.get(MEMBERS, Member.documentId(projectId, uid)).map(ProjectService::member);
   }
 
   /** The caller's membership if their role is at least {@code needed}; 404 for non-members, 403 if too low. */
