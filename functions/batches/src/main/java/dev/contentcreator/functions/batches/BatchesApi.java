@@ -39,7 +39,7 @@ public final class BatchesApi {
           s.batches().delete(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
               r.header("If-Match").orElse(null));
           return ApiResponse.noContent();
-        })
+        }).sensitive()
         .upload(base + "/{batchId}/rows", MAX_CSV_BYTES, r -> {
           Batch b = s.batches().setRowsFromCsv(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
               r.rawBody());

@@ -28,16 +28,16 @@ public final class InvitationsApi {
           emptyOrNoFields(r);
           return ApiResponse.ok(services.invitations().revoke(r.caller().uid(), r.pathParam("projectId"),
               r.pathParam("invitationId")));
-        })
+        }).sensitive()
         .post(project + "/{invitationId}:resend", r -> {
           emptyOrNoFields(r);
           return ApiResponse.ok(services.invitations().resend(r.caller(), r.pathParam("projectId"),
               r.pathParam("invitationId")).toJson());
-        })
+        }).sensitive()
         .get("/api/invitations", r -> ApiResponse.ok(services.invitations().mine(r.caller(),
             r.intQueryParam("limit", 50, 1, 100), r.queryParam("cursor").orElse(null))))
         .post("/api/invitations/{invitationId}:accept", r -> ApiResponse.ok(
-            services.invitations().accept(r.caller(), r.pathParam("invitationId"), token(r))))
+            services.invitations().accept(r.caller(), r.pathParam("invitationId"), token(r)))).sensitive()
         .post("/api/invitations/{invitationId}:decline", r -> {
           services.invitations().decline(r.caller(), r.pathParam("invitationId"), token(r));
           return ApiResponse.noContent();
