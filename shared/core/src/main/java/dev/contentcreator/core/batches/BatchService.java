@@ -8,6 +8,7 @@ import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Project;
+import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.domain.Template;
 import dev.contentcreator.core.generation.GenerationService;
@@ -83,7 +84,7 @@ public final class BatchService {
     Instant now = clock.instant();
     Batch b = new Batch(Ids.newId(), projectId, spec.name(), template.id(), template.kind(), checked, spec.schedule(),
         spec.timeZone(), false, spec.maxConcurrent(), spec.budgetMicros(), spec.provider().orElse(null),
-        spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1);
+        spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1, uid);
     documents.create(BATCHES, b.id(), tree(b));
     return b;
   }
@@ -131,7 +132,8 @@ public final class BatchService {
           newRows.orElse(b.rows()), schedule, zone, change.paused().orElse(b.paused()),
           change.maxConcurrent().orElse(b.maxConcurrent()), change.budgetMicros().orElse(b.budgetMicros()),
           b.provider(), b.model(), b.options(), resuming || rescheduled ? now : b.notBefore(),
-          rescheduled ? null : b.lastDueAt(), b.lastRunId(), b.createdBy(), b.createdAt(), now, b.version() + 1);
+          rescheduled ? null : b.lastDueAt(), b.lastRunId(), b.createdBy(), b.createdAt(), now, b.version() + 1,
+          resuming || rescheduled ? uid : b.scheduledBy());
       tx.set(BATCHES, batchId, tree(changed));
       return changed;
     });
@@ -163,7 +165,7 @@ public final class BatchService {
     Batch b = find(projectId, batchId);
     Instant now = clock.instant();
     String runId = b.id() + "_manual_" + now.toEpochMilli();
-    start(b, now, "manual", runId);
+    start(b, now, "manual", runId, uid);
     return runView(documents.get(RUNS, runId).map(BatchService::run).orElseThrow());
   }
 
@@ -233,7 +235,8 @@ public final class BatchService {
         } catch (ApiException e) {
           continue;
         }
-        if (due.isPresent() && start(b, due.get(), "schedule", b.id() + "_" + due.get().getEpochSecond())) {
+        if (due.isPresent() && start(b, due.get(), "schedule", b.id() + "_" + due.get().getEpochSecond(),
+            b.chargedForSchedule())) {
           started++;
         }
       }
@@ -247,7 +250,7 @@ public final class BatchService {
    * false when the run had been started already. A run that cannot start (the month's quota, a
    * provider no longer configured) is recorded as skipped with its reason, so the history says why.
    */
-  private boolean start(Batch batch, Instant due, String trigger, String runId) {
+  private boolean start(Batch batch, Instant due, String trigger, String runId, String chargedTo) {
     Template template;
     Providers.Choice choice;
     List<String> prompts = new ArrayList<>();
@@ -281,17 +284,18 @@ public final class BatchService {
             || (trigger.equals("schedule") && fresh.lastDueAt() != null && !fresh.lastDueAt().isBefore(due))) {
           return false;
         }
-        usage.checkQuota(tx, fresh.createdBy(), fresh.kind(), prompts.size(),
-            Double.parseDouble(fresh.options().getOrDefault("duration", "0")));
+        // The run's worst case is reserved for the person who started it, who is also its job's requester.
+        List<Reservation> held = usage.reserve(tx, chargedTo, fresh.projectId(), prompts.stream()
+            .map(p -> generation.estimate(fresh.kind(), p, systemPrompt, fresh.options())).toList());
         GenerationJob job = new GenerationJob(jobId, fresh.projectId(), fresh.kind(), choice.provider(), choice.model(),
             choice.demo(), GenerationJob.Status.QUEUED, prompts.size(), 0, 0, 0, template.body(), systemPrompt,
-            fresh.options(), template.id(), null, false, fresh.createdBy(), now, now, fresh.id(),
+            fresh.options(), template.id(), null, false, chargedTo, now, now, fresh.id(),
             fresh.maxConcurrent(), fresh.budgetMicros(), 0);
         Jobs.put(tx, job);
         for (int i = 0; i < prompts.size(); i++) {
           Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, fresh.projectId(), i,
               GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now,
-              prompts.get(i)));
+              prompts.get(i), held.get(i), null, null));
         }
         tx.create(RUNS, runId, tree(new BatchRun(runId, fresh.id(), fresh.projectId(), due, trigger, jobId, null, now)));
         tx.set(BATCHES, fresh.id(), tree(advance(fresh, trigger.equals("schedule") ? due : fresh.lastDueAt(), runId, now)));
@@ -335,7 +339,7 @@ public final class BatchService {
   private static Batch advance(Batch b, Instant lastDueAt, String runId, Instant now) {
     return new Batch(b.id(), b.projectId(), b.name(), b.templateId(), b.kind(), b.rows(), b.schedule(), b.timeZone(),
         b.paused(), b.maxConcurrent(), b.budgetMicros(), b.provider(), b.model(), b.options(), b.notBefore(), lastDueAt,
-        runId, b.createdBy(), b.createdAt(), now, b.version());
+        runId, b.createdBy(), b.createdAt(), now, b.version(), b.scheduledBy());
   }
 
   static Batch batch(Document d) {

@@ -9,6 +9,9 @@ import java.util.Map;
  * zone). Each run is a generation job whose items are the rows, at most {@code maxConcurrent} at a
  * time (0: no cap) and within {@code budgetMicros} (0: no budget). {@code lastDueAt} is the due time
  * of the last scheduled run; due times after it and after {@code notBefore} are still to come.
+ * {@code scheduledBy} is the person who last set it going (created, resumed or rescheduled it):
+ * scheduled runs are charged to that person's monthly limits; a run started now, to whoever
+ * started it.
  */
 public record Batch(
     String id,
@@ -31,10 +34,16 @@ public record Batch(
     String createdBy,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    String scheduledBy) {
 
   public Batch {
     rows = rows == null ? List.of() : List.copyOf(rows);
     options = options == null ? Map.of() : Map.copyOf(options);
+  }
+
+  /** Who a scheduled run is charged to: who last set the batch going (its creator for older batches). */
+  public String chargedForSchedule() {
+    return scheduledBy != null ? scheduledBy : createdBy;
   }
 }
