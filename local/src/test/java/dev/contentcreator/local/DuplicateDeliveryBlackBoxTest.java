@@ -61,10 +61,10 @@ class DuplicateDeliveryBlackBoxTest {
         job = api.send("POST", "/api/projects/" + project + "/generations", erin.idToken(),
             "{\"kind\":\"text\",\"prompt\":\"Write a slogan " + marker + "\"}",
             Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(202).object().get("id").getAsString();
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(60);
         while (fake.calls(CHAT, marker).isEmpty()) {
           if (Instant.now().isAfter(deadline)) {
-            throw new AssertionError("the provider was never called");
+            throw new AssertionError("the provider was never called:\n" + a.output());
           }
           Thread.sleep(20);
         }
