@@ -185,21 +185,37 @@ class QuotaReservationBlackBoxTest {
         + "\"rows\":[{\"thing\":\"a bike\"},{\"thing\":\"a boat\"},{\"thing\":\"a kite\"}]}").expect(201).object()
         .get("id").getAsString();
 
-    rig.api.post("/api/projects/" + creator.projectId() + "/batches/" + batch + ":run", editor.idToken(), null)
-        .expect(201);
-    JsonObject run = null;
-    for (int i = 0; i < 600; i++) {
-      run = rig.api.get("/api/projects/" + creator.projectId() + "/batches/" + batch + "/runs", editor.idToken())
-          .expect(200).object().getAsJsonArray("items").get(0).getAsJsonObject();
-      if (run.has("status") && List.of("completed", "failed", "cancelled").contains(run.get("status").getAsString())) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    assertEquals("completed", run.get("status").getAsString(), run.toString());
+    runAndAwait(creator, batch, editor);
     JsonObject runner = rig.api.get("/api/me", editor.idToken()).expect(200).object().getAsJsonObject("usage");
     JsonObject owner = rig.usage(creator);
     assertEquals(3, runner.get("images").getAsLong(), "the person who pressed run pays: " + runner);
     assertEquals(0, owner.get("images").getAsLong(), "the batch's creator is not charged: " + owner);
+
+    // Only the owner may have the creator pay for every run.
+    assertEquals(403, rig.api.patch("/api/projects/" + creator.projectId(), editor.idToken(),
+        "{\"batchRunsChargeCreator\":true}").status());
+    rig.api.patch("/api/projects/" + creator.projectId(), creator.token(), "{\"batchRunsChargeCreator\":true}")
+        .expect(200);
+    runAndAwait(creator, batch, editor);
+    assertEquals(3, rig.api.get("/api/me", editor.idToken()).expect(200).object().getAsJsonObject("usage")
+        .get("images").getAsLong(), "the runner pays nothing more");
+    assertEquals(3, rig.usage(creator).get("images").getAsLong(), "the owner allowed charging the creator");
+  }
+
+  private static void runAndAwait(Owner project, String batch, Person who) throws Exception {
+    String run = rig.api.post("/api/projects/" + project.projectId() + "/batches/" + batch + ":run", who.idToken(),
+        null).expect(201).object().get("id").getAsString();
+    JsonObject last = null;
+    for (int i = 0; i < 600; i++) {
+      last = rig.api.get("/api/projects/" + project.projectId() + "/batches/" + batch + "/runs", who.idToken())
+          .expect(200).object().getAsJsonArray("items").get(0).getAsJsonObject();
+      if (last.get("id").getAsString().equals(run) && last.has("status")
+          && List.of("completed", "failed", "cancelled").contains(last.get("status").getAsString())) {
+        assertEquals("completed", last.get("status").getAsString(), last.toString());
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the run did not end: " + last);
   }
 }

@@ -274,6 +274,7 @@ public final class BatchService {
     }
     String systemPrompt = batch.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
+    String charged = project.batchRunsChargeCreator() ? batch.createdBy() : chargedTo;
     Instant now = clock.instant();
     String jobId = Ids.newId();
     boolean created;
@@ -285,11 +286,11 @@ public final class BatchService {
           return false;
         }
         // The run's worst case is reserved for the person who started it, who is also its job's requester.
-        List<Reservation> held = usage.reserve(tx, chargedTo, fresh.projectId(), prompts.stream()
+        List<Reservation> held = usage.reserve(tx, charged, fresh.projectId(), prompts.stream()
             .map(p -> generation.estimate(fresh.kind(), p, systemPrompt, fresh.options())).toList());
         GenerationJob job = new GenerationJob(jobId, fresh.projectId(), fresh.kind(), choice.provider(), choice.model(),
             choice.demo(), GenerationJob.Status.QUEUED, prompts.size(), 0, 0, 0, template.body(), systemPrompt,
-            fresh.options(), template.id(), null, false, chargedTo, now, now, fresh.id(),
+            fresh.options(), template.id(), null, false, charged, now, now, fresh.id(),
             fresh.maxConcurrent(), fresh.budgetMicros(), 0);
         Jobs.put(tx, job);
         for (int i = 0; i < prompts.size(); i++) {
