@@ -16,6 +16,10 @@ export interface Usage {
   videoSeconds: number;
   items: number;
   costMicros: number;
+  /** Held for jobs still running: their unfinished items' worst case, counted against the limits. */
+  reservedTokens?: number;
+  reservedImages?: number;
+  reservedVideoSeconds?: number;
 }
 
 /** A project as GET /api/projects/{id} gives it: with what it has used this month. */

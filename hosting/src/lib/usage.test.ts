@@ -26,6 +26,14 @@ describe("usageBars", () => {
     expect(images.text).toBe("900 of 500 images");
   });
 
+  it("counts what running jobs hold against the limit and says so", () => {
+    const [, images] = usageBars({ ...usage, images: 300, reservedImages: 200 }, limits);
+    expect(images.reserved).toBe(200);
+    expect(images.percent).toBe(100);
+    expect(images.level).toBe("full");
+    expect(images.text).toBe("300 of 500 images (200 held for jobs running)");
+  });
+
   it("shows nothing when the server sent no usage", () => {
     expect(usageBars(undefined, limits)).toEqual([]);
   });

@@ -6,10 +6,12 @@ export interface UsageBar {
   id: string;
   label: string;
   used: number;
+  /** Held for jobs still running; it counts against the limit like what is used. */
+  reserved: number;
   limit: number;
   /** 0 to 100, for the bar. */
   percent: number;
-  /** The numbers in words: "1,200 of 2,000,000 tokens". */
+  /** The numbers in words: "1,200 of 2,000,000 tokens", and what is held: "(300 held for jobs running)". */
   text: string;
   /** Near or at the limit: the bar turns a warning colour. */
   level: "ok" | "high" | "full";
@@ -20,22 +22,26 @@ const numbers = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 export function usageBars(usage: Usage | undefined, limits: Limits | undefined): UsageBar[] {
   if (!usage || !limits) return [];
   return [
-    bar("tokens", "Text", usage.inputTokens + usage.outputTokens, limits.tokensPerMonth, "tokens"),
-    bar("images", "Images", usage.images, limits.imagesPerMonth, "images"),
-    bar("video", "Video", usage.videoSeconds, limits.videoSecondsPerMonth, "seconds"),
+    bar("tokens", "Text", usage.inputTokens + usage.outputTokens, usage.reservedTokens ?? 0, limits.tokensPerMonth, "tokens"),
+    bar("images", "Images", usage.images, usage.reservedImages ?? 0, limits.imagesPerMonth, "images"),
+    bar("video", "Video", usage.videoSeconds, usage.reservedVideoSeconds ?? 0, limits.videoSecondsPerMonth, "seconds"),
   ];
 }
 
-function bar(id: string, label: string, used: number, limit: number, unit: string): UsageBar {
-  const ratio = limit > 0 ? used / limit : used > 0 ? 1 : 0;
+function bar(id: string, label: string, used: number, reserved: number, limit: number, unit: string): UsageBar {
+  const taken = used + reserved;
+  const ratio = limit > 0 ? taken / limit : taken > 0 ? 1 : 0;
   const percent = Math.min(100, Math.max(0, ratio * 100));
   return {
     id,
     label,
     used,
+    reserved,
     limit,
     percent,
-    text: `${numbers.format(used)} of ${numbers.format(limit)} ${unit}`,
+    text:
+      `${numbers.format(used)} of ${numbers.format(limit)} ${unit}` +
+      (reserved > 0 ? ` (${numbers.format(reserved)} held for jobs running)` : ""),
     level: ratio >= 1 ? "full" : ratio >= 0.8 ? "high" : "ok",
   };
 }

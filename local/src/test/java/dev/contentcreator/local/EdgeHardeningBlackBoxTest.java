@@ -106,12 +106,9 @@ class EdgeHardeningBlackBoxTest {
     try (ServerProcess server = ServerProcess.start(data, Map.of())) {
       Api api = new Api(server.base());
       Emulator.Person owner = Emulator.signUp("olga");
-      Emulator.Person viewer = Emulator.signUp("victor");
       String projectId = api.post("/api/projects", owner.idToken(), "{\"name\":\"Shared\"}").expect(201)
           .object().get("id").getAsString();
-      api.get("/api/me", viewer.idToken()).expect(200);
-      api.post("/api/projects/" + projectId + "/members", owner.idToken(),
-          "{\"uid\":\"" + viewer.uid() + "\",\"role\":\"viewer\"}").expect(201);
+      Emulator.Person viewer = Invitations.join(api, owner, projectId, Emulator.signUp("victor"), "viewer");
       api.get("/api/projects/" + projectId, owner.idToken()).expect(200);
       disable(owner.uid());
 

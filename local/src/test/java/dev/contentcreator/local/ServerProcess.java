@@ -103,6 +103,23 @@ final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** Freezes the server (SIGSTOP), as a long pause would: its threads stop, its leases stop being renewed. */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #pause() paused} server go on (SIGCONT) from where it stopped. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    int code = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    if (code != 0) {
+      throw new IllegalStateException("kill -" + name + " answered " + code);
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -72,11 +72,12 @@ public final class ProjectsApi {
       description = Optional.of("");
     }
     Optional<Boolean> archived = body.bool("archived");
+    Optional<Boolean> chargeCreator = body.bool("batchRunsChargeCreator");
     boolean hasVoice = body.has("brandVoice");
     Optional<BrandVoice> voice = body.object("brandVoice").map(o -> brandVoice(body, o));
     body.finish();
     ProjectView p = s.projects().update(r.caller().uid(), projectId, r.header("If-Match").orElse(null),
-        name, description, archived, voice, hasVoice && voice.isEmpty());
+        name, description, archived, voice, hasVoice && voice.isEmpty(), chargeCreator);
     return ApiResponse.ok(p).etag(p.version());
   }
 

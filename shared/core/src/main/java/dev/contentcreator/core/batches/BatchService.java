@@ -8,6 +8,7 @@ import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Project;
+import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.domain.Template;
 import dev.contentcreator.core.generation.GenerationService;
@@ -100,7 +101,7 @@ public final class BatchService {
     Instant now = clock.instant();
     Batch b = new Batch(Ids.newId(), projectId, spec.name(), template.id(), template.kind(), checked, spec.schedule(),
         spec.timeZone(), false, spec.maxConcurrent(), spec.budgetMicros(), spec.provider().orElse(null),
-        spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1, null, null);
+        spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1, null, null, uid);
     documents.create(BATCHES, b.id(), tree(b));
     return b;
   }
@@ -149,7 +150,7 @@ public final class BatchService {
           change.maxConcurrent().orElse(b.maxConcurrent()), change.budgetMicros().orElse(b.budgetMicros()),
           b.provider(), b.model(), b.options(), resuming || rescheduled ? now : b.notBefore(),
           rescheduled ? null : b.lastDueAt(), b.lastRunId(), b.createdBy(), b.createdAt(), now, b.version() + 1,
-          b.lastError(), b.lastErrorAt());
+          b.lastError(), b.lastErrorAt(), resuming || rescheduled ? uid : b.scheduledBy());
       tx.set(BATCHES, batchId, tree(changed));
       return changed;
     });
@@ -187,7 +188,7 @@ public final class BatchService {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Batch b = find(projectId, batchId);
     Instant now = clock.instant();
-    Outcome outcome = start(b, now, "manual", b.id() + "_manual_" + now.toEpochMilli());
+    Outcome outcome = start(b, now, "manual", b.id() + "_manual_" + now.toEpochMilli(), uid);
     if (outcome.runId() == null) {
       throw notFound();
     }
@@ -337,7 +338,8 @@ public final class BatchService {
       return false;
     }
     return due.isPresent()
-        && start(b, due.get(), "schedule", b.id() + "_" + due.get().getEpochSecond()).kind() == Outcome.Kind.STARTED;
+        && start(b, due.get(), "schedule", b.id() + "_" + due.get().getEpochSecond(), b.chargedForSchedule()).kind()
+        == Outcome.Kind.STARTED;
   }
 
   /** Logs one structured line about a batch the tick could not handle, and marks the batch with it. */
@@ -386,7 +388,7 @@ public final class BatchService {
    * run that cannot start at all (no rows fit, the month's quota, a provider no longer configured)
    * is recorded as skipped with its reason, so the history says why.
    */
-  private Outcome start(Batch batch, Instant due, String trigger, String runId) {
+  private Outcome start(Batch batch, Instant due, String trigger, String runId, String chargedTo) {
     Template template;
     Providers.Choice choice;
     List<String> prompts = new ArrayList<>();
@@ -422,6 +424,7 @@ public final class BatchService {
     }
     String systemPrompt = batch.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
+    String charged = project.batchRunsChargeCreator() ? batch.createdBy() : chargedTo;
     Instant now = clock.instant();
     int cap = Math.max(1, Math.min(settings.maxItemsPerJob(), Query.MAX_LIMIT));
     int total = prompts.size();
@@ -440,8 +443,10 @@ public final class BatchService {
         if (earlier.isPresent()) {
           return new Outcome(Outcome.Kind.EXISTING, earlier.get(), List.of());
         }
-        usage.checkQuota(tx, fresh.createdBy(), fresh.kind(), prompts.size(),
-            Double.parseDouble(fresh.options().getOrDefault("duration", "0")));
+        // The run's worst case is reserved, in this transaction, for the person charged for it, who
+        // is also its jobs' requester.
+        List<Reservation> held = usage.reserve(tx, charged, fresh.projectId(), prompts.stream()
+            .map(p -> generation.estimate(fresh.kind(), p, systemPrompt, fresh.options())).toList());
         // Each job keeps its share of the run's concurrency and budget, so the run as a whole
         // stays within what the batch allows (one item at a time per job at the least).
         int concurrent = fresh.maxConcurrent() > 0 ? Math.max(1, fresh.maxConcurrent() / jobCount) : 0;
@@ -455,13 +460,13 @@ public final class BatchService {
           String jobId = Ids.newId();
           GenerationJob job = new GenerationJob(jobId, fresh.projectId(), fresh.kind(), choice.provider(),
               choice.model(), choice.demo(), GenerationJob.Status.QUEUED, n, 0, 0, 0, template.body(), systemPrompt,
-              fresh.options(), template.id(), null, false, fresh.createdBy(), now, now, fresh.id(), concurrent,
+              fresh.options(), template.id(), null, false, charged, now, now, fresh.id(), concurrent,
               budget, 0);
           Jobs.put(tx, job);
           for (int i = 0; i < n; i++) {
             Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, fresh.projectId(), i,
                 GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now,
-                prompts.get(from + i)));
+                prompts.get(from + i), held.get(from + i), null, null));
           }
           jobs.add(new BatchRun.Job(jobId, rowNumbers.subList(from, to)));
           jobIds.add(jobId);
@@ -543,7 +548,7 @@ public final class BatchService {
   private static Batch advance(Batch b, Instant lastDueAt, String runId, Instant now) {
     return new Batch(b.id(), b.projectId(), b.name(), b.templateId(), b.kind(), b.rows(), b.schedule(), b.timeZone(),
         b.paused(), b.maxConcurrent(), b.budgetMicros(), b.provider(), b.model(), b.options(), b.notBefore(), lastDueAt,
-        runId, b.createdBy(), b.createdAt(), now, b.version(), null, null);
+        runId, b.createdBy(), b.createdAt(), now, b.version(), null, null, b.scheduledBy());
   }
 
   static Batch batch(Document d) {

@@ -11,6 +11,9 @@ import java.util.Map;
  * of the last scheduled run; due times after it and after {@code notBefore} are still to come.
  * {@code lastError} and {@code lastErrorAt} say why the scheduler last failed to start a run of this
  * batch for a reason it did not expect (null once a run starts again).
+ * {@code scheduledBy} is the person who last set it going (created, resumed or rescheduled it):
+ * scheduled runs are charged to that person's monthly limits; a run started now, to whoever
+ * started it.
  */
 public record Batch(
     String id,
@@ -35,10 +38,16 @@ public record Batch(
     Instant updatedAt,
     long version,
     String lastError,
-    Instant lastErrorAt) {
+    Instant lastErrorAt,
+    String scheduledBy) {
 
   public Batch {
     rows = rows == null ? List.of() : List.copyOf(rows);
     options = options == null ? Map.of() : Map.copyOf(options);
+  }
+
+  /** Who a scheduled run is charged to: who last set the batch going (its creator for older batches). */
+  public String chargedForSchedule() {
+    return scheduledBy != null ? scheduledBy : createdBy;
   }
 }

@@ -6,6 +6,7 @@ import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Project;
+import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.domain.Template;
 import dev.contentcreator.core.http.ApiException;
@@ -30,8 +31,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Accepting a generation: check the caller's role, the request, the provider's circuit and the
- * quota; store the job and its items with the Idempotency-Key in one transaction; publish one
+ * Accepting a generation: check the caller's role, the request and the provider's circuit; reserve
+ * the job's worst case against the caller's monthly limits (refused when it does not fit); store
+ * the job and its items with the Idempotency-Key in one transaction; publish one
  * event for the fan-out. A repeated key answers the first job; the same key with another body
  * is a 422. Also reading and cancelling jobs.
  */
@@ -61,6 +63,11 @@ public final class GenerationService {
     this.events = Objects.requireNonNull(events, "events");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The worst case of one item, to reserve when its job is accepted (see {@link Reservation}). */
+  public Reservation estimate(ContentKind kind, String prompt, String systemPrompt, Map<String, String> options) {
+    return Reservation.estimate(kind, prompt, systemPrompt, options, settings.maxOutputTokens());
   }
 
   /** The answer to a create: the job, and whether it was made now (false: an earlier key's job). */
@@ -97,8 +104,9 @@ public final class GenerationService {
         "template", req.templateId().orElse(""), "variables", new java.util.TreeMap<>(req.variables()),
         "provider", req.provider().orElse(""), "model", req.model().orElse(""), "options", req.options(),
         "count", req.count(), "fresh", req.fresh(), "contentId", req.contentId().orElse(""))));
-    String keyId = caller.uid() + "_" + hash(idempotencyKey).substring(0, 40);
-    double videoSeconds = req.kind() == ContentKind.VIDEO ? Double.parseDouble(req.options().getOrDefault("duration", "5")) : 0;
+    // The key is the caller's within one project: the same key sent to two projects makes two jobs.
+    String keyId = idempotencyId(caller.uid(), projectId, idempotencyKey);
+    Reservation each = estimate(req.kind(), prompt, systemPrompt, req.options());
     Instant now = clock.instant();
     String jobId = Ids.newId();
     GenerationJob job = new GenerationJob(jobId, projectId, req.kind(), choice.provider(), choice.model(), choice.demo(),
@@ -125,16 +133,19 @@ public final class GenerationService {
           throw ApiException.unprocessable("contentId", "that content item is of another kind");
         }
       }
-      usage.checkQuota(tx, caller.uid(), req.kind(), req.count(), videoSeconds);
+      java.util.List<Reservation> held = usage.reserve(tx, caller.uid(), projectId,
+          java.util.Collections.nCopies(req.count(), each));
       Jobs.put(tx, job);
       for (int i = 0; i < req.count(); i++) {
         Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, projectId, i,
-            GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now, null));
+            GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now, null,
+            held.get(i), null, null));
       }
       JsonObject key = new JsonObject();
       key.addProperty("requestHash", requestHash);
       key.addProperty("jobId", jobId);
       key.addProperty("uid", caller.uid());
+      key.addProperty("projectId", projectId);
       key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
       tx.set(IDEMPOTENCY, keyId, key);
       return new Accepted(null, jobId, true);
@@ -195,7 +206,10 @@ public final class GenerationService {
         .orElseThrow(() -> ApiException.notFound("No such job in this project."));
   }
 
-  /** Cancels a job: its queued and waiting items end as cancelled; running ones finish. Editors and owners. */
+  /**
+   * Cancels a job: its queued and waiting items end as cancelled and give back what they held
+   * against the monthly limits; running ones finish (and settle then). Editors and owners.
+   */
   public JsonObject cancel(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, jobId);
@@ -220,7 +234,11 @@ public final class GenerationService {
           Optional<GenerationItem> item = Jobs.item(tx, queued.id())
               .filter(GenerationService::waitingItsTurn);
           GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
+          // What the item held against the monthly limits goes back with it.
+          Optional<UsageService.Charge> release = item.map(i ->
+              usage.prepareRelease(tx, job.requestedBy(), job.projectId(), i.reserved()));
           item.ifPresent(i -> {
+            release.get().write(tx);
             Jobs.put(tx, Jobs.with(i, GenerationItem.Status.CANCELLED, i.attempts(), i.providerTaskId(), null,
                 "Cancelled.", false, i.charged(), 0, 0, 0, 0, 0, i.deadlineAt(), now));
             Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.CANCELLED, job.completed(), job.failed(),
@@ -236,6 +254,11 @@ public final class GenerationService {
   /** Queued for a runner, or waiting for a provider's task (ended by the next poll otherwise). */
   private static boolean waitingItsTurn(GenerationItem item) {
     return item.status() == GenerationItem.Status.QUEUED || item.status() == GenerationItem.Status.WAITING;
+  }
+
+  /** The document of an Idempotency-Key: the caller's, in one project. */
+  static String idempotencyId(String uid, String projectId, String key) {
+    return uid + "_" + hash(projectId + "\n" + key).substring(0, 40);
   }
 
   static String hash(String s) {

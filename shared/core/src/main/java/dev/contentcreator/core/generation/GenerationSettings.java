@@ -9,6 +9,7 @@ import java.time.Duration;
 public record GenerationSettings(
     int maxItemsPerJob,
     int maxPromptLength,
+    int maxOutputTokens,
     int itemMaxAttempts,
     Duration itemMinBackoff,
     Duration itemMaxBackoff,
@@ -18,7 +19,8 @@ public record GenerationSettings(
     Duration cacheTtl,
     boolean moderation,
     String publicBaseUrl,
-    String webhookSecret) {
+    String webhookSecret,
+    Duration itemLease) {
 
   public static final String TOPIC = "generation-requests";
   public static final String QUEUE = "generation";
@@ -30,6 +32,7 @@ public record GenerationSettings(
     return new GenerationSettings(
         c.getInt("GENERATION_MAX_ITEMS", 100),
         c.getInt("GENERATION_MAX_PROMPT", 4000),
+        c.getInt("GENERATION_MAX_OUTPUT_TOKENS", 4096),
         c.getInt("GENERATION_MAX_ATTEMPTS", 8),
         c.getDuration("GENERATION_MIN_BACKOFF", Duration.ofSeconds(1)),
         c.getDuration("GENERATION_MAX_BACKOFF", Duration.ofSeconds(60)),
@@ -39,6 +42,7 @@ public record GenerationSettings(
         c.getDuration("GENERATION_CACHE_TTL", Duration.ofDays(7)),
         c.getBoolean("MODERATION", true),
         c.find("PUBLIC_BASE_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse(null),
-        c.find("GOAPI_WEBHOOK_SECRET").orElse(null));
+        c.find("GOAPI_WEBHOOK_SECRET").orElse(null),
+        c.getDuration("GENERATION_ITEM_LEASE", Duration.ofSeconds(60)));
   }
 }

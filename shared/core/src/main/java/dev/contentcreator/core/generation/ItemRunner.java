@@ -42,8 +42,10 @@ import java.util.regex.Pattern;
 /**
  * Runs one item: the task handler of {@code generate-item} and {@code poll-item}, and the end of a
  * GoAPI webhook. An item that has ended is never run again, so a redelivered task makes no second
- * provider call; the transaction that ends an item also charges its usage and counts it in its job,
- * so usage is charged exactly once. Retryable failures are thrown for the queue to retry until the
+ * provider call, and an item is claimed with a lease before its provider call, so a second delivery
+ * of the same task while the first is at work backs off; the transaction that ends an item also
+ * charges its usage (giving back what its job reserved for it) and counts it in its job, so usage
+ * is charged exactly once. Retryable failures are thrown for the queue to retry until the
  * last attempt, which fails the item with a reason a person can read: every item ends.
  */
 public final class ItemRunner {
@@ -109,7 +111,32 @@ public final class ItemRunner {
       schedulePoll(item, Duration.ZERO);
       return;
     }
-    start(itemId, job, context.attempt());
+    // Claim the item before any paid call: a second delivery of this task (queues deliver at least
+    // once) finds the lease live and backs off instead of calling the provider again.
+    String owner = java.util.UUID.randomUUID().toString();
+    Instant heldUntil = claim(itemId, job, context.attempt(), owner);
+    if (heldUntil == ENDED) {
+      return;
+    }
+    if (heldUntil != null) {
+      Duration left = Duration.between(clock.instant(), heldUntil);
+      throw new TaskHandler.RetryLaterException("item " + itemId + " is being made by another delivery of its task",
+          left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left);
+    }
+    java.util.concurrent.ScheduledFuture<?> heartbeat = keepLease(itemId, owner);
+    try {
+      run(context, job, item, owner);
+    } catch (Exception | Error e) {
+      heartbeat.cancel(false);
+      letGo(itemId, owner);
+      throw e;
+    } finally {
+      heartbeat.cancel(false);
+    }
+  }
+
+  private void run(TaskHandler.Context context, GenerationJob job, GenerationItem item, String owner) throws Exception {
+    String itemId = item.id();
     try {
       if (!job.fresh() && fromCache(job, item)) {
         return;
@@ -225,6 +252,10 @@ public final class ItemRunner {
 
   private ItemRequest request(GenerationJob job, GenerationItem item) {
     java.util.Map<String, String> options = new java.util.HashMap<>(job.options());
+    if (job.kind() == ContentKind.TEXT) {
+      // The reservation counted on this cap: the provider is held to it.
+      options.putIfAbsent("maxTokens", Integer.toString(settings.maxOutputTokens()));
+    }
     return new ItemRequest(item.id(), job.kind(), job.model(), Jobs.promptOf(job, item), job.systemPrompt(), options,
         job.requestedBy());
   }
@@ -271,8 +302,12 @@ public final class ItemRunner {
     }
   }
 
-  private String cacheKey(GenerationJob job, GenerationItem item) {
-    return "gen:" + GenerationService.hash(Json.GSON.toJson(java.util.List.of(job.kind().name(), job.provider(),
+  /**
+   * The cache key of an item: the project's own, so one project is never served what another made
+   * (a tenant who guesses another's prompt would otherwise receive its output).
+   */
+  static String cacheKey(GenerationJob job, GenerationItem item) {
+    return "gen:" + job.projectId() + ":" + GenerationService.hash(Json.GSON.toJson(java.util.List.of(job.kind().name(), job.provider(),
         job.model(), Jobs.promptOf(job, item), job.systemPrompt() == null ? "" : job.systemPrompt(),
         new java.util.TreeMap<>(job.options())))) + ":" + item.index();
   }
@@ -289,6 +324,11 @@ public final class ItemRunner {
     ContentVersion cached;
     try {
       cached = Json.fromTree(JsonParser.parseString(new String(hit.get(), StandardCharsets.UTF_8)), ContentVersion.class);
+      // Defence in depth beside the key: a hit must be this project's, media and all.
+      if (!job.projectId().equals(cached.projectId())
+          || (cached.blobKey() != null && !cached.blobKey().startsWith("projects/" + job.projectId() + "/"))) {
+        return false;
+      }
       if (cached.blobKey() != null && blobs.get().stat(cached.blobKey()).isEmpty()) {
         return false;
       }
@@ -358,8 +398,9 @@ public final class ItemRunner {
       GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
       ContentItem existing = job.contentId() == null ? null
           : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
+      // The item's reservation becomes what it really used (more or less than the estimate).
       UsageService.Charge charge = usage.prepare(tx, job.requestedBy(), job.projectId(), used.inputTokens(),
-          used.outputTokens(), used.images(), used.videoSeconds(), job.demo() || cached);
+          used.outputTokens(), used.images(), used.videoSeconds(), job.demo() || cached, item.reserved());
       Instant now = clock.instant();
       contentId[0] = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(), title, body,
           job.demo(), job.requestedBy(), now);
@@ -433,6 +474,7 @@ public final class ItemRunner {
         return null;
       }
       GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      usage.prepareRelease(tx, job.requestedBy(), job.projectId(), item.reserved()).write(tx);
       Instant now = clock.instant();
       Jobs.put(tx, Jobs.with(item, GenerationItem.Status.FAILED, item.attempts(), item.providerTaskId(), null, reason,
           false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
@@ -466,6 +508,7 @@ public final class ItemRunner {
         return null;
       }
       GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      usage.prepareRelease(tx, job.requestedBy(), job.projectId(), item.reserved()).write(tx);
       Instant now = clock.instant();
       Jobs.put(tx, Jobs.with(item, GenerationItem.Status.CANCELLED, item.attempts(), item.providerTaskId(), null,
           reason, false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
@@ -487,26 +530,80 @@ public final class ItemRunner {
         .ifPresent(j -> FanOut.enqueue(documents, tasks.get(), j, clock.instant()));
   }
 
-  private void start(String itemId, GenerationJob jobAtStart, int attempt) {
+  /** What {@link #claim} answers when the item has ended: nothing to do. */
+  private static final Instant ENDED = Instant.MIN;
+
+  /**
+   * Marks the item running and leased to {@code owner} for the lease time, in one transaction.
+   * Returns null when this delivery holds it now; {@link #ENDED} when the item has ended; or the
+   * end of another delivery's live lease, for this one to back off until. An expired lease (its
+   * holder stopped) is taken over.
+   */
+  private Instant claim(String itemId, GenerationJob jobAtStart, int attempt, String owner) {
     // A job leaves QUEUED once and never returns to it, so only the first items need the job in
     // their transaction; the others leave it to the completions and the cancel, which on Firestore
     // would otherwise wait behind every item's read of the one job document.
     boolean mayStartJob = jobAtStart.status() == GenerationJob.Status.QUEUED;
-    documents.transaction(tx -> {
+    return documents.transaction(tx -> {
       GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
       GenerationJob job = mayStartJob ? Jobs.job(tx, item.jobId()).orElseThrow() : null;
       if (item.status().terminal()) {
-        return null;
+        return ENDED;
       }
       Instant now = clock.instant();
-      Jobs.put(tx, Jobs.with(item, GenerationItem.Status.RUNNING, Math.max(item.attempts(), attempt),
-          item.providerTaskId(), null, null, false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now));
+      if (item.leaseOwner() != null && item.leaseUntil() != null && item.leaseUntil().isAfter(now)
+          && !item.leaseOwner().equals(owner)) {
+        return item.leaseUntil();
+      }
+      Jobs.put(tx, Jobs.withLease(Jobs.with(item, GenerationItem.Status.RUNNING, Math.max(item.attempts(), attempt),
+          item.providerTaskId(), null, null, false, item.charged(), 0, 0, 0, 0, 0, item.deadlineAt(), now), owner,
+          now.plus(settings.itemLease())));
       if (job != null && job.status() == GenerationJob.Status.QUEUED) {
         Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.RUNNING, job.completed(), job.failed(), job.cancelled(),
             now));
       }
       return null;
     });
+  }
+
+  /** Renews the item's lease every third of its time while this delivery works on it. */
+  private java.util.concurrent.ScheduledFuture<?> keepLease(String itemId, String owner) {
+    long every = Math.max(1, settings.itemLease().toMillis() / 3);
+    return Heartbeats.TIMER.scheduleWithFixedDelay(() -> {
+      try {
+        documents.transaction(tx -> {
+          Optional<GenerationItem> item = Jobs.item(tx, itemId)
+              .filter(i -> !i.status().terminal() && owner.equals(i.leaseOwner()));
+          item.ifPresent(i -> Jobs.put(tx, Jobs.withLease(i, owner, clock.instant().plus(settings.itemLease()))));
+          return null;
+        });
+      } catch (RuntimeException e) {
+        System.err.println("could not renew the lease of item " + itemId + ": " + e);
+      }
+    }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** Gives up the lease (the task will run again), so the next delivery need not wait it out. */
+  private void letGo(String itemId, String owner) {
+    try {
+      documents.transaction(tx -> {
+        Jobs.item(tx, itemId).filter(i -> !i.status().terminal() && owner.equals(i.leaseOwner()))
+            .ifPresent(i -> Jobs.put(tx, Jobs.withLease(i, null, null)));
+        return null;
+      });
+    } catch (RuntimeException e) {
+      System.err.println("could not let go of item " + itemId + "; its lease runs out by itself: " + e);
+    }
+  }
+
+  /** One daemon thread renews the leases of every item this process is making. */
+  private static final class Heartbeats {
+    static final java.util.concurrent.ScheduledExecutorService TIMER =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "item-leases");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private void waiting(String itemId, String providerTaskId) {
@@ -516,8 +613,10 @@ public final class ItemRunner {
         return null;
       }
       Instant now = clock.instant();
-      Jobs.put(tx, Jobs.with(item, GenerationItem.Status.WAITING, item.attempts(), providerTaskId, null, null, false,
-          item.charged(), 0, 0, 0, 0, 0, now.plus(settings.asyncDeadline()), now));
+      // The provider has the task: from here polls and the webhook end the item, and any delivery of
+      // the generate task only schedules a poll, so the lease is let go.
+      Jobs.put(tx, Jobs.withLease(Jobs.with(item, GenerationItem.Status.WAITING, item.attempts(), providerTaskId, null,
+          null, false, item.charged(), 0, 0, 0, 0, 0, now.plus(settings.asyncDeadline()), now), null, null));
       return null;
     });
   }

@@ -111,6 +111,15 @@ public final class Jobs {
       String contentId, String reason, boolean cached, boolean charged, long in, long out, int images, double video,
       long cost, java.time.Instant deadline, java.time.Instant now) {
     return new GenerationItem(i.id(), i.jobId(), i.projectId(), i.index(), status, attempts, providerTaskId, contentId,
-        reason, cached, charged, in, out, images, video, cost, deadline, i.createdAt(), now, i.prompt());
+        reason, cached, charged, in, out, images, video, cost, deadline, i.createdAt(), now, i.prompt(), i.reserved(),
+        status.terminal() ? null : i.leaseOwner(), status.terminal() ? null : i.leaseUntil());
+  }
+
+  /** The item held by {@code owner} until {@code until}; a null owner lets the lease go. */
+  static GenerationItem withLease(GenerationItem i, String owner, java.time.Instant until) {
+    return new GenerationItem(i.id(), i.jobId(), i.projectId(), i.index(), i.status(), i.attempts(), i.providerTaskId(),
+        i.contentId(), i.failureReason(), i.cached(), i.charged(), i.inputTokens(), i.outputTokens(), i.images(),
+        i.videoSeconds(), i.costMicros(), i.deadlineAt(), i.createdAt(), i.updatedAt(), i.prompt(), i.reserved(),
+        owner, owner == null ? null : until);
   }
 }

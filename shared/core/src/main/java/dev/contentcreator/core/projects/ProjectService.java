@@ -52,7 +52,7 @@ public final class ProjectService {
   /** Creates a project with the caller as its only owner. */
   public ProjectView create(Caller caller, String name, String description) {
     Instant now = clock.instant();
-    Project project = new Project(Ids.newId(), name, description, false, null, caller.uid(), now, now, 1);
+    Project project = new Project(Ids.newId(), name, description, false, null, caller.uid(), now, now, 1, false);
     User user = users.find(caller.uid()).orElse(null);
     Member owner = new Member(project.id(), caller.uid(), Role.OWNER, Emails.normalise(caller.email()),
         user == null ? caller.name() : user.displayName(), caller.uid(), now, now);
@@ -86,23 +86,25 @@ public final class ProjectService {
   /** Changes the fields given; editors and owners may. {@code ifMatch} may be null. */
   public ProjectView update(String uid, String projectId, String ifMatch, Optional<String> name,
       Optional<String> description, Optional<Boolean> archived) {
-    return update(uid, projectId, ifMatch, name, description, archived, Optional.empty(), false);
+    return update(uid, projectId, ifMatch, name, description, archived, Optional.empty(), false, Optional.empty());
   }
 
   /**
    * Changes the fields given, the brand voice too ({@code clearBrandVoice} removes it); editors and
-   * owners may. {@code ifMatch} may be null.
+   * owners may, except {@code batchRunsChargeCreator}: whose allowance batch runs spend is an
+   * owner's decision. {@code ifMatch} may be null.
    */
   public ProjectView update(String uid, String projectId, String ifMatch, Optional<String> name,
       Optional<String> description, Optional<Boolean> archived, Optional<BrandVoice> brandVoice,
-      boolean clearBrandVoice) {
+      boolean clearBrandVoice, Optional<Boolean> batchRunsChargeCreator) {
     return documents.transaction(tx -> {
-      Member me = requireRole(tx, uid, projectId, Role.EDITOR);
+      Member me = requireRole(tx, uid, projectId, batchRunsChargeCreator.isPresent() ? Role.OWNER : Role.EDITOR);
       Project p = tx.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
       Etags.check(ifMatch, p.version());
       Project changed = new Project(p.id(), name.orElse(p.name()), description.orElse(p.description()),
           archived.orElse(p.archived()), clearBrandVoice ? null : brandVoice.orElse(p.brandVoice()),
-          p.createdBy(), p.createdAt(), clock.instant(), p.version() + 1);
+          p.createdBy(), p.createdAt(), clock.instant(), p.version() + 1,
+          batchRunsChargeCreator.orElse(p.batchRunsChargeCreator()));
       tx.set(PROJECTS, projectId, tree(changed));
       return ProjectView.of(changed, me.role());
     });

@@ -16,10 +16,11 @@ public record ProjectView(
     Instant createdAt,
     Instant updatedAt,
     long version,
-    Role role) {
+    Role role,
+    boolean batchRunsChargeCreator) {
 
   static ProjectView of(Project p, Role role) {
     return new ProjectView(p.id(), p.name(), p.description(), p.archived(), p.brandVoice(), p.createdBy(), p.createdAt(),
-        p.updatedAt(), p.version(), role);
+        p.updatedAt(), p.version(), role, p.batchRunsChargeCreator());
   }
 }

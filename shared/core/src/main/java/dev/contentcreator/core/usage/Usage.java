@@ -1,11 +1,17 @@
 package dev.contentcreator.core.usage;
 
-/** What was used in one period: tokens, images, seconds of video, items, and the estimated cost. */
+import dev.contentcreator.core.domain.Reservation;
+
+/**
+ * What was used in one period: tokens, images, seconds of video, items, and the estimated cost;
+ * and beside it what is reserved for jobs accepted but not yet ended ({@code reserved*}): the worst
+ * case of their unfinished items, which counts against the limits like use does.
+ */
 public record Usage(String period, long inputTokens, long outputTokens, long images, double videoSeconds,
-    long items, long costMicros) {
+    long items, long costMicros, long reservedTokens, long reservedImages, double reservedVideoSeconds) {
 
   public static Usage empty(String period) {
-    return new Usage(period, 0, 0, 0, 0, 0, 0);
+    return new Usage(period, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   public long tokens() {
@@ -14,6 +20,13 @@ public record Usage(String period, long inputTokens, long outputTokens, long ima
 
   Usage plus(long in, long out, long img, double video, long cost) {
     return new Usage(period, inputTokens + in, outputTokens + out, images + img, videoSeconds + video, items + 1,
-        costMicros + cost);
+        costMicros + cost, reservedTokens, reservedImages, reservedVideoSeconds);
+  }
+
+  /** With {@code r} more reserved (or, negated, released; never below zero). */
+  Usage reserving(Reservation r, int sign) {
+    return new Usage(period, inputTokens, outputTokens, images, videoSeconds, items, costMicros,
+        Math.max(0, reservedTokens + sign * r.tokens()), Math.max(0, reservedImages + sign * r.images()),
+        Math.max(0, reservedVideoSeconds + sign * r.videoSeconds()));
   }
 }

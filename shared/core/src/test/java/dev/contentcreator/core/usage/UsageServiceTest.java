@@ -1,0 +1,128 @@
+package dev.contentcreator.core.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.Reservation;
+import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.Document;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UsageServiceTest {
+  private static final Limits LIMITS = new Limits(10_000, 15, 30, 0.15, 0.6, 40_000, 100_000);
+  private final Map<String, JsonObject> docs = new HashMap<>();
+  private final Transaction tx = new Transaction() {
+    @Override
+    public Optional<Document> get(String collection, String id) {
+      return Optional.ofNullable(docs.get(id)).map(d -> new Document(collection, id, d.deepCopy()));
+    }
+
+    @Override
+    public dev.contentcreator.core.ports.Page query(dev.contentcreator.core.ports.Query query) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void create(String collection, String id, JsonObject data) {
+      docs.put(id, data);
+    }
+
+    @Override
+    public void set(String collection, String id, JsonObject data) {
+      docs.put(id, data);
+    }
+
+    @Override
+    public void delete(String collection, String id) {
+      docs.remove(id);
+    }
+  };
+
+  private UsageService at(String instant) {
+    return new UsageService(unused(), LIMITS,
+        Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+  }
+
+  /** These tests go through transactions only. */
+  private static DocumentStore unused() {
+    return (DocumentStore) java.lang.reflect.Proxy.newProxyInstance(DocumentStore.class.getClassLoader(),
+        new Class<?>[] {DocumentStore.class}, (proxy, method, args) -> {
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
+  private Usage user(String period) {
+    return Json.fromTree(docs.get(UsageService.userKey("u1", period)), Usage.class);
+  }
+
+  private static List<Reservation> images(int n) {
+    return Collections.nCopies(n, Reservation.estimate(ContentKind.IMAGE, "p", "", Map.of(), 4096));
+  }
+
+  @Test
+  void whatIsReservedCountsAgainstTheLimitLikeWhatIsUsed() {
+    UsageService usage = at("2026-12-02T10:00:00Z");
+    usage.reserve(tx, "u1", "p1", images(10));
+    ApiException e = assertThrows(ApiException.class, () -> usage.reserve(tx, "u1", "p1", images(6)));
+    assertEquals(429, e.status());
+    usage.reserve(tx, "u1", "p1", images(5));
+    assertEquals(15, user("2026-12").reservedImages());
+  }
+
+  @Test
+  void aCompletedItemTurnsItsReservationIntoWhatItUsed() {
+    UsageService usage = at("2026-12-02T10:00:00Z");
+    Reservation held = usage.reserve(tx, "u1", "p1",
+        List.of(Reservation.estimate(ContentKind.TEXT, "x".repeat(10), "", Map.of("maxTokens", "100"), 4096))).get(0);
+    assertEquals(3 + 100, held.tokens(), "ten characters are three tokens, rounded up, plus the output cap");
+    usage.prepare(tx, "u1", "p1", 50, 300, 0, 0, false, held).write(tx);
+    Usage u = user("2026-12");
+    assertEquals(0, u.reservedTokens());
+    assertEquals(350, u.tokens(), "the actual use is charged, even past the estimate");
+    assertEquals(1, u.items());
+  }
+
+  @Test
+  void aFailedItemGivesBackItsReservation() {
+    UsageService usage = at("2026-12-02T10:00:00Z");
+    Reservation held = usage.reserve(tx, "u1", "p1", images(3)).get(0);
+    usage.prepareRelease(tx, "u1", "p1", held).write(tx);
+    assertEquals(2, user("2026-12").reservedImages());
+    assertEquals(0, user("2026-12").images());
+    Usage project = Json.fromTree(docs.get(UsageService.projectKey("p1", "2026-12")), Usage.class);
+    assertEquals(2, project.reservedImages());
+  }
+
+  @Test
+  void anItemThatEndsNextMonthGivesBackToTheMonthThatHeldIt() {
+    Reservation held = at("2026-11-30T23:59:00Z").reserve(tx, "u1", "p1", images(1)).get(0);
+    at("2026-12-01T00:01:00Z").prepare(tx, "u1", "p1", 0, 0, 1, 0, false, held).write(tx);
+    assertEquals(0, user("2026-11").reservedImages());
+    assertEquals(0, user("2026-11").images());
+    assertEquals(1, user("2026-12").images());
+    assertEquals(0, user("2026-12").reservedImages());
+  }
+
+  @Test
+  void anItemAcceptedBeforeReservationsIsChargedAndGivesBackNothing() {
+    UsageService usage = at("2026-12-02T10:00:00Z");
+    usage.reserve(tx, "u1", "p1", images(2));
+    usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, false, null).write(tx);
+    usage.prepareRelease(tx, "u1", "p1", null).write(tx);
+    assertEquals(2, user("2026-12").reservedImages());
+    assertEquals(1, user("2026-12").images());
+  }
+}
