@@ -203,8 +203,15 @@ class QuotaReservationBlackBoxTest {
   }
 
   private static void runAndAwait(Owner project, String batch, Person who) throws Exception {
-    String run = rig.api.post("/api/projects/" + project.projectId() + "/batches/" + batch + ":run", who.idToken(),
-        null).expect(201).object().get("id").getAsString();
+    // A press within a few seconds of the last manual run answers that run (200) instead of starting one.
+    Api.Answer pressed = null;
+    for (int i = 0; i < 40 && (pressed == null || pressed.status() == 200); i++) {
+      if (pressed != null) {
+        Thread.sleep(250);
+      }
+      pressed = rig.api.post("/api/projects/" + project.projectId() + "/batches/" + batch + ":run", who.idToken(), null);
+    }
+    String run = pressed.expect(201).object().get("id").getAsString();
     JsonObject last = null;
     for (int i = 0; i < 600; i++) {
       last = rig.api.get("/api/projects/" + project.projectId() + "/batches/" + batch + "/runs", who.idToken())
