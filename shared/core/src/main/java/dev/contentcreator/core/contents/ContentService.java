@@ -166,6 +166,9 @@ public final class ContentService {
         from = tx.get(VERSIONS, ContentVersion.documentId(contentId, restore.get())).map(ContentService::version)
             .orElseThrow(() -> ApiException.unprocessable("restoreVersion", "no such version"));
       }
+      // Every read comes before the first write (Firestore's rule, which the SQLite adapter keeps
+      // too): a rename shows the current version as it stands, so it is read here, not after.
+      ContentVersion unchanged = text.isPresent() || from != null ? null : versionOf(tx, contentId, c.currentVersion());
       Instant now = clock.instant();
       int current = c.currentVersion();
       int latest = c.latestVersion();
@@ -190,7 +193,7 @@ public final class ContentService {
         tx.create(VERSIONS, ContentVersion.documentId(contentId, added.number()), Json.toTree(added).getAsJsonObject());
       }
       tx.set(CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
-      return view(changed, added != null ? added : versionOf(tx, contentId, current));
+      return view(changed, added != null ? added : unchanged);
     });
   }
 
