@@ -49,6 +49,8 @@ locals {
       max_instances  = 20
       secrets        = ["REDIS_URL"]
       finds_accounts = true
+      # Deleting a project enqueues the first page of its purge; the tasks function runs the rest.
+      enqueues = true
     }
     generations = {
       module        = "generations"
@@ -66,7 +68,9 @@ locals {
       access        = "public"
       max_instances = 20
       secrets       = ["REDIS_URL"]
-      media         = "write"
+      # Serves media; deleting an item enqueues its purge, which the tasks function runs (and deletes media).
+      media    = "read"
+      enqueues = true
     }
     templates = {
       module      = "templates"

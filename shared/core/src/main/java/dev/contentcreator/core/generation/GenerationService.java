@@ -135,6 +135,7 @@ public final class GenerationService {
       key.addProperty("requestHash", requestHash);
       key.addProperty("jobId", jobId);
       key.addProperty("uid", caller.uid());
+      key.addProperty("projectId", projectId);
       key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
       tx.set(IDEMPOTENCY, keyId, key);
       return new Accepted(null, jobId, true);
