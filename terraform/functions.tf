@@ -44,12 +44,14 @@ locals {
       secrets       = ["REDIS_URL"]
     }
     projects = {
-      module         = "projects"
-      entry_point    = "dev.contentcreator.functions.projects.ProjectsFunction"
-      access         = "public"
-      timeout        = 30
-      max_instances  = 20
-      secrets        = ["REDIS_URL"]
+      module        = "projects"
+      entry_point   = "dev.contentcreator.functions.projects.ProjectsFunction"
+      access        = "public"
+      timeout       = 30
+      max_instances = 20
+      secrets       = ["REDIS_URL"]
+      # Deleting a project enqueues the first page of its purge; the tasks function runs the rest.
+      enqueues = true
     }
     generations = {
       module      = "generations"
@@ -71,7 +73,9 @@ locals {
       access        = "public"
       max_instances = 20
       secrets       = ["REDIS_URL"]
-      media         = "write"
+      # Serves media; deleting an item enqueues its purge, which the tasks function runs (and deletes media).
+      media    = "read"
+      enqueues = true
     }
     templates = {
       module      = "templates"

@@ -143,10 +143,27 @@ resource "google_project_iam_member" "account_finder" {
   member   = "serviceAccount:${google_service_account.function[each.key].email}"
 }
 
+# The nightly backup starts a Firestore export and nothing else. The predefined role for that,
+# roles/datastore.importExportAdmin, also grants import, which would let a compromised scheduler
+# overwrite every document with an old or forged export; this role has export only, plus reading
+# the database's metadata and the export's operation.
+resource "google_project_iam_custom_role" "firestore_exporter" {
+  project     = var.project_id
+  role_id     = "firestoreExporter"
+  title       = "Firestore exporter (no import)"
+  description = "Starts managed exports of Firestore and follows their operations; cannot import."
+  permissions = [
+    "datastore.databases.export",
+    "datastore.databases.getMetadata",
+    "datastore.operations.get",
+    "datastore.operations.list",
+  ]
+}
+
 resource "google_project_iam_member" "exporter" {
   for_each = local.exporters
   project  = var.project_id
-  role     = "roles/datastore.importExportAdmin"
+  role     = google_project_iam_custom_role.firestore_exporter.name
   member   = "serviceAccount:${google_service_account.function[each.key].email}"
 }
 

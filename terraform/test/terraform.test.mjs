@@ -420,3 +420,34 @@ describe('messaging and data', () => {
     for (const name of ['api_gateway_url', 'function_urls', 'hosting_url']) assert.ok(declared.outputs.has(name), `no output ${name}`);
   });
 });
+
+describe('least privilege', () => {
+  const bindings = () => [...declared.resources.entries()]
+    .filter(([k]) => /^google_\w+_iam_(member|binding)\./.test(k)).map(([k, v]) => [k, v]);
+  // Predefined roles that can write documents back from an export (import), or do anything at all.
+  const broad = ['roles/owner', 'roles/editor', 'roles/datastore.owner', 'roles/datastore.importExportAdmin',
+    'roles/firestore.owner'];
+
+  test('no account is granted a basic role or a role that can import into Firestore', () => {
+    for (const [name, b] of bindings()) {
+      assert.ok(!broad.includes(b.role), `${name} grants ${b.role}, which is more than any account here needs`);
+    }
+  });
+
+  test('no custom role holds an import permission', () => {
+    for (const [name, r] of resourcesOfType('google_project_iam_custom_role')) {
+      const imports = r.permissions.filter((p) => /\.import\w*$/.test(p) || p.endsWith('.*'));
+      assert.deepEqual(imports, [], `custom role ${name} may import or holds a wildcard: ${imports.join(', ')}`);
+    }
+  });
+
+  test('the backup exporter may export and only the functions that export hold it', () => {
+    const exporter = resource('google_project_iam_member', 'exporter');
+    const role = exporter.role.match(/^\$\{google_project_iam_custom_role\.(\w+)\.name\}$/)?.[1];
+    assert.ok(role, `the exporter binding must use a custom role, not ${exporter.role}`);
+    assert.ok(resource('google_project_iam_custom_role', role).permissions.includes('datastore.databases.export'));
+    assert.equal(exporter.for_each, '${local.exporters}');
+    assert.deepEqual(Object.keys(specs).filter((n) => specs[n].exports), ['scheduler'],
+      'only the scheduler starts backups');
+  });
+});

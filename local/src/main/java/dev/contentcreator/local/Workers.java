@@ -1,6 +1,7 @@
 package dev.contentcreator.local;
 
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.generation.GenerationTasks;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
@@ -41,6 +42,7 @@ final class Workers {
           .maxConcurrentDispatches(settings.itemMaxConcurrent())
           .build());
       GenerationTasks.handlers(services::runner).forEach(tasks::registerHandler);
+      PurgeService.handlers(services::purges).forEach(tasks::registerHandler);
       tasks.start();
     }
     if (platform.events() instanceof SqliteEventBus events) {

@@ -50,6 +50,8 @@ final class FaultRig implements AutoCloseable {
       env.put("GOAPI_WEBHOOK_SECRET", WEBHOOK_SECRET);
       env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
       env.put("MEDIA_ALLOW_HTTP_LOOPBACK", "true");
+      // The fake serves media from its own address; the allowlist holds for plain http too.
+      env.put("MEDIA_HOST_ALLOWLIST", "127.0.0.1");
       env.put("GENERATION_MIN_BACKOFF", "100ms");
       env.put("GENERATION_MAX_BACKOFF", "1s");
       env.put("GENERATION_POLL_INTERVAL", "300ms");

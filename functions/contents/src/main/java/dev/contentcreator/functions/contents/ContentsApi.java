@@ -29,7 +29,7 @@ public final class ContentsApi {
         .patch(base + "/{contentId}", r -> update(s, r))
         .delete(base + "/{contentId}", r -> {
           s.contents().delete(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
-              r.header("If-Match").orElse(null));
+              r.header("If-Match").orElse(null), s.purges());
           return ApiResponse.noContent();
         }).sensitive()
         .get(base + "/{contentId}/versions", r -> ApiResponse.ok(Map.of("items", ContentService.viewVersions(

@@ -82,8 +82,11 @@ public final class ProjectsApi {
   }
 
   private static ApiResponse delete(Services s, ApiRequest r) {
-    s.projects().delete(r.caller().uid(), r.pathParam("projectId"), r.header("If-Match").orElse(null));
-    s.contents().deleteAllOf(r.pathParam("projectId"));
+    String projectId = r.pathParam("projectId");
+    // Checked first, so a stranger or an editor enqueues nothing; the transaction checks again.
+    s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
+    s.projects().delete(r.caller().uid(), projectId, r.header("If-Match").orElse(null),
+        s.purges().startProject(projectId));
     return ApiResponse.noContent();
   }
 

@@ -25,7 +25,15 @@ public final class TasksFunction implements HttpFunction {
     static final Services SERVICES = new Services(Platform.get());
     static final InternalEndpoint ENDPOINT = TasksApi.endpoint(
         GoogleOidcVerifier.fromConfig(Platform.get().config(), TasksApi.AUDIENCE, TasksApi.INVOKERS),
-        GenerationTasks.handlers(SERVICES::runner), Platform.get().clock(),
+        handlers(), Platform.get().clock(),
         new RequestLog(System.out, GatewaySettings.from(Platform.get().config()).projectId()));
+
+    /** Generation's handlers and the purge's: the same table the local queue runs. */
+    private static java.util.Map<String, dev.contentcreator.core.ports.TaskHandler> handlers() {
+      java.util.Map<String, dev.contentcreator.core.ports.TaskHandler> all =
+          new java.util.HashMap<>(GenerationTasks.handlers(SERVICES::runner));
+      all.putAll(dev.contentcreator.core.deletion.PurgeService.handlers(SERVICES::purges));
+      return all;
+    }
   }
 }

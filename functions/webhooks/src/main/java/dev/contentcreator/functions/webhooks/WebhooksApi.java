@@ -1,5 +1,6 @@
 package dev.contentcreator.functions.webhooks;
 
+import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
@@ -7,12 +8,14 @@ import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.core.ports.ai.WebhookReader;
+import dev.contentcreator.core.webhooks.CallbackUrls;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Provider webhooks. No Firebase token: the provider proves itself with the shared secret, checked
- * in constant time by the provider's reader. A finished task ends its item at once; the polling
+ * in constant time by the provider's reader, and the call must come to the signed, dated address
+ * issued for the item whose task it reports ({@link CallbackUrls}). A finished task ends its item at once; the polling
  * task stays as the fallback for webhooks that never come.
  */
 public final class WebhooksApi {
@@ -39,6 +42,15 @@ public final class WebhooksApi {
     if (result.status() == null) {
       throw ApiException.badRequest("body", result.refusal() == null ? "is not a task status" : result.refusal());
     }
+    // The secret proves the sender; the signed, dated address proves the call is for an item we
+    // asked about, recently. A call for another item's task is refused like a forged one.
+    CallbackUrls callbacks = CallbackUrls.from(s.platform().config(), s.platform().clock())
+        .orElseThrow(() -> ApiException.unauthorized("Callbacks are not accepted here."));
+    String itemId = callbacks.verify(provider, r.queryParam("item"), r.queryParam("ts"), r.queryParam("sig"),
+        r.rawBody());
+    if (!isTaskOf(s, itemId, result.status().providerTaskId())) {
+      throw ApiException.unauthorized("The callback address is not one this service issued for this task.");
+    }
     try {
       boolean ended = s.runner().onStatus(result.status().providerTaskId(), result.status());
       return ApiResponse.ok(Map.of("received", true, "ended", ended));
@@ -46,5 +58,11 @@ public final class WebhooksApi {
       // Copying the media failed for now; the polling task will finish the item.
       return ApiResponse.ok(Map.of("received", true, "ended", false));
     }
+  }
+
+  /** Whether the item the address was issued for is waiting on the task the body reports. */
+  private static boolean isTaskOf(Services s, String itemId, String providerTaskId) {
+    return s.platform().documents().get(Jobs.ITEMS, itemId).map(Jobs::item)
+        .map(item -> providerTaskId != null && providerTaskId.equals(item.providerTaskId())).orElse(false);
   }
 }

@@ -7,6 +7,7 @@ import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Etags;
 import dev.contentcreator.core.json.Json;
@@ -25,17 +26,15 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Content items and their versions. Generating adds one (or a version to one); a person may edit
  * a text (a new version), restore an older version (a new version with its body), rename, or
- * delete an item with its versions and media. Reading needs the viewer role, changing the editor.
+ * delete an item (its versions and media go in a background purge, {@link PurgeService}). Reading needs the viewer role, changing the editor.
  * Documents: {@code contents/<id>}, {@code versions/<contentId>_<n>}.
  */
 public final class ContentService {
@@ -166,6 +165,9 @@ public final class ContentService {
         from = tx.get(VERSIONS, ContentVersion.documentId(contentId, restore.get())).map(ContentService::version)
             .orElseThrow(() -> ApiException.unprocessable("restoreVersion", "no such version"));
       }
+      // Every read comes before the first write (Firestore's rule, which the SQLite adapter keeps
+      // too): a rename shows the current version as it stands, so it is read here, not after.
+      ContentVersion unchanged = text.isPresent() || from != null ? null : versionOf(tx, contentId, c.currentVersion());
       Instant now = clock.instant();
       int current = c.currentVersion();
       int latest = c.latestVersion();
@@ -190,7 +192,7 @@ public final class ContentService {
         tx.create(VERSIONS, ContentVersion.documentId(contentId, added.number()), Json.toTree(added).getAsJsonObject());
       }
       tx.set(CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
-      return view(changed, added != null ? added : versionOf(tx, contentId, current));
+      return view(changed, added != null ? added : unchanged);
     });
   }
 
@@ -198,72 +200,23 @@ public final class ContentService {
     return tx.get(VERSIONS, ContentVersion.documentId(contentId, n)).map(ContentService::version).orElse(null);
   }
 
-  /** Deletes the item, its versions and their media. Editors and owners. */
-  public void delete(String uid, String projectId, String contentId, String ifMatch) {
+  /**
+   * Deletes the item at once (the API answers 404 for it from now on) and leaves its versions and
+   * their media to a background purge that runs in pages, however many versions there are.
+   * Editors and owners; {@code ifMatch} on the item's version may be null.
+   */
+  public void delete(String uid, String projectId, String contentId, String ifMatch, PurgeService purges) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, contentId);
-    remove(contentId, ifMatch);
-  }
-
-  /**
-   * Deletes every content item of a project that is itself being deleted, with its versions and
-   * media; the caller has checked that the project's owner asked. Returns how many items went.
-   */
-  public int deleteAllOf(String projectId) {
-    int deleted = 0;
-    while (true) {
-      Page page = documents.query(Query.on(CONTENTS).whereEqualTo("projectId", projectId).limit(100).build());
-      if (page.items().isEmpty()) {
-        return deleted;
-      }
-      for (Document d : page.items()) {
-        remove(d.id(), null);
-        deleted++;
-      }
-    }
-  }
-
-  /** Deletes the item and its versions in one transaction, then their media. */
-  private void remove(String contentId, String ifMatch) {
-    List<ContentVersion> versions = new ArrayList<>();
+    PurgeService.Ticket ticket = purges.startContent(projectId, contentId);
     documents.transaction(tx -> {
-      ContentItem c = tx.get(CONTENTS, contentId).map(ContentService::content).orElseThrow(ContentService::notFound);
+      ContentItem c = tx.get(CONTENTS, contentId).map(ContentService::content)
+          .filter(x -> x.projectId().equals(projectId)).orElseThrow(ContentService::notFound);
       Etags.check(ifMatch, c.version());
-      versions.clear();
-      Page page = tx.query(Query.on(VERSIONS).whereEqualTo("contentId", contentId).limit(Query.MAX_LIMIT).build());
-      for (Document d : page.items()) {
-        versions.add(version(d));
-        tx.delete(VERSIONS, d.id());
-      }
       tx.delete(CONTENTS, contentId);
+      ticket.mark(tx, uid, clock.instant());
       return null;
     });
-    deleteMedia(contentId, versions);
-  }
-
-  /**
-   * Deletes the media of deleted versions, with their renditions, unless another version still uses
-   * the same stored file (media is stored once per content hash).
-   */
-  private void deleteMedia(String contentId, List<ContentVersion> versions) {
-    Set<String> keys = new HashSet<>();
-    for (ContentVersion v : versions) {
-      if (v.blobKey() == null || !documents.query(Query.on(VERSIONS).whereEqualTo("blobKey", v.blobKey()).limit(1)
-          .build()).items().isEmpty()) {
-        continue;
-      }
-      keys.add(v.blobKey());
-      if (v.media() != null) {
-        keys.addAll(v.media().renditions().values());
-      }
-    }
-    for (String key : keys) {
-      try {
-        blobs.get().delete(key);
-      } catch (IOException e) {
-        System.err.println("could not delete media " + key + " of deleted content " + contentId + ": " + e);
-      }
-    }
   }
 
   /**

@@ -162,7 +162,10 @@ public final class ItemRunner {
       AsyncProvider async = providers.get().async(choice.provider()).orElseThrow(() -> new ProviderException(
           ProviderException.Kind.PERMANENT, job.provider(), "provider not configured",
           job.provider() + " is not configured on this server any more.", 0, null, null));
-      String webhook = settings.publicBaseUrl() == null ? null : settings.publicBaseUrl() + "/api/webhooks/" + job.provider();
+      // A signed, dated address per item: the webhook refuses calls to an address not issued here or too old.
+      String webhook = settings.publicBaseUrl() == null || settings.webhookSecret() == null ? null
+          : dev.contentcreator.core.webhooks.CallbackUrls.forItem(settings.publicBaseUrl(), job.provider(), itemId,
+              settings.webhookSecret(), clock.instant());
       ItemRequest request = request(job, item);
       String taskId = policy.get().call(job.provider(), () -> async.submit(request, webhook,
           webhook == null ? null : settings.webhookSecret()));

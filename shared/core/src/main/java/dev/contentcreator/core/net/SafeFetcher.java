@@ -23,8 +23,9 @@ import javax.net.ssl.SSLException;
  * <ol>
  *   <li>the scheme must be {@code https} (plain {@code http} only with {@link Builder#withPlainHttpToLoopback},
  *       and then only to loopback addresses, for local fakes);
- *   <li>the host must be on the {@link HostAllowlist} (a host written as an address is first checked
- *       by {@link AddressPolicy});
+ *   <li>the host must be on the {@link HostAllowlist}, whatever the scheme (a host written as an
+ *       address is first checked by {@link AddressPolicy}; a metadata server's name is refused even
+ *       when listed);
  *   <li>the host is resolved once, by the injected {@link HostResolver}, and every address it
  *       resolves to must pass {@link AddressPolicy}, or the hop is refused;
  *   <li>the {@link Connector} is handed one of those vetted addresses, never the name, so a DNS answer
@@ -43,6 +44,9 @@ import javax.net.ssl.SSLException;
  * connection and a time cap on the whole fetch (every read waits only until it). Thread-safe.
  */
 public final class SafeFetcher {
+  /** Names of cloud metadata servers, refused whatever the allowlist says (they resolve to link-local). */
+  private static final java.util.Set<String> METADATA_HOSTS =
+      java.util.Set.of("metadata.google.internal", "metadata", "metadata.goog");
   private final HostAllowlist allowlist;
   private final HostResolver resolver;
   private final Connector connector;
@@ -175,7 +179,12 @@ public final class SafeFetcher {
         }
       }
     }
-    if (tls && !allowlist.allows(host)) {
+    if (METADATA_HOSTS.contains(host)) {
+      throw new RefusedAddressException(shown, "the host is a cloud metadata server", null);
+    }
+    // The allowlist holds for every scheme and every hop: the plain-http switch only widens which
+    // addresses a listed host may resolve to (loopback), never which hosts may be asked.
+    if (!allowlist.allows(host)) {
       throw new RefusedAddressException(shown, "the host " + host + " is not on the allowlist", null);
     }
     InetAddress[] resolved;

@@ -2,6 +2,7 @@ package dev.contentcreator.core.platform;
 
 import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.generation.FanOut;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
@@ -35,6 +36,7 @@ public final class Services {
   private final Lazy<ItemRunner> runner;
   private final Lazy<MediaService> media;
   private final Lazy<BatchService> batches;
+  private final Lazy<PurgeService> purges;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -58,6 +60,8 @@ public final class Services {
     this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
         generation(), platform::providers, platform::events, GenerationSettings.from(platform.config()),
         platform.clock()));
+    this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
+        .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
   }
 
   public Platform platform() {
@@ -106,6 +110,11 @@ public final class Services {
   /** Batches and the scheduler that starts their runs. */
   public BatchService batches() {
     return batches.get();
+  }
+
+  /** The background removal of deleted projects and content items, page by page. */
+  public PurgeService purges() {
+    return purges.get();
   }
 
   public FanOut fanOut() {

@@ -1,6 +1,7 @@
 package dev.contentcreator.core.projects;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.domain.BrandVoice;
 import dev.contentcreator.core.domain.Emails;
 import dev.contentcreator.core.domain.Ids;
@@ -110,8 +111,13 @@ public final class ProjectService {
     });
   }
 
-  /** Deletes the project and every membership of it; owners only. */
-  public void delete(String uid, String projectId, String ifMatch) {
+  /**
+   * Deletes the project and every membership of it, so it answers 404 for everyone at once, and
+   * marks it for the background purge of everything else that belongs to it ({@code ticket}, whose
+   * first page the caller has enqueued); owners only.
+   */
+  public void delete(String uid, String projectId, String ifMatch, PurgeService.Ticket ticket) {
+    java.util.Objects.requireNonNull(ticket, "ticket");
     documents.transaction(tx -> {
       requireRole(tx, uid, projectId, Role.OWNER);
       Project p = tx.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
@@ -121,6 +127,7 @@ public final class ProjectService {
         tx.delete(MEMBERS, d.id());
       }
       tx.delete(PROJECTS, projectId);
+      ticket.mark(tx, uid, clock.instant());
       return null;
     });
   }

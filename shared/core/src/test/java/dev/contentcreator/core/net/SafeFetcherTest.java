@@ -311,10 +311,32 @@ class SafeFetcherTest {
   void plainHttpToLoopbackIsAcceptedOnlyWithTheSwitch() throws Exception {
     serve(LocalFakes.LOOPBACK, ok("fake"));
     dns.put("localhost", List.of(LocalFakes.LOOPBACK));
-    SafeFetcher local = fetcher().withPlainHttpToLoopback(true).build();
+    SafeFetcher local = fetcher().withAllowlist(HostAllowlist.parse(ALLOW + ",localhost"))
+        .withPlainHttpToLoopback(true).build();
     assertEquals(4, local.fetch("http://localhost:8080/a.png").size());
     assertEquals(List.of(new LocalFakes.Attempt(LocalFakes.LOOPBACK, 8080, "localhost", false)), connector.attempts);
     assertThrows(RefusedAddressException.class, () -> fetcher().build().fetch("http://localhost:8080/a.png"));
+  }
+
+  @Test
+  void plainHttpSwitchStillHoldsTheAllowlist() throws Exception {
+    serve(LocalFakes.LOOPBACK, ok("fake"));
+    dns.put("localhost", List.of(LocalFakes.LOOPBACK));
+    SafeFetcher local = fetcher().withAllowlist(HostAllowlist.parse("127.0.0.1")).withPlainHttpToLoopback(true).build();
+    RefusedAddressException e = assertThrows(RefusedAddressException.class,
+        () -> local.fetch("http://localhost:8080/a.png"));
+    assertEquals("the host localhost is not on the allowlist", e.reason());
+    assertTrue(connector.attempts.isEmpty());
+  }
+
+  @Test
+  void aRedirectToTheMetadataServerIsRefusedEvenWhenListed() throws Exception {
+    serve(CDN, redirectTo("http://metadata.google.internal/computeMetadata/v1/"));
+    SafeFetcher f = fetcher().withAllowlist(HostAllowlist.parse(ALLOW + ",metadata.google.internal"))
+        .withPlainHttpToLoopback(true).build();
+    RefusedAddressException e = assertThrows(RefusedAddressException.class, () -> f.fetch("https://cdn.example.com/a.png"));
+    assertEquals("the host is a cloud metadata server", e.reason());
+    assertEquals(List.of(CDN), connector.addresses());
   }
 
   @Test

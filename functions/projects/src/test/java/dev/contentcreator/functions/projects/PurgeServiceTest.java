@@ -1,0 +1,122 @@
+package dev.contentcreator.functions.projects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.deletion.PurgeService;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.ports.TaskHandler;
+import dev.contentcreator.core.ports.TaskQueue;
+import dev.contentcreator.embedded.blobs.FolderBlobStore;
+import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The purge's pages over the embedded store and folder: paged, idempotent, and only for a marked deletion. */
+class PurgeServiceTest {
+  @TempDir Path dir;
+  private SqliteDocumentStore store;
+  private FolderBlobStore blobs;
+  private final Queue queue = new Queue();
+  private PurgeService purges;
+  private TaskHandler handler;
+
+  /** A task queue that keeps what was enqueued, with Cloud Tasks' named-task dedupe. */
+  static final class Queue implements TaskQueue {
+    final Deque<Task> pending = new ArrayDeque<>();
+    final Set<String> names = new HashSet<>();
+
+    @Override
+    public boolean enqueue(Task task) {
+      if (!names.add(task.name())) {
+        return false;
+      }
+      pending.add(task);
+      return true;
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    store = SqliteDocumentStore.open(dir.resolve("t.db"));
+    blobs = FolderBlobStore.open(dir.resolve("blobs"));
+    purges = PurgeService.builder().withDocuments(store).withBlobs(() -> blobs).withTasks(() -> queue)
+        .withPageSize(3).withClock(Clock.systemUTC()).build();
+    handler = PurgeService.handlers(() -> purges).get(PurgeService.HANDLER);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private void put(String collection, String id, String projectId) {
+    JsonObject d = new JsonObject();
+    d.addProperty("projectId", projectId);
+    d.addProperty("contentId", "c1");
+    store.set(collection, id, d);
+  }
+
+  private int count(String collection, String projectId) {
+    return store.query(Query.on(collection).whereEqualTo("projectId", projectId).limit(500).build()).items().size();
+  }
+
+  private static TaskHandler.Context attempt(TaskQueue.Task t, int n) {
+    return new TaskHandler.Context(t.queue(), t.name(), n, Instant.now());
+  }
+
+  @Test
+  void aMarkedProjectIsPurgedInPagesEvenWhenEveryTaskRunsTwice() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      put("versions", "v" + i, "p1");
+    }
+    put("templates", "t1", "p1");
+    put("versions", "other", "p2");
+    put("usage", "project-p1-2026-03", "p1");
+    blobs.put("projects/p1/media/abc/web.webp", new ByteArrayInputStream(new byte[] {1, 2}), "image/webp");
+    blobs.put("projects/p2/media/def/web.webp", new ByteArrayInputStream(new byte[] {3}), "image/webp");
+    PurgeService.Ticket ticket = purges.startProject("p1");
+    store.transaction(tx -> {
+      ticket.mark(tx, "owner", Instant.now());
+      return null;
+    });
+    int steps = 0;
+    while (!queue.pending.isEmpty()) {
+      TaskQueue.Task t = queue.pending.poll();
+      handler.handle(attempt(t, 1), t.payload());
+      handler.handle(attempt(t, 2), t.payload());
+      steps++;
+    }
+    assertEquals(0, count("versions", "p1"));
+    assertEquals(0, count("templates", "p1"));
+    assertEquals(1, count("versions", "p2"), "another project's versions stay");
+    assertEquals(1, count("usage", "p1"), "usage history stays");
+    assertTrue(blobs.list("projects/p1/").isEmpty());
+    assertEquals(1, blobs.list("projects/p2/").size());
+    assertTrue(store.get(PurgeService.PURGES, "project-p1").isEmpty(), "the tombstone goes last");
+    assertTrue(steps > 8 / 3, "eight versions took more than one page: " + steps);
+  }
+
+  @Test
+  void aDeletionThatWasNeverMarkedPurgesNothing() throws Exception {
+    put("versions", "v1", "p1");
+    purges.startProject("p1");
+    TaskQueue.Task first = queue.pending.poll();
+    assertThrows(TaskHandler.RetryLaterException.class, () -> handler.handle(attempt(first, 1), first.payload()));
+    handler.handle(attempt(first, 8), first.payload());
+    assertTrue(queue.pending.isEmpty());
+    assertEquals(1, count("versions", "p1"));
+  }
+}
