@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Deleting a project as its owner does, then looking at what is left in the data folder: every
  * document that belonged to it (contents with more versions than one purge page, batches,
- * templates, jobs, items, uploads, idempotency records) and every blob under it goes, in pages,
+ * templates, jobs, items, uploads, idempotency records, invitations) and every blob under it goes, in pages,
  * while the API answers 404 at once; usage history stays. A server killed in the middle of a purge
  * finishes it after a restart. Deleting one content item removes all of its versions too.
  */
@@ -61,8 +61,7 @@ class ProjectDeletionBlackBoxTest {
     Api api = api();
     String project = api.post("/api/projects", alice.idToken(), "{\"name\":\"" + name + "\"}").expect(201).object()
         .get("id").getAsString();
-    api.post("/api/projects/" + project + "/members", alice.idToken(),
-        "{\"email\":\"" + bob.email() + "\",\"role\":\"editor\"}").expect(201);
+    bob = Invitations.join(api, alice, project, bob, "editor");
     String image = upload(project, "Many versions", MediaBlackBoxTest.png(80, 60));
     for (int i = 1; i < versions; i++) {
       api.patch("/api/projects/" + project + "/contents/" + image, alice.idToken(), "{\"restoreVersion\":1}").expect(200);
@@ -136,7 +135,7 @@ class ProjectDeletionBlackBoxTest {
     String project = fullProject("Doomed", 8);
     Map<String, Integer> before = leftOf(project);
     for (String kind : new String[] {"contents", "versions", "batches", "templates", "jobs", "items", "uploads",
-        "idempotency", "blobs"}) {
+        "idempotency", "invitations", "blobs"}) {
       assertTrue(before.getOrDefault(kind, 0) > 0, () -> "the project has no " + kind + ": " + before);
     }
     assertTrue(before.get("versions") > 3, "more versions than one purge page");

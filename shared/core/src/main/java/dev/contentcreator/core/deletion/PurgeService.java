@@ -8,6 +8,7 @@ import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.generation.Jobs;
+import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.media.MediaService;
 import dev.contentcreator.core.ports.BlobStore;
@@ -77,6 +78,7 @@ public final class PurgeService {
       Phase.documents(TemplateService.COLLECTION, "projectId"),
       Phase.documents(MediaService.UPLOADS, "projectId"),
       Phase.documents(GenerationService.IDEMPOTENCY, "projectId"),
+      Phase.documents(InvitationService.COLLECTION, "projectId"),
       Phase.documents(ContentService.VERSIONS, "projectId"),
       Phase.documents(ContentService.CONTENTS, "projectId"),
       Phase.blobs("projects/"),
