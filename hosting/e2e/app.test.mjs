@@ -28,6 +28,18 @@ describe("Content Creator, end to end", { skip: skip ?? false }, () => {
   const viewer = uniqueEmail("viewer");
   const projectName = `Bakery launch ${Date.now().toString(36)}`;
 
+  /** A new page of `context`, signed in as the viewer and showing their projects. */
+  async function signInAsViewer(context) {
+    const signedIn = await context.newPage();
+    signedIn.setDefaultTimeout(20_000);
+    await signedIn.goto(`${server.base}/signin`);
+    await signedIn.getByLabel("Email address").fill(viewer);
+    await signedIn.getByLabel("Password").fill(PASSWORD);
+    await signedIn.getByRole("button", { name: "Sign in" }).click();
+    await signedIn.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+    return signedIn;
+  }
+
   before(async () => {
     // A slower demo stream, so the words can be seen arriving before the item completes.
     server = await startServer({ DEMO_CHUNK_DELAY: "80ms" });
@@ -128,13 +140,7 @@ describe("Content Creator, end to end", { skip: skip ?? false }, () => {
   it("asks the viewer to verify their address, then lets them accept", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
-      const second = await context.newPage();
-      second.setDefaultTimeout(20_000);
-      await second.goto(`${server.base}/signin`);
-      await second.getByLabel("Email address").fill(viewer);
-      await second.getByLabel("Password").fill(PASSWORD);
-      await second.getByRole("button", { name: "Sign in" }).click();
-      await second.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+      const second = await signInAsViewer(context);
       await second.getByText("Verify your e-mail address").waitFor();
       assert.equal(await second.getByRole("link", { name: projectName }).count(), 0, "not a member before accepting");
       await screenshots(second, "verify-email");
@@ -155,13 +161,7 @@ describe("Content Creator, end to end", { skip: skip ?? false }, () => {
   it("shows the viewer the project and why they can't generate", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
-      const second = await context.newPage();
-      second.setDefaultTimeout(20_000);
-      await second.goto(`${server.base}/signin`);
-      await second.getByLabel("Email address").fill(viewer);
-      await second.getByLabel("Password").fill(PASSWORD);
-      await second.getByRole("button", { name: "Sign in" }).click();
-      await second.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+      const second = await signInAsViewer(context);
       await second.getByRole("link", { name: projectName }).click();
       await second.getByRole("heading", { level: 1, name: projectName }).waitFor();
       await second.getByText(/ask an owner/i).waitFor();

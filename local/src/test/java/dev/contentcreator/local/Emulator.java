@@ -43,15 +43,7 @@ final class Emulator {
   record Person(String uid, String email, String idToken) {}
 
   static Person signUp(String name) throws IOException, InterruptedException {
-    ensureRunning();
-    String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    JsonObject body = new JsonObject();
-    body.addProperty("email", email);
-    body.addProperty("password", "correct horse battery");
-    body.addProperty("displayName", name);
-    body.addProperty("returnSecureToken", true);
-    JsonObject r = post("/identitytoolkit.googleapis.com/v1/accounts:signUp?key=demo-api-key", body, null);
-    return new Person(r.get("localId").getAsString(), email, r.get("idToken").getAsString());
+    return signUpAs(name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", name);
   }
 
   /** Signs up with exactly this address, which stays unverified until {@link #verify} is called. */

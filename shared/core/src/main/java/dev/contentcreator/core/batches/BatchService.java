@@ -436,12 +436,9 @@ public final class BatchService {
         if (fresh == null || (trigger.equals("schedule") && fresh.lastDueAt() != null && !fresh.lastDueAt().isBefore(due))) {
           return Outcome.none();
         }
-        if (tx.get(RUNS, runId).isPresent()) {
-          return new Outcome(Outcome.Kind.EXISTING, runId, List.of());
-        }
-        Optional<String> earlier = earlierRun(tx, fresh, trigger, now);
-        if (earlier.isPresent()) {
-          return new Outcome(Outcome.Kind.EXISTING, earlier.get(), List.of());
+        Optional<Outcome> existing = existingRun(tx, fresh, trigger, runId, now);
+        if (existing.isPresent()) {
+          return existing.get();
         }
         // The run's worst case is reserved, in this transaction, for the person charged for it, who
         // is also its jobs' requester.
@@ -494,6 +491,15 @@ public final class BatchService {
     return outcome;
   }
 
+  /** The run this start would duplicate: the same run id, or for a "run now" an earlier run (below). */
+  private Optional<Outcome> existingRun(DocumentStore.Transaction tx, Batch fresh, String trigger, String runId,
+      Instant now) {
+    if (tx.get(RUNS, runId).isPresent()) {
+      return Optional.of(new Outcome(Outcome.Kind.EXISTING, runId, List.of()));
+    }
+    return earlierRun(tx, fresh, trigger, now).map(id -> new Outcome(Outcome.Kind.EXISTING, id, List.of()));
+  }
+
   /**
    * For a "run now": the batch's latest run when it is still going, or was started by hand less
    * than {@link #RUN_NOW_WINDOW} ago; read in the transaction that would start the next, so two
@@ -527,12 +533,9 @@ public final class BatchService {
         if (fresh == null) {
           return Outcome.none();
         }
-        if (tx.get(RUNS, runId).isPresent()) {
-          return new Outcome(Outcome.Kind.EXISTING, runId, List.of());
-        }
-        Optional<String> earlier = earlierRun(tx, fresh, trigger, now);
-        if (earlier.isPresent()) {
-          return new Outcome(Outcome.Kind.EXISTING, earlier.get(), List.of());
+        Optional<Outcome> existing = existingRun(tx, fresh, trigger, runId, now);
+        if (existing.isPresent()) {
+          return existing.get();
         }
         tx.create(RUNS, runId, tree(new BatchRun(runId, fresh.id(), fresh.projectId(), due, trigger, null, reason, now,
             List.of(), List.of())));
