@@ -66,7 +66,7 @@ class RouteFuzzBlackBoxTest {
 
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
-      String upload) {
+      String upload, String invitation) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -75,6 +75,7 @@ class RouteFuzzBlackBoxTest {
         case "templateId" -> template;
         case "batchId" -> batch;
         case "uploadId" -> upload;
+        case "invitationId" -> invitation;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
@@ -110,7 +111,9 @@ class RouteFuzzBlackBoxTest {
           "{\"byteSize\":100,\"contentType\":\"image/png\",\"title\":\"Later\"}").expect(201).object()
           .get("statusUrl").getAsString();
       String upload = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
-      return new Tenant(who, project, content, jobId, template, batch, upload);
+      String invitation = api.post("/api/projects/" + project + "/members", who.idToken(), "{\"email\":\"invitee-"
+          + UUID.randomUUID() + "@example.com\",\"role\":\"viewer\"}").expect(202).object().get("id").getAsString();
+      return new Tenant(who, project, content, jobId, template, batch, upload, invitation);
     }
   }
 
@@ -804,6 +807,8 @@ class RouteFuzzBlackBoxTest {
         .expect(200).object();
     s.add("batch", batch);
     s.add("members", api.get("/api/projects/" + keep.project() + "/members", owner.idToken()).expect(200).object());
+    s.add("invitations", api.get("/api/projects/" + keep.project() + "/invitations", owner.idToken()).expect(200)
+        .object());
     s.add("job", api.get("/api/projects/" + keep.project() + "/generations/" + keep.job(), owner.idToken())
         .expect(200).object());
     s.add("contents", api.get("/api/projects/" + keep.project() + "/contents", owner.idToken()).expect(200).object());
