@@ -27,8 +27,9 @@ mkdir -p "$DATA_DIR"
 scripts/auth-emulator.sh
 export FIREBASE_AUTH_EMULATOR_HOST="${FIREBASE_AUTH_EMULATOR_HOST:-127.0.0.1:9099}"
 
-echo "==> checking terraform/ against the code, and the security rules against the Firestore emulator"
+echo "==> checking terraform/ against the code, the API descriptions with a validator, and the security rules against the Firestore emulator"
 node --test terraform/test/
+node --test docs/test/
 scripts/rules-test.sh
 
 echo "==> building the PWA and running its tests"
