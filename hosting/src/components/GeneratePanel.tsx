@@ -21,6 +21,7 @@ import { ApiError, messageOf } from "../lib/problem";
 import { checkValues, initialValues, renderTemplate, templatesFor, valuesToSend, variableLabel, type Template } from "../lib/template-form";
 import { useApi } from "../session";
 import { BrandVoiceEditor } from "./BrandVoiceEditor";
+import { queryKeys } from "../lib/query-keys";
 
 const MAX_COUNT = 10;
 const MAX_PROMPT = 4000;
@@ -31,9 +32,9 @@ const MAX_PROMPT = 4000;
  */
 export function GeneratePanel({ projectId, onStarted }: { projectId: string; onStarted: (job: Job) => void }) {
   const api = useApi();
-  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
-  const health = useQuery({ queryKey: ["health"], queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
-  const templates = useQuery({ queryKey: ["templates", projectId], queryFn: () => listTemplates(api, projectId), staleTime: 5 * 60_000 });
+  const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
+  const health = useQuery({ queryKey: queryKeys.health(), queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
+  const templates = useQuery({ queryKey: queryKeys.templates(projectId), queryFn: () => listTemplates(api, projectId), staleTime: 5 * 60_000 });
   const demo = health.data?.demo === true;
 
   const [kind, setKind] = useState<Kind>("text");

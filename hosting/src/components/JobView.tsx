@@ -10,6 +10,7 @@ import { applyJobEvent, startLiveJob } from "../lib/job-state";
 import { followLive } from "../lib/job-stream";
 import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 const SETTLE_TRIES = 15;
 const SETTLE_DELAY_MS = 2_000;
@@ -83,7 +84,7 @@ export function JobView({
       dispatch(event);
       // A finished item is a new content item: show it in the list.
       if ((event.type === "item" && event.status === "completed") || event.type === "end") {
-        void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
       }
     };
     // A cancelled job ends while items already running may still finish: read the job
@@ -99,7 +100,7 @@ export function JobView({
         dispatch({ type: "end", job });
         if (!unfinished(job)) break;
       }
-      void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
     };
     // One stream after another, each resuming after the last event of the one before.
     followLive({

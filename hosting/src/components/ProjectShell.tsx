@@ -7,6 +7,7 @@ import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { PageTitle } from "./PageTitle";
 import { ProjectNav } from "./ProjectNav";
+import { queryKeys } from "../lib/query-keys";
 
 /**
  * The frame of a project's sections (members, batches): loads the project for its name and the
@@ -22,7 +23,7 @@ export function ProjectShell({
   children: (project: Project) => ReactNode;
 }) {
   const api = useApi();
-  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
+  const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
 
   if (!project.isSuccess) {
     return <ProjectNotReady project={project} />;

@@ -25,6 +25,9 @@ import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, 
 import type { Batch, BatchChange, BatchRun, Template } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
+import { queryKeys } from "../lib/query-keys";
+import { listTemplates } from "../lib/contents-api";
+import { useApi } from "../session";
 
 // A fieldset is as wide as its widest content unless told otherwise, which would push a phone sideways.
 const Fieldset = chakra("fieldset", { base: { minW: "0" } });
@@ -41,7 +44,7 @@ type Notice = NoticeValue;
 export default function BatchPage() {
   const { projectId = "", batchId = "" } = useParams();
   const people = usePeopleApi();
-  const batch = useQuery({ queryKey: ["batch", projectId, batchId], queryFn: () => people.getBatch(projectId, batchId) });
+  const batch = useQuery({ queryKey: queryKeys.batch(projectId, batchId), queryFn: () => people.getBatch(projectId, batchId) });
   return (
     <ProjectShell projectId={projectId} title={batch.data?.name ?? "Batch"}>
       {(project) => {
@@ -75,12 +78,13 @@ export default function BatchPage() {
 
 function BatchView({ project, batch }: { project: Project; batch: Batch }) {
   const people = usePeopleApi();
+  const api = useApi();
   const queryClient = useQueryClient();
   const reason = whyNot(project.role, "generate");
   const [notice, setNotice] = useState<Notice>(null);
-  const templates = useQuery({ queryKey: ["people", "templates", project.id], queryFn: () => people.listTemplates(project.id) });
+  const templates = useQuery({ queryKey: queryKeys.templates(project.id), queryFn: () => listTemplates(api, project.id) });
   const template = templates.data?.find((t) => t.id === batch.templateId);
-  const runsKey = ["batch-runs", project.id, batch.id];
+  const runsKey = queryKeys.batchRuns(project.id, batch.id);
   const runs = useInfiniteQuery({
     queryKey: runsKey,
     queryFn: ({ pageParam }) => people.listRuns(project.id, batch.id, pageParam),
@@ -93,11 +97,11 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
   const latest = allRuns[0];
 
   const stored = (changed: Batch) => {
-    queryClient.setQueryData(["batch", project.id, batch.id], changed);
-    void queryClient.invalidateQueries({ queryKey: ["batches", project.id] });
+    queryClient.setQueryData(queryKeys.batch(project.id, batch.id), changed);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.batches(project.id) });
   };
   const onError = (what: string) => (error: unknown) => {
-    if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: ["batch", project.id, batch.id] });
+    if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: queryKeys.batch(project.id, batch.id) });
     setNotice({ text: `Couldn't ${what}. ${messageOf(error)}`, error: true });
   };
   const pause = useMutation({
@@ -112,7 +116,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
     mutationFn: () => people.runNow(project.id, batch.id),
     onSuccess: (run) => {
       void queryClient.invalidateQueries({ queryKey: runsKey });
-      void queryClient.invalidateQueries({ queryKey: ["batch", project.id, batch.id] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.batch(project.id, batch.id) });
       setNotice(runNowNotice(run));
     },
     onError: onError("start a run"),
@@ -228,7 +232,7 @@ function DeleteBatch({ batch, disabled }: { batch: Batch; disabled: boolean }) {
   const remove = useMutation({
     mutationFn: () => people.deleteBatch(batch),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["batches", batch.projectId] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.batches(batch.projectId) });
       navigate(`/projects/${encodeURIComponent(batch.projectId)}/batches`, { replace: true });
     },
   });

@@ -35,6 +35,7 @@ import { formatDuration } from "../lib/gallery";
 import { newKey } from "../lib/ids";
 import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 const MAX_TEXT = 100_000;
 
@@ -42,9 +43,9 @@ const MAX_TEXT = 100_000;
 export default function ContentPage() {
   const { projectId = "", contentId = "" } = useParams();
   const api = useApi();
-  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
+  const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
   const content = useQuery({
-    queryKey: ["contents", projectId, "item", contentId],
+    queryKey: queryKeys.contentItem(projectId, contentId),
     queryFn: () => getContentTagged(api, projectId, contentId),
   });
 
@@ -115,10 +116,10 @@ function Reader({
   const projectPath = `/projects/${encodeURIComponent(projectId)}`;
   const versionCount = item.latestVersion ?? item.currentVersion;
 
-  const detailKey = ["contents", projectId, "item", item.id];
+  const detailKey = queryKeys.contentItem(projectId, item.id);
   const applied = (next: Tagged<ContentDetail>, message: string) => {
     queryClient.setQueryData(detailKey, next);
-    void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
     setNotice(message);
     setNoticeCount((count) => count + 1);
   };
@@ -141,7 +142,7 @@ function Reader({
       navigate(projectPath, { replace: true });
       // Refresh the lists it was in, but don't read the deleted item or its versions again.
       void queryClient.invalidateQueries({
-        queryKey: ["contents", projectId],
+        queryKey: queryKeys.contents(projectId),
         predicate: (query) => !query.queryKey.includes(item.id),
       });
       // Forget it once this screen has gone (removing it while shown would only read it again).
@@ -540,7 +541,7 @@ function Versions({
 }) {
   const api = useApi();
   const versions = useQuery({
-    queryKey: ["contents", projectId, "versions", item.id],
+    queryKey: queryKeys.contentVersions(projectId, item.id),
     queryFn: () => listVersions(api, projectId, item.id),
   });
   const [pair, setPair] = useState<[number, number] | null>(null);
@@ -706,7 +707,7 @@ function RegenerateDialog({
 }) {
   const api = useApi();
   const origin = useQuery({
-    queryKey: ["job", projectId, item.jobId],
+    queryKey: queryKeys.job(projectId, item.jobId),
     queryFn: () => api.getGeneration(projectId, item.jobId!),
     enabled: open && Boolean(item.jobId),
     staleTime: Infinity,

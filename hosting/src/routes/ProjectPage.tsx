@@ -11,11 +11,12 @@ import { ProjectNotReady } from "../components/ProjectShell";
 import type { Content, Job } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 export default function ProjectPage() {
   const { projectId = "" } = useParams();
   const api = useApi();
-  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
+  const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
   const [jobs, setJobs] = useState<Job[]>([]);
 
   if (!project.isSuccess) {
@@ -69,7 +70,7 @@ export default function ProjectPage() {
 function Contents({ projectId }: { projectId: string }) {
   const api = useApi();
   const contents = useInfiniteQuery({
-    queryKey: ["contents", projectId],
+    queryKey: queryKeys.contents(projectId),
     queryFn: ({ pageParam }) => api.listContents(projectId, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,

@@ -29,13 +29,14 @@ import { ApiError, messageOf } from "../lib/problem";
 import { dedupeProjects, filterProjects, resultSummary, type ArchiveFilter } from "../lib/project-list";
 import { abilitiesOf } from "../lib/roles";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export default function Projects() {
   const api = useApi();
   const projects = useInfiniteQuery({
-    queryKey: ["projects"],
+    queryKey: queryKeys.projects(),
     queryFn: ({ pageParam }) => api.listProjects(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -145,7 +146,7 @@ function ProjectCard({ project, onNotice }: { project: Project; onNotice: (notic
     mutationFn: () => people.setArchived(project, !project.archived),
     onSuccess: (changed) => {
       queryClient.setQueryData(["project", changed.id], changed);
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       onNotice({
         text: changed.archived
           ? `“${changed.name}” is archived. Choose “Archived projects” to see it again.`
@@ -155,7 +156,7 @@ function ProjectCard({ project, onNotice }: { project: Project; onNotice: (notic
     },
     onError: (error) => {
       // A stale version means someone else changed it: reload the list so the next try works.
-      if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       onNotice({ text: `Couldn't ${project.archived ? "restore" : "archive"} “${project.name}”. ${messageOf(error)}`, error: true });
     },
   });
@@ -216,8 +217,8 @@ function NewProject() {
   const create = useMutation({
     mutationFn: () => api.createProject(name.trim(), description.trim()),
     onSuccess: (project) => {
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
-      queryClient.setQueryData(["project", project.id], project);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
+      queryClient.setQueryData(queryKeys.project(project.id), project);
       navigate(`/projects/${encodeURIComponent(project.id)}`);
     },
     onError: (error) => {
