@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, Field, Flex, Heading, HStack, Input, NativeSelect, Stack, Text, Textarea } from "@chakra-ui/react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { getHealth, type Job, type Kind } from "../lib/api";
 import { listTemplates, startGeneration, type ProjectWithVoice } from "../lib/contents-api";
@@ -16,11 +16,11 @@ import {
   type GenerationBody,
   type OptionFields,
 } from "../lib/generation";
-import { newKey } from "../lib/ids";
 import { ApiError, messageOf } from "../lib/problem";
 import { checkValues, initialValues, renderTemplate, templatesFor, valuesToSend, variableLabel, type Template } from "../lib/template-form";
 import { useApi } from "../session";
 import { BrandVoiceEditor } from "./BrandVoiceEditor";
+import { useIdempotentMutation } from "./useIdempotentMutation";
 import { queryKeys } from "../lib/query-keys";
 
 const MAX_COUNT = 10;
@@ -51,22 +51,15 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   const [knownModels, setKnownModels] = useState<string[] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const ids = useId();
-  // One key per request: kept when a try fails so that trying again can't start the job twice,
-  // and replaced as soon as the request itself changes or has been accepted.
-  const keyRef = useRef<string | null>(null);
 
   const choices = templatesFor(templates.data ?? [], kind);
   const template: Template | undefined = choices.find((t) => t.id === templateId);
   const voice = (project.data as ProjectWithVoice | undefined)?.brandVoice;
   const models = knownModels ?? suggestedModels(kind, demo);
 
-  const generate = useMutation({
-    mutationFn: (body: GenerationBody) => {
-      keyRef.current ??= newKey();
-      return startGeneration(api, projectId, body, keyRef.current);
-    },
+  const generate = useIdempotentMutation({
+    mutationFn: (body: GenerationBody, key) => startGeneration(api, projectId, body, key()),
     onSuccess: (job) => {
-      keyRef.current = null;
       setPrompt("");
       onStarted(job);
     },
@@ -84,13 +77,11 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
       setErrors(next);
       if (Object.keys(next).some((field) => OPTION_FIELDS.has(field))) setShowOptions(true);
       focusFirstError(next);
-      // A refusal means this exact request won't be taken; a new attempt gets a new key.
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) keyRef.current = null;
     },
   });
 
   function changed() {
-    keyRef.current = null;
+    generate.newIntent();
     generate.reset();
   }
 

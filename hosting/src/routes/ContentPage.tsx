@@ -32,9 +32,9 @@ import {
 import { blobToDataUrl, saveFile } from "../lib/download";
 import { exportFileName, extensionFor, toHtmlDocument, toMarkdown, type ExportSource } from "../lib/export";
 import { formatDuration } from "../lib/gallery";
-import { newKey } from "../lib/ids";
 import { ApiError, messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { useIdempotentMutation } from "../components/useIdempotentMutation";
 import { queryKeys } from "../lib/query-keys";
 
 const MAX_TEXT = 100_000;
@@ -715,27 +715,20 @@ function RegenerateDialog({
   });
   const [prompt, setPrompt] = useState<string | null>(null);
   const [problem, setProblem] = useState("");
-  const keyRef = useRef<string | null>(null);
   const shown = prompt ?? origin.data?.prompt ?? "";
-  const start = useMutation({
-    mutationFn: (text: string) => {
-      keyRef.current ??= newKey();
+  const start = useIdempotentMutation({
+    mutationFn: (text: string, key) => {
       const options = (origin.data as { options?: Record<string, string> } | undefined)?.options;
       return startGeneration(
         api,
         projectId,
         { kind: item.kind, prompt: text, count: 1, contentId: item.id, fresh: true, ...(options && Object.keys(options).length ? { options } : {}) },
-        keyRef.current,
+        key(),
       );
     },
     onSuccess: (job) => {
-      keyRef.current = null;
       setPrompt(null);
       onStarted(job);
-    },
-    onError: (error) => {
-      // A refusal won't change by sending the same again; a new attempt gets a new key.
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) keyRef.current = null;
     },
   });
   return (
@@ -767,7 +760,7 @@ function RegenerateDialog({
               placeholder={origin.isPending && item.jobId ? "Loading the original prompt…" : "What should the new version be?"}
               onChange={(event) => {
                 setPrompt(event.target.value);
-                keyRef.current = null;
+                start.newIntent();
               }}
             />
             {problem ? (
