@@ -26,6 +26,7 @@ import type { Batch, BatchChange, BatchRun, Template } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 import { queryKeys } from "../lib/query-keys";
+import { SectionCard } from "../components/SectionCard";
 import { listTemplates } from "../lib/contents-api";
 import { useApi } from "../session";
 
@@ -418,37 +419,32 @@ function Settings({ batch, disabled, onSaved }: { batch: Batch; disabled: boolea
   }
 
   return (
-    <Card.Root as="section" aria-labelledby="batch-settings">
-      <Card.Body>
-        <Heading as="h2" id="batch-settings" size="lg" mb="3">
-          Schedule and limits
-        </Heading>
-        <form onSubmit={submit} noValidate>
-          <Fieldset disabled={disabled}>
-            <Stack gap="4">
-              <Field.Root required invalid={Boolean(errors.name)} maxW="md">
-                <Field.Label>Name</Field.Label>
-                <Input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-                <Field.ErrorText>{errors.name}</Field.ErrorText>
-              </Field.Root>
-              <ScheduleFields idPrefix="batch-schedule" value={schedule} onChange={setSchedule} errors={errors} now={now} />
-              <CapsFields maxConcurrent={maxConcurrent} budget={budget} onMaxConcurrent={setMaxConcurrent} onBudget={setBudget} errors={errors} />
-              <Text fontSize="sm" color="fg.muted">
-                A new schedule counts from the moment you save it.
-              </Text>
-              <Flex gap="3" align="center" wrap="wrap">
-                <Button type="submit" colorPalette="blue" loading={save.isPending} loadingText="Saving…">
-                  Save changes
-                </Button>
-                <Box role="status" aria-live="polite">
-                  {message && <Text color={message.error ? "fg.error" : "fg.success"}>{message.text}</Text>}
-                </Box>
-              </Flex>
-            </Stack>
-          </Fieldset>
-        </form>
-      </Card.Body>
-    </Card.Root>
+    <SectionCard id="batch-settings" title="Schedule and limits">
+      <form onSubmit={submit} noValidate>
+        <Fieldset disabled={disabled}>
+          <Stack gap="4">
+            <Field.Root required invalid={Boolean(errors.name)} maxW="md">
+              <Field.Label>Name</Field.Label>
+              <Input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+              <Field.ErrorText>{errors.name}</Field.ErrorText>
+            </Field.Root>
+            <ScheduleFields idPrefix="batch-schedule" value={schedule} onChange={setSchedule} errors={errors} now={now} />
+            <CapsFields maxConcurrent={maxConcurrent} budget={budget} onMaxConcurrent={setMaxConcurrent} onBudget={setBudget} errors={errors} />
+            <Text fontSize="sm" color="fg.muted">
+              A new schedule counts from the moment you save it.
+            </Text>
+            <Flex gap="3" align="center" wrap="wrap">
+              <Button type="submit" colorPalette="blue" loading={save.isPending} loadingText="Saving…">
+                Save changes
+              </Button>
+              <Box role="status" aria-live="polite">
+                {message && <Text color={message.error ? "fg.error" : "fg.success"}>{message.text}</Text>}
+              </Box>
+            </Flex>
+          </Stack>
+        </Fieldset>
+      </form>
+    </SectionCard>
   );
 }
 

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link as RouterLink, useParams } from "react-router";
 import { ContentCard } from "../components/ContentCard";
-import { GeneratePanel } from "../components/GeneratePanel";
+import { GeneratePanel } from "../components/generate/GeneratePanel";
 import { JobView } from "../components/JobView";
 import { PageTitle } from "../components/PageTitle";
 import { ProjectNav } from "../components/ProjectNav";

@@ -30,6 +30,7 @@ import { dedupeProjects, filterProjects, resultSummary, type ArchiveFilter } fro
 import { abilitiesOf } from "../lib/roles";
 import { useApi } from "../session";
 import { queryKeys } from "../lib/query-keys";
+import { SectionCard } from "../components/SectionCard";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -247,49 +248,44 @@ function NewProject() {
   }
 
   return (
-    <Card.Root as="section" aria-labelledby="new-project">
-      <Card.Body>
-        <Heading as="h2" id="new-project" size="lg" mb="3">
-          New project
-        </Heading>
-        <form onSubmit={submit} noValidate>
-          <Stack gap="4">
-            <Field.Root required invalid={Boolean(nameError)}>
-              <Field.Label>Name</Field.Label>
-              <Input ref={nameRef} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
-              <Field.ErrorText>{nameError}</Field.ErrorText>
-            </Field.Root>
-            <Field.Root invalid={Boolean(descriptionError)}>
-              <Field.Label>
-                Description{" "}
-                <Text as="span" color="fg.muted" fontWeight="normal">
-                  (optional)
-                </Text>
-              </Field.Label>
-              <Textarea
-                ref={descriptionRef}
-                name="description"
-                rows={2}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-              <Field.ErrorText>{descriptionError}</Field.ErrorText>
-            </Field.Root>
-            {create.isError && (
-              <Alert.Root status="error" role="alert">
-                <Alert.Indicator />
-                <Alert.Title>{messageOf(create.error)}</Alert.Title>
-              </Alert.Root>
-            )}
-            <Box>
-              <Button type="submit" colorPalette="blue" loading={create.isPending} loadingText="Creating…">
-                Create project
-              </Button>
-            </Box>
-          </Stack>
-        </form>
-      </Card.Body>
-    </Card.Root>
+    <SectionCard id="new-project" title="New project">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="4">
+          <Field.Root required invalid={Boolean(nameError)}>
+            <Field.Label>Name</Field.Label>
+            <Input ref={nameRef} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+            <Field.ErrorText>{nameError}</Field.ErrorText>
+          </Field.Root>
+          <Field.Root invalid={Boolean(descriptionError)}>
+            <Field.Label>
+              Description{" "}
+              <Text as="span" color="fg.muted" fontWeight="normal">
+                (optional)
+              </Text>
+            </Field.Label>
+            <Textarea
+              ref={descriptionRef}
+              name="description"
+              rows={2}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+            <Field.ErrorText>{descriptionError}</Field.ErrorText>
+          </Field.Root>
+          {create.isError && (
+            <Alert.Root status="error" role="alert">
+              <Alert.Indicator />
+              <Alert.Title>{messageOf(create.error)}</Alert.Title>
+            </Alert.Root>
+          )}
+          <Box>
+            <Button type="submit" colorPalette="blue" loading={create.isPending} loadingText="Creating…">
+              Create project
+            </Button>
+          </Box>
+        </Stack>
+      </form>
+    </SectionCard>
   );
 }
 
