@@ -11,7 +11,7 @@ import { system } from "./theme";
 const Projects = lazy(() => import("./routes/Projects"));
 const ProjectPage = lazy(() => import("./routes/ProjectPage"));
 const NotFound = lazy(() => import("./routes/NotFound"));
-const ContentPage = lazy(() => import("./routes/ContentPage"));
+const ContentPage = lazy(() => import("./routes/content/ContentPage"));
 const GalleryPage = lazy(() => import("./routes/GalleryPage"));
 const Members = lazy(() => import("./routes/Members"));
 const Account = lazy(() => import("./routes/Account"));

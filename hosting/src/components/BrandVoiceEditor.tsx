@@ -7,6 +7,7 @@ import { updateBrandVoice, type ProjectWithVoice } from "../lib/contents-api";
 import { hasBrandVoice, parseBannedWords, type BrandVoice } from "../lib/generation";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 /**
  * The project's brand voice: shown to everyone who generates, changed by editors and owners.
@@ -23,8 +24,8 @@ export function BrandVoiceEditor({ project, onDone }: { project: ProjectWithVoic
   const save = useMutation({
     mutationFn: (next: BrandVoice | null) => updateBrandVoice(api, project.id, `"${project.version}"`, next),
     onSuccess: (result) => {
-      queryClient.setQueryData<Project>(["project", project.id], (old) => (old ? { ...old, ...result.value } : result.value));
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      queryClient.setQueryData<Project>(queryKeys.project(project.id), (old) => (old ? { ...old, ...result.value } : result.value));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       onDone();
     },
   });
@@ -80,7 +81,7 @@ export function BrandVoiceEditor({ project, onDone }: { project: ProjectWithVoic
               size="sm"
               variant="outline"
               onClick={() => {
-                if (isConflict(save.error)) void queryClient.invalidateQueries({ queryKey: ["project", project.id] });
+                if (isConflict(save.error)) void queryClient.invalidateQueries({ queryKey: queryKeys.project(project.id) });
                 onDone();
               }}
             >

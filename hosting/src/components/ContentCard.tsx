@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Link as RouterLink } from "react-router";
 import type { Content } from "../lib/api";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 /** One content item as a card: a text preview, or the image's thumbnail. */
 export function ContentCard({ content }: { content: Content }) {
@@ -11,7 +12,7 @@ export function ContentCard({ content }: { content: Content }) {
   // The list leaves out each item's current version; media cards read it to find their thumbnail.
   const needsVersion = content.kind !== "text" && !content.current;
   const full = useQuery({
-    queryKey: ["content", content.projectId, content.id, content.currentVersion],
+    queryKey: queryKeys.contentVersion(content.projectId, content.id, content.currentVersion),
     queryFn: () => api.getContent(content.projectId, content.id),
     enabled: needsVersion,
     staleTime: Infinity,
@@ -63,7 +64,7 @@ export function ContentCard({ content }: { content: Content }) {
 function Thumbnail({ url, alt }: { url: string; alt: string }) {
   const api = useApi();
   const blob = useQuery({
-    queryKey: ["media", url],
+    queryKey: queryKeys.media(url),
     queryFn: ({ signal }) => api.media(url, signal),
     staleTime: Infinity,
     gcTime: 5 * 60_000,

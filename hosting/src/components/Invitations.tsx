@@ -9,6 +9,7 @@ import { messageOf } from "../lib/problem";
 import { ROLE_LABELS } from "../lib/roles";
 import { useSession } from "../session";
 import { usePeopleApi } from "./usePeopleApi";
+import { queryKeys } from "../lib/query-keys";
 
 /**
  * Whether the signed-in person's address is verified, and a way to learn that it became so: Firebase
@@ -24,7 +25,7 @@ export function useEmailVerified(): { verified: boolean; recheck: () => Promise<
     // The API reads email_verified from the token, so the next calls need a new one.
     await user.getIdToken(true);
     setVerified(user.emailVerified);
-    if (user.emailVerified) await queryClient.invalidateQueries({ queryKey: ["invitations"] });
+    if (user.emailVerified) await queryClient.invalidateQueries({ queryKey: queryKeys.invitations() });
     return user.emailVerified;
   }
   return { verified, recheck };
@@ -84,7 +85,7 @@ export function VerifyEmailPrompt({ recheck, why }: { recheck: () => Promise<boo
 export function InvitationInbox() {
   const { verified, recheck } = useEmailVerified();
   const people = usePeopleApi();
-  const mine = useQuery({ queryKey: ["invitations", "mine"], queryFn: () => people.myInvitations(), enabled: verified });
+  const mine = useQuery({ queryKey: queryKeys.myInvitations(), queryFn: () => people.myInvitations(), enabled: verified });
   if (!verified) {
     return <VerifyEmailPrompt recheck={recheck} why="Invitations to projects reach you once it is." />;
   }
@@ -120,14 +121,14 @@ export function InvitationCard({ invitation, token }: { invitation: Invitation; 
   const accept = useMutation({
     mutationFn: () => people.acceptInvitation(invitation.id, token),
     onSuccess: async (member) => {
-      await queryClient.invalidateQueries({ queryKey: ["invitations"] });
-      await queryClient.invalidateQueries({ queryKey: ["projects"] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.invitations() });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       navigate(`/projects/${encodeURIComponent(member.projectId)}`);
     },
   });
   const decline = useMutation({
     mutationFn: () => people.declineInvitation(invitation.id, token),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["invitations"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations() }),
   });
   const from = invitation.invitedByName ? ` from ${invitation.invitedByName}` : "";
   return (

@@ -5,11 +5,12 @@ import { Link as RouterLink } from "react-router";
 import type { ItemStatus, Job, JobEvent, JobItem } from "../lib/api";
 import { startGeneration } from "../lib/contents-api";
 import { failureWords, retryRequests, type RetryableJob } from "../lib/generation";
-import { newKey } from "../lib/ids";
 import { applyJobEvent, startLiveJob } from "../lib/job-state";
 import { followLive } from "../lib/job-stream";
-import { ApiError, messageOf } from "../lib/problem";
+import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { useIdempotentMutation } from "./useIdempotentMutation";
+import { queryKeys } from "../lib/query-keys";
 
 const SETTLE_TRIES = 15;
 const SETTLE_DELAY_MS = 2_000;
@@ -83,7 +84,7 @@ export function JobView({
       dispatch(event);
       // A finished item is a new content item: show it in the list.
       if ((event.type === "item" && event.status === "completed") || event.type === "end") {
-        void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
       }
     };
     // A cancelled job ends while items already running may still finish: read the job
@@ -99,7 +100,7 @@ export function JobView({
         dispatch({ type: "end", job });
         if (!unfinished(job)) break;
       }
-      void queryClient.invalidateQueries({ queryKey: ["contents", projectId] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
     };
     // One stream after another, each resuming after the last event of the one before.
     followLive({
@@ -122,23 +123,14 @@ export function JobView({
     onSuccess: (job) => dispatch({ type: "job", job }),
   });
 
-  // A retry is a new request (new Idempotency-Key); the keys are kept until it is accepted, so
-  // pressing again after a dropped connection can't start it twice.
-  const retryKeys = useRef<string[] | null>(null);
-  const retry = useMutation({
-    mutationFn: async () => {
+  // A retry is a new request (new Idempotency-Keys, one per request it sends); pressing again
+  // after a dropped connection sends the same keys, so it can't start twice.
+  const retry = useIdempotentMutation({
+    mutationFn: (_: void, key) => {
       const requests = retryRequests(state.job as RetryableJob);
-      retryKeys.current ??= requests.map(() => newKey());
-      const keys = retryKeys.current;
-      return Promise.all(requests.map((body, at) => startGeneration(api, projectId, body, keys[at])));
+      return Promise.all(requests.map((body, at) => startGeneration(api, projectId, body, key(at))));
     },
-    onSuccess: (jobs) => {
-      retryKeys.current = null;
-      jobs.forEach((started) => onRetried?.(started));
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) retryKeys.current = null;
-    },
+    onSuccess: (jobs) => jobs.forEach((started) => onRetried?.(started)),
   });
 
   const retriedRef = useRef<HTMLParagraphElement>(null);

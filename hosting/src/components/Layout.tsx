@@ -6,6 +6,7 @@ import { getHealth } from "../lib/api";
 import { currentColorMode, subscribeColorMode, toggleColorMode } from "../lib/color-mode";
 import { requestTitleFocus } from "./PageTitle";
 import { useSession } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 /** The frame of every screen: header, demo banner and the current route. */
 export function Layout() {
@@ -14,7 +15,7 @@ export function Layout() {
   const mainRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
   const mode = useSyncExternalStore(subscribeColorMode, currentColorMode);
-  const health = useQuery({ queryKey: ["health"], queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
+  const health = useQuery({ queryKey: queryKeys.health(), queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
 
   // After moving to another screen, put keyboard and screen-reader focus on its heading.
   useEffect(() => {

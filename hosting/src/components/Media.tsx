@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type CSSProperties } from "react";
 import type { ContentDetail, VersionDetail } from "../lib/contents-api";
 import { decodeBlurHash } from "../lib/gallery";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 /**
  * Media needs the Authorization header, so it is read with the token and shown from an object URL.
@@ -12,7 +13,7 @@ import { useApi } from "../session";
 export function useMediaUrl(url: string | null | undefined, enabled = true): { objectUrl: string | null; failed: boolean; blob?: Blob } {
   const api = useApi();
   const media = useQuery({
-    queryKey: ["media", url],
+    queryKey: queryKeys.media(url),
     queryFn: ({ signal }) => api.media(url!, signal),
     enabled: Boolean(url) && enabled,
     staleTime: Infinity,
@@ -134,7 +135,7 @@ export function AuthImage({
 export function useCurrentVersion(item: ContentDetail, enabled = true): { current: VersionDetail | undefined; pending: boolean; failed: boolean } {
   const api = useApi();
   const query = useQuery({
-    queryKey: ["content", item.projectId, item.id, item.currentVersion],
+    queryKey: queryKeys.contentVersion(item.projectId, item.id, item.currentVersion),
     queryFn: () => api.getContent(item.projectId, item.id),
     enabled: enabled && !item.current,
     staleTime: Infinity,

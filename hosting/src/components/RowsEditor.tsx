@@ -1,5 +1,6 @@
-import { Alert, Box, Button, chakra, Field, Flex, Input, NativeSelect, Stack, Text } from "@chakra-ui/react";
+import { Alert, Box, Button, chakra, Field, Flex, Input, Stack, Text } from "@chakra-ui/react";
 import { Fragment, useState, type ChangeEvent } from "react";
+import { ChoiceSelect, sameWords } from "./ChoiceSelect";
 import { Segmented } from "./Segmented";
 import { emptyRow, parseCsv, type PlacedProblems, type RowProblem } from "../lib/batch-form";
 import type { BatchRow, Template, TemplateVariable } from "../lib/people-api";
@@ -221,17 +222,16 @@ function Cell({
 }) {
   if (column.type === "choice" && column.choices && column.choices.length > 0) {
     return (
-      <NativeSelect.Root size="sm" invalid={invalid}>
-        <NativeSelect.Field aria-label={label} aria-describedby={describedBy} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{column.defaultValue ? `Default (${column.defaultValue})` : "Choose…"}</option>
-          {column.choices.map((choice) => (
-            <option key={choice} value={choice}>
-              {choice}
-            </option>
-          ))}
-        </NativeSelect.Field>
-        <NativeSelect.Indicator />
-      </NativeSelect.Root>
+      <ChoiceSelect
+        size="sm"
+        invalid={invalid}
+        aria-label={label}
+        aria-describedby={describedBy}
+        value={value}
+        onChange={onChange}
+        empty={column.defaultValue ? `Default (${column.defaultValue})` : "Choose…"}
+        choices={sameWords(column.choices)}
+      />
     );
   }
   return (

@@ -71,12 +71,6 @@ export interface Job {
   items: JobItem[];
 }
 
-export interface GenerationRequest {
-  kind: Kind;
-  prompt: string;
-  count: number;
-}
-
 /** One event of a job's live stream, already parsed. */
 export type JobEvent =
   | { type: "job"; job: Job }
@@ -130,15 +124,6 @@ export class Api {
 
   getContent(projectId: string, contentId: string): Promise<Content> {
     return this.request(`/api/projects/${encodeURIComponent(projectId)}/contents/${encodeURIComponent(contentId)}`);
-  }
-
-  /** Starts a generation; send the same key again when retrying the same request. */
-  createGeneration(projectId: string, request: GenerationRequest, idempotencyKey: string): Promise<Job> {
-    return this.request(`/api/projects/${encodeURIComponent(projectId)}/generations`, {
-      method: "POST",
-      headers: { "Idempotency-Key": idempotencyKey },
-      body: JSON.stringify(request),
-    });
   }
 
   getGeneration(projectId: string, jobId: string): Promise<Job> {

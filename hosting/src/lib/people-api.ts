@@ -5,7 +5,6 @@
 
 import { Api, PAGE_SIZE, type Kind, type Page, type Project, type Role, type TokenSource } from "./api";
 import { responseToError } from "./problem";
-import type { Template } from "./template-form";
 
 /** This month's usage, as /api/me gives it. */
 export interface Usage {
@@ -211,11 +210,6 @@ export class PeopleApi {
   /** Removes a member; with one's own uid, leaves the project. */
   removeMember(projectId: string, uid: string): Promise<void> {
     return this.call(memberPath(projectId, uid), { method: "DELETE" });
-  }
-
-  async listTemplates(projectId: string): Promise<Template[]> {
-    const page = await this.call<{ items?: Template[] }>(`/api/templates?${new URLSearchParams({ projectId })}`);
-    return page.items ?? [];
   }
 
   listBatches(projectId: string, cursor: string | null): Promise<Page<Batch>> {

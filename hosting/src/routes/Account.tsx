@@ -7,6 +7,7 @@ import { authErrorMessage } from "../lib/auth-messages";
 import { messageOf } from "../lib/problem";
 import { formatMicros, periodName, usageBars } from "../lib/usage";
 import { useSession } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 const COLORS = { ok: "blue", high: "orange", full: "red" } as const;
 
@@ -14,7 +15,7 @@ export default function Account() {
   const people = usePeopleApi();
   const { user, signOut } = useSession();
   // Usage changes with every generation: read it afresh each time the screen opens.
-  const me = useQuery({ queryKey: ["people", "me"], queryFn: () => people.me(), refetchOnMount: "always" });
+  const me = useQuery({ queryKey: queryKeys.me(), queryFn: () => people.me(), refetchOnMount: "always" });
   const [signOutError, setSignOutError] = useState("");
   const [leaving, setLeaving] = useState(false);
 

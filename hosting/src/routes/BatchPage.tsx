@@ -25,6 +25,10 @@ import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, 
 import type { Batch, BatchChange, BatchRun, Template } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
+import { queryKeys } from "../lib/query-keys";
+import { SectionCard } from "../components/SectionCard";
+import { listTemplates } from "../lib/contents-api";
+import { useApi } from "../session";
 
 // A fieldset is as wide as its widest content unless told otherwise, which would push a phone sideways.
 const Fieldset = chakra("fieldset", { base: { minW: "0" } });
@@ -41,7 +45,7 @@ type Notice = NoticeValue;
 export default function BatchPage() {
   const { projectId = "", batchId = "" } = useParams();
   const people = usePeopleApi();
-  const batch = useQuery({ queryKey: ["batch", projectId, batchId], queryFn: () => people.getBatch(projectId, batchId) });
+  const batch = useQuery({ queryKey: queryKeys.batch(projectId, batchId), queryFn: () => people.getBatch(projectId, batchId) });
   return (
     <ProjectShell projectId={projectId} title={batch.data?.name ?? "Batch"}>
       {(project) => {
@@ -75,12 +79,13 @@ export default function BatchPage() {
 
 function BatchView({ project, batch }: { project: Project; batch: Batch }) {
   const people = usePeopleApi();
+  const api = useApi();
   const queryClient = useQueryClient();
   const reason = whyNot(project.role, "generate");
   const [notice, setNotice] = useState<Notice>(null);
-  const templates = useQuery({ queryKey: ["people", "templates", project.id], queryFn: () => people.listTemplates(project.id) });
+  const templates = useQuery({ queryKey: queryKeys.templates(project.id), queryFn: () => listTemplates(api, project.id) });
   const template = templates.data?.find((t) => t.id === batch.templateId);
-  const runsKey = ["batch-runs", project.id, batch.id];
+  const runsKey = queryKeys.batchRuns(project.id, batch.id);
   const runs = useInfiniteQuery({
     queryKey: runsKey,
     queryFn: ({ pageParam }) => people.listRuns(project.id, batch.id, pageParam),
@@ -93,11 +98,11 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
   const latest = allRuns[0];
 
   const stored = (changed: Batch) => {
-    queryClient.setQueryData(["batch", project.id, batch.id], changed);
-    void queryClient.invalidateQueries({ queryKey: ["batches", project.id] });
+    queryClient.setQueryData(queryKeys.batch(project.id, batch.id), changed);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.batches(project.id) });
   };
   const onError = (what: string) => (error: unknown) => {
-    if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: ["batch", project.id, batch.id] });
+    if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: queryKeys.batch(project.id, batch.id) });
     setNotice({ text: `Couldn't ${what}. ${messageOf(error)}`, error: true });
   };
   const pause = useMutation({
@@ -112,7 +117,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
     mutationFn: () => people.runNow(project.id, batch.id),
     onSuccess: (run) => {
       void queryClient.invalidateQueries({ queryKey: runsKey });
-      void queryClient.invalidateQueries({ queryKey: ["batch", project.id, batch.id] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.batch(project.id, batch.id) });
       setNotice(runNowNotice(run));
     },
     onError: onError("start a run"),
@@ -228,7 +233,7 @@ function DeleteBatch({ batch, disabled }: { batch: Batch; disabled: boolean }) {
   const remove = useMutation({
     mutationFn: () => people.deleteBatch(batch),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["batches", batch.projectId] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.batches(batch.projectId) });
       navigate(`/projects/${encodeURIComponent(batch.projectId)}/batches`, { replace: true });
     },
   });
@@ -414,37 +419,32 @@ function Settings({ batch, disabled, onSaved }: { batch: Batch; disabled: boolea
   }
 
   return (
-    <Card.Root as="section" aria-labelledby="batch-settings">
-      <Card.Body>
-        <Heading as="h2" id="batch-settings" size="lg" mb="3">
-          Schedule and limits
-        </Heading>
-        <form onSubmit={submit} noValidate>
-          <Fieldset disabled={disabled}>
-            <Stack gap="4">
-              <Field.Root required invalid={Boolean(errors.name)} maxW="md">
-                <Field.Label>Name</Field.Label>
-                <Input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-                <Field.ErrorText>{errors.name}</Field.ErrorText>
-              </Field.Root>
-              <ScheduleFields idPrefix="batch-schedule" value={schedule} onChange={setSchedule} errors={errors} now={now} />
-              <CapsFields maxConcurrent={maxConcurrent} budget={budget} onMaxConcurrent={setMaxConcurrent} onBudget={setBudget} errors={errors} />
-              <Text fontSize="sm" color="fg.muted">
-                A new schedule counts from the moment you save it.
-              </Text>
-              <Flex gap="3" align="center" wrap="wrap">
-                <Button type="submit" colorPalette="blue" loading={save.isPending} loadingText="Saving…">
-                  Save changes
-                </Button>
-                <Box role="status" aria-live="polite">
-                  {message && <Text color={message.error ? "fg.error" : "fg.success"}>{message.text}</Text>}
-                </Box>
-              </Flex>
-            </Stack>
-          </Fieldset>
-        </form>
-      </Card.Body>
-    </Card.Root>
+    <SectionCard id="batch-settings" title="Schedule and limits">
+      <form onSubmit={submit} noValidate>
+        <Fieldset disabled={disabled}>
+          <Stack gap="4">
+            <Field.Root required invalid={Boolean(errors.name)} maxW="md">
+              <Field.Label>Name</Field.Label>
+              <Input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+              <Field.ErrorText>{errors.name}</Field.ErrorText>
+            </Field.Root>
+            <ScheduleFields idPrefix="batch-schedule" value={schedule} onChange={setSchedule} errors={errors} now={now} />
+            <CapsFields maxConcurrent={maxConcurrent} budget={budget} onMaxConcurrent={setMaxConcurrent} onBudget={setBudget} errors={errors} />
+            <Text fontSize="sm" color="fg.muted">
+              A new schedule counts from the moment you save it.
+            </Text>
+            <Flex gap="3" align="center" wrap="wrap">
+              <Button type="submit" colorPalette="blue" loading={save.isPending} loadingText="Saving…">
+                Save changes
+              </Button>
+              <Box role="status" aria-live="polite">
+                {message && <Text color={message.error ? "fg.error" : "fg.success"}>{message.text}</Text>}
+              </Box>
+            </Flex>
+          </Stack>
+        </Fieldset>
+      </form>
+    </SectionCard>
   );
 }
 

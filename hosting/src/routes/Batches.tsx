@@ -24,6 +24,9 @@ import {
 import type { Batch } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
+import { queryKeys } from "../lib/query-keys";
+import { listTemplates } from "../lib/contents-api";
+import { useApi } from "../session";
 
 // A fieldset is as wide as its widest content unless told otherwise, which would push a phone sideways.
 const Fieldset = chakra("fieldset", { base: { minW: "0" } });
@@ -42,7 +45,7 @@ function BatchesOf({ project }: { project: Project }) {
   const [creating, setCreating] = useState(false);
   const reason = whyNot(project.role, "generate");
   const batches = useInfiniteQuery({
-    queryKey: ["batches", project.id],
+    queryKey: queryKeys.batches(project.id),
     queryFn: ({ pageParam }) => people.listBatches(project.id, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -134,9 +137,10 @@ type FieldErrors = BatchFieldErrors;
 
 function NewBatch({ project, onClose }: { project: Project; onClose: () => void }) {
   const people = usePeopleApi();
+  const api = useApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const templates = useQuery({ queryKey: ["people", "templates", project.id], queryFn: () => people.listTemplates(project.id) });
+  const templates = useQuery({ queryKey: queryKeys.templates(project.id), queryFn: () => listTemplates(api, project.id) });
   const [name, setName] = useState("");
   const [templateId, setTemplateId] = useState("");
   const template = templates.data?.find((t) => t.id === templateId);
@@ -183,8 +187,8 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
       return batch;
     },
     onSuccess: (batch) => {
-      void queryClient.invalidateQueries({ queryKey: ["batches", project.id] });
-      queryClient.setQueryData(["batch", project.id, batch.id], batch);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.batches(project.id) });
+      queryClient.setQueryData(queryKeys.batch(project.id, batch.id), batch);
       navigate(`/projects/${encodeURIComponent(project.id)}/batches/${encodeURIComponent(batch.id)}`);
     },
     onError: (caught: unknown) => {

@@ -9,6 +9,7 @@ import { listMedia, type ContentDetail } from "../lib/contents-api";
 import { formatDuration, thumbnailBox } from "../lib/gallery";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 type MediaKind = "image" | "video";
 
@@ -19,9 +20,9 @@ export default function GalleryPage() {
   const [search, setSearch] = useSearchParams();
   const kind: MediaKind = search.get("kind") === "video" ? "video" : "image";
   const [open, setOpen] = useState<number | null>(null);
-  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
+  const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
   const media = useInfiniteQuery({
-    queryKey: ["contents", projectId, "media", kind],
+    queryKey: queryKeys.contentMedia(projectId, kind),
     queryFn: ({ pageParam }) => listMedia(api, projectId, kind, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,

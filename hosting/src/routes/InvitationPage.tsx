@@ -8,6 +8,7 @@ import { usePeopleApi } from "../components/usePeopleApi";
 import { tokenFromHash } from "../lib/invitations";
 import { messageOf } from "../lib/problem";
 import { useSession } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 /**
  * Where an accept link leads: the invitation, to accept or decline, for the person signed in with
@@ -21,7 +22,7 @@ export default function InvitationPage() {
   const { user } = useSession();
   const { verified, recheck } = useEmailVerified();
   const people = usePeopleApi();
-  const mine = useQuery({ queryKey: ["invitations", "mine"], queryFn: () => people.myInvitations(), enabled: verified });
+  const mine = useQuery({ queryKey: queryKeys.myInvitations(), queryFn: () => people.myInvitations(), enabled: verified });
   const invitation = mine.data?.items.find((item) => item.id === invitationId);
 
   return (

@@ -13,6 +13,7 @@ import { ApiError, messageOf } from "../lib/problem";
 import { abilitiesOf, memberActions, ROLE_LABELS, ROLE_SUMMARIES, whyNot } from "../lib/roles";
 import { periodName, usageSummary } from "../lib/usage";
 import { useSession } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 type Notice = NoticeValue;
 
@@ -31,7 +32,7 @@ function MembersOf({ project }: { project: Project }) {
   const myUid = user?.uid ?? "";
   const [notice, setNotice] = useState<Notice>(null);
   const members = useInfiniteQuery({
-    queryKey: ["members", project.id],
+    queryKey: queryKeys.members(project.id),
     queryFn: ({ pageParam }) => people.listMembers(project.id, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -97,8 +98,8 @@ function YourRole({ project, myUid, owners, loaded }: { project: Project; myUid:
   const leave = useMutation({
     mutationFn: () => people.removeMember(project.id, myUid),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ["project", project.id] });
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      queryClient.removeQueries({ queryKey: queryKeys.project(project.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       navigate("/", { replace: true });
     },
   });
@@ -183,7 +184,7 @@ function Invite({
     onSuccess: (invitation) => {
       setEmail("");
       onIssued(invitation);
-      void queryClient.invalidateQueries({ queryKey: ["invitations", project.id] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projectInvitations(project.id) });
       onNotice({
         text: `Invited ${invitation.email} as ${article(invitation.role)} ${invitation.role}. They join once they accept, signed in with that address and verified; copy their link below to send it.`,
         error: false,
@@ -271,7 +272,7 @@ function PendingInvitations({
 }) {
   const people = usePeopleApi();
   const pending = useQuery({
-    queryKey: ["invitations", project.id],
+    queryKey: queryKeys.projectInvitations(project.id),
     queryFn: () => people.listInvitations(project.id, null),
   });
   const items = pending.data?.items ?? [];
@@ -321,7 +322,7 @@ function InvitationRow({
   const people = usePeopleApi();
   const queryClient = useQueryClient();
   const [copied, setCopied] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["invitations", project.id] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.projectInvitations(project.id) });
   const resend = useMutation({
     mutationFn: () => people.resendInvitation(project.id, invitation.id),
     onSuccess: (renewed) => {
@@ -410,8 +411,8 @@ function MemberRow({
   const name = member.displayName || member.email || "Someone without a name";
   const noteId = `member-note-${member.uid}`;
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ["members", project.id] });
-    if (self) void queryClient.invalidateQueries({ queryKey: ["project", project.id] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.members(project.id) });
+    if (self) void queryClient.invalidateQueries({ queryKey: queryKeys.project(project.id) });
   };
   const change = useMutation({
     mutationFn: (role: Role) => people.changeRole(project.id, member.uid, role),

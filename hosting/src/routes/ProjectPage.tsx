@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link as RouterLink, useParams } from "react-router";
 import { ContentCard } from "../components/ContentCard";
-import { GeneratePanel } from "../components/GeneratePanel";
+import { GeneratePanel } from "../components/generate/GeneratePanel";
 import { JobView } from "../components/JobView";
 import { PageTitle } from "../components/PageTitle";
 import { ProjectNav } from "../components/ProjectNav";
@@ -11,11 +11,12 @@ import { ProjectNotReady } from "../components/ProjectShell";
 import type { Content, Job } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
 
 export default function ProjectPage() {
   const { projectId = "" } = useParams();
   const api = useApi();
-  const project = useQuery({ queryKey: ["project", projectId], queryFn: () => api.getProject(projectId) });
+  const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
   const [jobs, setJobs] = useState<Job[]>([]);
 
   if (!project.isSuccess) {
@@ -69,7 +70,7 @@ export default function ProjectPage() {
 function Contents({ projectId }: { projectId: string }) {
   const api = useApi();
   const contents = useInfiniteQuery({
-    queryKey: ["contents", projectId],
+    queryKey: queryKeys.contents(projectId),
     queryFn: ({ pageParam }) => api.listContents(projectId, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,

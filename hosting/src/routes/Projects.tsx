@@ -29,13 +29,15 @@ import { ApiError, messageOf } from "../lib/problem";
 import { dedupeProjects, filterProjects, resultSummary, type ArchiveFilter } from "../lib/project-list";
 import { abilitiesOf } from "../lib/roles";
 import { useApi } from "../session";
+import { queryKeys } from "../lib/query-keys";
+import { SectionCard } from "../components/SectionCard";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export default function Projects() {
   const api = useApi();
   const projects = useInfiniteQuery({
-    queryKey: ["projects"],
+    queryKey: queryKeys.projects(),
     queryFn: ({ pageParam }) => api.listProjects(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -145,7 +147,7 @@ function ProjectCard({ project, onNotice }: { project: Project; onNotice: (notic
     mutationFn: () => people.setArchived(project, !project.archived),
     onSuccess: (changed) => {
       queryClient.setQueryData(["project", changed.id], changed);
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       onNotice({
         text: changed.archived
           ? `“${changed.name}” is archived. Choose “Archived projects” to see it again.`
@@ -155,7 +157,7 @@ function ProjectCard({ project, onNotice }: { project: Project; onNotice: (notic
     },
     onError: (error) => {
       // A stale version means someone else changed it: reload the list so the next try works.
-      if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      if (error instanceof ApiError && error.status === 412) void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       onNotice({ text: `Couldn't ${project.archived ? "restore" : "archive"} “${project.name}”. ${messageOf(error)}`, error: true });
     },
   });
@@ -216,8 +218,8 @@ function NewProject() {
   const create = useMutation({
     mutationFn: () => api.createProject(name.trim(), description.trim()),
     onSuccess: (project) => {
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
-      queryClient.setQueryData(["project", project.id], project);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
+      queryClient.setQueryData(queryKeys.project(project.id), project);
       navigate(`/projects/${encodeURIComponent(project.id)}`);
     },
     onError: (error) => {
@@ -246,49 +248,44 @@ function NewProject() {
   }
 
   return (
-    <Card.Root as="section" aria-labelledby="new-project">
-      <Card.Body>
-        <Heading as="h2" id="new-project" size="lg" mb="3">
-          New project
-        </Heading>
-        <form onSubmit={submit} noValidate>
-          <Stack gap="4">
-            <Field.Root required invalid={Boolean(nameError)}>
-              <Field.Label>Name</Field.Label>
-              <Input ref={nameRef} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
-              <Field.ErrorText>{nameError}</Field.ErrorText>
-            </Field.Root>
-            <Field.Root invalid={Boolean(descriptionError)}>
-              <Field.Label>
-                Description{" "}
-                <Text as="span" color="fg.muted" fontWeight="normal">
-                  (optional)
-                </Text>
-              </Field.Label>
-              <Textarea
-                ref={descriptionRef}
-                name="description"
-                rows={2}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-              <Field.ErrorText>{descriptionError}</Field.ErrorText>
-            </Field.Root>
-            {create.isError && (
-              <Alert.Root status="error" role="alert">
-                <Alert.Indicator />
-                <Alert.Title>{messageOf(create.error)}</Alert.Title>
-              </Alert.Root>
-            )}
-            <Box>
-              <Button type="submit" colorPalette="blue" loading={create.isPending} loadingText="Creating…">
-                Create project
-              </Button>
-            </Box>
-          </Stack>
-        </form>
-      </Card.Body>
-    </Card.Root>
+    <SectionCard id="new-project" title="New project">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="4">
+          <Field.Root required invalid={Boolean(nameError)}>
+            <Field.Label>Name</Field.Label>
+            <Input ref={nameRef} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+            <Field.ErrorText>{nameError}</Field.ErrorText>
+          </Field.Root>
+          <Field.Root invalid={Boolean(descriptionError)}>
+            <Field.Label>
+              Description{" "}
+              <Text as="span" color="fg.muted" fontWeight="normal">
+                (optional)
+              </Text>
+            </Field.Label>
+            <Textarea
+              ref={descriptionRef}
+              name="description"
+              rows={2}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+            <Field.ErrorText>{descriptionError}</Field.ErrorText>
+          </Field.Root>
+          {create.isError && (
+            <Alert.Root status="error" role="alert">
+              <Alert.Indicator />
+              <Alert.Title>{messageOf(create.error)}</Alert.Title>
+            </Alert.Root>
+          )}
+          <Box>
+            <Button type="submit" colorPalette="blue" loading={create.isPending} loadingText="Creating…">
+              Create project
+            </Button>
+          </Box>
+        </Stack>
+      </form>
+    </SectionCard>
   );
 }
 

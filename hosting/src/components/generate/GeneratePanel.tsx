@@ -1,0 +1,174 @@
+import { Box, Button, Stack } from "@chakra-ui/react";
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent } from "react";
+import { getHealth, type Job, type Kind } from "../../lib/api";
+import { listTemplates, startGeneration, type ProjectWithVoice } from "../../lib/contents-api";
+import { buildOptions, describeFieldProblem, formField, modelsFromProblem, suggestedModels, type GenerationBody, type OptionFields } from "../../lib/generation";
+import { ApiError } from "../../lib/problem";
+import { queryKeys } from "../../lib/query-keys";
+import { checkValues, initialValues, templatesFor, valuesToSend } from "../../lib/template-form";
+import { useApi } from "../../session";
+import { useIdempotentMutation } from "../useIdempotentMutation";
+import { SectionCard } from "../SectionCard";
+import { BrandVoiceRow } from "./BrandVoiceRow";
+import { GenerateProblem } from "./GenerateProblem";
+import { KindAndCount, MAX_COUNT } from "./KindAndCount";
+import { PromptField } from "./PromptField";
+import { OPTION_FIELDS, ProviderOptions } from "./ProviderOptions";
+import { TemplateFields } from "./TemplateFields";
+import { TemplatePicker } from "./TemplatePicker";
+
+/**
+ * The form that asks for new content: kind, a prompt or a template with its typed variables, the
+ * brand voice, provider options. Calls `onStarted` with the queued job.
+ */
+export function GeneratePanel({ projectId, onStarted }: { projectId: string; onStarted: (job: Job) => void }) {
+  const api = useApi();
+  const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
+  const health = useQuery({ queryKey: queryKeys.health(), queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
+  const templates = useQuery({ queryKey: queryKeys.templates(projectId), queryFn: () => listTemplates(api, projectId), staleTime: 5 * 60_000 });
+  const demo = health.data?.demo === true;
+
+  const [kind, setKind] = useState<Kind>("text");
+  const [templateId, setTemplateId] = useState("");
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [prompt, setPrompt] = useState("");
+  const [count, setCount] = useState("1");
+  const [model, setModel] = useState("");
+  const [fields, setFields] = useState<OptionFields>({});
+  const [fresh, setFresh] = useState(false);
+  const [showOptions, setShowOptions] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [knownModels, setKnownModels] = useState<string[] | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const choices = templatesFor(templates.data ?? [], kind);
+  const template = choices.find((t) => t.id === templateId);
+  const models = knownModels ?? suggestedModels(kind, demo);
+
+  const generate = useIdempotentMutation({
+    mutationFn: (body: GenerationBody, key) => startGeneration(api, projectId, body, key()),
+    onSuccess: (job) => {
+      setPrompt("");
+      onStarted(job);
+    },
+    onError: (error) => {
+      const problems = error instanceof ApiError ? error.fieldProblems : [];
+      const next: Record<string, string> = {};
+      for (const problem of problems) {
+        const field = formField(problem.field);
+        next[field] = describeFieldProblem(field, problem.message);
+        if (problem.field === "model") {
+          const listed = modelsFromProblem(problem.message);
+          if (listed.length > 0) setKnownModels(listed);
+        }
+      }
+      setErrors(next);
+      if (Object.keys(next).some((field) => OPTION_FIELDS.has(field))) setShowOptions(true);
+      focusFirstError(next);
+    },
+  });
+
+  /** Whatever the person changes makes it a new request. */
+  function edited<A extends unknown[]>(set: (...args: A) => void) {
+    return (...args: A) => {
+      set(...args);
+      generate.newIntent();
+      generate.reset();
+    };
+  }
+
+  function focusFirstError(found: Record<string, string>) {
+    const first = Object.keys(found)[0];
+    if (!first) return;
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(first)}"]`)?.focus());
+  }
+
+  const pickKind = edited((next: Kind) => {
+    setKind(next);
+    setTemplateId("");
+    setValues({});
+    setModel("");
+    setKnownModels(null);
+    setErrors({});
+  });
+
+  const pickTemplate = edited((id: string) => {
+    setTemplateId(id);
+    const chosen = choices.find((t) => t.id === id);
+    setValues(chosen ? initialValues(chosen) : {});
+    setErrors({});
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    const number = Number(count);
+    const body: GenerationBody = { kind, count: number };
+    if (template) {
+      for (const [name, message] of Object.entries(checkValues(template, values))) found[`variable:${name}`] = message;
+      body.templateId = template.id;
+      const sent = valuesToSend(template, values);
+      if (Object.keys(sent).length > 0) body.variables = sent;
+    } else if (!prompt.trim()) {
+      found.prompt = "Describe what you want to create.";
+    } else {
+      body.prompt = prompt.trim();
+    }
+    if (!Number.isInteger(number) || number < 1 || number > MAX_COUNT) found.count = `Choose a whole number from 1 to ${MAX_COUNT}.`;
+    const built = buildOptions(kind, fields);
+    Object.assign(found, built.errors);
+    if (Object.keys(built.options).length > 0) body.options = built.options;
+    if (model.trim()) body.model = model.trim();
+    if (fresh) body.fresh = true;
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      if (Object.keys(built.errors).length > 0) setShowOptions(true);
+      focusFirstError(found);
+      return;
+    }
+    generate.mutate(body);
+  }
+
+  return (
+    <SectionCard id="generate-title" title="Generate">
+      <BrandVoiceRow project={project.data as ProjectWithVoice | undefined} kind={kind} />
+
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Stack gap="4">
+          <KindAndCount kind={kind} count={count} errors={errors} demo={demo} onKind={pickKind} onCount={edited(setCount)} />
+          <TemplatePicker choices={choices} templateId={templateId} error={errors.templateId} loadError={templates.error} onPick={pickTemplate} />
+          {template ? (
+            <TemplateFields
+              template={template}
+              values={values}
+              errors={errors}
+              onValue={edited((name: string, value: string) => setValues((all) => ({ ...all, [name]: value })))}
+            />
+          ) : (
+            <PromptField kind={kind} prompt={prompt} error={errors.prompt} onChange={edited(setPrompt)} />
+          )}
+          <ProviderOptions
+            kind={kind}
+            open={showOptions}
+            onToggle={() => setShowOptions((open) => !open)}
+            model={model}
+            models={models}
+            onModel={edited(setModel)}
+            fields={fields}
+            onField={edited((name: keyof OptionFields, value: string) => setFields((all) => ({ ...all, [name]: value })))}
+            fresh={fresh}
+            onFresh={edited(setFresh)}
+            errors={errors}
+          />
+          {generate.isError && <GenerateProblem error={generate.error} errors={errors} />}
+          <Box>
+            <Button type="submit" colorPalette="blue" loading={generate.isPending} loadingText="Starting…">
+              Generate
+            </Button>
+          </Box>
+        </Stack>
+      </form>
+    </SectionCard>
+  );
+}

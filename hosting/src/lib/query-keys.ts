@@ -1,0 +1,34 @@
+// Every cache key of the app's queries, in one place. A key that starts another (contents(p) starts
+// contentItem(p, c)) is a prefix: invalidating it refreshes everything below it, so the shapes here
+// decide what one change refreshes. Screens build keys only through these functions.
+
+import type { Kind } from "./api";
+
+export const queryKeys = {
+  health: () => ["health"] as const,
+  me: () => ["people", "me"] as const,
+  projects: () => ["projects"] as const,
+  project: (projectId: string) => ["project", projectId] as const,
+  members: (projectId: string) => ["members", projectId] as const,
+
+  /** Every invitation list: the signed-in person's and each project's. */
+  invitations: () => ["invitations"] as const,
+  myInvitations: () => ["invitations", "mine"] as const,
+  projectInvitations: (projectId: string) => ["invitations", projectId] as const,
+
+  /** A project's contents list, and the prefix of every key below that reads its contents. */
+  contents: (projectId: string) => ["contents", projectId] as const,
+  contentItem: (projectId: string, contentId: string) => ["contents", projectId, "item", contentId] as const,
+  contentVersions: (projectId: string, contentId: string) => ["contents", projectId, "versions", contentId] as const,
+  contentMedia: (projectId: string, kind: Exclude<Kind, "text">) => ["contents", projectId, "media", kind] as const,
+  /** One version of an item as the lists' cards read it; a new version is a new key. */
+  contentVersion: (projectId: string, contentId: string, version: number) => ["content", projectId, contentId, version] as const,
+  media: (url: string | null | undefined) => ["media", url] as const,
+
+  templates: (projectId: string) => ["templates", projectId] as const,
+  job: (projectId: string, jobId: string | null | undefined) => ["job", projectId, jobId] as const,
+
+  batches: (projectId: string) => ["batches", projectId] as const,
+  batch: (projectId: string, batchId: string) => ["batch", projectId, batchId] as const,
+  batchRuns: (projectId: string, batchId: string) => ["batch-runs", projectId, batchId] as const,
+};

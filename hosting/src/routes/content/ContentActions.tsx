@@ -1,0 +1,50 @@
+import { Button, Flex } from "@chakra-ui/react";
+import type { ContentDetail } from "../../lib/contents-api";
+import { ExportButtons } from "./ExportButtons";
+
+export type ReaderMode = "read" | "edit" | "rename";
+
+/** The buttons above the item; an editor sees edit, rename, regenerate and delete too. */
+export function ContentActions({
+  item,
+  editable,
+  mode,
+  regenerating,
+  onMode,
+  onRegenerate,
+  onDelete,
+}: {
+  item: ContentDetail;
+  editable: boolean;
+  mode: ReaderMode;
+  regenerating: boolean;
+  onMode: (mode: ReaderMode) => void;
+  onRegenerate: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <Flex as="nav" aria-label="Actions on this content" gap="2" wrap="wrap">
+      {editable && item.kind === "text" && mode !== "edit" && (
+        <Button size="sm" colorPalette="blue" onClick={() => onMode("edit")}>
+          Edit text
+        </Button>
+      )}
+      {editable && mode === "read" && (
+        <Button size="sm" variant="outline" onClick={() => onMode("rename")}>
+          Rename
+        </Button>
+      )}
+      {editable && (
+        <Button size="sm" variant="outline" onClick={onRegenerate} disabled={regenerating}>
+          Regenerate
+        </Button>
+      )}
+      <ExportButtons item={item} />
+      {editable && (
+        <Button size="sm" variant="outline" colorPalette="red" onClick={onDelete}>
+          Delete
+        </Button>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,154 @@
+import { Box, Stack } from "@chakra-ui/react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { JobView } from "../../components/JobView";
+import { MediaViewer } from "../../components/MediaViewer";
+import type { Job } from "../../lib/api";
+import { updateContent, type ContentChange, type ContentDetail, type Tagged } from "../../lib/contents-api";
+import { queryKeys } from "../../lib/query-keys";
+import { useApi } from "../../session";
+import { ContentActions, type ReaderMode } from "./ContentActions";
+import { ContentHeader } from "./ContentHeader";
+import { ContentView } from "./ContentView";
+import { DeleteDialog } from "./DeleteDialog";
+import { RegenerateDialog } from "./RegenerateDialog";
+import { RenameForm } from "./RenameForm";
+import { SavedNotice } from "./SavedNotice";
+import { TextEditor } from "./TextEditor";
+import { Versions } from "./Versions";
+
+/**
+ * One loaded item and what can be done with it. Rename, edit and restore are one PATCH with the
+ * item's ETag, so they share one mutation and its conflict handling.
+ */
+export function Reader({
+  projectId,
+  tagged,
+  projectName,
+  editable,
+  refresh,
+}: {
+  projectId: string;
+  tagged: Tagged<ContentDetail>;
+  projectName?: string;
+  editable: boolean;
+  refresh: () => Promise<unknown>;
+}) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const item = tagged.value;
+  const [mode, setMode] = useState<ReaderMode>("read");
+  const [notice, setNotice] = useState("");
+  const [noticeCount, setNoticeCount] = useState(0);
+  const [viewerOpen, setViewerOpen] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [regenerateOpen, setRegenerateOpen] = useState(false);
+  const [job, setJob] = useState<Job | null>(null);
+  const projectPath = `/projects/${encodeURIComponent(projectId)}`;
+
+  const change = useMutation({
+    mutationFn: (body: ContentChange) => updateContent(api, projectId, item.id, tagged.etag, body),
+  });
+  /** Sends a change; once saved, shows the new state, says `message` of it and, unless `stay`, closes the form. */
+  const save = (body: ContentChange, message: (saved: ContentDetail) => string, stay = false) =>
+    change.mutate(body, {
+      onSuccess: (result) => {
+        queryClient.setQueryData(queryKeys.contentItem(projectId, item.id), result);
+        void queryClient.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
+        setNotice(message(result.value));
+        setNoticeCount((count) => count + 1);
+        if (!stay) setMode("read");
+      },
+    });
+  const reload = () => {
+    change.reset();
+    void refresh();
+  };
+  const closeForm = () => {
+    change.reset();
+    setMode("read");
+  };
+
+  return (
+    <Stack gap="6">
+      <ContentHeader item={item} projectPath={projectPath} projectName={projectName} />
+      <ContentActions
+        item={item}
+        editable={editable}
+        mode={mode}
+        regenerating={job !== null}
+        onMode={setMode}
+        onRegenerate={() => setRegenerateOpen(true)}
+        onDelete={() => setConfirmDelete(true)}
+      />
+      <SavedNotice notice={notice} count={noticeCount} />
+
+      {job && (
+        <Box as="section" aria-label="Regeneration">
+          <JobView
+            key={job.id}
+            projectId={projectId}
+            initial={job}
+            onDismiss={() => {
+              setJob(null);
+              void refresh();
+            }}
+            onRetried={setJob}
+          />
+        </Box>
+      )}
+
+      {mode === "rename" && (
+        <RenameForm
+          title={item.title ?? ""}
+          pending={change.isPending}
+          error={change.error}
+          onCancel={closeForm}
+          onSave={(title) => save({ title }, () => "Renamed.")}
+          onReload={reload}
+        />
+      )}
+
+      {mode === "edit" && item.kind === "text" ? (
+        <TextEditor
+          key={item.id}
+          latest={item.current?.text ?? ""}
+          latestVersion={item.currentVersion}
+          pending={change.isPending}
+          error={change.error}
+          onCancel={closeForm}
+          onReload={reload}
+          onSave={(text) => save({ text }, (saved) => `Saved as version ${saved.currentVersion}.`)}
+        />
+      ) : (
+        <ContentView item={item} onZoom={() => setViewerOpen(true)} />
+      )}
+
+      <Versions
+        projectId={projectId}
+        item={item}
+        editable={editable}
+        restore={{
+          pending: change.isPending,
+          error: mode === "read" ? change.error : null,
+          onSave: (number) => save({ restoreVersion: number }, (saved) => `Version ${number} restored as version ${saved.currentVersion}.`, true),
+          onReload: reload,
+        }}
+      />
+
+      <MediaViewer items={[item]} index={viewerOpen ? 0 : null} onIndex={() => undefined} onClose={() => setViewerOpen(false)} />
+      <DeleteDialog open={confirmDelete} projectId={projectId} tagged={tagged} projectPath={projectPath} onClose={() => setConfirmDelete(false)} />
+      <RegenerateDialog
+        open={regenerateOpen}
+        projectId={projectId}
+        item={item}
+        onClose={() => setRegenerateOpen(false)}
+        onStarted={(started) => {
+          setRegenerateOpen(false);
+          setNotice("");
+          setJob(started);
+        }}
+      />
+    </Stack>
+  );
+}
