@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.EventHandler;
+import dev.contentcreator.embedded.sqlite.SqliteFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,12 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,18 +43,23 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   /** The attribute a dead-lettered copy carries: the subscription (topic/handler) that gave up. */
   public static final String DEAD_LETTER_SOURCE = "CloudPubSubDeadLetterSourceSubscription";
 
+  private static final LeasedRows.Shape DELIVERIES = new LeasedRows.Shape("queue_deliveries",
+      List.of("message_seq", "handler"), List.of("topic"), false, "delivery");
+
   private final DispatchSettings settings;
   private final Clock clock;
-  private final QueueDatabase database;
-  private final String owner = UUID.randomUUID().toString();
+  private final SqliteFile database;
+  private final LeasedRows rows;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private final Dispatcher dispatcher;
 
   private SqliteEventBus(Builder builder) {
     this.settings = builder.settings();
     this.clock = settings.clock();
-    this.database = new QueueDatabase(settings.file(), settings.busyTimeout());
-    this.dispatcher = new Dispatcher("cc-events", new DeliverySource(), clock, settings);
+    this.database = SqliteFile.open(settings.file(), "queue", settings.busyTimeout(), 2);
+    this.rows = new LeasedRows(database, DELIVERIES, settings, this::recordFailure, this::claimDue,
+        this::purgeExpired);
+    this.dispatcher = new Dispatcher("cc-events", rows, clock, settings);
   }
 
   /** Opens the bus in {@code file} (creating it if needed) with the default settings. */
@@ -141,22 +145,7 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   /** How many deliveries of {@code topic}'s messages, over all its subscriptions, are in each state. */
   public QueueStats stats(String topic) {
     Objects.requireNonNull(topic, "topic");
-    Map<WorkState, Long> counts = database.read("count the deliveries of " + topic, c -> {
-      Map<WorkState, Long> byState = new EnumMap<>(WorkState.class);
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT state, count(*) FROM queue_deliveries WHERE topic = ? GROUP BY state")) {
-        select.setString(1, topic);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            byState.put(WorkState.ofColumn(rows.getString(1)), rows.getLong(2));
-          }
-        }
-      }
-      return byState;
-    });
-    return new QueueStats(topic, counts.getOrDefault(WorkState.PENDING, 0L),
-        counts.getOrDefault(WorkState.RUNNING, 0L), counts.getOrDefault(WorkState.DONE, 0L),
-        counts.getOrDefault(WorkState.DEAD, 0L));
+    return rows.stats("topic", topic);
   }
 
   /** How many messages of {@code topic} are stored (delivered or not, until retention removes them). */
@@ -202,11 +191,7 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   public int purgeExpired() {
     return database.write("purge delivered messages", c -> {
       long cutoff = clock.millis() - settings.retention().toMillis();
-      try (PreparedStatement deliveries = c.prepareStatement(
-          "DELETE FROM queue_deliveries WHERE state = 'done' AND finished_at <= ?")) {
-        deliveries.setLong(1, cutoff);
-        deliveries.executeUpdate();
-      }
+      rows.purgeDone(c, cutoff);
       try (PreparedStatement messages = c.prepareStatement("DELETE FROM queue_messages WHERE published_at <= ?"
           + " AND NOT EXISTS (SELECT 1 FROM queue_deliveries WHERE message_seq = seq)")) {
         messages.setLong(1, cutoff);
@@ -277,32 +262,19 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   }
 
   /**
-   * Records a failed delivery: after the last allowed attempt the delivery is dead and a copy of
-   * the message goes to the dead-letter topic; before it, the delivery waits for its backoff.
+   * Records a failed delivery with Pub/Sub's rules: after the subscription's last allowed attempt
+   * the delivery is dead and a copy of the message goes to the dead-letter topic; before it, the
+   * delivery waits for its backoff. Pub/Sub has no "retry later" of the handler's choosing.
    */
-  private void recordFailure(Connection c, long seq, String topic, String handler, int attempts, long failedAt,
-      String error) throws SQLException {
-    SubscriptionConfig config = configOf(topic, handler);
-    if (attempts >= config.maxDeliveryAttempts()) {
-      try (PreparedStatement dead = c.prepareStatement("UPDATE queue_deliveries SET state = 'dead', finished_at = ?,"
-          + " lease_until = NULL, lease_owner = NULL, last_error = ? WHERE message_seq = ? AND handler = ?")) {
-        dead.setLong(1, failedAt);
-        dead.setString(2, error);
-        dead.setLong(3, seq);
-        dead.setString(4, handler);
-        dead.executeUpdate();
-      }
-      forwardToDeadLetter(c, seq, config, attempts, failedAt);
+  private void recordFailure(Connection c, LeasedRows.Lease lease, long failedAt, String error,
+      Duration ignoredNotBefore) throws SQLException {
+    SubscriptionConfig config = configOf((String) lease.context().get(0), (String) lease.key().get(1));
+    if (lease.attempt() >= config.maxDeliveryAttempts()) {
+      rows.bury(c, lease.key(), failedAt, error);
+      forwardToDeadLetter(c, ((Number) lease.key().get(0)).longValue(), config, lease.attempt(), failedAt);
       return;
     }
-    try (PreparedStatement retry = c.prepareStatement("UPDATE queue_deliveries SET state = 'pending', due_at = ?,"
-        + " lease_until = NULL, lease_owner = NULL, last_error = ? WHERE message_seq = ? AND handler = ?")) {
-      retry.setLong(1, failedAt + SqliteTaskQueue.ceilMillis(config.backoffAfter(attempts)));
-      retry.setString(2, error);
-      retry.setLong(3, seq);
-      retry.setString(4, handler);
-      retry.executeUpdate();
-    }
+    rows.retryAt(c, lease.key(), failedAt + LeasedRows.ceilMillis(config.backoffAfter(lease.attempt())), error);
   }
 
   private void forwardToDeadLetter(Connection c, long seq, SubscriptionConfig config, int attempts, long now)
@@ -327,111 +299,62 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   /** A subscription of this process. */
   private record Subscription(SubscriptionConfig config, EventHandler handler) {}
 
-  /** The bus's side of the dispatcher. */
-  private final class DeliverySource implements Dispatcher.Source {
-
-    @Override
-    public List<Dispatcher.Job> claim(int capacity) {
-      List<Subscription> active = new ArrayList<>(subscriptions.values());
-      return database.write("claim due deliveries", c -> {
-        long now = clock.millis();
-        reapExpiredLeases(c, now);
-        List<Dispatcher.Job> jobs = new ArrayList<>();
-        for (Subscription subscription : active) {
-          if (jobs.size() >= capacity) {
-            break;
-          }
-          jobs.addAll(claimFrom(c, subscription, now, capacity - jobs.size()));
-        }
-        return jobs;
-      });
+  /** Picks due deliveries of the subscriptions running here and leases them; in the claim's transaction. */
+  private List<Dispatcher.Job> claimDue(Connection c, long now, int capacity) throws SQLException {
+    List<Dispatcher.Job> jobs = new ArrayList<>();
+    for (Subscription subscription : new ArrayList<>(subscriptions.values())) {
+      if (jobs.size() >= capacity) {
+        break;
+      }
+      jobs.addAll(claimFrom(c, subscription, now, capacity - jobs.size()));
     }
+    return jobs;
+  }
 
-    private List<Dispatcher.Job> claimFrom(Connection c, Subscription subscription, long now, int room)
-        throws SQLException {
-      SubscriptionConfig config = subscription.config;
-      List<Dispatcher.Job> jobs = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement("SELECT m.seq, m.data, m.attributes, m.published_at,"
-          + " d.attempts FROM queue_deliveries d JOIN queue_messages m ON m.seq = d.message_seq"
-          + " WHERE d.topic = ? AND d.handler = ? AND d.state = 'pending' AND d.due_at <= ?"
-          + " ORDER BY d.due_at, m.seq LIMIT ?")) {
-        select.setString(1, config.topic());
-        select.setString(2, config.handlerName());
-        select.setLong(3, now);
-        select.setInt(4, room);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            jobs.add(new DeliveryJob(subscription, rows.getLong(1), rows.getString(2), rows.getString(3),
-                Instant.ofEpochMilli(rows.getLong(4)), rows.getInt(5) + 1));
-          }
+  private List<DeliveryJob> claimFrom(Connection c, Subscription subscription, long now, int room)
+      throws SQLException {
+    SubscriptionConfig config = subscription.config;
+    List<DeliveryJob> jobs = new ArrayList<>();
+    try (PreparedStatement select = c.prepareStatement("SELECT m.seq, m.data, m.attributes, m.published_at,"
+        + " d.attempts FROM queue_deliveries d JOIN queue_messages m ON m.seq = d.message_seq"
+        + " WHERE d.topic = ? AND d.handler = ? AND d.state = 'pending' AND d.due_at <= ?"
+        + " ORDER BY d.due_at, m.seq LIMIT ?")) {
+      select.setString(1, config.topic());
+      select.setString(2, config.handlerName());
+      select.setLong(3, now);
+      select.setInt(4, room);
+      try (ResultSet found = select.executeQuery()) {
+        while (found.next()) {
+          LeasedRows.Lease lease = new LeasedRows.Lease(List.of(found.getLong(1), config.handlerName()),
+              found.getInt(5) + 1, List.of(config.topic()));
+          jobs.add(new DeliveryJob(subscription, lease, found.getString(2), found.getString(3),
+              Instant.ofEpochMilli(found.getLong(4))));
         }
       }
-      try (PreparedStatement lease = c.prepareStatement("UPDATE queue_deliveries SET state = 'running',"
-          + " attempts = attempts + 1, lease_until = ?, lease_owner = ? WHERE message_seq = ? AND handler = ?")) {
-        for (Dispatcher.Job job : jobs) {
-          lease.setLong(1, now + settings.leaseDuration().toMillis());
-          lease.setString(2, owner);
-          lease.setLong(3, ((DeliveryJob) job).seq);
-          lease.setString(4, config.handlerName());
-          lease.addBatch();
-        }
-        lease.executeBatch();
-      }
-      return jobs;
     }
-
-    private void reapExpiredLeases(Connection c, long now) throws SQLException {
-      record Expired(long seq, String topic, String handler, int attempts, long leaseEnd) {}
-      List<Expired> expired = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement("SELECT message_seq, topic, handler, attempts, lease_until"
-          + " FROM queue_deliveries WHERE state = 'running' AND lease_until <= ?")) {
-        select.setLong(1, now);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            expired.add(new Expired(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                rows.getLong(5)));
-          }
-        }
-      }
-      for (Expired row : expired) {
-        recordFailure(c, row.seq, row.topic, row.handler, row.attempts, row.leaseEnd,
-            "the lease of delivery " + row.attempts + " expired: the process running it stopped");
-      }
-    }
-
-    @Override
-    public long nextWakeAt() {
-      return database.nextWakeAt("queue_deliveries", clock.millis());
-    }
-
-    @Override
-    public void renewLeases() {
-      database.renewLeases("queue_deliveries", owner, clock.millis() + settings.leaseDuration().toMillis());
-    }
-
-    @Override
-    public void housekeeping() {
-      purgeExpired();
-    }
+    rows.lease(c, jobs.stream().map(job -> job.lease.key()).toList(), now);
+    return jobs;
   }
 
   /** One leased delivery of one message to one subscription. */
   private final class DeliveryJob implements Dispatcher.Job {
     private final Subscription subscription;
-    private final long seq;
+    private final LeasedRows.Lease lease;
     private final String data;
     private final String attributes;
     private final Instant publishedAt;
-    private final int attempt;
 
-    DeliveryJob(Subscription subscription, long seq, String data, String attributes, Instant publishedAt,
-        int attempt) {
+    DeliveryJob(Subscription subscription, LeasedRows.Lease lease, String data, String attributes,
+        Instant publishedAt) {
       this.subscription = subscription;
-      this.seq = seq;
+      this.lease = lease;
       this.data = data;
       this.attributes = attributes;
       this.publishedAt = publishedAt;
-      this.attempt = attempt;
+    }
+
+    private String id() {
+      return lease.key().get(0).toString();
     }
 
     @Override
@@ -441,49 +364,18 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
 
     @Override
     public void run() throws Exception {
-      subscription.handler.handle(new EventHandler.Event(Long.toString(seq), subscription.config.topic(),
-          parse(data), attributes(attributes), publishedAt, attempt));
+      subscription.handler.handle(new EventHandler.Event(id(), subscription.config.topic(), parse(data),
+          attributes(attributes), publishedAt, lease.attempt()));
     }
 
     @Override
     public void succeeded() {
-      database.write("acknowledge message " + seq, c -> {
-        if (stillOurs(c)) {
-          try (PreparedStatement done = c.prepareStatement("UPDATE queue_deliveries SET state = 'done',"
-              + " finished_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL"
-              + " WHERE message_seq = ? AND handler = ?")) {
-            done.setLong(1, clock.millis());
-            done.setLong(2, seq);
-            done.setString(3, subscription.config.handlerName());
-            done.executeUpdate();
-          }
-        }
-        return null;
-      });
+      rows.succeeded("acknowledge message " + id(), lease);
     }
 
     @Override
     public void failed(Throwable error) {
-      database.write("record a failed delivery of message " + seq, c -> {
-        if (stillOurs(c)) {
-          recordFailure(c, seq, subscription.config.topic(), subscription.config.handlerName(), attempt,
-              clock.millis(), SqliteTaskQueue.describe(error));
-        }
-        return null;
-      });
-    }
-
-    private boolean stillOurs(Connection c) throws SQLException {
-      try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM queue_deliveries WHERE message_seq = ?"
-          + " AND handler = ? AND state = 'running' AND lease_owner = ? AND attempts = ?")) {
-        select.setLong(1, seq);
-        select.setString(2, subscription.config.handlerName());
-        select.setString(3, owner);
-        select.setInt(4, attempt);
-        try (ResultSet rows = select.executeQuery()) {
-          return rows.next();
-        }
-      }
+      rows.failed("record a failed delivery of message " + id(), lease, clock.millis(), error, Duration.ZERO);
     }
   }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.TaskQueue;
+import dev.contentcreator.embedded.sqlite.SqliteFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,13 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,12 +37,13 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
   /** The largest payload, as UTF-8 JSON: Cloud Tasks' task size limit. */
   public static final int MAX_PAYLOAD_BYTES = 100_000;
 
-  private static final int MAX_ERROR_CHARS = 4_000;
+  private static final LeasedRows.Shape TASKS = new LeasedRows.Shape("queue_tasks", List.of("queue", "name"),
+      List.of("first_attempt_at"), true, "attempt");
 
   private final DispatchSettings settings;
   private final Clock clock;
-  private final QueueDatabase database;
-  private final String owner = UUID.randomUUID().toString();
+  private final SqliteFile database;
+  private final LeasedRows rows;
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
   private final Map<String, QueueConfig> queues = new ConcurrentHashMap<>();
   private final Dispatcher dispatcher;
@@ -51,8 +51,9 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
   private SqliteTaskQueue(Builder builder) {
     this.settings = builder.settings();
     this.clock = settings.clock();
-    this.database = new QueueDatabase(settings.file(), settings.busyTimeout());
-    this.dispatcher = new Dispatcher("cc-tasks", new TaskSource(), clock, settings);
+    this.database = SqliteFile.open(settings.file(), "queue", settings.busyTimeout(), 2);
+    this.rows = new LeasedRows(database, TASKS, settings, this::recordFailure, this::claimDue, this::purgeExpired);
+    this.dispatcher = new Dispatcher("cc-tasks", rows, clock, settings);
   }
 
   /** Opens the queue in {@code file} (creating it if needed) with the default settings. */
@@ -111,7 +112,7 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
       throw new IllegalArgumentException("the payload of task " + task.queue() + "/" + task.name() + " is " + size
           + " bytes; the limit is " + MAX_PAYLOAD_BYTES);
     }
-    long dueAt = ceilMillis(task.scheduleTime());
+    long dueAt = LeasedRows.ceilMillis(task.scheduleTime());
     boolean created = database.write("enqueue " + task.queue() + "/" + task.name(), c -> {
       long now = clock.millis();
       try (PreparedStatement expired = c.prepareStatement("DELETE FROM queue_tasks WHERE queue = ? AND name = ?"
@@ -147,22 +148,7 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
   /** How many tasks of {@code queue} are in each state. */
   public QueueStats stats(String queue) {
     Objects.requireNonNull(queue, "queue");
-    Map<WorkState, Long> counts = database.read("count the tasks of " + queue, c -> {
-      Map<WorkState, Long> byState = new EnumMap<>(WorkState.class);
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT state, count(*) FROM queue_tasks WHERE queue = ? GROUP BY state")) {
-        select.setString(1, queue);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            byState.put(WorkState.ofColumn(rows.getString(1)), rows.getLong(2));
-          }
-        }
-      }
-      return byState;
-    });
-    return new QueueStats(queue, counts.getOrDefault(WorkState.PENDING, 0L),
-        counts.getOrDefault(WorkState.RUNNING, 0L), counts.getOrDefault(WorkState.DONE, 0L),
-        counts.getOrDefault(WorkState.DEAD, 0L));
+    return rows.stats("queue", queue);
   }
 
   /** The task named {@code name} in {@code queue}, if the queue still holds it. */
@@ -186,13 +172,8 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
    * The dispatcher does this every minute; returns how many it removed.
    */
   public int purgeExpired() {
-    return database.write("purge finished tasks", c -> {
-      try (PreparedStatement delete = c.prepareStatement(
-          "DELETE FROM queue_tasks WHERE state = 'done' AND finished_at <= ?")) {
-        delete.setLong(1, clock.millis() - settings.retention().toMillis());
-        return delete.executeUpdate();
-      }
-    });
+    return database.write("purge finished tasks",
+        c -> rows.purgeDone(c, clock.millis() - settings.retention().toMillis()));
   }
 
   /** Makes the dispatcher look for due work now (after a test moves its clock, say). */
@@ -211,16 +192,6 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
     }
     dispatcher.close();
     database.close();
-  }
-
-  static long ceilMillis(Instant instant) {
-    long millis = instant.toEpochMilli();
-    return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
-  }
-
-  static long ceilMillis(Duration duration) {
-    long millis = duration.toMillis();
-    return duration.minusMillis(millis).isZero() ? millis : millis + 1;
   }
 
   private static List<TaskRecord> records(Connection c, String where, String... args) throws SQLException {
@@ -247,135 +218,75 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
     return rows.wasNull() ? null : Instant.ofEpochMilli(value);
   }
 
-  static String describe(Throwable error) {
-    String text = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS);
+  /**
+   * Picks due tasks whose handler runs here, queue by queue, within each queue's
+   * {@code maxConcurrentDispatches}, and leases them; in the claim's transaction.
+   */
+  private List<Dispatcher.Job> claimDue(Connection c, long now, int capacity) throws SQLException {
+    List<String> names = new ArrayList<>(handlers.keySet());
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    String handlerList = String.join(", ", names.stream().map(n -> "?").toList());
+    Map<String, Long> running = runningByQueue(c);
+    List<String> dueQueues = new ArrayList<>();
+    try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT queue FROM queue_tasks"
+        + " WHERE state = 'pending' AND due_at <= ? AND handler IN (" + handlerList + ") ORDER BY queue")) {
+      select.setLong(1, now);
+      bind(select, 2, names);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          dueQueues.add(rows.getString(1));
+        }
+      }
+    }
+    List<Dispatcher.Job> jobs = new ArrayList<>();
+    for (String queue : dueQueues) {
+      long room = Math.min(capacity - jobs.size(),
+          queueConfig(queue).maxConcurrentDispatches() - running.getOrDefault(queue, 0L));
+      if (room > 0) {
+        jobs.addAll(claimFrom(c, queue, now, room, names, handlerList));
+      }
+      if (jobs.size() >= capacity) {
+        break;
+      }
+    }
+    return jobs;
   }
 
-  /** The queue's side of the dispatcher: claims, leases and outcomes, each one write transaction. */
-  private final class TaskSource implements Dispatcher.Source {
-
-    @Override
-    public List<Dispatcher.Job> claim(int capacity) {
-      List<String> names = new ArrayList<>(handlers.keySet());
-      return database.write("claim due tasks", c -> {
-        long now = clock.millis();
-        reapExpiredLeases(c, now);
-        if (names.isEmpty()) {
-          return List.of();
-        }
-        String handlerList = String.join(", ", names.stream().map(n -> "?").toList());
-        Map<String, Long> running = runningByQueue(c);
-        List<String> dueQueues = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT queue FROM queue_tasks"
-            + " WHERE state = 'pending' AND due_at <= ? AND handler IN (" + handlerList + ") ORDER BY queue")) {
-          select.setLong(1, now);
-          bind(select, 2, names);
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              dueQueues.add(rows.getString(1));
-            }
-          }
-        }
-        List<Dispatcher.Job> jobs = new ArrayList<>();
-        for (String queue : dueQueues) {
-          long room = Math.min(capacity - jobs.size(),
-              queueConfig(queue).maxConcurrentDispatches() - running.getOrDefault(queue, 0L));
-          if (room > 0) {
-            jobs.addAll(claimFrom(c, queue, now, room, names, handlerList));
-          }
-          if (jobs.size() >= capacity) {
-            break;
-          }
-        }
-        return jobs;
-      });
-    }
-
-    private List<Dispatcher.Job> claimFrom(Connection c, String queue, long now, long room, List<String> names,
-        String handlerList) throws SQLException {
-      List<Dispatcher.Job> jobs = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement("SELECT name, handler, payload, attempts, first_attempt_at"
-          + " FROM queue_tasks WHERE queue = ? AND state = 'pending' AND due_at <= ? AND handler IN (" + handlerList
-          + ") ORDER BY due_at, created_at, name LIMIT ?")) {
-        select.setString(1, queue);
-        select.setLong(2, now);
-        int next = bind(select, 3, names);
-        select.setLong(next, room);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            long first = rows.getLong(5);
-            Instant firstAttemptAt = Instant.ofEpochMilli(rows.wasNull() ? now : first);
-            jobs.add(new TaskJob(queue, rows.getString(1), rows.getString(2), rows.getString(3),
-                rows.getInt(4) + 1, firstAttemptAt));
-          }
+  private List<TaskJob> claimFrom(Connection c, String queue, long now, long room, List<String> names,
+      String handlerList) throws SQLException {
+    List<TaskJob> jobs = new ArrayList<>();
+    try (PreparedStatement select = c.prepareStatement("SELECT name, handler, payload, attempts, first_attempt_at"
+        + " FROM queue_tasks WHERE queue = ? AND state = 'pending' AND due_at <= ? AND handler IN (" + handlerList
+        + ") ORDER BY due_at, created_at, name LIMIT ?")) {
+      select.setString(1, queue);
+      select.setLong(2, now);
+      int next = bind(select, 3, names);
+      select.setLong(next, room);
+      try (ResultSet found = select.executeQuery()) {
+        while (found.next()) {
+          long first = found.getLong(5);
+          long firstAttemptAt = found.wasNull() ? now : first;
+          jobs.add(new TaskJob(new LeasedRows.Lease(List.of(queue, found.getString(1)), found.getInt(4) + 1,
+              List.of(firstAttemptAt)), found.getString(2), found.getString(3)));
         }
       }
-      try (PreparedStatement lease = c.prepareStatement("UPDATE queue_tasks SET state = 'running',"
-          + " attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), lease_until = ?,"
-          + " lease_owner = ? WHERE queue = ? AND name = ?")) {
-        for (Dispatcher.Job job : jobs) {
-          TaskJob task = (TaskJob) job;
-          lease.setLong(1, now);
-          lease.setLong(2, now + settings.leaseDuration().toMillis());
-          lease.setString(3, owner);
-          lease.setString(4, queue);
-          lease.setString(5, task.name);
-          lease.addBatch();
-        }
-        lease.executeBatch();
-      }
-      return jobs;
     }
+    rows.lease(c, jobs.stream().map(job -> job.lease.key()).toList(), now);
+    return jobs;
+  }
 
-    private Map<String, Long> runningByQueue(Connection c) throws SQLException {
-      Map<String, Long> running = new TreeMap<>();
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT queue, count(*) FROM queue_tasks WHERE state = 'running' GROUP BY queue");
-          ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          running.put(rows.getString(1), rows.getLong(2));
-        }
-      }
-      return running;
-    }
-
-    /** A lease that ran out means its process stopped mid-attempt: that attempt failed. */
-    private void reapExpiredLeases(Connection c, long now) throws SQLException {
-      List<Object[]> expired = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement("SELECT queue, name, attempts, first_attempt_at, lease_until"
-          + " FROM queue_tasks WHERE state = 'running' AND lease_until <= ?")) {
-        select.setLong(1, now);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            expired.add(new Object[] {rows.getString(1), rows.getString(2), rows.getInt(3), rows.getLong(4),
-                rows.getLong(5)});
-          }
-        }
-      }
-      for (Object[] row : expired) {
-        String queue = (String) row[0];
-        int attempts = (Integer) row[2];
-        long leaseEnd = (Long) row[4];
-        recordFailure(c, queue, (String) row[1], attempts, Instant.ofEpochMilli((Long) row[3]), leaseEnd,
-            "the lease of attempt " + attempts + " expired: the process running it stopped", Duration.ZERO);
+  private static Map<String, Long> runningByQueue(Connection c) throws SQLException {
+    Map<String, Long> running = new TreeMap<>();
+    try (PreparedStatement select = c.prepareStatement(
+        "SELECT queue, count(*) FROM queue_tasks WHERE state = 'running' GROUP BY queue");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        running.put(rows.getString(1), rows.getLong(2));
       }
     }
-
-    @Override
-    public long nextWakeAt() {
-      return database.nextWakeAt("queue_tasks", clock.millis());
-    }
-
-    @Override
-    public void renewLeases() {
-      database.renewLeases("queue_tasks", owner, clock.millis() + settings.leaseDuration().toMillis());
-    }
-
-    @Override
-    public void housekeeping() {
-      purgeExpired();
-    }
+    return running;
   }
 
   private static int bind(PreparedStatement statement, int from, List<String> values) throws SQLException {
@@ -387,59 +298,49 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
   }
 
   /**
-   * Records a failed attempt: dead when the queue's limits are spent, else pending again after the
-   * backoff (or after {@code notBefore}, whichever is later).
+   * Records a failed attempt with Cloud Tasks' rules: dead when the queue's attempts or retry
+   * duration are spent, else pending again after the backoff that doubles per attempt (or after
+   * {@code notBefore}, whichever is later).
    */
-  private void recordFailure(Connection c, String queue, String name, int attempts, Instant firstAttemptAt,
-      long failedAt, String error, Duration notBefore) throws SQLException {
-    QueueConfig config = queueConfig(queue);
-    Duration sinceFirst = Duration.ofMillis(Math.max(0, failedAt - firstAttemptAt.toEpochMilli()));
-    if (config.givesUpAfter(attempts, sinceFirst)) {
-      try (PreparedStatement dead = c.prepareStatement("UPDATE queue_tasks SET state = 'dead', finished_at = ?,"
-          + " lease_until = NULL, lease_owner = NULL, last_error = ? WHERE queue = ? AND name = ?")) {
-        dead.setLong(1, failedAt);
-        dead.setString(2, error);
-        dead.setString(3, queue);
-        dead.setString(4, name);
-        dead.executeUpdate();
-      }
+  private void recordFailure(Connection c, LeasedRows.Lease lease, long failedAt, String error,
+      Duration notBefore) throws SQLException {
+    QueueConfig config = queueConfig((String) lease.key().get(0));
+    long firstAttemptAt = ((Number) lease.context().get(0)).longValue();
+    Duration sinceFirst = Duration.ofMillis(Math.max(0, failedAt - firstAttemptAt));
+    if (config.givesUpAfter(lease.attempt(), sinceFirst)) {
+      rows.bury(c, lease.key(), failedAt, error);
       return;
     }
-    Duration wait = config.backoffAfter(attempts);
+    Duration wait = config.backoffAfter(lease.attempt());
     if (notBefore.compareTo(wait) > 0) {
       wait = notBefore;
     }
-    try (PreparedStatement retry = c.prepareStatement("UPDATE queue_tasks SET state = 'pending', due_at = ?,"
-        + " lease_until = NULL, lease_owner = NULL, last_error = ? WHERE queue = ? AND name = ?")) {
-      retry.setLong(1, failedAt + ceilMillis(wait));
-      retry.setString(2, error);
-      retry.setString(3, queue);
-      retry.setString(4, name);
-      retry.executeUpdate();
-    }
+    rows.retryAt(c, lease.key(), failedAt + LeasedRows.ceilMillis(wait), error);
   }
 
   /** One leased attempt of one task. */
   private final class TaskJob implements Dispatcher.Job {
-    private final String queue;
-    private final String name;
+    private final LeasedRows.Lease lease;
     private final String handler;
     private final String payload;
-    private final int attempt;
-    private final Instant firstAttemptAt;
 
-    TaskJob(String queue, String name, String handler, String payload, int attempt, Instant firstAttemptAt) {
-      this.queue = queue;
-      this.name = name;
+    TaskJob(LeasedRows.Lease lease, String handler, String payload) {
+      this.lease = lease;
       this.handler = handler;
       this.payload = payload;
-      this.attempt = attempt;
-      this.firstAttemptAt = firstAttemptAt;
+    }
+
+    private String queue() {
+      return (String) lease.key().get(0);
+    }
+
+    private String name() {
+      return (String) lease.key().get(1);
     }
 
     @Override
     public Duration deadline() {
-      return queueConfig(queue).dispatchDeadline();
+      return queueConfig(queue()).dispatchDeadline();
     }
 
     @Override
@@ -449,50 +350,21 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
         throw new IllegalStateException("no handler named '" + handler + "' is registered");
       }
       JsonObject body = JsonParser.parseString(payload).getAsJsonObject();
-      code.handle(new TaskHandler.Context(queue, name, attempt, firstAttemptAt), body);
+      Instant firstAttemptAt = Instant.ofEpochMilli(((Number) lease.context().get(0)).longValue());
+      code.handle(new TaskHandler.Context(queue(), name(), lease.attempt(), firstAttemptAt), body);
     }
 
     @Override
     public void succeeded() {
-      database.write("finish task " + queue + "/" + name, c -> {
-        if (stillOurs(c)) {
-          try (PreparedStatement done = c.prepareStatement("UPDATE queue_tasks SET state = 'done', finished_at = ?,"
-              + " lease_until = NULL, lease_owner = NULL, last_error = NULL WHERE queue = ? AND name = ?")) {
-            done.setLong(1, clock.millis());
-            done.setString(2, queue);
-            done.setString(3, name);
-            done.executeUpdate();
-          }
-        }
-        return null;
-      });
+      rows.succeeded("finish task " + queue() + "/" + name(), lease);
     }
 
     @Override
     public void failed(Throwable error) {
       Duration notBefore = error instanceof TaskHandler.RetryLaterException later && later.after() != null
           && !later.after().isNegative() ? later.after() : Duration.ZERO;
-      database.write("record a failed attempt of " + queue + "/" + name, c -> {
-        if (stillOurs(c)) {
-          recordFailure(c, queue, name, attempt, firstAttemptAt, ceilMillis(clock.instant()), describe(error),
-              notBefore);
-        }
-        return null;
-      });
-    }
-
-    /** False when the lease ran out and the row moved on without us; then the outcome is dropped. */
-    private boolean stillOurs(Connection c) throws SQLException {
-      try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM queue_tasks WHERE queue = ? AND name = ?"
-          + " AND state = 'running' AND lease_owner = ? AND attempts = ?")) {
-        select.setString(1, queue);
-        select.setString(2, name);
-        select.setString(3, owner);
-        select.setInt(4, attempt);
-        try (ResultSet rows = select.executeQuery()) {
-          return rows.next();
-        }
-      }
+      rows.failed("record a failed attempt of " + queue() + "/" + name(), lease,
+          LeasedRows.ceilMillis(clock.instant()), error, notBefore);
     }
   }
 

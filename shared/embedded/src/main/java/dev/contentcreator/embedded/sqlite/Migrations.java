@@ -12,8 +12,18 @@ import java.util.List;
  * {@code id} serves the default order, so one index answers "filter, then page by id"; a query
  * ordered by another field wants {@code (json_extract(data, '$.filter'), json_extract(data,
  * '$.order'), id)}. Check the plan with {@code EXPLAIN QUERY PLAN}, as the tests do.
+ *
+ * <p>The same file holds the durable queue's tables ({@link #QUEUE}), whose steps are recorded in a
+ * table of their own, {@code queue_migrations}, because they shipped with their own numbering; a
+ * file written by any earlier build opens with both records as they are. {@link Migrator#migrateAll}
+ * applies both lists, documents first. Times in the queue tables are epoch milliseconds.
  */
 final class Migrations {
+  /** Where the documents' steps are recorded. */
+  static final String DOCUMENTS_TABLE = "schema_migrations";
+  /** Where the queue's steps are recorded. */
+  static final String QUEUE_TABLE = "queue_migrations";
+
   static final List<Migration> ALL = List.of(
       new Migration(1, "create documents", List.of(
           "CREATE TABLE documents ("
@@ -26,6 +36,54 @@ final class Migrations {
               + " WHERE collection = 'members'",
           "CREATE INDEX documents_members_project_id ON documents (json_extract(data, '$.projectId'), id)"
               + " WHERE collection = 'members'")));
+
+  static final List<Migration> QUEUE = List.of(
+      new Migration(1, "create tasks", List.of(
+          "CREATE TABLE queue_tasks ("
+              + " queue TEXT NOT NULL,"
+              + " name TEXT NOT NULL,"
+              + " handler TEXT NOT NULL,"
+              + " payload TEXT NOT NULL CHECK (json_valid(payload)),"
+              + " state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),"
+              + " due_at INTEGER NOT NULL,"
+              + " attempts INTEGER NOT NULL DEFAULT 0,"
+              + " first_attempt_at INTEGER,"
+              + " lease_until INTEGER,"
+              + " lease_owner TEXT,"
+              + " last_error TEXT,"
+              + " created_at INTEGER NOT NULL,"
+              + " finished_at INTEGER,"
+              + " PRIMARY KEY (queue, name))",
+          "CREATE INDEX queue_tasks_due ON queue_tasks (state, queue, due_at)",
+          "CREATE INDEX queue_tasks_lease ON queue_tasks (state, lease_until)")),
+      new Migration(2, "create topics, subscriptions, messages and deliveries", List.of(
+          "CREATE TABLE queue_subscriptions ("
+              + " topic TEXT NOT NULL,"
+              + " handler TEXT NOT NULL,"
+              + " created_at INTEGER NOT NULL,"
+              + " PRIMARY KEY (topic, handler))",
+          "CREATE TABLE queue_messages ("
+              + " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " topic TEXT NOT NULL,"
+              + " data TEXT NOT NULL CHECK (json_valid(data)),"
+              + " attributes TEXT NOT NULL CHECK (json_valid(attributes)),"
+              + " published_at INTEGER NOT NULL)",
+          "CREATE INDEX queue_messages_published ON queue_messages (published_at)",
+          "CREATE TABLE queue_deliveries ("
+              + " message_seq INTEGER NOT NULL REFERENCES queue_messages (seq) ON DELETE CASCADE,"
+              + " topic TEXT NOT NULL,"
+              + " handler TEXT NOT NULL,"
+              + " state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),"
+              + " due_at INTEGER NOT NULL,"
+              + " attempts INTEGER NOT NULL DEFAULT 0,"
+              + " lease_until INTEGER,"
+              + " lease_owner TEXT,"
+              + " last_error TEXT,"
+              + " finished_at INTEGER,"
+              + " PRIMARY KEY (message_seq, handler))",
+          "CREATE INDEX queue_deliveries_due ON queue_deliveries (topic, handler, state, due_at)",
+          "CREATE INDEX queue_deliveries_state ON queue_deliveries (state, due_at)",
+          "CREATE INDEX queue_deliveries_lease ON queue_deliveries (state, lease_until)")));
 
   private Migrations() {}
 }

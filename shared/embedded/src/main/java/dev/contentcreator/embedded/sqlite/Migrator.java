@@ -16,13 +16,21 @@ import java.util.TreeMap;
  * Several adapters can keep their own schema in one file, each with its own record table.
  */
 public final class Migrator {
-  private static final String DOCUMENTS_TABLE = "schema_migrations";
-
   private Migrator() {}
+
+  /**
+   * Brings the whole file up to date, whichever adapter opens it first: the documents' steps
+   * (recorded in {@code schema_migrations}), then the queue's (in {@code queue_migrations}).
+   * Returns how many steps it applied.
+   */
+  static int migrateAll(Connection connection) throws SQLException {
+    return migrate(connection, Migrations.DOCUMENTS_TABLE, Migrations.ALL)
+        + migrate(connection, Migrations.QUEUE_TABLE, Migrations.QUEUE);
+  }
 
   /** Applies the documents steps the database lacks, recorded in {@code schema_migrations}. */
   static int migrate(Connection connection, List<Migration> migrations) throws SQLException {
-    return migrate(connection, DOCUMENTS_TABLE, migrations);
+    return migrate(connection, Migrations.DOCUMENTS_TABLE, migrations);
   }
 
   /**

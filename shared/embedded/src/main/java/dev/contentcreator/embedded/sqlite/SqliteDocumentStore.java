@@ -6,25 +6,12 @@ import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The documents port on one SQLite file: a table of JSON documents keyed by (collection, id).
@@ -35,32 +22,10 @@ import org.sqlite.SQLiteConfig;
  * concurrently (WAL mode). The schema is brought up to date when the store opens. Thread-safe.
  */
 public final class SqliteDocumentStore implements DocumentStore {
-  private final Path file;
-  private final Duration busyTimeout;
-  private final Connection writer;
-  private final ReentrantLock writeLock = new ReentrantLock(true);
-  private final List<Connection> readers;
-  private final BlockingQueue<Connection> idleReaders;
-  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private boolean closed;
+  private final SqliteFile file;
 
-  private SqliteDocumentStore(Builder builder) throws SQLException {
-    this.file = builder.file;
-    this.busyTimeout = builder.busyTimeout;
-    this.writer = connect(file, busyTimeout, false);
-    this.readers = new ArrayList<>();
-    this.idleReaders = new ArrayBlockingQueue<>(builder.readConnections);
-    try {
-      Migrator.migrate(writer, Migrations.ALL);
-      for (int i = 0; i < builder.readConnections; i++) {
-        Connection reader = connect(file, busyTimeout, true);
-        readers.add(reader);
-        idleReaders.add(reader);
-      }
-    } catch (SQLException | RuntimeException e) {
-      closeAll(e);
-      throw e;
-    }
+  private SqliteDocumentStore(SqliteFile file) {
+    this.file = file;
   }
 
   /** Opens (creating if needed) the store in {@code file} with the default settings. */
@@ -74,38 +39,34 @@ public final class SqliteDocumentStore implements DocumentStore {
 
   /** The database file. */
   public Path file() {
-    return file;
+    return file.path();
   }
 
   @Override
   public Optional<Document> get(String collection, String id) {
-    return read("get " + collection + "/" + id, c -> DocumentSql.get(c, collection, id));
+    return file.read("get " + collection + "/" + id, c -> DocumentSql.get(c, collection, id));
   }
 
   @Override
   public Page query(Query query) {
     Objects.requireNonNull(query, "query");
-    return read("query " + query.collection(), c -> DocumentSql.query(c, query));
+    return file.read("query " + query.collection(), c -> DocumentSql.query(c, query));
   }
 
   @Override
   public <T> T transaction(TransactionWork<T> work) {
     Objects.requireNonNull(work, "work");
-    if (writeLock.isHeldByCurrentThread()) {
+    if (file.writingOnThisThread()) {
       throw new IllegalStateException("transactions cannot be nested: this thread is already in one");
     }
-    lifecycle.readLock().lock();
-    try {
-      requireOpen();
-      writeLock.lock();
+    return file.write("a transaction", c -> {
+      SqliteTransaction tx = new SqliteTransaction(c);
       try {
-        return runTransaction(work);
+        return work.run(tx);
       } finally {
-        writeLock.unlock();
+        tx.end();
       }
-    } finally {
-      lifecycle.readLock().unlock();
-    }
+    });
   }
 
   /**
@@ -113,150 +74,13 @@ public final class SqliteDocumentStore implements DocumentStore {
    * store stays in use ({@code VACUUM INTO} on a connection of its own).
    */
   public void backupTo(Path target) {
-    Path destination = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
-    if (Files.exists(destination)) {
-      throw new IllegalArgumentException("backup target already exists: " + destination);
-    }
-    lifecycle.readLock().lock();
-    try {
-      requireOpen();
-      createParent(destination);
-      try (Connection connection = connect(file, busyTimeout, false);
-          PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-        vacuum.setString(1, destination.toString());
-        vacuum.execute();
-      } catch (SQLException e) {
-        throw new SqliteStoreException("backup of " + file + " to " + destination + " failed", e);
-      }
-    } finally {
-      lifecycle.readLock().unlock();
-    }
+    file.backupTo(target);
   }
 
   /** Waits for running calls to finish, then closes every connection. Later calls fail. */
   @Override
   public void close() {
-    lifecycle.writeLock().lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      SqliteStoreException failure = new SqliteStoreException("closing " + file + " failed");
-      closeAll(failure);
-      if (failure.getSuppressed().length > 0) {
-        throw failure;
-      }
-    } finally {
-      lifecycle.writeLock().unlock();
-    }
-  }
-
-  private <T> T runTransaction(TransactionWork<T> work) {
-    execute(writer, "BEGIN IMMEDIATE", "begin a transaction");
-    SqliteTransaction tx = new SqliteTransaction();
-    try {
-      T result = work.run(tx);
-      tx.end();
-      execute(writer, "COMMIT", "commit a transaction");
-      return result;
-    } catch (RuntimeException | Error e) {
-      tx.end();
-      rollback(e);
-      throw e;
-    }
-  }
-
-  /** Rolls back; a failed COMMIT may have ended the transaction already, so failures only annotate. */
-  private void rollback(Throwable cause) {
-    try {
-      execute(writer, "ROLLBACK", "roll back a transaction");
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-    }
-  }
-
-  private <T> T read(String what, SqlWork<T> work) {
-    lifecycle.readLock().lock();
-    try {
-      requireOpen();
-      Connection reader = borrowReader();
-      try {
-        return work.run(reader);
-      } catch (SQLException e) {
-        throw new SqliteStoreException(what + " failed on " + file, e);
-      } finally {
-        idleReaders.add(reader);
-      }
-    } finally {
-      lifecycle.readLock().unlock();
-    }
-  }
-
-  private Connection borrowReader() {
-    try {
-      return idleReaders.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a read connection", e);
-    }
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the document store on " + file + " is closed");
-    }
-  }
-
-  private void closeAll(Exception failure) {
-    List<Connection> all = new ArrayList<>(readers);
-    all.add(writer);
-    for (Connection connection : all) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        failure.addSuppressed(e);
-      }
-    }
-  }
-
-  private static void execute(Connection connection, String sql, String what) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new SqliteStoreException("could not " + what + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Connection connect(Path file, Duration busyTimeout, boolean readOnly) throws SQLException {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-    config.enforceForeignKeys(true);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    if (!readOnly) {
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    }
-    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-    if (readOnly) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA query_only = ON");
-      } catch (SQLException e) {
-        connection.close();
-        throw e;
-      }
-    }
-    return connection;
-  }
-
-  private static void createParent(Path path) {
-    Path parent = path.getParent();
-    if (parent != null) {
-      try {
-        Files.createDirectories(parent);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the folder " + parent, e);
-      }
-    }
+    file.close();
   }
 
   @FunctionalInterface
@@ -266,6 +90,7 @@ public final class SqliteDocumentStore implements DocumentStore {
 
   /** A transaction on the write connection; valid only while its body runs. */
   private final class SqliteTransaction implements Transaction {
+    private final Connection writer;
     private boolean wrote;
     private boolean ended;
 
@@ -309,6 +134,10 @@ public final class SqliteDocumentStore implements DocumentStore {
       });
     }
 
+    SqliteTransaction(Connection writer) {
+      this.writer = writer;
+    }
+
     void end() {
       ended = true;
     }
@@ -329,7 +158,7 @@ public final class SqliteDocumentStore implements DocumentStore {
       if (ended) {
         throw new IllegalStateException("the transaction has ended; use the store or a new transaction");
       }
-      if (!writeLock.isHeldByCurrentThread()) {
+      if (!file.writingOnThisThread()) {
         throw new IllegalStateException("a transaction can only be used by the thread that runs its body");
       }
     }
@@ -338,7 +167,7 @@ public final class SqliteDocumentStore implements DocumentStore {
       try {
         return work.run(writer);
       } catch (SQLException e) {
-        throw new SqliteStoreException(what + " failed on " + file, e);
+        throw new SqliteStoreException(what + " failed on " + file.path(), e);
       }
     }
   }
@@ -374,12 +203,7 @@ public final class SqliteDocumentStore implements DocumentStore {
 
     /** Opens the file, creating it and its folder if needed, and migrates its schema. */
     public SqliteDocumentStore build() {
-      createParent(file);
-      try {
-        return new SqliteDocumentStore(this);
-      } catch (SQLException e) {
-        throw new SqliteStoreException("cannot open the document store " + file + ": " + e.getMessage(), e);
-      }
+      return new SqliteDocumentStore(SqliteFile.open(file, "document store", busyTimeout, readConnections));
     }
   }
 }
