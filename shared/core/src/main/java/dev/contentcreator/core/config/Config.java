@@ -62,7 +62,10 @@ public final class Config {
     }).orElse(defaultValue);
   }
 
-  /** A duration written as ISO-8601 ({@code PT30S}) or as a number with a unit: 500ms, 30s, 5m, 2h. */
+  /**
+   * A duration written as ISO-8601 ({@code PT30S}) or as a number with a unit: 500ms, 30s, 5m, 2h, 7d;
+   * a bare {@code 0} is no time at all.
+   */
   public Duration getDuration(String name, Duration defaultValue) {
     return find(name).map(v -> parse(name, v, Config::parseDuration)).orElse(defaultValue);
   }
@@ -71,11 +74,15 @@ public final class Config {
     return Path.of(get(name, defaultValue)).toAbsolutePath().normalize();
   }
 
-  private static Duration parseDuration(String v) {
+  /** Reads a duration as {@link #getDuration} does; throws IllegalArgumentException when it cannot. */
+  public static Duration parseDuration(String v) {
     if (v.startsWith("P") || v.startsWith("p")) {
       return Duration.parse(v);
     }
-    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(v);
+    if (v.equals("0")) {
+      return Duration.ZERO;
+    }
+    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(v);
     if (!m.matches()) {
       throw new IllegalArgumentException("not a duration");
     }
@@ -84,7 +91,8 @@ public final class Config {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);
       case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
     };
   }
 
