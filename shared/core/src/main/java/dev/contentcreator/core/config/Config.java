@@ -38,6 +38,16 @@ public final class Config {
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
   }
 
+  /** The value of a setting of the catalog, else its default; see {@link Setting#read}. */
+  public <T> T get(Setting<T> setting) {
+    return setting.read(this);
+  }
+
+  /** The value of a setting of the catalog, if set; see {@link Setting#find}. */
+  public <T> Optional<T> find(Setting<T> setting) {
+    return setting.find(this);
+  }
+
   public String get(String name, String defaultValue) {
     return find(name).orElse(defaultValue);
   }
