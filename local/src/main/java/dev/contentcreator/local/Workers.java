@@ -1,5 +1,6 @@
 package dev.contentcreator.local;
 
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.generation.GenerationTasks;
@@ -55,7 +56,7 @@ final class Workers {
           .minBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build(), services.fanOut());
     }
     // The scheduler of batches: what Cloud Scheduler calls every minute in production.
-    Duration tick = platform.config().getDuration("BATCH_TICK", Duration.ofMinutes(1));
+    Duration tick = platform.config().get(Settings.BATCH_TICK);
     java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "batch-scheduler");
       t.setDaemon(true);

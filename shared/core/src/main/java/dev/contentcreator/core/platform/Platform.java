@@ -1,6 +1,7 @@
 package dev.contentcreator.core.platform;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.generation.JobEvents;
 import dev.contentcreator.core.generation.Providers;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
@@ -54,32 +55,32 @@ public final class Platform implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     AuthEmulatorGuard.check(config);
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get("DOCUMENTS", "sqlite")));
-    this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get("BLOBS", "folder")));
-    this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class, config.get("RATE_LIMITS", redisOr("memory"))));
-    this.cache = new Lazy<>(() -> create(Cache.class, config.get("CACHE", redisOr("memory"))));
-    this.tasks = new Lazy<>(() -> create(TaskQueue.class, config.get("TASKS", "sqlite")));
-    this.events = new Lazy<>(() -> create(EventBus.class, config.get("EVENTS", "sqlite")));
+    this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get(Settings.DOCUMENTS)));
+    this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get(Settings.BLOBS)));
+    this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class, config.find(Settings.RATE_LIMITS).orElseGet(() -> redisOr("memory"))));
+    this.cache = new Lazy<>(() -> create(Cache.class, config.find(Settings.CACHE).orElseGet(() -> redisOr("memory"))));
+    this.tasks = new Lazy<>(() -> create(TaskQueue.class, config.get(Settings.TASKS)));
+    this.events = new Lazy<>(() -> create(EventBus.class, config.get(Settings.EVENTS)));
     this.providers = new Lazy<>(() -> Providers.load(config));
-    this.media = new Lazy<>(() -> create(MediaProcessor.class, config.get("MEDIA_PROCESSOR", "default")));
+    this.media = new Lazy<>(() -> create(MediaProcessor.class, config.get(Settings.MEDIA_PROCESSOR)));
     this.fetcher = new Lazy<>(() -> SafeFetcher.builder(config).build());
     this.policy = new Lazy<>(() -> {
       try {
-        return create(ProviderPolicy.class, config.get("PROVIDER_POLICY", "failsafe"));
+        return create(ProviderPolicy.class, config.get(Settings.PROVIDER_POLICY));
       } catch (IllegalStateException e) {
         // A function that never calls a provider ships without the policies; it has no circuit to check.
         return ProviderPolicy.DIRECT;
       }
     });
     this.identity = new Lazy<>(() -> {
-      IdentityVerifier adapter = create(IdentityVerifier.class, config.get("IDENTITY", "firebase"));
-      Duration ttl = config.getDuration("TOKEN_CACHE_TTL", Duration.ofSeconds(60));
+      IdentityVerifier adapter = create(IdentityVerifier.class, config.get(Settings.IDENTITY));
+      Duration ttl = config.get(Settings.TOKEN_CACHE_TTL);
       return ttl.isZero() ? adapter : new CachingIdentityVerifier(adapter, clock, ttl, 10_000);
     });
   }
 
   private String redisOr(String fallback) {
-    return config.find("REDIS_URL").isPresent() ? "redis" : fallback;
+    return config.find(Settings.REDIS_URL).isPresent() ? "redis" : fallback;
   }
 
   /**
