@@ -3,7 +3,9 @@ package dev.contentcreator.local;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.deletion.PurgeService;
+import dev.contentcreator.core.generation.GenerationQueues;
 import dev.contentcreator.core.generation.GenerationTasks;
+import dev.contentcreator.core.generation.QueueSpec;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.embedded.queue.QueueConfig;
@@ -27,21 +29,18 @@ final class Workers {
   static void start(Platform platform, Services services) {
     GenerationSettings settings = GenerationSettings.from(platform.config());
     if (platform.tasks() instanceof SqliteTaskQueue tasks) {
-      tasks.configureQueue(QueueConfig.builder(GenerationSettings.QUEUE)
-          .maxAttempts(settings.itemMaxAttempts())
-          .minBackoff(settings.itemMinBackoff())
-          .maxBackoff(settings.itemMaxBackoff())
-          .maxDoublings(5)
-          .maxConcurrentDispatches(settings.itemMaxConcurrent())
-          .dispatchDeadline(Duration.ofMinutes(10))
-          .build());
-      tasks.configureQueue(QueueConfig.builder(GenerationSettings.POLL_QUEUE)
-          .maxAttempts(-1)
-          .minBackoff(settings.pollInterval())
-          .maxBackoff(settings.pollInterval().multipliedBy(6))
-          .maxDoublings(2)
-          .maxConcurrentDispatches(settings.itemMaxConcurrent())
-          .build());
+      // The same retry settings as the Cloud Tasks queues of terraform/messaging.tf.
+      for (QueueSpec spec : GenerationQueues.all(settings)) {
+        tasks.configureQueue(QueueConfig.builder(spec.name())
+            .maxAttempts(spec.maxAttempts())
+            .minBackoff(spec.minBackoff())
+            .maxBackoff(spec.maxBackoff())
+            .maxDoublings(spec.maxDoublings())
+            .maxRetryDuration(spec.maxRetryDuration())
+            .maxConcurrentDispatches(spec.maxConcurrentDispatches())
+            .dispatchDeadline(spec.dispatchDeadline())
+            .build());
+      }
       GenerationTasks.handlers(services::runner).forEach(tasks::registerHandler);
       PurgeService.handlers(services::purges).forEach(tasks::registerHandler);
       tasks.start();
