@@ -27,7 +27,7 @@ final class Workers {
 
   /** Configures the queues, registers the handlers and starts dispatching; a no-op off the embedded queue. */
   static void start(Platform platform, Services services) {
-    GenerationSettings settings = GenerationSettings.from(platform.config());
+    GenerationSettings settings = platform.settings(GenerationSettings.class, GenerationSettings::from);
     if (platform.tasks() instanceof SqliteTaskQueue tasks) {
       // The same retry settings as the Cloud Tasks queues of terraform/messaging.tf.
       for (QueueSpec spec : GenerationQueues.all(settings)) {

@@ -1,5 +1,7 @@
 package dev.contentcreator.core.platform;
 
+import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.generation.JobEvents;
@@ -50,6 +52,7 @@ public final class Platform implements AutoCloseable {
   private final JobEvents jobEvents = new JobEvents();
   private final Lazy<MediaProcessor> media;
   private final Lazy<SafeFetcher> fetcher;
+  private final ConcurrentHashMap<Class<?>, Object> settings = new ConcurrentHashMap<>();
 
   private Platform(Config config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -77,6 +80,16 @@ public final class Platform implements AutoCloseable {
       Duration ttl = config.get(Settings.TOKEN_CACHE_TTL);
       return ttl.isZero() ? adapter : new CachingIdentityVerifier(adapter, clock, ttl, 10_000);
     });
+  }
+
+  /**
+   * The typed settings record {@code type} of this process (such as GenerationSettings), read from
+   * the configuration by {@code read} on first use and the same object after, so each is read and
+   * checked once.
+   */
+  public <T> T settings(Class<T> type, Function<Config, T> read) {
+    Objects.requireNonNull(read, "read");
+    return type.cast(settings.computeIfAbsent(Objects.requireNonNull(type, "type"), t -> read.apply(config)));
   }
 
   private String redisOr(String fallback) {

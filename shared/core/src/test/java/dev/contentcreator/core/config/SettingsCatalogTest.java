@@ -121,6 +121,33 @@ class SettingsCatalogTest {
     }
   }
 
+  /** A read of an environment variable by name, which would bypass the catalog's type and default. */
+  private static final Pattern RAW_READ = Pattern.compile(
+      "System\\.getenv\\(|\\.(find|get|getInt|getLong|getBoolean|getDuration|getPath)\\(\"[A-Z][A-Z0-9_]+\"\\s*[,)]");
+
+  @Test
+  void noProductCodeReadsASettingByItsNameOutsideTheCatalog() throws IOException {
+    Path repo = repo();
+    List<String> raw = new ArrayList<>();
+    for (String root : List.of("shared", "functions", "local")) {
+      try (var files = Files.walk(repo.resolve(root))) {
+        for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+          String path = repo.relativize(f).toString().replace('\\', '/');
+          if (!path.contains("/src/main/") || path.startsWith("shared/testkit/") || path.contains("/core/config/")) {
+            continue;
+          }
+          List<String> lines = Files.readAllLines(f);
+          for (int i = 0; i < lines.size(); i++) {
+            if (RAW_READ.matcher(lines.get(i)).find()) {
+              raw.add(path + ":" + (i + 1) + ": " + lines.get(i).trim());
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), raw, "read these through Settings");
+  }
+
   @Test
   void everyDefaultReadsWithNothingSet() {
     for (Setting<?> s : Settings.all()) {
