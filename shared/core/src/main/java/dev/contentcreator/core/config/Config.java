@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings, read from environment variables. Every setting has a default that suits one machine;
- * the README lists them. Tests build one from a map.
+ * The raw settings of a process: environment variables (or, in tests, a map). Product code reads
+ * them through the catalog, {@code config.get(Settings.X)} or {@code config.find(Settings.X)}, so
+ * each has one type and one default; the string getters remain for tests and for the catalog.
  */
 public final class Config {
   private final Map<String, String> values;
