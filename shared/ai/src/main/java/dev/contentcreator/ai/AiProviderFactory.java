@@ -10,7 +10,6 @@ import dev.contentcreator.core.ports.ai.Moderator;
 import dev.contentcreator.core.ports.ai.ProviderFactory;
 import dev.contentcreator.core.ports.ai.SyncProvider;
 import dev.contentcreator.core.ports.ai.WebhookReader;
-import java.time.Duration;
 import java.util.Optional;
 
 /**

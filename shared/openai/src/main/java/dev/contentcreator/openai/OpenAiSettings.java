@@ -4,13 +4,12 @@ import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Setting;
 import dev.contentcreator.core.config.Settings;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The OpenAI settings, read from {@link Config}. Only {@value #API_KEY} is required; without it
+ * The OpenAI settings, read from {@link Config}. Only {@code OPENAI_API_KEY} is required; without it
  * there are no settings and the OpenAI adapters are not built. {@link #toString()} never shows the key.
  */
 public final class OpenAiSettings {
@@ -47,7 +46,7 @@ public final class OpenAiSettings {
     this.moderationModel = config.get(Settings.OPENAI_MODERATION_MODEL);
   }
 
-  /** The settings, or empty when {@value #API_KEY} is unset or blank. */
+  /** The settings, or empty when {@code OPENAI_API_KEY} is unset or blank. */
   public static Optional<OpenAiSettings> fromConfig(Config config) {
     Objects.requireNonNull(config, "config");
     return config.find(Settings.OPENAI_API_KEY).map(key -> new OpenAiSettings(config, key));

@@ -5,7 +5,6 @@ import com.google.cloud.functions.CloudEventsFunction;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import io.cloudevents.CloudEvent;
-import java.time.Duration;
 
 /**
  * The Eventarc trigger of the {@code generation-requests} Pub/Sub topic: each message becomes one

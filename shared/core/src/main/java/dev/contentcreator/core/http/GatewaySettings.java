@@ -5,7 +5,6 @@ import dev.contentcreator.core.config.ProjectId;
 import dev.contentcreator.core.config.Setting;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.ports.RateLimiter.Limit;
-import java.time.Duration;
 import java.util.Optional;
 
 /**

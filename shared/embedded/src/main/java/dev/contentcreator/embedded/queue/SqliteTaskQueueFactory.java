@@ -5,7 +5,6 @@ import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStoreFactory;
-import java.time.Duration;
 
 /**
  * Makes the {@code sqlite} tasks adapter on the documents' file ({@code DATA_DIR/contentcreator.db}

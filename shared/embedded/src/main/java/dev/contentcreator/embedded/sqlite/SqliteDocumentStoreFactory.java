@@ -5,7 +5,6 @@ import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.DocumentStore;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Makes the {@code sqlite} documents adapter. Settings: {@code DATA_DIR} (default {@code ./.data})

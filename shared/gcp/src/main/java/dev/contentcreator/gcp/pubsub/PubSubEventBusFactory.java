@@ -5,7 +5,6 @@ import dev.contentcreator.core.config.ProjectId;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.EventBus;
-import java.time.Duration;
 
 /**
  * Makes the {@code pubsub} events adapter ({@code EVENTS=pubsub}). Settings: {@code GOOGLE_CLOUD_PROJECT}
