@@ -179,6 +179,8 @@ locals {
     TASKS_AUDIENCE       = local.function_urls["tasks"]
     TASKS_INVOKER_SA     = google_service_account.tasks_invoker.email
     PUBLIC_BASE_URL      = local.public_base_url
+    # The item runner fails an item on the queue's last attempt: the same number, from the queue.
+    GENERATION_MAX_ATTEMPTS = tostring(google_cloud_tasks_queue.generation.retry_config[0].max_attempts)
     # Redis over TLS: the server's certificate must chain to the instance's CA (network.tf).
     REDIS_CA_CERT = local.redis_ca_certs
     # Firebase Hosting's CDN, or API Gateway, and then the function's own front end each append to

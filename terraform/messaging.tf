@@ -54,7 +54,13 @@ locals {
   }
 }
 
-# One task per item; the retry settings are GENERATION_MAX_ATTEMPTS and GENERATION_MIN/MAX_BACKOFF.
+# The two task queues are specified once, in GenerationQueues (shared/core), from the default
+# settings; the local server configures its queues from the same class, and terraform/test checks
+# these values against it. The functions get GENERATION_MAX_ATTEMPTS from max_attempts here
+# (functions.tf), so the item runner's last attempt is the queue's.
+
+# One task per item: GENERATION_MAX_ATTEMPTS tries, waiting GENERATION_MIN_BACKOFF doubling
+# ITEM_MAX_DOUBLINGS times up to GENERATION_MAX_BACKOFF; GENERATION_CONCURRENCY at once.
 resource "google_cloud_tasks_queue" "generation" {
   name     = "generation"
   location = var.region
@@ -72,7 +78,9 @@ resource "google_cloud_tasks_queue" "generation" {
   depends_on = [google_project_service.api]
 }
 
-# Delayed polls of GoAPI tasks no webhook finished; retried until GENERATION_ASYNC_DEADLINE (20m).
+# Delayed polls of GoAPI tasks no webhook finished, every GENERATION_POLL_INTERVAL (10s) up to six of
+# them; retried for GENERATION_ASYNC_DEADLINE (20m) and one longest wait more, so the poll that finds
+# the deadline passed, and fails the item, always runs.
 resource "google_cloud_tasks_queue" "generation_poll" {
   name     = "generation-poll"
   location = var.region
@@ -82,7 +90,7 @@ resource "google_cloud_tasks_queue" "generation_poll" {
   }
   retry_config {
     max_attempts       = -1
-    max_retry_duration = "1200s"
+    max_retry_duration = "1260s"
     min_backoff        = "10s"
     max_backoff        = "60s"
     max_doublings      = 3

@@ -64,6 +64,21 @@ function javaConstant(path, name) {
   return m[1];
 }
 
+/** The default the settings catalog (shared/core's Settings) gives a setting, as written there. */
+function catalogDefault(name) {
+  const m = read('shared/core/src/main/java/dev/contentcreator/core/config/Settings.java')
+    .match(new RegExp(`Setting<[^=]*> ${name} = \\w+\\("${name}", "([^"]*)"`));
+  assert.ok(m, `the catalog declares no default for ${name}`);
+  return m[1];
+}
+
+/** Seconds in a duration as the catalog (500ms, 30s, 5m, 2h, 7d) or Terraform ("60s") writes it. */
+function seconds(text) {
+  const m = String(text).match(/^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/);
+  assert.ok(m, `not a duration: ${text}`);
+  return Number(m[1]) * { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 }[m[2]];
+}
+
 /** The function classes under functions/: module, class, and the kind of function. */
 function functionClasses() {
   const out = [];
@@ -230,11 +245,9 @@ describe('functions', () => {
     for (const [name, spec] of Object.entries(specs)) {
       if (spec.concurrency > 1) assert.ok(Number(config.available_cpu) >= 1, `${name}: concurrency above 1 needs a whole vCPU`);
     }
-    const settings = read('shared/core/src/main/java/dev/contentcreator/core/generation/StreamSettings.java');
-    const bound = /"STREAM_MAX_DURATION",\s*Duration\.ofSeconds\((\d+)\)/.exec(settings);
-    assert.ok(bound, 'StreamSettings gives STREAM_MAX_DURATION a default in seconds');
-    assert.ok(Number(bound[1]) < 60, 'a stream ends before Hosting and API Gateway cut it at 60 s');
-    assert.ok(streams.timeout > Number(bound[1]), 'the function does not cut a stream before its bound');
+    const bound = seconds(catalogDefault('STREAM_MAX_DURATION'));
+    assert.ok(bound < 60, 'a stream ends before Hosting and API Gateway cut it at 60 s');
+    assert.ok(streams.timeout > bound, 'the function does not cut a stream before its bound');
   });
 
   test('the adapters the functions are told to use are the names shared/gcp gives them', (t) => {
@@ -372,6 +385,58 @@ describe('messaging and data', () => {
       assert.ok(q[1].retry_config?.[0], `queue ${name} has no retry_config`);
       assert.equal(declared.locals.get('local.queues')[name], `\${google_cloud_tasks_queue.${q[0]}}`);
     }
+  });
+
+  test('the task queues retry and pace as GenerationQueues specifies with the catalog\'s defaults', () => {
+    const queues = 'shared/core/src/main/java/dev/contentcreator/core/generation/GenerationQueues.java';
+    const setting = catalogDefault;
+    const constant = (name) => {
+      const m = read(queues).match(new RegExp(`static final int ${name} = (-?\\d+);`));
+      assert.ok(m, `GenerationQueues declares no ${name}`);
+      return Number(m[1]);
+    };
+    const item = {
+      max_attempts: Number(setting('GENERATION_MAX_ATTEMPTS')),
+      min_backoff: seconds(setting('GENERATION_MIN_BACKOFF')),
+      max_backoff: seconds(setting('GENERATION_MAX_BACKOFF')),
+      max_doublings: constant('ITEM_MAX_DOUBLINGS'),
+      max_retry_duration: 0,
+      max_concurrent_dispatches: Number(setting('GENERATION_CONCURRENCY')),
+      max_dispatches_per_second: constant('ITEM_MAX_DISPATCHES_PER_SECOND'),
+    };
+    const interval = seconds(setting('GENERATION_POLL_INTERVAL'));
+    const pollMax = interval * constant('POLL_MAX_BACKOFF_INTERVALS');
+    const poll = {
+      max_attempts: -1,
+      min_backoff: interval,
+      max_backoff: pollMax,
+      max_doublings: constant('POLL_MAX_DOUBLINGS'),
+      max_retry_duration: seconds(setting('GENERATION_ASYNC_DEADLINE')) + pollMax,
+      max_concurrent_dispatches: Number(setting('GENERATION_CONCURRENCY')),
+      max_dispatches_per_second: constant('POLL_MAX_DISPATCHES_PER_SECOND'),
+    };
+    for (const [constantName, expected] of [['QUEUE', item], ['POLL_QUEUE', poll]]) {
+      const name = javaConstant(settings, constantName);
+      const [, q] = resourcesOfType('google_cloud_tasks_queue').find(([, r]) => r.name === name);
+      const retry = q.retry_config[0];
+      const rates = q.rate_limits[0];
+      const actual = {
+        max_attempts: retry.max_attempts,
+        min_backoff: seconds(retry.min_backoff),
+        max_backoff: seconds(retry.max_backoff),
+        max_doublings: retry.max_doublings,
+        max_retry_duration: retry.max_retry_duration === undefined ? 0 : seconds(retry.max_retry_duration),
+        max_concurrent_dispatches: rates.max_concurrent_dispatches,
+        max_dispatches_per_second: rates.max_dispatches_per_second,
+      };
+      assert.deepEqual(actual, expected, `queue ${name} differs from GenerationQueues`);
+    }
+  });
+
+  test('the functions count an item\'s attempts as the generation queue does', () => {
+    const [key] = resourcesOfType('google_cloud_tasks_queue').find(([, r]) => r.name === javaConstant(settings, 'QUEUE'));
+    assert.equal(declared.locals.get('local.common_env').GENERATION_MAX_ATTEMPTS,
+      `\${tostring(google_cloud_tasks_queue.${key}.retry_config[0].max_attempts)}`);
   });
 
   test('Cloud Scheduler calls each scheduler route, with OIDC', () => {

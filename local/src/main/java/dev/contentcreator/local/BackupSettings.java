@@ -1,6 +1,7 @@
 package dev.contentcreator.local;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,15 +11,11 @@ import java.util.Optional;
  */
 record BackupSettings(Optional<Duration> interval, int keep) {
   static BackupSettings from(Config env) {
-    Optional<Duration> interval = Optional.empty();
-    if (!env.get("BACKUP_INTERVAL", "24h").trim().equalsIgnoreCase("off")) {
-      Duration every = env.getDuration("BACKUP_INTERVAL", Duration.ofHours(24));
-      if (every.isNegative() || every.isZero()) {
-        throw new IllegalArgumentException("BACKUP_INTERVAL must be a positive duration or off, got: " + every);
-      }
-      interval = Optional.of(every);
+    Optional<Duration> interval = env.get(Settings.BACKUP_INTERVAL);
+    if (interval.isPresent() && (interval.get().isNegative() || interval.get().isZero())) {
+      throw new IllegalArgumentException("BACKUP_INTERVAL must be a positive duration or off, got: " + interval.get());
     }
-    int keep = env.getInt("BACKUP_KEEP", 7);
+    int keep = env.get(Settings.BACKUP_KEEP);
     if (keep < 1) {
       throw new IllegalArgumentException("BACKUP_KEEP must be at least 1, got: " + keep);
     }

@@ -1,6 +1,8 @@
 package dev.contentcreator.local;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.ProjectId;
+import dev.contentcreator.core.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,16 +36,15 @@ public record LocalSettings(
     Config config) {
 
   public static LocalSettings from(Config env) {
-    Path dataDir = env.getPath("DATA_DIR", ".data");
-    Path root = env.getPath("PROJECT_ROOT", ".");
-    String projectId = env.find("FIREBASE_PROJECT_ID").or(() -> env.find("GOOGLE_CLOUD_PROJECT"))
-        .orElse("demo-contentcreator");
-    boolean emulator = !env.get("AUTH_EMULATOR", "auto").equalsIgnoreCase("off");
-    String emulatorHost = emulator ? env.get("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099") : null;
-    String host = env.get("HOST", "127.0.0.1");
+    Path dataDir = env.get(Settings.DATA_DIR);
+    Path root = env.get(Settings.PROJECT_ROOT);
+    String projectId = ProjectId.resolve(env);
+    boolean emulator = !env.get(Settings.AUTH_EMULATOR).equalsIgnoreCase("off");
+    String emulatorHost = emulator ? env.get(Settings.FIREBASE_AUTH_EMULATOR_HOST) : null;
+    String host = env.get(Settings.HOST);
     if (emulator) {
       requireLoopback(host, emulatorHost);
-    } else if (env.find("FIREBASE_AUTH_EMULATOR_HOST").isPresent()) {
+    } else if (env.find(Settings.FIREBASE_AUTH_EMULATOR_HOST).isPresent()) {
       throw new IllegalArgumentException("AUTH_EMULATOR=off, but FIREBASE_AUTH_EMULATOR_HOST is set: Firebase's "
           + "libraries would still trust the emulator's unsigned tokens. Unset FIREBASE_AUTH_EMULATOR_HOST.");
     }
@@ -53,17 +54,17 @@ public record LocalSettings(
     if (emulatorHost != null) {
       derived.put("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost);
     }
-    if (env.find("QUEUE_WORKERS").isEmpty()) {
+    if (env.find(Settings.QUEUE_WORKERS).isEmpty()) {
       // Enough dispatchers for the generation queue's concurrency, plus room for polls and the fan-out.
-      derived.put("QUEUE_WORKERS", Integer.toString(env.getInt("GENERATION_CONCURRENCY", 32) + 4));
+      derived.put("QUEUE_WORKERS", Integer.toString(env.get(Settings.GENERATION_CONCURRENCY) + 4));
     }
-    int port = env.getInt("PORT", 8080);
+    int port = env.get(Settings.PORT);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("PORT must be 0 to 65535, got: " + port);
     }
     return new LocalSettings(host, port, dataDir, root,
-        Math.max(2, env.getInt("HTTP_THREADS", 32)), projectId, env.get("FIREBASE_API_KEY", "demo-api-key"),
-        emulatorHost, env.getDuration("AUTH_EMULATOR_START_TIMEOUT", Duration.ofSeconds(120)),
+        Math.max(2, env.get(Settings.HTTP_THREADS)), projectId, env.get(Settings.FIREBASE_API_KEY),
+        emulatorHost, env.get(Settings.AUTH_EMULATOR_START_TIMEOUT),
         env.with(derived));
   }
 

@@ -1,6 +1,7 @@
 package dev.contentcreator.local;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.AuthEmulatorGuard;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
@@ -100,7 +101,7 @@ public final class Main {
       return null;
     }
     Platform platform = Platform.get();
-    if (!platform.config().get("DOCUMENTS", "sqlite").equals("sqlite")
+    if (!platform.config().get(Settings.DOCUMENTS).equals("sqlite")
         || !(platform.blobs() instanceof FolderBlobStore blobs)) {
       System.err.println("scheduled backups are off: they cover the SQLite documents and the blob folder only");
       return null;

@@ -1,8 +1,11 @@
 package dev.contentcreator.local;
 
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.deletion.PurgeService;
+import dev.contentcreator.core.generation.GenerationQueues;
 import dev.contentcreator.core.generation.GenerationTasks;
+import dev.contentcreator.core.generation.QueueSpec;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.embedded.queue.QueueConfig;
@@ -24,23 +27,20 @@ final class Workers {
 
   /** Configures the queues, registers the handlers and starts dispatching; a no-op off the embedded queue. */
   static void start(Platform platform, Services services) {
-    GenerationSettings settings = GenerationSettings.from(platform.config());
+    GenerationSettings settings = platform.settings(GenerationSettings.class, GenerationSettings::from);
     if (platform.tasks() instanceof SqliteTaskQueue tasks) {
-      tasks.configureQueue(QueueConfig.builder(GenerationSettings.QUEUE)
-          .maxAttempts(settings.itemMaxAttempts())
-          .minBackoff(settings.itemMinBackoff())
-          .maxBackoff(settings.itemMaxBackoff())
-          .maxDoublings(5)
-          .maxConcurrentDispatches(settings.itemMaxConcurrent())
-          .dispatchDeadline(Duration.ofMinutes(10))
-          .build());
-      tasks.configureQueue(QueueConfig.builder(GenerationSettings.POLL_QUEUE)
-          .maxAttempts(-1)
-          .minBackoff(settings.pollInterval())
-          .maxBackoff(settings.pollInterval().multipliedBy(6))
-          .maxDoublings(2)
-          .maxConcurrentDispatches(settings.itemMaxConcurrent())
-          .build());
+      // The same retry settings as the Cloud Tasks queues of terraform/messaging.tf.
+      for (QueueSpec spec : GenerationQueues.all(settings)) {
+        tasks.configureQueue(QueueConfig.builder(spec.name())
+            .maxAttempts(spec.maxAttempts())
+            .minBackoff(spec.minBackoff())
+            .maxBackoff(spec.maxBackoff())
+            .maxDoublings(spec.maxDoublings())
+            .maxRetryDuration(spec.maxRetryDuration())
+            .maxConcurrentDispatches(spec.maxConcurrentDispatches())
+            .dispatchDeadline(spec.dispatchDeadline())
+            .build());
+      }
       GenerationTasks.handlers(services::runner).forEach(tasks::registerHandler);
       PurgeService.handlers(services::purges).forEach(tasks::registerHandler);
       tasks.start();
@@ -55,7 +55,7 @@ final class Workers {
           .minBackoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(60)).build(), services.fanOut());
     }
     // The scheduler of batches: what Cloud Scheduler calls every minute in production.
-    Duration tick = platform.config().getDuration("BATCH_TICK", Duration.ofMinutes(1));
+    Duration tick = platform.config().get(Settings.BATCH_TICK);
     java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "batch-scheduler");
       t.setDaemon(true);

@@ -4,12 +4,12 @@ import dev.contentcreator.ai.demo.DemoProvider;
 import dev.contentcreator.ai.goapi.GoApiProviderFactory;
 import dev.contentcreator.ai.goapi.GoApiWebhookReader;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.ports.ai.AsyncProvider;
 import dev.contentcreator.core.ports.ai.Moderator;
 import dev.contentcreator.core.ports.ai.ProviderFactory;
 import dev.contentcreator.core.ports.ai.SyncProvider;
 import dev.contentcreator.core.ports.ai.WebhookReader;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,10 +23,10 @@ public final class AiProviderFactory implements ProviderFactory {
 
   @Override
   public Optional<SyncProvider> syncProvider(Config config) {
-    double failures = Double.parseDouble(config.get("DEMO_FAILURE_RATE", "0"));
+    double failures = config.get(Settings.DEMO_FAILURE_RATE);
     return Optional.of(DemoProvider.builder()
-        .chunkDelay(config.getDuration("DEMO_CHUNK_DELAY", Duration.ofMillis(30)))
-        .latency(config.getDuration("DEMO_LATENCY", Duration.ZERO))
+        .chunkDelay(config.get(Settings.DEMO_CHUNK_DELAY))
+        .latency(config.get(Settings.DEMO_LATENCY))
         .transientFailureRate(failures)
         .build());
   }
@@ -43,6 +43,6 @@ public final class AiProviderFactory implements ProviderFactory {
 
   @Override
   public Optional<WebhookReader> webhookReader(Config config) {
-    return config.find("GOAPI_WEBHOOK_SECRET").map(GoApiWebhookReader::new);
+    return config.find(Settings.GOAPI_WEBHOOK_SECRET).map(GoApiWebhookReader::new);
   }
 }

@@ -1,6 +1,7 @@
 package dev.contentcreator.media;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.MediaProcessor;
 import java.util.ArrayList;
@@ -26,11 +27,11 @@ public final class MediaProcessorFactory implements PortFactory<MediaProcessor> 
   @Override
   public MediaProcessor create(Config config) {
     MediaLimits limits = MediaLimits.builder()
-        .maxImageBytes(config.getLong("MEDIA_MAX_IMAGE_BYTES", 32L * 1024 * 1024))
-        .maxVideoBytes(config.getLong("MEDIA_MAX_VIDEO_BYTES", 256L * 1024 * 1024))
-        .maxPixels(config.getLong("MEDIA_MAX_PIXELS", 50_000_000L))
+        .maxImageBytes(config.get(Settings.MEDIA_MAX_IMAGE_BYTES))
+        .maxVideoBytes(config.get(Settings.MEDIA_MAX_VIDEO_BYTES))
+        .maxPixels(config.get(Settings.MEDIA_MAX_PIXELS))
         .build();
-    boolean webp = config.getBoolean("MEDIA_WEBP", true);
+    boolean webp = config.get(Settings.MEDIA_WEBP);
     ImageProcessor images = ImageProcessor.builder().limits(limits).preferWebp(webp).build();
     VideoProcessor videos = VideoProcessor.builder().limits(limits).preferWebp(webp).build();
     return bytes -> {

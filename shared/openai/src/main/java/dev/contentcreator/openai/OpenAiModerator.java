@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Checks a prompt with OpenAI's moderation endpoint ({@code omni-moderation-latest} unless
- * {@value OpenAiSettings#MODERATION_MODEL} says otherwise). Built by {@link OpenAiServices}.
+ * {@code OPENAI_MODERATION_MODEL} says otherwise). Built by {@link OpenAiServices}.
  */
 public final class OpenAiModerator implements Moderator {
   private final LazyClient client;

@@ -27,7 +27,7 @@ public final class OpenAiServices implements AutoCloseable {
   }
 
   /**
-   * The adapters for this configuration, or empty when {@value OpenAiSettings#API_KEY} is not set.
+   * The adapters for this configuration, or empty when {@code OPENAI_API_KEY} is not set.
    *
    * @throws IllegalArgumentException when an OpenAI setting is set but cannot be read
    */

@@ -1,6 +1,7 @@
 package dev.contentcreator.redis;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.Cache;
 
@@ -26,9 +27,9 @@ public final class RedisCacheFactory implements PortFactory<Cache> {
   @Override
   public Cache create(Config config) {
     RedisCache.Builder b = RedisCache.builder()
-        .uri(RedisUris.parse("REDIS_URL", config.get("REDIS_URL", RedisRateLimiterFactory.DEFAULT_URL)))
-        .keyPrefix(config.get("REDIS_KEY_PREFIX", RedisCache.DEFAULT_KEY_PREFIX));
-    config.find("REDIS_CA_CERT").ifPresent(b::caCertificates);
+        .uri(RedisUris.parse("REDIS_URL", config.find(Settings.REDIS_URL).orElse(RedisRateLimiterFactory.DEFAULT_URL)))
+        .keyPrefix(config.get(Settings.REDIS_KEY_PREFIX));
+    config.find(Settings.REDIS_CA_CERT).ifPresent(b::caCertificates);
     return b.build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.contentcreator.redis;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.RateLimiter;
 
@@ -27,9 +28,9 @@ public final class RedisRateLimiterFactory implements PortFactory<RateLimiter> {
   @Override
   public RateLimiter create(Config config) {
     RedisRateLimiter.Builder b = RedisRateLimiter.builder()
-        .uri(RedisUris.parse("REDIS_URL", config.get("REDIS_URL", DEFAULT_URL)))
-        .keyPrefix(config.get("REDIS_KEY_PREFIX", RedisRateLimiter.DEFAULT_KEY_PREFIX));
-    config.find("REDIS_CA_CERT").ifPresent(b::caCertificates);
+        .uri(RedisUris.parse("REDIS_URL", config.find(Settings.REDIS_URL).orElse(DEFAULT_URL)))
+        .keyPrefix(config.get(Settings.REDIS_KEY_PREFIX));
+    config.find(Settings.REDIS_CA_CERT).ifPresent(b::caCertificates);
     return b.build();
   }
 }

@@ -1,10 +1,10 @@
 package dev.contentcreator.functions.fanout;
 
+import dev.contentcreator.core.config.Settings;
 import com.google.cloud.functions.CloudEventsFunction;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import io.cloudevents.CloudEvent;
-import java.time.Duration;
 
 /**
  * The Eventarc trigger of the {@code generation-requests} Pub/Sub topic: each message becomes one
@@ -20,6 +20,6 @@ public final class FanoutFunction implements CloudEventsFunction {
   private static final class Holder {
     static final Services SERVICES = new Services(Platform.get());
     static final PubSubEvents EVENTS = new PubSubEvents(SERVICES.fanOut(),
-        Platform.get().config().getDuration("EVENT_MAX_AGE", Duration.ofHours(24)), Platform.get().clock());
+        Platform.get().config().get(Settings.EVENT_MAX_AGE), Platform.get().clock());
   }
 }

@@ -25,7 +25,7 @@ public final class GenerationsApi {
 
   public static Router router(Services services) {
     String base = "/api/projects/{projectId}/generations";
-    StreamSettings streamSettings = StreamSettings.from(services.platform().config());
+    StreamSettings streamSettings = services.platform().settings(StreamSettings.class, StreamSettings::from);
     // The slots outlive a stream a little, so a crashed instance's claims expire by themselves.
     StreamSlots slots = new StreamSlots(services.platform()::cache, streamSettings.maxPerPerson(),
         streamSettings.maxDuration().plusSeconds(15), System::nanoTime);

@@ -1,5 +1,6 @@
 package dev.contentcreator.functions.health;
 
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.json.Json;
@@ -12,7 +13,7 @@ public final class HealthApi {
   private HealthApi() {}
 
   public static Router router(Platform platform) {
-    String version = platform.config().get("APP_VERSION",
+    String version = platform.config().find(Settings.APP_VERSION).orElseGet(() ->
         HealthApi.class.getPackage().getImplementationVersion() == null
             ? "dev" : HealthApi.class.getPackage().getImplementationVersion());
     return Router.builder()
@@ -23,8 +24,8 @@ public final class HealthApi {
           body.put("version", version);
           body.put("time", Json.format(platform.clock().instant()));
           // Read from the settings alone, so health loads no provider: without keys, generation is the offline demo.
-          body.put("demo", platform.config().find("OPENAI_API_KEY").isEmpty()
-              && platform.config().find("GOAPI_API_KEY").isEmpty());
+          body.put("demo", platform.config().find(Settings.OPENAI_API_KEY).isEmpty()
+              && platform.config().find(Settings.GOAPI_API_KEY).isEmpty());
           return ApiResponse.ok(body);
         })
         .build();

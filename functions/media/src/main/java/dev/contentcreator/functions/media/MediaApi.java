@@ -1,5 +1,6 @@
 package dev.contentcreator.functions.media;
 
+import dev.contentcreator.core.config.Settings;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
@@ -26,7 +27,7 @@ public final class MediaApi {
   private MediaApi() {}
 
   public static Router router(Services s) {
-    long max = s.platform().config().getLong("MEDIA_MAX_UPLOAD_BYTES", 100L * 1024 * 1024);
+    long max = s.platform().config().get(Settings.MEDIA_MAX_UPLOAD_BYTES);
     return Router.builder()
         .upload("/api/projects/{projectId}/media", max, r -> receive(s, r, max))
         .get("/api/projects/{projectId}/media/uploads/{uploadId}", r -> ApiResponse.ok(

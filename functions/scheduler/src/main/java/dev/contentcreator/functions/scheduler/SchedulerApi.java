@@ -1,5 +1,7 @@
 package dev.contentcreator.functions.scheduler;
 
+import dev.contentcreator.core.config.Settings;
+import dev.contentcreator.core.config.Setting;
 import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.generation.FanOut;
 import dev.contentcreator.core.http.ApiException;
@@ -21,8 +23,8 @@ import java.util.function.Supplier;
  * dropped as too old. The services are made on first use, so a tick never makes the exporter.
  */
 public final class SchedulerApi {
-  static final String AUDIENCE = "SCHEDULER_AUDIENCE";
-  static final String INVOKERS = "SCHEDULER_INVOKER_SA";
+  static final Setting<String> AUDIENCE = Settings.SCHEDULER_AUDIENCE;
+  static final Setting<String> INVOKERS = Settings.SCHEDULER_INVOKER_SA;
 
   private SchedulerApi() {}
 

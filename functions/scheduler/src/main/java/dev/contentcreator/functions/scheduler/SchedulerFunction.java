@@ -1,9 +1,9 @@
 package dev.contentcreator.functions.scheduler;
 
+import dev.contentcreator.core.config.ProjectId;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
-import dev.contentcreator.core.http.GatewaySettings;
 import dev.contentcreator.core.http.InternalEndpoint;
 import dev.contentcreator.core.http.RequestLog;
 import dev.contentcreator.core.platform.Platform;
@@ -27,7 +27,7 @@ public final class SchedulerFunction implements HttpFunction {
     static final InternalEndpoint ENDPOINT = SchedulerApi.endpoint(
         GoogleOidcVerifier.fromConfig(Platform.get().config(), SchedulerApi.AUDIENCE, SchedulerApi.INVOKERS),
         SERVICES::batches, () -> Exporter.INSTANCE, SERVICES::fanOut,
-        new RequestLog(System.out, GatewaySettings.from(Platform.get().config()).projectId()));
+        new RequestLog(System.out, ProjectId.resolve(Platform.get().config())));
   }
 
   /** Made on the first export only: a tick needs no backup bucket. */

@@ -1,5 +1,7 @@
 package dev.contentcreator.functions.tasks;
 
+import dev.contentcreator.core.config.Settings;
+import dev.contentcreator.core.config.Setting;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -30,8 +32,8 @@ import java.util.Optional;
  * transient failure 503, anything unexpected a logged 500 that names nothing internal.
  */
 public final class TasksApi {
-  static final String AUDIENCE = "TASKS_AUDIENCE";
-  static final String INVOKERS = "TASKS_INVOKER_SA";
+  static final Setting<String> AUDIENCE = Settings.TASKS_AUDIENCE;
+  static final Setting<String> INVOKERS = Settings.TASKS_INVOKER_SA;
   static final String QUEUE_HEADER = "X-CloudTasks-QueueName";
   static final String TASK_HEADER = "X-CloudTasks-TaskName";
   static final String RETRY_HEADER = "X-CloudTasks-TaskRetryCount";

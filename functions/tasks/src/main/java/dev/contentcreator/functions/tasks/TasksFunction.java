@@ -1,10 +1,10 @@
 package dev.contentcreator.functions.tasks;
 
+import dev.contentcreator.core.config.ProjectId;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import dev.contentcreator.core.generation.GenerationTasks;
-import dev.contentcreator.core.http.GatewaySettings;
 import dev.contentcreator.core.http.InternalEndpoint;
 import dev.contentcreator.core.http.RequestLog;
 import dev.contentcreator.core.platform.Platform;
@@ -26,7 +26,7 @@ public final class TasksFunction implements HttpFunction {
     static final InternalEndpoint ENDPOINT = TasksApi.endpoint(
         GoogleOidcVerifier.fromConfig(Platform.get().config(), TasksApi.AUDIENCE, TasksApi.INVOKERS),
         handlers(), Platform.get().clock(),
-        new RequestLog(System.out, GatewaySettings.from(Platform.get().config()).projectId()));
+        new RequestLog(System.out, ProjectId.resolve(Platform.get().config())));
 
     /** Generation's handlers and the purge's: the same table the local queue runs. */
     private static java.util.Map<String, dev.contentcreator.core.ports.TaskHandler> handlers() {

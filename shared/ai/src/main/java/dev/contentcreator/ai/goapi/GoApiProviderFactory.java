@@ -1,6 +1,7 @@
 package dev.contentcreator.ai.goapi;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +20,10 @@ import java.util.Optional;
  * Building makes no network connection and no HTTP client.
  */
 public final class GoApiProviderFactory {
-  public static final String API_KEY = "GOAPI_API_KEY";
-  public static final String BASE_URL = "GOAPI_BASE_URL";
-  public static final String TIMEOUT = "GOAPI_TIMEOUT";
-  public static final String SERVICE_MODE = "GOAPI_SERVICE_MODE";
+  public static final String API_KEY = Settings.GOAPI_API_KEY.name();
+  public static final String BASE_URL = Settings.GOAPI_BASE_URL.name();
+  public static final String TIMEOUT = Settings.GOAPI_TIMEOUT.name();
+  public static final String SERVICE_MODE = Settings.GOAPI_SERVICE_MODE.name();
   private static final Duration MAX_CONNECT = Duration.ofSeconds(10);
 
   private GoApiProviderFactory() { }
@@ -35,11 +36,11 @@ public final class GoApiProviderFactory {
   public static Optional<GoApiProvider> fromConfig(Config config, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
-    Optional<String> key = config.find(API_KEY);
+    Optional<String> key = config.find(Settings.GOAPI_API_KEY);
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    Duration timeout = config.getDuration(TIMEOUT, GoApiClient.DEFAULT_TIMEOUT);
+    Duration timeout = config.get(Settings.GOAPI_TIMEOUT);
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("setting " + TIMEOUT + " must be positive, got: " + timeout);
     }
@@ -53,7 +54,7 @@ public final class GoApiProviderFactory {
       // The message says what is wrong with the key, never the key itself.
       throw new IllegalArgumentException("setting " + API_KEY + ": " + e.getMessage(), e);
     }
-    Optional<String> base = config.find(BASE_URL);
+    Optional<String> base = config.find(Settings.GOAPI_BASE_URL);
     if (base.isPresent()) {
       try {
         client.baseUrl(URI.create(base.get()));
@@ -62,7 +63,7 @@ public final class GoApiProviderFactory {
             + base.get(), e);
       }
     }
-    String mode = config.find(SERVICE_MODE).orElse(null);
+    String mode = config.find(Settings.GOAPI_SERVICE_MODE).orElse(null);
     if (mode != null && !mode.equals("public") && !mode.equals("private")) {
       throw new IllegalArgumentException("setting " + SERVICE_MODE + " must be public or private, got: " + mode);
     }

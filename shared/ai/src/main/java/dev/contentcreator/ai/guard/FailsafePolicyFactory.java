@@ -1,6 +1,7 @@
 package dev.contentcreator.ai.guard;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
@@ -33,16 +34,16 @@ public final class FailsafePolicyFactory implements PortFactory<ProviderPolicy> 
   @Override
   public ProviderPolicy create(Config c) {
     ProviderGuardBuilder builder = ProviderGuard.builder()
-        .maxAttempts(c.getInt("GUARD_ATTEMPTS", 3))
-        .backoff(c.getDuration("GUARD_MIN_BACKOFF", Duration.ofMillis(500)),
-            c.getDuration("GUARD_MAX_BACKOFF", Duration.ofSeconds(30)))
-        .timeout(c.getDuration("GUARD_TIMEOUT", Duration.ofSeconds(120)))
-        .breaker(c.getInt("GUARD_BREAKER_FAILURES", 5), c.getDuration("GUARD_BREAKER_WINDOW", Duration.ofSeconds(60)),
-            c.getDuration("GUARD_BREAKER_DELAY", Duration.ofSeconds(30)), c.getInt("GUARD_BREAKER_SUCCESSES", 2))
-        .bulkhead(c.getInt("GUARD_BULKHEAD", c.getInt("GENERATION_CONCURRENCY", 32)), Duration.ofSeconds(5));
-    int rate = c.getInt("GUARD_BREAKER_FAILURE_RATE", 50);
+        .maxAttempts(c.get(Settings.GUARD_ATTEMPTS))
+        .backoff(c.get(Settings.GUARD_MIN_BACKOFF),
+            c.get(Settings.GUARD_MAX_BACKOFF))
+        .timeout(c.get(Settings.GUARD_TIMEOUT))
+        .breaker(c.get(Settings.GUARD_BREAKER_FAILURES), c.get(Settings.GUARD_BREAKER_WINDOW),
+            c.get(Settings.GUARD_BREAKER_DELAY), c.get(Settings.GUARD_BREAKER_SUCCESSES))
+        .bulkhead(c.find(Settings.GUARD_BULKHEAD).orElseGet(() -> c.get(Settings.GENERATION_CONCURRENCY)), Duration.ofSeconds(5));
+    int rate = c.get(Settings.GUARD_BREAKER_FAILURE_RATE);
     if (rate > 0) {
-      builder.breakerFailureRate(rate, c.getInt("GUARD_BREAKER_MIN_CALLS", 10));
+      builder.breakerFailureRate(rate, c.get(Settings.GUARD_BREAKER_MIN_CALLS));
     }
     ProviderGuard guard = builder.build();
     return new ProviderPolicy() {

@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings, read from environment variables. Every setting has a default that suits one machine;
- * the README lists them. Tests build one from a map.
+ * The raw settings of a process: environment variables (or, in tests, a map). Product code reads
+ * them through the catalog, {@code config.get(Settings.X)} or {@code config.find(Settings.X)}, so
+ * each has one type and one default; the string getters remain for tests and for the catalog.
  */
 public final class Config {
   private final Map<String, String> values;
@@ -38,6 +39,16 @@ public final class Config {
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
   }
 
+  /** The value of a setting of the catalog, else its default; see {@link Setting#read}. */
+  public <T> T get(Setting<T> setting) {
+    return setting.read(this);
+  }
+
+  /** The value of a setting of the catalog, if set; see {@link Setting#find}. */
+  public <T> Optional<T> find(Setting<T> setting) {
+    return setting.find(this);
+  }
+
   public String get(String name, String defaultValue) {
     return find(name).orElse(defaultValue);
   }
@@ -62,7 +73,10 @@ public final class Config {
     }).orElse(defaultValue);
   }
 
-  /** A duration written as ISO-8601 ({@code PT30S}) or as a number with a unit: 500ms, 30s, 5m, 2h. */
+  /**
+   * A duration written as ISO-8601 ({@code PT30S}) or as a number with a unit: 500ms, 30s, 5m, 2h, 7d;
+   * a bare {@code 0} is no time at all.
+   */
   public Duration getDuration(String name, Duration defaultValue) {
     return find(name).map(v -> parse(name, v, Config::parseDuration)).orElse(defaultValue);
   }
@@ -71,11 +85,15 @@ public final class Config {
     return Path.of(get(name, defaultValue)).toAbsolutePath().normalize();
   }
 
-  private static Duration parseDuration(String v) {
+  /** Reads a duration as {@link #getDuration} does; throws IllegalArgumentException when it cannot. */
+  public static Duration parseDuration(String v) {
     if (v.startsWith("P") || v.startsWith("p")) {
       return Duration.parse(v);
     }
-    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(v);
+    if (v.equals("0")) {
+      return Duration.ZERO;
+    }
+    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(v);
     if (!m.matches()) {
       throw new IllegalArgumentException("not a duration");
     }
@@ -84,7 +102,8 @@ public final class Config {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);
       case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
     };
   }
 

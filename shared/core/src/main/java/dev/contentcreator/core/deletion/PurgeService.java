@@ -3,6 +3,7 @@ package dev.contentcreator.core.deletion;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.generation.GenerationService;
@@ -108,8 +109,8 @@ public final class PurgeService {
 
   /** A builder with {@code PURGE_PAGE_SIZE} (200, at most 500) and {@code PURGE_PAGE_DELAY} (0s) read. */
   public static Builder builder(Config config) {
-    return new Builder().withPageSize(config.getInt("PURGE_PAGE_SIZE", 200))
-        .withPageDelay(config.getDuration("PURGE_PAGE_DELAY", Duration.ZERO));
+    return new Builder().withPageSize(config.get(Settings.PURGE_PAGE_SIZE))
+        .withPageDelay(config.get(Settings.PURGE_PAGE_DELAY));
   }
 
   /** The task handlers of purges, by name, for the local queue and the tasks function. */

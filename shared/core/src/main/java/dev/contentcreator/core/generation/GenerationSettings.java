@@ -1,6 +1,7 @@
 package dev.contentcreator.core.generation;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import java.time.Duration;
 
 /**
@@ -30,19 +31,19 @@ public record GenerationSettings(
 
   public static GenerationSettings from(Config c) {
     return new GenerationSettings(
-        c.getInt("GENERATION_MAX_ITEMS", 100),
-        c.getInt("GENERATION_MAX_PROMPT", 4000),
-        c.getInt("GENERATION_MAX_OUTPUT_TOKENS", 4096),
-        c.getInt("GENERATION_MAX_ATTEMPTS", 8),
-        c.getDuration("GENERATION_MIN_BACKOFF", Duration.ofSeconds(1)),
-        c.getDuration("GENERATION_MAX_BACKOFF", Duration.ofSeconds(60)),
-        c.getInt("GENERATION_CONCURRENCY", 32),
-        c.getDuration("GENERATION_POLL_INTERVAL", Duration.ofSeconds(10)),
-        c.getDuration("GENERATION_ASYNC_DEADLINE", Duration.ofMinutes(20)),
-        c.getDuration("GENERATION_CACHE_TTL", Duration.ofDays(7)),
-        c.getBoolean("MODERATION", true),
-        c.find("PUBLIC_BASE_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse(null),
-        c.find("GOAPI_WEBHOOK_SECRET").orElse(null),
-        c.getDuration("GENERATION_ITEM_LEASE", Duration.ofSeconds(60)));
+        c.get(Settings.GENERATION_MAX_ITEMS),
+        c.get(Settings.GENERATION_MAX_PROMPT),
+        c.get(Settings.GENERATION_MAX_OUTPUT_TOKENS),
+        c.get(Settings.GENERATION_MAX_ATTEMPTS),
+        c.get(Settings.GENERATION_MIN_BACKOFF),
+        c.get(Settings.GENERATION_MAX_BACKOFF),
+        c.get(Settings.GENERATION_CONCURRENCY),
+        c.get(Settings.GENERATION_POLL_INTERVAL),
+        c.get(Settings.GENERATION_ASYNC_DEADLINE),
+        c.get(Settings.GENERATION_CACHE_TTL),
+        c.get(Settings.MODERATION),
+        c.find(Settings.PUBLIC_BASE_URL).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse(null),
+        c.find(Settings.GOAPI_WEBHOOK_SECRET).orElse(null),
+        c.get(Settings.GENERATION_ITEM_LEASE));
   }
 }

@@ -1,6 +1,7 @@
 package dev.contentcreator.core.generation;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import java.time.Duration;
 
 /**
@@ -28,10 +29,10 @@ public record StreamSettings(int maxPerPerson, Duration maxDuration, Duration ch
 
   public static StreamSettings from(Config c) {
     return new StreamSettings(
-        c.getInt("STREAM_MAX_PER_PERSON", 6),
-        c.getDuration("STREAM_MAX_DURATION", Duration.ofSeconds(50)),
-        c.getDuration("STREAM_CHECK_INTERVAL", Duration.ofSeconds(5)),
-        c.getDuration("STREAM_RETRY", Duration.ofSeconds(1)));
+        c.get(Settings.STREAM_MAX_PER_PERSON),
+        c.get(Settings.STREAM_MAX_DURATION),
+        c.get(Settings.STREAM_CHECK_INTERVAL),
+        c.get(Settings.STREAM_RETRY));
   }
 
   private static void requireBetween(String name, Duration value, Duration min, Duration max) {

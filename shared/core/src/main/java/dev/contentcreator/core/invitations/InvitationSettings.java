@@ -1,6 +1,7 @@
 package dev.contentcreator.core.invitations;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ public final class InvitationSettings {
   }
 
   public static InvitationSettings from(Config config) {
-    return of(config.getDuration("INVITATION_TTL", DEFAULT_TTL));
+    return of(config.get(Settings.INVITATION_TTL));
   }
 
   public Duration ttl() {

@@ -1,6 +1,7 @@
 package dev.contentcreator.core.net;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.net.UpstreamException.Reason;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,12 +81,12 @@ public final class SafeFetcher {
    */
   public static Builder builder(Config config) {
     return new Builder()
-        .withAllowlist(HostAllowlist.parse(config.get("MEDIA_HOST_ALLOWLIST", HostAllowlist.DEFAULT)))
-        .withMaxBytes(config.getLong("MEDIA_FETCH_MAX_BYTES", 200L * 1024 * 1024))
-        .withConnectTimeout(config.getDuration("MEDIA_FETCH_CONNECT_TIMEOUT", Duration.ofSeconds(10)))
-        .withTotalTimeout(config.getDuration("MEDIA_FETCH_TIMEOUT", Duration.ofSeconds(60)))
-        .withMaxRedirects(config.getInt("MEDIA_FETCH_MAX_REDIRECTS", 3))
-        .withPlainHttpToLoopback(config.getBoolean("MEDIA_ALLOW_HTTP_LOOPBACK", false));
+        .withAllowlist(HostAllowlist.parse(config.get(Settings.MEDIA_HOST_ALLOWLIST)))
+        .withMaxBytes(config.get(Settings.MEDIA_FETCH_MAX_BYTES))
+        .withConnectTimeout(config.get(Settings.MEDIA_FETCH_CONNECT_TIMEOUT))
+        .withTotalTimeout(config.get(Settings.MEDIA_FETCH_TIMEOUT))
+        .withMaxRedirects(config.get(Settings.MEDIA_FETCH_MAX_REDIRECTS))
+        .withPlainHttpToLoopback(config.get(Settings.MEDIA_ALLOW_HTTP_LOOPBACK));
   }
 
   /**

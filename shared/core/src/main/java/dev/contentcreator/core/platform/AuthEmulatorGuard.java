@@ -1,6 +1,8 @@
 package dev.contentcreator.core.platform;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.ProjectId;
+import dev.contentcreator.core.config.Settings;
 
 /**
  * Refuses a process that would trust the Firebase Auth emulator's tokens for a real project. The
@@ -14,13 +16,12 @@ public final class AuthEmulatorGuard {
 
   /** The project the process verifies tokens for, as the identity adapter reads it. */
   public static String projectId(Config config) {
-    return config.find("FIREBASE_PROJECT_ID").or(() -> config.find("GOOGLE_CLOUD_PROJECT"))
-        .orElse("demo-contentcreator");
+    return ProjectId.resolve(config);
   }
 
   /** Throws when the Auth emulator is configured for a project that is not a {@code demo-} project. */
   public static void check(Config config) {
-    if (config.find("FIREBASE_AUTH_EMULATOR_HOST").isEmpty()) {
+    if (config.find(Settings.FIREBASE_AUTH_EMULATOR_HOST).isEmpty()) {
       return;
     }
     String project = projectId(config);

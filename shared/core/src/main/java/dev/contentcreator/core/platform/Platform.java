@@ -1,6 +1,9 @@
 package dev.contentcreator.core.platform;
 
+import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.generation.JobEvents;
 import dev.contentcreator.core.generation.Providers;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
@@ -49,37 +52,48 @@ public final class Platform implements AutoCloseable {
   private final JobEvents jobEvents = new JobEvents();
   private final Lazy<MediaProcessor> media;
   private final Lazy<SafeFetcher> fetcher;
+  private final ConcurrentHashMap<Class<?>, Object> settings = new ConcurrentHashMap<>();
 
   private Platform(Config config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     AuthEmulatorGuard.check(config);
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get("DOCUMENTS", "sqlite")));
-    this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get("BLOBS", "folder")));
-    this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class, config.get("RATE_LIMITS", redisOr("memory"))));
-    this.cache = new Lazy<>(() -> create(Cache.class, config.get("CACHE", redisOr("memory"))));
-    this.tasks = new Lazy<>(() -> create(TaskQueue.class, config.get("TASKS", "sqlite")));
-    this.events = new Lazy<>(() -> create(EventBus.class, config.get("EVENTS", "sqlite")));
+    this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get(Settings.DOCUMENTS)));
+    this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get(Settings.BLOBS)));
+    this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class, config.find(Settings.RATE_LIMITS).orElseGet(() -> redisOr("memory"))));
+    this.cache = new Lazy<>(() -> create(Cache.class, config.find(Settings.CACHE).orElseGet(() -> redisOr("memory"))));
+    this.tasks = new Lazy<>(() -> create(TaskQueue.class, config.get(Settings.TASKS)));
+    this.events = new Lazy<>(() -> create(EventBus.class, config.get(Settings.EVENTS)));
     this.providers = new Lazy<>(() -> Providers.load(config));
-    this.media = new Lazy<>(() -> create(MediaProcessor.class, config.get("MEDIA_PROCESSOR", "default")));
+    this.media = new Lazy<>(() -> create(MediaProcessor.class, config.get(Settings.MEDIA_PROCESSOR)));
     this.fetcher = new Lazy<>(() -> SafeFetcher.builder(config).build());
     this.policy = new Lazy<>(() -> {
       try {
-        return create(ProviderPolicy.class, config.get("PROVIDER_POLICY", "failsafe"));
+        return create(ProviderPolicy.class, config.get(Settings.PROVIDER_POLICY));
       } catch (IllegalStateException e) {
         // A function that never calls a provider ships without the policies; it has no circuit to check.
         return ProviderPolicy.DIRECT;
       }
     });
     this.identity = new Lazy<>(() -> {
-      IdentityVerifier adapter = create(IdentityVerifier.class, config.get("IDENTITY", "firebase"));
-      Duration ttl = config.getDuration("TOKEN_CACHE_TTL", Duration.ofSeconds(60));
+      IdentityVerifier adapter = create(IdentityVerifier.class, config.get(Settings.IDENTITY));
+      Duration ttl = config.get(Settings.TOKEN_CACHE_TTL);
       return ttl.isZero() ? adapter : new CachingIdentityVerifier(adapter, clock, ttl, 10_000);
     });
   }
 
+  /**
+   * The typed settings record {@code type} of this process (such as GenerationSettings), read from
+   * the configuration by {@code read} on first use and the same object after, so each is read and
+   * checked once.
+   */
+  public <T> T settings(Class<T> type, Function<Config, T> read) {
+    Objects.requireNonNull(read, "read");
+    return type.cast(settings.computeIfAbsent(Objects.requireNonNull(type, "type"), t -> read.apply(config)));
+  }
+
   private String redisOr(String fallback) {
-    return config.find("REDIS_URL").isPresent() ? "redis" : fallback;
+    return config.find(Settings.REDIS_URL).isPresent() ? "redis" : fallback;
   }
 
   /**

@@ -43,22 +43,22 @@ public final class Services {
     this.users = new Lazy<>(() -> new UserService(platform.documents(), platform.clock()));
     this.projects = new Lazy<>(() -> new ProjectService(platform.documents(), users(), platform.clock()));
     this.invitations = new Lazy<>(() -> new InvitationService(platform.documents(), projects(), users(),
-        InvitationSettings.from(platform.config()), platform.clock()));
+        platform.settings(InvitationSettings.class, InvitationSettings::from), platform.clock()));
     this.templates = new Lazy<>(() -> new TemplateService(platform.documents(), projects(), platform.clock()));
-    this.usage = new Lazy<>(() -> new UsageService(platform.documents(), Limits.from(platform.config()),
+    this.usage = new Lazy<>(() -> new UsageService(platform.documents(), platform.settings(Limits.class, Limits::from),
         platform.clock()));
     this.contents = new Lazy<>(() -> new ContentService(platform.documents(), projects(), platform::blobs,
         platform.clock()));
     this.generation = new Lazy<>(() -> new GenerationService(platform.documents(), projects(), templates(), usage(),
-        platform::providers, platform::policy, platform::events, GenerationSettings.from(platform.config()),
+        platform::providers, platform::policy, platform::events, platform.settings(GenerationSettings.class, GenerationSettings::from),
         platform.clock()));
     this.runner = new Lazy<>(() -> new ItemRunner(platform.documents(), platform::blobs, platform::cache,
         platform::tasks, platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher,
-        this::media, GenerationSettings.from(platform.config()), platform.clock()));
+        this::media, platform.settings(GenerationSettings.class, GenerationSettings::from), platform.clock()));
     this.media = new Lazy<>(() -> new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
         platform::fetcher, platform.clock()));
     this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
-        generation(), platform::providers, platform::events, GenerationSettings.from(platform.config()),
+        generation(), platform::providers, platform::events, platform.settings(GenerationSettings.class, GenerationSettings::from),
         platform.clock()));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
@@ -128,7 +128,7 @@ public final class Services {
         .identity(platform::identity)
         .rateLimiter(platform::rateLimiter)
         .onSignedIn(caller -> users().ensure(caller))
-        .settings(GatewaySettings.from(platform.config()))
+        .settings(platform.settings(GatewaySettings.class, GatewaySettings::from))
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.contentcreator.core.usage;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 
 /**
  * A person's limits per calendar month (UTC), and the prices used to estimate cost, in millionths
@@ -14,13 +15,13 @@ public record Limits(long tokensPerMonth, long imagesPerMonth, long videoSeconds
 
   public static Limits from(Config c) {
     return new Limits(
-        c.getLong("QUOTA_TOKENS_PER_MONTH", 2_000_000),
-        c.getLong("QUOTA_IMAGES_PER_MONTH", 500),
-        c.getLong("QUOTA_VIDEO_SECONDS_PER_MONTH", 300),
-        Double.parseDouble(c.get("PRICE_INPUT_TOKEN_MICROS", "0.15")),
-        Double.parseDouble(c.get("PRICE_OUTPUT_TOKEN_MICROS", "0.6")),
-        c.getLong("PRICE_IMAGE_MICROS", 40_000),
-        c.getLong("PRICE_VIDEO_SECOND_MICROS", 100_000));
+        c.get(Settings.QUOTA_TOKENS_PER_MONTH),
+        c.get(Settings.QUOTA_IMAGES_PER_MONTH),
+        c.get(Settings.QUOTA_VIDEO_SECONDS_PER_MONTH),
+        c.get(Settings.PRICE_INPUT_TOKEN_MICROS),
+        c.get(Settings.PRICE_OUTPUT_TOKEN_MICROS),
+        c.get(Settings.PRICE_IMAGE_MICROS),
+        c.get(Settings.PRICE_VIDEO_SECOND_MICROS));
   }
 
   public long costMicros(long inputTokens, long outputTokens, long images, double videoSeconds) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -55,12 +56,12 @@ public final class CallbackUrls {
    */
   public static Optional<CallbackUrls> from(Config config, Clock clock) {
     Objects.requireNonNull(clock, "clock");
-    Optional<String> secret = config.find("GOAPI_WEBHOOK_SECRET").filter(k -> !k.isBlank());
+    Optional<String> secret = config.find(Settings.GOAPI_WEBHOOK_SECRET).filter(k -> !k.isBlank());
     if (secret.isEmpty()) {
       return Optional.empty();
     }
-    Duration maxAge = positive(config.getDuration("WEBHOOK_MAX_AGE", Duration.ofMinutes(30)), "WEBHOOK_MAX_AGE");
-    Duration tolerance = positive(config.getDuration("WEBHOOK_TOLERANCE", Duration.ofMinutes(5)), "WEBHOOK_TOLERANCE");
+    Duration maxAge = positive(config.get(Settings.WEBHOOK_MAX_AGE), "WEBHOOK_MAX_AGE");
+    Duration tolerance = positive(config.get(Settings.WEBHOOK_TOLERANCE), "WEBHOOK_TOLERANCE");
     return Optional.of(new CallbackUrls(keyOf(secret.get()), maxAge, tolerance, clock));
   }
 

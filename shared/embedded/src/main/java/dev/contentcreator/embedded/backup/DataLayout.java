@@ -1,6 +1,7 @@
 package dev.contentcreator.embedded.backup;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.embedded.blobs.FolderBlobStoreFactory;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStoreFactory;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public record DataLayout(Path dataDir, Path database, Path blobs) {
 
   /** The layout {@code DATA_DIR}, {@code SQLITE_PATH} and {@code BLOBS_DIR} name. */
   public static DataLayout from(Config config) {
-    return new DataLayout(config.getPath("DATA_DIR", "./.data"), SqliteDocumentStoreFactory.file(config),
+    return new DataLayout(config.get(Settings.DATA_DIR), SqliteDocumentStoreFactory.file(config),
         FolderBlobStoreFactory.folder(config));
   }
 

@@ -1,6 +1,7 @@
 package dev.contentcreator.embedded.blobs;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.BlobStore;
 import java.nio.file.Path;
@@ -28,9 +29,6 @@ public final class FolderBlobStoreFactory implements PortFactory<BlobStore> {
 
   /** The folder the configuration names. */
   public static Path folder(Config config) {
-    if (config.find("BLOBS_DIR").isPresent()) {
-      return config.getPath("BLOBS_DIR", "");
-    }
-    return config.getPath("DATA_DIR", "./.data").resolve("blobs");
+    return config.find(Settings.BLOBS_DIR).orElseGet(() -> config.get(Settings.DATA_DIR).resolve("blobs"));
   }
 }

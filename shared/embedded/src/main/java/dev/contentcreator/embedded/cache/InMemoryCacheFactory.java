@@ -1,6 +1,7 @@
 package dev.contentcreator.embedded.cache;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.Cache;
 
@@ -22,7 +23,7 @@ public final class InMemoryCacheFactory implements PortFactory<Cache> {
 
   @Override
   public Cache create(Config config) {
-    long maxBytes = config.getLong("CACHE_MAX_BYTES", InMemoryCache.DEFAULT_MAX_BYTES);
+    long maxBytes = config.get(Settings.CACHE_MAX_BYTES);
     if (maxBytes < 1) {
       throw new IllegalArgumentException("CACHE_MAX_BYTES must be at least 1, got: " + maxBytes);
     }

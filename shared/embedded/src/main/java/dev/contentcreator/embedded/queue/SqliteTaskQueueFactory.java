@@ -1,10 +1,10 @@
 package dev.contentcreator.embedded.queue;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStoreFactory;
-import java.time.Duration;
 
 /**
  * Makes the {@code sqlite} tasks adapter on the documents' file ({@code DATA_DIR/contentcreator.db}
@@ -28,12 +28,12 @@ public final class SqliteTaskQueueFactory implements PortFactory<TaskQueue> {
   @Override
   public TaskQueue create(Config config) {
     return SqliteTaskQueue.builder(SqliteDocumentStoreFactory.file(config))
-        .workers(config.getInt("QUEUE_WORKERS", 8))
-        .pollInterval(config.getDuration("QUEUE_POLL_INTERVAL", Duration.ofSeconds(1)))
-        .leaseDuration(config.getDuration("QUEUE_LEASE", Duration.ofSeconds(30)))
-        .retention(config.getDuration("QUEUE_RETENTION", Duration.ofHours(1)))
-        .shutdownTimeout(config.getDuration("QUEUE_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30)))
-        .busyTimeout(config.getDuration("SQLITE_BUSY_TIMEOUT", Duration.ofSeconds(5)))
+        .workers(config.get(Settings.QUEUE_WORKERS))
+        .pollInterval(config.get(Settings.QUEUE_POLL_INTERVAL))
+        .leaseDuration(config.get(Settings.QUEUE_LEASE))
+        .retention(config.get(Settings.QUEUE_RETENTION))
+        .shutdownTimeout(config.get(Settings.QUEUE_SHUTDOWN_TIMEOUT))
+        .busyTimeout(config.get(Settings.SQLITE_BUSY_TIMEOUT))
         .build();
   }
 }

@@ -1,10 +1,10 @@
 package dev.contentcreator.embedded.sqlite;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.DocumentStore;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Makes the {@code sqlite} documents adapter. Settings: {@code DATA_DIR} (default {@code ./.data})
@@ -27,16 +27,13 @@ public final class SqliteDocumentStoreFactory implements PortFactory<DocumentSto
   @Override
   public DocumentStore create(Config config) {
     return SqliteDocumentStore.builder(file(config))
-        .readConnections(config.getInt("SQLITE_READ_CONNECTIONS", 8))
-        .busyTimeout(config.getDuration("SQLITE_BUSY_TIMEOUT", Duration.ofSeconds(5)))
+        .readConnections(config.get(Settings.SQLITE_READ_CONNECTIONS))
+        .busyTimeout(config.get(Settings.SQLITE_BUSY_TIMEOUT))
         .build();
   }
 
   /** The database file the configuration names; the embedded queue shares it. */
   public static Path file(Config config) {
-    if (config.find("SQLITE_PATH").isPresent()) {
-      return config.getPath("SQLITE_PATH", "");
-    }
-    return config.getPath("DATA_DIR", "./.data").resolve(FILE_NAME);
+    return config.find(Settings.SQLITE_PATH).orElseGet(() -> config.get(Settings.DATA_DIR).resolve(FILE_NAME));
   }
 }

@@ -2,6 +2,7 @@ package dev.contentcreator.gcp.auth;
 
 import com.google.firebase.internal.FirebaseProcessEnvironment;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.AuthEmulatorGuard;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.IdentityVerifier;
@@ -31,12 +32,12 @@ public final class FirebaseIdentityFactory implements PortFactory<IdentityVerifi
   public IdentityVerifier create(Config config) {
     AuthEmulatorGuard.check(config);
     String projectId = AuthEmulatorGuard.projectId(config);
-    var emulatorHost = config.find("FIREBASE_AUTH_EMULATOR_HOST");
+    var emulatorHost = config.find(Settings.FIREBASE_AUTH_EMULATOR_HOST);
     // firebase-admin reads the emulator's address through this class, from the environment unless
     // told otherwise; telling it here lets the configuration, not only the environment, choose. An
     // empty value turns emulator mode off even when the process's environment names an emulator.
     FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost.orElse(""));
     boolean emulator = emulatorHost.isPresent();
-    return FirebaseIdentity.connect(projectId, emulator, config.getBoolean("CHECK_REVOKED_TOKENS", true));
+    return FirebaseIdentity.connect(projectId, emulator, config.get(Settings.CHECK_REVOKED_TOKENS));
   }
 }

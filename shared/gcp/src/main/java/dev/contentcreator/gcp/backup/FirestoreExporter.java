@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.ProjectId;
+import dev.contentcreator.core.config.Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,17 +83,16 @@ public final class FirestoreExporter {
   }
 
   /**
-   * From settings: {@code BACKUP_BUCKET} (required), the project from {@code GOOGLE_CLOUD_PROJECT}
-   * or {@code FIREBASE_PROJECT_ID}, {@code FIRESTORE_API_URL} (Google's by default), and tokens from
+   * From settings: {@code BACKUP_BUCKET} (required), the project ({@link ProjectId}: {@code FIREBASE_PROJECT_ID},
+   * else {@code GOOGLE_CLOUD_PROJECT}), {@code FIRESTORE_API_URL} (Google's by default), and tokens from
    * application-default credentials (the function's service account in production).
    */
   public static FirestoreExporter fromConfig(Config config) {
-    String bucket = config.find("BACKUP_BUCKET").map(String::trim).filter(s -> !s.isEmpty())
+    String bucket = config.find(Settings.BACKUP_BUCKET).map(String::trim).filter(s -> !s.isEmpty())
         .orElseThrow(() -> new IllegalStateException("BACKUP_BUCKET is not set: name the bucket exports go to"));
-    String project = config.find("GOOGLE_CLOUD_PROJECT").or(() -> config.find("FIREBASE_PROJECT_ID"))
-        .orElseThrow(() -> new IllegalStateException("GOOGLE_CLOUD_PROJECT is not set: name the project to export"));
+    String project = ProjectId.required(config, "the Firestore export");
     return builder().projectId(project).bucket(bucket)
-        .baseUrl(config.get("FIRESTORE_API_URL", FIRESTORE_API))
+        .baseUrl(config.find(Settings.FIRESTORE_API_URL).orElse(FIRESTORE_API))
         .accessTokens(applicationDefault())
         .build();
   }

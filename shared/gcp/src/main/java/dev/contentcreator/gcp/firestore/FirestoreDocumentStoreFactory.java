@@ -1,6 +1,8 @@
 package dev.contentcreator.gcp.firestore;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.ProjectId;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.DocumentStore;
 
@@ -28,13 +30,11 @@ public final class FirestoreDocumentStoreFactory implements PortFactory<Document
   @Override
   public DocumentStore create(Config config) {
     FirestoreDocumentStore.Builder builder = FirestoreDocumentStore.builder()
-        .databaseId(config.get("FIRESTORE_DATABASE", "(default)"))
-        .transactionAttempts(config.getInt("FIRESTORE_TRANSACTION_ATTEMPTS",
-            FirestoreDocumentStore.DEFAULT_TRANSACTION_ATTEMPTS));
-    var emulator = config.find("FIRESTORE_EMULATOR_HOST");
+        .databaseId(config.get(Settings.FIRESTORE_DATABASE))
+        .transactionAttempts(config.get(Settings.FIRESTORE_TRANSACTION_ATTEMPTS));
+    var emulator = config.find(Settings.FIRESTORE_EMULATOR_HOST);
     emulator.ifPresent(builder::emulatorHost);
-    config.find("FIREBASE_PROJECT_ID").or(() -> config.find("GOOGLE_CLOUD_PROJECT"))
-        .or(() -> emulator.map(h -> "demo-contentcreator"))
+    ProjectId.configured(config).or(() -> emulator.map(h -> ProjectId.DEMO))
         .ifPresent(builder::projectId);
     return builder.build();
   }

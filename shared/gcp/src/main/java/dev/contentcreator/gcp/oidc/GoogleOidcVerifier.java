@@ -1,5 +1,6 @@
 package dev.contentcreator.gcp.oidc;
 
+import dev.contentcreator.core.config.Setting;
 import com.google.api.client.json.webtoken.JsonWebSignature;
 import com.google.api.client.json.webtoken.JsonWebToken;
 import com.google.auth.http.HttpTransportFactory;
@@ -68,11 +69,11 @@ public final class GoogleOidcVerifier {
    * the service accounts allowed, comma-separated. Both are required: an internal endpoint without
    * them would let nobody in, which is a deployment mistake best found at once.
    */
-  public static GoogleOidcVerifier fromConfig(Config config, String audienceKey, String invokersKey) {
+  public static GoogleOidcVerifier fromConfig(Config config, Setting<String> audienceKey, Setting<String> invokersKey) {
     String audience = config.find(audienceKey).map(String::trim).filter(s -> !s.isEmpty())
         .orElseThrow(() -> new IllegalStateException(audienceKey + " is not set: it must be the audience Google's "
             + "OIDC tokens are minted for (the URL of this function)"));
-    Set<String> invokers = Arrays.stream(config.get(invokersKey, "").split(","))
+    Set<String> invokers = Arrays.stream(config.find(invokersKey).orElse("").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     if (invokers.isEmpty()) {
       throw new IllegalStateException(invokersKey + " is not set: it must list the service accounts allowed to call");

@@ -1,9 +1,10 @@
 package dev.contentcreator.gcp.pubsub;
 
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.ProjectId;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.EventBus;
-import java.time.Duration;
 
 /**
  * Makes the {@code pubsub} events adapter ({@code EVENTS=pubsub}). Settings: {@code GOOGLE_CLOUD_PROJECT}
@@ -25,12 +26,11 @@ public final class PubSubEventBusFactory implements PortFactory<EventBus> {
 
   @Override
   public EventBus create(Config config) {
-    String project = config.find("GOOGLE_CLOUD_PROJECT").orElseThrow(() -> new IllegalStateException(
-        "EVENTS=pubsub needs GOOGLE_CLOUD_PROJECT, the project of the topics"));
+    String project = ProjectId.required(config, "EVENTS=pubsub (the project of the topics)");
     return PubSubEventBus.builder(project)
-        .emulatorHost(config.find("PUBSUB_EMULATOR_HOST").orElse(null))
-        .subscriberThreads(config.getInt("QUEUE_WORKERS", 8))
-        .shutdownTimeout(config.getDuration("QUEUE_SHUTDOWN_TIMEOUT", Duration.ofSeconds(30)))
+        .emulatorHost(config.find(Settings.PUBSUB_EMULATOR_HOST).orElse(null))
+        .subscriberThreads(config.get(Settings.QUEUE_WORKERS))
+        .shutdownTimeout(config.get(Settings.QUEUE_SHUTDOWN_TIMEOUT))
         .build();
   }
 }

@@ -2,6 +2,8 @@ package dev.contentcreator.gcp.storage;
 
 import com.google.cloud.storage.StorageOptions;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.ProjectId;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.BlobStore;
 
@@ -25,10 +27,10 @@ public final class GcsBlobStoreFactory implements PortFactory<BlobStore> {
 
   @Override
   public BlobStore create(Config config) {
-    String bucket = config.find("MEDIA_BUCKET").orElseThrow(() -> new IllegalStateException(
+    String bucket = config.find(Settings.MEDIA_BUCKET).orElseThrow(() -> new IllegalStateException(
         "BLOBS=gcs needs MEDIA_BUCKET, the name of the Cloud Storage bucket for media"));
     StorageOptions.Builder options = StorageOptions.newBuilder();
-    config.find("GOOGLE_CLOUD_PROJECT").ifPresent(options::setProjectId);
+    ProjectId.configured(config).ifPresent(options::setProjectId);
     return GcsBlobStore.create(options.build().getService(), bucket);
   }
 }

@@ -2,6 +2,9 @@ package dev.contentcreator.gcp.tasks;
 
 import com.google.cloud.tasks.v2.CloudTasksClient;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.ProjectId;
+import dev.contentcreator.core.config.Setting;
+import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.TaskQueue;
 import java.io.IOException;
@@ -39,18 +42,18 @@ public final class CloudTasksQueueFactory implements PortFactory<TaskQueue> {
 
   /** Where the configuration sends tasks; fails naming the first missing setting. */
   static CloudTasksQueue.Target target(Config config) {
-    String url = required(config, "TASKS_TARGET_URL", "the task runner's base address");
+    String url = required(config, Settings.TASKS_TARGET_URL, "the task runner's base address");
     return new CloudTasksQueue.Target(
-        required(config, "GOOGLE_CLOUD_PROJECT", "the project of the queues"),
-        config.find("TASKS_LOCATION").or(() -> config.find("REGION")).orElseThrow(() -> new IllegalStateException(
+        ProjectId.required(config, "TASKS=cloudtasks (the project of the queues)"),
+        config.find(Settings.TASKS_LOCATION).or(() -> config.find(Settings.REGION)).orElseThrow(() -> new IllegalStateException(
             "TASKS=cloudtasks needs TASKS_LOCATION (or REGION): the region of the queues")),
         url,
-        required(config, "TASKS_INVOKER_SA", "the service account whose OIDC token tasks carry"),
-        config.get("TASKS_AUDIENCE", url));
+        required(config, Settings.TASKS_INVOKER_SA, "the service account whose OIDC token tasks carry"),
+        config.find(Settings.TASKS_AUDIENCE).orElse(url));
   }
 
-  private static String required(Config config, String name, String what) {
-    return config.find(name).orElseThrow(() -> new IllegalStateException(
-        "TASKS=cloudtasks needs " + name + ": " + what));
+  private static String required(Config config, Setting<String> setting, String what) {
+    return config.find(setting).orElseThrow(() -> new IllegalStateException(
+        "TASKS=cloudtasks needs " + setting.name() + ": " + what));
   }
 }

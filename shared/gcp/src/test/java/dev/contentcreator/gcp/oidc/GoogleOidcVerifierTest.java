@@ -1,5 +1,6 @@
 package dev.contentcreator.gcp.oidc;
 
+import dev.contentcreator.core.config.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,16 +201,16 @@ class GoogleOidcVerifierTest {
   @Test
   void settingsNameTheAudienceAndTheInvokers() {
     GoogleOidcVerifier v = GoogleOidcVerifier.fromConfig(Config.of(Map.of("TASKS_AUDIENCE", AUDIENCE,
-        "TASKS_INVOKER_SA", " a@x.iam.gserviceaccount.com , b@x.iam.gserviceaccount.com ")), "TASKS_AUDIENCE",
-        "TASKS_INVOKER_SA");
+        "TASKS_INVOKER_SA", " a@x.iam.gserviceaccount.com , b@x.iam.gserviceaccount.com ")), Settings.TASKS_AUDIENCE,
+        Settings.TASKS_INVOKER_SA);
     assertEquals(AUDIENCE, v.audience());
   }
 
   @Test
   void missingSettingsAreAClearStartupError() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> GoogleOidcVerifier.fromConfig(Config.of(Map.of("TASKS_AUDIENCE", AUDIENCE)), "TASKS_AUDIENCE",
-            "TASKS_INVOKER_SA"));
+        () -> GoogleOidcVerifier.fromConfig(Config.of(Map.of("TASKS_AUDIENCE", AUDIENCE)), Settings.TASKS_AUDIENCE,
+            Settings.TASKS_INVOKER_SA));
     assertTrue(e.getMessage().contains("TASKS_INVOKER_SA"), e.getMessage());
   }
 }
