@@ -1,5 +1,7 @@
 package dev.contentcreator.embedded.queue;
 
+import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.config.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,5 +69,19 @@ public abstract class DispatchBuilder<T, B extends DispatchBuilder<T, B>> {
   public B busyTimeout(Duration timeout) {
     settings.busyTimeout(timeout);
     return self();
+  }
+
+  /**
+   * Takes the dispatch settings every local queue reads from the catalog: {@code QUEUE_WORKERS},
+   * {@code QUEUE_POLL_INTERVAL}, {@code QUEUE_LEASE}, {@code QUEUE_RETENTION},
+   * {@code QUEUE_SHUTDOWN_TIMEOUT} and {@code SQLITE_BUSY_TIMEOUT}.
+   */
+  public B configure(Config config) {
+    return workers(config.get(Settings.QUEUE_WORKERS))
+        .pollInterval(config.get(Settings.QUEUE_POLL_INTERVAL))
+        .leaseDuration(config.get(Settings.QUEUE_LEASE))
+        .retention(config.get(Settings.QUEUE_RETENTION))
+        .shutdownTimeout(config.get(Settings.QUEUE_SHUTDOWN_TIMEOUT))
+        .busyTimeout(config.get(Settings.SQLITE_BUSY_TIMEOUT));
   }
 }

@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.EventHandler;
-import dev.contentcreator.embedded.sqlite.SqliteFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * subscription existed is not delivered to it. Leases, crash recovery and shutdown work as in
  * {@link SqliteTaskQueue}. Thread-safe.
  */
-public final class SqliteEventBus implements EventBus, AutoCloseable {
+public final class SqliteEventBus extends LeasedQueue implements EventBus {
   /** The largest message, as UTF-8 JSON of data and attributes: Pub/Sub's 10 MB. */
   public static final int MAX_MESSAGE_BYTES = 10_000_000;
 
@@ -46,20 +44,10 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   private static final LeasedRows.Shape DELIVERIES = new LeasedRows.Shape("queue_deliveries",
       List.of("message_seq", "handler"), List.of("topic"), false, "delivery");
 
-  private final DispatchSettings settings;
-  private final Clock clock;
-  private final SqliteFile database;
-  private final LeasedRows rows;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-  private final Dispatcher dispatcher;
 
   private SqliteEventBus(Builder builder) {
-    this.settings = builder.settings();
-    this.clock = settings.clock();
-    this.database = SqliteFile.open(settings.file(), "queue", settings.busyTimeout(), 2);
-    this.rows = new LeasedRows(database, DELIVERIES, settings, this::recordFailure, this::claimDue,
-        this::purgeExpired);
-    this.dispatcher = new Dispatcher("cc-events", rows, clock, settings);
+    super(builder.settings(), DELIVERIES, "cc-events");
   }
 
   /** Opens the bus in {@code file} (creating it if needed) with the default settings. */
@@ -69,11 +57,6 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
 
   public static Builder builder(Path file) {
     return new Builder(file);
-  }
-
-  /** The database file. */
-  public Path file() {
-    return settings.file();
   }
 
   /**
@@ -102,7 +85,7 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
       subscriptions.remove(key);
       throw e;
     }
-    dispatcher.wake();
+    wake();
     return this;
   }
 
@@ -133,13 +116,8 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
     }
     String id = database.write("publish to " + topic,
         c -> Long.toString(insertMessage(c, topic, dataText, attributeText, clock.millis())));
-    dispatcher.wake();
+    wake();
     return id;
-  }
-
-  /** Starts delivering to the subscribed handlers. A second call does nothing. */
-  public void start() {
-    dispatcher.start();
   }
 
   /** How many deliveries of {@code topic}'s messages, over all its subscriptions, are in each state. */
@@ -188,6 +166,7 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
    * delivery refers to any more; dead deliveries and their messages stay. Returns how many messages
    * it removed.
    */
+  @Override
   public int purgeExpired() {
     return database.write("purge delivered messages", c -> {
       long cutoff = clock.millis() - settings.retention().toMillis();
@@ -198,21 +177,6 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
         return messages.executeUpdate();
       }
     });
-  }
-
-  /** Makes the dispatcher look for due deliveries now. */
-  void wake() {
-    dispatcher.wake();
-  }
-
-  /** Stops delivering, waits up to the shutdown timeout for running handlers, and closes the connection. */
-  @Override
-  public void close() {
-    if (database.isClosed()) {
-      return;
-    }
-    dispatcher.close();
-    database.close();
   }
 
   private static String key(String topic, String handler) {
@@ -266,7 +230,8 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
    * the delivery is dead and a copy of the message goes to the dead-letter topic; before it, the
    * delivery waits for its backoff. Pub/Sub has no "retry later" of the handler's choosing.
    */
-  private void recordFailure(Connection c, LeasedRows.Lease lease, long failedAt, String error,
+  @Override
+  void recordFailure(Connection c, LeasedRows.Lease lease, long failedAt, String error,
       Duration ignoredNotBefore) throws SQLException {
     SubscriptionConfig config = configOf((String) lease.context().get(0), (String) lease.key().get(1));
     if (lease.attempt() >= config.maxDeliveryAttempts()) {
@@ -300,7 +265,8 @@ public final class SqliteEventBus implements EventBus, AutoCloseable {
   private record Subscription(SubscriptionConfig config, EventHandler handler) {}
 
   /** Picks due deliveries of the subscriptions running here and leases them; in the claim's transaction. */
-  private List<Dispatcher.Job> claimDue(Connection c, long now, int capacity) throws SQLException {
+  @Override
+  List<Dispatcher.Job> claimDue(Connection c, long now, int capacity) throws SQLException {
     List<Dispatcher.Job> jobs = new ArrayList<>();
     for (Subscription subscription : new ArrayList<>(subscriptions.values())) {
       if (jobs.size() >= capacity) {

@@ -1,7 +1,6 @@
 package dev.contentcreator.embedded.queue;
 
 import dev.contentcreator.core.config.Config;
-import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStoreFactory;
@@ -25,13 +24,6 @@ public final class SqliteEventBusFactory implements PortFactory<EventBus> {
 
   @Override
   public EventBus create(Config config) {
-    return SqliteEventBus.builder(SqliteDocumentStoreFactory.file(config))
-        .workers(config.get(Settings.QUEUE_WORKERS))
-        .pollInterval(config.get(Settings.QUEUE_POLL_INTERVAL))
-        .leaseDuration(config.get(Settings.QUEUE_LEASE))
-        .retention(config.get(Settings.QUEUE_RETENTION))
-        .shutdownTimeout(config.get(Settings.QUEUE_SHUTDOWN_TIMEOUT))
-        .busyTimeout(config.get(Settings.SQLITE_BUSY_TIMEOUT))
-        .build();
+    return SqliteEventBus.builder(SqliteDocumentStoreFactory.file(config)).configure(config).build();
   }
 }

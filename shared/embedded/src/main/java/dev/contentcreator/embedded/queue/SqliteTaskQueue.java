@@ -4,14 +4,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.TaskQueue;
-import dev.contentcreator.embedded.sqlite.SqliteFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,27 +31,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * while it runs; when a process dies its leases expire and the tasks run again (the lost attempt
  * counts as failed). Thread-safe.
  */
-public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
+public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
   /** The largest payload, as UTF-8 JSON: Cloud Tasks' task size limit. */
   public static final int MAX_PAYLOAD_BYTES = 100_000;
 
   private static final LeasedRows.Shape TASKS = new LeasedRows.Shape("queue_tasks", List.of("queue", "name"),
       List.of("first_attempt_at"), true, "attempt");
 
-  private final DispatchSettings settings;
-  private final Clock clock;
-  private final SqliteFile database;
-  private final LeasedRows rows;
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
   private final Map<String, QueueConfig> queues = new ConcurrentHashMap<>();
-  private final Dispatcher dispatcher;
 
   private SqliteTaskQueue(Builder builder) {
-    this.settings = builder.settings();
-    this.clock = settings.clock();
-    this.database = SqliteFile.open(settings.file(), "queue", settings.busyTimeout(), 2);
-    this.rows = new LeasedRows(database, TASKS, settings, this::recordFailure, this::claimDue, this::purgeExpired);
-    this.dispatcher = new Dispatcher("cc-tasks", rows, clock, settings);
+    super(builder.settings(), TASKS, "cc-tasks");
   }
 
   /** Opens the queue in {@code file} (creating it if needed) with the default settings. */
@@ -65,11 +54,6 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
     return new Builder(file);
   }
 
-  /** The database file. */
-  public Path file() {
-    return settings.file();
-  }
-
   /** Runs the tasks whose handler is {@code name} with {@code handler} in this process. */
   public SqliteTaskQueue registerHandler(String name, TaskHandler handler) {
     Objects.requireNonNull(name, "name");
@@ -77,7 +61,7 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
     if (handlers.putIfAbsent(name, handler) != null) {
       throw new IllegalStateException("a task handler named '" + name + "' is already registered");
     }
-    dispatcher.wake();
+    wake();
     return this;
   }
 
@@ -85,7 +69,7 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
   public SqliteTaskQueue configureQueue(QueueConfig config) {
     Objects.requireNonNull(config, "config");
     queues.put(config.queue(), config);
-    dispatcher.wake();
+    wake();
     return this;
   }
 
@@ -135,14 +119,9 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
       }
     });
     if (created) {
-      dispatcher.wake();
+      wake();
     }
     return created;
-  }
-
-  /** Starts dispatching due tasks to the registered handlers. A second call does nothing. */
-  public void start() {
-    dispatcher.start();
   }
 
   /** How many tasks of {@code queue} are in each state. */
@@ -171,27 +150,10 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
    * Forgets finished tasks older than the retention window, freeing their names; dead tasks stay.
    * The dispatcher does this every minute; returns how many it removed.
    */
+  @Override
   public int purgeExpired() {
     return database.write("purge finished tasks",
         c -> rows.purgeDone(c, clock.millis() - settings.retention().toMillis()));
-  }
-
-  /** Makes the dispatcher look for due work now (after a test moves its clock, say). */
-  void wake() {
-    dispatcher.wake();
-  }
-
-  /**
-   * Stops taking tasks, waits up to the shutdown timeout for running ones, and closes the
-   * connection. Tasks still running after that keep their leases, which expire, so they run again.
-   */
-  @Override
-  public void close() {
-    if (database.isClosed()) {
-      return;
-    }
-    dispatcher.close();
-    database.close();
   }
 
   private static List<TaskRecord> records(Connection c, String where, String... args) throws SQLException {
@@ -222,7 +184,8 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
    * Picks due tasks whose handler runs here, queue by queue, within each queue's
    * {@code maxConcurrentDispatches}, and leases them; in the claim's transaction.
    */
-  private List<Dispatcher.Job> claimDue(Connection c, long now, int capacity) throws SQLException {
+  @Override
+  List<Dispatcher.Job> claimDue(Connection c, long now, int capacity) throws SQLException {
     List<String> names = new ArrayList<>(handlers.keySet());
     if (names.isEmpty()) {
       return List.of();
@@ -302,7 +265,8 @@ public final class SqliteTaskQueue implements TaskQueue, AutoCloseable {
    * duration are spent, else pending again after the backoff that doubles per attempt (or after
    * {@code notBefore}, whichever is later).
    */
-  private void recordFailure(Connection c, LeasedRows.Lease lease, long failedAt, String error,
+  @Override
+  void recordFailure(Connection c, LeasedRows.Lease lease, long failedAt, String error,
       Duration notBefore) throws SQLException {
     QueueConfig config = queueConfig((String) lease.key().get(0));
     long firstAttemptAt = ((Number) lease.context().get(0)).longValue();

@@ -1,7 +1,6 @@
 package dev.contentcreator.embedded.queue;
 
 import dev.contentcreator.core.config.Config;
-import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.platform.PortFactory;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStoreFactory;
@@ -27,13 +26,6 @@ public final class SqliteTaskQueueFactory implements PortFactory<TaskQueue> {
 
   @Override
   public TaskQueue create(Config config) {
-    return SqliteTaskQueue.builder(SqliteDocumentStoreFactory.file(config))
-        .workers(config.get(Settings.QUEUE_WORKERS))
-        .pollInterval(config.get(Settings.QUEUE_POLL_INTERVAL))
-        .leaseDuration(config.get(Settings.QUEUE_LEASE))
-        .retention(config.get(Settings.QUEUE_RETENTION))
-        .shutdownTimeout(config.get(Settings.QUEUE_SHUTDOWN_TIMEOUT))
-        .busyTimeout(config.get(Settings.SQLITE_BUSY_TIMEOUT))
-        .build();
+    return SqliteTaskQueue.builder(SqliteDocumentStoreFactory.file(config)).configure(config).build();
   }
 }
