@@ -296,8 +296,8 @@ public final class ImageProcessor {
 
     /**
      * libwebp's method, 0 (fastest) to 6 (smallest files); default {@value #DEFAULT_WEBP_METHOD}. On a
-     * 2048-pixel photo {@code bench/media.sh} measured method 2 about 2.5 times as fast as libwebp's
-     * default of 4 for about 1.5% more bytes (figures in bench/README.md).
+     * 2048-pixel photo {@code bench/media.sh} measured the whole processing about 1.9 times as fast with
+     * method 2 as with libwebp's default of 4, for 1.5% more bytes (figures in bench/README.md).
      */
     public Builder webpMethod(int method) {
       this.webpMethod = Encoder.checkMethod(method);
