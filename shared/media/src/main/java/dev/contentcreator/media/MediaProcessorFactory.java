@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The media port on this module's processors, named {@code default}. Settings:
  * {@code MEDIA_MAX_IMAGE_BYTES} (32 MiB), {@code MEDIA_MAX_VIDEO_BYTES} (256 MiB),
- * {@code MEDIA_MAX_PIXELS} (50,000,000), {@code MEDIA_WEBP} (true: WebP where it can be written).
+ * {@code MEDIA_MAX_PIXELS} (50,000,000), {@code MEDIA_WEBP} (true: WebP where it can be written),
+ * {@code MEDIA_WEBP_METHOD} (libwebp's method, 2) and {@code MEDIA_ENCODE_THREADS} (0: the processors, at
+ * most 3).
  */
 public final class MediaProcessorFactory implements PortFactory<MediaProcessor> {
 
@@ -32,8 +34,11 @@ public final class MediaProcessorFactory implements PortFactory<MediaProcessor> 
         .maxPixels(config.get(Settings.MEDIA_MAX_PIXELS))
         .build();
     boolean webp = config.get(Settings.MEDIA_WEBP);
-    ImageProcessor images = ImageProcessor.builder().limits(limits).preferWebp(webp).build();
-    VideoProcessor videos = VideoProcessor.builder().limits(limits).preferWebp(webp).build();
+    int method = config.get(Settings.MEDIA_WEBP_METHOD);
+    int threads = config.get(Settings.MEDIA_ENCODE_THREADS);
+    ImageProcessor.Builder imageBuilder = ImageProcessor.builder().limits(limits).preferWebp(webp).webpMethod(method);
+    ImageProcessor images = (threads > 0 ? imageBuilder.encodeThreads(threads) : imageBuilder).build();
+    VideoProcessor videos = VideoProcessor.builder().limits(limits).preferWebp(webp).webpMethod(method).build();
     return bytes -> {
       try {
         MediaType type = MediaInspector.detect(bytes).orElseThrow(() -> new MediaRejectedException(

@@ -28,7 +28,7 @@ public final class VideoProcessor {
   private VideoProcessor(Builder b) {
     this.inspector = new MediaInspector(b.limits);
     this.posterMaxSide = b.posterMaxSide;
-    this.encoder = new Encoder(b.preferWebp && ImageCodecs.canWriteWebp(), 0.80f, 0.82f);
+    this.encoder = new Encoder(b.preferWebp && ImageCodecs.canWriteWebp(), 0.80f, 0.82f, b.webpMethod);
   }
 
   public static Builder builder() { return new Builder(); }
@@ -78,6 +78,7 @@ public final class VideoProcessor {
     private MediaLimits limits = MediaLimits.defaults();
     private int posterMaxSide = 1024;
     private boolean preferWebp = true;
+    private int webpMethod = ImageProcessor.DEFAULT_WEBP_METHOD;
 
     private Builder() {}
 
@@ -98,6 +99,12 @@ public final class VideoProcessor {
     /** Write the poster as WebP when libwebp loads here (default); false writes JPEG. */
     public Builder preferWebp(boolean preferWebp) {
       this.preferWebp = preferWebp;
+      return this;
+    }
+
+    /** libwebp's method for the poster, 0 (fastest) to 6 (smallest); as {@link ImageProcessor.Builder#webpMethod}. */
+    public Builder webpMethod(int method) {
+      this.webpMethod = Encoder.checkMethod(method);
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.contentcreator.media;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -267,5 +268,65 @@ class ImageProcessorTest {
   @Test
   void builderRefusesRepeatedThumbnailSizes() {
     assertThrows(IllegalArgumentException.class, () -> ImageProcessor.builder().thumbnailSizes(256, 256));
+  }
+
+  @Test
+  void builderRefusesAWebpMethodLibwebpDoesNotHave() {
+    assertThrows(IllegalArgumentException.class, () -> ImageProcessor.builder().webpMethod(-1));
+    assertThrows(IllegalArgumentException.class, () -> ImageProcessor.builder().webpMethod(7));
+    assertThrows(IllegalArgumentException.class, () -> VideoProcessor.builder().webpMethod(7));
+  }
+
+  @Test
+  void builderRefusesEncodeThreadsOutsideOneTo64() {
+    assertThrows(IllegalArgumentException.class, () -> ImageProcessor.builder().encodeThreads(0));
+    assertThrows(IllegalArgumentException.class, () -> ImageProcessor.builder().encodeThreads(65));
+  }
+
+  @Test
+  void passesTheWebpMethodToLibwebp() {
+    byte[] png = Fixtures.png(noise(512, 512));
+    Rendition fastest = ImageProcessor.builder().webpMethod(0).build().process(png).web();
+    Rendition smallest = ImageProcessor.builder().webpMethod(6).build().process(png).web();
+    assertEquals("image/webp", fastest.contentType());
+    assertFalse(java.util.Arrays.equals(fastest.bytes(), smallest.bytes()), "both methods wrote the same bytes");
+    assertTrue(smallest.byteSize() < fastest.byteSize(),
+        "method 6 wrote " + smallest.byteSize() + " bytes, method 0 " + fastest.byteSize());
+  }
+
+  @Test
+  void encodingOnHelperThreadsGivesTheSameBytesAsOneThreadEvenWhenManyImagesComeAtOnce() throws Exception {
+    byte[] png = Fixtures.png(noise(600, 400));
+    ProcessedImage alone = ImageProcessor.builder().encodeThreads(1).build().process(png);
+    ImageProcessor shared = ImageProcessor.builder().encodeThreads(3).build();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      var results = pool.invokeAll(java.util.Collections.nCopies(12,
+          (java.util.concurrent.Callable<ProcessedImage>) () -> shared.process(png)));
+      for (var result : results) {
+        ProcessedImage p = result.get();
+        assertArrayEquals(alone.web().bytes(), p.web().bytes());
+        assertEquals(alone.thumbnails().size(), p.thumbnails().size());
+        for (int i = 0; i < alone.thumbnails().size(); i++) {
+          assertEquals(alone.thumbnails().get(i).name(), p.thumbnails().get(i).name());
+          assertArrayEquals(alone.thumbnails().get(i).bytes(), p.thumbnails().get(i).bytes());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static BufferedImage noise(int w, int h) {
+    java.util.Random random = new java.util.Random(7);
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int r = (x * 255 / w + random.nextInt(24)) & 0xFF;
+        int g = (y * 255 / h + random.nextInt(24)) & 0xFF;
+        image.setRGB(x, y, r << 16 | g << 8 | random.nextInt(24));
+      }
+    }
+    return image;
   }
 }

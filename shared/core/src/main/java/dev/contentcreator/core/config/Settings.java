@@ -147,6 +147,10 @@ public final class Settings {
   public static final Setting<Long> MEDIA_MAX_VIDEO_BYTES = longValue("MEDIA_MAX_VIDEO_BYTES", "268435456", "the largest video accepted");
   public static final Setting<Long> MEDIA_MAX_PIXELS = longValue("MEDIA_MAX_PIXELS", "50000000", "the most pixels an image header may declare");
   public static final Setting<Boolean> MEDIA_WEBP = bool("MEDIA_WEBP", "true", "write web versions and thumbnails as WebP");
+  public static final Setting<Integer> MEDIA_WEBP_METHOD = integer("MEDIA_WEBP_METHOD", "2",
+      "libwebp's method, 0 (fastest) to 6 (smallest files)");
+  public static final Setting<Integer> MEDIA_ENCODE_THREADS = integer("MEDIA_ENCODE_THREADS", "0",
+      "threads encoding one image's renditions at once (0: the processors, at most 3)");
   public static final Setting<String> MEDIA_HOST_ALLOWLIST = string("MEDIA_HOST_ALLOWLIST",
       "img.theapi.app,storage.theapi.app,oaidalleapiprodscus.blob.core.windows.net", "hosts media may be imported from by URL");
   public static final Setting<Long> MEDIA_FETCH_MAX_BYTES = longValue("MEDIA_FETCH_MAX_BYTES", "209715200", "the largest body imported by URL");
