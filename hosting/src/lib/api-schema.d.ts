@@ -299,7 +299,9 @@ export interface paths {
          * @description Events: `job` (the whole job, first and on each change), `delta` ({index, text} as text streams),
          *     `reset` ({index}: a new attempt of the item starts its text again; drop what it streamed so far),
          *     `item` ({index, status, contentId | failureReason}), `progress` ({index, percent}), and `end`
-         *     (the job as it ended; the stream closes after it).
+         *     (the job as it ended; the stream closes after it). The data of `job` and `end` is a `Job`; that of
+         *     the others, which also carries the event's name as `type`, is a `JobDeltaEvent`, `JobResetEvent`,
+         *     `JobItemEvent` or `JobProgressEvent`.
          *
          *     A stream lasts at most `STREAM_MAX_DURATION` (50 s by default, under the 60 s at which Firebase
          *     Hosting and API Gateway cut an answer). It starts with a `retry:` line (the reconnect delay in ms)
@@ -672,213 +674,295 @@ export interface components {
     schemas: {
         Health: {
             /** @enum {string} */
-            status?: "ok";
-            service?: string;
-            version?: string;
+            status: "ok";
+            service: string;
+            version: string;
             /** Format: date-time */
-            time?: string;
+            time: string;
+            /** @description No provider key is set: generation is the built-in offline demo. */
+            demo: boolean;
         };
         /** @enum {string} */
         Role: "owner" | "editor" | "viewer";
         User: {
-            uid?: string;
+            uid: string;
             email?: string | null;
             displayName?: string | null;
             photoUrl?: string | null;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
-            version?: number;
+            updatedAt: string;
+            version: number;
             /** @description What the person's latest token said about their address. */
-            emailVerified?: boolean;
+            emailVerified: boolean;
         };
         Project: {
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
             description?: string;
-            archived?: boolean;
+            archived: boolean;
+            /** @description Applied to every text generation of the project; null or absent when it has none. */
+            brandVoice?: components["schemas"]["BrandVoice"] | null;
             createdBy?: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
-            version?: number;
-            role?: components["schemas"]["Role"];
+            updatedAt: string;
+            version: number;
+            role: components["schemas"]["Role"];
             /** @description batch runs are charged to the batch's creator (set by an owner) */
-            batchRunsChargeCreator?: boolean;
+            batchRunsChargeCreator: boolean;
+        };
+        BrandVoice: {
+            systemPrompt?: string | null;
+            tone?: string | null;
+            bannedWords?: string[];
         };
         /** @description What was used in one calendar month (UTC); the cost is an estimate in millionths of a dollar. The reserved amounts are held for jobs still running (the worst case of their unfinished items) and count against the limits like what is used: a generation is refused (429) when used + reserved + its own worst case would pass a limit. */
         Usage: {
             /** @example 2026-11 */
-            period?: string;
-            inputTokens?: number;
-            outputTokens?: number;
-            images?: number;
-            videoSeconds?: number;
-            items?: number;
-            costMicros?: number;
+            period: string;
+            inputTokens: number;
+            outputTokens: number;
+            images: number;
+            videoSeconds: number;
+            items: number;
+            costMicros: number;
             /** @description text tokens held for unfinished items */
-            reservedTokens?: number;
+            reservedTokens: number;
             /** @description images held for unfinished items */
-            reservedImages?: number;
+            reservedImages: number;
             /** @description seconds of video held for unfinished items */
-            reservedVideoSeconds?: number;
+            reservedVideoSeconds: number;
         };
         /** @description Each person's monthly limits, and the prices behind the estimated cost. */
         Limits: {
-            tokensPerMonth?: number;
-            imagesPerMonth?: number;
-            videoSecondsPerMonth?: number;
-            inputTokenMicros?: number;
-            outputTokenMicros?: number;
-            imageMicros?: number;
-            videoSecondMicros?: number;
+            tokensPerMonth: number;
+            imagesPerMonth: number;
+            videoSecondsPerMonth: number;
+            inputTokenMicros: number;
+            outputTokenMicros: number;
+            imageMicros: number;
+            videoSecondMicros: number;
         };
         Member: {
-            projectId?: string;
-            uid?: string;
-            role?: components["schemas"]["Role"];
+            projectId: string;
+            uid: string;
+            role: components["schemas"]["Role"];
             email?: string | null;
             displayName?: string | null;
             addedBy?: string;
             /** Format: date-time */
-            addedAt?: string;
+            addedAt: string;
             /** Format: date-time */
             projectCreatedAt?: string;
         };
         /** @description An invitation to join a project. status is pending until the invitee accepts or declines, an owner revokes it, or it passes expiresAt (then expired; INVITATION_TTL, 7 days by default). */
         Invitation: {
-            id?: string;
-            projectId?: string;
+            id: string;
+            projectId: string;
             /** @description The project's name when the invitation was made. */
-            projectName?: string;
+            projectName: string;
             /** @description The invited address, in lower case. */
-            email?: string;
-            role?: components["schemas"]["Role"];
+            email: string;
+            role: components["schemas"]["Role"];
             /** @enum {string} */
-            status?: "pending" | "accepted" | "declined" | "revoked" | "expired";
+            status: "pending" | "accepted" | "declined" | "revoked" | "expired";
             /** @description The uid of the owner who (last) sent it. */
-            invitedBy?: string;
+            invitedBy: string;
             invitedByName?: string | null;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            expiresAt?: string;
+            expiresAt: string;
         };
         IssuedInvitation: components["schemas"]["Invitation"] & {
             /** @description The web app's accept screen, /invitations/{id}#token=..., to prefix with the app's origin. Shown only here: the server keeps only a hash of the token. */
-            acceptPath?: string;
+            acceptPath: string;
         };
         Job: {
-            id?: string;
-            projectId?: string;
+            id: string;
+            projectId: string;
             /** @enum {string} */
-            kind?: "text" | "image" | "video";
-            provider?: string;
-            model?: string;
+            kind: "text" | "image" | "video";
+            provider: string;
+            model: string;
             /** @description Made by the built-in offline demo provider. */
-            demo?: boolean;
+            demo: boolean;
             /** @enum {string} */
-            status?: "queued" | "running" | "completed" | "failed" | "cancelled";
-            itemCount?: number;
-            completed?: number;
-            failed?: number;
-            cancelled?: number;
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            itemCount: number;
+            completed: number;
+            failed: number;
+            cancelled: number;
             prompt?: string;
             options?: {
                 [key: string]: string;
             };
-            items?: {
-                index?: number;
-                /** @enum {string} */
-                status?: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
-                contentId?: string;
-                failureReason?: string;
-                /** @description A failed item's own prompt (a batch row's), for trying it again; absent when it is the job's. */
-                prompt?: string;
-                cached?: boolean;
-                attempts?: number;
-            }[];
+            /** @description The content item a regeneration adds a version to. */
+            contentId?: string;
+            items: components["schemas"]["JobItem"][];
+        };
+        JobItem: {
+            index: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+            contentId?: string;
+            failureReason?: string;
+            /** @description A failed item's own prompt (a batch row's), for trying it again; absent when it is the job's. */
+            prompt?: string;
+            cached: boolean;
+            attempts: number;
+        };
+        /** @description The data of a job stream's `delta` event: more of an item's text as it streams. */
+        JobDeltaEvent: {
+            /** @enum {string} */
+            type: "delta";
+            index: number;
+            text: string;
+        };
+        /** @description The data of a job stream's `reset` event: a new attempt of the item starts its text again. */
+        JobResetEvent: {
+            /** @enum {string} */
+            type: "reset";
+            index: number;
+        };
+        /** @description The data of a job stream's `item` event: an item ended, with its content or why it failed. */
+        JobItemEvent: {
+            /** @enum {string} */
+            type: "item";
+            index: number;
+            /** @enum {string} */
+            status: "completed" | "failed";
+            contentId?: string;
+            cached?: boolean;
+            failureReason?: string;
+        };
+        /** @description The data of a job stream's `progress` event: how far a media item is, as the provider reports. */
+        JobProgressEvent: {
+            /** @enum {string} */
+            type: "progress";
+            index: number;
+            percent: number;
         };
         Batch: {
-            id?: string;
-            projectId?: string;
-            name?: string;
-            templateId?: string;
+            id: string;
+            projectId: string;
+            name: string;
+            templateId: string;
             /** @enum {string} */
-            kind?: "text" | "image" | "video";
-            rows?: {
+            kind: "text" | "image" | "video";
+            rows: {
                 [key: string]: string;
             }[];
-            schedule?: string;
-            timeZone?: string;
-            paused?: boolean;
-            maxConcurrent?: number;
-            budgetMicros?: number;
+            schedule: string;
+            timeZone: string;
+            paused: boolean;
+            maxConcurrent: number;
+            budgetMicros: number;
             /** Format: date-time */
             lastDueAt?: string | null;
             lastRunId?: string | null;
             /** @description who last created, resumed or rescheduled the batch: its scheduled runs are charged to them */
             scheduledBy?: string;
-            version?: number;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
             /** @description Why the scheduler last failed to start a run for a reason nobody expected; null once a run starts again. */
             lastError?: string | null;
             /** Format: date-time */
             lastErrorAt?: string | null;
         };
         BatchRun: {
-            id?: string;
-            batchId?: string;
+            id: string;
+            batchId: string;
             /** Format: date-time */
-            dueAt?: string;
+            dueAt: string;
             /** @enum {string} */
-            trigger?: "schedule" | "manual";
+            trigger: "schedule" | "manual";
             /** @description The first of jobIds. */
             jobId?: string | null;
             /** @description The run's jobs: one per GENERATION_MAX_ITEMS rows. */
-            jobIds?: string[];
+            jobIds: string[];
             /** @description Why the run did not start (a quota, no rows, no row fits). */
             skipped?: string | null;
             /** @description Rows left out when the run started (a prompt too long by then). */
-            skippedRows?: {
-                row?: number;
-                reason?: string;
+            skippedRows: {
+                row: number;
+                reason: string;
             }[];
             /** @description Only in the answer to run now: whether this call started it. */
             started?: boolean;
             /** Format: date-time */
-            startedAt?: string;
+            startedAt: string;
             /**
              * @description From its jobs: queued while all wait, running while any goes on; once all ended, cancelled if one was, completed if any item was made, failed otherwise.
              * @enum {string}
              */
-            status?: "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
+            status: "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
+            /** @description This and the counts, cost and failures below are absent from a skipped run. */
             items?: number;
             completed?: number;
             failed?: number;
             cancelled?: number;
             costMicros?: number;
+            /** @description The first 20 failed items. */
             failures?: {
-                row?: number;
-                reason?: string;
+                row: number;
+                reason: string | null;
             }[];
         };
         Content: {
-            id?: string;
-            projectId?: string;
+            id: string;
+            projectId: string;
             /** @enum {string} */
-            kind?: "text" | "image" | "video";
+            kind: "text" | "image" | "video";
             title?: string;
-            currentVersion?: number;
-            latestVersion?: number;
+            currentVersion: number;
+            latestVersion: number;
             preview?: string | null;
-            demo?: boolean;
-            version?: number;
+            /** @description The job that made it; absent for an upload or import. */
+            jobId?: string | null;
+            demo: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description The current version: in the answers about one item, not in lists. */
             current?: components["schemas"]["ContentVersion"];
         };
+        /** @description Where and how to send a file asked for with byteSize; follow statusUrl for the content it becomes. */
+        UploadSlot: {
+            id: string;
+            projectId: string;
+            title?: string | null;
+            /**
+             * @description pending: a signed address of the blob store; direct: this server's own route.
+             * @enum {string}
+             */
+            status: "pending" | "direct";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example PUT */
+            method: string;
+            uploadUrl: string;
+            /** @description Headers to send with the file. */
+            headers: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description When a signed address stops working.
+             */
+            expiresAt?: string;
+            statusUrl: string;
+        };
         ContentVersion: {
-            number?: number;
+            contentId: string;
+            projectId: string;
+            number: number;
             text?: string | null;
             mediaUrl?: string | null;
             /** @description Addresses of the thumbnails (thumb-256, thumb-1024) and the poster, by name. */
@@ -893,12 +977,14 @@ export interface components {
             contentType?: string;
             width?: number | null;
             height?: number | null;
+            durationSeconds?: number | null;
             /** @enum {string} */
             source?: "generated" | "uploaded" | "imported" | "edited" | "restored";
             provider?: string | null;
             model?: string | null;
+            jobId?: string | null;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
         };
         TemplateVariable: {
             name: string;
@@ -906,18 +992,18 @@ export interface components {
             type: "string" | "number" | "choice";
             required?: boolean;
             choices?: string[];
-            defaultValue?: string;
-            maxLength?: number;
+            defaultValue?: string | null;
+            maxLength?: number | null;
         };
         Template: {
-            id?: string;
+            id: string;
             /** @description Null for the global templates. */
-            projectId?: string | null;
-            name?: string;
+            projectId: string | null;
+            name: string;
             /** @enum {string} */
-            kind?: "text" | "image" | "video";
-            body?: string;
-            variables?: components["schemas"]["TemplateVariable"][];
+            kind: "text" | "image" | "video";
+            body: string;
+            variables: components["schemas"]["TemplateVariable"][];
         };
         Problem: {
             /** @description /problems/<slug>, e.g. /problems/not-found */
@@ -928,8 +1014,8 @@ export interface components {
             detail: string;
             instance?: string;
             errors?: {
-                field?: string;
-                message?: string;
+                field: string;
+                message: string;
             }[];
         };
     };
@@ -1114,8 +1200,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"] & {
-                        usage?: components["schemas"]["Usage"];
-                        limits?: components["schemas"]["Limits"];
+                        usage: components["schemas"]["Usage"];
+                        limits: components["schemas"]["Limits"];
                     };
                 };
             };
@@ -1248,7 +1334,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Project"] & {
-                        usage?: components["schemas"]["Usage"];
+                        usage: components["schemas"]["Usage"];
                     };
                 };
             };
@@ -1304,11 +1390,7 @@ export interface operations {
                     description?: string | null;
                     archived?: boolean;
                     /** @description Applied to every text generation of the project; null removes it. */
-                    brandVoice?: {
-                        systemPrompt?: string;
-                        tone?: string;
-                        bannedWords?: string[];
-                    } | null;
+                    brandVoice?: components["schemas"]["BrandVoice"] | null;
                     /** @description Owners only (403 otherwise). true charges every run of the project's batches to the batch's creator; false (the default) charges a run to the person who started it ("run now") or who last created, resumed or rescheduled the batch (scheduled runs). */
                     batchRunsChargeCreator?: boolean;
                 };
@@ -1815,9 +1897,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/octet-stream": string;
-                "image/*": string;
-                "video/*": string;
+                "application/octet-stream": Blob;
+                "image/*": Blob;
+                "video/*": Blob;
                 "application/json": {
                     /** Format: uri */
                     url?: string;
@@ -1835,7 +1917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Content"];
+                    "application/json": components["schemas"]["Content"] | components["schemas"]["UploadSlot"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1901,8 +1983,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["Content"][];
-                        nextCursor?: string | null;
+                        items: components["schemas"]["Content"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -2024,7 +2106,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["ContentVersion"][];
+                        items: components["schemas"]["ContentVersion"][];
                     };
                 };
             };
@@ -2053,8 +2135,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/*": string;
-                    "video/*": string;
+                    "image/*": Blob;
+                    "video/*": Blob;
                 };
             };
             /** @description Read it from the signed address in Location. */
@@ -2093,7 +2175,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["Template"][];
+                        items: components["schemas"]["Template"][];
                     };
                 };
             };
@@ -2193,8 +2275,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["Batch"][];
-                        nextCursor?: string | null;
+                        items: components["schemas"]["Batch"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -2362,7 +2444,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "text/csv": string;
+                "text/csv": Blob;
             };
         };
         responses: {
@@ -2406,8 +2488,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["BatchRun"][];
-                        nextCursor?: string | null;
+                        items: components["schemas"]["BatchRun"][];
+                        nextCursor: string | null;
                     };
                 };
             };
