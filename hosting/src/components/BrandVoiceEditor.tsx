@@ -1,19 +1,20 @@
 import { Alert, Box, Button, Field, Flex, Input, Stack, Text, Textarea } from "@chakra-ui/react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { Project } from "../lib/api";
 import { isConflict } from "../lib/content-view";
-import { updateBrandVoice, type ProjectWithVoice } from "../lib/contents-api";
-import { hasBrandVoice, parseBannedWords, type BrandVoice } from "../lib/generation";
+import { updateBrandVoice } from "../lib/contents-api";
+import { hasBrandVoice, parseBannedWords } from "../lib/generation";
+import { etag } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
-import { queryKeys } from "../lib/query-keys";
+import { queryKeys, storeProject } from "../lib/query-keys";
+import type { BrandVoice, Project } from "../lib/api-types";
 
 /**
  * The project's brand voice: shown to everyone who generates, changed by editors and owners.
  * Saving sends If-Match with the project's version, so two people can't overwrite each other.
  */
-export function BrandVoiceEditor({ project, onDone }: { project: ProjectWithVoice; onDone: () => void }) {
+export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone: () => void }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const voice = project.brandVoice ?? {};
@@ -22,9 +23,9 @@ export function BrandVoiceEditor({ project, onDone }: { project: ProjectWithVoic
   const [banned, setBanned] = useState((voice.bannedWords ?? []).join(", "));
   const [bannedError, setBannedError] = useState("");
   const save = useMutation({
-    mutationFn: (next: BrandVoice | null) => updateBrandVoice(api, project.id, `"${project.version}"`, next),
+    mutationFn: (next: BrandVoice | null) => updateBrandVoice(api, project.id, etag(project.version), next),
     onSuccess: (result) => {
-      queryClient.setQueryData<Project>(queryKeys.project(project.id), (old) => (old ? { ...old, ...result.value } : result.value));
+      storeProject(queryClient, result.value);
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       onDone();
     },

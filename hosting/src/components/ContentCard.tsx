@@ -2,9 +2,9 @@ import { Badge, Box, Card, Flex, Link, Skeleton, Text } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link as RouterLink } from "react-router";
-import type { Content } from "../lib/api";
 import { useApi } from "../session";
 import { queryKeys } from "../lib/query-keys";
+import type { Content } from "../lib/api-types";
 
 /** One content item as a card: a text preview, or the image's thumbnail. */
 export function ContentCard({ content }: { content: Content }) {

@@ -3,13 +3,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { sendEmailVerification } from "firebase/auth";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import type { Invitation } from "../lib/people-api";
 import { expiryText } from "../lib/invitations";
 import { messageOf } from "../lib/problem";
 import { ROLE_LABELS } from "../lib/roles";
 import { useSession } from "../session";
 import { usePeopleApi } from "./usePeopleApi";
 import { queryKeys } from "../lib/query-keys";
+import type { Invitation } from "../lib/api-types";
 
 /**
  * Whether the signed-in person's address is verified, and a way to learn that it became so: Firebase

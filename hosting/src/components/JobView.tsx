@@ -2,15 +2,15 @@ import { Alert, Badge, Box, Button, Card, Flex, Heading, Link, Progress, Stack, 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useReducer, useRef, useState } from "react";
 import { Link as RouterLink } from "react-router";
-import type { ItemStatus, Job, JobEvent, JobItem } from "../lib/api";
 import { startGeneration } from "../lib/contents-api";
-import { failureWords, retryRequests, type RetryableJob } from "../lib/generation";
-import { applyJobEvent, startLiveJob } from "../lib/job-state";
+import { failureWords, retryRequests } from "../lib/generation";
+import { applyJobEvent, queuedItem, startLiveJob } from "../lib/job-state";
 import { followLive } from "../lib/job-stream";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { useIdempotentMutation } from "./useIdempotentMutation";
 import { queryKeys } from "../lib/query-keys";
+import type { ItemStatus, Job, JobEvent, JobItem } from "../lib/api-types";
 
 const SETTLE_TRIES = 15;
 const SETTLE_DELAY_MS = 2_000;
@@ -37,7 +37,7 @@ const STATUS_COLOURS: Record<ItemStatus, string> = {
 function jobSummary(job: Job): string {
   const items = job.itemCount === 1 ? "1 item" : `${job.itemCount} items`;
   // Items still running when a job is cancelled can finish after it: count what the items say.
-  const count = (status: ItemStatus) => (job.items ?? []).filter((item) => item.status === status).length;
+  const count = (status: ItemStatus) => job.items.filter((item) => item.status === status).length;
   job = { ...job, completed: Math.max(job.completed, count("completed")), failed: Math.max(job.failed, count("failed")) };
   switch (job.status) {
     case "queued":
@@ -90,7 +90,7 @@ export function JobView({
     // A cancelled job ends while items already running may still finish: read the job
     // again for a while so those items don't look stuck.
     const settle = async () => {
-      const unfinished = (job: Job) => job.items?.some((item) => !ITEM_DONE.has(item.status));
+      const unfinished = (job: Job) => job.items.some((item) => !ITEM_DONE.has(item.status));
       if (!unfinished(latest)) return;
       for (let tries = 0; tries < SETTLE_TRIES && !signal.aborted; tries++) {
         await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
@@ -127,7 +127,7 @@ export function JobView({
   // after a dropped connection sends the same keys, so it can't start twice.
   const retry = useIdempotentMutation({
     mutationFn: (_: void, key) => {
-      const requests = retryRequests(state.job as RetryableJob);
+      const requests = retryRequests(state.job);
       return Promise.all(requests.map((body, at) => startGeneration(api, projectId, body, key(at))));
     },
     onSuccess: (jobs) => jobs.forEach((started) => onRetried?.(started)),
@@ -139,10 +139,7 @@ export function JobView({
   }, [retry.isSuccess]);
 
   const { job } = state;
-  const items: JobItem[] =
-    job.items?.length > 0
-      ? job.items
-      : Array.from({ length: job.itemCount }, (_, index) => ({ index, status: "queued" as const }));
+  const items: JobItem[] = job.items.length > 0 ? job.items : Array.from({ length: job.itemCount }, (_, index) => queuedItem(index));
   const live = !state.ended;
   const failedCount = items.filter((item) => item.status === "failed").length;
 

@@ -1,10 +1,10 @@
 import { Box, Flex, Skeleton } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState, type CSSProperties } from "react";
-import type { ContentDetail, VersionDetail } from "../lib/contents-api";
 import { decodeBlurHash } from "../lib/gallery";
 import { useApi } from "../session";
 import { queryKeys } from "../lib/query-keys";
+import type { Content, ContentVersion } from "../lib/api-types";
 
 /**
  * Media needs the Authorization header, so it is read with the token and shown from an object URL.
@@ -132,7 +132,7 @@ export function AuthImage({
  * An item's current version: lists leave it out, so it is read on demand (when `enabled`), under
  * the same cache key the project's content cards use.
  */
-export function useCurrentVersion(item: ContentDetail, enabled = true): { current: VersionDetail | undefined; pending: boolean; failed: boolean } {
+export function useCurrentVersion(item: Content, enabled = true): { current: ContentVersion | undefined; pending: boolean; failed: boolean } {
   const api = useApi();
   const query = useQuery({
     queryKey: queryKeys.contentVersion(item.projectId, item.id, item.currentVersion),
@@ -140,6 +140,6 @@ export function useCurrentVersion(item: ContentDetail, enabled = true): { curren
     enabled: enabled && !item.current,
     staleTime: Infinity,
   });
-  const current = (item.current ?? query.data?.current) as VersionDetail | undefined;
+  const current = item.current ?? query.data?.current;
   return { current, pending: !current && query.isPending, failed: !current && query.isError };
 }

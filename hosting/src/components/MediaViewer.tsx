@@ -1,9 +1,9 @@
 import { Box, Button, Flex, Text } from "@chakra-ui/react";
 import { Link as RouterLink } from "react-router";
-import type { ContentDetail } from "../lib/contents-api";
 import { stepIndex } from "../lib/gallery";
 import { Dialog } from "./Dialog";
 import { AuthImage, useCurrentVersion, useMediaUrl } from "./Media";
+import type { Content } from "../lib/api-types";
 
 /**
  * The full view of a project's images and videos: one at a time in a modal, the arrow keys (and
@@ -15,7 +15,7 @@ export function MediaViewer({
   onIndex,
   onClose,
 }: {
-  items: ContentDetail[];
+  items: Content[];
   index: number | null;
   onIndex: (index: number) => void;
   onClose: () => void;
@@ -75,7 +75,7 @@ export function titleOf(item: { title?: string; kind: string; preview?: string |
   return item.title?.trim() || item.preview?.trim() || (item.kind === "video" ? "Video" : item.kind === "image" ? "Image" : "Text");
 }
 
-function FullImage({ item, alt }: { item: ContentDetail; alt: string }) {
+function FullImage({ item, alt }: { item: Content; alt: string }) {
   const { current, failed } = useCurrentVersion(item);
   if (failed) return <Unavailable what="picture" />;
   return (
@@ -93,7 +93,7 @@ function FullImage({ item, alt }: { item: ContentDetail; alt: string }) {
 }
 
 /** A video read with the token, with its poster while it loads. */
-export function VideoPlayer({ item }: { item: ContentDetail }) {
+export function VideoPlayer({ item }: { item: Content }) {
   const { current, failed } = useCurrentVersion(item);
   const poster = useMediaUrl(current?.renditions?.poster);
   const video = useMediaUrl(current?.mediaUrl);

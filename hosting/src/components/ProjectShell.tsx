@@ -2,12 +2,12 @@ import { Badge, Box, Flex, Link, Stack } from "@chakra-ui/react";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link as RouterLink } from "react-router";
-import type { Project } from "../lib/api";
 import { useApi } from "../session";
 import { NotReady } from "./NotReady";
 import { PageTitle } from "./PageTitle";
 import { ProjectNav } from "./ProjectNav";
 import { queryKeys } from "../lib/query-keys";
+import type { ProjectWithUsage } from "../lib/api-types";
 
 /**
  * The frame of a project's sections (members, batches): loads the project for its name and the
@@ -20,7 +20,7 @@ export function ProjectShell({
 }: {
   projectId: string;
   title: string;
-  children: (project: Project) => ReactNode;
+  children: (project: ProjectWithUsage) => ReactNode;
 }) {
   const api = useApi();
   const project = useQuery({ queryKey: queryKeys.project(projectId), queryFn: () => api.getProject(projectId) });
@@ -48,6 +48,6 @@ export function ProjectShell({
 }
 
 /** What a project's pages show while the project loads, or why it can't be opened. */
-export function ProjectNotReady({ project }: { project: UseQueryResult<Project> }) {
+export function ProjectNotReady({ project }: { project: UseQueryResult<ProjectWithUsage> }) {
   return <NotReady query={project} missingTitle="Project not found" failedTitle="Couldn't open the project" back="/" backLabel="Back to your projects" />;
 }

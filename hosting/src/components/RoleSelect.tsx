@@ -1,6 +1,6 @@
 import { NativeSelect } from "@chakra-ui/react";
-import type { Role } from "../lib/api";
 import { ROLE_LABELS } from "../lib/roles";
+import type { Role } from "../lib/api-types";
 
 const ROLES: Role[] = ["viewer", "editor", "owner"];
 
@@ -20,7 +20,13 @@ export function RoleSelect({
 }) {
   return (
     <NativeSelect.Root size={size} disabled={disabled} w={width}>
-      <NativeSelect.Field value={value} onChange={(event) => onChange(event.target.value as Role)}>
+      <NativeSelect.Field
+        value={value}
+        onChange={(event) => {
+          const picked = ROLES.find((role) => role === event.target.value);
+          if (picked) onChange(picked);
+        }}
+      >
         {ROLES.map((role) => (
           <option key={role} value={role}>
             {ROLE_LABELS[role]}

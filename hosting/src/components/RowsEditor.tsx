@@ -3,7 +3,7 @@ import { Fragment, useState, type ChangeEvent } from "react";
 import { ChoiceSelect, sameWords } from "./ChoiceSelect";
 import { Segmented } from "./Segmented";
 import { emptyRow, parseCsv, type PlacedProblems, type RowProblem } from "../lib/batch-form";
-import type { BatchRow, Template, TemplateVariable } from "../lib/people-api";
+import type { BatchRow, Template, TemplateVariable } from "../lib/api-types";
 
 export type RowsSource = "grid" | "csv";
 

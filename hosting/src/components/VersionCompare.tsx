@@ -1,7 +1,7 @@
 import { Box, Field, Flex, NativeSelect, Text } from "@chakra-ui/react";
 import { useMemo } from "react";
-import type { VersionDetail } from "../lib/contents-api";
 import { diffStats, diffWords, type DiffPart } from "../lib/word-diff";
+import type { ContentVersion } from "../lib/api-types";
 
 /** Two versions of a text side by side in one reading: removed words struck through, added ones marked. */
 export function VersionCompare({
@@ -10,7 +10,7 @@ export function VersionCompare({
   right,
   onChange,
 }: {
-  versions: VersionDetail[];
+  versions: ContentVersion[];
   left: number;
   right: number;
   onChange: (left: number, right: number) => void;

@@ -1,152 +1,130 @@
 // Calls to the Content Creator HTTP API (/api/**), authorised with the signed-in user's ID token.
+// Paths, parameters, bodies and answers are typed from docs/openapi.yaml (api-schema.d.ts):
+// openapi-fetch builds each request from them, and this client signs it in, retries it once with
+// a fresh token after a 401, and turns an error answer or a lost connection into an ApiError.
 
-import { ApiError, OFFLINE_MESSAGE, responseToError } from "./problem";
-import { SseParser } from "./sse";
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "./api-schema";
+import type { Content, Health, Job, JobEvent, Project, ProjectWithUsage, Tagged } from "./api-types";
 import { StreamBusy, type StreamProgress } from "./job-stream";
-
-export type Role = "owner" | "editor" | "viewer";
-export type Kind = "text" | "image" | "video";
-export type JobStatus = "queued" | "running" | "completed" | "failed" | "cancelled";
-export type ItemStatus = "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
-
-export interface Project {
-  id: string;
-  name: string;
-  description?: string | null;
-  archived?: boolean;
-  role: Role;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface ContentVersion {
-  number: number;
-  text?: string | null;
-  mediaUrl?: string | null;
-  renditions?: Record<string, string>;
-  dominantColor?: string;
-  contentType?: string;
-  width?: number | null;
-  height?: number | null;
-  createdAt: string;
-}
-
-export interface Content {
-  id: string;
-  projectId: string;
-  kind: Kind;
-  title?: string;
-  preview?: string | null;
-  demo?: boolean;
-  currentVersion: number;
-  current?: ContentVersion;
-}
-
-export interface JobItem {
-  index: number;
-  status: ItemStatus;
-  contentId?: string;
-  failureReason?: string;
-  cached?: boolean;
-  attempts?: number;
-}
-
-export interface Job {
-  id: string;
-  projectId: string;
-  kind: Kind;
-  demo?: boolean;
-  status: JobStatus;
-  itemCount: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  prompt?: string;
-  items: JobItem[];
-}
-
-/** One event of a job's live stream, already parsed. */
-export type JobEvent =
-  | { type: "job"; job: Job }
-  | { type: "delta"; index: number; text: string }
-  | { type: "reset"; index: number }
-  | { type: "item"; index: number; status: ItemStatus; contentId?: string; failureReason?: string }
-  | { type: "progress"; index: number; percent: number }
-  | { type: "end"; job: Job };
-
-export interface Health {
-  status: string;
-  demo?: boolean;
-}
+import { ApiError, OFFLINE_MESSAGE, problemToError, responseToError } from "./problem";
+import { SseParser } from "./sse";
 
 /** Gives the current user's ID token; `refresh` asks for a new one instead of the cached one. */
 export type TokenSource = (refresh: boolean) => Promise<string>;
 
 export const PAGE_SIZE = 20;
 
+const JSON_ACCEPT = "application/json, application/problem+json";
+const EMPTY_MESSAGE = "The server's answer was empty. Try again in a moment.";
+
+/**
+ * What openapi-fetch answers: the parsed body of a success (`data`), or of an error (`error`, a
+ * problem as the API describes it, or nothing), with the response.
+ */
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The body of a successful answer; rejects with an ApiError holding the server's words otherwise. */
+export async function bodyOf<A extends Answer>(pending: Promise<A>): Promise<NonNullable<A["data"]>> {
+  return dataOf(await pending);
+}
+
+/** The body of a successful answer with its ETag (the server's tags are the version, quoted). */
+export async function taggedBodyOf<A extends Answer & { data?: { version: number } }>(pending: Promise<A>): Promise<Tagged<NonNullable<A["data"]>>> {
+  const answer = await pending;
+  const value = dataOf(answer);
+  return { value, etag: answer.response.headers.get("ETag") ?? etag(value.version) };
+}
+
+/** Waits for an answer that has no body to read (204), rejecting as bodyOf does. */
+export async function doneOf(pending: Promise<Answer>): Promise<void> {
+  checked(await pending);
+}
+
+/** The body of a successful answer, which a JSON answer always has. */
+function dataOf<A extends Answer>(answer: A): NonNullable<A["data"]> {
+  const { data } = checked(answer);
+  if (data === undefined || data === null) throw new ApiError(EMPTY_MESSAGE, answer.response.status);
+  return data;
+}
+
+/** The answer when it is a success; throws the ApiError of an error answer. */
+function checked<A extends Answer>(answer: A): A {
+  // An error answer without a body has an undefined error, so the status decides.
+  if (!answer.response.ok) {
+    throw problemToError(answer.response.status, answer.error, answer.response.headers.get("Retry-After"));
+  }
+  return answer;
+}
+
+/** The entity tag the server gives a resource at this version, for If-Match. */
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+/** The query of one page of a list. */
+export function pageQuery(cursor: string | null, limit = PAGE_SIZE): { limit: number; cursor?: string } {
+  return cursor ? { limit, cursor } : { limit };
+}
+
 export async function getHealth(): Promise<Health> {
-  const response = await fetch("/api/health", { headers: { Accept: "application/json" } });
-  if (!response.ok) throw await responseToError(response);
-  return (await response.json()) as Health;
+  // Anyone may ask, signed in or not: no token.
+  return bodyOf(createClient<paths>({ baseUrl: window.location.origin }).GET("/api/health", { headers: { Accept: JSON_ACCEPT } }));
 }
 
 export class Api {
+  /** The typed client of every route; requests made with it are signed in like the calls below. */
+  readonly client: Client<paths>;
   private readonly token: TokenSource;
 
   constructor(token: TokenSource) {
     this.token = token;
+    this.client = createClient<paths>({ baseUrl: window.location.origin, fetch: (request) => this.authorised(request) });
   }
 
-  listProjects(cursor: string | null): Promise<Page<Project>> {
-    return this.request(`/api/projects?${pageQuery(cursor)}`);
+  listProjects(cursor: string | null) {
+    return bodyOf(this.client.GET("/api/projects", { params: { query: pageQuery(cursor) } }));
   }
 
-  getProject(projectId: string): Promise<Project> {
-    return this.request(`/api/projects/${encodeURIComponent(projectId)}`);
+  getProject(projectId: string): Promise<ProjectWithUsage> {
+    return bodyOf(this.client.GET("/api/projects/{projectId}", { params: { path: { projectId } } }));
   }
 
   createProject(name: string, description: string): Promise<Project> {
-    return this.request("/api/projects", {
-      method: "POST",
-      body: JSON.stringify(description ? { name, description } : { name }),
-    });
+    return bodyOf(this.client.POST("/api/projects", { body: description ? { name, description } : { name } }));
   }
 
-  listContents(projectId: string, cursor: string | null): Promise<Page<Content>> {
-    return this.request(`/api/projects/${encodeURIComponent(projectId)}/contents?${pageQuery(cursor)}`);
+  listContents(projectId: string, cursor: string | null) {
+    return bodyOf(this.client.GET("/api/projects/{projectId}/contents", { params: { path: { projectId }, query: pageQuery(cursor) } }));
   }
 
   getContent(projectId: string, contentId: string): Promise<Content> {
-    return this.request(`/api/projects/${encodeURIComponent(projectId)}/contents/${encodeURIComponent(contentId)}`);
+    return bodyOf(this.client.GET("/api/projects/{projectId}/contents/{contentId}", { params: { path: { projectId, contentId } } }));
   }
 
   getGeneration(projectId: string, jobId: string): Promise<Job> {
-    return this.request(`/api/projects/${encodeURIComponent(projectId)}/generations/${encodeURIComponent(jobId)}`);
+    return bodyOf(this.client.GET("/api/projects/{projectId}/generations/{jobId}", { params: { path: { projectId, jobId } } }));
   }
 
   cancelGeneration(projectId: string, jobId: string): Promise<Job> {
-    return this.request(
-      `/api/projects/${encodeURIComponent(projectId)}/generations/${encodeURIComponent(jobId)}:cancel`,
-      { method: "POST" },
-    );
+    return bodyOf(this.client.POST("/api/projects/{projectId}/generations/{jobId}:cancel", { params: { path: { projectId, jobId } } }));
   }
 
   /** Reads media (which needs the Authorization header) as a Blob, for showing via an object URL. */
   async media(url: string, signal?: AbortSignal): Promise<Blob> {
+    const address = new URL(url, window.location.href);
     // The token goes only to this app's own server, never to another address.
-    const sameOrigin = new URL(url, window.location.href).origin === window.location.origin;
-    const response = sameOrigin
-      ? await this.authorised(url, { signal }, "image/*, video/*")
-      : await fetch(url, { signal }).catch((error: unknown) => {
-          if (signal?.aborted) throw error;
-          throw new ApiError(OFFLINE_MESSAGE, 0);
-        });
+    const response =
+      address.origin === window.location.origin
+        ? await this.authorised(new Request(address, { signal, headers: { Accept: "image/*, video/*" } }))
+        : await fetch(address, { signal }).catch((error: unknown) => {
+            if (signal?.aborted) throw error;
+            throw new ApiError(OFFLINE_MESSAGE, 0);
+          });
     if (!response.ok) throw await responseToError(response);
     return response.blob();
   }
@@ -166,17 +144,21 @@ export class Api {
     lastEventId?: string,
     progress?: StreamProgress,
   ): Promise<boolean> {
-    const path = `/api/projects/${encodeURIComponent(projectId)}/generations/${encodeURIComponent(jobId)}/events`;
-    const headers: Record<string, string> = lastEventId ? { "Last-Event-ID": lastEventId } : {};
-    const response = await this.authorised(path, { signal, cache: "no-store", headers }, "text/event-stream");
-    if (response.status === 429) {
-      const error = await responseToError(response);
-      const seconds = Number(response.headers.get("Retry-After"));
+    const answer = await this.client.GET("/api/projects/{projectId}/generations/{jobId}/events", {
+      params: { path: { projectId, jobId }, header: { "Last-Event-ID": lastEventId } },
+      headers: { Accept: "text/event-stream" },
+      parseAs: "stream",
+      cache: "no-store",
+      signal,
+    });
+    if (answer.response.status === 429) {
+      const error = problemToError(429, answer.error, answer.response.headers.get("Retry-After"));
+      const seconds = Number(answer.response.headers.get("Retry-After"));
       throw new StreamBusy(error.message, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5_000);
     }
-    if (!response.ok) throw await responseToError(response);
-    if (!response.body) throw new ApiError("This browser can't follow the job live.", 0);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const { data: body } = checked(answer);
+    if (!body) throw new ApiError("This browser can't follow the job live.", 0);
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
     const parser = new SseParser({ onRetry: (ms) => progress?.onRetry(ms) });
     try {
       for (;;) {
@@ -195,78 +177,73 @@ export class Api {
     }
   }
 
-  /**
-   * An authorised request whose answer the caller reads itself: for headers such as ETag, answers
-   * without a body (204), or files.
-   */
-  fetch(path: string, init: RequestInit = {}, accept = "application/json, application/problem+json"): Promise<Response> {
-    return this.authorised(path, init, accept);
+  private async authorised(request: Request): Promise<Response> {
+    // Kept unread for a second try: a 401 means the server turned the token away before doing
+    // anything, so one retry with a freshly minted token is safe even for a POST.
+    const again = request.clone();
+    const response = await this.send(request, false);
+    return response.status === 401 ? this.send(again, true) : response;
   }
 
-  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await this.authorised(path, init, "application/json, application/problem+json");
-    if (!response.ok) throw await responseToError(response);
-    return (await response.json()) as T;
-  }
-
-  private async authorised(path: string, init: RequestInit, accept: string): Promise<Response> {
-    let response = await this.send(path, init, accept, false);
-    // A 401 means the server turned the token away before doing anything, so one retry
-    // with a freshly minted token is safe even for a POST.
-    if (response.status === 401) response = await this.send(path, init, accept, true);
-    return response;
-  }
-
-  private async send(path: string, init: RequestInit, accept: string, refresh: boolean): Promise<Response> {
-    const headers = new Headers(init.headers);
-    headers.set("Accept", accept);
+  private async send(request: Request, refresh: boolean): Promise<Response> {
+    const headers = new Headers(request.headers);
+    if (!headers.has("Accept")) headers.set("Accept", JSON_ACCEPT);
     headers.set("Authorization", `Bearer ${await this.token(refresh)}`);
-    if (init.body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
     try {
-      return await fetch(path, { ...init, headers });
+      return await fetch(new Request(request, { headers }));
     } catch (error) {
-      if (init.signal?.aborted) throw error;
+      if (request.signal.aborted) throw error;
       throw new ApiError(OFFLINE_MESSAGE, 0);
     }
   }
 }
 
-function pageQuery(cursor: string | null): URLSearchParams {
-  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (cursor) query.set("cursor", cursor);
-  return query;
-}
+const JOB_STATUSES: readonly Job["status"][] = ["queued", "running", "completed", "failed", "cancelled"];
 
 /** Reads one event of the job stream; unknown or malformed events give null. */
 export function toJobEvent(name: string, data: string): JobEvent | null {
-  let body: Record<string, unknown>;
+  let body: unknown;
   try {
-    body = JSON.parse(data) as Record<string, unknown>;
+    body = JSON.parse(data);
   } catch {
     return null;
   }
   if (typeof body !== "object" || body === null) return null;
-  const index = typeof body.index === "number" ? body.index : -1;
+  if (name === "job" || name === "end") return isJob(body) ? { type: name, job: body } : null;
+  const index = "index" in body && typeof body.index === "number" && body.index >= 0 ? body.index : null;
+  if (index === null) return null;
   switch (name) {
-    case "job":
-    case "end":
-      return typeof body.id === "string" ? { type: name, job: body as unknown as Job } : null;
     case "delta":
-      return index >= 0 && typeof body.text === "string" ? { type: "delta", index, text: body.text } : null;
+      return "text" in body && typeof body.text === "string" ? { type: "delta", index, text: body.text } : null;
     case "reset":
-      return index >= 0 ? { type: "reset", index } : null;
-    case "item":
-      return index >= 0 && typeof body.status === "string"
-        ? {
-            type: "item",
-            index,
-            status: body.status as ItemStatus,
-            contentId: typeof body.contentId === "string" ? body.contentId : undefined,
-            failureReason: typeof body.failureReason === "string" ? body.failureReason : undefined,
-          }
-        : null;
+      return { type: "reset", index };
+    case "item": {
+      // An item event reports the item's end.
+      const status = "status" in body ? body.status : undefined;
+      if (status !== "completed" && status !== "failed") return null;
+      return {
+        type: "item",
+        index,
+        status,
+        contentId: "contentId" in body && typeof body.contentId === "string" ? body.contentId : undefined,
+        cached: "cached" in body && typeof body.cached === "boolean" ? body.cached : undefined,
+        failureReason: "failureReason" in body && typeof body.failureReason === "string" ? body.failureReason : undefined,
+      };
+    }
     case "progress":
-      return index >= 0 && typeof body.percent === "number" ? { type: "progress", index, percent: body.percent } : null;
+      return "percent" in body && typeof body.percent === "number" ? { type: "progress", index, percent: body.percent } : null;
   }
   return null;
+}
+
+/** Whether a parsed event is a job: its id, a known status and its items, as the API describes it. */
+function isJob(body: object): body is Job {
+  return (
+    "id" in body &&
+    typeof body.id === "string" &&
+    "status" in body &&
+    JOB_STATUSES.some((status) => status === body.status) &&
+    "items" in body &&
+    Array.isArray(body.items)
+  );
 }

@@ -3,7 +3,7 @@
 
 import { describeCron, isTimeZone, nextRuns, parseCron, wallToInstant } from "./cron";
 import type { FieldProblem } from "./problem";
-import type { BatchRow, Template } from "./people-api";
+import type { BatchRow, Template } from "./api-types";
 
 /** The rows that hold something, and for each the grid row it came from. */
 export function gridToRows(grid: BatchRow[]): { rows: BatchRow[]; gridIndex: number[] } {

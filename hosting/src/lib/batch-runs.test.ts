@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isActive, latestRunLine, runCost, runCounts, runNowNotice, schedulerProblem } from "./batch-runs";
-import type { BatchRun } from "./people-api";
+import type { BatchRun } from "./api-types";
 
 const run: BatchRun = {
   id: "b_1",
   batchId: "b",
   dueAt: "2026-11-26T09:00:00Z",
   trigger: "schedule",
+  jobIds: ["j1"],
+  skippedRows: [],
   startedAt: "2026-11-26T09:00:01Z",
   status: "running",
   items: 10,

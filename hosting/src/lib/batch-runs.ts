@@ -1,7 +1,7 @@
 // How a batch's runs read in its history and in the live line about the latest one.
 
-import type { Batch, BatchRun, RunStatus } from "./people-api";
 import { formatMicros } from "./usage";
+import type { Batch, BatchRun, RunStatus } from "./api-types";
 
 export const RUN_STATUS_WORDS: Record<RunStatus, string> = {
   queued: "Waiting to start",

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { VersionDetail } from "./contents-api";
 import { canEdit, defaultComparison, describeVersion, formatBytes, isConflict, relativeTime } from "./content-view";
 import { ApiError } from "./problem";
+import type { ContentVersion } from "./api-types";
 
 const now = new Date("2026-11-26T12:00:00Z");
-const version = (number: number, extra: Partial<VersionDetail> = {}): VersionDetail => ({
+const version = (number: number, extra: Partial<ContentVersion> = {}): ContentVersion => ({
+  contentId: "c",
+  projectId: "p",
   number,
   createdAt: "2026-11-26T11:00:00Z",
   ...extra,

@@ -1,8 +1,7 @@
 // Small decisions of the content reader, kept apart from the screen so they can be tested.
 
-import type { Role } from "./api";
-import type { VersionDetail } from "./contents-api";
 import { ApiError } from "./problem";
+import type { ContentVersion, Role } from "./api-types";
 
 const SOURCE_WORDS: Record<string, string> = {
   generated: "Generated",
@@ -13,7 +12,7 @@ const SOURCE_WORDS: Record<string, string> = {
 };
 
 /** One line about a version: how it was made, by which model, and when. */
-export function describeVersion(version: VersionDetail, now: Date = new Date()): string {
+export function describeVersion(version: ContentVersion, now: Date = new Date()): string {
   const parts = [SOURCE_WORDS[version.source ?? ""] ?? "Saved"];
   if (version.model && version.source === "generated") parts[0] += ` with ${version.model}`;
   parts.push(relativeTime(version.createdAt, now));
@@ -50,7 +49,7 @@ export const CONFLICT_MESSAGE =
   "Someone saved a newer version while you were working on this one. Your text is still here: load the latest version, compare, and save again.";
 
 /** The two versions to compare first: the one before the current, and the current. */
-export function defaultComparison(versions: VersionDetail[], current: number): [number, number] | null {
+export function defaultComparison(versions: ContentVersion[], current: number): [number, number] | null {
   if (versions.length < 2) return null;
   const numbers = versions.map((version) => version.number).sort((a, b) => a - b);
   const right = numbers.includes(current) ? current : numbers[numbers.length - 1];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { brandVoiceSummary, buildOptions, describeFieldProblem, failureWords, formField, hasBrandVoice, modelsFromProblem, parseBannedWords, retryRequests, type RetryableJob } from "./generation";
+import { brandVoiceSummary, buildOptions, describeFieldProblem, failureWords, formField, hasBrandVoice, modelsFromProblem, parseBannedWords, retryRequests } from "./generation";
+import type { Job } from "./api-types";
 
 describe("buildOptions", () => {
   it("keeps only the options of the kind, filled in and valid", () => {
@@ -69,10 +70,11 @@ describe("brandVoiceSummary", () => {
 });
 
 describe("retryRequests", () => {
-  const job: RetryableJob = {
+  const job: Job = {
     id: "j",
     projectId: "p",
     kind: "image",
+    demo: false,
     status: "completed",
     itemCount: 4,
     completed: 1,
@@ -83,10 +85,10 @@ describe("retryRequests", () => {
     model: "gpt-image-1",
     options: { size: "1024x1024" },
     items: [
-      { index: 0, status: "completed", contentId: "c" },
-      { index: 1, status: "failed", failureReason: "refused" },
-      { index: 2, status: "failed" },
-      { index: 3, status: "failed", prompt: "A harbour" },
+      { index: 0, status: "completed", contentId: "c", cached: false, attempts: 1 },
+      { index: 1, status: "failed", failureReason: "refused", cached: false, attempts: 1 },
+      { index: 2, status: "failed", cached: false, attempts: 1 },
+      { index: 3, status: "failed", prompt: "A harbour", cached: false, attempts: 1 },
     ],
   };
 
@@ -102,7 +104,7 @@ describe("retryRequests", () => {
   });
 
   it("adds a version to the same item when a regeneration failed", () => {
-    const regeneration = { ...job, contentId: "c9", itemCount: 1, items: [{ index: 0, status: "failed" as const }] };
+    const regeneration = { ...job, contentId: "c9", itemCount: 1, items: [{ index: 0, status: "failed" as const, cached: false, attempts: 1 }] };
     expect(retryRequests(regeneration)[0]).toMatchObject({ contentId: "c9", count: 1 });
   });
 
@@ -134,6 +136,6 @@ describe("failureWords", () => {
   });
 
   it("says plainly when no reason came", () => {
-    expect(failureWords({})).toBe("It couldn't be made, and the provider gave no reason.");
+    expect(failureWords({ attempts: 1 })).toBe("It couldn't be made, and the provider gave no reason.");
   });
 });

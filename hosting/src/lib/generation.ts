@@ -1,22 +1,8 @@
 // The generate panel's logic: provider options checked as the server checks them, model
 // suggestions, the brand voice's banned words, and the requests that retry a job's failed items.
 
-import type { Job, Kind } from "./api";
+import type { BrandVoice, GenerationBody, Job, JobItem, Kind } from "./api-types";
 import { variableLabel } from "./template-form";
-
-/** A generation as the API takes it (POST .../generations). */
-export interface GenerationBody {
-  kind: Kind;
-  prompt?: string;
-  templateId?: string;
-  variables?: Record<string, string>;
-  provider?: string;
-  model?: string;
-  options?: Record<string, string>;
-  count: number;
-  fresh?: boolean;
-  contentId?: string;
-}
 
 /** The provider options the panel offers, as typed (empty means "let the provider choose"). */
 export interface OptionFields {
@@ -134,12 +120,6 @@ export function parseBannedWords(text: string): { words: string[]; error: string
   return { words, error: "" };
 }
 
-export interface BrandVoice {
-  systemPrompt?: string | null;
-  tone?: string | null;
-  bannedWords?: string[];
-}
-
 /** Whether a brand voice says anything at all. */
 export function hasBrandVoice(voice: BrandVoice | null | undefined): voice is BrandVoice {
   return Boolean(voice && (voice.systemPrompt?.trim() || voice.tone?.trim() || (voice.bannedWords?.length ?? 0) > 0));
@@ -156,23 +136,14 @@ export function brandVoiceSummary(voice: BrandVoice | null | undefined): string 
   return `Texts use ${parts.join(", ")}.`;
 }
 
-/** A job as the API shows it, with the fields a retry copies. */
-export type RetryableJob = Job & {
-  provider?: string;
-  model?: string;
-  options?: Record<string, string>;
-  contentId?: string | null;
-  items: (Job["items"][number] & { prompt?: string })[];
-};
-
 /**
  * New generations that try a job's failed items again: one per distinct prompt (a batch's items
  * each have their own), with as many items as failed with it, and the job's provider, model and
  * options. Each needs a new Idempotency-Key: it is a new request, not a repeat of the old one.
  */
-export function retryRequests(job: RetryableJob): GenerationBody[] {
+export function retryRequests(job: Job): GenerationBody[] {
   const counts = new Map<string, number>();
-  for (const item of job.items ?? []) {
+  for (const item of job.items) {
     if (item.status !== "failed") continue;
     const prompt = item.prompt ?? job.prompt;
     if (!prompt) continue;
@@ -228,7 +199,7 @@ export function describeFieldProblem(field: string, message: string): string {
 }
 
 /** Why an item failed, in words: the server's reason when it gave one, and how often it was tried. */
-export function failureWords(item: { failureReason?: string; attempts?: number }): string {
+export function failureWords(item: Pick<JobItem, "failureReason" | "attempts">): string {
   const reason = item.failureReason?.trim().replace(/[.!]+$/, "");
   const tries = item.attempts && item.attempts > 1 ? ` (tried ${item.attempts} times)` : "";
   return reason ? `${reason}${tries}.` : `It couldn't be made, and the provider gave no reason${tries}.`;

@@ -1,7 +1,8 @@
 // What the invitation screens work out without the server: the link to pass on, the secret in an
 // opened link, and how long an invitation has left.
 
-import type { Invitation } from "./people-api";
+import type { Invitation } from "./api-types";
+
 
 /** The whole accept link, from the path the server gives (it knows no web origin). */
 export function acceptLink(origin: string, acceptPath: string): string {

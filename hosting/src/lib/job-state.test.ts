@@ -1,19 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { toJobEvent, type Job } from "./api";
+import { toJobEvent } from "./api";
 import { applyJobEvent, startLiveJob, type LiveJob } from "./job-state";
+import type { Job } from "./api-types";
 
 const job: Job = {
   id: "j1",
   projectId: "p1",
   kind: "text",
+  provider: "demo",
+  model: "demo-text",
+  demo: true,
   status: "running",
   itemCount: 2,
   completed: 0,
   failed: 0,
   cancelled: 0,
   items: [
-    { index: 0, status: "running" },
-    { index: 1, status: "queued" },
+    { index: 0, status: "running", cached: false, attempts: 1 },
+    { index: 1, status: "queued", cached: false, attempts: 0 },
   ],
 };
 
@@ -46,6 +50,16 @@ describe("the live view of a job", () => {
   it("records an item's failure reason", () => {
     const state = feed(startLiveJob(job), ["item", { index: 1, status: "failed", failureReason: "The prompt was refused." }]);
     expect(state.job.items[1]).toMatchObject({ status: "failed", failureReason: "The prompt was refused." });
+  });
+
+  it("marks an item served from the cache as it ends", () => {
+    const state = feed(startLiveJob(job), ["item", { index: 1, status: "completed", contentId: "c1", cached: true }]);
+    expect(state.job.items[1]).toMatchObject({ status: "completed", contentId: "c1", cached: true });
+  });
+
+  it("adds an item the job had not listed yet", () => {
+    const state = feed(startLiveJob({ ...job, items: [] }), ["item", { index: 1, status: "failed", failureReason: "No." }]);
+    expect(state.job.items).toEqual([{ index: 1, status: "failed", failureReason: "No.", cached: false, attempts: 0 }]);
   });
 
   it("ends on the end event with the final job", () => {

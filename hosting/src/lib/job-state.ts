@@ -1,6 +1,6 @@
 // What the live view of one job shows, kept up to date from its events.
 
-import type { Job, JobEvent, JobItem } from "./api";
+import type { Job, JobEvent, JobItem } from "./api-types";
 
 export interface LiveJob {
   job: Job;
@@ -38,6 +38,7 @@ export function applyJobEvent(state: LiveJob, event: JobEvent): LiveJob {
       const change: Partial<JobItem> = { status: event.status };
       if (event.contentId) change.contentId = event.contentId;
       if (event.failureReason) change.failureReason = event.failureReason;
+      if (event.cached !== undefined) change.cached = event.cached;
       const items = itemsWith(state.job, event.index, change);
       return { ...state, job: { ...state.job, items } };
     }
@@ -45,9 +46,14 @@ export function applyJobEvent(state: LiveJob, event: JobEvent): LiveJob {
 }
 
 function itemsWith(job: Job, index: number, change: Partial<JobItem>): JobItem[] {
-  const items = [...(job.items ?? [])];
+  const items = [...job.items];
   const at = items.findIndex((item) => item.index === index);
   if (at >= 0) items[at] = { ...items[at], ...change };
-  else items.push({ index, status: "queued", ...change });
+  else items.push({ ...queuedItem(index), ...change });
   return items.sort((a, b) => a.index - b.index);
+}
+
+/** An item the job has not reported yet: waiting to start, not tried, not from the cache. */
+export function queuedItem(index: number): JobItem {
+  return { index, status: "queued", cached: false, attempts: 0 };
 }

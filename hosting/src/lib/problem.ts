@@ -1,9 +1,9 @@
 // Turns an application/problem+json answer into words for the person using the app.
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { Problem } from "./api-types";
+
+/** One field at fault, as a problem's `errors` names it. */
+export type FieldProblem = NonNullable<Problem["errors"]>[number];
 
 /** A failed API call, with a message written for the person using the app. */
 export class ApiError extends Error {
@@ -22,9 +22,10 @@ export const OFFLINE_MESSAGE = "Can't reach the server. Check your connection an
 
 /** Builds the error from a status, the parsed body (if any) and the Retry-After header. */
 export function problemToError(status: number, body: unknown, retryAfter: string | null): ApiError {
-  const problem = (body ?? {}) as { detail?: unknown; errors?: unknown };
-  const detail = typeof problem.detail === "string" ? problem.detail.trim() : "";
-  const fieldProblems = Array.isArray(problem.errors) ? problem.errors.filter(isFieldProblem) : [];
+  // Read field by field: an error answer may be a problem as the API describes it, or anything.
+  const problem = typeof body === "object" && body !== null ? body : {};
+  const detail = "detail" in problem && typeof problem.detail === "string" ? problem.detail.trim() : "";
+  const fieldProblems = "errors" in problem && Array.isArray(problem.errors) ? problem.errors.filter(isFieldProblem) : [];
   let message = detail || fallbackMessage(status, retryAfter);
   // When the server says when to come back, say so even if its detail doesn't.
   const wait = retryAfterSeconds(retryAfter);
@@ -49,8 +50,14 @@ export function messageOf(error: unknown): string {
 }
 
 function isFieldProblem(value: unknown): value is FieldProblem {
-  const candidate = value as Partial<FieldProblem> | null;
-  return typeof candidate?.field === "string" && typeof candidate.message === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "field" in value &&
+    typeof value.field === "string" &&
+    "message" in value &&
+    typeof value.message === "string"
+  );
 }
 
 function retryAfterSeconds(header: string | null): number {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Project } from "./api";
 import { dedupeProjects, filterProjects, resultSummary } from "./project-list";
+import type { Project } from "./api-types";
 
 function project(id: string, name: string, extra: Partial<Project> = {}): Project {
-  return { id, name, role: "owner", createdAt: "", updatedAt: "", version: 1, ...extra };
+  return { id, name, archived: false, role: "owner", createdAt: "", updatedAt: "", version: 1, batchRunsChargeCreator: false, ...extra };
 }
 
 const all = [

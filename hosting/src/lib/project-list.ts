@@ -1,6 +1,7 @@
 // Search and the archived filter of the projects list, applied to the pages loaded so far.
 
-import type { Project } from "./api";
+import type { Project } from "./api-types";
+
 
 export type ArchiveFilter = "active" | "archived" | "all";
 

@@ -2,7 +2,8 @@
 // contentItem(p, c)) is a prefix: invalidating it refreshes everything below it, so the shapes here
 // decide what one change refreshes. Screens build keys only through these functions.
 
-import type { Kind } from "./api";
+import type { QueryClient } from "@tanstack/react-query";
+import type { Kind, Project, ProjectWithUsage } from "./api-types";
 
 export const queryKeys = {
   health: () => ["health"] as const,
@@ -32,3 +33,12 @@ export const queryKeys = {
   batch: (projectId: string, batchId: string) => ["batch", projectId, batchId] as const,
   batchRuns: (projectId: string, batchId: string) => ["batch-runs", projectId, batchId] as const,
 };
+
+/**
+ * Puts a project as a write answered it into the cache of the project, which holds what GET gives
+ * (with this month's usage): changed fields replace those read, and a project not read yet is left
+ * to be read.
+ */
+export function storeProject(queryClient: QueryClient, changed: Project): void {
+  queryClient.setQueryData<ProjectWithUsage>(queryKeys.project(changed.id), (read) => read && { ...read, ...changed });
+}

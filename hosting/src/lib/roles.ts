@@ -1,7 +1,8 @@
 // What each role of a project may do, and the words that explain a control someone can't use.
 // The server checks every call; the screens use this so people see their limits before they try.
 
-import type { Role } from "./api";
+import type { Role } from "./api-types";
+
 
 export interface Abilities {
   /** Generate content, edit it, and make, change and run batches. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkValues, initialValues, renderTemplate, templatesFor, valuesToSend, variableLabel, type Template } from "./template-form";
+import { checkValues, initialValues, renderTemplate, templatesFor, valuesToSend, variableLabel } from "./template-form";
+import type { Template } from "./api-types";
 
 const template: Template = {
   id: "t1",
+  projectId: null,
   name: "Product description",
   kind: "text",
   body: "Describe {{ product }} for {{audience}} in {{words}} words. {{tone}}",
@@ -52,10 +54,10 @@ describe("the variables form", () => {
 
   it("lists a kind's templates with the project's own first", () => {
     const all: Template[] = [
-      { id: "g2", name: "Zeta", kind: "text", body: "", variables: [] },
+      { id: "g2", projectId: null, name: "Zeta", kind: "text", body: "", variables: [] },
       { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "", variables: [] },
-      { id: "g1", name: "Alpha", kind: "text", body: "", variables: [] },
-      { id: "i1", name: "Picture", kind: "image", body: "", variables: [] },
+      { id: "g1", projectId: null, name: "Alpha", kind: "text", body: "", variables: [] },
+      { id: "i1", projectId: null, name: "Picture", kind: "image", body: "", variables: [] },
     ];
     expect(templatesFor(all, "text").map((t) => t.id)).toEqual(["p1", "g1", "g2"]);
   });

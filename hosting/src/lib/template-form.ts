@@ -1,25 +1,7 @@
 // The typed variables form of a template: starting values, the same checks the server makes, and
 // the prompt the server will render, so a person sees mistakes and the result before sending.
 
-export type VariableType = "string" | "number" | "choice";
-
-export interface TemplateVariable {
-  name: string;
-  type: VariableType;
-  required?: boolean;
-  choices?: string[] | null;
-  defaultValue?: string | null;
-  maxLength?: number | null;
-}
-
-export interface Template {
-  id: string;
-  projectId?: string | null;
-  name: string;
-  kind: "text" | "image" | "video";
-  body: string;
-  variables: TemplateVariable[];
-}
+import type { Template } from "./api-types";
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]{0,39})\s*\}\}/g;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -27,7 +9,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Every variable's starting value: its default, or the first choice of a required choice. */
 export function initialValues(template: Template): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const variable of template.variables ?? []) {
+  for (const variable of template.variables) {
     values[variable.name] =
       variable.defaultValue ?? (variable.type === "choice" && variable.required ? (variable.choices?.[0] ?? "") : "");
   }
@@ -37,7 +19,7 @@ export function initialValues(template: Template): Record<string, string> {
 /** What is wrong with each value, by variable name; empty when all is well. */
 export function checkValues(template: Template, values: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const variable of template.variables ?? []) {
+  for (const variable of template.variables) {
     const value = (values[variable.name] ?? "").trim();
     if (!value) {
       if (variable.required) errors[variable.name] = "Fill this in.";
@@ -55,7 +37,7 @@ export function checkValues(template: Template, values: Record<string, string>):
 /** The values to send: trimmed, and only those that were filled in (the server applies defaults). */
 export function valuesToSend(template: Template, values: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const variable of template.variables ?? []) {
+  for (const variable of template.variables) {
     const value = (values[variable.name] ?? "").trim();
     if (value) out[variable.name] = value;
   }
@@ -64,7 +46,7 @@ export function valuesToSend(template: Template, values: Record<string, string>)
 
 /** The prompt as the server renders it: each {{name}} replaced, runs of spaces made one. */
 export function renderTemplate(template: Template, values: Record<string, string>): string {
-  const byName = new Map((template.variables ?? []).map((variable) => [variable.name, variable]));
+  const byName = new Map(template.variables.map((variable) => [variable.name, variable]));
   return template.body
     .replace(PLACEHOLDER, (_, name: string) => {
       const value = (values[name] ?? "").trim();

@@ -1,8 +1,28 @@
 import { describe, expect, it } from "vitest";
+import type { Limits, Usage } from "./api-types";
 import { formatMicros, periodName, usageBars, usageSummary } from "./usage";
 
-const limits = { tokensPerMonth: 2_000_000, imagesPerMonth: 500, videoSecondsPerMonth: 300 };
-const usage = { period: "2026-11", inputTokens: 1_000, outputTokens: 200, images: 450, videoSeconds: 300, items: 9, costMicros: 0 };
+const limits: Limits = {
+  tokensPerMonth: 2_000_000,
+  imagesPerMonth: 500,
+  videoSecondsPerMonth: 300,
+  inputTokenMicros: 0.15,
+  outputTokenMicros: 0.6,
+  imageMicros: 40_000,
+  videoSecondMicros: 50_000,
+};
+const usage: Usage = {
+  period: "2026-11",
+  inputTokens: 1_000,
+  outputTokens: 200,
+  images: 450,
+  videoSeconds: 300,
+  items: 9,
+  costMicros: 0,
+  reservedTokens: 0,
+  reservedImages: 0,
+  reservedVideoSeconds: 0,
+};
 
 describe("usageBars", () => {
   it("adds input and output tokens against the token limit", () => {

@@ -1,6 +1,7 @@
 // Usage against the monthly limits, as bars with numbers.
 
-import type { Limits, Usage } from "./people-api";
+import type { Limits, Usage } from "./api-types";
+
 
 export interface UsageBar {
   id: string;

@@ -8,7 +8,6 @@ import { ProjectShell } from "../components/ProjectShell";
 import { RowsEditor, startRows, type RowsValue } from "../components/RowsEditor";
 import { ScheduleFields } from "../components/ScheduleFields";
 import { usePeopleApi } from "../components/usePeopleApi";
-import type { Project } from "../lib/api";
 import {
   checkBatchSettings,
   formatRun,
@@ -22,13 +21,13 @@ import {
   type ScheduleInput,
 } from "../lib/batch-form";
 import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, runCounts, runNowNotice, schedulerProblem } from "../lib/batch-runs";
-import type { Batch, BatchChange, BatchRun, Template } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 import { queryKeys } from "../lib/query-keys";
 import { SectionCard } from "../components/SectionCard";
 import { listTemplates } from "../lib/contents-api";
 import { useApi } from "../session";
+import type { Batch, BatchChange, BatchRun, Project, Template } from "../lib/api-types";
 
 // A fieldset is as wide as its widest content unless told otherwise, which would push a phone sideways.
 const Fieldset = chakra("fieldset", { base: { minW: "0" } });

@@ -8,7 +8,6 @@ import { ProjectShell } from "../components/ProjectShell";
 import { RowsEditor, startRows, type RowsValue } from "../components/RowsEditor";
 import { ScheduleFields } from "../components/ScheduleFields";
 import { usePeopleApi } from "../components/usePeopleApi";
-import type { Project } from "../lib/api";
 import {
   browserTimeZone,
   checkBatchSettings,
@@ -21,12 +20,12 @@ import {
   type PlacedProblems,
   type ScheduleInput,
 } from "../lib/batch-form";
-import type { Batch } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 import { queryKeys } from "../lib/query-keys";
 import { listTemplates } from "../lib/contents-api";
 import { useApi } from "../session";
+import type { Batch, Project } from "../lib/api-types";
 
 // A fieldset is as wide as its widest content unless told otherwise, which would push a phone sideways.
 const Fieldset = chakra("fieldset", { base: { minW: "0" } });

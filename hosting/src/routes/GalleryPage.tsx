@@ -5,11 +5,12 @@ import { Link as RouterLink, useParams, useSearchParams } from "react-router";
 import { AuthImage, Placeholder, useCurrentVersion, useNearScreen } from "../components/Media";
 import { MediaViewer, titleOf } from "../components/MediaViewer";
 import { PageTitle } from "../components/PageTitle";
-import { listMedia, type ContentDetail } from "../lib/contents-api";
+import { listMedia } from "../lib/contents-api";
 import { formatDuration, thumbnailBox } from "../lib/gallery";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { queryKeys } from "../lib/query-keys";
+import type { Content } from "../lib/api-types";
 
 type MediaKind = "image" | "video";
 
@@ -28,7 +29,7 @@ export default function GalleryPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const seen = new Set<string>();
-  const items: ContentDetail[] = (media.data?.pages.flatMap((page) => page.items) ?? []).filter(
+  const items: Content[] = (media.data?.pages.flatMap((page) => page.items) ?? []).filter(
     (item) => !seen.has(item.id) && Boolean(seen.add(item.id)),
   );
   const projectPath = `/projects/${encodeURIComponent(projectId)}`;
@@ -100,7 +101,7 @@ export default function GalleryPage() {
 }
 
 /** One thumbnail: its version is read when it nears the screen, the picture when it has the address. */
-function Tile({ item, onOpen }: { item: ContentDetail; onOpen: () => void }) {
+function Tile({ item, onOpen }: { item: Content; onOpen: () => void }) {
   const [ref, near] = useNearScreen<HTMLLIElement>();
   const { current, failed } = useCurrentVersion(item, near);
   const thumb = item.kind === "video" ? current?.renditions?.poster : (current?.renditions?.["thumb-256"] ?? current?.mediaUrl);

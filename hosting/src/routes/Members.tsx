@@ -6,14 +6,13 @@ import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
 import { RoleSelect } from "../components/RoleSelect";
 import { usePeopleApi } from "../components/usePeopleApi";
-import type { Project, Role } from "../lib/api";
 import { acceptLink, expiryText } from "../lib/invitations";
-import type { Invitation, IssuedInvitation, Member, ProjectWithUsage } from "../lib/people-api";
 import { ApiError, messageOf } from "../lib/problem";
 import { abilitiesOf, memberActions, ROLE_LABELS, ROLE_SUMMARIES, whyNot } from "../lib/roles";
 import { periodName, usageSummary } from "../lib/usage";
 import { useSession } from "../session";
 import { queryKeys } from "../lib/query-keys";
+import type { Invitation, IssuedInvitation, Member, Project, ProjectWithUsage, Role } from "../lib/api-types";
 
 type Notice = NoticeValue;
 
@@ -26,7 +25,7 @@ export default function Members() {
   );
 }
 
-function MembersOf({ project }: { project: Project }) {
+function MembersOf({ project }: { project: ProjectWithUsage }) {
   const people = usePeopleApi();
   const { user } = useSession();
   const myUid = user?.uid ?? "";
@@ -150,9 +149,8 @@ function YourRole({ project, myUid, owners, loaded }: { project: Project; myUid:
   );
 }
 
-/** What the whole project (all its members) has used this month, when the server says. */
+/** What the whole project (all its members) has used this month. */
 function ProjectUsage({ project }: { project: ProjectWithUsage }) {
-  if (!project.usage) return null;
   return (
     <Box as="section" aria-labelledby="project-usage">
       <Heading as="h2" id="project-usage" size="md" mb="1">

@@ -8,10 +8,10 @@ import { JobView } from "../components/JobView";
 import { PageTitle } from "../components/PageTitle";
 import { ProjectNav } from "../components/ProjectNav";
 import { ProjectNotReady } from "../components/ProjectShell";
-import type { Content, Job } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { queryKeys } from "../lib/query-keys";
+import type { Content, Job } from "../lib/api-types";
 
 export default function ProjectPage() {
   const { projectId = "" } = useParams();

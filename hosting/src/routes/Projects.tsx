@@ -24,13 +24,13 @@ import { InvitationInbox } from "../components/Invitations";
 import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
 import { usePeopleApi } from "../components/usePeopleApi";
-import type { Project } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
 import { dedupeProjects, filterProjects, resultSummary, type ArchiveFilter } from "../lib/project-list";
 import { abilitiesOf } from "../lib/roles";
 import { useApi } from "../session";
-import { queryKeys } from "../lib/query-keys";
+import { queryKeys, storeProject } from "../lib/query-keys";
 import { SectionCard } from "../components/SectionCard";
+import type { Project } from "../lib/api-types";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -146,7 +146,7 @@ function ProjectCard({ project, onNotice }: { project: Project; onNotice: (notic
   const archive = useMutation({
     mutationFn: () => people.setArchived(project, !project.archived),
     onSuccess: (changed) => {
-      queryClient.setQueryData(["project", changed.id], changed);
+      storeProject(queryClient, changed);
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
       onNotice({
         text: changed.archived
@@ -219,7 +219,6 @@ function NewProject() {
     mutationFn: () => api.createProject(name.trim(), description.trim()),
     onSuccess: (project) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
-      queryClient.setQueryData(queryKeys.project(project.id), project);
       navigate(`/projects/${encodeURIComponent(project.id)}`);
     },
     onError: (error) => {

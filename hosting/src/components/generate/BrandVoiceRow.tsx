@@ -1,12 +1,11 @@
 import { Box, Button, Flex, Text } from "@chakra-ui/react";
 import { useState } from "react";
-import type { Kind } from "../../lib/api";
-import type { ProjectWithVoice } from "../../lib/contents-api";
 import { brandVoiceSummary } from "../../lib/generation";
 import { BrandVoiceEditor } from "../BrandVoiceEditor";
+import type { Kind, Project } from "../../lib/api-types";
 
 /** The project's brand voice in a line, and its editor behind an Edit button. */
-export function BrandVoiceRow({ project, kind }: { project: ProjectWithVoice | undefined; kind: Kind }) {
+export function BrandVoiceRow({ project, kind }: { project: Project | undefined; kind: Kind }) {
   const [editing, setEditing] = useState(false);
   return (
     <Box>

@@ -1,9 +1,9 @@
 import { Box, Button, Stack } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { getHealth, type Job, type Kind } from "../../lib/api";
-import { listTemplates, startGeneration, type ProjectWithVoice } from "../../lib/contents-api";
-import { buildOptions, describeFieldProblem, formField, modelsFromProblem, suggestedModels, type GenerationBody, type OptionFields } from "../../lib/generation";
+import { getHealth } from "../../lib/api";
+import { listTemplates, startGeneration } from "../../lib/contents-api";
+import { buildOptions, describeFieldProblem, formField, modelsFromProblem, suggestedModels, type OptionFields } from "../../lib/generation";
 import { ApiError } from "../../lib/problem";
 import { queryKeys } from "../../lib/query-keys";
 import { checkValues, initialValues, templatesFor, valuesToSend } from "../../lib/template-form";
@@ -17,6 +17,7 @@ import { PromptField } from "./PromptField";
 import { OPTION_FIELDS, ProviderOptions } from "./ProviderOptions";
 import { TemplateFields } from "./TemplateFields";
 import { TemplatePicker } from "./TemplatePicker";
+import type { GenerationBody, Job, Kind } from "../../lib/api-types";
 
 /**
  * The form that asks for new content: kind, a prompt or a template with its typed variables, the
@@ -132,7 +133,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
 
   return (
     <SectionCard id="generate-title" title="Generate">
-      <BrandVoiceRow project={project.data as ProjectWithVoice | undefined} kind={kind} />
+      <BrandVoiceRow project={project.data} kind={kind} />
 
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="4">

@@ -1,7 +1,7 @@
 import { Box, Field, HStack, Input, Text } from "@chakra-ui/react";
 import { useId } from "react";
-import type { Kind } from "../../lib/api";
 import { ChoiceSelect } from "../ChoiceSelect";
+import type { Kind } from "../../lib/api-types";
 
 export const MAX_COUNT = 10;
 
@@ -28,12 +28,16 @@ export function KindAndCount({
   onCount: (count: string) => void;
 }) {
   const countError = `${useId()}-count-error`;
+  const pick = (value: string) => {
+    const picked = KINDS.find(([choice]) => choice === value);
+    if (picked) onKind(picked[0]);
+  };
   return (
     <>
       <HStack gap="3" align="start">
         <Field.Root flex="1">
           <Field.Label>Kind</Field.Label>
-          <ChoiceSelect name="kind" data-field="kind" value={kind} onChange={(next) => onKind(next as Kind)} choices={KINDS} />
+          <ChoiceSelect name="kind" data-field="kind" value={kind} onChange={pick} choices={KINDS} />
         </Field.Root>
         <Field.Root w="28" invalid={Boolean(errors.count)}>
           <Field.Label>How many</Field.Label>

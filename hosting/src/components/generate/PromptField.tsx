@@ -1,5 +1,5 @@
 import { Field, Textarea } from "@chakra-ui/react";
-import type { Kind } from "../../lib/api";
+import type { Kind } from "../../lib/api-types";
 
 export const MAX_PROMPT = 4000;
 

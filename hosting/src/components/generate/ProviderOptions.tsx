@@ -1,9 +1,9 @@
 import { Box, Button, Field, Flex, HStack, Input, Stack } from "@chakra-ui/react";
 import { useId } from "react";
-import type { Kind } from "../../lib/api";
 import { ASPECT_RATIOS, IMAGE_SIZES, QUALITIES, type OptionFields } from "../../lib/generation";
 import { sameWords } from "../ChoiceSelect";
 import { OptionInput, OptionSelect } from "./OptionFields";
+import type { Kind } from "../../lib/api-types";
 
 /** The fields inside "Provider options", which open when one of them is at fault. */
 export const OPTION_FIELDS = new Set(["model", "size", "quality", "aspectRatio", "negativePrompt", "duration", "mode", "maxTokens", "temperature"]);

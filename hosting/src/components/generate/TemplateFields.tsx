@@ -1,7 +1,8 @@
 import { Box, Field, Input, Stack, Text } from "@chakra-ui/react";
 import { useId } from "react";
-import { renderTemplate, variableLabel, type Template, type TemplateVariable } from "../../lib/template-form";
+import { renderTemplate, variableLabel } from "../../lib/template-form";
 import { ChoiceSelect, sameWords } from "../ChoiceSelect";
+import type { Template, TemplateVariable } from "../../lib/api-types";
 
 /** The chosen template's variables, each typed, and the prompt they make. */
 export function TemplateFields({

@@ -1,6 +1,6 @@
 import { Field, NativeSelect } from "@chakra-ui/react";
 import { messageOf } from "../../lib/problem";
-import type { Template } from "../../lib/template-form";
+import type { Template } from "../../lib/api-types";
 
 /** The template to fill in, the project's own first, or none to write a prompt. */
 export function TemplatePicker({

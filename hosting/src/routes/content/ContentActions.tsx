@@ -1,6 +1,6 @@
 import { Button, Flex } from "@chakra-ui/react";
-import type { ContentDetail } from "../../lib/contents-api";
 import { ExportButtons } from "./ExportButtons";
+import type { Content } from "../../lib/api-types";
 
 export type ReaderMode = "read" | "edit" | "rename";
 
@@ -14,7 +14,7 @@ export function ContentActions({
   onRegenerate,
   onDelete,
 }: {
-  item: ContentDetail;
+  item: Content;
   editable: boolean;
   mode: ReaderMode;
   regenerating: boolean;

@@ -3,12 +3,12 @@ import { Link as RouterLink } from "react-router";
 import { titleOf } from "../../components/MediaViewer";
 import { PageTitle } from "../../components/PageTitle";
 import { describeVersion, formatBytes } from "../../lib/content-view";
-import type { ContentDetail, VersionDetail } from "../../lib/contents-api";
 import { formatDuration } from "../../lib/gallery";
+import type { Content } from "../../lib/api-types";
 
 /** The way back to the project, the item's title and badges, and what its current version is. */
-export function ContentHeader({ item, projectPath, projectName }: { item: ContentDetail; projectPath: string; projectName?: string }) {
-  const current = item.current as VersionDetail | undefined;
+export function ContentHeader({ item, projectPath, projectName }: { item: Content; projectPath: string; projectName?: string }) {
+  const current = item.current;
   const title = titleOf(item);
   return (
     <Box>

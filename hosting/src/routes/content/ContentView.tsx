@@ -2,11 +2,11 @@ import { Box, Text } from "@chakra-ui/react";
 import { FormattedText } from "../../components/FormattedText";
 import { AuthImage } from "../../components/Media";
 import { titleOf, VideoPlayer } from "../../components/MediaViewer";
-import type { ContentDetail, VersionDetail } from "../../lib/contents-api";
+import type { Content } from "../../lib/api-types";
 
 /** The current version itself: formatted text, the picture (a press opens it full size) or the video. */
-export function ContentView({ item, onZoom }: { item: ContentDetail; onZoom: () => void }) {
-  const current = item.current as VersionDetail | undefined;
+export function ContentView({ item, onZoom }: { item: Content; onZoom: () => void }) {
+  const current = item.current;
   return (
     <Box as="section" aria-label="Content" bg="bg" borderWidth="1px" rounded="lg" p={{ base: "4", md: "6" }}>
       {item.kind === "text" ? (

@@ -4,10 +4,11 @@ import { useNavigate } from "react-router";
 import { Dialog } from "../../components/Dialog";
 import { titleOf } from "../../components/MediaViewer";
 import { isConflict } from "../../lib/content-view";
-import { deleteContent, type ContentDetail, type Tagged } from "../../lib/contents-api";
+import { deleteContent } from "../../lib/contents-api";
 import { messageOf } from "../../lib/problem";
 import { queryKeys } from "../../lib/query-keys";
 import { useApi } from "../../session";
+import type { Content, Tagged } from "../../lib/api-types";
 
 /** Asks before deleting the item with all its versions; once deleted, goes back to the project. */
 export function DeleteDialog({
@@ -19,7 +20,7 @@ export function DeleteDialog({
 }: {
   open: boolean;
   projectId: string;
-  tagged: Tagged<ContentDetail>;
+  tagged: Tagged<Content>;
   projectPath: string;
   onClose: () => void;
 }) {

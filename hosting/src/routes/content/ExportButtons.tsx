@@ -1,16 +1,16 @@
 import { Button, Text } from "@chakra-ui/react";
 import { useMutation } from "@tanstack/react-query";
 import { titleOf } from "../../components/MediaViewer";
-import type { ContentDetail, VersionDetail } from "../../lib/contents-api";
 import { blobToDataUrl, saveFile } from "../../lib/download";
 import { exportFileName, extensionFor, toHtmlDocument, toMarkdown, type ExportSource } from "../../lib/export";
 import { messageOf } from "../../lib/problem";
 import { useApi } from "../../session";
+import type { Content } from "../../lib/api-types";
 
 /** Markdown, a self-contained HTML page, or the media file itself. */
-export function ExportButtons({ item }: { item: ContentDetail }) {
+export function ExportButtons({ item }: { item: Content }) {
   const api = useApi();
-  const current = item.current as VersionDetail | undefined;
+  const current = item.current;
   const title = titleOf(item);
   const mediaName = exportFileName(title, extensionFor(current?.contentType));
   const source: ExportSource = {

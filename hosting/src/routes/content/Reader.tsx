@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { JobView } from "../../components/JobView";
 import { MediaViewer } from "../../components/MediaViewer";
-import type { Job } from "../../lib/api";
-import { updateContent, type ContentChange, type ContentDetail, type Tagged } from "../../lib/contents-api";
+import { updateContent } from "../../lib/contents-api";
 import { queryKeys } from "../../lib/query-keys";
 import { useApi } from "../../session";
 import { ContentActions, type ReaderMode } from "./ContentActions";
@@ -16,6 +15,7 @@ import { RenameForm } from "./RenameForm";
 import { SavedNotice } from "./SavedNotice";
 import { TextEditor } from "./TextEditor";
 import { Versions } from "./Versions";
+import type { Content, ContentChange, Job, Tagged } from "../../lib/api-types";
 
 /**
  * One loaded item and what can be done with it. Rename, edit and restore are one PATCH with the
@@ -29,7 +29,7 @@ export function Reader({
   refresh,
 }: {
   projectId: string;
-  tagged: Tagged<ContentDetail>;
+  tagged: Tagged<Content>;
   projectName?: string;
   editable: boolean;
   refresh: () => Promise<unknown>;
@@ -50,7 +50,7 @@ export function Reader({
     mutationFn: (body: ContentChange) => updateContent(api, projectId, item.id, tagged.etag, body),
   });
   /** Sends a change; once saved, shows the new state, says `message` of it and, unless `stay`, closes the form. */
-  const save = (body: ContentChange, message: (saved: ContentDetail) => string, stay = false) =>
+  const save = (body: ContentChange, message: (saved: Content) => string, stay = false) =>
     change.mutate(body, {
       onSuccess: (result) => {
         queryClient.setQueryData(queryKeys.contentItem(projectId, item.id), result);

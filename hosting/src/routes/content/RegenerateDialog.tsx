@@ -3,12 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../../components/Dialog";
 import { useIdempotentMutation } from "../../components/useIdempotentMutation";
-import type { Job } from "../../lib/api";
-import { startGeneration, type ContentDetail } from "../../lib/contents-api";
+import { startGeneration } from "../../lib/contents-api";
 import { messageOf } from "../../lib/problem";
 import { queryKeys } from "../../lib/query-keys";
 import { useApi } from "../../session";
 import { useRequiredText } from "./forms";
+import type { Content, Job } from "../../lib/api-types";
 
 /** Asks for a new version made from a prompt: the one the item was made with, or a new one. */
 export function RegenerateDialog({
@@ -20,7 +20,7 @@ export function RegenerateDialog({
 }: {
   open: boolean;
   projectId: string;
-  item: ContentDetail;
+  item: Content;
   onClose: () => void;
   onStarted: (job: Job) => void;
 }) {
@@ -36,7 +36,7 @@ export function RegenerateDialog({
   const shown = prompt ?? origin.data?.prompt ?? "";
   const start = useIdempotentMutation({
     mutationFn: (text: string, key) => {
-      const options = (origin.data as { options?: Record<string, string> } | undefined)?.options;
+      const options = origin.data?.options;
       return startGeneration(
         api,
         projectId,

@@ -4,12 +4,13 @@ import { useState } from "react";
 import { AuthImage } from "../../components/Media";
 import { VersionCompare } from "../../components/VersionCompare";
 import { defaultComparison, describeVersion } from "../../lib/content-view";
-import { listVersions, type ContentDetail } from "../../lib/contents-api";
+import { listVersions } from "../../lib/contents-api";
 import { messageOf } from "../../lib/problem";
 import { queryKeys } from "../../lib/query-keys";
 import { useApi } from "../../session";
 import { type ChangeFormProps } from "./forms";
 import { ProblemAlert } from "./ProblemAlert";
+import type { Content } from "../../lib/api-types";
 
 /** The item's versions, newest first: compare two (text), or restore one as a new version. */
 export function Versions({
@@ -19,7 +20,7 @@ export function Versions({
   restore,
 }: {
   projectId: string;
-  item: ContentDetail;
+  item: Content;
   editable: boolean;
   /** Restoring a version: its PATCH's state, the version number to send, and the reload after a conflict. */
   restore: Omit<ChangeFormProps<number>, "onCancel">;

@@ -1,0 +1,2563 @@
+// Generated from docs/openapi.yaml by `npm run api-types -w hosting` (openapi-typescript); do not edit.
+
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the service is up */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's record (made on first sight) */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the caller's display name or photo (null removes it) */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's projects, newest first */
+        get: operations["listProjects"];
+        put?: never;
+        /** Create a project; the caller becomes its owner */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** A project (viewers and up), with what it has used this month */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project and everything that belongs to it (owners)
+         * @description The project answers 404 for everyone at once; its contents and versions, batches and runs, templates, jobs and items, uploads, idempotency records and media are then purged in the background, in pages, resuming after a restart. Usage history stays.
+         */
+        delete: operations["deleteProject"];
+        options?: never;
+        head?: never;
+        /** Rename, describe, archive or restore a project (editors and owners) */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's members, in the order they joined (viewers and up) */
+        get: operations["listMembers"];
+        put?: never;
+        /**
+         * Invite an e-mail address to the project with a role (owners); nobody joins until they accept
+         * @description Makes (or renews, for an address already invited) a pending invitation. The answer is the same whether or not an account uses the address, and never names an account. The person joins by accepting it (POST /api/invitations/{invitationId}:accept) while signed in with that address, verified. No e-mail is sent yet: the invitee sees the invitation in the app once signed in with the verified address, and the owner can pass on the accept link (acceptPath, shown only in this answer and the resend answer). Adding by uid is no longer offered.
+         */
+        post: operations["addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/members/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                uid: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (owners), or leave (anyone, with their own uid); the last owner cannot */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /** Change a member's role (owners; the last owner cannot step down) */
+        patch: operations["changeMemberRole"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's unanswered invitations, oldest first, expired ones included (owners) */
+        get: operations["listProjectInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/invitations/{invitationId}:revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an unanswered invitation (owners); its link stops working */
+        post: operations["revokeInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/invitations/{invitationId}:resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give an unanswered (or expired) invitation a new expiry and a new link (owners); the old link stops working */
+        post: operations["resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending invitations to the caller's verified e-mail address, oldest first */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{invitationId}:accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join the project with the invitation's role, signed in with the invited address, verified
+         * @description Anyone signed in with another address gets 404, as for an invitation that does not exist, even holding the link. The body may be empty; when it gives the link's token, it must be the current one (a resent invitation's old link answers 404).
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{invitationId}:decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say no to an invitation (the same people may as may accept it) */
+        post: operations["declineInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for content (editors and owners); answers 202 with the queued job
+         * @description One job of `count` items. Give a `prompt`, or a `templateId` with `variables`. Without
+         *     `model` or `provider`, text goes to OpenAI when configured, else to the offline demo. A repeated
+         *     Idempotency-Key answers the first job (header `Idempotent-Replayed: true`); the same key with
+         *     another body is a 422. Identical requests are served from the cache unless `fresh` is true.
+         */
+        post: operations["createGeneration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/generations/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /** A job and the state of each item (viewers and up) */
+        get: operations["getGeneration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/generations/{jobId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The job live, as server-sent events, one bounded stream at a time
+         * @description Events: `job` (the whole job, first and on each change), `delta` ({index, text} as text streams),
+         *     `reset` ({index}: a new attempt of the item starts its text again; drop what it streamed so far),
+         *     `item` ({index, status, contentId | failureReason}), `progress` ({index, percent}), and `end`
+         *     (the job as it ended; the stream closes after it). The data of `job` and `end` is a `Job`; that of
+         *     the others, which also carries the event's name as `type`, is a `JobDeltaEvent`, `JobResetEvent`,
+         *     `JobItemEvent` or `JobProgressEvent`.
+         *
+         *     A stream lasts at most `STREAM_MAX_DURATION` (50 s by default, under the 60 s at which Firebase
+         *     Hosting and API Gateway cut an answer). It starts with a `retry:` line (the reconnect delay in ms)
+         *     and, when it closes before `end`, ends with another: the client opens the next stream with the
+         *     id of the last event it received as `Last-Event-ID` (EventSource does so by itself) and gets
+         *     exactly what came after that event: no streamed text is repeated or lost.
+         *
+         *     Every event has an `id:`: how far each item's text has been read, as `v1` followed by
+         *     `~<index>.<epoch>.<offset>` per item with streamed text (`v1~0.k3x9a2.120~3.p0q1z8.45`); the epoch
+         *     names one attempt's text, the offset counts UTF-16 code units. Treat it as opaque.
+         *
+         *     One person may hold `STREAM_MAX_PER_PERSON` streams open at once (6 by default); one more is
+         *     refused with 429 and Retry-After. A comment line (`: still working`) keeps a quiet stream open.
+         */
+        get: operations["followGeneration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/generations/{jobId}:cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job; its queued items end as cancelled (editors and owners) */
+        post: operations["cancelGeneration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image or video, or import one from an https address (editors and owners)
+         * @description The body is the file itself, whatever Content-Type says (its type is read from its bytes:
+         *     PNG, JPEG, WebP, GIF, MP4, WebM), with an optional `title` query parameter; or JSON
+         *     `{"url": "https://...", "title": "..."}` to import from a host on the allowlist; or JSON
+         *     `{"byteSize": n, "contentType": "...", "title": "..."}` to ask where to send a file: where the
+         *     blob store signs addresses (Cloud Storage) the answer is a signed PUT address, and the file
+         *     becomes content when its upload finishes (follow `statusUrl`); on one machine it is this route. Images are
+         *     stored without their metadata (EXIF, GPS), turned upright, with 256 and 1024 px thumbnails and
+         *     a web version; a video gets its duration and, for H.264 MP4, a poster. The same bytes are
+         *     stored once per project.
+         */
+        post: operations["addMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/media/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        /** An upload's state - pending, processing, done (with contentId) or failed (with failureReason) */
+        get: operations["getUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's content items, newest first (viewers and up) */
+        get: operations["listContents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /** A content item with its current version */
+        get: operations["getContent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a content item, its versions and their media (editors and owners)
+         * @description The item answers 404 at once; all its versions, however many, and the media no other version uses are purged in the background, in pages.
+         */
+        delete: operations["deleteContent"];
+        options?: never;
+        head?: never;
+        /** Rename, edit the text (a new version) or restore a version (a new version with its body) */
+        patch: operations["updateContent"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /** Every version of a content item, oldest first */
+        get: operations["listContentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/media": {
+        parameters: {
+            query?: {
+                version?: number;
+                rendition?: "thumb-256" | "thumb-1024" | "poster";
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The image or video of a version (the current one by default), or one of its renditions
+         * @description Cached privately for a day (a version's media never changes); answers 304 to a matching If-None-Match. Where the blob store signs addresses (Cloud Storage), answers 302 to a 15-minute signed address instead.
+         */
+        get: operations["getContentMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The global templates, and a project's own with projectId */
+        get: operations["listTemplates"];
+        put?: never;
+        /** Add a template to a project (editors and owners) */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "goapi";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A provider reports a task's status (GoAPI, with x-webhook-secret)
+         * @description Called only at the address this service gave the provider for one item: it carries the item, the time it was issued and an HMAC over provider, item and time. A call to an address not issued here, older than WEBHOOK_MAX_AGE, for another item's task, or whose body `timestamp` is outside WEBHOOK_TOLERANCE of now is refused with 401.
+         */
+        post: operations["providerWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's batches, newest first (viewers and up) */
+        get: operations["listBatches"];
+        put?: never;
+        /**
+         * Make a batch - a template, rows of its variables, a schedule (editors and owners)
+         * @description `schedule` is `once at <ISO date-time>` or a Unix cron (minute hour day month weekday) read in
+         *     `timeZone` (an IANA name, default UTC). Each run is one or more generation jobs whose items are
+         *     the rows (a job holds at most `GENERATION_MAX_ITEMS`; a bigger run is split, the jobs sharing
+         *     `maxConcurrent` and `budgetMicros` (0: none) in proportion). Every row's rendered prompt must fit
+         *     `GENERATION_MAX_PROMPT`: a row that does not is a 422 naming `rows[i].<its longest column>`.
+         *     Values may hold no control characters but tab and line feed (400 naming the row and column);
+         *     all rows take at most 800,000 bytes of UTF-8, names and values together.
+         */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        /** A batch */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        /** Delete a batch (its runs' contents stay) */
+        delete: operations["deleteBatch"];
+        options?: never;
+        head?: never;
+        /** Rename, pause or resume (from now), reschedule, change caps or rows (editors and owners) */
+        patch: operations["updateBatch"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/batches/{batchId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the rows with a CSV file (UTF-8, a header naming the template's variables, at most 1,000 rows)
+         * @description A bad file is a 400 whose errors name the row and column at fault (rows[n].column, header), n
+         *     counted from 1 below the header: cells that break the template's rules or hold a control
+         *     character other than tab and line feed (CR LF inside a quoted value is read as LF). When the
+         *     only problems are rows whose rendered prompt is longer than `GENERATION_MAX_PROMPT`, it is a
+         *     422 naming each such row and its longest column.
+         */
+        post: operations["uploadBatchRows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/batches/{batchId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        /** The batch's runs, newest first, with status, counts, cost and failures */
+        get: operations["listBatchRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/batches/{batchId}:run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a run now, whatever the schedule (editors and owners)
+         * @description While the batch's latest run is still going, or when a run was started by hand less than 5 s
+         *     ago, nothing new starts: the answer is 200 with that run and `started: false`, so a double
+         *     click or two tabs make one run. The check is made in the transaction that would start the run.
+         */
+        post: operations["runBatchNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/batches/{batchId}:cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the batch's latest run (editors and owners) */
+        post: operations["cancelBatchRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            service: string;
+            version: string;
+            /** Format: date-time */
+            time: string;
+            /** @description No provider key is set: generation is the built-in offline demo. */
+            demo: boolean;
+        };
+        /** @enum {string} */
+        Role: "owner" | "editor" | "viewer";
+        User: {
+            uid: string;
+            email?: string | null;
+            displayName?: string | null;
+            photoUrl?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description What the person's latest token said about their address. */
+            emailVerified: boolean;
+        };
+        Project: {
+            id: string;
+            name: string;
+            description?: string;
+            archived: boolean;
+            /** @description Applied to every text generation of the project; null or absent when it has none. */
+            brandVoice?: components["schemas"]["BrandVoice"] | null;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            role: components["schemas"]["Role"];
+            /** @description batch runs are charged to the batch's creator (set by an owner) */
+            batchRunsChargeCreator: boolean;
+        };
+        BrandVoice: {
+            systemPrompt?: string | null;
+            tone?: string | null;
+            bannedWords?: string[];
+        };
+        /** @description What was used in one calendar month (UTC); the cost is an estimate in millionths of a dollar. The reserved amounts are held for jobs still running (the worst case of their unfinished items) and count against the limits like what is used: a generation is refused (429) when used + reserved + its own worst case would pass a limit. */
+        Usage: {
+            /** @example 2026-11 */
+            period: string;
+            inputTokens: number;
+            outputTokens: number;
+            images: number;
+            videoSeconds: number;
+            items: number;
+            costMicros: number;
+            /** @description text tokens held for unfinished items */
+            reservedTokens: number;
+            /** @description images held for unfinished items */
+            reservedImages: number;
+            /** @description seconds of video held for unfinished items */
+            reservedVideoSeconds: number;
+        };
+        /** @description Each person's monthly limits, and the prices behind the estimated cost. */
+        Limits: {
+            tokensPerMonth: number;
+            imagesPerMonth: number;
+            videoSecondsPerMonth: number;
+            inputTokenMicros: number;
+            outputTokenMicros: number;
+            imageMicros: number;
+            videoSecondMicros: number;
+        };
+        Member: {
+            projectId: string;
+            uid: string;
+            role: components["schemas"]["Role"];
+            email?: string | null;
+            displayName?: string | null;
+            addedBy?: string;
+            /** Format: date-time */
+            addedAt: string;
+            /** Format: date-time */
+            projectCreatedAt?: string;
+        };
+        /** @description An invitation to join a project. status is pending until the invitee accepts or declines, an owner revokes it, or it passes expiresAt (then expired; INVITATION_TTL, 7 days by default). */
+        Invitation: {
+            id: string;
+            projectId: string;
+            /** @description The project's name when the invitation was made. */
+            projectName: string;
+            /** @description The invited address, in lower case. */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "revoked" | "expired";
+            /** @description The uid of the owner who (last) sent it. */
+            invitedBy: string;
+            invitedByName?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        IssuedInvitation: components["schemas"]["Invitation"] & {
+            /** @description The web app's accept screen, /invitations/{id}#token=..., to prefix with the app's origin. Shown only here: the server keeps only a hash of the token. */
+            acceptPath: string;
+        };
+        Job: {
+            id: string;
+            projectId: string;
+            /** @enum {string} */
+            kind: "text" | "image" | "video";
+            provider: string;
+            model: string;
+            /** @description Made by the built-in offline demo provider. */
+            demo: boolean;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            itemCount: number;
+            completed: number;
+            failed: number;
+            cancelled: number;
+            prompt?: string;
+            options?: {
+                [key: string]: string;
+            };
+            /** @description The content item a regeneration adds a version to. */
+            contentId?: string;
+            items: components["schemas"]["JobItem"][];
+        };
+        JobItem: {
+            index: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
+            contentId?: string;
+            failureReason?: string;
+            /** @description A failed item's own prompt (a batch row's), for trying it again; absent when it is the job's. */
+            prompt?: string;
+            cached: boolean;
+            attempts: number;
+        };
+        /** @description The data of a job stream's `delta` event: more of an item's text as it streams. */
+        JobDeltaEvent: {
+            /** @enum {string} */
+            type: "delta";
+            index: number;
+            text: string;
+        };
+        /** @description The data of a job stream's `reset` event: a new attempt of the item starts its text again. */
+        JobResetEvent: {
+            /** @enum {string} */
+            type: "reset";
+            index: number;
+        };
+        /** @description The data of a job stream's `item` event: an item ended, with its content or why it failed. */
+        JobItemEvent: {
+            /** @enum {string} */
+            type: "item";
+            index: number;
+            /** @enum {string} */
+            status: "completed" | "failed";
+            contentId?: string;
+            cached?: boolean;
+            failureReason?: string;
+        };
+        /** @description The data of a job stream's `progress` event: how far a media item is, as the provider reports. */
+        JobProgressEvent: {
+            /** @enum {string} */
+            type: "progress";
+            index: number;
+            percent: number;
+        };
+        Batch: {
+            id: string;
+            projectId: string;
+            name: string;
+            templateId: string;
+            /** @enum {string} */
+            kind: "text" | "image" | "video";
+            rows: {
+                [key: string]: string;
+            }[];
+            schedule: string;
+            timeZone: string;
+            paused: boolean;
+            maxConcurrent: number;
+            budgetMicros: number;
+            /** Format: date-time */
+            lastDueAt?: string | null;
+            lastRunId?: string | null;
+            /** @description who last created, resumed or rescheduled the batch: its scheduled runs are charged to them */
+            scheduledBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            /** @description Why the scheduler last failed to start a run for a reason nobody expected; null once a run starts again. */
+            lastError?: string | null;
+            /** Format: date-time */
+            lastErrorAt?: string | null;
+        };
+        BatchRun: {
+            id: string;
+            batchId: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** @description The first of jobIds. */
+            jobId?: string | null;
+            /** @description The run's jobs: one per GENERATION_MAX_ITEMS rows. */
+            jobIds: string[];
+            /** @description Why the run did not start (a quota, no rows, no row fits). */
+            skipped?: string | null;
+            /** @description Rows left out when the run started (a prompt too long by then). */
+            skippedRows: {
+                row: number;
+                reason: string;
+            }[];
+            /** @description Only in the answer to run now: whether this call started it. */
+            started?: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * @description From its jobs: queued while all wait, running while any goes on; once all ended, cancelled if one was, completed if any item was made, failed otherwise.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
+            /** @description This and the counts, cost and failures below are absent from a skipped run. */
+            items?: number;
+            completed?: number;
+            failed?: number;
+            cancelled?: number;
+            costMicros?: number;
+            /** @description The first 20 failed items. */
+            failures?: {
+                row: number;
+                reason: string | null;
+            }[];
+        };
+        Content: {
+            id: string;
+            projectId: string;
+            /** @enum {string} */
+            kind: "text" | "image" | "video";
+            title?: string;
+            currentVersion: number;
+            latestVersion: number;
+            preview?: string | null;
+            /** @description The job that made it; absent for an upload or import. */
+            jobId?: string | null;
+            demo: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description The current version: in the answers about one item, not in lists. */
+            current?: components["schemas"]["ContentVersion"];
+        };
+        /** @description Where and how to send a file asked for with byteSize; follow statusUrl for the content it becomes. */
+        UploadSlot: {
+            id: string;
+            projectId: string;
+            title?: string | null;
+            /**
+             * @description pending: a signed address of the blob store; direct: this server's own route.
+             * @enum {string}
+             */
+            status: "pending" | "direct";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example PUT */
+            method: string;
+            uploadUrl: string;
+            /** @description Headers to send with the file. */
+            headers: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description When a signed address stops working.
+             */
+            expiresAt?: string;
+            statusUrl: string;
+        };
+        ContentVersion: {
+            contentId: string;
+            projectId: string;
+            number: number;
+            text?: string | null;
+            mediaUrl?: string | null;
+            /** @description Addresses of the thumbnails (thumb-256, thumb-1024) and the poster, by name. */
+            renditions?: {
+                [key: string]: string;
+            };
+            sha256?: string;
+            byteSize?: number;
+            /** @example #a0b1c2 */
+            dominantColor?: string;
+            blurHash?: string | null;
+            contentType?: string;
+            width?: number | null;
+            height?: number | null;
+            durationSeconds?: number | null;
+            /** @enum {string} */
+            source?: "generated" | "uploaded" | "imported" | "edited" | "restored";
+            provider?: string | null;
+            model?: string | null;
+            jobId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TemplateVariable: {
+            name: string;
+            /** @enum {string} */
+            type: "string" | "number" | "choice";
+            required?: boolean;
+            choices?: string[];
+            defaultValue?: string | null;
+            maxLength?: number | null;
+        };
+        Template: {
+            id: string;
+            /** @description Null for the global templates. */
+            projectId: string | null;
+            name: string;
+            /** @enum {string} */
+            kind: "text" | "image" | "video";
+            body: string;
+            variables: components["schemas"]["TemplateVariable"][];
+        };
+        Problem: {
+            /** @description /problems/<slug>, e.g. /problems/not-found */
+            type: string;
+            title: string;
+            status: number;
+            /** @description What went wrong, in words a person can act on. */
+            detail: string;
+            instance?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+        };
+    };
+    responses: {
+        /** @description The request is not valid; errors name each field at fault. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No token, or one that is not valid for this project, or whose account was revoked or disabled. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role does not allow this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource, or not one the caller may see. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The change conflicts with the resource's state. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match names a version that is no longer current. */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over the limit (1 MiB by default). */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is well-formed but cannot be carried out. */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's e-mail address is not verified (type /problems/email-unverified): verify it, sign in again, and retry. */
+        EmailUnverified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The invitation expired, was revoked, declined or used (type /problems/invitation-closed). */
+        InvitationClosed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The provider's circuit is open (it keeps failing); Retry-After says when to try again. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Over the rate limit; Retry-After says when to try again. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        ProjectId: string;
+        JobId: string;
+        BatchId: string;
+        InvitationId: string;
+        ContentId: string;
+        Limit: number;
+        /** @description The nextCursor of the previous page. */
+        Cursor: string;
+        /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+        IfMatch: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The resource's version as an entity tag, e.g. "3"; send it back in If-Match. */
+        ETag: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller, with this month's usage and the monthly limits. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"] & {
+                        usage: components["schemas"]["Usage"];
+                        limits: components["schemas"]["Limits"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string | null;
+                    /**
+                     * Format: uri
+                     * @description an https:// address
+                     */
+                    photoUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Project"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description The new project's URL. */
+                    Location?: string;
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, with the caller's role and this month's usage of the project (by all its members). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"] & {
+                        usage: components["schemas"]["Usage"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the purge of what belonged to it has started. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    archived?: boolean;
+                    /** @description Applied to every text generation of the project; null removes it. */
+                    brandVoice?: components["schemas"]["BrandVoice"] | null;
+                    /** @description Owners only (403 otherwise). true charges every run of the project's batches to the batch's creator; false (the default) charges a run to the person who started it ("run now") or who last created, resumed or rescheduled the batch (scheduled runs). */
+                    batchRunsChargeCreator?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed project. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Member"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    role: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description Invited; Location names the invitation. */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    changeMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description The member with the new role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProjectInvitations: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Invitation"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation, now revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The renewed invitation and its new accept link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (it may hold fewer than limit where invitations expired). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Invitation"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["EmailUnverified"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The token in the accept link's fragment. */
+                    token?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new membership. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["EmailUnverified"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["InvitationClosed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    token?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Declined. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["EmailUnverified"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["InvitationClosed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGeneration: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique value per generation; send it again unchanged when retrying. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "text" | "image" | "video";
+                    prompt?: string;
+                    templateId?: string;
+                    variables?: {
+                        [key: string]: string;
+                    };
+                    /** @example openai */
+                    provider?: string;
+                    /** @example gpt-4o-mini */
+                    model?: string;
+                    /** @description size (1024x1024), aspectRatio (16:9), width, height, duration (5|10), mode (std|pro), quality, style, maxTokens, temperature, negativePrompt, taskType (imagine|upscale|variation), originTaskId, index (1-4), version */
+                    options?: {
+                        [key: string]: string;
+                    };
+                    /** @default 1 */
+                    count?: number;
+                    /**
+                     * @description Skip the cache.
+                     * @default false
+                     */
+                    fresh?: boolean;
+                    /** @description Regenerate - add a version to this content item (count 1). */
+                    contentId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted; follow it at Location or its /events. */
+            202: {
+                headers: {
+                    Location?: string;
+                    "Idempotent-Replayed"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getGeneration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    followGeneration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `id:` of the last event received on an earlier stream of this job; resumes after it. */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelGeneration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    addMedia: {
+        parameters: {
+            query?: {
+                title?: string;
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": Blob;
+                "image/*": Blob;
+                "video/*": Blob;
+                "application/json": {
+                    /** Format: uri */
+                    url?: string;
+                    title?: string;
+                    byteSize?: number;
+                    contentType?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new content item; or, for a byteSize request, where and how to upload (id, method, uploadUrl, headers, statusUrl). */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Content"] | components["schemas"]["UploadSlot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id?: string;
+                        /** @enum {string} */
+                        status?: "direct" | "pending" | "processing" | "done" | "failed";
+                        contentId?: string;
+                        failureReason?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listContents: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                kind?: "text" | "image" | "video";
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Content"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content item. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Content"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the purge of its versions and media has started. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+        };
+    };
+    updateContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    text?: string;
+                    restoreVersion?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Content"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listContentVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ContentVersion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getContentMedia: {
+        parameters: {
+            query?: {
+                version?: number;
+                rendition?: "thumb-256" | "thumb-1024" | "poster";
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The media bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": Blob;
+                    "video/*": Blob;
+                };
+            };
+            /** @description Read it from the signed address in Location. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                projectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Template"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    projectId: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "text" | "image" | "video";
+                    /** @description The prompt, with at most 20 {{variable}} placeholders (each occurrence counts). */
+                    body: string;
+                    /** @description A string variable's value has at most 4000 characters, or its own smaller maxLength (1 to 4000); a number at most 40; a choice offers at most 50 choices of at most 200 characters. */
+                    variables?: components["schemas"]["TemplateVariable"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    providerWebhook: {
+        parameters: {
+            query: {
+                item: string;
+                /** @description Unix seconds when the address was issued */
+                ts: number;
+                /** @description base64url HMAC-SHA256 */
+                sig: string;
+            };
+            header?: never;
+            path: {
+                provider: "goapi";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Batch"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    templateId: string;
+                    rows?: {
+                        [key: string]: string;
+                    }[];
+                    /** @example 0 9 * * 1 */
+                    schedule: string;
+                    /** @example Europe/Paris */
+                    timeZone?: string;
+                    /** @default 4 */
+                    maxConcurrent?: number;
+                    budgetMicros?: number;
+                    provider?: string;
+                    model?: string;
+                    options?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    paused?: boolean;
+                    schedule?: string;
+                    timeZone?: string;
+                    maxConcurrent?: number;
+                    budgetMicros?: number;
+                    rows?: {
+                        [key: string]: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The changed batch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    uploadBatchRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": Blob;
+            };
+        };
+        responses: {
+            /** @description The batch with its new rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listBatchRuns: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BatchRun"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runBatchNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run an earlier press started, still going or just started (`started` false). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRun"];
+                };
+            };
+            /** @description The run it started (`started` true), or recorded as skipped with its reason. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRun"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cancelBatchRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRun"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+}

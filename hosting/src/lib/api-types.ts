@@ -1,0 +1,71 @@
+// The names the app uses for the API's shapes. Every one is taken from the types generated from
+// docs/openapi.yaml (api-schema.d.ts, `npm run api-types -w hosting`), so a change to the API
+// description shows up here, and wherever a screen relies on it, as a type error.
+
+import type { components, operations } from "./api-schema";
+
+type Schemas = components["schemas"];
+
+/** The JSON body of an operation's 200 answer. */
+type Answer<Op extends keyof operations> =
+  operations[Op]["responses"] extends { 200: { content: { "application/json": infer Body } } } ? Body : never;
+
+/** The JSON body an operation takes. */
+type RequestBody<Op extends keyof operations> =
+  NonNullable<operations[Op]["requestBody"]> extends { content: { "application/json": infer Body } } ? Body : never;
+
+export type Health = Schemas["Health"];
+/** An error answer (application/problem+json). */
+export type Problem = Schemas["Problem"];
+export type Role = Schemas["Role"];
+
+/** The signed-in person, with this month's usage and the monthly limits (GET /api/me). */
+export type Me = Answer<"getMe">;
+export type Usage = Schemas["Usage"];
+export type Limits = Schemas["Limits"];
+
+export type Project = Schemas["Project"];
+/** A project as GET /api/projects/{id} gives it: with what it has used this month. */
+export type ProjectWithUsage = Answer<"getProject">;
+export type BrandVoice = Schemas["BrandVoice"];
+
+export type Member = Schemas["Member"];
+export type Invitation = Schemas["Invitation"];
+/** An invitation just sent or resent: with the accept link, shown this once. */
+export type IssuedInvitation = Schemas["IssuedInvitation"];
+
+export type Content = Schemas["Content"];
+export type Kind = Content["kind"];
+export type ContentVersion = Schemas["ContentVersion"];
+/** What PATCH .../contents/{id} changes: the title, the text (a new version), or a version restored. */
+export type ContentChange = RequestBody<"updateContent">;
+
+export type Template = Schemas["Template"];
+export type TemplateVariable = Schemas["TemplateVariable"];
+
+/** A generation as the API takes it (POST .../generations). */
+export type GenerationBody = RequestBody<"createGeneration">;
+export type Job = Schemas["Job"];
+export type JobItem = Schemas["JobItem"];
+export type ItemStatus = JobItem["status"];
+
+/** One event of a job's live stream, already parsed: `job` and `end` carry the whole job. */
+export type JobEvent =
+  | { type: "job" | "end"; job: Job }
+  | Schemas["JobDeltaEvent"]
+  | Schemas["JobResetEvent"]
+  | Schemas["JobItemEvent"]
+  | Schemas["JobProgressEvent"];
+
+export type Batch = Schemas["Batch"];
+export type BatchRow = Batch["rows"][number];
+export type BatchRun = Schemas["BatchRun"];
+export type RunStatus = BatchRun["status"];
+export type BatchSpec = RequestBody<"createBatch">;
+export type BatchChange = RequestBody<"updateBatch">;
+
+/** A resource with the entity tag to send back in If-Match. */
+export interface Tagged<T> {
+  value: T;
+  etag: string;
+}
