@@ -1,5 +1,6 @@
 package dev.contentcreator.ratelimit;
 
+import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.core.ports.RateLimiter.Decision;
 import dev.contentcreator.core.ports.RateLimiter.Limit;
 import io.github.bucket4j.Bucket;
@@ -7,6 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucket;
 import io.github.bucket4j.local.SynchronizationStrategy;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,11 +36,25 @@ public final class LocalBuckets {
 
   /** Takes one token of the bucket of {@code key} under {@code limit}, if it has one. */
   public Decision tryAcquire(String key, Limit limit) {
+    return TokenBuckets.decision(limit, take(new RateLimiter.Bucket(key, limit)));
+  }
+
+  /** One token of every bucket, or none: see {@link RateLimiter#tryAcquireAll}. */
+  public List<Decision> tryAcquireAll(List<RateLimiter.Bucket> all) {
+    return TokenBuckets.takeAll(all, this::take,
+        b -> buckets.computeIfPresent(new Id(b.key(), b.limit()), (id, bucket) -> {
+          bucket.addTokens(1);
+          return bucket;
+        }));
+  }
+
+  private ConsumptionProbe take(RateLimiter.Bucket wanted) {
     if (buckets.size() >= maxBuckets) {
       buckets.clear();
     }
+    Limit limit = wanted.limit();
     ConsumptionProbe[] probe = new ConsumptionProbe[1];
-    buckets.compute(new Id(key, limit), (id, bucket) -> {
+    buckets.compute(new Id(wanted.key(), limit), (id, bucket) -> {
       LocalBucket b = bucket != null ? bucket : Bucket.builder()
           .addLimit(TokenBuckets.bandwidth(limit))
           .withCustomTimePrecision(timeMeter)
@@ -47,7 +63,7 @@ public final class LocalBuckets {
       probe[0] = b.tryConsumeAndReturnRemaining(1);
       return b;
     });
-    return TokenBuckets.decision(limit, probe[0]);
+    return probe[0];
   }
 
   /** How many buckets are held now. */

@@ -12,6 +12,7 @@ import redis.clients.jedis.UnifiedJedis;
 final class LazyRedis<T> {
   private final URI uri;
   private final String caCertificates;
+  private final int poolSize;
   private final UnifiedJedis givenClient;
   private final String owner;
   private final Function<UnifiedJedis, T> onClient;
@@ -22,16 +23,18 @@ final class LazyRedis<T> {
 
   /**
    * Exactly one of {@code uri} and {@code givenClient}; {@code caCertificates} (PEM or a path, may
-   * be null) is trusted for a {@code rediss://} uri; {@code owner} names the adapter in errors
+   * be null) is trusted for a {@code rediss://} uri, whose client keeps at most {@code poolSize}
+   * connections; {@code owner} names the adapter in errors
    * ("Redis cache"); {@code onClient} makes the adapter's value from the client, once.
    */
-  LazyRedis(URI uri, String caCertificates, UnifiedJedis givenClient, String owner,
+  LazyRedis(URI uri, String caCertificates, int poolSize, UnifiedJedis givenClient, String owner,
       Function<UnifiedJedis, T> onClient) {
     if ((uri == null) == (givenClient == null)) {
       throw new IllegalStateException("set exactly one of uri or client, got " + (uri == null ? "neither" : "both"));
     }
     this.uri = uri;
     this.caCertificates = caCertificates;
+    this.poolSize = RedisConnections.checkPoolSize(poolSize);
     this.givenClient = givenClient;
     this.owner = owner;
     this.onClient = onClient;
@@ -46,7 +49,7 @@ final class LazyRedis<T> {
         }
         v = value;
         if (v == null) {
-          UnifiedJedis c = givenClient != null ? givenClient : RedisConnections.open(uri, caCertificates);
+          UnifiedJedis c = givenClient != null ? givenClient : RedisConnections.open(uri, caCertificates, poolSize);
           v = onClient.apply(c);
           client = c;
           value = v;

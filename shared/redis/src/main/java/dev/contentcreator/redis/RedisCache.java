@@ -35,7 +35,8 @@ public final class RedisCache implements Cache, Closeable {
   private final String keyPrefix;
 
   private RedisCache(Builder builder) {
-    this.redis = new LazyRedis<>(builder.uri, builder.caCertificates, builder.client, "Redis cache", client -> client);
+    this.redis = new LazyRedis<>(builder.uri, builder.caCertificates, builder.poolSize, builder.client, "Redis cache",
+        client -> client);
     this.keyPrefix = builder.keyPrefix + "cache:";
   }
 
@@ -114,6 +115,7 @@ public final class RedisCache implements Cache, Closeable {
     private String caCertificates;
     private UnifiedJedis client;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
+    private int poolSize = RedisConnections.DEFAULT_POOL_SIZE;
 
     private Builder() {}
 
@@ -127,6 +129,12 @@ public final class RedisCache implements Cache, Closeable {
      * The CA certificates (PEM text, or a path to a PEM file) a {@code rediss://} server's
      * certificate must chain to, such as Memorystore's instance CA; the JVM's authorities otherwise.
      */
+    /** The most connections the client opened from a URI keeps, 1 to 1024; 32 by default. */
+    public Builder poolSize(int poolSize) {
+      this.poolSize = RedisConnections.checkPoolSize(poolSize);
+      return this;
+    }
+
     public Builder caCertificates(String pemOrPath) {
       this.caCertificates = Objects.requireNonNull(pemOrPath, "pemOrPath");
       return this;

@@ -14,6 +14,7 @@ import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
@@ -27,13 +28,25 @@ import redis.clients.jedis.util.JedisURIHelper;
  * certificate only), else to the JVM's trusted authorities.
  */
 final class RedisConnections {
+  /** Connections a client keeps at most when not told: the local server's default request threads. */
+  static final int DEFAULT_POOL_SIZE = 32;
+
   private RedisConnections() {}
+
+  static int checkPoolSize(int poolSize) {
+    if (poolSize < 1 || poolSize > 1024) {
+      throw new IllegalArgumentException("the Redis pool size must be 1 to 1024, got " + poolSize);
+    }
+    return poolSize;
+  }
 
   /**
    * @param caCertificates PEM text of the CA certificates to trust for {@code rediss://}, or a path
    *     to a file holding it; null for the JVM's trusted authorities
+   * @param poolSize the most connections kept, all of them kept open once made (idle ones too), so
+   *     that as many threads as that never wait for one or open one on a request's path
    */
-  static UnifiedJedis open(URI uri, String caCertificates) {
+  static UnifiedJedis open(URI uri, String caCertificates, int poolSize) {
     RedisUris.check(uri);
     boolean tls = "rediss".equalsIgnoreCase(uri.getScheme());
     if (caCertificates != null && !tls) {
@@ -44,9 +57,13 @@ final class RedisConnections {
     if (tls && caCertificates != null) {
       config.sslSocketFactory(trusting(caCertificates));
     }
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(checkPoolSize(poolSize));
+    pool.setMaxIdle(poolSize);
     return RedisClient.builder()
         .hostAndPort(JedisURIHelper.getHostAndPort(uri))
         .clientConfig(config.build())
+        .poolConfig(pool)
         .build();
   }
 

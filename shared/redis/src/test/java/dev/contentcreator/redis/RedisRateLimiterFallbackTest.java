@@ -32,7 +32,7 @@ class RedisRateLimiterFallbackTest {
   @Test
   void aCaCertificateWithoutTlsIsRefusedSoNobodyBelievesPlainTextIsEncrypted() {
     assertThrows(IllegalArgumentException.class,
-        () -> RedisConnections.open(URI.create("redis://127.0.0.1:6379/0"), "-----BEGIN CERTIFICATE-----\n"));
+        () -> RedisConnections.open(URI.create("redis://127.0.0.1:6379/0"), "-----BEGIN CERTIFICATE-----\n", 4));
   }
 
   @Test

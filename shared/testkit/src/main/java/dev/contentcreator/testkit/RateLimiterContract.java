@@ -267,6 +267,91 @@ public abstract class RateLimiterContract {
     assertThrows(NullPointerException.class, () -> limiter.tryAcquire(key("user"), null));
   }
 
+  private List<Decision> takeAll(String first, Limit firstLimit, String second, Limit secondLimit) {
+    return limiter.tryAcquireAll(List.of(new RateLimiter.Bucket(key(first), firstLimit),
+        new RateLimiter.Bucket(key(second), secondLimit)));
+  }
+
+  @Test
+  void tryAcquireAllTakesOneTokenFromEveryBucketWhenEachHasOne() {
+    Limit five = new Limit(5, Duration.ofMinutes(1));
+    List<Decision> first = takeAll("address", five, "user", THREE_A_MINUTE);
+    assertEquals(2, first.size(), first::toString);
+    assertTrue(RateLimiter.allAllowed(first), first::toString);
+    assertEquals(4, first.get(0).remaining(), "the decisions come in the buckets' order: " + first);
+    assertEquals(2, first.get(1).remaining(), first::toString);
+    List<Decision> second = takeAll("address", five, "user", THREE_A_MINUTE);
+    assertEquals(3, second.get(0).remaining(), second::toString);
+    assertEquals(1, second.get(1).remaining(), second::toString);
+    assertEquals(0, take("user", THREE_A_MINUTE).remaining(), "the same buckets as tryAcquire's");
+  }
+
+  @Test
+  void tryAcquireAllTakesNothingWhenOneBucketIsEmpty() {
+    Limit five = new Limit(5, Duration.ofMinutes(1));
+    exhaust("user", THREE_A_MINUTE);
+    for (int i = 0; i < 4; i++) {
+      List<Decision> d = takeAll("address", five, "user", THREE_A_MINUTE);
+      assertFalse(RateLimiter.allAllowed(d), d::toString);
+      assertTrue(d.get(0).allowed(), "the address's bucket had a token: " + d);
+      assertEquals(5, d.get(0).remaining(), "and still has all of them, none taken: " + d);
+      assertFalse(d.get(1).allowed(), d::toString);
+      assertTrue(d.get(1).retryAfter().compareTo(TWENTY_SECONDS.minusMillis(100)) >= 0,
+          "the empty bucket says when its next token comes: " + d);
+    }
+    Decision address = take("address", five);
+    assertEquals(4, address.remaining(), "refused calls took nothing from the other bucket: " + address);
+  }
+
+  @Test
+  void tryAcquireAllRefusesWhenTheFirstBucketIsEmptyAndKeepsTheSecondsToken() {
+    exhaust("address", THREE_A_MINUTE);
+    List<Decision> d = takeAll("address", THREE_A_MINUTE, "user", THREE_A_MINUTE);
+    assertFalse(d.get(0).allowed(), d::toString);
+    assertTrue(d.get(1).allowed(), d::toString);
+    assertEquals(2, take("user", THREE_A_MINUTE).remaining(), "the user's bucket gave nothing before");
+  }
+
+  @Test
+  void tryAcquireAllOfNoBucketsAllowsWithoutDecisions() {
+    assertEquals(List.of(), limiter.tryAcquireAll(List.of()));
+  }
+
+  @Test
+  void concurrentCallsOfTryAcquireAllNeverPassEitherLimit() throws Exception {
+    Limit fifty = new Limit(50, Duration.ofDays(1));
+    Limit hundred = new Limit(100, Duration.ofDays(1));
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String own = "user-" + t;
+        results.add(pool.submit(() -> {
+          start.await();
+          int allowed = 0;
+          for (int i = 0; i < 200; i++) {
+            if (RateLimiter.allAllowed(takeAll("shared-address", hundred, own, fifty))) {
+              allowed++;
+            }
+          }
+          return allowed;
+        }));
+      }
+      start.countDown();
+      int total = 0;
+      for (Future<Integer> result : results) {
+        int mine = result.get(60, TimeUnit.SECONDS);
+        assertTrue(mine <= 50, "one user got " + mine + " of a limit of 50");
+        total += mine;
+      }
+      assertEquals(100, total, "the shared bucket gave exactly its capacity across 8 threads");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private void exhaust(String name, Limit limit) {
     for (long i = 0; i < limit.capacity(); i++) {
       Decision d = take(name, limit);

@@ -90,6 +90,8 @@ public final class Settings {
   public static final Setting<String> REDIS_URL = string("REDIS_URL", null, "the Redis server shared by every instance");
   public static final Setting<String> REDIS_CA_CERT = string("REDIS_CA_CERT", null, "the CA certificates a rediss:// server must chain to");
   public static final Setting<String> REDIS_KEY_PREFIX = string("REDIS_KEY_PREFIX", "cc:", "prefix of every Redis key");
+  public static final Setting<Integer> REDIS_POOL_SIZE = integer("REDIS_POOL_SIZE", "32",
+      "the most Redis connections each client keeps");
   public static final Setting<String> RATE_LIMITS = string("RATE_LIMITS", null, "the rate-limit adapter").derivedFrom("memory");
   public static final Setting<String> CACHE = string("CACHE", null, "the cache adapter").derivedFrom("memory");
   public static final Setting<Long> CACHE_MAX_BYTES = longValue("CACHE_MAX_BYTES", "67108864", "the most the memory cache holds");

@@ -2,12 +2,12 @@ package dev.contentcreator.embedded.ratelimit;
 
 import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.ratelimit.TokenBuckets;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucket;
 import io.github.bucket4j.local.SynchronizationStrategy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,19 +53,29 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
   @Override
   public Decision tryAcquire(String key, Limit limit) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(limit, "limit");
-    if (key.isEmpty()) {
-      throw new IllegalArgumentException("key must not be empty");
-    }
+    Bucket wanted = new Bucket(key, limit);
     sweepIfDue();
+    return TokenBuckets.decision(limit, take(wanted));
+  }
+
+  @Override
+  public List<Decision> tryAcquireAll(List<Bucket> wanted) {
+    sweepIfDue();
+    return TokenBuckets.takeAll(wanted, this::take,
+        b -> buckets.computeIfPresent(new BucketId(b.key(), b.limit()), (id, bucket) -> {
+          bucket.addTokens(1);
+          return bucket;
+        }));
+  }
+
+  private ConsumptionProbe take(Bucket wanted) {
     ConsumptionProbe[] probe = new ConsumptionProbe[1];
-    buckets.compute(new BucketId(key, limit), (id, bucket) -> {
-      LocalBucket b = bucket != null ? bucket : newBucket(limit);
+    buckets.compute(new BucketId(wanted.key(), wanted.limit()), (id, bucket) -> {
+      LocalBucket b = bucket != null ? bucket : newBucket(wanted.limit());
       probe[0] = b.tryConsumeAndReturnRemaining(1);
       return b;
     });
-    return TokenBuckets.decision(limit, probe[0]);
+    return probe[0];
   }
 
   /** How many buckets are held now. */
@@ -75,7 +85,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
   private LocalBucket newBucket(Limit limit) {
     // The map's entry lock already serialises every use of a bucket.
-    return Bucket.builder()
+    return io.github.bucket4j.Bucket.builder()
         .addLimit(TokenBuckets.bandwidth(limit))
         .withCustomTimePrecision(timeMeter)
         .withSynchronizationStrategy(SynchronizationStrategy.NONE)

@@ -1,0 +1,124 @@
+package dev.contentcreator.redis;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP proxy in front of the test Redis that records the name of every command a client sends
+ * (each a RESP array of bulk strings), so a test can count round trips. Jedis writes one command
+ * and waits for its answer, so commands sent are round trips made.
+ */
+final class CountingRedisProxy implements AutoCloseable {
+  private final ServerSocket server;
+  private final URI target;
+  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+  CountingRedisProxy(URI target) throws IOException {
+    this.target = target;
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread accept = new Thread(this::accept, "redis-proxy-accept");
+    accept.setDaemon(true);
+    accept.start();
+  }
+
+  URI uri() {
+    return URI.create("redis://127.0.0.1:" + server.getLocalPort() + target.getPath());
+  }
+
+  /** The command names sent so far, upper case, in order. */
+  List<String> commands() {
+    return List.copyOf(commands);
+  }
+
+  void clear() {
+    commands.clear();
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        Socket redis = new Socket(target.getHost(), target.getPort());
+        sockets.add(client);
+        sockets.add(redis);
+        pump("redis-proxy-up", client.getInputStream(), redis.getOutputStream(), true);
+        pump("redis-proxy-down", redis.getInputStream(), client.getOutputStream(), false);
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void pump(String name, InputStream from, OutputStream to, boolean record) {
+    Thread t = new Thread(() -> {
+      try (InputStream in = new BufferedInputStream(from)) {
+        if (!record) {
+          in.transferTo(to);
+          return;
+        }
+        while (true) {
+          ByteArrayOutputStream frame = new ByteArrayOutputStream();
+          String header = line(in, frame);
+          if (header == null) {
+            return;
+          }
+          int parts = Integer.parseInt(header.substring(1));
+          String name0 = null;
+          for (int i = 0; i < parts; i++) {
+            int length = Integer.parseInt(line(in, frame).substring(1));
+            byte[] body = in.readNBytes(length + 2);
+            frame.write(body);
+            if (i == 0) {
+              name0 = new String(body, 0, length, StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
+            }
+          }
+          commands.add(name0);
+          to.write(frame.toByteArray());
+          to.flush();
+        }
+      } catch (IOException | RuntimeException e) {
+        // The client or Redis closed the connection.
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** One CRLF-ended line, also copied to {@code frame}; null at the end of the stream. */
+  private static String line(InputStream in, ByteArrayOutputStream frame) throws IOException {
+    List<Byte> bytes = new ArrayList<>();
+    int b;
+    while ((b = in.read()) != -1) {
+      frame.write(b);
+      if (b == '\n' && !bytes.isEmpty() && bytes.get(bytes.size() - 1) == '\r') {
+        byte[] text = new byte[bytes.size() - 1];
+        for (int i = 0; i < text.length; i++) {
+          text[i] = bytes.get(i);
+        }
+        return new String(text, StandardCharsets.US_ASCII);
+      }
+      bytes.add((byte) b);
+    }
+    return null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    for (Socket s : sockets) {
+      s.close();
+    }
+  }
+}
