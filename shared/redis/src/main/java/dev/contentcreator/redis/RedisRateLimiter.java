@@ -1,5 +1,6 @@
 package dev.contentcreator.redis;
 
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.ratelimit.LocalBuckets;
 import dev.contentcreator.ratelimit.TokenBuckets;
@@ -95,14 +96,14 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
           .tryConsumeAndReturnRemaining(1);
       if (failing) {
         failing = false;
-        System.err.println("Redis rate limiter: Redis answers again; shared limits are back");
+        Log.info("Redis rate limiter: Redis answers again; shared limits are back");
       }
       return TokenBuckets.decision(limit, probe);
     } catch (RuntimeException e) {
       // Jedis's own exceptions, or Bucket4j's wrapping of them: either way the store did not answer.
       redisAgainAtNanos = System.nanoTime() + RETRY_AFTER_FAILURE.toNanos();
       failing = true;
-      System.err.println("Redis rate limiter: Redis failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+      Log.warning("Redis rate limiter: Redis failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
           + "); limiting in this process for " + RETRY_AFTER_FAILURE.toSeconds() + " s");
       return fallback.tryAcquire(key, limit);
     }
