@@ -22,13 +22,13 @@ public final class Backup {
     BackupSettings settings = BackupSettings.from(env);
     try (DataDirLock lock = DataDirLock.acquire(layout.dataDir())) {
       Path backup = BackupService.builder(layout).keep(settings.keep()).build().backup();
-      System.err.println("backup written to " + backup);
+      Console.say("backup written to " + backup);
     } catch (DataDirLockedException e) {
-      System.err.println("refused: " + e.getMessage()
+      Console.say("refused: " + e.getMessage()
           + "; a running server backs itself up every BACKUP_INTERVAL");
       System.exit(1);
     } catch (IOException | RuntimeException e) {
-      System.err.println("the backup failed: " + e.getMessage());
+      Console.say("the backup failed: " + e.getMessage());
       System.exit(1);
     }
   }

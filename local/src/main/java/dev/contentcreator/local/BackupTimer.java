@@ -1,5 +1,6 @@
 package dev.contentcreator.local;
 
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.embedded.backup.BackupService;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,12 +54,12 @@ final class BackupTimer implements AutoCloseable {
     running = scheduler.every(interval, this::runOnce);
   }
 
-  /** Takes one backup, reporting the outcome on stderr; never throws. */
+  /** Takes one backup, logging the outcome; never throws. */
   void runOnce() {
     try {
-      System.err.println("backup written to " + service.backup());
+      Log.info("backup written to " + service.backup());
     } catch (Exception e) {
-      System.err.println("the scheduled backup of " + service.layout().dataDir() + " failed: " + e);
+      Log.error("the scheduled backup of " + service.layout().dataDir() + " failed", e);
     }
   }
 
@@ -68,7 +69,7 @@ final class BackupTimer implements AutoCloseable {
       try {
         running.close();
       } catch (Exception e) {
-        System.err.println("stopping the backup timer failed: " + e);
+        Log.warning("stopping the backup timer failed", e);
       }
       running = null;
     }

@@ -4,6 +4,7 @@ import com.google.cloud.functions.HttpFunction;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.contentcreator.core.log.Log;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -90,7 +91,7 @@ public final class LocalServer implements AutoCloseable {
       }
       if (settings.authEmulatorHost() != null && EMULATOR_PREFIXES.stream().anyMatch(path::startsWith)) {
         if (!mayReachEmulator(exchange.getRemoteAddress())) {
-          System.err.println("refused the Auth emulator's " + exchange.getRequestMethod() + " " + path
+          Log.warning("refused the Auth emulator's " + exchange.getRequestMethod() + " " + path
               + " to " + exchange.getRemoteAddress().getAddress().getHostAddress() + ": loopback only");
           sendText(exchange, 404, "Not found.");
           return;
@@ -128,8 +129,7 @@ public final class LocalServer implements AutoCloseable {
       sendText(exchange, 404, "Not found. (Is the PWA built? Expected it in " + files.root() + ")");
     } catch (Exception e) {
       // Functions answer their own errors; reaching here is a bug of this server.
-      System.err.println("local server failed on " + exchange.getRequestURI().getRawPath() + ": " + e);
-      e.printStackTrace();
+      Log.error("local server failed on " + exchange.getRequestURI().getRawPath(), e);
       try {
         sendText(exchange, 500, "Internal error of the local server.");
       } catch (IOException | RuntimeException ignored) {

@@ -2,6 +2,7 @@ package dev.contentcreator.local;
 
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.platform.AuthEmulatorGuard;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
@@ -31,7 +32,7 @@ public final class Main {
       // The check every function makes as it starts, made before anything is started here.
       AuthEmulatorGuard.check(settings.config());
     } catch (IllegalArgumentException | IllegalStateException e) {
-      System.err.println(e.getMessage());
+      Console.say(e.getMessage());
       System.exit(2);
       return;
     }
@@ -41,7 +42,7 @@ public final class Main {
     try {
       lock = DataDirLock.acquire(settings.dataDir());
     } catch (DataDirLockedException e) {
-      System.err.println(e.getMessage() + " (is another local server running on it?)");
+      Console.say(e.getMessage() + " (is another local server running on it?)");
       System.exit(1);
       return;
     }
@@ -50,7 +51,7 @@ public final class Main {
       emulator = AuthEmulator.useOrStart(settings.authEmulatorHost(), settings.projectId(), settings.projectRoot(),
           settings.dataDir().resolve("auth-emulator"), settings.dataDir().resolve("auth-emulator.log"),
           settings.authEmulatorTimeout());
-      System.err.println((emulator.startedHere() ? "started the Auth emulator at " : "using the Auth emulator at ")
+      Console.say((emulator.startedHere() ? "started the Auth emulator at " : "using the Auth emulator at ")
           + emulator.hostPort());
     }
     Platform.configure(settings.config());
@@ -62,8 +63,7 @@ public final class Main {
       try {
         Workers.start(Platform.get(), new Services(Platform.get()));
       } catch (RuntimeException | Error e) {
-        System.err.println("the queue's workers could not start: " + e);
-        e.printStackTrace();
+        Log.error("the queue's workers could not start", e);
         System.exit(1);
       }
     }, "workers-start");
@@ -82,11 +82,11 @@ public final class Main {
       try {
         lock.close();
       } catch (IOException e) {
-        System.err.println("could not release " + settings.dataDir().resolve(DataDirLock.FILE_NAME) + ": " + e);
+        Log.warning("could not release " + settings.dataDir().resolve(DataDirLock.FILE_NAME), e);
       }
     }, "shutdown"));
     String shown = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
-    System.err.println("Content Creator is running at http://" + shown + ":" + server.port()
+    Console.say("Content Creator is running at http://" + shown + ":" + server.port()
         + "/  (data in " + settings.dataDir() + ")");
   }
 
@@ -97,13 +97,13 @@ public final class Main {
   private static BackupTimer backupTimer(LocalSettings settings) {
     BackupSettings backup = BackupSettings.from(settings.config());
     if (backup.interval().isEmpty()) {
-      System.err.println("scheduled backups are off (BACKUP_INTERVAL=off)");
+      Console.say("scheduled backups are off (BACKUP_INTERVAL=off)");
       return null;
     }
     Platform platform = Platform.get();
     if (!platform.config().get(Settings.DOCUMENTS).equals("sqlite")
         || !(platform.blobs() instanceof FolderBlobStore blobs)) {
-      System.err.println("scheduled backups are off: they cover the SQLite documents and the blob folder only");
+      Console.say("scheduled backups are off: they cover the SQLite documents and the blob folder only");
       return null;
     }
     DataLayout layout = DataLayout.from(platform.config());
@@ -113,7 +113,7 @@ public final class Main {
     }
     BackupTimer timer = new BackupTimer(service.build(), backup.interval().get(), BackupTimer.daemonThread());
     timer.start();
-    System.err.println("backing up every " + backup.interval().get() + " to " + layout.backups()
+    Console.say("backing up every " + backup.interval().get() + " to " + layout.backups()
         + ", keeping " + backup.keep());
     return timer;
   }

@@ -18,25 +18,25 @@ public final class Restore {
 
   public static void main(String[] args) {
     if (args.length != 1) {
-      System.err.println("usage: Restore <backup-folder>   (a folder under $DATA_DIR/backups/)");
+      Console.say("usage: Restore <backup-folder>   (a folder under $DATA_DIR/backups/)");
       System.exit(2);
     }
     DataLayout layout = DataLayout.from(Config.fromEnvironment());
     Path backup = Path.of(args[0]).toAbsolutePath().normalize();
-    System.err.println("restoring " + backup + " into " + layout.dataDir());
+    Console.say("restoring " + backup + " into " + layout.dataDir());
     try {
       RestoreService.Result result = RestoreService.create().restore(backup, layout);
-      System.err.println("restored the backup taken at " + result.manifest().createdAt() + ": "
+      Console.say("restored the backup taken at " + result.manifest().createdAt() + ": "
           + result.manifest().files().size() + " blob files and the database");
-      System.err.println("the data it replaced is in " + result.setAside() + "; delete it once you are satisfied");
+      Console.say("the data it replaced is in " + result.setAside() + "; delete it once you are satisfied");
     } catch (DataDirLockedException e) {
-      System.err.println("refused: " + e.getMessage());
+      Console.say("refused: " + e.getMessage());
       System.exit(1);
     } catch (InvalidBackupException e) {
-      System.err.println("refused, nothing was changed: " + e.getMessage());
+      Console.say("refused, nothing was changed: " + e.getMessage());
       System.exit(1);
     } catch (IOException | RuntimeException e) {
-      System.err.println("the restore failed: " + e.getMessage());
+      Console.say("the restore failed: " + e.getMessage());
       System.exit(1);
     }
   }

@@ -6,6 +6,7 @@ import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.generation.GenerationQueues;
 import dev.contentcreator.core.generation.GenerationTasks;
 import dev.contentcreator.core.generation.QueueSpec;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.embedded.queue.QueueConfig;
@@ -65,16 +66,16 @@ final class Workers {
       try {
         int started = services.batches().tick();
         if (started > 0) {
-          System.err.println("started " + started + " batch run(s)");
+          Log.info("started " + started + " batch run(s)");
         }
       } catch (RuntimeException e) {
-        System.err.println("the batch scheduler failed this time and runs again in " + tick + ": " + e);
+        Log.error("the batch scheduler failed this time and runs again in " + tick, e);
       }
     }, 0, tick.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     // A job accepted before the subscription existed (the very first start) would otherwise wait forever.
     int swept = services.fanOut().fanOutQueuedJobs();
     if (swept > 0) {
-      System.err.println("queued the items of " + swept + " job(s) that were waiting");
+      Log.info("queued the items of " + swept + " job(s) that were waiting");
     }
   }
 }

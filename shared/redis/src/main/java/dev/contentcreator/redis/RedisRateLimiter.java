@@ -1,5 +1,6 @@
 package dev.contentcreator.redis;
 
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.ratelimit.LocalBuckets;
 import dev.contentcreator.ratelimit.TokenBuckets;
@@ -100,14 +101,14 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
       List<Decision> decisions = run(buckets);
       if (failing) {
         failing = false;
-        System.err.println("Redis rate limiter: Redis answers again; shared limits are back");
+        Log.info("Redis rate limiter: Redis answers again; shared limits are back");
       }
       return decisions;
     } catch (RuntimeException e) {
       // Jedis's own exceptions, or a reply of the wrong shape: either way the store did not answer.
       redisAgainAtNanos = System.nanoTime() + RETRY_AFTER_FAILURE.toNanos();
       failing = true;
-      System.err.println("Redis rate limiter: Redis failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+      Log.warning("Redis rate limiter: Redis failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
           + "); limiting in this process for " + RETRY_AFTER_FAILURE.toSeconds() + " s");
       return fallback.tryAcquireAll(buckets);
     }

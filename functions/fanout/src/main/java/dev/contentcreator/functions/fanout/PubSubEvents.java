@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.EventHandler;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class PubSubEvents {
     try {
       decoded = decode(cloudEvent);
     } catch (MalformedException e) {
-      System.err.println("dropped malformed Pub/Sub event " + cloudEvent.getId() + ": " + e.getMessage());
+      Log.warning("dropped malformed Pub/Sub event " + cloudEvent.getId() + ": " + e.getMessage());
       return;
     }
     if (decoded.isEmpty()) {
@@ -57,7 +58,7 @@ final class PubSubEvents {
     EventHandler.Event event = decoded.get();
     Instant published = event.publishTime();
     if (published != null && published.plus(maxAge).isBefore(clock.instant())) {
-      System.err.println("dropped Pub/Sub message " + event.id() + " published at " + published
+      Log.warning("dropped Pub/Sub message " + event.id() + " published at " + published
           + ": older than " + maxAge + "; the scheduler's jobs:sweep fans out its job if it is still queued");
       return;
     }
@@ -67,7 +68,7 @@ final class PubSubEvents {
   /** The event, or empty (logged) for an event of another type; throws for a malformed one. */
   static Optional<EventHandler.Event> decode(CloudEvent cloudEvent) throws MalformedException {
     if (!MESSAGE_PUBLISHED.equals(cloudEvent.getType())) {
-      System.err.println("ignored event " + cloudEvent.getId() + " of type " + cloudEvent.getType());
+      Log.info("ignored event " + cloudEvent.getId() + " of type " + cloudEvent.getType());
       return Optional.empty();
     }
     if (cloudEvent.getData() == null) {

@@ -8,6 +8,7 @@ import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.InternalEndpoint;
 import dev.contentcreator.core.http.RequestLog;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.gcp.backup.FirestoreExporter;
 import dev.contentcreator.gcp.oidc.GoogleOidcVerifier;
 import java.util.LinkedHashMap;
@@ -34,19 +35,10 @@ public final class SchedulerApi {
     Objects.requireNonNull(batches, "batches");
     Objects.requireNonNull(exporter, "exporter");
     Objects.requireNonNull(fanOut, "fanOut");
-    return InternalEndpoint.builder()
-        .post("batches:tick", r -> {
-          verifier.verify(r.header("Authorization"));
-          return ApiResponse.ok(Map.of("started", batches.get().tick()));
-        })
-        .post("backups:export", r -> {
-          verifier.verify(r.header("Authorization"));
-          return export(exporter.get());
-        })
-        .post("jobs:sweep", r -> {
-          verifier.verify(r.header("Authorization"));
-          return ApiResponse.ok(Map.of("jobs", fanOut.get().fanOutQueuedJobs()));
-        })
+    return InternalEndpoint.builder(verifier)
+        .post("batches:tick", r -> ApiResponse.ok(Map.of("started", batches.get().tick())))
+        .post("backups:export", r -> export(exporter.get()))
+        .post("jobs:sweep", r -> ApiResponse.ok(Map.of("jobs", fanOut.get().fanOutQueuedJobs())))
         .maxBodyBytes(64 * 1024)
         .log(log)
         .build();
@@ -57,7 +49,7 @@ public final class SchedulerApi {
     try {
       export = exporter.export();
     } catch (FirestoreExporter.ExportException e) {
-      System.err.println("the Firestore export did not start: " + e.getMessage());
+      Log.error("the Firestore export did not start", e);
       if (e.status() == 0) {
         throw ApiException.of(503, "export-unavailable", "Try again later",
             "Firestore could not be reached to start the export.").withHeaders(Map.of("Retry-After", "60"));

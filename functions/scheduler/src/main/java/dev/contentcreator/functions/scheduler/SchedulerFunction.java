@@ -27,7 +27,7 @@ public final class SchedulerFunction implements HttpFunction {
     static final InternalEndpoint ENDPOINT = SchedulerApi.endpoint(
         GoogleOidcVerifier.fromConfig(Platform.get().config(), SchedulerApi.AUDIENCE, SchedulerApi.INVOKERS),
         SERVICES::batches, () -> Exporter.INSTANCE, SERVICES::fanOut,
-        new RequestLog(System.out, ProjectId.resolve(Platform.get().config())));
+        RequestLog.standard(ProjectId.resolve(Platform.get().config())));
   }
 
   /** Made on the first export only: a tick needs no backup bucket. */

@@ -11,6 +11,7 @@ import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.InternalEndpoint;
 import dev.contentcreator.core.http.RequestLog;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.gcp.oidc.GoogleOidcVerifier;
@@ -26,8 +27,8 @@ import java.util.Optional;
 /**
  * The HTTP face of the task queue in production. Cloud Tasks posts a task's JSON payload to
  * {@code /{handler}} (the handler is the path's last segment) with its own headers (queue, task name, retry count) and ours
- * ({@code X-CC-Enqueued-At}, when the task was first due); this checks the caller's OIDC token, then
- * runs the handler the local queue would run. Any answer but 2xx makes Cloud Tasks retry by the
+ * ({@code X-CC-Enqueued-At}, when the task was first due); the endpoint checks the caller's OIDC
+ * token, then this runs the handler the local queue would run. Any answer but 2xx makes Cloud Tasks retry by the
  * queue's retry configuration: a handler asking for later gets 503 with Retry-After, a provider's
  * transient failure 503, anything unexpected a logged 500 that names nothing internal.
  */
@@ -49,16 +50,14 @@ public final class TasksApi {
     Objects.requireNonNull(verifier, "verifier");
     Map<String, TaskHandler> table = Map.copyOf(handlers);
     Objects.requireNonNull(clock, "clock");
-    return InternalEndpoint.builder()
-        .postAny(r -> run(verifier, table, clock, r))
+    return InternalEndpoint.builder(verifier)
+        .postAny(r -> run(table, clock, r))
         .maxBodyBytes(MAX_BODY_BYTES)
         .log(log)
         .build();
   }
 
-  private static ApiResponse run(GoogleOidcVerifier verifier, Map<String, TaskHandler> table, Clock clock,
-      ApiRequest r) {
-    verifier.verify(r.header("Authorization"));
+  private static ApiResponse run(Map<String, TaskHandler> table, Clock clock, ApiRequest r) {
     String name = r.pathParam(InternalEndpoint.SEGMENT);
     TaskHandler handler = table.get(name);
     if (handler == null) {
@@ -72,7 +71,7 @@ public final class TasksApi {
       throw ApiException.of(503, "retry-later", "Try again later", "The task is not done yet; run it again later.")
           .withHeaders(Map.of("Retry-After", Long.toString(seconds(e.after()))));
     } catch (ProviderException e) {
-      System.err.println("task " + context.queue() + "/" + context.taskName() + " attempt " + context.attempt()
+      Log.warning("task " + context.queue() + "/" + context.taskName() + " attempt " + context.attempt()
           + " failed for now at " + e.provider() + ": " + e.getMessage());
       ApiException unavailable = ApiException.of(503, "provider-unavailable", "Try again later",
           "The provider failed for now; the task will run again.");
@@ -81,9 +80,8 @@ public final class TasksApi {
     } catch (ApiException e) {
       throw e;
     } catch (Exception e) {
-      System.err.println("task " + context.queue() + "/" + context.taskName() + " attempt " + context.attempt()
-          + " failed:");
-      e.printStackTrace();
+      Log.error("task " + context.queue() + "/" + context.taskName() + " attempt " + context.attempt()
+          + " failed", e);
       throw ApiException.of(500, "internal", "Internal error",
           "The task did not finish. It has been logged and will run again.");
     }

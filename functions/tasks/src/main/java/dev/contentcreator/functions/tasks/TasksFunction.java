@@ -26,7 +26,7 @@ public final class TasksFunction implements HttpFunction {
     static final InternalEndpoint ENDPOINT = TasksApi.endpoint(
         GoogleOidcVerifier.fromConfig(Platform.get().config(), TasksApi.AUDIENCE, TasksApi.INVOKERS),
         handlers(), Platform.get().clock(),
-        new RequestLog(System.out, ProjectId.resolve(Platform.get().config())));
+        RequestLog.standard(ProjectId.resolve(Platform.get().config())));
 
     /** Generation's handlers and the purge's: the same table the local queue runs. */
     private static java.util.Map<String, dev.contentcreator.core.ports.TaskHandler> handlers() {

@@ -18,6 +18,7 @@ import dev.contentcreator.core.generation.Providers;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Etags;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -342,20 +344,14 @@ public final class BatchService {
         == Outcome.Kind.STARTED;
   }
 
-  /** Logs one structured line about a batch the tick could not handle, and marks the batch with it. */
+  /** Logs a batch the tick could not handle, naming it and its project, and marks the batch with the error. */
   private void failed(Document d, RuntimeException e, Instant now) {
-    JsonObject line = new JsonObject();
-    line.addProperty("severity", "ERROR");
-    line.addProperty("message", "the scheduler could not start a run of batch " + d.id() + ": " + e);
-    line.addProperty("batchId", d.id());
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("batchId", d.id());
     if (d.data().has("projectId") && d.data().get("projectId").isJsonPrimitive()) {
-      line.addProperty("projectId", d.data().get("projectId").getAsString());
+      fields.put("projectId", d.data().get("projectId").getAsString());
     }
-    StackTraceElement[] where = e.getStackTrace();
-    if (where.length > 0) {
-      line.addProperty("at", where[0].toString());
-    }
-    System.err.println(line);
+    Log.error("the scheduler could not start a run of batch " + d.id(), e, fields);
     try {
       documents.transaction(tx -> {
         tx.get(BATCHES, d.id()).ifPresent(fresh -> {
@@ -368,8 +364,7 @@ public final class BatchService {
         return null;
       });
     } catch (RuntimeException markFailed) {
-      System.err.println("{\"severity\":\"ERROR\",\"message\":\"could not mark batch " + d.id()
-          + " with its error\",\"batchId\":\"" + d.id() + "\"}");
+      Log.error("could not mark batch " + d.id() + " with its error", markFailed, Map.of("batchId", d.id()));
     }
   }
 
@@ -485,7 +480,7 @@ public final class BatchService {
         events.get().publish(GenerationSettings.TOPIC, event, Map.of("projectId", batch.projectId(), "batchId", batch.id()));
       } catch (RuntimeException e) {
         // The job is stored and queued; the workers' sweep of queued jobs fans it out.
-        System.err.println("could not publish the event of job " + jobId + " of batch run " + runId + ": " + e);
+        Log.warning("could not publish the event of job " + jobId + " of batch run " + runId, e);
       }
     }
     return outcome;

@@ -1,5 +1,6 @@
 package dev.contentcreator.core.generation;
 
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.Cache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class StreamSlots {
         return Optional.empty();
       }
     } catch (RuntimeException e) {
-      System.err.println("stream slots: the cache failed, counting this instance's streams only: " + e);
+      Log.warning("stream slots: the cache failed, counting this instance's streams only", e);
     }
     String key = claimed;
     boolean[] closed = new boolean[1];
@@ -102,7 +103,7 @@ public final class StreamSlots {
         c.delete(key);
       }
     } catch (RuntimeException e) {
-      System.err.println("stream slots: could not free " + key + ", it expires by itself: " + e);
+      Log.warning("stream slots: could not free " + key + ", it expires by itself", e);
     }
   }
 

@@ -2,103 +2,57 @@ package dev.contentcreator.core.http;
 
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The chain of an internal function, one that only Google calls (Cloud Tasks, Cloud Scheduler):
- * no hosting rewrite, no Firebase token, no per-address limit. It dispatches a POST by the last
- * segment of the path (whatever prefix the platform's URL adds), reads the body up to a limit,
- * calls the handler (which checks the caller's OIDC token first), writes JSON or problem+json, and
- * logs one line like the {@link Gateway}. An unexpected exception is a logged 500 naming nothing
- * internal. Immutable and thread-safe.
+ * An internal function's configuration of the {@link Pipeline}, for a function only Google calls
+ * (Cloud Tasks, Cloud Scheduler, a Pub/Sub push): no hosting rewrite, no Firebase token, no rate
+ * limit. It routes a POST by the last segment of the path (whatever prefix the platform's URL
+ * adds), proves the caller with the endpoint's {@link Authenticator} before reading the body (any
+ * type, up to a limit), and answers and logs like the {@link Gateway}: the same problem+json, the
+ * same 503 for a busy store, one log line.
+ *
+ * <p>The authenticator is the argument of {@link #builder(Authenticator)}, the only way to make
+ * one, and cannot be {@link Authenticator#none()}: no route of an internal endpoint can be added
+ * without its check. Immutable and thread-safe.
  */
 public final class InternalEndpoint {
   /** The path parameter that holds the last segment of the path. */
   public static final String SEGMENT = "segment";
+  /** The proxies that append to X-Forwarded-For before the function: Google's front end alone. */
+  private static final int GOOGLE_FRONT_END = 1;
 
-  private final Map<String, Handler> routes;
-  private final Handler fallback;
-  private final long maxBodyBytes;
-  private final RequestLog log;
+  private final Pipeline pipeline;
 
   private InternalEndpoint(Builder b) {
-    this.routes = Map.copyOf(b.routes);
-    this.fallback = b.fallback;
-    this.maxBodyBytes = b.maxBodyBytes;
-    this.log = b.log;
+    Map<String, Handler> routes = Map.copyOf(b.routes);
+    Handler fallback = b.fallback;
+    Authenticator authenticator = b.authenticator;
+    BodyRule body = BodyRule.any(b.maxBodyBytes);
+    this.pipeline = new Pipeline((method, path) -> {
+      String segment = lastSegment(path);
+      Handler handler = routes.getOrDefault(segment, fallback);
+      if (handler == null || segment.isEmpty()) {
+        throw ApiException.notFound("There is nothing at " + path + ".");
+      }
+      if (!method.equals("POST")) {
+        throw ApiException.of(405, "method-not-allowed", "Method not allowed", method + " is not allowed here; use POST.")
+            .withHeaders(Map.of("Allow", "POST"));
+      }
+      return new Pipeline.Target(segment, Map.of(SEGMENT, segment), authenticator, body, handler);
+    }, Pipeline.Limits.NONE, caller -> { }, GOOGLE_FRONT_END, b.log);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** An endpoint whose every route is behind {@code authenticator}. */
+  public static Builder builder(Authenticator authenticator) {
+    return new Builder(authenticator);
   }
 
-  /** Serves one request; never throws. */
+  /** Serves one request; never throws. Refusals (401, 403, 404, 405, 413) are logged too. */
   public void service(HttpRequest request, HttpResponse response) {
-    long started = System.nanoTime();
-    String method = request.getMethod().toUpperCase(Locale.ROOT);
-    String path = request.getPath() == null ? "/" : request.getPath();
-    String segment = lastSegment(path);
-    Trace trace = Trace.from(request.getFirstHeader("traceparent"), request.getFirstHeader("X-Cloud-Trace-Context"))
-        .orElse(null);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Cache-Control", "no-store");
-    headers.put("X-Content-Type-Options", "nosniff");
-    int status;
-    long bytes = 0;
-    String problemType = null;
-    String error = null;
-    try {
-      try {
-        Handler handler = routes.getOrDefault(segment, fallback);
-        if (handler == null || segment.isEmpty()) {
-          throw ApiException.notFound("There is nothing at " + path + ".");
-        }
-        if (!method.equals("POST")) {
-          throw ApiException.of(405, "method-not-allowed", "Method not allowed", method + " is not allowed here; use POST.")
-              .withHeaders(Map.of("Allow", "POST"));
-        }
-        byte[] body = read(request);
-        ApiResponse answer = handler.handle(new ApiRequest(method, path, Map.of(SEGMENT, segment),
-            request.getQueryParameters(), request.getHeaders(), body, null));
-        headers.putAll(answer.headers());
-        status = answer.status();
-        bytes = write(response, status, headers, "application/json; charset=utf-8",
-            answer.body() == null ? null : answer.body().toString().getBytes(StandardCharsets.UTF_8));
-      } catch (ApiException e) {
-        status = e.status();
-        problemType = e.type();
-        headers.putAll(e.headers());
-        bytes = write(response, status, headers, Problem.CONTENT_TYPE,
-            Problem.body(e, path).toString().getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (RuntimeException | IOException | Error e) {
-      status = 500;
-      problemType = "internal";
-      error = e.getClass().getName() + ": " + e.getMessage();
-      System.err.println("unexpected failure in " + method + " " + path);
-      e.printStackTrace();
-      ApiException internal = ApiException.of(500, "internal", "Internal error",
-          "Something went wrong on our side. It has been logged.");
-      try {
-        bytes = write(response, 500, headers, Problem.CONTENT_TYPE,
-            Problem.body(internal, path).toString().getBytes(StandardCharsets.UTF_8));
-      } catch (IOException | RuntimeException again) {
-        System.err.println("could not write the error answer: " + again);
-      }
-    }
-    // Google's front end appends the caller's address; refusals (401, 403, 404, 405, 413) are logged too.
-    String ip = ClientIp.from(request.getFirstHeader("X-Forwarded-For"), 1).orElse(null);
-    log.write(new RequestLog.Entry(method, path, segment, status, bytes,
-        request.getFirstHeader("User-Agent").orElse(null), ip, Duration.ofNanos(System.nanoTime() - started), trace,
-        null, problemType, error));
+    pipeline.service(request, response);
   }
 
   static String lastSegment(String path) {
@@ -109,47 +63,21 @@ public final class InternalEndpoint {
     return p.substring(p.lastIndexOf('/') + 1);
   }
 
-  private byte[] read(HttpRequest request) throws IOException {
-    long declared = request.getContentLength();
-    if (declared > maxBodyBytes) {
-      throw tooLarge();
-    }
-    try (InputStream in = request.getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBodyBytes + 1));
-      if (bytes.length > maxBodyBytes) {
-        throw tooLarge();
-      }
-      return bytes;
-    }
-  }
-
-  private ApiException tooLarge() {
-    return ApiException.of(413, "payload-too-large", "The body is too large",
-        "Bodies may be at most " + maxBodyBytes + " bytes here.");
-  }
-
-  private static long write(HttpResponse response, int status, Map<String, String> headers, String contentType,
-      byte[] body) throws IOException {
-    response.setStatusCode(status);
-    headers.forEach(response::appendHeader);
-    if (body == null) {
-      return 0;
-    }
-    response.setContentType(contentType);
-    try (OutputStream out = response.getOutputStream()) {
-      out.write(body);
-    }
-    return body.length;
-  }
-
   /** Builds an {@link InternalEndpoint}; each setter checks its argument. */
   public static final class Builder {
+    private final Authenticator authenticator;
     private final Map<String, Handler> routes = new LinkedHashMap<>();
     private Handler fallback;
     private long maxBodyBytes = 1024 * 1024;
     private RequestLog log;
 
-    private Builder() {}
+    private Builder(Authenticator authenticator) {
+      Objects.requireNonNull(authenticator, "an internal endpoint needs an authenticator");
+      if (authenticator.isOpen()) {
+        throw new IllegalArgumentException("an internal endpoint must check its caller; none() lets anyone in");
+      }
+      this.authenticator = authenticator;
+    }
 
     /** {@code POST .../<segment>} runs this handler. */
     public Builder post(String segment, Handler handler) {

@@ -7,6 +7,7 @@ import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.net.FetchException;
 import dev.contentcreator.core.net.FetchedMedia;
 import dev.contentcreator.core.net.SafeFetcher;
@@ -254,7 +255,7 @@ public final class MediaService {
     try {
       blobs.get().delete(key);
     } catch (IOException e) {
-      System.err.println("could not delete the raw upload " + key + ": " + e);
+      Log.warning("could not delete the raw upload " + key, e);
     }
     return true;
   }

@@ -1,5 +1,6 @@
 package dev.contentcreator.core.platform;
 
+import dev.contentcreator.core.log.Log;
 import java.util.function.Supplier;
 
 /** A value made on first use, once, safely across threads; closed if it was made and can be. */
@@ -35,7 +36,7 @@ final class Lazy<T> {
       try {
         c.close();
       } catch (Exception e) {
-        System.err.println("closing " + v.getClass().getName() + " failed: " + e);
+        Log.warning("closing " + v.getClass().getName() + " failed", e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.contentcreator.embedded.queue;
 
+import dev.contentcreator.core.log.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -181,7 +182,7 @@ final class Dispatcher implements AutoCloseable {
         if (stopping) {
           return;
         }
-        System.err.println(name + ": dispatching failed, trying again after " + pollInterval + ": " + e);
+        Log.warning(name + ": dispatching failed, trying again after " + pollInterval, e);
         sleep(pollInterval.toMillis());
       }
     }
@@ -251,8 +252,8 @@ final class Dispatcher implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       if (!abandoned) {
-        System.err.println(name + ": could not record the outcome of an attempt (its lease will expire and it"
-            + " will run again): " + e);
+        Log.error(name + ": could not record the outcome of an attempt (its lease will expire and it"
+            + " will run again)", e);
       }
     } finally {
       inFlight.decrementAndGet();
@@ -264,7 +265,7 @@ final class Dispatcher implements AutoCloseable {
     try {
       source.renewLeases();
     } catch (RuntimeException e) {
-      System.err.println(name + ": renewing leases during shutdown failed: " + e);
+      Log.warning(name + ": renewing leases during shutdown failed", e);
     }
   }
 

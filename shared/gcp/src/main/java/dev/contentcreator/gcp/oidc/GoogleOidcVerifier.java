@@ -7,6 +7,10 @@ import com.google.auth.http.HttpTransportFactory;
 import com.google.auth.oauth2.TokenVerifier;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.Authenticator;
+import dev.contentcreator.core.http.BearerToken;
+import dev.contentcreator.core.http.ServiceAccount;
+import dev.contentcreator.core.log.Log;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,18 +29,20 @@ import java.util.stream.Collectors;
  * once an hour), then its issuer, expiry, audience (this endpoint's URL, configured per target) and
  * that its {@code email} is a verified, allowed service account.
  *
- * <p>Answers, as {@link ApiException}s the gateway writes as problem+json: no, malformed or invalid
- * token: 401 with {@code WWW-Authenticate}; a valid token of another account: 403; Google's keys
- * unreachable: 503 with Retry-After (the caller retries). Immutable and thread-safe.
+ * <p>As the {@link Authenticator} of an internal endpoint it answers, as {@link ApiException}s the
+ * pipeline writes as problem+json: no, malformed or invalid token: 401 with {@code WWW-Authenticate};
+ * a valid token of another account: 403; Google's keys unreachable: 503 with Retry-After (the
+ * caller retries). Immutable and thread-safe.
  */
-public final class GoogleOidcVerifier {
+public final class GoogleOidcVerifier implements Authenticator {
   /** Where Google publishes the keys that sign its ID tokens, as a JSON Web Key Set. */
   public static final String GOOGLE_CERTS = "https://www.googleapis.com/oauth2/v3/certs";
   /** The issuers Google writes in the ID tokens it mints for service accounts. */
   public static final Set<String> GOOGLE_ISSUERS = Set.of("https://accounts.google.com", "accounts.google.com");
 
-  private static final int MAX_TOKEN_CHARS = 8192;
   private static final String CHALLENGE = "Bearer realm=\"content-creator-internal\"";
+  private static final BearerToken TOKEN =
+      new BearerToken("Google-signed OIDC token", "OIDC token", GoogleOidcVerifier::unauthorized);
 
   private final String audience;
   private final Set<String> allowedEmails;
@@ -87,21 +93,13 @@ public final class GoogleOidcVerifier {
    * @throws ApiException 401, 403 or 503, as described on the class
    */
   public String verify(Optional<String> authorization) {
-    String value = authorization.map(String::trim).orElseThrow(
-        () -> unauthorized("Send an Authorization: Bearer <Google-signed OIDC token> header."));
-    if (value.length() < 8 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw unauthorized("The Authorization header must be: Bearer <Google-signed OIDC token>.");
-    }
-    String token = value.substring(7).trim();
-    if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
-      throw unauthorized("The OIDC token is not valid.");
-    }
+    String token = TOKEN.read(authorization);
     JsonWebSignature jws;
     try {
       jws = signatures.verify(token);
     } catch (TokenVerifier.VerificationException e) {
       if (e.getCause() != null && e.getMessage() != null && e.getMessage().contains("fetching")) {
-        System.err.println("Google's token keys could not be fetched: " + e.getCause());
+        Log.error("Google's token keys could not be fetched", e.getCause());
         throw ApiException.of(503, "keys-unavailable", "Try again shortly",
             "The caller's token could not be checked just now.").withHeaders(Map.of("Retry-After", "10"));
       }
@@ -129,6 +127,12 @@ public final class GoogleOidcVerifier {
       throw ApiException.forbidden("This service account may not call here.");
     }
     return who;
+  }
+
+  /** The service account of the request's OIDC token; throws as {@link #verify} does. */
+  @Override
+  public ServiceAccount authenticate(Headers headers) {
+    return new ServiceAccount(verify(headers.first("Authorization")));
   }
 
   private static String reason(TokenVerifier.VerificationException e) {

@@ -25,6 +25,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.EventHandler;
 import io.grpc.ManagedChannel;
@@ -176,8 +177,8 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
       try {
         event = event(config.topic(), message);
       } catch (JsonParseException | IllegalStateException e) {
-        System.err.println("message " + message.getMessageId() + " on " + config.subscription()
-            + " is not a JSON object; it goes to the dead-letter topic after its attempts: " + e.getMessage());
+        Log.warning("message " + message.getMessageId() + " on " + config.subscription()
+            + " is not a JSON object; it goes to the dead-letter topic after its attempts", e);
         reply.nack();
         return;
       }
@@ -213,7 +214,7 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
       try {
         subscriber.awaitTerminated(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException | IllegalStateException e) {
-        System.err.println("a Pub/Sub subscriber did not stop cleanly: " + e.getMessage());
+        Log.warning("a Pub/Sub subscriber did not stop cleanly", e);
       }
     }
     for (Publisher publisher : publishers.values()) {

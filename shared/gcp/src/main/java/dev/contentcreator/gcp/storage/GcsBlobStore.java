@@ -10,6 +10,7 @@ import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobWriteOption;
 import com.google.cloud.storage.Storage.SignUrlOption;
 import com.google.cloud.storage.StorageException;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.BlobKeys;
 import dev.contentcreator.core.ports.BlobStore;
 import java.io.IOException;
@@ -141,8 +142,8 @@ public final class GcsBlobStore implements BlobStore, AutoCloseable {
       storage.delete(staging);
     } catch (StorageException e) {
       if (finished) {
-        System.err.println("could not delete the staging object gs://" + bucket + "/" + staging.getName()
-            + "; a lifecycle rule on " + STAGING_PREFIX + " will: " + e.getMessage());
+        Log.warning("could not delete the staging object gs://" + bucket + "/" + staging.getName()
+            + "; a lifecycle rule on " + STAGING_PREFIX + " will", e);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.contentcreator.gcp.oidc;
 
 import dev.contentcreator.core.config.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import com.google.auth.http.HttpTransportFactory;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.ServiceAccount;
 import dev.contentcreator.testkit.oidc.TestSigner;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,6 +75,16 @@ class GoogleOidcVerifierTest {
   @Test
   void aValidTokenOfAnAllowedServiceAccountPasses() {
     assertEquals(INVOKER, verifier().verify(bearer(google.sign(claims()))));
+  }
+
+  @Test
+  void asAnAuthenticatorItProvesTheServiceAccountFromTheRequestsHeader() {
+    String token = google.sign(claims());
+    ServiceAccount who = verifier().authenticate(name -> name.equals("Authorization")
+        ? Optional.of("Bearer " + token) : Optional.empty());
+    assertEquals(new ServiceAccount(INVOKER), who);
+    assertFalse(verifier().isOpen());
+    assertUnauthorized(assertThrows(ApiException.class, () -> verifier().authenticate(name -> Optional.empty())));
   }
 
   @Test
