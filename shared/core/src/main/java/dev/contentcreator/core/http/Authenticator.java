@@ -19,6 +19,15 @@ public interface Authenticator {
    */
   Principal authenticate(Headers headers);
 
+  /**
+   * The person these headers' token proved a short while ago, if this authenticator still trusts
+   * that without checking anything (no call, no signature): the rate limits use it to take the
+   * person's token in the same step as the address's. {@link #authenticate} still runs after it.
+   */
+  default Optional<Caller> recall(Headers headers) {
+    return Optional.empty();
+  }
+
   /** Whether this lets anyone in; true only of {@link #none()}. */
   default boolean isOpen() {
     return false;

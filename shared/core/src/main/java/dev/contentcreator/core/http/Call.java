@@ -24,6 +24,8 @@ final class Call {
   final Map<String, String> headers = new LinkedHashMap<>();
   String route;
   String uid;
+  /** Whether the person's rate-limit token was already taken, with the address's. */
+  boolean personLimited;
   String problemType;
   String error;
   int status = 500;

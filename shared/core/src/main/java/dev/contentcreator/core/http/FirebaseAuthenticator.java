@@ -6,6 +6,7 @@ import dev.contentcreator.core.ports.IdentityVerifier.InvalidTokenException;
 import dev.contentcreator.core.ports.IdentityVerifier.VerifiedIdentity;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,21 @@ final class FirebaseAuthenticator implements Authenticator {
     this.fresh = fresh;
   }
 
+  /** A sensitive route's (fresh) authenticator recalls nothing: it asks the provider every time. */
+  @Override
+  public Optional<Caller> recall(Headers headers) {
+    if (fresh) {
+      return Optional.empty();
+    }
+    String token;
+    try {
+      token = TOKEN.read(headers.first("Authorization"));
+    } catch (ApiException e) {
+      return Optional.empty(); // authenticate says why
+    }
+    return identity.get().recall(token).map(FirebaseAuthenticator::caller);
+  }
+
   @Override
   public Caller authenticate(Headers headers) {
     String token = TOKEN.read(headers.first("Authorization"));
@@ -39,6 +55,10 @@ final class FirebaseAuthenticator implements Authenticator {
       throw ApiException.of(503, "identity-unavailable", "Sign-in is unavailable",
           "The sign-in service did not answer; please try again shortly.").withHeaders(Map.of("Retry-After", "5"));
     }
+    return caller(who);
+  }
+
+  private static Caller caller(VerifiedIdentity who) {
     return new Caller(who.uid(), who.email(), who.name(), who.picture(), who.emailVerified());
   }
 }

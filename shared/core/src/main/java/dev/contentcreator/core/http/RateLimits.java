@@ -4,6 +4,8 @@ import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.core.ports.RateLimiter.Decision;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +14,12 @@ import java.util.function.Supplier;
 /**
  * The public gateway's rate limits, on every route that is not open to anyone: before the token
  * is checked, by the client's address and by the nearest peer (429 with Retry-After; 503 when the
- * limiter's store fails, so an outage never lifts the limit on anonymous traffic); once the person
- * is known, by person (a failing store lets a signed-in person through, since the address limit
- * already held them). The answer carries the {@code RateLimit-*} headers of the tightest bucket.
+ * limiter's store fails, so an outage never lifts the limit on anonymous traffic); by person once
+ * the person is known (a failing store lets a signed-in person through, since the address limit
+ * already held them). The buckets of one step are taken together, all or none, in one call of the
+ * limiter (one Redis round trip). When the route's authenticator recalls the token's person without
+ * checking anything, the person's bucket joins the address's, so a signed-in client's requests cost
+ * one call after its first. The answer carries the {@code RateLimit-*} headers of the tightest bucket.
  */
 final class RateLimits implements Pipeline.Limits {
   private final Supplier<RateLimiter> rateLimiter;
@@ -36,28 +41,45 @@ final class RateLimits implements Pipeline.Limits {
     if (target.authenticator().isOpen()) {
       return;
     }
-    limit("ip:" + call.clientIp.orElse("unknown"), settings.perIp(), call.headers, true);
+    List<Limited> buckets = new ArrayList<>(3);
+    add(buckets, "ip:" + call.clientIp.orElse("unknown"), settings.perIp());
     Optional<String> peer = ClientIp.nearestPeer(call.forwardedFor, settings.trustedProxyHops());
     if (peer.isPresent() && !peer.equals(call.clientIp)) {
-      limit("peer:" + peer.get(), settings.perPeer(), call.headers, true);
+      add(buckets, "peer:" + peer.get(), settings.perPeer());
     }
+    if (settings.perUser().isPresent()) {
+      Optional<Caller> known = target.authenticator().recall(call.request::getFirstHeader);
+      if (known.isPresent()) {
+        add(buckets, "user:" + known.get().uid(), settings.perUser());
+        call.personLimited = true;
+      }
+    }
+    limit(buckets, call.headers, true);
   }
 
   @Override
   public void afterAuthentication(Call call, Principal who) {
-    if (who instanceof Caller person) {
-      limit("user:" + person.uid(), settings.perUser(), call.headers, false);
+    if (who instanceof Caller person && !call.personLimited) {
+      List<Limited> buckets = new ArrayList<>(1);
+      add(buckets, "user:" + person.uid(), settings.perUser());
+      limit(buckets, call.headers, false);
     }
   }
 
-  /** Takes one token of {@code key}'s bucket, or throws 429; a failing store as described on the class. */
-  private void limit(String key, Optional<RateLimiter.Limit> limit, Map<String, String> headers, boolean failClosed) {
-    if (limit.isEmpty()) {
+  private record Limited(RateLimiter.Bucket bucket, RateLimiter.Limit limit) {}
+
+  private static void add(List<Limited> buckets, String key, Optional<RateLimiter.Limit> limit) {
+    limit.ifPresent(l -> buckets.add(new Limited(new RateLimiter.Bucket(key, l), l)));
+  }
+
+  /** Takes one token of every bucket, or throws 429; a failing store as described on the class. */
+  private void limit(List<Limited> buckets, Map<String, String> headers, boolean failClosed) {
+    if (buckets.isEmpty()) {
       return;
     }
-    Decision d;
+    List<Decision> decisions;
     try {
-      d = rateLimiter.get().tryAcquire(key, limit.get());
+      decisions = rateLimiter.get().tryAcquireAll(buckets.stream().map(Limited::bucket).toList());
     } catch (RuntimeException e) {
       if (failClosed) {
         Log.error("rate limiter unavailable, unauthenticated request refused", e);
@@ -68,17 +90,28 @@ final class RateLimits implements Pipeline.Limits {
       Log.warning("rate limiter unavailable, signed-in request let through", e);
       return;
     }
-    String remainingBefore = headers.get("RateLimit-Remaining");
-    if (remainingBefore == null || d.remaining() <= Long.parseLong(remainingBefore) || !d.allowed()) {
-      headers.put("RateLimit-Limit", Long.toString(d.limit()));
-      headers.put("RateLimit-Remaining", Long.toString(d.remaining()));
-      headers.put("RateLimit-Reset", Long.toString(ceilSeconds(d.resetAfter())));
-      headers.put("RateLimit-Policy", d.limit() + ";w=" + ceilSeconds(limit.get().period()));
+    boolean refused = !RateLimiter.allAllowed(decisions);
+    Duration retry = null;
+    for (int i = 0; i < buckets.size(); i++) {
+      Decision d = decisions.get(i);
+      if (refused && d.allowed()) {
+        continue; // the headers of a refusal are the empty bucket's
+      }
+      String remainingBefore = headers.get("RateLimit-Remaining");
+      if (remainingBefore == null || d.remaining() <= Long.parseLong(remainingBefore) || !d.allowed()) {
+        headers.put("RateLimit-Limit", Long.toString(d.limit()));
+        headers.put("RateLimit-Remaining", Long.toString(d.remaining()));
+        headers.put("RateLimit-Reset", Long.toString(ceilSeconds(d.resetAfter())));
+        headers.put("RateLimit-Policy", d.limit() + ";w=" + ceilSeconds(buckets.get(i).limit().period()));
+      }
+      if (!d.allowed() && (retry == null || d.retryAfter().compareTo(retry) > 0)) {
+        retry = d.retryAfter();
+      }
     }
-    if (!d.allowed()) {
-      long retry = Math.max(1, ceilSeconds(d.retryAfter()));
+    if (retry != null) {
+      long seconds = Math.max(1, ceilSeconds(retry));
       throw ApiException.of(429, "rate-limited", "Too many requests",
-          "Slow down: try again in " + retry + " s.").withHeaders(Map.of("Retry-After", Long.toString(retry)));
+          "Slow down: try again in " + seconds + " s.").withHeaders(Map.of("Retry-After", Long.toString(seconds)));
     }
   }
 

@@ -186,6 +186,65 @@ class GatewayTest {
   }
 
   @Test
+  void aPersonTheCacheRecallsIsLimitedWithTheirAddressInOneCallOfTheLimiter() {
+    List<List<String>> calls = new ArrayList<>();
+    RateLimiter recording = new RateLimiter() {
+      @Override
+      public RateLimiter.Decision tryAcquire(String key, RateLimiter.Limit limit) {
+        throw new AssertionError("the gateway takes its buckets together");
+      }
+
+      @Override
+      public List<RateLimiter.Decision> tryAcquireAll(List<RateLimiter.Bucket> buckets) {
+        calls.add(buckets.stream().map(RateLimiter.Bucket::key).toList());
+        return buckets.stream().map(b -> nextDecision).toList();
+      }
+    };
+    IdentityVerifier cached = new dev.contentcreator.core.platform.CachingIdentityVerifier(identity,
+        java.time.Clock.systemUTC(), Duration.ofMinutes(5), 100);
+    Gateway g = Gateway.builder()
+        .router(Router.builder().get("/api/x", r -> ApiResponse.ok(Map.of()))
+            .delete("/api/x/{id}", r -> ApiResponse.noContent()).sensitive().build())
+        .identity(() -> cached)
+        .rateLimiter(() -> recording)
+        .settings(GatewaySettings.from(Config.of(Map.of())))
+        .log(new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), "proj"))
+        .build();
+    FakeHttp.Request first = new FakeHttp.Request("GET", "/api/x").header("Authorization", "Bearer " + GOOD);
+    assertEquals(200, call(g, first).status);
+    assertEquals(List.of(List.of("ip:unknown"), List.of("user:uid-1")), calls, "a token not seen yet: address first");
+    calls.clear();
+    assertEquals(200, call(g, new FakeHttp.Request("GET", "/api/x").header("Authorization", "Bearer " + GOOD)).status);
+    assertEquals(List.of(List.of("ip:unknown", "user:uid-1")), calls, "a token the cache holds: one call");
+    calls.clear();
+    assertEquals(204, call(g, new FakeHttp.Request("DELETE", "/api/x/1").header("Authorization", "Bearer " + GOOD))
+        .status);
+    assertEquals(List.of(List.of("ip:unknown"), List.of("user:uid-1")), calls,
+        "a sensitive route trusts no cache, so the person is limited once proved");
+  }
+
+  @Test
+  void aRefusalByAnyOfTheBucketsTakenTogetherIsA429WithTheEmptyBucketsHeaders() {
+    RateLimiter.Decision empty = new RateLimiter.Decision(false, 5, 0, Duration.ofMillis(2500), Duration.ofSeconds(60));
+    Gateway g = withLimiter(new RateLimiter() {
+      @Override
+      public RateLimiter.Decision tryAcquire(String key, RateLimiter.Limit limit) {
+        throw new AssertionError("the gateway takes its buckets together");
+      }
+
+      @Override
+      public List<RateLimiter.Decision> tryAcquireAll(List<RateLimiter.Bucket> buckets) {
+        return buckets.stream().map(b -> b.key().startsWith("peer:") ? empty : nextDecision).toList();
+      }
+    }, Map.of("TRUSTED_PROXY_HOPS", "2"));
+    FakeHttp.Response r = call(g, new FakeHttp.Request("GET", "/api/x").header("X-Forwarded-For", "1.2.3.4, 9.9.9.9"));
+    assertEquals(429, r.status);
+    assertEquals("3", r.header("Retry-After"));
+    assertEquals("5", r.header("RateLimit-Limit"));
+    assertEquals("0", r.header("RateLimit-Remaining"));
+  }
+
+  @Test
   void aSensitiveRouteAsksTheProviderAndOthersMayUseTheCache() {
     List<String> asked = new ArrayList<>();
     IdentityVerifier counting = new IdentityVerifier() {
