@@ -866,24 +866,37 @@ class RouteFuzzBlackBoxTest {
             .matches()), "the rewrite " + w.source() + " leads to no route the fuzz knows from openapi.yaml"));
   }
 
-  /** The server's own account of each distinct unexpected failure: the request line and the exception. */
+  /**
+   * The server's own account of each distinct unexpected failure, from its JSON log lines: the
+   * request line, the exception and the first frame of ours in its stack trace.
+   */
   static String causes(String log) {
     Map<String, Integer> causes = new TreeMap<>();
-    String[] lines = log.split("\n");
-    for (int i = 0; i + 1 < lines.length; i++) {
-      if (lines[i].startsWith("unexpected failure in ") || lines[i].startsWith("local server failed on ")) {
-        String where = lines[i].replaceAll("/[A-Za-z0-9]{20}", "/<id>");
-        where = where.length() > 120 ? where.substring(0, 120) + "..." : where;
-        String what = lines[i].startsWith("local") ? "" : " | " + abbreviate(lines[i + 1], 200);
-        String at = "";
-        for (int j = i + 2; j < Math.min(lines.length, i + 12); j++) {
-          if (lines[j].contains("dev.contentcreator")) {
-            at = " | " + lines[j].trim();
+    for (String line : log.split("\n")) {
+      if (!line.startsWith("{")) {
+        continue;
+      }
+      JsonObject entry;
+      try {
+        entry = JsonParser.parseString(line).getAsJsonObject();
+      } catch (RuntimeException e) {
+        continue;
+      }
+      String message = entry.has("message") ? entry.get("message").getAsString() : "";
+      if (!message.startsWith("unexpected failure in ") && !message.startsWith("local server failed on ")) {
+        continue;
+      }
+      String where = abbreviate(message.replaceAll("/[A-Za-z0-9]{20}", "/<id>"), 200);
+      String at = "";
+      if (entry.has("stack_trace")) {
+        for (String frame : entry.get("stack_trace").getAsString().split("\n")) {
+          if (frame.contains("dev.contentcreator")) {
+            at = " | " + frame.trim();
             break;
           }
         }
-        causes.merge(where + what + at, 1, Integer::sum);
       }
+      causes.merge(where + at, 1, Integer::sum);
     }
     if (causes.isEmpty()) {
       return "";
