@@ -1,0 +1,32 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+
+/**
+ * The reference of bench/gateway.sh: the JDK's own HTTP server on as many threads as the local
+ * server's (32), answering every request with the bytes of a file as JSON, and nothing else. Run
+ * with the source launcher: {@code java bench/HelloServer.java <port> <body file>}.
+ */
+public final class HelloServer {
+  public static void main(String[] args) throws Exception {
+    // As the local server does: without it, small answers wait for delayed ACKs (about 40 ms each).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    byte[] body = Files.readAllBytes(Path.of(args[1]));
+    HttpServer server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 256);
+    server.setExecutor(Executors.newFixedThreadPool(32));
+    server.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+  }
+}
