@@ -22,8 +22,8 @@ final class MediaUpload {
 
   static HttpResponse<String> send(ServerProcess server, String project, Person who, String title, byte[] png)
       throws Exception {
-    return ApiContract.OF_REPO.check(HTTP.send(HttpRequest.newBuilder(server.base().resolve("/api/projects/" + project + "/media?title="
-            + URLEncoder.encode(title, StandardCharsets.UTF_8)))
+    return ApiContract.OF_REPO.check(HTTP.send(HttpRequest.newBuilder(server.base().resolve("/api/projects/"
+            + project + "/media?title=" + URLEncoder.encode(title, StandardCharsets.UTF_8)))
         .header("Authorization", "Bearer " + who.idToken()).header("Content-Type", "image/png")
         .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString()));
   }
