@@ -50,6 +50,8 @@ final class ApiContract {
   private final SchemaRegistry registry;
   private final List<Operation> operations = new ArrayList<>();
   private final Map<SchemaLocation, Schema> schemas = new ConcurrentHashMap<>();
+  /** Statuses with which the gateway may refuse any request before its handler runs. */
+  private final List<String> gatewayRefusals = new ArrayList<>();
 
   ApiContract(Path openapi) {
     try {
@@ -58,6 +60,7 @@ final class ApiContract {
       throw new UncheckedIOException("cannot read " + openapi, e);
     }
     iri = AbsoluteIri.of(openapi.toUri().toString());
+    doc.path("x-gateway-refusals").path("statuses").forEach(status -> gatewayRefusals.add(status.asString()));
     String json = JsonMapper.builder().build().writeValueAsString(doc);
     registry = SchemaRegistry.withDialect(Dialects.getOpenApi30(), b -> b.schemas(Map.of(iri.toString(), json)));
     doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
@@ -90,33 +93,43 @@ final class ApiContract {
 
   /**
    * What in this answer the description does not allow, or empty: a status it does not list for
-   * the operation, a JSON body where it names none, or a body its schema refuses. Bodies that are
-   * not JSON (media, event streams) are judged by their status alone. A path no operation matches
-   * may only answer a problem.
+   * the operation (nor among the gateway's refusals, {@code x-gateway-refusals}, which any request
+   * may get as a problem), a JSON body where it names none, or a body its schema refuses. Bodies
+   * that are not JSON (media, event streams) and empty ones are judged by their status alone. A
+   * request no operation describes (an unknown path or method) may only be refused, with a problem.
    */
   Optional<String> mismatch(String method, String rawPath, int status, String contentType, String body) {
     String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     boolean json = type.equals("application/json") || type.equals("application/problem+json");
-    // The router takes a path with a trailing slash for the path without it.
-    String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
-    List<Operation> atPath = operations.stream().filter(o -> o.pattern().matcher(path).matches()).toList();
-    Optional<Operation> op = atPath.stream().filter(o -> o.method().equals(method))
-        .max(Comparator.comparingInt(Operation::literals));
-    String route = method + " " + op.map(Operation::template).orElse(path);
-    if (op.isEmpty()) {
-      boolean refusal = status == 404 || status == 405 && !atPath.isEmpty() || status == 401 || status == 429;
+    // A trailing slash reaches the route without it where firebase.json rewrites a glob to the
+    // function (whose router drops the slash), and nothing (404) where the rewrite is exact.
+    boolean slash = rawPath.length() > 1 && rawPath.endsWith("/");
+    String path = slash ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    // The most literal template wins: {batchId}:run, not {batchId}, describes .../b1:run.
+    Optional<String> template = operations.stream().filter(o -> o.pattern().matcher(path).matches())
+        .max(Comparator.comparingInt(Operation::literals)).map(Operation::template);
+    Optional<Operation> op = operations.stream()
+        .filter(o -> template.isPresent() && o.template().equals(template.get()) && o.method().equals(method))
+        .findFirst();
+    String route = method + " " + template.orElse(path);
+    String code = Integer.toString(status);
+    SchemaLocation problem = new SchemaLocation(iri, pointer("components", "schemas", "Problem"));
+    if (op.isEmpty() || slash && status == 404) {
+      boolean refusal = status >= 400 && status < 500 || status == 503;
       if (!refusal || !type.equals("application/problem+json")) {
         return Optional.of(route + " answered " + status + " (" + type + ") but docs/openapi.yaml describes no such"
             + " operation");
       }
-      return problems(route, status, new SchemaLocation(iri, pointer("components", "schemas", "Problem")), body);
+      return problems(route, status, problem, body);
     }
     NodePath at = pointer("paths", op.get().template(), op.get().method().toLowerCase(Locale.ROOT), "responses");
     JsonNode responses = op.get().node().get("responses");
-    String code = Integer.toString(status);
+    if (!responses.has(code) && gatewayRefusals.contains(code) && type.equals("application/problem+json")) {
+      return problems(route, status, problem, body);
+    }
     if (!responses.has(code)) {
       return Optional.of(route + " answered " + status + ", which docs/openapi.yaml does not list for it (it lists "
-          + String.join(", ", responses.propertyNames()) + ")");
+          + String.join(", ", responses.propertyNames()) + ")\nbody: " + body);
     }
     at = at.append(code);
     JsonNode response = responses.get(code);
@@ -125,7 +138,7 @@ final class ApiContract {
       response = nodeAt(at);
     }
     JsonNode content = response.get("content");
-    if (!json) {
+    if (!json || body.isEmpty()) {
       return Optional.empty();
     }
     if (content == null || !content.has(type)) {

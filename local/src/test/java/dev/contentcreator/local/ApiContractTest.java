@@ -27,6 +27,10 @@ class ApiContractTest {
     assertEquals(Optional.empty(), CONTRACT.mismatch("GET", "/api/nothing-here", 404, PROBLEM_JSON, PROBLEM));
     assertEquals(Optional.empty(), CONTRACT.mismatch("GET", "/api/projects/p1/members/", 200, JSON,
         "{\"items\":[],\"nextCursor\":null}"), "the router takes a trailing slash for none");
+    assertEquals(Optional.empty(), CONTRACT.mismatch("GET", "/api/me/", 404, PROBLEM_JSON, PROBLEM),
+        "an exact rewrite does not");
+    assertEquals(Optional.empty(), CONTRACT.mismatch("DELETE", "/api/projects/p1", 413, PROBLEM_JSON,
+        PROBLEM.replace("404", "413")), "the gateway may refuse any request");
   }
 
   /** Each: why it is wrong, what the message must name, and the answer (method, path, status, type, body). */
@@ -39,6 +43,7 @@ class ApiContractTest {
         Arguments.of("a problem without its required members", "detail", "GET", "/api/projects/p1", 404,
             PROBLEM_JSON, "{\"title\":\"Not found\"}"),
         Arguments.of("a status the operation does not list", "418", "GET", "/api/health", 418, JSON, "{}"),
+        Arguments.of("a gateway refusal that is not a problem", "413", "DELETE", "/api/projects/p1", 413, JSON, "{}"),
         Arguments.of("a JSON body where none is described", "DELETE /api/projects/{projectId}", "DELETE",
             "/api/projects/p1", 204, JSON, "{}"),
         Arguments.of("an action route judged by its own operation", "{batchId}:run", "POST",
