@@ -679,11 +679,12 @@ export interface components {
             version: string;
             /** Format: date-time */
             time: string;
-            /** @description No provider key is set: generation is the built-in offline demo. */
+            /** @description No provider is configured: generation is the offline demo. */
             demo: boolean;
         };
         /** @enum {string} */
         Role: "owner" | "editor" | "viewer";
+        /** @description email, displayName and photoUrl are null, or left out by GET /api/me, when the person has none. */
         User: {
             uid: string;
             email?: string | null;
@@ -697,14 +698,19 @@ export interface components {
             /** @description What the person's latest token said about their address. */
             emailVerified: boolean;
         };
+        BrandVoice: {
+            systemPrompt?: string | null;
+            tone?: string | null;
+            bannedWords?: string[];
+        };
+        /** @description brandVoice is null when the project has none (left out by GET /api/projects/{projectId}). */
         Project: {
             id: string;
             name: string;
-            description?: string;
+            description: string;
             archived: boolean;
-            /** @description Applied to every text generation of the project; null or absent when it has none. */
             brandVoice?: components["schemas"]["BrandVoice"] | null;
-            createdBy?: string;
+            createdBy: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -713,11 +719,6 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description batch runs are charged to the batch's creator (set by an owner) */
             batchRunsChargeCreator: boolean;
-        };
-        BrandVoice: {
-            systemPrompt?: string | null;
-            tone?: string | null;
-            bannedWords?: string[];
         };
         /** @description What was used in one calendar month (UTC); the cost is an estimate in millionths of a dollar. The reserved amounts are held for jobs still running (the worst case of their unfinished items) and count against the limits like what is used: a generation is refused (429) when used + reserved + its own worst case would pass a limit. */
         Usage: {
@@ -750,15 +751,15 @@ export interface components {
             projectId: string;
             uid: string;
             role: components["schemas"]["Role"];
-            email?: string | null;
-            displayName?: string | null;
-            addedBy?: string;
+            email: string | null;
+            displayName: string | null;
+            addedBy: string;
             /** Format: date-time */
             addedAt: string;
             /** Format: date-time */
-            projectCreatedAt?: string;
+            projectCreatedAt: string;
         };
-        /** @description An invitation to join a project. status is pending until the invitee accepts or declines, an owner revokes it, or it passes expiresAt (then expired; INVITATION_TTL, 7 days by default). */
+        /** @description An invitation to join a project. status is pending until the invitee accepts or declines, an owner revokes it, or it passes expiresAt (then expired; INVITATION_TTL, 7 days by default). invitedByName is null when the owner has no name (left out in the answers with acceptPath). */
         Invitation: {
             id: string;
             projectId: string;
@@ -780,29 +781,6 @@ export interface components {
         IssuedInvitation: components["schemas"]["Invitation"] & {
             /** @description The web app's accept screen, /invitations/{id}#token=..., to prefix with the app's origin. Shown only here: the server keeps only a hash of the token. */
             acceptPath: string;
-        };
-        Job: {
-            id: string;
-            projectId: string;
-            /** @enum {string} */
-            kind: "text" | "image" | "video";
-            provider: string;
-            model: string;
-            /** @description Made by the built-in offline demo provider. */
-            demo: boolean;
-            /** @enum {string} */
-            status: "queued" | "running" | "completed" | "failed" | "cancelled";
-            itemCount: number;
-            completed: number;
-            failed: number;
-            cancelled: number;
-            prompt?: string;
-            options?: {
-                [key: string]: string;
-            };
-            /** @description The content item a regeneration adds a version to. */
-            contentId?: string;
-            items: components["schemas"]["JobItem"][];
         };
         JobItem: {
             index: number;
@@ -846,6 +824,45 @@ export interface components {
             index: number;
             percent: number;
         };
+        /** @description Fields with no value (model, prompt, templateId, contentId, batchId) are left out. */
+        Job: {
+            id: string;
+            projectId: string;
+            /** @enum {string} */
+            kind: "text" | "image" | "video";
+            provider: string;
+            model?: string;
+            /** @description Made by the built-in offline demo provider. */
+            demo: boolean;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            itemCount: number;
+            completed: number;
+            failed: number;
+            cancelled: number;
+            prompt?: string;
+            options: {
+                [key: string]: string;
+            };
+            templateId?: string;
+            /** @description The content item a regeneration adds a version to. */
+            contentId?: string;
+            fresh: boolean;
+            /** @description The uid charged for the job. */
+            requestedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The batch whose run made the job. */
+            batchId?: string;
+            /** @description The most items running at once (0: no cap of its own). */
+            maxConcurrent: number;
+            /** @description No item starts once costMicros reaches it (0: no budget). */
+            budgetMicros: number;
+            costMicros: number;
+            items: components["schemas"]["JobItem"][];
+        };
         Batch: {
             id: string;
             projectId: string;
@@ -861,37 +878,54 @@ export interface components {
             paused: boolean;
             maxConcurrent: number;
             budgetMicros: number;
+            provider: string | null;
+            model: string | null;
+            options: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description Due times before it are not run (set when the batch is made, resumed or rescheduled).
+             */
+            notBefore: string | null;
             /** Format: date-time */
-            lastDueAt?: string | null;
-            lastRunId?: string | null;
-            /** @description who last created, resumed or rescheduled the batch: its scheduled runs are charged to them */
-            scheduledBy?: string;
+            lastDueAt: string | null;
+            lastRunId: string | null;
+            createdBy: string;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
             version: number;
             /** @description Why the scheduler last failed to start a run for a reason nobody expected; null once a run starts again. */
-            lastError?: string | null;
+            lastError: string | null;
             /** Format: date-time */
-            lastErrorAt?: string | null;
+            lastErrorAt: string | null;
+            /** @description who last created, resumed or rescheduled the batch: its scheduled runs are charged to them (null for batches older than this rule: their creator) */
+            scheduledBy: string | null;
         };
+        RowNote: {
+            /** @description The row of the batch, from 1. */
+            row: number;
+            reason: string;
+        };
+        /** @description A run that did not start has only its status, skipped; the counts come with its jobs. */
         BatchRun: {
             id: string;
             batchId: string;
+            projectId: string;
             /** Format: date-time */
             dueAt: string;
             /** @enum {string} */
             trigger: "schedule" | "manual";
             /** @description The first of jobIds. */
-            jobId?: string | null;
+            jobId?: string;
             /** @description The run's jobs: one per GENERATION_MAX_ITEMS rows. */
             jobIds: string[];
             /** @description Why the run did not start (a quota, no rows, no row fits). */
-            skipped?: string | null;
+            skipped?: string;
             /** @description Rows left out when the run started (a prompt too long by then). */
-            skippedRows: {
-                row: number;
-                reason: string;
-            }[];
+            skippedRows: components["schemas"]["RowNote"][];
             /** @description Only in the answer to run now: whether this call started it. */
             started?: boolean;
             /** Format: date-time */
@@ -901,70 +935,53 @@ export interface components {
              * @enum {string}
              */
             status: "queued" | "running" | "completed" | "failed" | "cancelled" | "skipped";
-            /** @description This and the counts, cost and failures below are absent from a skipped run. */
             items?: number;
             completed?: number;
             failed?: number;
             cancelled?: number;
             costMicros?: number;
-            /** @description The first 20 failed items. */
-            failures?: {
-                row: number;
-                reason: string | null;
-            }[];
+            /** @description The first failed items (at most 20). */
+            failures?: components["schemas"]["RowNote"][];
         };
+        /** @description Fields with no value (preview, jobId) are left out; current is in the answers about one item, not in lists. */
         Content: {
             id: string;
             projectId: string;
             /** @enum {string} */
             kind: "text" | "image" | "video";
-            title?: string;
+            title: string;
             currentVersion: number;
             latestVersion: number;
-            preview?: string | null;
-            /** @description The job that made it; absent for an upload or import. */
-            jobId?: string | null;
+            preview?: string;
+            jobId?: string;
             demo: boolean;
+            createdBy: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
             version: number;
-            /** @description The current version: in the answers about one item, not in lists. */
             current?: components["schemas"]["ContentVersion"];
         };
-        /** @description Where and how to send a file asked for with byteSize; follow statusUrl for the content it becomes. */
-        UploadSlot: {
-            id: string;
-            projectId: string;
-            title?: string | null;
-            /**
-             * @description pending: a signed address of the blob store; direct: this server's own route.
-             * @enum {string}
-             */
-            status: "pending" | "direct";
-            /** Format: date-time */
-            createdAt: string;
-            /** @example PUT */
-            method: string;
-            uploadUrl: string;
-            /** @description Headers to send with the file. */
-            headers: {
-                [key: string]: string;
-            };
-            /**
-             * Format: date-time
-             * @description When a signed address stops working.
-             */
-            expiresAt?: string;
-            statusUrl: string;
-        };
+        /** @description Fields with no value are left out. Stored media has mediaUrl, and processed media its renditions, sha256, byteSize, dominantColor and blurHash (these two null when none was made). */
         ContentVersion: {
             contentId: string;
             projectId: string;
             number: number;
-            text?: string | null;
-            mediaUrl?: string | null;
+            text?: string;
+            contentType?: string;
+            width?: number;
+            height?: number;
+            durationSeconds?: number;
+            /** @enum {string} */
+            source: "generated" | "uploaded" | "imported" | "edited" | "restored";
+            jobId?: string;
+            provider?: string;
+            model?: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            mediaUrl?: string;
             /** @description Addresses of the thumbnails (thumb-256, thumb-1024) and the poster, by name. */
             renditions?: {
                 [key: string]: string;
@@ -972,19 +989,8 @@ export interface components {
             sha256?: string;
             byteSize?: number;
             /** @example #a0b1c2 */
-            dominantColor?: string;
+            dominantColor?: string | null;
             blurHash?: string | null;
-            contentType?: string;
-            width?: number | null;
-            height?: number | null;
-            durationSeconds?: number | null;
-            /** @enum {string} */
-            source?: "generated" | "uploaded" | "imported" | "edited" | "restored";
-            provider?: string | null;
-            model?: string | null;
-            jobId?: string | null;
-            /** Format: date-time */
-            createdAt: string;
         };
         TemplateVariable: {
             name: string;
@@ -1004,6 +1010,57 @@ export interface components {
             kind: "text" | "image" | "video";
             body: string;
             variables: components["schemas"]["TemplateVariable"][];
+            /** @description Null for the global templates. */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Where and how to send a file's bytes, and where to follow the upload. */
+        UploadSlot: {
+            id: string;
+            projectId: string;
+            title: string | null;
+            /**
+             * @description pending: a signed address; direct: this API's own upload route.
+             * @enum {string}
+             */
+            status: "pending" | "direct";
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            method: "PUT" | "POST";
+            uploadUrl: string;
+            /** @description Headers to send with the bytes. */
+            headers: {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description When a signed address stops working.
+             */
+            expiresAt?: string;
+            statusUrl: string;
+        };
+        Upload: {
+            id: string;
+            projectId: string;
+            title: string | null;
+            /** @enum {string} */
+            status: "direct" | "pending" | "processing" | "done" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When processing began.
+             */
+            claimedAt?: string;
+            /** @description The content item made (done). */
+            contentId?: string;
+            /** @description Why it failed (failed). */
+            failureReason?: string;
         };
         Problem: {
             /** @description /problems/<slug>, e.g. /problems/not-found */
@@ -1390,7 +1447,11 @@ export interface operations {
                     description?: string | null;
                     archived?: boolean;
                     /** @description Applied to every text generation of the project; null removes it. */
-                    brandVoice?: components["schemas"]["BrandVoice"] | null;
+                    brandVoice?: {
+                        systemPrompt?: string;
+                        tone?: string;
+                        bannedWords?: string[];
+                    } | null;
                     /** @description Owners only (403 otherwise). true charges every run of the project's batches to the batch's creator; false (the default) charges a run to the person who started it ("run now") or who last created, resumed or rescheduled the batch (scheduled runs). */
                     batchRunsChargeCreator?: boolean;
                 };
@@ -1910,7 +1971,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new content item; or, for a byteSize request, where and how to upload (id, method, uploadUrl, headers, statusUrl). */
+            /** @description The new content item; or, for a byteSize request, where and how to upload (Location is then its statusUrl). */
             201: {
                 headers: {
                     Location?: string;
@@ -1947,13 +2008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id?: string;
-                        /** @enum {string} */
-                        status?: "direct" | "pending" | "processing" | "done" | "failed";
-                        contentId?: string;
-                        failureReason?: string;
-                    };
+                    "application/json": components["schemas"]["Upload"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2241,12 +2296,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. */
+            /** @description Received; ended says whether the call ended the item. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        received: boolean;
+                        ended: boolean;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -2275,8 +2335,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Batch"][];
-                        nextCursor: string | null;
+                        items?: components["schemas"]["Batch"][];
+                        nextCursor?: string | null;
                     };
                 };
             };
@@ -2384,6 +2444,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
         };
     };
     updateBatch: {
@@ -2488,8 +2549,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["BatchRun"][];
-                        nextCursor: string | null;
+                        items?: components["schemas"]["BatchRun"][];
+                        nextCursor?: string | null;
                     };
                 };
             };

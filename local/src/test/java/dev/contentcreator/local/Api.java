@@ -14,8 +14,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
- * An HTTP client of the public API for tests. Every answer is checked to be no 500, and every
- * error to be problem+json whose status matches the HTTP status.
+ * An HTTP client of the public API for tests. Every answer is checked to be no 500, every error
+ * to be problem+json whose status matches the HTTP status, and every answer to be one that
+ * docs/openapi.yaml describes for the operation, its JSON body valid against the response's
+ * schema ({@link ApiContract}).
  */
 final class Api {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,6 +65,7 @@ final class Api {
       assertTrue(json.getAsJsonObject().has("type") && json.getAsJsonObject().has("title")
           && json.getAsJsonObject().has("detail"), () -> "problem lacks a member: " + r.body());
     }
+    ApiContract.OF_REPO.check(r);
     return new Answer(r.statusCode(), r, json);
   }
 

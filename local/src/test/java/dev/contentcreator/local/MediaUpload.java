@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** Uploads a small image into a project, as the web app's upload button does. */
+/**
+ * Uploads a small image into a project, as the web app's upload button does; the answer is held
+ * to docs/openapi.yaml.
+ */
 final class MediaUpload {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -19,9 +22,9 @@ final class MediaUpload {
 
   static HttpResponse<String> send(ServerProcess server, String project, Person who, String title, byte[] png)
       throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(server.base().resolve("/api/projects/" + project + "/media?title="
-            + URLEncoder.encode(title, StandardCharsets.UTF_8)))
+    return ApiContract.OF_REPO.check(HTTP.send(HttpRequest.newBuilder(server.base().resolve("/api/projects/"
+            + project + "/media?title=" + URLEncoder.encode(title, StandardCharsets.UTF_8)))
         .header("Authorization", "Bearer " + who.idToken()).header("Content-Type", "image/png")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString()));
   }
 }

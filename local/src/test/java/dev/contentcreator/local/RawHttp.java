@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * HTTP/1.1 spoken by hand over a socket, for requests that {@link java.net.http.HttpClient} will
  * not send: a path with malformed escapes, header values with raw non-ASCII bytes, a body whose
- * Content-Type is missing, a method nobody defined. One request per connection.
+ * Content-Type is missing, a method nobody defined. One request per connection. Every answer is
+ * held to docs/openapi.yaml ({@link ApiContract}).
  */
 final class RawHttp {
   private RawHttp() {}
@@ -75,7 +76,12 @@ final class RawHttp {
       } catch (IOException e) {
         // The server may answer (a 413) and close before it has read everything: read what it said.
       }
-      return read(socket.getInputStream(), method.equals("HEAD"));
+      Reply reply = read(socket.getInputStream(), method.equals("HEAD"));
+      if (reply.status() != 0) {
+        ApiContract.OF_REPO.check(method, target.split("[?#]", 2)[0], reply.status(), reply.header("Content-Type"),
+            reply.text());
+      }
+      return reply;
     } catch (SocketTimeoutException e) {
       return new Reply(0, Map.of(), new byte[0], "no answer within " + timeout.toSeconds() + " s");
     } catch (IOException e) {

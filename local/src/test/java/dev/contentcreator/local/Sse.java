@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a server-sent event stream to its end, as a browser's EventSource would. */
+/**
+ * Reads a server-sent event stream to its end, as a browser's EventSource would. A refusal, and
+ * the job each {@code job} and {@code end} event carries, are held to docs/openapi.yaml.
+ */
 final class Sse {
   private Sse() {}
 
@@ -54,8 +57,9 @@ final class Sse {
     String type = r.headers().firstValue("Content-Type").orElse("");
     String retryAfter = r.headers().firstValue("Retry-After").orElse(null);
     if (r.statusCode() != 200) {
-      return new Reading(r.statusCode(), type, retryAfter, List.of(), List.of(),
-          new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+      String body = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
+      ApiContract.OF_REPO.check("GET", uri.getRawPath(), r.statusCode(), type, body);
+      return new Reading(r.statusCode(), type, retryAfter, List.of(), List.of(), body);
     }
     List<Event> events = new ArrayList<>();
     List<Long> retries = new ArrayList<>();
@@ -67,6 +71,9 @@ final class Sse {
       while ((line = in.readLine()) != null) {
         if (line.isEmpty()) {
           if (name != null) {
+            if (name.equals("job") || name.equals("end")) {
+              ApiContract.OF_REPO.checkComponent("Job", "the stream's " + name + " event", data.toString());
+            }
             events.add(new Event(name, JsonParser.parseString(data.toString()).getAsJsonObject(), id));
           }
           name = null;

@@ -3,7 +3,7 @@ package dev.contentcreator.functions.batches;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.batches.BatchService;
-import dev.contentcreator.core.domain.Batch;
+import dev.contentcreator.core.batches.BatchView;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.generation.GenerationRequest;
 import dev.contentcreator.core.http.ApiRequest;
@@ -31,7 +31,7 @@ public final class BatchesApi {
             r.intQueryParam("limit", 20, 1, 100), r.queryParam("cursor").orElse(null))))
         .post(base, r -> create(s, r))
         .get(base + "/{batchId}", r -> {
-          Batch b = s.batches().get(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"));
+          BatchView b = s.batches().get(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"));
           return ApiResponse.ok(b).etag(b.version());
         })
         .patch(base + "/{batchId}", r -> update(s, r))
@@ -41,7 +41,7 @@ public final class BatchesApi {
           return ApiResponse.noContent();
         }).sensitive()
         .upload(base + "/{batchId}/rows", MAX_CSV_BYTES, r -> {
-          Batch b = s.batches().setRowsFromCsv(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
+          BatchView b = s.batches().setRowsFromCsv(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
               r.rawBody());
           return ApiResponse.ok(b).etag(b.version());
         })
@@ -56,12 +56,10 @@ public final class BatchesApi {
   /** 201 with the run it started, or 200 with the run an earlier press started (still going, or just now). */
   private static ApiResponse runNow(Services s, ApiRequest r) {
     BatchService.RunNow answer = s.batches().runNow(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"));
-    JsonObject run = answer.run().deepCopy();
-    run.addProperty("started", answer.started());
     return answer.started()
         ? ApiResponse.created("/api/projects/" + r.pathParam("projectId") + "/batches/" + r.pathParam("batchId")
-            + "/runs", run)
-        : ApiResponse.ok(run);
+            + "/runs", answer.run())
+        : ApiResponse.ok(answer.run());
   }
 
   private static ApiResponse create(Services s, ApiRequest r) {
@@ -89,7 +87,7 @@ public final class BatchesApi {
       body.reject(e.field(), e.message());
     }
     body.finish();
-    Batch b = s.batches().create(r.caller().uid(), projectId, new BatchService.Spec(name, templateId, rows, schedule,
+    BatchView b = s.batches().create(r.caller().uid(), projectId, new BatchService.Spec(name, templateId, rows, schedule,
         timeZone, maxConcurrent, budget, provider, model, options));
     return ApiResponse.created("/api/projects/" + projectId + "/batches/" + b.id(), b).etag(b.version());
   }
@@ -107,7 +105,7 @@ public final class BatchesApi {
         ? Optional.of((long) body.integer("budgetMicros", 0, 0, Integer.MAX_VALUE)) : Optional.empty();
     Optional<List<Map<String, String>>> rows = body.has("rows") ? Optional.of(rows(body)) : Optional.empty();
     body.finish();
-    Batch b = s.batches().update(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
+    BatchView b = s.batches().update(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
         r.header("If-Match").orElse(null),
         new BatchService.Change(name, paused, schedule, timeZone, maxConcurrent, budget, rows));
     return ApiResponse.ok(b).etag(b.version());

@@ -24,7 +24,7 @@ public final class ContentsApi {
         .get(base, r -> list(s, r))
         .get(base + "/{contentId}", r -> {
           var c = s.contents().get(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"));
-          return ApiResponse.ok(c).etag(c.get("version").getAsLong());
+          return ApiResponse.ok(c).etag(c.version());
         })
         .patch(base + "/{contentId}", r -> update(s, r))
         .delete(base + "/{contentId}", r -> {
@@ -32,9 +32,8 @@ public final class ContentsApi {
               r.header("If-Match").orElse(null), s.purges());
           return ApiResponse.noContent();
         }).sensitive()
-        .get(base + "/{contentId}/versions", r -> ApiResponse.ok(Map.of("items", ContentService.viewVersions(
-            r.pathParam("projectId"), s.contents().versions(r.caller().uid(), r.pathParam("projectId"),
-                r.pathParam("contentId"))))))
+        .get(base + "/{contentId}/versions", r -> ApiResponse.ok(Map.of("items", s.contents().versions(
+            r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId")))))
         .get(base + "/{contentId}/media", r -> media(s, r))
         .build();
   }
@@ -68,7 +67,7 @@ public final class ContentsApi {
     body.finish();
     var c = s.contents().update(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"),
         r.header("If-Match").orElse(null), title, text, restoring ? Optional.of(restore) : Optional.empty());
-    return ApiResponse.ok(c).etag(c.get("version").getAsLong());
+    return ApiResponse.ok(c).etag(c.version());
   }
 
   private static ApiResponse media(Services s, ApiRequest r) {

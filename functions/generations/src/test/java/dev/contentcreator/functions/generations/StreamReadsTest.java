@@ -3,7 +3,6 @@ package dev.contentcreator.functions.generations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.GenerationItem;
@@ -12,6 +11,7 @@ import dev.contentcreator.core.domain.Member;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.JobEvent;
 import dev.contentcreator.core.generation.JobEvents;
 import dev.contentcreator.core.generation.JobStream;
 import dev.contentcreator.core.generation.Jobs;
@@ -175,11 +175,7 @@ class StreamReadsTest {
       } catch (InterruptedException e) {
         return;
       }
-      JsonObject e = new JsonObject();
-      e.addProperty("type", "item");
-      e.addProperty("index", 3);
-      e.addProperty("status", "completed");
-      events.publish("job1", e);
+      events.publish("job1", new JobEvent.ItemCompleted(3, "c3", false));
     });
     later.start();
     String body = run(streams);

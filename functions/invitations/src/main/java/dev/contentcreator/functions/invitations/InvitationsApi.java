@@ -32,7 +32,7 @@ public final class InvitationsApi {
         .post(project + "/{invitationId}:resend", r -> {
           emptyOrNoFields(r);
           return ApiResponse.ok(services.invitations().resend(r.caller(), r.pathParam("projectId"),
-              r.pathParam("invitationId")).toJson());
+              r.pathParam("invitationId")));
         }).sensitive()
         .get("/api/invitations", r -> ApiResponse.ok(services.invitations().mine(r.caller(),
             r.intQueryParam("limit", 50, 1, 100), r.queryParam("cursor").orElse(null))))

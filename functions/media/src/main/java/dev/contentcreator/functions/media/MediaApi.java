@@ -1,13 +1,14 @@
 package dev.contentcreator.functions.media;
 
 import dev.contentcreator.core.config.Settings;
-import com.google.gson.JsonObject;
+import dev.contentcreator.core.contents.ContentView;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.media.UploadSlot;
 import dev.contentcreator.core.platform.Services;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class MediaApi {
     String projectId = r.pathParam("projectId");
     s.projects().requireRole(r.caller().uid(), projectId, Role.EDITOR);
     String type = r.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
-    JsonObject content;
+    ContentView content;
     if (type.equals("application/json")) {
       JsonBody body = r.json();
       Optional<String> title = body.string("title", 1, 200);
@@ -53,8 +54,8 @@ public final class MediaApi {
           throw ApiException.of(415, "unsupported-media-type", "Unsupported media type",
               "contentType must be one of " + String.join(", ", UPLOAD_TYPES) + ", not " + declared + ".");
         }
-        JsonObject slot = s.media().requestUpload(r.caller(), projectId, size, declared, title, max);
-        return ApiResponse.created(slot.get("statusUrl").getAsString(), slot);
+        UploadSlot slot = s.media().requestUpload(r.caller(), projectId, size, declared, title, max);
+        return ApiResponse.created(slot.statusUrl(), slot);
       }
       String url = body.requiredString("url", 1, 2048);
       body.finish();
@@ -67,7 +68,7 @@ public final class MediaApi {
       }
       content = s.media().upload(r.caller(), projectId, r.rawBody(), title);
     }
-    return ApiResponse.created("/api/projects/" + projectId + "/contents/" + content.get("id").getAsString(), content)
-        .etag(content.get("version").getAsLong());
+    return ApiResponse.created("/api/projects/" + projectId + "/contents/" + content.id(), content)
+        .etag(content.version());
   }
 }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.contents.ContentView;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.media.MediaService;
+import dev.contentcreator.core.media.UploadSlot;
+import dev.contentcreator.core.media.UploadView;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.projects.ProjectService;
@@ -109,45 +111,45 @@ class SignedUploadTest {
     return out.toByteArray();
   }
 
-  private String uploadKey(JsonObject slot) {
-    return "uploads/" + project + "/" + slot.get("id").getAsString();
+  private String uploadKey(UploadSlot slot) {
+    return "uploads/" + project + "/" + slot.id();
   }
 
   @Test
   void aClientIsSentToASignedAddress() {
-    JsonObject slot = media.requestUpload(alice, project, 1000, "image/png", Optional.of("Beach"), 10_000);
-    assertEquals("PUT", slot.get("method").getAsString());
-    assertEquals("https://storage.test/upload/" + uploadKey(slot), slot.get("uploadUrl").getAsString());
-    assertEquals("pending", media.uploadStatus("alice", project, slot.get("id").getAsString()).get("status").getAsString());
+    UploadSlot slot = media.requestUpload(alice, project, 1000, "image/png", Optional.of("Beach"), 10_000);
+    assertEquals("PUT", slot.method());
+    assertEquals("https://storage.test/upload/" + uploadKey(slot), slot.uploadUrl());
+    assertEquals("pending", media.uploadStatus("alice", project, slot.id()).status());
   }
 
   @Test
   void theFinishedUploadBecomesContentOnceAndItsRawBytesGo() throws Exception {
-    JsonObject slot = media.requestUpload(alice, project, 1000, "image/png", Optional.of("Beach"), 10_000);
+    UploadSlot slot = media.requestUpload(alice, project, 1000, "image/png", Optional.of("Beach"), 10_000);
     String key = uploadKey(slot);
     blobs.put(key, new ByteArrayInputStream(png()), "image/png");
 
     assertTrue(media.finishUpload(key));
     assertTrue(media.finishUpload(key), "a redelivered event is acknowledged");
 
-    JsonObject status = media.uploadStatus("alice", project, slot.get("id").getAsString());
-    assertEquals("done", status.get("status").getAsString());
-    JsonObject content = contents.get("alice", project, status.get("contentId").getAsString());
-    assertEquals("Beach", content.get("title").getAsString());
-    assertEquals(400, content.getAsJsonObject("current").get("width").getAsInt());
+    UploadView status = media.uploadStatus("alice", project, slot.id());
+    assertEquals("done", status.status());
+    ContentView content = contents.get("alice", project, status.contentId());
+    assertEquals("Beach", content.title());
+    assertEquals(400, (int) content.current().width());
     assertEquals(1, contents.list("alice", project, Optional.empty(), 10, null).items().size(), "made once");
     assertTrue(blobs.stat(key).isEmpty(), "the raw upload, which may carry metadata, is deleted");
   }
 
   @Test
   void aFileThatIsNotMediaFailsTheUploadWithAReason() throws Exception {
-    JsonObject slot = media.requestUpload(alice, project, 10, "image/png", Optional.empty(), 10_000);
+    UploadSlot slot = media.requestUpload(alice, project, 10, "image/png", Optional.empty(), 10_000);
     blobs.put(uploadKey(slot), new ByteArrayInputStream("MZ not an image".getBytes(StandardCharsets.UTF_8)),
         "image/png");
     media.finishUpload(uploadKey(slot));
-    JsonObject status = media.uploadStatus("alice", project, slot.get("id").getAsString());
-    assertEquals("failed", status.get("status").getAsString());
-    assertTrue(status.get("failureReason").getAsString().contains("not an image"), status.toString());
+    UploadView status = media.uploadStatus("alice", project, slot.id());
+    assertEquals("failed", status.status());
+    assertTrue(status.failureReason().contains("not an image"), status.toString());
   }
 
   @Test
@@ -157,10 +159,10 @@ class SignedUploadTest {
 
   @Test
   void membersReadMediaFromASignedAddress() throws Exception {
-    JsonObject slot = media.requestUpload(alice, project, 1000, "image/png", Optional.empty(), 10_000);
+    UploadSlot slot = media.requestUpload(alice, project, 1000, "image/png", Optional.empty(), 10_000);
     blobs.put(uploadKey(slot), new ByteArrayInputStream(png()), "image/png");
     media.finishUpload(uploadKey(slot));
-    String contentId = media.uploadStatus("alice", project, slot.get("id").getAsString()).get("contentId").getAsString();
+    String contentId = media.uploadStatus("alice", project, slot.id()).contentId();
     ContentService.Media m = contents.media("alice", project, contentId, Optional.empty(), Optional.of("thumb-256"));
     assertTrue(m.signedUrl().toString().startsWith("https://storage.test/read/projects/" + project + "/media/"),
         m.signedUrl().toString());

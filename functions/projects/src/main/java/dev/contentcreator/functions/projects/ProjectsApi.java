@@ -1,6 +1,5 @@
 package dev.contentcreator.functions.projects;
 
-import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.BrandVoice;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiRequest;
@@ -8,7 +7,6 @@ import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.invitations.IssuedInvitation;
-import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.projects.ProjectView;
@@ -54,9 +52,7 @@ public final class ProjectsApi {
   /** The project with this month's usage of it, so its members see what it has used. */
   private static ApiResponse get(Services s, ApiRequest r) {
     ProjectView p = s.projects().get(r.caller().uid(), r.pathParam("projectId"));
-    JsonObject body = Json.toTree(p).getAsJsonObject();
-    body.add("usage", Json.toTree(s.usage().ofProject(p.id())));
-    return ApiResponse.ok(body).etag(p.version());
+    return ApiResponse.ok(new ProjectView.WithUsage(p, s.usage().ofProject(p.id()))).etag(p.version());
   }
 
   private static ApiResponse update(Services s, ApiRequest r) {
@@ -114,8 +110,7 @@ public final class ProjectsApi {
     Role role = role(body);
     body.finish();
     IssuedInvitation issued = s.invitations().invite(r.caller(), projectId, email, role);
-    return ApiResponse.accepted("/api/projects/" + projectId + "/invitations/" + issued.invitation().id(),
-        issued.toJson());
+    return ApiResponse.accepted("/api/projects/" + projectId + "/invitations/" + issued.invitation().id(), issued);
   }
 
   private static ApiResponse changeRole(Services s, ApiRequest r) {

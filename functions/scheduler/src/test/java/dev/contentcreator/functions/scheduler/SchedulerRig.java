@@ -7,6 +7,7 @@ import com.google.api.client.testing.http.MockLowLevelHttpResponse;
 import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.Template;
+import dev.contentcreator.core.templates.TemplateView;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.http.InternalEndpoint;
 import dev.contentcreator.core.http.RequestLog;
@@ -61,7 +62,7 @@ final class SchedulerRig {
     Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
     services.users().ensure(alice);
     String project = services.projects().create(alice, "Shop", "").id();
-    Template t = services.templates().create("alice", project, "Description", ContentKind.TEXT,
+    TemplateView t = services.templates().create("alice", project, "Description", ContentKind.TEXT,
         "Describe {{product}} in one line",
         List.of(new Template.Variable("product", "string", true, null, null, 100)));
     List<Map<String, String>> rows = new ArrayList<>();

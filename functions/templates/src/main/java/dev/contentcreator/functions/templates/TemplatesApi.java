@@ -9,6 +9,7 @@ import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.templates.TemplateView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class TemplatesApi {
       }
     }
     body.finish();
-    Template t = s.templates().create(r.caller().uid(), projectId, name, kind.get(), text, variables);
+    TemplateView t = s.templates().create(r.caller().uid(), projectId, name, kind.get(), text, variables);
     return ApiResponse.created("/api/templates/" + t.id(), t);
   }
 

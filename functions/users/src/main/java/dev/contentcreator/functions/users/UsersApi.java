@@ -1,11 +1,12 @@
 package dev.contentcreator.functions.users;
 
-import dev.contentcreator.core.domain.User;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.users.MeView;
+import dev.contentcreator.core.users.UserView;
 import java.net.URI;
 import java.util.Optional;
 
@@ -21,11 +22,9 @@ public final class UsersApi {
   }
 
   private static ApiResponse me(Services services, ApiRequest request) {
-    User user = services.users().get(request.caller().uid());
-    com.google.gson.JsonObject body = dev.contentcreator.core.json.Json.toTree(user).getAsJsonObject();
-    body.add("usage", dev.contentcreator.core.json.Json.toTree(services.usage().ofUser(user.uid())));
-    body.add("limits", dev.contentcreator.core.json.Json.toTree(services.usage().limits()));
-    return ApiResponse.ok(body).etag(user.version());
+    UserView user = services.users().get(request.caller().uid());
+    return ApiResponse.ok(new MeView(user, services.usage().ofUser(user.uid()), services.usage().limits()))
+        .etag(user.version());
   }
 
   private static ApiResponse update(Services services, ApiRequest request) {
@@ -43,7 +42,7 @@ public final class UsersApi {
       body.reject("body", "name at least one of displayName, photoUrl");
     }
     body.finish();
-    User user = services.users().update(request.caller().uid(), request.header("If-Match").orElse(null),
+    UserView user = services.users().update(request.caller().uid(), request.header("If-Match").orElse(null),
         name, photo, hasName && name.isEmpty(), hasPhoto && photo.isEmpty());
     return ApiResponse.ok(user).etag(user.version());
   }

@@ -53,12 +53,15 @@ public final class WebhooksApi {
     }
     try {
       boolean ended = s.runner().onStatus(result.status().providerTaskId(), result.status());
-      return ApiResponse.ok(Map.of("received", true, "ended", ended));
+      return ApiResponse.ok(new Receipt(true, ended));
     } catch (ProviderException e) {
       // Copying the media failed for now; the polling task will finish the item.
-      return ApiResponse.ok(Map.of("received", true, "ended", false));
+      return ApiResponse.ok(new Receipt(true, false));
     }
   }
+
+  /** The answer to a provider: the call was taken, and whether it ended the item. */
+  record Receipt(boolean received, boolean ended) {}
 
   /** Whether the item the address was issued for is waiting on the task the body reports. */
   private static boolean isTaskOf(Services s, String itemId, String providerTaskId) {

@@ -1,6 +1,5 @@
 package dev.contentcreator.core.batches;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.Batch;
 import dev.contentcreator.core.domain.ContentKind;
@@ -93,7 +92,7 @@ public final class BatchService {
       int maxConcurrent, long budgetMicros, Optional<String> provider, Optional<String> model,
       Map<String, String> options) {}
 
-  public Batch create(String uid, String projectId, Spec spec) {
+  public BatchView create(String uid, String projectId, Spec spec) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Template template = templates.get(uid, projectId, spec.templateId());
     BatchSchedule.parse(spec.schedule(), spec.timeZone());
@@ -105,19 +104,20 @@ public final class BatchService {
         spec.timeZone(), false, spec.maxConcurrent(), spec.budgetMicros(), spec.provider().orElse(null),
         spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1, null, null, uid);
     documents.create(BATCHES, b.id(), tree(b));
-    return b;
+    return BatchView.of(b);
   }
 
-  public Listing<Batch> list(String uid, String projectId, int limit, String cursor) {
+  public Listing<BatchView> list(String uid, String projectId, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     var page = page(Query.on(BATCHES).whereEqualTo("projectId", projectId)
         .orderBy("createdAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor));
-    return new Listing<>(page.items().stream().map(BatchService::batch).toList(), page.nextCursor());
+    return new Listing<>(page.items().stream().map(BatchService::batch).map(BatchView::of).toList(),
+        page.nextCursor());
   }
 
-  public Batch get(String uid, String projectId, String batchId) {
+  public BatchView get(String uid, String projectId, String batchId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
-    return find(projectId, batchId);
+    return BatchView.of(find(projectId, batchId));
   }
 
   private Batch find(String projectId, String batchId) {
@@ -133,7 +133,7 @@ public final class BatchService {
       Optional<String> timeZone, Optional<Integer> maxConcurrent, Optional<Long> budgetMicros,
       Optional<List<Map<String, String>>> rows) {}
 
-  public Batch update(String uid, String projectId, String batchId, String ifMatch, Change change) {
+  public BatchView update(String uid, String projectId, String batchId, String ifMatch, Change change) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Batch found = find(projectId, batchId);
     Template template = templates.get(uid, projectId, found.templateId());
@@ -154,12 +154,12 @@ public final class BatchService {
           rescheduled ? null : b.lastDueAt(), b.lastRunId(), b.createdBy(), b.createdAt(), now, b.version() + 1,
           b.lastError(), b.lastErrorAt(), resuming || rescheduled ? uid : b.scheduledBy());
       tx.set(BATCHES, batchId, tree(changed));
-      return changed;
+      return BatchView.of(changed);
     });
   }
 
   /** Replaces the rows with those of a CSV file (UTF-8, a header naming the template's variables). */
-  public Batch setRowsFromCsv(String uid, String projectId, String batchId, byte[] csv) {
+  public BatchView setRowsFromCsv(String uid, String projectId, String batchId, byte[] csv) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Batch b = find(projectId, batchId);
     List<Map<String, String>> parsed = rows.fromCsv(templates.get(uid, projectId, b.templateId()), csv);
@@ -178,8 +178,11 @@ public final class BatchService {
     });
   }
 
-  /** The answer to "run now": the run, and whether this call started it (false: an earlier press's run). */
-  public record RunNow(JsonObject run, boolean started) {}
+  /**
+   * The answer to "run now": the run (its {@code started} set), and whether this call started it
+   * (false: an earlier press's run).
+   */
+  public record RunNow(BatchRunView run, boolean started) {}
 
   /**
    * Starts a run now, whatever the schedule. Editors and owners. While the batch's latest run is
@@ -194,13 +197,14 @@ public final class BatchService {
     if (outcome.runId() == null) {
       throw notFound();
     }
-    JsonObject run = runView(documents.get(RUNS, outcome.runId()).map(BatchService::run).orElseThrow(
+    BatchRunView run = runView(documents.get(RUNS, outcome.runId()).map(BatchService::run).orElseThrow(
         () -> ApiException.conflict("The run could not be started; try again.")));
-    return new RunNow(run, outcome.kind() != Outcome.Kind.EXISTING);
+    boolean started = outcome.kind() != Outcome.Kind.EXISTING;
+    return new RunNow(run.withStarted(started), started);
   }
 
   /** Cancels the batch's latest run (every job of it still going). Editors and owners. */
-  public JsonObject cancelRun(String uid, String projectId, String batchId) {
+  public BatchRunView cancelRun(String uid, String projectId, String batchId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     Batch b = find(projectId, batchId);
     BatchRun run = Optional.ofNullable(b.lastRunId()).flatMap(id -> documents.get(RUNS, id)).map(BatchService::run)
@@ -228,7 +232,7 @@ public final class BatchService {
   }
 
   /** The batch's runs, newest first, each with its jobs' state, counts, cost and failures. */
-  public Listing<JsonObject> runs(String uid, String projectId, String batchId, int limit, String cursor) {
+  public Listing<BatchRunView> runs(String uid, String projectId, String batchId, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     find(projectId, batchId);
     var page = page(Query.on(RUNS).whereEqualTo("batchId", batchId)
@@ -250,15 +254,13 @@ public final class BatchService {
    * one was, completed if any item was made, failed otherwise), item counts, cost, and the first
    * failures with their row numbers.
    */
-  private JsonObject runView(BatchRun run) {
-    JsonObject o = tree(run);
-    o.remove("jobs");
-    JsonArray ids = new JsonArray();
-    run.jobs().forEach(j -> ids.add(j.jobId()));
-    o.add("jobIds", ids);
+  private BatchRunView runView(BatchRun run) {
+    List<String> ids = run.jobs().stream().map(BatchRun.Job::jobId).toList();
+    List<BatchRunView.RowNote> skippedRows = run.skippedRows().stream()
+        .map(r -> new BatchRunView.RowNote(r.row(), r.reason())).toList();
     if (run.jobs().isEmpty()) {
-      o.addProperty("status", "skipped");
-      return o;
+      return new BatchRunView(run.id(), run.batchId(), run.projectId(), run.dueAt(), run.trigger(), run.jobId(),
+          run.skipped(), run.startedAt(), skippedRows, ids, "skipped", null, null, null, null, null, null, null);
     }
     int items = 0;
     int completed = 0;
@@ -268,7 +270,7 @@ public final class BatchService {
     boolean open = false;
     boolean started = false;
     boolean wasCancelled = false;
-    JsonArray failures = new JsonArray();
+    List<BatchRunView.RowNote> failures = new ArrayList<>();
     for (BatchRun.Job j : run.jobs()) {
       GenerationJob job = documents.get(Jobs.JOBS, j.jobId()).map(Jobs::job).orElse(null);
       if (job == null) {
@@ -285,24 +287,16 @@ public final class BatchService {
       if (job.failed() > 0 && failures.size() < 20) {
         for (GenerationItem i : Jobs.items(documents, job.id())) {
           if (i.status() == GenerationItem.Status.FAILED && failures.size() < 20) {
-            JsonObject f = new JsonObject();
-            f.addProperty("row", j.row(i.index()));
-            f.addProperty("reason", i.failureReason());
-            failures.add(f);
+            failures.add(new BatchRunView.RowNote(j.row(i.index()), i.failureReason()));
           }
         }
       }
     }
     String status = open ? (started ? "running" : "queued")
         : wasCancelled ? "cancelled" : completed > 0 ? "completed" : "failed";
-    o.addProperty("status", status);
-    o.addProperty("items", items);
-    o.addProperty("completed", completed);
-    o.addProperty("failed", failed);
-    o.addProperty("cancelled", cancelled);
-    o.addProperty("costMicros", cost);
-    o.add("failures", failures);
-    return o;
+    return new BatchRunView(run.id(), run.batchId(), run.projectId(), run.dueAt(), run.trigger(), run.jobId(),
+        run.skipped(), run.startedAt(), skippedRows, ids, status, items, completed, failed, cancelled, cost, failures,
+        null);
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.contentcreator.core.contents;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.ContentItem;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ContentVersion;
@@ -63,7 +61,7 @@ public final class ContentService {
   }
 
   /** The project's content items, newest first, optionally of one kind. */
-  public Listing<JsonObject> list(String uid, String projectId, Optional<ContentKind> kind, int limit, String cursor) {
+  public Listing<ContentView> list(String uid, String projectId, Optional<ContentKind> kind, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     Query.Builder q = Query.on(CONTENTS).whereEqualTo("projectId", projectId);
     kind.ifPresent(k -> q.whereEqualTo("kind", k.name().toLowerCase(java.util.Locale.ROOT)));
@@ -73,15 +71,15 @@ public final class ContentService {
     } catch (InvalidCursorException e) {
       throw ApiException.badRequest("cursor", "is not a cursor this list gave out; start again without it");
     }
-    List<JsonObject> items = new ArrayList<>();
+    List<ContentView> items = new ArrayList<>();
     for (Document d : page.items()) {
-      items.add(Json.toTree(content(d)).getAsJsonObject());
+      items.add(ContentView.of(content(d), null));
     }
     return new Listing<>(items, page.nextCursor());
   }
 
   /** A content item with its current version. */
-  public JsonObject get(String uid, String projectId, String contentId) {
+  public ContentView get(String uid, String projectId, String contentId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     ContentItem c = find(projectId, contentId);
     return view(c, versionOf(contentId, c.currentVersion()));
@@ -100,13 +98,13 @@ public final class ContentService {
         .orElseThrow(() -> ApiException.notFound("No such version."));
   }
 
-  /** Every version, oldest first. */
-  public List<ContentVersion> versions(String uid, String projectId, String contentId) {
+  /** Every version, oldest first, as the API shows them. */
+  public List<VersionView> versions(String uid, String projectId, String contentId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     find(projectId, contentId);
     return documents.query(Query.on(VERSIONS).whereEqualTo("contentId", contentId)
         .orderBy("number", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build()).items().stream()
-        .map(ContentService::version).toList();
+        .map(ContentService::version).map(v -> VersionView.of(projectId, v)).toList();
   }
 
   /** One version's media, or one of its renditions ({@code thumb-256}, {@code thumb-1024}, {@code poster}). */
@@ -150,7 +148,7 @@ public final class ContentService {
    * Renames, edits the text (a new version), or restores an older version (a new version with its
    * body). Editors and owners; {@code ifMatch} on the item's version may be null.
    */
-  public JsonObject update(String uid, String projectId, String contentId, String ifMatch, Optional<String> title,
+  public ContentView update(String uid, String projectId, String contentId, String ifMatch, Optional<String> title,
       Optional<String> text, Optional<Integer> restore) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     ContentItem found = find(projectId, contentId);
@@ -257,7 +255,7 @@ public final class ContentService {
   }
 
   /** A content item and its current version as the API shows them, read without a role check. */
-  public static JsonObject viewOf(DocumentStore documents, String projectId, String contentId) {
+  public static ContentView viewOf(DocumentStore documents, String projectId, String contentId) {
     ContentItem c = documents.get(CONTENTS, contentId).map(ContentService::content)
         .filter(x -> x.projectId().equals(projectId)).orElseThrow(ContentService::notFound);
     ContentVersion v = documents.get(VERSIONS, ContentVersion.documentId(contentId, c.currentVersion()))
@@ -265,46 +263,8 @@ public final class ContentService {
     return view(c, v);
   }
 
-  private static JsonObject view(ContentItem c, ContentVersion current) {
-    JsonObject o = Json.toTree(c).getAsJsonObject();
-    if (current != null) {
-      o.add("current", viewVersion(c.projectId(), current));
-    }
-    return o;
-  }
-
-  /**
-   * A version as the API shows it: media addresses (with each rendition's) instead of storage keys,
-   * and the facts a page needs to lay it out before it loads.
-   */
-  private static JsonObject viewVersion(String projectId, ContentVersion v) {
-    JsonObject o = Json.toTree(v).getAsJsonObject();
-    o.remove("media");
-    if (v.blobKey() != null) {
-      o.remove("blobKey");
-      String url = "/api/projects/" + projectId + "/contents/" + v.contentId() + "/media?version=" + v.number();
-      o.addProperty("mediaUrl", url);
-      if (v.media() != null) {
-        JsonObject renditions = new JsonObject();
-        v.media().renditions().keySet().stream().sorted()
-            .forEach(name -> renditions.addProperty(name, url + "&rendition=" + name));
-        o.add("renditions", renditions);
-        o.addProperty("sha256", v.media().sha256());
-        o.addProperty("byteSize", v.media().byteSize());
-        o.addProperty("dominantColor", v.media().dominantColor());
-        o.addProperty("blurHash", v.media().blurHash());
-      }
-    }
-    return o;
-  }
-
-  /** Versions as the API lists them (media addresses instead of storage keys). */
-  public static JsonArray viewVersions(String projectId, List<ContentVersion> versions) {
-    JsonArray a = new JsonArray();
-    for (ContentVersion v : versions) {
-      a.add(viewVersion(projectId, v));
-    }
-    return a;
+  private static ContentView view(ContentItem c, ContentVersion current) {
+    return ContentView.of(c, current == null ? null : VersionView.of(c.projectId(), current));
   }
 
   private static ApiException notFound() {

@@ -71,7 +71,7 @@ public final class GenerationService {
   }
 
   /** The answer to a create: the job, and whether it was made now (false: an earlier key's job). */
-  public record Accepted(JsonObject job, String jobId, boolean created) {}
+  public record Accepted(JobView job, String jobId, boolean created) {}
 
   public Accepted create(Caller caller, String projectId, String idempotencyKey, GenerationRequest req) {
     projects.requireRole(caller.uid(), projectId, Role.EDITOR);
@@ -164,7 +164,7 @@ public final class GenerationService {
             .withHeaders(Map.of("Retry-After", "5"));
       }
     }
-    return new Accepted(Jobs.view(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+    return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
   }
 
   private String prompt(String uid, String projectId, GenerationRequest req) {
@@ -191,10 +191,10 @@ public final class GenerationService {
     return prompt;
   }
 
-  public JsonObject get(String uid, String projectId, String jobId) {
+  public JobView get(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     GenerationJob job = find(projectId, jobId);
-    return Jobs.view(job, Jobs.items(documents, jobId));
+    return JobView.of(job, Jobs.items(documents, jobId));
   }
 
   /** The job, if it belongs to the project; 404 otherwise. */
@@ -210,7 +210,7 @@ public final class GenerationService {
    * Cancels a job: its queued and waiting items end as cancelled and give back what they held
    * against the monthly limits; running ones finish (and settle then). Editors and owners.
    */
-  public JsonObject cancel(String uid, String projectId, String jobId) {
+  public JobView cancel(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, jobId);
     // First the job alone, in a small transaction that finishing items rarely contend with: from

@@ -243,11 +243,7 @@ public final class ItemRunner {
         return true;
       }
       default -> {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "progress");
-        e.addProperty("index", item.index());
-        e.addProperty("percent", status.percent());
-        events.publish(job.id(), e);
+        events.publish(job.id(), new JobEvent.Progress(item.index(), status.percent()));
         return false;
       }
     }
@@ -272,11 +268,7 @@ public final class ItemRunner {
 
       @Override
       public void percent(int percent) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", "progress");
-        e.addProperty("index", item.index());
-        e.addProperty("percent", percent);
-        events.publish(job.id(), e);
+        events.publish(job.id(), new JobEvent.Progress(item.index(), percent));
       }
     };
   }
@@ -418,13 +410,7 @@ public final class ItemRunner {
     });
     if (done) {
       afterEnd(jobAtStart.id());
-      JsonObject e = new JsonObject();
-      e.addProperty("type", "item");
-      e.addProperty("index", itemAtStart.index());
-      e.addProperty("status", "completed");
-      e.addProperty("contentId", contentId[0]);
-      e.addProperty("cached", cached);
-      events.publish(jobAtStart.id(), e);
+      events.publish(jobAtStart.id(), new JobEvent.ItemCompleted(itemAtStart.index(), contentId[0], cached));
     }
   }
 
@@ -490,12 +476,7 @@ public final class ItemRunner {
     });
     if (info[0] != null) {
       afterEnd((String) info[0]);
-      JsonObject e = new JsonObject();
-      e.addProperty("type", "item");
-      e.addProperty("index", (Integer) info[1]);
-      e.addProperty("status", "failed");
-      e.addProperty("failureReason", reason);
-      events.publish((String) info[0], e);
+      events.publish((String) info[0], new JobEvent.ItemFailed((Integer) info[1], reason));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.contentcreator.core.generation;
 
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.function.Consumer;
  * attempt of an item starts a new text): a position names the epoch it counts in, so a client
  * that read an earlier attempt's text is told to drop it ({@code reset}) rather than receive the
  * rest of another text. Delta and reset events carry {@code epoch}, and deltas their
- * {@code offset} (where their text starts), for the stream to keep its position.
+ * {@code offset} (where their text starts), for the stream to keep its position: whatever a
+ * producer published, listeners get them stamped here.
  */
 public final class JobEvents {
   static final int MAX_JOBS = 1000;
@@ -33,7 +33,7 @@ public final class JobEvents {
   }
 
   private static final class Job {
-    final List<Consumer<JsonObject>> listeners = new ArrayList<>();
+    final List<Consumer<JobEvent.Live>> listeners = new ArrayList<>();
     final Map<Integer, Text> streamed = new TreeMap<>();
   }
 
@@ -47,7 +47,7 @@ public final class JobEvents {
   };
 
   /** Listens to one job until the returned handle is closed; first replays all the text streamed so far. */
-  public AutoCloseable listen(String jobId, Consumer<JsonObject> listener) {
+  public AutoCloseable listen(String jobId, Consumer<JobEvent.Live> listener) {
     return listen(jobId, StreamPosition.START, listener);
   }
 
@@ -57,7 +57,7 @@ public final class JobEvents {
    * another text, a reset and the whole current text; for an item not read, its whole text.
    * Replay and registration happen at once, so the listener misses and repeats nothing.
    */
-  public AutoCloseable listen(String jobId, StreamPosition from, Consumer<JsonObject> listener) {
+  public AutoCloseable listen(String jobId, StreamPosition from, Consumer<JobEvent.Live> listener) {
     synchronized (jobs) {
       Job job = jobs.computeIfAbsent(jobId, k -> new Job());
       job.streamed.forEach((index, text) -> {
@@ -66,10 +66,10 @@ public final class JobEvents {
         if (mark != null && mark.epoch().equals(text.epoch)) {
           offset = Math.min(mark.offset(), text.text.length());
         } else if (mark != null) {
-          listener.accept(reset(index, text.epoch));
+          listener.accept(new JobEvent.TextReset(index, text.epoch));
         }
         if (offset < text.text.length()) {
-          listener.accept(delta(index, text.text.substring(offset), text.epoch, offset));
+          listener.accept(new JobEvent.TextDelta(index, text.text.substring(offset), text.epoch, offset));
         }
       });
       job.listeners.add(listener);
@@ -84,22 +84,21 @@ public final class JobEvents {
     };
   }
 
-  public void publish(String jobId, JsonObject event) {
-    List<Consumer<JsonObject>> targets;
-    JsonObject out = event;
+  /** Tells the job's listeners in this process; text is kept and stamped with its epoch and offset. */
+  public void publish(String jobId, JobEvent.Live event) {
+    List<Consumer<JobEvent.Live>> targets;
+    JobEvent.Live out = event;
     synchronized (jobs) {
       Job job = jobs.computeIfAbsent(jobId, k -> new Job());
-      String type = event.get("type").getAsString();
-      if ("reset".equals(type)) {
+      if (event instanceof JobEvent.TextReset reset) {
         // A new attempt of the item starts a new text; what an earlier attempt streamed is void.
-        int index = event.get("index").getAsInt();
         Text text = new Text();
-        job.streamed.put(index, text);
-        out = reset(index, text.epoch);
-      } else if ("delta".equals(type)) {
-        int index = event.get("index").getAsInt();
+        job.streamed.put(reset.index(), text);
+        out = new JobEvent.TextReset(reset.index(), text.epoch);
+      } else if (event instanceof JobEvent.TextDelta d) {
+        int index = d.index();
         Text text = job.streamed.computeIfAbsent(index, k -> new Text());
-        String delta = event.get("text").getAsString();
+        String delta = d.text();
         int room = MAX_TEXT - text.text.length();
         if (room <= 0 || delta.isEmpty()) {
           return;
@@ -109,42 +108,24 @@ public final class JobEvents {
           room = Character.isHighSurrogate(delta.charAt(room - 1)) ? room - 1 : room;
           delta = delta.substring(0, room);
         }
-        out = delta(index, delta, text.epoch, text.text.length());
+        out = new JobEvent.TextDelta(index, delta, text.epoch, text.text.length());
         text.text.append(delta);
       }
       targets = List.copyOf(job.listeners);
     }
     // Delivered outside the lock; listeners only enqueue, so the order per job is kept by the caller's thread.
-    for (Consumer<JsonObject> l : targets) {
+    for (Consumer<JobEvent.Live> l : targets) {
       l.accept(out);
     }
   }
 
-  static JsonObject reset(int index) {
-    JsonObject o = new JsonObject();
-    o.addProperty("type", "reset");
-    o.addProperty("index", index);
-    return o;
+  /** A new attempt of the item's text starts, as a producer publishes it (unstamped). */
+  static JobEvent.TextReset reset(int index) {
+    return new JobEvent.TextReset(index, null);
   }
 
-  static JsonObject delta(int index, String text) {
-    JsonObject o = new JsonObject();
-    o.addProperty("type", "delta");
-    o.addProperty("index", index);
-    o.addProperty("text", text);
-    return o;
-  }
-
-  private static JsonObject reset(int index, String epoch) {
-    JsonObject o = reset(index);
-    o.addProperty("epoch", epoch);
-    return o;
-  }
-
-  private static JsonObject delta(int index, String text, String epoch, int offset) {
-    JsonObject o = delta(index, text);
-    o.addProperty("epoch", epoch);
-    o.addProperty("offset", offset);
-    return o;
+  /** More of the item's text, as a producer publishes it (unstamped). */
+  static JobEvent.TextDelta delta(int index, String text) {
+    return new JobEvent.TextDelta(index, text, null, 0);
   }
 }

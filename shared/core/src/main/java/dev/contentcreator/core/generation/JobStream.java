@@ -1,9 +1,11 @@
 package dev.contentcreator.core.generation;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiResponse;
+import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.projects.ProjectService;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,11 +32,11 @@ import java.util.function.Supplier;
  *       event's id is a {@link StreamPosition}, so the next stream, opened with
  *       {@code Last-Event-ID}, sends exactly the text that came after it.
  * </ul>
+ * It is the one place where {@link JobEvent}s become the wire's events ({@link #sse}).
  */
 public final class JobStream {
   /** The least time between two reads of the job and its items that an in-process event causes. */
   static final long FULL_READ_GAP_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final List<String> TERMINAL = List.of("completed", "failed", "cancelled");
 
   private final Supplier<GenerationService> generation;
   private final Supplier<ProjectService> projects;
@@ -84,9 +86,9 @@ public final class JobStream {
     private final String uid;
     private final String projectId;
     private final String jobId;
-    private final BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>(100_000);
+    private final BlockingQueue<JobEvent.Live> queue = new LinkedBlockingQueue<>(100_000);
     private StreamPosition position;
-    private JsonObject snapshot;
+    private JobView snapshot;
     private long lastWrite;
     private long lastFullRead;
 
@@ -106,11 +108,11 @@ public final class JobStream {
         long interval = settings.checkInterval().toNanos();
         long keepAlive = StreamSettings.KEEP_ALIVE.toNanos();
         snapshot = readAll(started);
-        send("job", snapshot);
+        send(new JobEvent.Snapshot(snapshot));
         long nextCheck = started + interval;
         boolean dirty = false;
         boolean broken = false;
-        while (!terminal(snapshot) && !broken) {
+        while (!snapshot.ended() && !broken) {
           long now = nanoTime.getAsLong();
           if (now - deadline >= 0) {
             break;
@@ -119,7 +121,7 @@ public final class JobStream {
           if (dirty) {
             wake = Math.min(wake, lastFullRead + FULL_READ_GAP_NANOS);
           }
-          JsonObject e = queue.poll(Math.max(0, wake - now), TimeUnit.NANOSECONDS);
+          JobEvent.Live e = queue.poll(Math.max(0, wake - now), TimeUnit.NANOSECONDS);
           while (e != null && !broken) {
             Forwarded f = forward(e);
             dirty |= f.changed();
@@ -134,8 +136,8 @@ public final class JobStream {
           } else if (now - nextCheck >= 0) {
             // Another process may have changed the job: its document alone says whether it did.
             nextCheck = now + interval;
-            JsonObject job = Jobs.view(generation.get().find(projectId, jobId), List.of());
-            if (!withoutItems(job).equals(withoutItems(snapshot))) {
+            JobView job = JobView.of(generation.get().find(projectId, jobId), List.of());
+            if (!job.equals(snapshot.withoutItems())) {
               refresh(readAll(now));
             }
           }
@@ -143,8 +145,8 @@ public final class JobStream {
             write(": still working\n\n");
           }
         }
-        if (terminal(snapshot)) {
-          send("end", snapshot);
+        if (snapshot.ended()) {
+          send(new JobEvent.Ended(snapshot));
         } else {
           // Ended by its bound (or it fell behind): the client comes back with the last id.
           write("retry: " + settings.retry().toMillis() + "\n\n");
@@ -158,54 +160,47 @@ public final class JobStream {
       }
     }
 
-    private JsonObject readAll(long now) {
+    private JobView readAll(long now) {
       lastFullRead = now;
       return generation.get().get(uid, projectId, jobId);
     }
 
-    private void refresh(JsonObject now) throws IOException {
+    private void refresh(JobView now) throws IOException {
       if (!now.equals(snapshot)) {
         snapshot = now;
-        send("job", snapshot);
+        send(new JobEvent.Snapshot(snapshot));
       }
     }
 
     /** What forwarding an event did: whether the job's items may have changed, or text went missing. */
     private record Forwarded(boolean changed, boolean gap) {}
 
-    private Forwarded forward(JsonObject e) throws IOException {
-      String type = e.get("type").getAsString();
-      if (type.equals("delta") && e.has("epoch")) {
-        int index = e.get("index").getAsInt();
-        String epoch = e.get("epoch").getAsString();
-        int offset = e.get("offset").getAsInt();
-        String text = e.get("text").getAsString();
-        StreamPosition.Mark mark = position.mark(index);
-        int have = mark != null && mark.epoch().equals(epoch) ? mark.offset() : 0;
-        if (offset > have) {
+    private Forwarded forward(JobEvent.Live e) throws IOException {
+      if (e instanceof JobEvent.TextDelta d) {
+        StreamPosition.Mark mark = position.mark(d.index());
+        int have = mark != null && mark.epoch().equals(d.epoch()) ? mark.offset() : 0;
+        if (d.offset() > have) {
           // Text was dropped (the queue overflowed): end here; the next stream resumes from `have`.
           return new Forwarded(false, true);
         }
-        if (offset + text.length() <= have) {
+        if (d.offset() + d.text().length() <= have) {
           return new Forwarded(false, false);
         }
-        JsonObject d = JobEvents.delta(index, text.substring(have - offset));
-        position = position.with(index, epoch, offset + text.length());
-        send("delta", d);
+        position = position.with(d.index(), d.epoch(), d.offset() + d.text().length());
+        send(new JobEvent.TextDelta(d.index(), d.text().substring(have - d.offset()), d.epoch(), have));
         return new Forwarded(false, false);
       }
-      if (type.equals("reset") && e.has("epoch")) {
-        int index = e.get("index").getAsInt();
-        position = position.with(index, e.get("epoch").getAsString(), 0);
-        send("reset", JobEvents.reset(index));
-        return new Forwarded(true, false);
+      if (e instanceof JobEvent.TextReset r) {
+        position = position.with(r.index(), r.epoch(), 0);
       }
-      send(type, e);
-      return new Forwarded(type.equals("item"), false);
+      send(e);
+      return new Forwarded(e instanceof JobEvent.TextReset || e instanceof JobEvent.ItemCompleted
+          || e instanceof JobEvent.ItemFailed, false);
     }
 
-    private void send(String event, JsonObject data) throws IOException {
-      write("id: " + position.format() + "\nevent: " + event + "\ndata: " + data + "\n\n");
+    private void send(JobEvent e) throws IOException {
+      Sse event = sse(e);
+      write("id: " + position.format() + "\nevent: " + event.name() + "\ndata: " + event.data() + "\n\n");
     }
 
     private void write(String text) throws IOException {
@@ -215,13 +210,54 @@ public final class JobStream {
     }
   }
 
-  private static boolean terminal(JsonObject job) {
-    return TERMINAL.contains(job.get("status").getAsString());
+  /** A server-sent event's name and data. */
+  record Sse(String name, JsonElement data) {}
+
+  /**
+   * The server-sent event of a job event, as the web app reads it: {@code job} and {@code end}
+   * carry the job; the others {@code {"type": <name>, "index": <item>, ...}}, a delta its text
+   * (not where it stands, which the event's id says), an item event how the item ended.
+   */
+  static Sse sse(JobEvent e) {
+    if (e instanceof JobEvent.Snapshot s) {
+      return new Sse("job", Json.toApiTree(s.job()));
+    }
+    if (e instanceof JobEvent.Ended x) {
+      return new Sse("end", Json.toApiTree(x.job()));
+    }
+    if (e instanceof JobEvent.TextReset r) {
+      return news("reset", r);
+    }
+    if (e instanceof JobEvent.TextDelta d) {
+      Sse sse = news("delta", d);
+      sse.data().getAsJsonObject().addProperty("text", d.text());
+      return sse;
+    }
+    if (e instanceof JobEvent.Progress p) {
+      Sse sse = news("progress", p);
+      sse.data().getAsJsonObject().addProperty("percent", p.percent());
+      return sse;
+    }
+    if (e instanceof JobEvent.ItemCompleted c) {
+      JsonObject o = news("item", c).data().getAsJsonObject();
+      o.addProperty("status", "completed");
+      o.addProperty("contentId", c.contentId());
+      o.addProperty("cached", c.cached());
+      return new Sse("item", o);
+    }
+    if (e instanceof JobEvent.ItemFailed f) {
+      JsonObject o = news("item", f).data().getAsJsonObject();
+      o.addProperty("status", "failed");
+      o.addProperty("failureReason", f.failureReason());
+      return new Sse("item", o);
+    }
+    throw new IllegalArgumentException("no server-sent event for " + e);
   }
 
-  private static JsonObject withoutItems(JsonObject job) {
-    JsonObject copy = job.deepCopy();
-    copy.remove("items");
-    return copy;
+  private static Sse news(String name, JobEvent.Live e) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", name);
+    o.addProperty("index", e.index());
+    return new Sse(name, o);
   }
 }

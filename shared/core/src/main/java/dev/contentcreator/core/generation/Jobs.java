@@ -1,7 +1,5 @@
 package dev.contentcreator.core.generation;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.json.Json;
@@ -46,34 +44,6 @@ public final class Jobs {
   public static List<GenerationItem> items(DocumentStore documents, String jobId) {
     return documents.query(Query.on(ITEMS).whereEqualTo("jobId", jobId).orderBy("index", Query.Direction.ASCENDING)
         .limit(Query.MAX_LIMIT).build()).items().stream().map(Jobs::item).toList();
-  }
-
-  /** The job as the API shows it: its fields and its items' states. */
-  public static JsonObject view(GenerationJob job, List<GenerationItem> items) {
-    JsonObject o = Json.toTree(job).getAsJsonObject();
-    o.remove("systemPrompt");
-    JsonArray list = new JsonArray();
-    for (GenerationItem i : items) {
-      JsonObject x = new JsonObject();
-      x.addProperty("index", i.index());
-      x.addProperty("status", i.status().name().toLowerCase(java.util.Locale.ROOT));
-      if (i.contentId() != null) {
-        x.addProperty("contentId", i.contentId());
-      }
-      if (i.failureReason() != null) {
-        x.addProperty("failureReason", i.failureReason());
-      }
-      if (i.prompt() != null && i.status() == GenerationItem.Status.FAILED) {
-        // A batch's items each carry their row's prompt: a failed one shows it, so the client can
-        // try it again. Only failed ones, so a big batch's live snapshots stay small.
-        x.addProperty("prompt", i.prompt());
-      }
-      x.addProperty("cached", i.cached());
-      x.addProperty("attempts", i.attempts());
-      list.add(x);
-    }
-    o.add("items", list);
-    return o;
   }
 
   static GenerationJob withCounts(GenerationJob j, GenerationJob.Status status, int completed, int failed,

@@ -18,6 +18,7 @@ import dev.contentcreator.core.ports.InvalidCursorException;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.projects.Listing;
+import dev.contentcreator.core.projects.MemberView;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.users.UserService;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ public final class InvitationService {
       tx.set(COLLECTION, i.id(), tree(i));
       return i;
     });
-    return new IssuedInvitation(InvitationView.of(made, now), token);
+    return IssuedInvitation.of(InvitationView.of(made, now), token);
   }
 
   /** The project's open invitations (pending, and pending ones that expired), oldest first; owners only. */
@@ -143,7 +144,7 @@ public final class InvitationService {
       tx.set(COLLECTION, i.id(), tree(changed));
       return changed;
     });
-    return new IssuedInvitation(InvitationView.of(renewed, now), token);
+    return IssuedInvitation.of(InvitationView.of(renewed, now), token);
   }
 
   /** The invitations waiting for the caller's verified address, oldest first. */
@@ -165,7 +166,7 @@ public final class InvitationService {
    * address may; anyone else, with or without the link, gets the 404 of an invitation that does
    * not exist. {@code token}, when the link gave one, must be the link's current secret.
    */
-  public Member accept(Caller caller, String invitationId, Optional<String> token) {
+  public MemberView accept(Caller caller, String invitationId, Optional<String> token) {
     String name = displayName(caller);
     Instant now = clock.instant();
     return documents.transaction(tx -> {
@@ -186,7 +187,7 @@ public final class InvitationService {
       }
       if (already.isPresent()) {
         tx.set(COLLECTION, i.id(), tree(answered(i, Invitation.ACCEPTED, caller.uid(), now)));
-        return already.get();
+        return MemberView.of(already.get());
       }
       Page members = tx.query(Query.on(ProjectService.MEMBERS).whereEqualTo("projectId", i.projectId())
           .limit(ProjectService.MAX_MEMBERS).build());
@@ -198,7 +199,7 @@ public final class InvitationService {
           project.get().createdAt());
       tx.create(ProjectService.MEMBERS, Member.documentId(i.projectId(), caller.uid()), tree(m));
       tx.set(COLLECTION, i.id(), tree(answered(i, Invitation.ACCEPTED, caller.uid(), now)));
-      return m;
+      return MemberView.of(m);
     });
   }
 

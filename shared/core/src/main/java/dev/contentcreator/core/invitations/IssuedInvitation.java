@@ -1,23 +1,25 @@
 package dev.contentcreator.core.invitations;
 
-import com.google.gson.JsonObject;
-import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.json.Inline;
+import dev.contentcreator.core.json.OmitNulls;
 
 /**
- * An invitation just made or resent, with the secret of its accept link. The secret is shown this
- * once, to the owner who asked; only its hash is kept.
+ * The answer to inviting or resending: the invitation, and {@code acceptPath}, the web app's
+ * address of the accept screen with the link's secret in the fragment, which no server logs. The
+ * secret is shown this once, to the owner who asked; only its hash is kept. Absent fields are
+ * left out, as this answer always has.
  */
-public record IssuedInvitation(InvitationView invitation, String token) {
+@OmitNulls
+public record IssuedInvitation(@Inline InvitationView invitation, String acceptPath) {
 
-  /** The web app's address of the accept screen: the secret rides in the fragment, which no server logs. */
-  public String acceptPath() {
-    return "/invitations/" + invitation.id() + "#token=" + token;
+  private static final String TOKEN = "#token=";
+
+  static IssuedInvitation of(InvitationView invitation, String token) {
+    return new IssuedInvitation(invitation, "/invitations/" + invitation.id() + TOKEN + token);
   }
 
-  /** The answer to inviting or resending: the invitation and its accept link. */
-  public JsonObject toJson() {
-    JsonObject o = Json.toTree(invitation).getAsJsonObject();
-    o.addProperty("acceptPath", acceptPath());
-    return o;
+  /** The link's secret. */
+  public String token() {
+    return acceptPath.substring(acceptPath.indexOf(TOKEN) + TOKEN.length());
   }
 }

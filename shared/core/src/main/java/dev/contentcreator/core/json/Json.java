@@ -29,13 +29,17 @@ public final class Json {
 
   public static final Gson GSON = builder().create();
 
-  /** For API answers: a field with no value is written as null, so clients see every field. */
+  /**
+   * For API answers: a field with no value is written as null, so clients see every field, unless
+   * its view record says otherwise ({@link OmitNulls}, {@link WriteNulls}, {@link Inline}).
+   */
   private static final Gson API = builder().serializeNulls().create();
 
   private static GsonBuilder builder() {
     return new GsonBuilder()
         .setFieldNamingPolicy(FieldNamingPolicy.IDENTITY)
         .disableHtmlEscaping()
+        .registerTypeAdapterFactory(new ViewRecords())
         .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
         .registerTypeAdapter(Role.class, new LowerCaseEnum<>(Role.class).nullSafe())
         .registerTypeAdapter(ContentKind.class, new LowerCaseEnum<>(ContentKind.class).nullSafe())
@@ -44,9 +48,9 @@ public final class Json {
             new LowerCaseEnum<>(dev.contentcreator.core.domain.GenerationItem.Status.class).nullSafe());
   }
 
-  /** The tree of an API answer, nulls included. */
+  /** The tree of an API answer: a view record as its annotations say, nulls written otherwise. */
   public static JsonElement toApiTree(Object value) {
-    return value instanceof JsonElement e ? e : API.toJsonTree(value);
+    return API.toJsonTree(value);
   }
 
   private Json() {}

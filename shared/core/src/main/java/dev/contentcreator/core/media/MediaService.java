@@ -2,6 +2,7 @@ package dev.contentcreator.core.media;
 
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.contents.ContentView;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.domain.Role;
@@ -101,7 +102,7 @@ public final class MediaService {
   }
 
   /** An upload: processed, stored and made a content item of the project. Editors and owners. */
-  public JsonObject upload(Caller caller, String projectId, byte[] bytes, Optional<String> title) {
+  public ContentView upload(Caller caller, String projectId, byte[] bytes, Optional<String> title) {
     projects.requireRole(caller.uid(), projectId, Role.EDITOR);
     if (bytes.length == 0) {
       throw ApiException.badRequest("body", "send the file's bytes as the body");
@@ -111,7 +112,7 @@ public final class MediaService {
   }
 
   /** Imports media from an https address on the allowlist, then as an upload. Editors and owners. */
-  public JsonObject importUrl(Caller caller, String projectId, String url, Optional<String> title) {
+  public ContentView importUrl(Caller caller, String projectId, String url, Optional<String> title) {
     projects.requireRole(caller.uid(), projectId, Role.EDITOR);
     FetchedMedia fetched;
     try {
@@ -123,7 +124,7 @@ public final class MediaService {
     return addContent(caller, projectId, stored, title.orElse(nameOf(url)));
   }
 
-  private JsonObject addContent(Caller caller, String projectId, Stored stored, String title) {
+  private ContentView addContent(Caller caller, String projectId, Stored stored, String title) {
     return ContentService.viewOf(documents, projectId, addContent(caller.uid(), projectId, stored, title));
   }
 
@@ -139,7 +140,7 @@ public final class MediaService {
    * address for {@code uploads/<projectId>/<uploadId>}; the Storage event of the finished upload then
    * processes it ({@link #finishUpload}). Otherwise this API's own upload route. Editors and owners.
    */
-  public JsonObject requestUpload(Caller caller, String projectId, long byteSize, String contentType,
+  public UploadSlot requestUpload(Caller caller, String projectId, long byteSize, String contentType,
       Optional<String> title, long maxBytes) {
     projects.requireRole(caller.uid(), projectId, Role.EDITOR);
     if (byteSize < 1 || byteSize > maxBytes) {
@@ -159,21 +160,15 @@ public final class MediaService {
     upload.addProperty("status", signed.isPresent() ? "pending" : "direct");
     upload.addProperty("createdAt", dev.contentcreator.core.json.Json.format(now));
     documents.create(UPLOADS, uploadId, upload);
-    JsonObject answer = upload.deepCopy();
-    answer.remove("uid");
+    String statusUrl = "/api/projects/" + projectId + "/media/uploads/" + uploadId;
+    String status = upload.get("status").getAsString();
     if (signed.isPresent()) {
-      answer.addProperty("method", signed.get().method());
-      answer.addProperty("uploadUrl", signed.get().url().toString());
-      answer.add("headers", dev.contentcreator.core.json.Json.toTree(signed.get().headers()));
-      answer.addProperty("expiresAt", dev.contentcreator.core.json.Json.format(signed.get().expiresAt()));
-    } else {
-      answer.addProperty("method", "POST");
-      answer.addProperty("uploadUrl", "/api/projects/" + projectId + "/media"
-          + title.map(t -> "?title=" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
-      answer.add("headers", new JsonObject());
+      return new UploadSlot(uploadId, projectId, title.orElse(null), status, now, signed.get().method(),
+          signed.get().url().toString(), signed.get().headers(), signed.get().expiresAt(), statusUrl);
     }
-    answer.addProperty("statusUrl", "/api/projects/" + projectId + "/media/uploads/" + uploadId);
-    return answer;
+    return new UploadSlot(uploadId, projectId, title.orElse(null), status, now, "POST", "/api/projects/" + projectId
+        + "/media" + title.map(t -> "?title=" + java.net.URLEncoder.encode(t, java.nio.charset.StandardCharsets.UTF_8))
+        .orElse(""), Map.of(), null, statusUrl);
   }
 
   /** Documents of signed uploads: {@code uploads/<uploadId>}, with their state. */
@@ -261,16 +256,15 @@ public final class MediaService {
   }
 
   /** An upload's state: pending, done (with its contentId) or failed (with a reason). */
-  public JsonObject uploadStatus(String uid, String projectId, String uploadId) {
+  public UploadView uploadStatus(String uid, String projectId, String uploadId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     if (!dev.contentcreator.core.domain.Ids.isWellFormed(uploadId)) {
       throw ApiException.notFound("No such upload in this project.");
     }
     JsonObject u = documents.get(UPLOADS, uploadId).map(d -> d.data())
         .filter(x -> projectId.equals(x.get("projectId").getAsString()))
-        .orElseThrow(() -> ApiException.notFound("No such upload in this project.")).deepCopy();
-    u.remove("uid");
-    return u;
+        .orElseThrow(() -> ApiException.notFound("No such upload in this project."));
+    return dev.contentcreator.core.json.Json.fromTree(u, UploadView.class);
   }
 
   private static String nameOf(String url) {

@@ -132,15 +132,16 @@ public final class ProjectService {
     });
   }
 
-  public Listing<Member> members(String uid, String projectId, int limit, String cursor) {
+  public Listing<MemberView> members(String uid, String projectId, int limit, String cursor) {
     requireRole(uid, projectId, Role.VIEWER);
     Page page = query(Query.on(MEMBERS).whereEqualTo("projectId", projectId)
         .orderBy("addedAt", Query.Direction.ASCENDING).limit(limit).startAfter(cursor));
-    return new Listing<>(page.items().stream().map(ProjectService::member).toList(), page.nextCursor());
+    return new Listing<>(page.items().stream().map(ProjectService::member).map(MemberView::of).toList(),
+        page.nextCursor());
   }
 
   /** Changes a member's role; owners only; the last owner cannot step down. */
-  public Member changeRole(String uid, String projectId, String targetUid, Role role) {
+  public MemberView changeRole(String uid, String projectId, String targetUid, Role role) {
     return documents.transaction(tx -> {
       requireRole(tx, uid, projectId, Role.OWNER);
       Member target = member(tx, projectId, targetUid)
@@ -151,7 +152,7 @@ public final class ProjectService {
       Member changed = new Member(target.projectId(), target.uid(), role, target.email(), target.displayName(),
           target.addedBy(), target.addedAt(), target.projectCreatedAt());
       tx.set(MEMBERS, Member.documentId(projectId, targetUid), tree(changed));
-      return changed;
+      return MemberView.of(changed);
     });
   }
 

@@ -88,7 +88,7 @@ public final class TemplateService {
   }
 
   /** The global templates and, given a project the caller may read, that project's. */
-  public List<Template> list(String uid, Optional<String> projectId) {
+  public List<TemplateView> list(String uid, Optional<String> projectId) {
     List<Template> out = new ArrayList<>(GLOBAL);
     if (projectId.isPresent()) {
       projects.requireRole(uid, projectId.get(), Role.VIEWER);
@@ -96,7 +96,7 @@ public final class TemplateService {
               .orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build())
           .items().forEach(d -> out.add(Json.fromTree(d.data(), Template.class)));
     }
-    return out;
+    return out.stream().map(TemplateView::of).toList();
   }
 
   /** A template the caller may use in this project: a global one, or one of the project's. */
@@ -116,14 +116,14 @@ public final class TemplateService {
   }
 
   /** Adds a template to a project; editors and owners may. */
-  public Template create(String uid, String projectId, String name, ContentKind kind, String body,
+  public TemplateView create(String uid, String projectId, String name, ContentKind kind, String body,
       List<Variable> variables) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     check(body, variables);
     Instant now = clock.instant();
     Template t = new Template(Ids.newId(), projectId, name, kind, body, variables, uid, now, now, 1);
     documents.create(COLLECTION, t.id(), Json.toTree(t).getAsJsonObject());
-    return t;
+    return TemplateView.of(t);
   }
 
   /** Checks that the body's placeholders and the declared variables are the same set, each well typed. */

@@ -37,20 +37,23 @@ public final class UsageService {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  public Limits limits() {
-    return limits;
+  /** The monthly limits and prices, as the API shows them. */
+  public LimitsView limits() {
+    return LimitsView.of(limits);
   }
 
   public String period() {
     return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
   }
 
-  public Usage ofUser(String uid) {
-    return read(documents.get(COLLECTION, userKey(uid, period())).map(d -> d.data()), period());
+  /** This month's use and reservations of a person, as the API shows them. */
+  public UsageView ofUser(String uid) {
+    return UsageView.of(read(documents.get(COLLECTION, userKey(uid, period())).map(d -> d.data()), period()));
   }
 
-  public Usage ofProject(String projectId) {
-    return read(documents.get(COLLECTION, projectKey(projectId, period())).map(d -> d.data()), period());
+  /** This month's use and reservations of a project, as the API shows them. */
+  public UsageView ofProject(String projectId) {
+    return UsageView.of(read(documents.get(COLLECTION, projectKey(projectId, period())).map(d -> d.data()), period()));
   }
 
   /**

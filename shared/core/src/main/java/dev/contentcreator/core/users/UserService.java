@@ -75,8 +75,9 @@ public final class UserService {
     }
   }
 
-  public User get(String uid) {
-    return documents.get(COLLECTION, uid).map(UserService::fromDocument)
+  /** The person's record as the API shows it. */
+  public UserView get(String uid) {
+    return documents.get(COLLECTION, uid).map(UserService::fromDocument).map(UserView::of)
         .orElseThrow(() -> ApiException.notFound("No such user."));
   }
 
@@ -90,7 +91,7 @@ public final class UserService {
   }
 
   /** Changes the caller's own profile; {@code ifMatch} may be null. */
-  public User update(String uid, String ifMatch, Optional<String> displayName, Optional<String> photoUrl,
+  public UserView update(String uid, String ifMatch, Optional<String> displayName, Optional<String> photoUrl,
       boolean clearDisplayName, boolean clearPhoto) {
     return documents.transaction(tx -> {
       User user = tx.get(COLLECTION, uid).map(UserService::fromDocument)
@@ -101,7 +102,7 @@ public final class UserService {
           clearPhoto ? null : photoUrl.orElse(user.photoUrl()),
           user.createdAt(), clock.instant(), user.version() + 1, user.emailVerified());
       tx.set(COLLECTION, uid, toDocument(changed));
-      return changed;
+      return UserView.of(changed);
     });
   }
 

@@ -7,12 +7,13 @@ import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JobsTest {
+class JobViewTest {
   private static final Instant NOW = Instant.parse("2026-11-26T04:00:00Z");
 
   private static GenerationJob job() {
@@ -26,9 +27,13 @@ class JobsTest {
         status == GenerationItem.Status.FAILED ? "refused" : null, false, false, 0, 0, 0, 0, 0, null, NOW, NOW, prompt);
   }
 
+  private static JsonObject view(GenerationJob job, List<GenerationItem> items) {
+    return Json.toApiTree(JobView.of(job, items)).getAsJsonObject();
+  }
+
   @Test
   void aFailedItemWithItsOwnPromptShowsIt() {
-    JsonObject view = Jobs.view(job(), List.of(item(0, GenerationItem.Status.FAILED, "row two's prompt")));
+    JsonObject view = view(job(), List.of(item(0, GenerationItem.Status.FAILED, "row two's prompt")));
     JsonObject shown = view.getAsJsonArray("items").get(0).getAsJsonObject();
     assertEquals("row two's prompt", shown.get("prompt").getAsString());
     assertEquals("refused", shown.get("failureReason").getAsString());
@@ -36,19 +41,19 @@ class JobsTest {
 
   @Test
   void aFinishedItemKeepsItsPromptToItself() {
-    JsonObject view = Jobs.view(job(), List.of(item(0, GenerationItem.Status.COMPLETED, "row one's prompt")));
+    JsonObject view = view(job(), List.of(item(0, GenerationItem.Status.COMPLETED, "row one's prompt")));
     assertFalse(view.getAsJsonArray("items").get(0).getAsJsonObject().has("prompt"));
   }
 
   @Test
   void anItemOfTheJobsPromptShowsNoneOfItsOwn() {
-    JsonObject view = Jobs.view(job(), List.of(item(0, GenerationItem.Status.FAILED, null)));
+    JsonObject view = view(job(), List.of(item(0, GenerationItem.Status.FAILED, null)));
     assertFalse(view.getAsJsonArray("items").get(0).getAsJsonObject().has("prompt"));
     assertEquals("the job's prompt", view.get("prompt").getAsString());
   }
 
   @Test
   void theSystemPromptStaysPrivate() {
-    assertFalse(Jobs.view(job(), List.of()).has("systemPrompt"));
+    assertFalse(view(job(), List.of()).has("systemPrompt"));
   }
 }

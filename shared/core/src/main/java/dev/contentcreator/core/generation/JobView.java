@@ -1,0 +1,53 @@
+package dev.contentcreator.core.generation;
+
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.json.OmitNulls;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job as the API and its live stream show it ({@code Job} in docs/openapi.yaml): its fields but
+ * the system prompt, which stays private, and its items' states. Absent fields are left out.
+ */
+@OmitNulls
+public record JobView(String id, String projectId, ContentKind kind, String provider, String model, boolean demo,
+    GenerationJob.Status status, int itemCount, int completed, int failed, int cancelled, String prompt,
+    Map<String, String> options, String templateId, String contentId, boolean fresh, String requestedBy,
+    Instant createdAt, Instant updatedAt, String batchId, int maxConcurrent, long budgetMicros, long costMicros,
+    List<Item> items) {
+
+  /**
+   * One item's state. A batch's items each carry their row's prompt: a failed one shows it, so
+   * the client can try it again; only failed ones, so a big batch's live snapshots stay small.
+   */
+  public record Item(int index, GenerationItem.Status status, String contentId, String failureReason, String prompt,
+      boolean cached, int attempts) {
+
+    static Item of(GenerationItem i) {
+      return new Item(i.index(), i.status(), i.contentId(), i.failureReason(),
+          i.status() == GenerationItem.Status.FAILED ? i.prompt() : null, i.cached(), i.attempts());
+    }
+  }
+
+  public static JobView of(GenerationJob j, List<GenerationItem> items) {
+    return new JobView(j.id(), j.projectId(), j.kind(), j.provider(), j.model(), j.demo(), j.status(), j.itemCount(),
+        j.completed(), j.failed(), j.cancelled(), j.prompt(), j.options(), j.templateId(), j.contentId(), j.fresh(),
+        j.requestedBy(), j.createdAt(), j.updatedAt(), j.batchId(), j.maxConcurrent(), j.budgetMicros(),
+        j.costMicros(), items.stream().map(Item::of).toList());
+  }
+
+  /** The job alone, as its document says, to tell whether another process changed it. */
+  JobView withoutItems() {
+    return new JobView(id, projectId, kind, provider, model, demo, status, itemCount, completed, failed, cancelled,
+        prompt, options, templateId, contentId, fresh, requestedBy, createdAt, updatedAt, batchId, maxConcurrent,
+        budgetMicros, costMicros, List.of());
+  }
+
+  /** Whether the job has ended, so its stream ends too. */
+  public boolean ended() {
+    return status.terminal();
+  }
+}

@@ -1,0 +1,15 @@
+package dev.contentcreator.core.projects;
+
+import dev.contentcreator.core.domain.Member;
+import dev.contentcreator.core.domain.Role;
+import java.time.Instant;
+
+/** A membership as the API shows it ({@code Member} in docs/openapi.yaml). */
+public record MemberView(String projectId, String uid, Role role, String email, String displayName, String addedBy,
+    Instant addedAt, Instant projectCreatedAt) {
+
+  public static MemberView of(Member m) {
+    return new MemberView(m.projectId(), m.uid(), m.role(), m.email(), m.displayName(), m.addedBy(), m.addedAt(),
+        m.projectCreatedAt());
+  }
+}
