@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The one writer of jobs and items: every change of an item's or a job's status, counts, cost or
@@ -102,7 +103,7 @@ public final class JobLedger {
     changeHeld(itemId, owner, i -> i.leased(null, null));
   }
 
-  private void changeHeld(String itemId, String owner, java.util.function.UnaryOperator<GenerationItem> change) {
+  private void changeHeld(String itemId, String owner, UnaryOperator<GenerationItem> change) {
     documents.transaction(tx -> {
       Jobs.item(tx, itemId).filter(i -> !i.status().terminal() && owner.equals(i.leaseOwner()))
           .ifPresent(i -> Jobs.put(tx, change.apply(i)));
@@ -125,9 +126,9 @@ public final class JobLedger {
 
   /**
    * Ends the item as completed: adds its content (a new content item, or a version of the job's
-   * one), charges what it used in place of what it held ({@code free}: the demo's and the cache's
-   * cost nothing) and counts it, with its cost, in its job. Returns the ended item, or empty when
-   * the item had already ended.
+   * one), charges what it used in place of what it held (what the demo made and what the cache
+   * served cost nothing) and counts it, with its cost, in its job. Returns the ended item, or
+   * empty when the item had already ended.
    */
   public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached) {
     return end(itemId, i -> true, (tx, job, item) -> {
