@@ -57,8 +57,8 @@ class FanOutTest {
       return null;
     });
     for (int i = 0; i < endedItems; i++) {
-      GenerationItem ended = GenerationItem.builder().of(jobId, "p1", i).status(GenerationItem.Status.COMPLETED)
-          .times(now, now).build();
+      GenerationItem ended = GenerationItem.queued(jobId, "p1", i, null, Reservation.NONE, now)
+          .completed("c" + i, false, GenerationItem.Used.NONE, now);
       documents.set(Jobs.ITEMS, ended.id(), Json.toTree(ended).getAsJsonObject());
     }
   }

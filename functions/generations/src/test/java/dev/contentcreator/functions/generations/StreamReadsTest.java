@@ -100,8 +100,8 @@ class StreamReadsTest {
           .request("prompt", "", Map.of()).times(now, now).build();
       tx.set(Jobs.JOBS, job.id(), Json.toTree(job).getAsJsonObject());
       for (int i = 0; i < ITEMS; i++) {
-        GenerationItem item = GenerationItem.builder().of("job1", "p1", i).status(GenerationItem.Status.RUNNING)
-            .attempts(1).times(now, now).build();
+        GenerationItem item = GenerationItem.queued("job1", "p1", i, null, null, now)
+            .claimed("runner", 1, now.plusSeconds(60), now);
         tx.set(Jobs.ITEMS, item.id(), Json.toTree(item).getAsJsonObject());
       }
       return null;

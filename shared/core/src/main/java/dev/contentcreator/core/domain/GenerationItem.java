@@ -12,7 +12,7 @@ import java.time.Instant;
  * the provider for it until then: another delivery backs off while the lease is live.
  *
  * <p>The components are the stored document's fields (a stored item is read back by their names),
- * so an item is made with {@link #builder()} and moved through its life by named transitions:
+ * so an item is made by {@link #queued} and moved through its life by named transitions:
  * {@link #claimed}, {@link #leased}, {@link #waiting}, then one of {@link #completed},
  * {@link #failed} or {@link #cancelled}; a transition of an item that has ended is refused.
  */
@@ -64,16 +64,17 @@ public record GenerationItem(
     return new Used(inputTokens, outputTokens, images, videoSeconds, costMicros);
   }
 
-  /** A builder of a new item: queued, never tried, nothing used, until told otherwise. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder that starts from this item's values. */
-  public Builder toBuilder() {
-    return new Builder().of(jobId, projectId, index).status(status).attempts(attempts)
-        .providerTask(providerTaskId, deadlineAt).outcome(contentId, failureReason, cached).charged(charged)
-        .used(used()).times(createdAt, updatedAt).prompt(prompt).reserved(reserved).lease(leaseOwner, leaseUntil);
+  /**
+   * A new item of a job: queued, never tried, nothing used. {@code prompt} is its own (a batch
+   * row's) or null for the job's; {@code reserved} is what its job holds for it. Refuses an item
+   * without its job or project, or with a negative index.
+   */
+  public static GenerationItem queued(String jobId, String projectId, int index, String prompt, Reservation reserved,
+      Instant now) {
+    Checks.present("jobId projectId now", jobId, projectId, now);
+    Checks.notNegative("index", index);
+    return new GenerationItem(documentId(jobId, index), jobId, projectId, index, Status.QUEUED, 0, null, null, null,
+        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null);
   }
 
   /**
@@ -81,13 +82,13 @@ public record GenerationItem(
    * {@code until}, with whatever an earlier attempt left cleared.
    */
   public GenerationItem claimed(String owner, int attempt, Instant until, Instant now) {
-    return open().status(Status.RUNNING).attempts(Math.max(attempts, attempt)).outcome(null, null, false)
-        .used(Used.NONE).lease(owner, until).updatedAt(now).build();
+    return change().state(Status.RUNNING, Math.max(attempts, attempt), now).outcome(null, null, false)
+        .lease(owner, until).usage(Used.NONE, charged).build();
   }
 
   /** The item held by {@code owner} until {@code until}; a null owner lets the lease go. */
   public GenerationItem leased(String owner, Instant until) {
-    return open().lease(owner, owner == null ? null : until).build();
+    return change().lease(owner, owner == null ? null : until).build();
   }
 
   /**
@@ -95,14 +96,14 @@ public record GenerationItem(
    * provider's webhook before {@code deadline}; no delivery holds it any more.
    */
   public GenerationItem waiting(String providerTaskId, Instant deadline, Instant now) {
-    return open().status(Status.WAITING).providerTask(providerTaskId, deadline).outcome(null, null, false)
-        .used(Used.NONE).lease(null, null).updatedAt(now).build();
+    return change().task(providerTaskId, deadline).state(Status.WAITING, attempts, now).outcome(null, null, false)
+        .lease(null, null).usage(Used.NONE, charged).build();
   }
 
   /** The item ended as made: its content item, whether the cache served it, what it used (charged). */
   public GenerationItem completed(String contentId, boolean cached, Used used, Instant now) {
-    return open().status(Status.COMPLETED).outcome(contentId, null, cached).used(used).charged(true)
-        .lease(null, null).updatedAt(now).build();
+    return change().state(Status.COMPLETED, attempts, now).outcome(contentId, null, cached).lease(null, null)
+        .usage(used, true).build();
   }
 
   /** The item ended as failed, with a reason a person can read. */
@@ -116,118 +117,79 @@ public record GenerationItem(
   }
 
   private GenerationItem ended(Status how, String reason, Instant now) {
-    return open().status(how).outcome(null, reason, false).used(Used.NONE).lease(null, null).updatedAt(now).build();
+    return change().state(how, attempts, now).outcome(null, reason, false).lease(null, null).usage(Used.NONE, charged)
+        .build();
   }
 
-  /** A builder from this item, refused when the item has ended: an item ends exactly once. */
-  private Builder open() {
+  /** A change of this item, refused when the item has ended: an item ends exactly once. */
+  private Change change() {
     if (status.terminal()) {
       throw new IllegalStateException("item " + id + " has ended (" + status + ") and does not change any more");
     }
-    return toBuilder();
+    return new Change(this);
   }
 
   /**
-   * Gathers an item's values; {@link #build()} refuses an item without its job, project, status or
-   * times, or with a negative index, attempt count or usage. Its id is always
-   * {@link #documentId} of its job and index.
+   * What a transition changes of an item, by aspect; what an item is (its job, index, prompt,
+   * reservation, creation) never changes. {@link #build()} refuses a negative attempt count or use.
    */
-  public static final class Builder {
-    private String jobId, projectId, providerTaskId, contentId, failureReason, prompt, leaseOwner;
-    private int index, attempts;
-    private Status status = Status.QUEUED;
+  private static final class Change {
+    private final GenerationItem from;
+    private Status status;
+    private Instant updatedAt, deadlineAt, leaseUntil;
+    private int attempts;
+    private String providerTaskId, contentId, failureReason, leaseOwner;
     private boolean cached, charged;
-    private Used used = Used.NONE;
-    private Instant deadlineAt, createdAt, updatedAt, leaseUntil;
-    private Reservation reserved;
+    private Used used;
 
-    private Builder() {}
-
-    /** Which item: the job it belongs to, its project, and its place in the job. */
-    public Builder of(String jobId, String projectId, int index) {
-      this.jobId = jobId;
-      this.projectId = projectId;
-      this.index = index;
-      return this;
+    Change(GenerationItem from) {
+      this.from = from;
+      task(from.providerTaskId, from.deadlineAt).state(from.status, from.attempts, from.updatedAt)
+          .outcome(from.contentId, from.failureReason, from.cached).lease(from.leaseOwner, from.leaseUntil)
+          .usage(from.used(), from.charged);
     }
 
-    public Builder status(Status status) {
-      this.status = status;
-      return this;
-    }
-
-    /** The provider's task that makes the item, and when the item times out waiting for it. */
-    public Builder providerTask(String providerTaskId, Instant deadlineAt) {
+    Change task(String providerTaskId, Instant deadlineAt) {
       this.providerTaskId = providerTaskId;
       this.deadlineAt = deadlineAt;
       return this;
     }
 
-    /** How many deliveries of its task have tried to make the item. */
-    public Builder attempts(int attempts) {
+    /** Where the item is in its life, after how many tries, since when. */
+    Change state(Status status, int attempts, Instant at) {
+      this.status = status;
       this.attempts = attempts;
+      this.updatedAt = at;
       return this;
     }
 
-    /** How it ended: the content item it made or why it did not, and whether the cache served it. */
-    public Builder outcome(String contentId, String failureReason, boolean cached) {
+    Change outcome(String contentId, String failureReason, boolean cached) {
       this.contentId = contentId;
       this.failureReason = failureReason;
       this.cached = cached;
       return this;
     }
 
-    /** Whether its usage has been charged to the month. */
-    public Builder charged(boolean charged) {
-      this.charged = charged;
-      return this;
-    }
-
-    /** When the item was made and last changed. */
-    public Builder times(Instant createdAt, Instant updatedAt) {
-      this.createdAt = createdAt;
-      this.updatedAt = updatedAt;
-      return this;
-    }
-
-    public Builder used(Used used) {
-      this.used = used;
-      return this;
-    }
-
-    /** The delivery that holds the item, and until when. */
-    public Builder lease(String owner, Instant until) {
+    Change lease(String owner, Instant until) {
       this.leaseOwner = owner;
       this.leaseUntil = until;
       return this;
     }
 
-    /** The item's own prompt (a batch row's); null for its job's. */
-    public Builder prompt(String prompt) {
-      this.prompt = prompt;
+    Change usage(Used used, boolean charged) {
+      this.used = used;
+      this.charged = charged;
       return this;
     }
 
-    public Builder updatedAt(Instant updatedAt) {
-      this.updatedAt = updatedAt;
-      return this;
-    }
-
-    /** What its job reserved for it against the monthly limits. */
-    public Builder reserved(Reservation reserved) {
-      this.reserved = reserved;
-      return this;
-    }
-
-    public GenerationItem build() {
-      Checks.present("jobId projectId status used createdAt updatedAt", jobId, projectId, status, used, createdAt,
-          updatedAt);
-      Checks.notNegative("index attempts inputTokens outputTokens images videoSeconds costMicros", index, attempts,
+    GenerationItem build() {
+      Checks.present("status used updatedAt", status, used, updatedAt);
+      Checks.notNegative("attempts inputTokens outputTokens images videoSeconds costMicros", attempts,
           used.inputTokens(), used.outputTokens(), used.images(), used.videoSeconds(), used.costMicros());
-      return new GenerationItem(documentId(jobId, index), jobId, projectId, index, status, attempts, providerTaskId,
+      return new GenerationItem(from.id, from.jobId, from.projectId, from.index, status, attempts, providerTaskId,
           contentId, failureReason, cached, charged, used.inputTokens(), used.outputTokens(), used.images(),
-          used.videoSeconds(), used.costMicros(), deadlineAt, createdAt, updatedAt, prompt, reserved, leaseOwner,
-          leaseUntil);
+          used.videoSeconds(), used.costMicros(), deadlineAt, from.createdAt, updatedAt, from.prompt, from.reserved,
+          leaseOwner, leaseUntil);
     }
   }
 }

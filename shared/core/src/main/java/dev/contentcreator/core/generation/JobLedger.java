@@ -49,8 +49,8 @@ public final class JobLedger {
     }
     Jobs.put(tx, job);
     for (int i = 0; i < job.itemCount(); i++) {
-      Jobs.put(tx, GenerationItem.builder().of(job.id(), job.projectId(), i).times(job.createdAt(), job.createdAt())
-          .prompt(prompts.isEmpty() ? null : prompts.get(i)).reserved(held.get(i)).build());
+      Jobs.put(tx, GenerationItem.queued(job.id(), job.projectId(), i, prompts.isEmpty() ? null : prompts.get(i),
+          held.get(i), job.createdAt()));
     }
   }
 

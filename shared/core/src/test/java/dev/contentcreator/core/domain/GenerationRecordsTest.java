@@ -25,8 +25,7 @@ class GenerationRecordsTest {
   }
 
   private static GenerationItem item() {
-    return GenerationItem.builder().of("j1", "p1", 3).times(T0, T0).reserved(new Reservation("2026-11", 50, 0, 0))
-        .build();
+    return GenerationItem.queued("j1", "p1", 3, null, new Reservation("2026-11", 50, 0, 0), T0);
   }
 
   private static List<String> names(Class<? extends Record> type) {
@@ -79,22 +78,23 @@ class GenerationRecordsTest {
 
   @Test
   void anItemNeedsItsJobAndProjectAndNoNegativeUse() {
-    assertThrows(IllegalArgumentException.class, () -> GenerationItem.builder().of(null, "p1", 0).times(T0, T0)
-        .build());
-    assertThrows(IllegalArgumentException.class, () -> GenerationItem.builder().of("j1", "p1", 0).build());
-    assertThrows(IllegalArgumentException.class, () -> GenerationItem.builder().of("j1", "p1", -1).times(T0, T0)
-        .build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> item().toBuilder()
-        .used(new GenerationItem.Used(0, 0, 0, -1.5, 0)).build());
+    assertThrows(IllegalArgumentException.class, () -> GenerationItem.queued(null, "p1", 0, null, null, T0));
+    assertThrows(IllegalArgumentException.class, () -> GenerationItem.queued("j1", "", 0, null, null, T0));
+    assertThrows(IllegalArgumentException.class, () -> GenerationItem.queued("j1", "p1", -1, null, null, T0));
+    assertThrows(IllegalArgumentException.class, () -> GenerationItem.queued("j1", "p1", 0, null, null, null));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> item()
+        .completed("c1", false, new GenerationItem.Used(0, 0, 0, -1.5, 0), T1));
     assertTrue(e.getMessage().startsWith("videoSeconds"), e.getMessage());
   }
 
   @Test
-  void anItemsIdIsItsJobAndIndex() {
+  void aNewItemIsQueuedUnderItsJobAndIndex() {
     GenerationItem i = item();
     assertEquals("j1_3", i.id());
     assertEquals(GenerationItem.Status.QUEUED, i.status());
-    assertEquals(i, i.toBuilder().build());
+    assertEquals(0, i.attempts());
+    assertEquals(GenerationItem.Used.NONE, i.used());
+    assertEquals(T0, i.createdAt());
   }
 
   @Test

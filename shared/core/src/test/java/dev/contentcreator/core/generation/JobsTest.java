@@ -22,9 +22,9 @@ class JobsTest {
   }
 
   private static GenerationItem item(int index, GenerationItem.Status status, String prompt) {
-    return GenerationItem.builder().of("j1", "p1", index).status(status).attempts(1)
-        .outcome(null, status == GenerationItem.Status.FAILED ? "refused" : null, false).times(NOW, NOW).prompt(prompt)
-        .build();
+    GenerationItem tried = GenerationItem.queued("j1", "p1", index, prompt, null, NOW).claimed("owner", 1, NOW, NOW);
+    return status == GenerationItem.Status.FAILED ? tried.failed("refused", NOW)
+        : tried.completed("c" + index, false, GenerationItem.Used.NONE, NOW);
   }
 
   @Test
