@@ -53,12 +53,12 @@ final class OpenAiErrors {
     }
     if (status == 429 || "rate_limit_exceeded".equals(code)) {
       return new ProviderException(Kind.RATE_LIMITED, PROVIDER, message,
-          "OpenAI is limiting how fast requests are made; it will be tried again shortly.", status,
+          "OpenAI is limiting how fast requests are made (it answered " + status + ").", status,
           retryAfter(header).orElse(null), null);
     }
     if (status == 503) {
       return new ProviderException(Kind.RATE_LIMITED, PROVIDER, message,
-          "OpenAI is overloaded; it will be tried again in a while.", status,
+          "OpenAI is overloaded (it answered " + status + ").", status,
           retryAfter(header).orElse(OVERLOADED_WAIT), null);
     }
     if (REFUSAL_CODES.contains(code) || REFUSAL_CODES.contains(type)) {
@@ -68,11 +68,11 @@ final class OpenAiErrors {
     }
     if (inStream && status < 400) {
       return new ProviderException(Kind.TRANSIENT, PROVIDER, message,
-          "OpenAI reported an error while answering; it will be tried again.", status, null, null);
+          "OpenAI reported an error in the middle of its answer.", status, null, null);
     }
     if (status == 408 || status == 409 || status >= 500) {
       return new ProviderException(Kind.TRANSIENT, PROVIDER, message,
-          "OpenAI had a temporary problem; it will be tried again.", status, null, null);
+          "OpenAI had a temporary problem (it answered " + status + ").", status, null, null);
     }
     return new ProviderException(Kind.PERMANENT, PROVIDER, message, permanentMessage(status, reason), status, null, null);
   }
@@ -80,31 +80,31 @@ final class OpenAiErrors {
   /** An answer that arrived but could not be read, such as truncated JSON. */
   ProviderException unreadable(String detail, Throwable cause) {
     return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: the answer could not be read: " + scrub(detail),
-        "OpenAI sent an answer that could not be read; it will be tried again.", 0, null, cause);
+        "OpenAI sent an answer that could not be read.", 0, null, cause);
   }
 
   /** No complete answer within the timeout. */
   ProviderException timeout(Throwable cause) {
     return new ProviderException(Kind.TIMEOUT, PROVIDER, "openai: no complete answer within the timeout",
-        "OpenAI took too long to answer; it will be tried again.", 0, null, cause);
+        "OpenAI took too long to answer: no complete answer came within the timeout.", 0, null, cause);
   }
 
   /** The connection failed or dropped. */
   ProviderException connection(String detail, Throwable cause) {
     return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: the connection failed: " + scrub(detail),
-        "OpenAI could not be reached; it will be tried again.", 0, null, cause);
+        "OpenAI could not be reached: the connection failed or dropped.", 0, null, cause);
   }
 
   /** A stream that ended before OpenAI said it was finished. */
   ProviderException streamCut() {
     return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: the answer stream ended before it was complete",
-        "The answer from OpenAI was cut off; it will be tried again.", 200, null, null);
+        "The answer from OpenAI was cut off before it was complete.", 200, null, null);
   }
 
   /** An answer that parsed but lacks what every answer has. */
   ProviderException malformed(String what) {
     return new ProviderException(Kind.TRANSIENT, PROVIDER, "openai: malformed answer: " + what,
-        "OpenAI sent an answer that could not be read; it will be tried again.", 200, null, null);
+        "OpenAI sent an answer that could not be read: " + what + ".", 200, null, null);
   }
 
   /** The model refused, or OpenAI's filter stopped, the answer. */

@@ -94,6 +94,8 @@ class OpenAiErrorsTest {
 
     assertEquals(Kind.TRANSIENT, e.kind());
     assertEquals(500, e.httpStatus());
+    assertEquals("OpenAI had a temporary problem (it answered 500).", e.userMessage(),
+        "the adapter says why; what happens next is the runner's to say");
   }
 
   @Test
@@ -104,6 +106,7 @@ class OpenAiErrorsTest {
 
     assertEquals(Kind.RATE_LIMITED, e.kind());
     assertEquals(OpenAiErrors.OVERLOADED_WAIT, e.retryAfter());
+    assertEquals("OpenAI is overloaded (it answered 503).", e.userMessage());
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.contentcreator.core.domain.ContentKind;
-import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.generation.FanOut;
 import dev.contentcreator.core.generation.GenerationSettings;
-import dev.contentcreator.core.generation.Jobs;
+import dev.contentcreator.core.generation.JobLedger;
 import dev.contentcreator.core.ports.EventHandler;
 import dev.contentcreator.embedded.queue.SqliteTaskQueue;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,14 +62,11 @@ class FanoutFunctionTest {
   }
 
   private void storeJob(String jobId, int items) {
+    GenerationJob job = GenerationJob.builder().id(jobId).project("p1", "u1")
+        .maker(ContentKind.TEXT, "demo", "demo-text", true).itemCount(items).request("prompt", "", Map.of())
+        .times(NOW, NOW).build();
     documents.transaction(tx -> {
-      Jobs.put(tx, new GenerationJob(jobId, "p1", ContentKind.TEXT, "demo", "demo-text", true,
-          GenerationJob.Status.QUEUED, items, 0, 0, 0, "prompt", "", Map.of(), null, null, false, "u1", NOW, NOW, null,
-          0, 0, 0));
-      for (int i = 0; i < items; i++) {
-        Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, "p1", i,
-            GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, NOW, NOW, null));
-      }
+      JobLedger.open(tx, job, Collections.nCopies(items, Reservation.NONE), List.of());
       return null;
     });
   }

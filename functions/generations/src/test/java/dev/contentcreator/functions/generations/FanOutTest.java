@@ -6,9 +6,12 @@ import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.generation.FanOut;
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.JobLedger;
 import dev.contentcreator.core.generation.Jobs;
+import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.EventHandler.Event;
 import dev.contentcreator.embedded.queue.SqliteTaskQueue;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
@@ -16,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,16 +49,18 @@ class FanOutTest {
   }
 
   private void storeJob(String jobId, int items, GenerationJob.Status status, int endedItems) {
+    GenerationJob job = GenerationJob.builder().id(jobId).project("p1", "u1")
+        .maker(ContentKind.TEXT, "demo", "demo-text", true).status(status).itemCount(items)
+        .request("prompt", "", Map.of()).times(now, now).build();
     documents.transaction(tx -> {
-      Jobs.put(tx, new GenerationJob(jobId, "p1", ContentKind.TEXT, "demo", "demo-text", true, status, items, 0, 0, 0,
-          "prompt", "", Map.of(), null, null, false, "u1", now, now, null, 0, 0, 0));
-      for (int i = 0; i < items; i++) {
-        GenerationItem.Status s = i < endedItems ? GenerationItem.Status.COMPLETED : GenerationItem.Status.QUEUED;
-        Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, "p1", i, s, 0, null, null, null,
-            false, false, 0, 0, 0, 0, 0, null, now, now, null));
-      }
+      JobLedger.open(tx, job, Collections.nCopies(items, Reservation.NONE), List.of());
       return null;
     });
+    for (int i = 0; i < endedItems; i++) {
+      GenerationItem ended = GenerationItem.queued(jobId, "p1", i, null, Reservation.NONE, now)
+          .completed("c" + i, false, GenerationItem.Used.NONE, now);
+      documents.set(Jobs.ITEMS, ended.id(), Json.toTree(ended).getAsJsonObject());
+    }
   }
 
   private static Event event(String jobId, Instant published, int attempt) {

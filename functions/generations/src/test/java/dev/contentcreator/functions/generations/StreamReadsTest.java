@@ -95,12 +95,14 @@ class StreamReadsTest {
     store.transaction(tx -> {
       tx.set(ProjectService.MEMBERS, Member.documentId("p1", "u1"), Json.toTree(new Member("p1", "u1", Role.OWNER,
           "u1@example.com", "U", "u1", now, now)).getAsJsonObject());
-      Jobs.put(tx, new GenerationJob("job1", "p1", ContentKind.TEXT, "demo", "demo-text", true,
-          GenerationJob.Status.RUNNING, ITEMS, 0, 0, 0, "prompt", "", Map.of(), null, null, false, "u1", now, now, null,
-          0, 0, 0));
+      GenerationJob job = GenerationJob.builder().id("job1").project("p1", "u1")
+          .maker(ContentKind.TEXT, "demo", "demo-text", true).status(GenerationJob.Status.RUNNING).itemCount(ITEMS)
+          .request("prompt", "", Map.of()).times(now, now).build();
+      tx.set(Jobs.JOBS, job.id(), Json.toTree(job).getAsJsonObject());
       for (int i = 0; i < ITEMS; i++) {
-        Jobs.put(tx, new GenerationItem(GenerationItem.documentId("job1", i), "job1", "p1", i,
-            GenerationItem.Status.RUNNING, 1, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now, null));
+        GenerationItem item = GenerationItem.queued("job1", "p1", i, null, null, now)
+            .claimed("runner", 1, now.plusSeconds(60), now);
+        tx.set(Jobs.ITEMS, item.id(), Json.toTree(item).getAsJsonObject());
       }
       return null;
     });

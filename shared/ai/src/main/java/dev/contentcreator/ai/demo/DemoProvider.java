@@ -98,7 +98,7 @@ public final class DemoProvider implements SyncProvider {
     pause(latency);
     if (transientFailureRate > 0 && nextFailureDraw() < transientFailureRate) {
       throw new ProviderException(ProviderException.Kind.TRANSIENT, NAME, "injected transient failure",
-          "The demo provider failed on purpose for a test; we will retry", 503, null, null);
+          "The demo provider failed on purpose for a test.", 503, null, null);
     }
     long seed = seedOf(request);
     return switch (request.kind()) {
@@ -166,7 +166,7 @@ public final class DemoProvider implements SyncProvider {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProviderException(ProviderException.Kind.TRANSIENT, NAME, "interrupted while generating",
-          "The demo provider was interrupted; we will retry", 0, null, e);
+          "The demo provider was interrupted.", 0, null, e);
     }
   }
 

@@ -152,7 +152,7 @@ public final class GoApiClient {
       Duration retryAfter = retryAfter(response);
       if (code == 429 || retryAfter != null) {
         return new ProviderException(Kind.RATE_LIMITED, PROVIDER, detail,
-            "GoAPI is busy; the request will be tried again later.", httpStatus, retryAfter, null);
+            "GoAPI is busy (it answered " + code + ").", httpStatus, retryAfter, null);
       }
     }
     if (code >= 500 || code == 408 || code == 409) {

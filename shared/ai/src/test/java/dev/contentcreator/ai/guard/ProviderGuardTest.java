@@ -180,7 +180,8 @@ class ProviderGuardTest {
 
     assertEquals(Kind.TIMEOUT, thrown.kind());
     assertEquals("goapi", thrown.provider());
-    assertEquals("GoAPI took too long to answer; we will retry", thrown.userMessage());
+    assertEquals("GoAPI took too long to answer: nothing came within 1 second.", thrown.userMessage(),
+        "says why, not what happens next");
     assertEquals(2, script.calls());
   }
 
@@ -196,7 +197,8 @@ class ProviderGuardTest {
 
     assertEquals(3, script.calls());
     assertEquals(Kind.RATE_LIMITED, thrown.kind());
-    assertEquals("OpenAI is failing right now; we will retry", thrown.userMessage());
+    assertTrue(thrown.userMessage().matches("OpenAI is failing right now: calls to it are paused for (\\d+ seconds|1 minute)\\."),
+        thrown.userMessage());
     assertTrue(thrown.retryAfter().compareTo(Duration.ZERO) > 0
         && thrown.retryAfter().compareTo(Duration.ofMinutes(1)) <= 0, "retry after " + thrown.retryAfter());
   }

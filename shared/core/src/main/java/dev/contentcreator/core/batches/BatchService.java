@@ -12,6 +12,7 @@ import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.domain.Template;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.JobLedger;
 import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.generation.Providers;
 import dev.contentcreator.core.http.ApiException;
@@ -444,16 +445,11 @@ public final class BatchService {
           int n = to - from;
           long budget = fresh.budgetMicros() > 0 ? Math.max(1, fresh.budgetMicros() * n / total) : 0;
           String jobId = Ids.newId();
-          GenerationJob job = new GenerationJob(jobId, fresh.projectId(), fresh.kind(), choice.provider(),
-              choice.model(), choice.demo(), GenerationJob.Status.QUEUED, n, 0, 0, 0, template.body(), systemPrompt,
-              fresh.options(), template.id(), null, false, charged, now, now, fresh.id(), concurrent,
-              budget, 0);
-          Jobs.put(tx, job);
-          for (int i = 0; i < n; i++) {
-            Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, fresh.projectId(), i,
-                GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now,
-                prompts.get(from + i), held.get(from + i), null, null));
-          }
+          GenerationJob job = GenerationJob.builder().id(jobId).project(fresh.projectId(), charged)
+              .maker(fresh.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(n)
+              .request(template.body(), systemPrompt, fresh.options()).templateId(template.id()).times(now, now)
+              .batch(fresh.id(), concurrent, budget).build();
+          JobLedger.open(tx, job, held.subList(from, to), prompts.subList(from, to));
           jobs.add(new BatchRun.Job(jobId, rowNumbers.subList(from, to)));
           jobIds.add(jobId);
         }

@@ -10,6 +10,11 @@ import java.time.Instant;
  * (null for an item accepted before reservations existed), given back or turned into use when it
  * ends. {@code leaseOwner} and {@code leaseUntil} name the one delivery of its task that may call
  * the provider for it until then: another delivery backs off while the lease is live.
+ *
+ * <p>The components are the stored document's fields (a stored item is read back by their names),
+ * so an item is made by {@link #queued} and moved through its life by named transitions:
+ * {@link #claimed}, {@link #leased}, {@link #waiting}, then one of {@link #completed},
+ * {@link #failed} or {@link #cancelled}; a transition of an item that has ended is refused.
  */
 public record GenerationItem(
     String id,
@@ -36,16 +41,6 @@ public record GenerationItem(
     String leaseOwner,
     Instant leaseUntil) {
 
-  /** An item with nothing reserved and no lease (tests, and items made before either existed). */
-  public GenerationItem(String id, String jobId, String projectId, int index, Status status, int attempts,
-      String providerTaskId, String contentId, String failureReason, boolean cached, boolean charged,
-      long inputTokens, long outputTokens, int images, double videoSeconds, long costMicros, Instant deadlineAt,
-      Instant createdAt, Instant updatedAt, String prompt) {
-    this(id, jobId, projectId, index, status, attempts, providerTaskId, contentId, failureReason, cached, charged,
-        inputTokens, outputTokens, images, videoSeconds, costMicros, deadlineAt, createdAt, updatedAt, prompt, null,
-        null, null);
-  }
-
   /** Where an item is in its life. */
   public enum Status {
     QUEUED, RUNNING, WAITING, COMPLETED, FAILED, CANCELLED;
@@ -55,7 +50,146 @@ public record GenerationItem(
     }
   }
 
+  /** What an item used, in the provider's units, and what that cost in millionths of a dollar. */
+  public record Used(long inputTokens, long outputTokens, int images, double videoSeconds, long costMicros) {
+    public static final Used NONE = new Used(0, 0, 0, 0, 0);
+  }
+
   public static String documentId(String jobId, int index) {
     return jobId + "_" + index;
+  }
+
+  /** What the item used (nothing until it completed). */
+  public Used used() {
+    return new Used(inputTokens, outputTokens, images, videoSeconds, costMicros);
+  }
+
+  /**
+   * A new item of a job: queued, never tried, nothing used. {@code prompt} is its own (a batch
+   * row's) or null for the job's; {@code reserved} is what its job holds for it. Refuses an item
+   * without its job or project, or with a negative index.
+   */
+  public static GenerationItem queued(String jobId, String projectId, int index, String prompt, Reservation reserved,
+      Instant now) {
+    Checks.present("jobId projectId now", jobId, projectId, now);
+    Checks.notNegative("index", index);
+    return new GenerationItem(documentId(jobId, index), jobId, projectId, index, Status.QUEUED, 0, null, null, null,
+        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null);
+  }
+
+  /**
+   * The item claimed by the delivery {@code owner} on its {@code attempt}: running, held until
+   * {@code until}, with whatever an earlier attempt left cleared.
+   */
+  public GenerationItem claimed(String owner, int attempt, Instant until, Instant now) {
+    return change().state(Status.RUNNING, Math.max(attempts, attempt), now).outcome(null, null, false)
+        .lease(owner, until).usage(Used.NONE, charged).build();
+  }
+
+  /** The item held by {@code owner} until {@code until}; a null owner lets the lease go. */
+  public GenerationItem leased(String owner, Instant until) {
+    return change().lease(owner, owner == null ? null : until).build();
+  }
+
+  /**
+   * The item handed to the provider as task {@code providerTaskId}, to be finished by a poll or the
+   * provider's webhook before {@code deadline}; no delivery holds it any more.
+   */
+  public GenerationItem waiting(String providerTaskId, Instant deadline, Instant now) {
+    return change().task(providerTaskId, deadline).state(Status.WAITING, attempts, now).outcome(null, null, false)
+        .lease(null, null).usage(Used.NONE, charged).build();
+  }
+
+  /** The item ended as made: its content item, whether the cache served it, what it used (charged). */
+  public GenerationItem completed(String contentId, boolean cached, Used used, Instant now) {
+    return change().state(Status.COMPLETED, attempts, now).outcome(contentId, null, cached).lease(null, null)
+        .usage(used, true).build();
+  }
+
+  /** The item ended as failed, with a reason a person can read. */
+  public GenerationItem failed(String reason, Instant now) {
+    return ended(Status.FAILED, reason, now);
+  }
+
+  /** The item ended as cancelled, saying why. */
+  public GenerationItem cancelled(String reason, Instant now) {
+    return ended(Status.CANCELLED, reason, now);
+  }
+
+  private GenerationItem ended(Status how, String reason, Instant now) {
+    return change().state(how, attempts, now).outcome(null, reason, false).lease(null, null).usage(Used.NONE, charged)
+        .build();
+  }
+
+  /** A change of this item, refused when the item has ended: an item ends exactly once. */
+  private Change change() {
+    if (status.terminal()) {
+      throw new IllegalStateException("item " + id + " has ended (" + status + ") and does not change any more");
+    }
+    return new Change(this);
+  }
+
+  /**
+   * What a transition changes of an item, by aspect; what an item is (its job, index, prompt,
+   * reservation, creation) never changes. {@link #build()} refuses a negative attempt count or use.
+   */
+  private static final class Change {
+    private final GenerationItem from;
+    private Status status;
+    private Instant updatedAt, deadlineAt, leaseUntil;
+    private int attempts;
+    private String providerTaskId, contentId, failureReason, leaseOwner;
+    private boolean cached, charged;
+    private Used used;
+
+    Change(GenerationItem from) {
+      this.from = from;
+      task(from.providerTaskId, from.deadlineAt).state(from.status, from.attempts, from.updatedAt)
+          .outcome(from.contentId, from.failureReason, from.cached).lease(from.leaseOwner, from.leaseUntil)
+          .usage(from.used(), from.charged);
+    }
+
+    Change task(String providerTaskId, Instant deadlineAt) {
+      this.providerTaskId = providerTaskId;
+      this.deadlineAt = deadlineAt;
+      return this;
+    }
+
+    /** Where the item is in its life, after how many tries, since when. */
+    Change state(Status status, int attempts, Instant at) {
+      this.status = status;
+      this.attempts = attempts;
+      this.updatedAt = at;
+      return this;
+    }
+
+    Change outcome(String contentId, String failureReason, boolean cached) {
+      this.contentId = contentId;
+      this.failureReason = failureReason;
+      this.cached = cached;
+      return this;
+    }
+
+    Change lease(String owner, Instant until) {
+      this.leaseOwner = owner;
+      this.leaseUntil = until;
+      return this;
+    }
+
+    Change usage(Used used, boolean charged) {
+      this.used = used;
+      this.charged = charged;
+      return this;
+    }
+
+    GenerationItem build() {
+      Checks.present("status used updatedAt", status, used, updatedAt);
+      Checks.notNegative("attempts inputTokens outputTokens images videoSeconds costMicros", attempts,
+          used.inputTokens(), used.outputTokens(), used.images(), used.videoSeconds(), used.costMicros());
+      return new GenerationItem(from.id, from.jobId, from.projectId, from.index, status, attempts, providerTaskId,
+          contentId, failureReason, cached, charged, used.inputTokens(), used.outputTokens(), used.images(),
+          used.videoSeconds(), used.costMicros(), deadlineAt, from.createdAt, updatedAt, from.prompt, from.reserved,
+          leaseOwner, leaseUntil);
+    }
   }
 }

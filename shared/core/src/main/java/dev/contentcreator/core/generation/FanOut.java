@@ -62,11 +62,7 @@ public final class FanOut implements EventHandler {
         .filter(i -> !i.status().terminal()).toList();
     int window = job.maxConcurrent() > 0 ? Math.min(job.maxConcurrent(), open.size()) : open.size();
     for (GenerationItem item : open.subList(0, window)) {
-      JsonObject payload = new JsonObject();
-      payload.addProperty("jobId", job.id());
-      payload.addProperty("index", item.index());
-      tasks.enqueue(new TaskQueue.Task(GenerationSettings.QUEUE, ItemRunner.generateTaskName(job.id(), item.index()),
-          GenerationSettings.GENERATE_HANDLER, payload, now));
+      tasks.enqueue(GenerationTasks.generate(job.id(), item.index(), now));
     }
   }
 

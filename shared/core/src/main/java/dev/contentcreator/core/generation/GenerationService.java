@@ -13,6 +13,7 @@ import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
 import dev.contentcreator.core.projects.ProjectService;
@@ -50,6 +51,7 @@ public final class GenerationService {
   private final Supplier<EventBus> events;
   private final GenerationSettings settings;
   private final Clock clock;
+  private final JobLedger ledger;
 
   public GenerationService(DocumentStore documents, ProjectService projects, TemplateService templates,
       UsageService usage, Supplier<Providers> providers, Supplier<ProviderPolicy> policy, Supplier<EventBus> events,
@@ -63,6 +65,7 @@ public final class GenerationService {
     this.events = Objects.requireNonNull(events, "events");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.ledger = new JobLedger(documents, usage, clock);
   }
 
   /** The worst case of one item, to reserve when its job is accepted (see {@link Reservation}). */
@@ -75,13 +78,7 @@ public final class GenerationService {
 
   public Accepted create(Caller caller, String projectId, String idempotencyKey, GenerationRequest req) {
     projects.requireRole(caller.uid(), projectId, Role.EDITOR);
-    if (idempotencyKey == null || idempotencyKey.isBlank()) {
-      throw ApiException.badRequest("Idempotency-Key", "this header is required: a unique value per generation, "
-          + "sent again unchanged when retrying");
-    }
-    if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-      throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-    }
+    checkKey(idempotencyKey);
     if (req.count() < 1 || req.count() > settings.maxItemsPerJob()) {
       throw ApiException.badRequest("count", "must be from 1 to " + settings.maxItemsPerJob());
     }
@@ -92,79 +89,108 @@ public final class GenerationService {
       throw ApiException.badRequest("count", "a regeneration makes one new version: count must be 1");
     }
     Providers.Choice choice = providers.get().choose(req.kind(), req.provider(), req.model());
-    policy.get().openFor(choice.provider()).ifPresent(open -> {
-      long seconds = Math.max(1, open.toSeconds() + (open.toNanosPart() > 0 ? 1 : 0));
-      throw ApiException.of(503, "provider-unavailable", "The provider is failing",
-          choice.provider() + " has been failing; new generations are paused for " + seconds + " s.")
-          .withHeaders(Map.of("Retry-After", Long.toString(seconds)));
-    });
+    refuseWhileFailing(choice.provider());
     String systemPrompt = req.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
-    String requestHash = hash(Json.GSON.toJson(Map.of("kind", req.kind().name(), "prompt", req.prompt().orElse(""),
+    Instant now = clock.instant();
+    GenerationJob job = GenerationJob.builder().id(Ids.newId()).project(projectId, caller.uid())
+        .maker(req.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(req.count())
+        .request(prompt, systemPrompt, req.options()).templateId(req.templateId().orElse(null))
+        .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).build();
+    // The key is the caller's within one project: the same key sent to two projects makes two jobs.
+    Accepted accepted = documents.transaction(tx -> accept(tx, job, idempotencyId(caller.uid(), projectId,
+        idempotencyKey), requestHash(req)));
+    GenerationJob stored = documents.get(Jobs.JOBS, accepted.jobId()).map(Jobs::job).orElseThrow();
+    if (stored.status() == GenerationJob.Status.QUEUED) {
+      publish(stored);
+    }
+    return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+  }
+
+  private static void checkKey(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      throw ApiException.badRequest("Idempotency-Key", "this header is required: a unique value per generation, "
+          + "sent again unchanged when retrying");
+    }
+    if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+    }
+  }
+
+  /** A 503 with Retry-After while the provider's circuit is open. */
+  private void refuseWhileFailing(String provider) {
+    policy.get().openFor(provider).ifPresent(open -> {
+      long seconds = Math.max(1, open.toSeconds() + (open.toNanosPart() > 0 ? 1 : 0));
+      throw ApiException.of(503, "provider-unavailable", "The provider is failing",
+          provider + " has been failing; new generations are paused for " + seconds + " s.")
+          .withHeaders(Map.of("Retry-After", Long.toString(seconds)));
+    });
+  }
+
+  private static String requestHash(GenerationRequest req) {
+    return hash(Json.GSON.toJson(Map.of("kind", req.kind().name(), "prompt", req.prompt().orElse(""),
         "template", req.templateId().orElse(""), "variables", new java.util.TreeMap<>(req.variables()),
         "provider", req.provider().orElse(""), "model", req.model().orElse(""), "options", req.options(),
         "count", req.count(), "fresh", req.fresh(), "contentId", req.contentId().orElse(""))));
-    // The key is the caller's within one project: the same key sent to two projects makes two jobs.
-    String keyId = idempotencyId(caller.uid(), projectId, idempotencyKey);
-    Reservation each = estimate(req.kind(), prompt, systemPrompt, req.options());
-    Instant now = clock.instant();
-    String jobId = Ids.newId();
-    GenerationJob job = new GenerationJob(jobId, projectId, req.kind(), choice.provider(), choice.model(), choice.demo(),
-        GenerationJob.Status.QUEUED, req.count(), 0, 0, 0, prompt, systemPrompt, req.options(),
-        req.templateId().orElse(null), req.contentId().orElse(null), req.fresh(), caller.uid(), now, now,
-        null, 0, 0, 0);
-    Accepted accepted = documents.transaction(tx -> {
-      Optional<JsonObject> earlier = tx.get(IDEMPOTENCY, keyId).map(d -> d.data());
-      if (earlier.isPresent() && Instant.parse(earlier.get().get("expiresAt").getAsString()).isAfter(now)) {
-        if (!earlier.get().get("requestHash").getAsString().equals(requestHash)) {
-          throw ApiException.unprocessable("Idempotency-Key", "was already used for a different request; "
-              + "use a new key for a new generation");
-        }
-        String firstJob = earlier.get().get("jobId").getAsString();
-        GenerationJob first = Jobs.job(tx, firstJob).orElseThrow(() ->
-            ApiException.conflict("The job of this Idempotency-Key was deleted; use a new key."));
-        return new Accepted(null, first.id(), false);
+  }
+
+  /**
+   * Inside the create's transaction: the job of a live earlier use of the key, or else the job and
+   * its items stored with the key, after reserving every item's worst case.
+   */
+  private Accepted accept(Transaction tx, GenerationJob job, String keyId, String requestHash) {
+    Instant now = job.createdAt();
+    Optional<JsonObject> earlier = tx.get(IDEMPOTENCY, keyId).map(d -> d.data());
+    if (earlier.isPresent() && Instant.parse(earlier.get().get("expiresAt").getAsString()).isAfter(now)) {
+      if (!earlier.get().get("requestHash").getAsString().equals(requestHash)) {
+        throw ApiException.unprocessable("Idempotency-Key", "was already used for a different request; "
+            + "use a new key for a new generation");
       }
-      if (req.contentId().isPresent()) {
-        var content = tx.get(dev.contentcreator.core.contents.ContentService.CONTENTS, req.contentId().get())
-            .filter(d -> projectId.equals(d.data().get("projectId").getAsString()))
-            .orElseThrow(() -> ApiException.unprocessable("contentId", "no such content item in this project"));
-        if (!content.data().get("kind").getAsString().equalsIgnoreCase(req.kind().name())) {
-          throw ApiException.unprocessable("contentId", "that content item is of another kind");
-        }
-      }
-      java.util.List<Reservation> held = usage.reserve(tx, caller.uid(), projectId,
-          java.util.Collections.nCopies(req.count(), each));
-      Jobs.put(tx, job);
-      for (int i = 0; i < req.count(); i++) {
-        Jobs.put(tx, new GenerationItem(GenerationItem.documentId(jobId, i), jobId, projectId, i,
-            GenerationItem.Status.QUEUED, 0, null, null, null, false, false, 0, 0, 0, 0, 0, null, now, now, null,
-            held.get(i), null, null));
-      }
-      JsonObject key = new JsonObject();
-      key.addProperty("requestHash", requestHash);
-      key.addProperty("jobId", jobId);
-      key.addProperty("uid", caller.uid());
-      key.addProperty("projectId", projectId);
-      key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
-      tx.set(IDEMPOTENCY, keyId, key);
-      return new Accepted(null, jobId, true);
-    });
-    GenerationJob stored = documents.get(Jobs.JOBS, accepted.jobId()).map(Jobs::job).orElseThrow();
-    if (stored.status() == GenerationJob.Status.QUEUED) {
-      // Publishing again for a replayed key is harmless: the fan-out names its tasks, so a second
-      // event enqueues nothing twice; it heals a job whose first publish failed.
-      JsonObject event = new JsonObject();
-      event.addProperty("jobId", stored.id());
-      try {
-        events.get().publish(GenerationSettings.TOPIC, event, Map.of("projectId", projectId));
-      } catch (RuntimeException e) {
-        throw ApiException.of(503, "queue-unavailable", "Could not queue the job",
-            "The job is saved but could not be queued; send the same request with the same Idempotency-Key again.")
-            .withHeaders(Map.of("Retry-After", "5"));
-      }
+      String firstJob = earlier.get().get("jobId").getAsString();
+      GenerationJob first = Jobs.job(tx, firstJob).orElseThrow(() ->
+          ApiException.conflict("The job of this Idempotency-Key was deleted; use a new key."));
+      return new Accepted(null, first.id(), false);
     }
-    return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+    if (job.contentId() != null) {
+      checkRegenerated(tx, job);
+    }
+    Reservation each = estimate(job.kind(), job.prompt(), job.systemPrompt(), job.options());
+    JobLedger.open(tx, job, usage.reserve(tx, job.requestedBy(), job.projectId(),
+        java.util.Collections.nCopies(job.itemCount(), each)), java.util.List.of());
+    JsonObject key = new JsonObject();
+    key.addProperty("requestHash", requestHash);
+    key.addProperty("jobId", job.id());
+    key.addProperty("uid", job.requestedBy());
+    key.addProperty("projectId", job.projectId());
+    key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
+    tx.set(IDEMPOTENCY, keyId, key);
+    return new Accepted(null, job.id(), true);
+  }
+
+  /** A regeneration's content item is one of the project's, of the job's kind. */
+  private static void checkRegenerated(Transaction tx, GenerationJob job) {
+    var content = tx.get(dev.contentcreator.core.contents.ContentService.CONTENTS, job.contentId())
+        .filter(d -> job.projectId().equals(d.data().get("projectId").getAsString()))
+        .orElseThrow(() -> ApiException.unprocessable("contentId", "no such content item in this project"));
+    if (!content.data().get("kind").getAsString().equalsIgnoreCase(job.kind().name())) {
+      throw ApiException.unprocessable("contentId", "that content item is of another kind");
+    }
+  }
+
+  /**
+   * Publishes the job for the fan-out. Publishing again for a replayed key is harmless: the fan-out
+   * names its tasks, so a second event enqueues nothing twice; it heals a job whose first publish failed.
+   */
+  private void publish(GenerationJob job) {
+    JsonObject event = new JsonObject();
+    event.addProperty("jobId", job.id());
+    try {
+      events.get().publish(GenerationSettings.TOPIC, event, Map.of("projectId", job.projectId()));
+    } catch (RuntimeException e) {
+      throw ApiException.of(503, "queue-unavailable", "Could not queue the job",
+          "The job is saved but could not be queued; send the same request with the same Idempotency-Key again.")
+          .withHeaders(Map.of("Retry-After", "5"));
+    }
   }
 
   private String prompt(String uid, String projectId, GenerationRequest req) {
@@ -213,47 +239,19 @@ public final class GenerationService {
   public JobView cancel(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, jobId);
-    // First the job alone, in a small transaction that finishing items rarely contend with: from
-    // here on, a runner that picks up one of its items cancels it instead of calling a provider.
-    Instant now = clock.instant();
-    documents.transaction(tx -> {
-      GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
-      if (job.status().terminal()) {
-        throw ApiException.conflict("The job has already " + (job.status() == GenerationJob.Status.CANCELLED
-            ? "been cancelled." : "ended."));
-      }
-      Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.CANCELLED, job.completed(), job.failed(),
-          job.cancelled(), now));
-      return null;
-    });
-    // Then each item still waiting its turn (or its provider), one small transaction each, so that the answer shows
-    // them cancelled; an item a runner took meanwhile ends by the runner's hand instead.
-    for (GenerationItem queued : Jobs.items(documents, jobId)) {
-      if (waitingItsTurn(queued)) {
-        documents.transaction(tx -> {
-          Optional<GenerationItem> item = Jobs.item(tx, queued.id())
-              .filter(GenerationService::waitingItsTurn);
-          GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
-          // What the item held against the monthly limits goes back with it.
-          Optional<UsageService.Charge> release = item.map(i ->
-              usage.prepareRelease(tx, job.requestedBy(), job.projectId(), i.reserved()));
-          item.ifPresent(i -> {
-            release.get().write(tx);
-            Jobs.put(tx, Jobs.with(i, GenerationItem.Status.CANCELLED, i.attempts(), i.providerTaskId(), null,
-                "Cancelled.", false, i.charged(), 0, 0, 0, 0, 0, i.deadlineAt(), now));
-            Jobs.put(tx, Jobs.withCounts(job, GenerationJob.Status.CANCELLED, job.completed(), job.failed(),
-                job.cancelled() + 1, now));
-          });
-          return null;
-        });
+    switch (ledger.cancelJob(jobId)) {
+      case ALREADY_CANCELLED -> throw ApiException.conflict("The job has already been cancelled.");
+      case ALREADY_ENDED -> throw ApiException.conflict("The job has already ended.");
+      case CANCELLED -> { }
+    }
+    // Then each item still waiting its turn (or its provider), one small transaction each, so that
+    // the answer shows them cancelled; an item a runner took meanwhile ends by the runner's hand.
+    for (GenerationItem item : Jobs.items(documents, jobId)) {
+      if (JobLedger.waitingItsTurn(item)) {
+        ledger.cancelWaiting(item.id());
       }
     }
     return get(uid, projectId, jobId);
-  }
-
-  /** Queued for a runner, or waiting for a provider's task (ended by the next poll otherwise). */
-  private static boolean waitingItsTurn(GenerationItem item) {
-    return item.status() == GenerationItem.Status.QUEUED || item.status() == GenerationItem.Status.WAITING;
   }
 
   /** The document of an Idempotency-Key: the caller's, in one project. */

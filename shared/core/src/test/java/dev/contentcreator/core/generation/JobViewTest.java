@@ -17,14 +17,15 @@ class JobViewTest {
   private static final Instant NOW = Instant.parse("2026-11-26T04:00:00Z");
 
   private static GenerationJob job() {
-    return new GenerationJob("j1", "p1", ContentKind.TEXT, "demo", "demo-text", true, GenerationJob.Status.COMPLETED,
-        2, 1, 1, 0, "the job's prompt", "a system prompt", Map.of(), null, null, false, "u1", NOW, NOW,
-        "b1", 0, 0, 0);
+    return GenerationJob.builder().id("j1").project("p1", "u1").maker(ContentKind.TEXT, "demo", "demo-text", true)
+        .status(GenerationJob.Status.COMPLETED).itemCount(2).counts(1, 1, 0)
+        .request("the job's prompt", "a system prompt", Map.of()).times(NOW, NOW).batch("b1", 0, 0).build();
   }
 
   private static GenerationItem item(int index, GenerationItem.Status status, String prompt) {
-    return new GenerationItem(GenerationItem.documentId("j1", index), "j1", "p1", index, status, 1, null, null,
-        status == GenerationItem.Status.FAILED ? "refused" : null, false, false, 0, 0, 0, 0, 0, null, NOW, NOW, prompt);
+    GenerationItem tried = GenerationItem.queued("j1", "p1", index, prompt, null, NOW).claimed("owner", 1, NOW, NOW);
+    return status == GenerationItem.Status.FAILED ? tried.failed("refused", NOW)
+        : tried.completed("c" + index, false, GenerationItem.Used.NONE, NOW);
   }
 
   private static JsonObject view(GenerationJob job, List<GenerationItem> items) {

@@ -6,6 +6,7 @@ import dev.contentcreator.ai.guard.GuardListener;
 import dev.contentcreator.ai.guard.ProviderGuard;
 import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.core.ports.ai.ProviderException.Kind;
+import dev.contentcreator.core.ports.ai.Spoken;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.BulkheadFullException;
 import dev.failsafe.CircuitBreaker;
@@ -58,7 +59,7 @@ public final class FailsafeProviderGuard implements ProviderGuard {
       future.cancel(true);
       Thread.currentThread().interrupt();
       throw new ProviderException(Kind.TRANSIENT, provider, "interrupted while calling " + provider,
-          displayName(provider) + " was interrupted; we will retry", 0, null, e);
+          displayName(provider) + " was interrupted while answering.", 0, null, e);
     } catch (ExecutionException e) {
       throw translate(provider, lane, e.getCause());
     }
@@ -145,18 +146,19 @@ public final class FailsafeProviderGuard implements ProviderGuard {
       }
       return new ProviderException(Kind.RATE_LIMITED, provider,
           "circuit open for " + provider + "; retry after " + wait,
-          name + " is failing right now; we will retry", 0, wait, failure);
+          name + " is failing right now: calls to it are paused for " + Spoken.duration(wait) + ".", 0, wait, failure);
     }
     if (failure instanceof BulkheadFullException) {
       return new ProviderException(Kind.RATE_LIMITED, provider,
           "no free slot for " + provider + " within " + settings.maxWait() + " (" + settings.maxConcurrent()
               + " calls at a time)",
-          name + " is busy right now; we will retry", 0, null, failure);
+          name + " is busy right now: all " + settings.maxConcurrent() + " of its call slots stayed taken for "
+              + Spoken.duration(settings.maxWait()) + ".", 0, null, failure);
     }
     if (failure instanceof TimeoutExceededException) {
       return new ProviderException(Kind.TIMEOUT, provider,
           "the last attempt to call " + provider + " gave no answer within " + settings.timeout(),
-          name + " took too long to answer; we will retry", 0, null, failure);
+          name + " took too long to answer: nothing came within " + Spoken.duration(settings.timeout()) + ".", 0, null, failure);
     }
     if (failure instanceof RuntimeException e) {
       throw e;

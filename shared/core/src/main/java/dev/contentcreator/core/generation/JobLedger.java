@@ -1,0 +1,232 @@
+package dev.contentcreator.core.generation;
+
+import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.domain.ContentItem;
+import dev.contentcreator.core.domain.ContentVersion;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.domain.Reservation;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import dev.contentcreator.core.ports.ai.ItemResult;
+import dev.contentcreator.core.usage.UsageService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one writer of jobs and items: every change of an item's or a job's status, counts, cost or
+ * lease, and every charge or give-back of an item's usage, is one transaction here. Each checks the
+ * item inside its transaction, so an item that has ended is never changed again: it ends exactly
+ * once, and its usage is charged (or its reservation given back) exactly once, whoever calls and
+ * however often. Answers are typed: the item as it ended, or what a claim or a cancel found.
+ */
+public final class JobLedger {
+  private final DocumentStore documents;
+  private final UsageService usage;
+  private final Clock clock;
+
+  public JobLedger(DocumentStore documents, UsageService usage, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.usage = Objects.requireNonNull(usage, "usage");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Stores a new job and its queued items inside the caller's transaction (which also writes what
+   * accepted the job: an Idempotency-Key, a batch run). Item {@code i} holds {@code held.get(i)};
+   * {@code prompts} is empty when every item uses the job's prompt, else one prompt per item.
+   */
+  public static void open(Transaction tx, GenerationJob job, List<Reservation> held, List<String> prompts) {
+    if (held.size() != job.itemCount() || !(prompts.isEmpty() || prompts.size() == job.itemCount())) {
+      throw new IllegalArgumentException("job " + job.id() + " has " + job.itemCount() + " items, not "
+          + held.size() + " reservations and " + prompts.size() + " prompts");
+    }
+    Jobs.put(tx, job);
+    for (int i = 0; i < job.itemCount(); i++) {
+      Jobs.put(tx, GenerationItem.queued(job.id(), job.projectId(), i, prompts.isEmpty() ? null : prompts.get(i),
+          held.get(i), job.createdAt()));
+    }
+  }
+
+  /** What a claim of an item found. */
+  public sealed interface Claim {
+    /** This delivery holds the item now and may call the provider. */
+    record Held() implements Claim {}
+
+    /** The item has ended: there is nothing to do. */
+    record Ended() implements Claim {}
+
+    /** Another delivery holds a live lease until {@code until}: back off until then. */
+    record Busy(Instant until) implements Claim {}
+  }
+
+  /**
+   * Marks the item running and leased to {@code owner} for {@code lease}, counting {@code attempt}.
+   * An expired lease (its holder stopped) is taken over. {@code mayStartJob}: the job was queued
+   * when the caller read it, so this claim may be the one that moves it to running; a job leaves
+   * queued once and never returns, so the other claims leave the job document alone (on Firestore
+   * each would otherwise wait behind every other item's read of it).
+   */
+  public Claim claim(String itemId, boolean mayStartJob, int attempt, String owner, Duration lease) {
+    return documents.transaction(tx -> {
+      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
+      GenerationJob job = mayStartJob ? Jobs.job(tx, item.jobId()).orElseThrow() : null;
+      if (item.status().terminal()) {
+        return new Claim.Ended();
+      }
+      Instant now = clock.instant();
+      if (item.leaseOwner() != null && item.leaseUntil() != null && item.leaseUntil().isAfter(now)
+          && !item.leaseOwner().equals(owner)) {
+        return new Claim.Busy(item.leaseUntil());
+      }
+      Jobs.put(tx, item.claimed(owner, attempt, now.plus(lease), now));
+      if (job != null && job.status() == GenerationJob.Status.QUEUED) {
+        Jobs.put(tx, job.started(now));
+      }
+      return new Claim.Held();
+    });
+  }
+
+  /** Extends {@code owner}'s lease of the item by {@code lease} from now, while the item has not ended. */
+  public void renew(String itemId, String owner, Duration lease) {
+    changeHeld(itemId, owner, i -> i.leased(owner, clock.instant().plus(lease)));
+  }
+
+  /** Gives up {@code owner}'s lease, so the next delivery of the item's task need not wait it out. */
+  public void letGo(String itemId, String owner) {
+    changeHeld(itemId, owner, i -> i.leased(null, null));
+  }
+
+  private void changeHeld(String itemId, String owner, UnaryOperator<GenerationItem> change) {
+    documents.transaction(tx -> {
+      Jobs.item(tx, itemId).filter(i -> !i.status().terminal() && owner.equals(i.leaseOwner()))
+          .ifPresent(i -> Jobs.put(tx, change.apply(i)));
+      return null;
+    });
+  }
+
+  /**
+   * Records that the provider has the item as task {@code providerTaskId}, to finish within
+   * {@code deadline}: from here polls and the webhook end the item, so the lease is let go.
+   */
+  public void waiting(String itemId, String providerTaskId, Duration deadline) {
+    documents.transaction(tx -> {
+      Optional<GenerationItem> item = Jobs.item(tx, itemId).filter(i -> !i.status().terminal());
+      Instant now = clock.instant();
+      item.ifPresent(i -> Jobs.put(tx, i.waiting(providerTaskId, now.plus(deadline), now)));
+      return null;
+    });
+  }
+
+  /**
+   * Ends the item as completed: adds its content (a new content item, or a version of the job's
+   * one), charges what it used in place of what it held (what the demo made and what the cache
+   * served cost nothing) and counts it, with its cost, in its job. Returns the ended item, or
+   * empty when the item had already ended.
+   */
+  public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached) {
+    return end(itemId, i -> true, (tx, job, item) -> {
+      ContentItem existing = job.contentId() == null ? null
+          : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
+      UsageService.Charge charge = usage.prepare(tx, job.requestedBy(), job.projectId(), used.inputTokens(),
+          used.outputTokens(), used.images(), used.videoSeconds(), job.demo() || cached, item.reserved());
+      Instant now = clock.instant();
+      String contentId = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(),
+          title(job, item), body, job.demo(), job.requestedBy(), now);
+      GenerationItem ended = item.completed(contentId, cached, new GenerationItem.Used(used.inputTokens(),
+          used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), now);
+      Jobs.put(tx, ended);
+      Jobs.put(tx, job.counted(ended.status(), now).plusCost(charge.costMicros()));
+      charge.write(tx);
+      return ended;
+    });
+  }
+
+  /** Ends the item as failed with a reason a person can read; what it held is given back. */
+  public Optional<GenerationItem> fail(String itemId, String reason) {
+    return end(itemId, i -> true, (tx, job, item) -> release(tx, job, item.failed(reason, clock.instant())));
+  }
+
+  /** Ends the item as cancelled, saying why; what it held is given back. */
+  public Optional<GenerationItem> cancel(String itemId, String reason) {
+    return end(itemId, i -> true, (tx, job, item) -> release(tx, job, item.cancelled(reason, clock.instant())));
+  }
+
+  /**
+   * Cancels the item if it still waits its turn (queued for a runner, or waiting for a provider's
+   * task); an item a runner holds ends by the runner's hand instead.
+   */
+  public Optional<GenerationItem> cancelWaiting(String itemId) {
+    return end(itemId, JobLedger::waitingItsTurn, (tx, job, item) ->
+        release(tx, job, item.cancelled("Cancelled.", clock.instant())));
+  }
+
+  /** Queued for a runner, or waiting for a provider's task (ended by the next poll otherwise). */
+  static boolean waitingItsTurn(GenerationItem item) {
+    return item.status() == GenerationItem.Status.QUEUED || item.status() == GenerationItem.Status.WAITING;
+  }
+
+  /** What cancelling a job found. */
+  public enum JobCancel {
+    /** The job is cancelled now. */
+    CANCELLED,
+    /** It had been cancelled before. */
+    ALREADY_CANCELLED,
+    /** It had already completed or failed. */
+    ALREADY_ENDED
+  }
+
+  /**
+   * Cancels the job alone, in a small transaction that finishing items rarely contend with: from
+   * then on a runner that picks up one of its items cancels it instead of calling a provider.
+   */
+  public JobCancel cancelJob(String jobId) {
+    return documents.transaction(tx -> {
+      GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
+      if (job.status().terminal()) {
+        return job.status() == GenerationJob.Status.CANCELLED ? JobCancel.ALREADY_CANCELLED : JobCancel.ALREADY_ENDED;
+      }
+      Jobs.put(tx, job.cancelled(clock.instant()));
+      return JobCancel.CANCELLED;
+    });
+  }
+
+  /** The writes that end one item, given the item and its job as this transaction read them. */
+  @FunctionalInterface
+  private interface Ending {
+    GenerationItem apply(Transaction tx, GenerationJob job, GenerationItem item);
+  }
+
+  private Optional<GenerationItem> end(String itemId, Predicate<GenerationItem> may, Ending ending) {
+    return documents.transaction(tx -> {
+      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
+      if (item.status().terminal() || !may.test(item)) {
+        return Optional.empty();
+      }
+      GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
+      return Optional.of(ending.apply(tx, job, item));
+    });
+  }
+
+  /** Writes an item that ended without content: gives back what it held and counts it in its job. */
+  private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem ended) {
+    UsageService.Charge release = usage.prepareRelease(tx, job.requestedBy(), job.projectId(), ended.reserved());
+    release.write(tx);
+    Jobs.put(tx, ended);
+    Jobs.put(tx, job.counted(ended.status(), ended.updatedAt()));
+    return ended;
+  }
+
+  /** The new content item's title: the prompt on one line, cut at 60, numbered within a job of several. */
+  private static String title(GenerationJob job, GenerationItem item) {
+    String flat = Jobs.promptOf(job, item).replaceAll("\\s+", " ").strip();
+    String base = flat.length() <= 60 ? flat : flat.substring(0, 59) + "…";
+    return job.itemCount() > 1 ? base + " (" + (item.index() + 1) + ")" : base;
+  }
+}

@@ -1,0 +1,287 @@
+package dev.contentcreator.core.generation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.ContentVersion;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.domain.Reservation;
+import dev.contentcreator.core.ports.ai.ItemResult;
+import dev.contentcreator.core.usage.Limits;
+import dev.contentcreator.core.usage.Usage;
+import dev.contentcreator.core.usage.UsageService;
+import dev.contentcreator.core.usage.UsageView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JobLedgerTest {
+  private static final Duration LEASE = Duration.ofSeconds(60);
+  private static final String JOB = "job1";
+
+  private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+  private final MapDocumentStore documents = new MapDocumentStore();
+  private final UsageService usage = new UsageService(documents, new Limits(100_000, 15, 30, 0.15, 0.6, 40_000,
+      100_000), Clock.fixed(now, ZoneOffset.UTC));
+
+  /** The ledger as of {@link #now}; a test moves time on by changing it. */
+  private JobLedger ledger() {
+    return new JobLedger(documents, usage, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** Stores a queued job of {@code items} text items, each holding its reservation. */
+  private GenerationJob open(int items) {
+    GenerationJob job = GenerationJob.builder().id(JOB).project("p1", "u1")
+        .maker(ContentKind.TEXT, "openai", "gpt", false).itemCount(items)
+        .request("Write a haiku\nabout   snow", "", Map.of()).times(now, now).build();
+    documents.transaction(tx -> {
+      List<Reservation> held = usage.reserve(tx, "u1", "p1", Collections.nCopies(items,
+          new Reservation(null, 1_000, 0, 0)));
+      JobLedger.open(tx, job, held, List.of());
+      return null;
+    });
+    return job;
+  }
+
+  private GenerationItem item(int index) {
+    return documents.get(Jobs.ITEMS, GenerationItem.documentId(JOB, index)).map(Jobs::item).orElseThrow();
+  }
+
+  private GenerationJob job() {
+    return documents.get(Jobs.JOBS, JOB).map(Jobs::job).orElseThrow();
+  }
+
+  private UsageView user() {
+    return usage.ofUser("u1");
+  }
+
+  private static String id(int index) {
+    return GenerationItem.documentId(JOB, index);
+  }
+
+  private ContentVersion text(String text) {
+    return new ContentVersion("", "p1", 0, text, null, "text/markdown", null, null, null, "generated", JOB, "openai",
+        "gpt", "u1", now, null);
+  }
+
+  @Test
+  void openStoresTheJobAndOneQueuedItemAnItemEachHoldingItsReservation() {
+    open(2);
+    assertEquals(GenerationJob.Status.QUEUED, job().status());
+    for (int i = 0; i < 2; i++) {
+      GenerationItem item = item(i);
+      assertEquals(GenerationItem.Status.QUEUED, item.status());
+      assertEquals(1_000, item.reserved().tokens());
+      assertEquals(usage.period(), item.reserved().period());
+      assertNull(item.prompt(), "the job's prompt");
+    }
+    assertEquals(2_000, user().reservedTokens());
+  }
+
+  @Test
+  void openRefusesReservationsThatDoNotMatchTheItems() {
+    GenerationJob job = GenerationJob.builder().id(JOB).project("p1", "u1").maker(ContentKind.TEXT, "openai", "gpt",
+        false).itemCount(2).request("p", "", Map.of()).times(now, now).build();
+    assertThrows(IllegalArgumentException.class, () -> documents.transaction(tx -> {
+      JobLedger.open(tx, job, List.of(Reservation.NONE), List.of());
+      return null;
+    }));
+    assertTrue(documents.get(Jobs.JOBS, JOB).isEmpty(), "nothing stored");
+  }
+
+  @Test
+  void theFirstClaimHoldsTheItemAndStartsTheJob() {
+    open(2);
+    JobLedger.Claim claim = ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    assertInstanceOf(JobLedger.Claim.Held.class, claim);
+    GenerationItem item = item(0);
+    assertEquals(GenerationItem.Status.RUNNING, item.status());
+    assertEquals(1, item.attempts());
+    assertEquals("owner-a", item.leaseOwner());
+    assertEquals(now.plus(LEASE), item.leaseUntil());
+    assertEquals(GenerationJob.Status.RUNNING, job().status());
+  }
+
+  @Test
+  void aClaimThatMayNotStartTheJobLeavesItsDocumentAlone() {
+    open(1);
+    ledger().claim(id(0), false, 1, "owner-a", LEASE);
+    assertEquals(GenerationJob.Status.QUEUED, job().status());
+  }
+
+  @Test
+  void anotherDeliveryBacksOffWhileTheLeaseIsLiveAndTakesOverOnceItRunsOut() {
+    open(1);
+    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    JobLedger.Claim busy = ledger().claim(id(0), true, 2, "owner-b", LEASE);
+    assertEquals(new JobLedger.Claim.Busy(now.plus(LEASE)), busy);
+    assertEquals("owner-a", item(0).leaseOwner());
+
+    now = now.plus(LEASE.plusSeconds(1));
+    assertInstanceOf(JobLedger.Claim.Held.class, ledger().claim(id(0), true, 2, "owner-b", LEASE));
+    assertEquals("owner-b", item(0).leaseOwner());
+    assertEquals(2, item(0).attempts());
+  }
+
+  @Test
+  void onlyTheOwnerRenewsOrLetsGoOfTheLease() {
+    open(1);
+    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    Instant first = item(0).leaseUntil();
+    now = now.plusSeconds(20);
+    ledger().renew(id(0), "owner-b", LEASE);
+    ledger().letGo(id(0), "owner-b");
+    assertEquals(first, item(0).leaseUntil());
+    assertEquals("owner-a", item(0).leaseOwner());
+
+    ledger().renew(id(0), "owner-a", LEASE);
+    assertEquals(now.plus(LEASE), item(0).leaseUntil());
+    ledger().letGo(id(0), "owner-a");
+    assertNull(item(0).leaseOwner());
+    assertNull(item(0).leaseUntil());
+    assertInstanceOf(JobLedger.Claim.Held.class, ledger().claim(id(0), true, 2, "owner-b", LEASE),
+        "the next delivery need not wait the lease out");
+  }
+
+  @Test
+  void waitingRecordsTheProviderTaskAndItsDeadlineAndLetsTheLeaseGo() {
+    open(1);
+    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().waiting(id(0), "task-9", Duration.ofMinutes(20));
+    GenerationItem item = item(0);
+    assertEquals(GenerationItem.Status.WAITING, item.status());
+    assertEquals("task-9", item.providerTaskId());
+    assertEquals(now.plus(Duration.ofMinutes(20)), item.deadlineAt());
+    assertNull(item.leaseOwner());
+  }
+
+  @Test
+  void completingAddsTheContentChargesWhatWasUsedAndCountsTheItemOnce() {
+    open(2);
+    ledger().claim(id(1), true, 1, "owner-a", LEASE);
+    ItemResult.Usage used = new ItemResult.Usage(100, 200, 0, 0);
+
+    Optional<GenerationItem> ended = ledger().complete(id(1), text("Snow on the pines"), used, false);
+
+    assertTrue(ended.isPresent());
+    GenerationItem item = item(1);
+    assertEquals(ended.get(), item);
+    assertEquals(GenerationItem.Status.COMPLETED, item.status());
+    assertTrue(item.charged());
+    assertEquals(300, item.inputTokens() + item.outputTokens());
+    assertTrue(item.costMicros() > 0);
+    assertNull(item.leaseOwner());
+    var content = documents.get(ContentService.CONTENTS, item.contentId()).map(ContentService::content).orElseThrow();
+    assertEquals("Write a haiku about snow (2)", content.title(), "the prompt on one line, numbered in its job");
+    GenerationJob job = job();
+    assertEquals(1, job.completed());
+    assertEquals(GenerationJob.Status.RUNNING, job.status(), "one item is still to end");
+    assertEquals(item.costMicros(), job.costMicros());
+    assertEquals(300, (user().inputTokens() + user().outputTokens()));
+    assertEquals(1_000, user().reservedTokens(), "the other item still holds its reservation");
+
+    assertTrue(ledger().complete(id(1), text("again"), used, false).isEmpty(), "an item ends exactly once");
+    assertTrue(ledger().fail(id(1), "late failure").isEmpty());
+    assertTrue(ledger().cancel(id(1), "late cancel").isEmpty());
+    assertEquals(item, item(1));
+    assertEquals(1, job().ended());
+    assertEquals(300, (user().inputTokens() + user().outputTokens()), "charged once");
+  }
+
+  @Test
+  void theDemoAndTheCacheCostNothing() {
+    open(1);
+    GenerationItem ended = ledger().complete(id(0), text("cached"), new ItemResult.Usage(10, 10, 0, 0), true)
+        .orElseThrow();
+    assertTrue(ended.cached());
+    assertEquals(0, ended.costMicros());
+    assertEquals(0, job().costMicros());
+    assertEquals(GenerationJob.Status.COMPLETED, job().status());
+  }
+
+  @Test
+  void failingGivesTheReservationBackAndTheLastItemSettlesTheJob() {
+    open(2);
+    ledger().complete(id(0), text("one"), new ItemResult.Usage(1, 1, 0, 0), false);
+    GenerationItem failed = ledger().fail(id(1), "OpenAI refused this request.").orElseThrow();
+
+    assertEquals(GenerationItem.Status.FAILED, failed.status());
+    assertEquals("OpenAI refused this request.", failed.failureReason());
+    assertFalse(failed.charged());
+    assertEquals(0, user().reservedTokens(), "both reservations are gone: one used, one given back");
+    assertEquals(2, (user().inputTokens() + user().outputTokens()));
+    GenerationJob job = job();
+    assertEquals(1, job.completed());
+    assertEquals(1, job.failed());
+    assertEquals(GenerationJob.Status.COMPLETED, job.status(), "a job with any item made is completed");
+    assertTrue(ledger().fail(id(1), "again").isEmpty());
+    assertEquals(1, job().failed());
+  }
+
+  @Test
+  void aJobWhoseItemsAllFailedHasFailed() {
+    open(1);
+    ledger().fail(id(0), "no");
+    assertEquals(GenerationJob.Status.FAILED, job().status());
+  }
+
+  @Test
+  void cancellingAJobOnceAndThenItsWaitingItemsGivesTheirReservationsBack() {
+    open(3);
+    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().claim(id(1), false, 1, "owner-b", LEASE);
+    ledger().waiting(id(1), "task-1", Duration.ofMinutes(20));
+
+    assertEquals(JobLedger.JobCancel.CANCELLED, ledger().cancelJob(JOB));
+    assertEquals(JobLedger.JobCancel.ALREADY_CANCELLED, ledger().cancelJob(JOB));
+    assertTrue(ledger().cancelWaiting(id(0)).isEmpty(), "a running item ends by its runner's hand");
+    assertEquals("Cancelled.", ledger().cancelWaiting(id(1)).orElseThrow().failureReason());
+    assertEquals(GenerationItem.Status.CANCELLED, ledger().cancelWaiting(id(2)).orElseThrow().status());
+    assertTrue(ledger().cancelWaiting(id(2)).isEmpty());
+
+    assertEquals(GenerationItem.Status.RUNNING, item(0).status());
+    GenerationJob job = job();
+    assertEquals(GenerationJob.Status.CANCELLED, job.status());
+    assertEquals(2, job.cancelled());
+    assertEquals(1_000, user().reservedTokens(), "only the running item still holds its reservation");
+
+    ledger().complete(id(0), text("made anyway"), new ItemResult.Usage(1, 1, 0, 0), false);
+    assertEquals(GenerationJob.Status.CANCELLED, job().status(), "a cancelled job stays cancelled");
+    assertEquals(3, job().ended());
+    assertEquals(0, user().reservedTokens());
+  }
+
+  @Test
+  void aJobThatEndedCannotBeCancelled() {
+    open(1);
+    ledger().fail(id(0), "no");
+    assertEquals(JobLedger.JobCancel.ALREADY_ENDED, ledger().cancelJob(JOB));
+    assertEquals(GenerationJob.Status.FAILED, job().status());
+  }
+
+  @Test
+  void aClaimOfAnEndedItemFindsItEndedAndChangesNothing() {
+    open(1);
+    ledger().cancel(id(0), "Not made: this run's budget of $1.00 is used up.");
+    GenerationItem cancelled = item(0);
+    assertEquals(GenerationItem.Status.CANCELLED, cancelled.status());
+    assertInstanceOf(JobLedger.Claim.Ended.class, ledger().claim(id(0), true, 2, "owner-a", LEASE));
+    ledger().waiting(id(0), "task", Duration.ofMinutes(1));
+    ledger().renew(id(0), "owner-a", LEASE);
+    assertEquals(cancelled, item(0));
+    assertEquals(GenerationJob.Status.FAILED, job().status(), "nothing was made");
+  }
+}

@@ -1,0 +1,85 @@
+package dev.contentcreator.core.generation;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.ports.Document;
+import dev.contentcreator.core.ports.DocumentExistsException;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.Page;
+import dev.contentcreator.core.ports.Query;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Documents in a map, for tests of code that works in transactions: a transaction's writes are
+ * kept aside and applied together when its work returns (not at all when it throws), and a read
+ * after a write fails, as Firestore's rule says. Queries are not needed here and not offered.
+ */
+final class MapDocumentStore implements DocumentStore {
+  private final Map<String, JsonObject> docs = new HashMap<>();
+  int transactions;
+
+  private static String key(String collection, String id) {
+    return collection + "/" + id;
+  }
+
+  @Override
+  public synchronized Optional<Document> get(String collection, String id) {
+    return Optional.ofNullable(docs.get(key(collection, id))).map(d -> new Document(collection, id, d.deepCopy()));
+  }
+
+  @Override
+  public Page query(Query query) {
+    throw new UnsupportedOperationException("no queries in this store");
+  }
+
+  @Override
+  public synchronized <T> T transaction(TransactionWork<T> work) {
+    transactions++;
+    Map<String, JsonObject> writes = new LinkedHashMap<>();
+    T answer = work.run(new Transaction() {
+      @Override
+      public Optional<Document> get(String collection, String id) {
+        if (!writes.isEmpty()) {
+          throw new IllegalStateException("a read after a write: " + key(collection, id));
+        }
+        return MapDocumentStore.this.get(collection, id);
+      }
+
+      @Override
+      public Page query(Query query) {
+        throw new UnsupportedOperationException("no queries in this store");
+      }
+
+      @Override
+      public void create(String collection, String id, JsonObject data) {
+        if (docs.containsKey(key(collection, id)) || writes.get(key(collection, id)) != null) {
+          throw new DocumentExistsException(collection, id);
+        }
+        writes.put(key(collection, id), data.deepCopy());
+      }
+
+      @Override
+      public void set(String collection, String id, JsonObject data) {
+        writes.put(key(collection, id), data.deepCopy());
+      }
+
+      @Override
+      public void delete(String collection, String id) {
+        writes.put(key(collection, id), null);
+      }
+    });
+    writes.forEach((k, v) -> {
+      if (v == null) {
+        docs.remove(k);
+      } else {
+        docs.put(k, v);
+      }
+    });
+    return answer;
+  }
+
+  @Override
+  public void close() {}
+}
