@@ -41,8 +41,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * in sync (NTP); a bucket never goes back in time when one instance's clock is behind another's.
  * Tests pass a clock they move by hand.
  *
- * <p><b>Keys.</b> {@code <prefix>tb:<capacity>/<period>:<key>}, a hash, for example
- * {@code cc:tb:60/PT1M:user-42}: calling one key with another limit uses another bucket. Every
+ * <p><b>Keys.</b> {@code <prefix>rl:<capacity>/<period>:<key>}, a hash, for example
+ * {@code cc:rl:60/PT1M:user-42}: calling one key with another limit uses another bucket. Every
  * write sets the key to expire when the bucket would be full again (plus one second of slack), so
  * idle keys leave Redis by themselves.
  *
@@ -157,7 +157,7 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
 
   /** The Redis key of the bucket of {@code key} under {@code limit}. */
   String redisKey(String key, Limit limit) {
-    return keyPrefix + "tb:" + limit.capacity() + "/" + limit.period() + ":" + key;
+    return keyPrefix + "rl:" + limit.capacity() + "/" + limit.period() + ":" + key;
   }
 
   /** Whether the Redis client has been opened (or, when given, first used) yet. */

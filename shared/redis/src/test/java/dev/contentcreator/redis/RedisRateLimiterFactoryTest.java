@@ -52,7 +52,7 @@ class RedisRateLimiterFactoryTest {
   @Test
   void keyPrefixDefaultsToCc() {
     RedisRateLimiter limiter = (RedisRateLimiter) factory.create(Config.of(Map.of()));
-    assertEquals("cc:tb:5/PT1M:k", limiter.redisKey("k", new Limit(5, Duration.ofMinutes(1))));
+    assertEquals("cc:rl:5/PT1M:k", limiter.redisKey("k", new Limit(5, Duration.ofMinutes(1))));
   }
 
   @Test

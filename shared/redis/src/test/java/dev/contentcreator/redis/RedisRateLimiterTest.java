@@ -65,14 +65,14 @@ class RedisRateLimiterTest extends RateLimiterContract {
   void bucketKeyCarriesThePrefixTheLimitAndTheKey() {
     String prefix = PREFIX + "named:";
     limiter(prefix).tryAcquire("user-42", new Limit(60, Duration.ofMinutes(1)));
-    assertEquals(List.of(prefix + "tb:60/PT1M:user-42"), TestRedis.keys(client, prefix));
+    assertEquals(List.of(prefix + "rl:60/PT1M:user-42"), TestRedis.keys(client, prefix));
   }
 
   @Test
   void bucketKeyExpiresWhenTheBucketWouldBeFull() {
     String prefix = PREFIX + "ttl:";
     limiter(prefix).tryAcquire("k", new Limit(3, Duration.ofMinutes(1)));
-    long ttl = client.pttl(prefix + "tb:3/PT1M:k");
+    long ttl = client.pttl(prefix + "rl:3/PT1M:k");
     // One token of three a minute: full again in 20 s, plus a second of slack.
     assertTrue(ttl > 19_000 && ttl <= 21_000, "PTTL must be about 21 s, was " + ttl);
   }

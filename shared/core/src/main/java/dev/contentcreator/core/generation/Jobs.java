@@ -44,8 +44,17 @@ public final class Jobs {
   }
 
   public static List<GenerationItem> items(DocumentStore documents, String jobId) {
-    return documents.query(Query.on(ITEMS).whereEqualTo("jobId", jobId).orderBy("index", Query.Direction.ASCENDING)
-        .limit(Query.MAX_LIMIT).build()).items().stream().map(Jobs::item).toList();
+    return documents.query(itemsOf(jobId)).items().stream().map(Jobs::item).toList();
+  }
+
+  /** The job's items as the transaction reads them, with the job in the same snapshot. */
+  public static List<GenerationItem> items(Transaction tx, String jobId) {
+    return tx.query(itemsOf(jobId)).items().stream().map(Jobs::item).toList();
+  }
+
+  private static Query itemsOf(String jobId) {
+    return Query.on(ITEMS).whereEqualTo("jobId", jobId).orderBy("index", Query.Direction.ASCENDING)
+        .limit(Query.MAX_LIMIT).build();
   }
 
   /** The prompt of an item: its own (a batch row's) or its job's. */

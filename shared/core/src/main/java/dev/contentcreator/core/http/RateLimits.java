@@ -52,6 +52,7 @@ final class RateLimits implements Pipeline.Limits {
       if (known.isPresent()) {
         add(buckets, "user:" + known.get().uid(), settings.perUser());
         call.personLimited = true;
+        call.uid = known.get().uid(); // a refusal here is logged under the person it limited
       }
     }
     limit(buckets, call.headers, true);
