@@ -8,7 +8,7 @@ import { etag } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { queryKeys, storeProject } from "../lib/query-keys";
-import type { BrandVoice, Project } from "../lib/api-types";
+import type { BrandVoiceChange, Project } from "../lib/api-types";
 
 /**
  * The project's brand voice: shown to everyone who generates, changed by editors and owners.
@@ -23,7 +23,7 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
   const [banned, setBanned] = useState((voice.bannedWords ?? []).join(", "));
   const [bannedError, setBannedError] = useState("");
   const save = useMutation({
-    mutationFn: (next: BrandVoice | null) => updateBrandVoice(api, project.id, etag(project.version), next),
+    mutationFn: (next: BrandVoiceChange | null) => updateBrandVoice(api, project.id, etag(project.version), next),
     onSuccess: (result) => {
       storeProject(queryClient, result.value);
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
@@ -35,7 +35,7 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
     const words = parseBannedWords(banned);
     setBannedError(words.error);
     if (words.error) return;
-    const next: BrandVoice = { systemPrompt: systemPrompt.trim(), tone: tone.trim(), bannedWords: words.words };
+    const next: BrandVoiceChange = { systemPrompt: systemPrompt.trim(), tone: tone.trim(), bannedWords: words.words };
     save.mutate(hasBrandVoice(next) ? next : null);
   };
   return (

@@ -2335,8 +2335,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["Batch"][];
-                        nextCursor?: string | null;
+                        items: components["schemas"]["Batch"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -2549,8 +2549,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["BatchRun"][];
-                        nextCursor?: string | null;
+                        items: components["schemas"]["BatchRun"][];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -37,7 +37,9 @@ const token = async (refresh: boolean) => {
 };
 
 /** A job as the server answers it: queued, one text item. */
-const job: Job = { id: "j1", projectId: "p1", kind: "text", provider: "demo", model: "demo-text", demo: true, status: "queued", itemCount: 1, completed: 0, failed: 0, cancelled: 0, items: [] };
+const job: Job = { id: "j1", projectId: "p1", kind: "text", provider: "demo", model: "demo-text", demo: true, status: "queued", itemCount: 1, completed: 0, failed: 0, cancelled: 0,
+  prompt: "A haiku about tea", options: {}, fresh: false, requestedBy: "u1", createdAt: "2026-11-26T09:00:00Z", updatedAt: "2026-11-26T09:00:00Z",
+  maxConcurrent: 0, budgetMicros: 0, costMicros: 0, items: [] };
 
 beforeEach(() => {
   tokens.length = 0;

@@ -5,8 +5,10 @@ import type { BatchRun } from "./api-types";
 const run: BatchRun = {
   id: "b_1",
   batchId: "b",
+  projectId: "p",
   dueAt: "2026-11-26T09:00:00Z",
   trigger: "schedule",
+  jobId: "j1",
   jobIds: ["j1"],
   skippedRows: [],
   startedAt: "2026-11-26T09:00:01Z",
@@ -58,7 +60,7 @@ describe("batch runs", () => {
   });
 
   it("describes the scheduler's last failure on a batch, or nothing", () => {
-    expect(schedulerProblem({ lastError: null }, (iso) => iso)).toBeNull();
+    expect(schedulerProblem({ lastError: null, lastErrorAt: null }, (iso) => iso)).toBeNull();
     expect(schedulerProblem({ lastError: "It broke.", lastErrorAt: "2026-11-26T09:00:00Z" }, () => "26 Nov, 09:00")).toBe(
       "The scheduler couldn't start this batch's last run (26 Nov, 09:00). It broke.",
     );

@@ -8,6 +8,8 @@ const version = (number: number, extra: Partial<ContentVersion> = {}): ContentVe
   contentId: "c",
   projectId: "p",
   number,
+  source: "generated",
+  createdBy: "u1",
   createdAt: "2026-11-26T11:00:00Z",
   ...extra,
 });

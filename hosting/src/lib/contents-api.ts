@@ -2,7 +2,7 @@
 // deletion, regeneration, templates, media lists and the project's brand voice.
 
 import { bodyOf, doneOf, pageQuery, taggedBodyOf, type Api } from "./api";
-import type { BrandVoice, Content, ContentChange, ContentVersion, GenerationBody, Job, Project, Tagged, Template } from "./api-types";
+import type { BrandVoiceChange, Content, ContentChange, ContentVersion, GenerationBody, Job, Project, Tagged, Template } from "./api-types";
 
 export async function getContentTagged(api: Api, projectId: string, contentId: string): Promise<Tagged<Content>> {
   return taggedBodyOf(api.client.GET("/api/projects/{projectId}/contents/{contentId}", { params: { path: { projectId, contentId } } }));
@@ -67,7 +67,7 @@ export async function updateBrandVoice(
   api: Api,
   projectId: string,
   etag: string,
-  brandVoice: BrandVoice | null,
+  brandVoice: BrandVoiceChange | null,
 ): Promise<Tagged<Project>> {
   return taggedBodyOf(
     api.client.PATCH("/api/projects/{projectId}", {

@@ -84,6 +84,13 @@ describe("retryRequests", () => {
     provider: "openai",
     model: "gpt-image-1",
     options: { size: "1024x1024" },
+    fresh: false,
+    requestedBy: "u1",
+    createdAt: "2026-11-26T09:00:00Z",
+    updatedAt: "2026-11-26T09:01:30Z",
+    maxConcurrent: 0,
+    budgetMicros: 0,
+    costMicros: 40_000,
     items: [
       { index: 0, status: "completed", contentId: "c", cached: false, attempts: 1 },
       { index: 1, status: "failed", failureReason: "refused", cached: false, attempts: 1 },

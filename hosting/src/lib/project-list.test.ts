@@ -3,7 +3,7 @@ import { dedupeProjects, filterProjects, resultSummary } from "./project-list";
 import type { Project } from "./api-types";
 
 function project(id: string, name: string, extra: Partial<Project> = {}): Project {
-  return { id, name, archived: false, role: "owner", createdAt: "", updatedAt: "", version: 1, batchRunsChargeCreator: false, ...extra };
+  return { id, name, description: "", archived: false, role: "owner", createdBy: "u1", createdAt: "2026-11-01T10:00:00Z", updatedAt: "2026-11-01T10:00:00Z", version: 1, batchRunsChargeCreator: false, ...extra };
 }
 
 const all = [

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { checkValues, initialValues, renderTemplate, templatesFor, valuesToSend, variableLabel } from "./template-form";
 import type { Template } from "./api-types";
 
+/** What the server adds to a global template: no author, and the time and version it was seeded with. */
+const globalStamps = { createdBy: null, createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z", version: 1 };
+
 const template: Template = {
   id: "t1",
   projectId: null,
@@ -14,6 +17,7 @@ const template: Template = {
     { name: "words", type: "number", required: true },
     { name: "tone", type: "choice", required: true, choices: ["Warm", "Formal"] },
   ],
+  ...globalStamps,
 };
 
 describe("the variables form", () => {
@@ -54,10 +58,10 @@ describe("the variables form", () => {
 
   it("lists a kind's templates with the project's own first", () => {
     const all: Template[] = [
-      { id: "g2", projectId: null, name: "Zeta", kind: "text", body: "", variables: [] },
-      { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "", variables: [] },
-      { id: "g1", projectId: null, name: "Alpha", kind: "text", body: "", variables: [] },
-      { id: "i1", projectId: null, name: "Picture", kind: "image", body: "", variables: [] },
+      { id: "g2", projectId: null, name: "Zeta", kind: "text", body: "", variables: [], ...globalStamps },
+      { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "", variables: [], ...globalStamps, createdBy: "u1" },
+      { id: "g1", projectId: null, name: "Alpha", kind: "text", body: "", variables: [], ...globalStamps },
+      { id: "i1", projectId: null, name: "Picture", kind: "image", body: "", variables: [], ...globalStamps },
     ];
     expect(templatesFor(all, "text").map((t) => t.id)).toEqual(["p1", "g1", "g2"]);
   });
