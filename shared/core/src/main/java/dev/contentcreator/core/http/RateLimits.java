@@ -41,7 +41,7 @@ final class RateLimits implements Pipeline.Limits {
     if (target.authenticator().isOpen()) {
       return;
     }
-    List<Limited> buckets = new ArrayList<>(3);
+    List<RateLimiter.Bucket> buckets = new ArrayList<>(3);
     add(buckets, "ip:" + call.clientIp.orElse("unknown"), settings.perIp());
     Optional<String> peer = ClientIp.nearestPeer(call.forwardedFor, settings.trustedProxyHops());
     if (peer.isPresent() && !peer.equals(call.clientIp)) {
@@ -61,26 +61,24 @@ final class RateLimits implements Pipeline.Limits {
   @Override
   public void afterAuthentication(Call call, Principal who) {
     if (who instanceof Caller person && !call.personLimited) {
-      List<Limited> buckets = new ArrayList<>(1);
+      List<RateLimiter.Bucket> buckets = new ArrayList<>(1);
       add(buckets, "user:" + person.uid(), settings.perUser());
       limit(buckets, call.headers, false);
     }
   }
 
-  private record Limited(RateLimiter.Bucket bucket, RateLimiter.Limit limit) {}
-
-  private static void add(List<Limited> buckets, String key, Optional<RateLimiter.Limit> limit) {
-    limit.ifPresent(l -> buckets.add(new Limited(new RateLimiter.Bucket(key, l), l)));
+  private static void add(List<RateLimiter.Bucket> buckets, String key, Optional<RateLimiter.Limit> limit) {
+    limit.ifPresent(l -> buckets.add(new RateLimiter.Bucket(key, l)));
   }
 
   /** Takes one token of every bucket, or throws 429; a failing store as described on the class. */
-  private void limit(List<Limited> buckets, Map<String, String> headers, boolean failClosed) {
+  private void limit(List<RateLimiter.Bucket> buckets, Map<String, String> headers, boolean failClosed) {
     if (buckets.isEmpty()) {
       return;
     }
     List<Decision> decisions;
     try {
-      decisions = rateLimiter.get().tryAcquireAll(buckets.stream().map(Limited::bucket).toList());
+      decisions = rateLimiter.get().tryAcquireAll(buckets);
     } catch (RuntimeException e) {
       if (failClosed) {
         Log.error("rate limiter unavailable, unauthenticated request refused", e);
