@@ -217,20 +217,10 @@ public final class GenerationService {
     return prompt;
   }
 
-  /**
-   * The job with its items, read in one transaction: the ledger changes an item and its job's counts
-   * together, so the answer never shows an item ended that its job has not counted yet.
-   */
   public JobView get(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
-    if (!Ids.isWellFormed(jobId)) {
-      throw ApiException.notFound("No such job in this project.");
-    }
-    return documents.transaction(tx -> {
-      GenerationJob job = Jobs.job(tx, jobId).filter(j -> j.projectId().equals(projectId))
-          .orElseThrow(() -> ApiException.notFound("No such job in this project."));
-      return JobView.of(job, Jobs.items(tx, jobId));
-    });
+    GenerationJob job = find(projectId, jobId);
+    return JobView.of(job, Jobs.items(documents, jobId));
   }
 
   /** The job, if it belongs to the project; 404 otherwise. */

@@ -47,11 +47,6 @@ public final class Jobs {
     return documents.query(itemsOf(jobId)).items().stream().map(Jobs::item).toList();
   }
 
-  /** The job's items as the transaction reads them, with the job in the same snapshot. */
-  public static List<GenerationItem> items(Transaction tx, String jobId) {
-    return tx.query(itemsOf(jobId)).items().stream().map(Jobs::item).toList();
-  }
-
   private static Query itemsOf(String jobId) {
     return Query.on(ITEMS).whereEqualTo("jobId", jobId).orderBy("index", Query.Direction.ASCENDING)
         .limit(Query.MAX_LIMIT).build();
