@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -219,8 +220,13 @@ public final class GenerationService {
 
   public JobView get(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
-    GenerationJob job = find(projectId, jobId);
-    return JobView.of(job, Jobs.items(documents, jobId));
+    if (!Ids.isWellFormed(jobId)) {
+      throw ApiException.notFound("No such job in this project.");
+    }
+    // Items first, then the job: an item ends in the same transaction that counts it on the job, so
+    // a job read after its items counts at least every ended item the answer shows.
+    List<GenerationItem> items = Jobs.items(documents, jobId);
+    return JobView.of(find(projectId, jobId), items);
   }
 
   /** The job, if it belongs to the project; 404 otherwise. */
