@@ -23,6 +23,10 @@ export function gatewaySpec(openapiText) {
   const api = YAML.parse(openapiText);
   const paths = {};
   for (const [path, item] of Object.entries(api.paths)) {
+    const partial = path.split('/').find((segment) => segment.includes('{') && !/^\{[^{}]+\}$/.test(segment));
+    if (partial) {
+      throw new Error(`${path}: API Gateway routes only parameters that are whole segments, not "${partial}"`);
+    }
     const params = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
       name, in: 'path', required: true, type: 'string',
     }));

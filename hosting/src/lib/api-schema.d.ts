@@ -141,7 +141,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/invitations/{invitationId}:revoke": {
+    "/api/projects/{projectId}/invitations/{invitationId}/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -161,7 +161,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/invitations/{invitationId}:resend": {
+    "/api/projects/{projectId}/invitations/{invitationId}/resend": {
         parameters: {
             query?: never;
             header?: never;
@@ -198,7 +198,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/invitations/{invitationId}:accept": {
+    "/api/invitations/{invitationId}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -220,7 +220,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/invitations/{invitationId}:decline": {
+    "/api/invitations/{invitationId}/decline": {
         parameters: {
             query?: never;
             header?: never;
@@ -325,7 +325,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/generations/{jobId}:cancel": {
+    "/api/projects/{projectId}/generations/{jobId}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -623,7 +623,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/batches/{batchId}:run": {
+    "/api/projects/{projectId}/batches/{batchId}/run": {
         parameters: {
             query?: never;
             header?: never;
@@ -648,7 +648,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{projectId}/batches/{batchId}:cancel": {
+    "/api/projects/{projectId}/batches/{batchId}/cancel": {
         parameters: {
             query?: never;
             header?: never;

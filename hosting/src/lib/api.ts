@@ -111,7 +111,7 @@ export class Api {
   }
 
   cancelGeneration(projectId: string, jobId: string): Promise<Job> {
-    return bodyOf(this.client.POST("/api/projects/{projectId}/generations/{jobId}:cancel", { params: { path: { projectId, jobId } } }));
+    return bodyOf(this.client.POST("/api/projects/{projectId}/generations/{jobId}/cancel", { params: { path: { projectId, jobId } } }));
   }
 
   /** Reads media (which needs the Authorization header) as a Blob, for showing via an object URL. */

@@ -48,14 +48,14 @@ export class PeopleApi {
 
   revokeInvitation(projectId: string, invitationId: string): Promise<Invitation> {
     return bodyOf(
-      this.client.POST("/api/projects/{projectId}/invitations/{invitationId}:revoke", { params: { path: { projectId, invitationId } } }),
+      this.client.POST("/api/projects/{projectId}/invitations/{invitationId}/revoke", { params: { path: { projectId, invitationId } } }),
     );
   }
 
   /** A new expiry and a new link; the old link stops working. */
   resendInvitation(projectId: string, invitationId: string): Promise<IssuedInvitation> {
     return bodyOf(
-      this.client.POST("/api/projects/{projectId}/invitations/{invitationId}:resend", { params: { path: { projectId, invitationId } } }),
+      this.client.POST("/api/projects/{projectId}/invitations/{invitationId}/resend", { params: { path: { projectId, invitationId } } }),
     );
   }
 
@@ -66,13 +66,13 @@ export class PeopleApi {
 
   acceptInvitation(invitationId: string, token: string | null): Promise<Member> {
     return bodyOf(
-      this.client.POST("/api/invitations/{invitationId}:accept", { params: { path: { invitationId } }, body: token ? { token } : {} }),
+      this.client.POST("/api/invitations/{invitationId}/accept", { params: { path: { invitationId } }, body: token ? { token } : {} }),
     );
   }
 
   declineInvitation(invitationId: string, token: string | null): Promise<void> {
     return doneOf(
-      this.client.POST("/api/invitations/{invitationId}:decline", { params: { path: { invitationId } }, body: token ? { token } : {} }),
+      this.client.POST("/api/invitations/{invitationId}/decline", { params: { path: { invitationId } }, body: token ? { token } : {} }),
     );
   }
 
@@ -134,10 +134,10 @@ export class PeopleApi {
   }
 
   runNow(projectId: string, batchId: string): Promise<BatchRun> {
-    return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}:run", { params: { path: { projectId, batchId } } }));
+    return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/run", { params: { path: { projectId, batchId } } }));
   }
 
   cancelRun(projectId: string, batchId: string): Promise<BatchRun> {
-    return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}:cancel", { params: { path: { projectId, batchId } } }));
+    return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/cancel", { params: { path: { projectId, batchId } } }));
   }
 }

@@ -38,6 +38,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class ApiContract {
   private static final Pattern PARAM = Pattern.compile("\\{[^}/]+}");
+  private static final Pattern LEGACY_ACTION = Pattern.compile("^(/api/.*/[^/:]+):([a-z]+)$");
 
   /** The description the tests hold the server to, read once per test JVM. */
   static final ApiContract OF_REPO = new ApiContract(ServerProcess.REPO.resolve("docs/openapi.yaml"));
@@ -104,8 +105,11 @@ final class ApiContract {
     // A trailing slash reaches the route without it where firebase.json rewrites a glob to the
     // function (whose router drops the slash), and nothing (404) where the rewrite is exact.
     boolean slash = rawPath.length() > 1 && rawPath.endsWith("/");
-    String path = slash ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
-    // The most literal template wins: {batchId}:run, not {batchId}, describes .../b1:run.
+    String unslashed = slash ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    // The colon form of an action (.../b1:run), still answered for a release, is described by its
+    // whole-segment form (.../b1/run).
+    String path = LEGACY_ACTION.matcher(unslashed).replaceFirst("$1/$2");
+    // The most literal template wins where two match.
     Optional<String> template = operations.stream().filter(o -> o.pattern().matcher(path).matches())
         .max(Comparator.comparingInt(Operation::literals)).map(Operation::template);
     Optional<Operation> op = operations.stream()

@@ -20,8 +20,10 @@ class ApiContractTest {
 
   @Test
   void answersThatFitTheDescriptionPass() {
-    assertEquals(Optional.empty(), CONTRACT.mismatch("POST", "/api/projects/p1/generations/j1:cancel", 404,
+    assertEquals(Optional.empty(), CONTRACT.mismatch("POST", "/api/projects/p1/generations/j1/cancel", 404,
         PROBLEM_JSON, PROBLEM));
+    assertEquals(Optional.empty(), CONTRACT.mismatch("POST", "/api/projects/p1/generations/j1:cancel", 404,
+        PROBLEM_JSON, PROBLEM), "the colon form of an action is judged as its whole-segment form");
     assertEquals(Optional.empty(), CONTRACT.mismatch("GET", "/api/projects", 200, JSON,
         "{\"items\":[],\"nextCursor\":null}"));
     assertEquals(Optional.empty(), CONTRACT.mismatch("GET", "/api/nothing-here", 404, PROBLEM_JSON, PROBLEM));
@@ -46,7 +48,9 @@ class ApiContractTest {
         Arguments.of("a gateway refusal that is not a problem", "413", "DELETE", "/api/projects/p1", 413, JSON, "{}"),
         Arguments.of("a JSON body where none is described", "DELETE /api/projects/{projectId}", "DELETE",
             "/api/projects/p1", 204, JSON, "{}"),
-        Arguments.of("an action route judged by its own operation", "{batchId}:run", "POST",
+        Arguments.of("an action route judged by its own operation", "{batchId}/run", "POST",
+            "/api/projects/p1/batches/b1/run", 201, JSON, "{\"jobIds\":\"j\"}"),
+        Arguments.of("an action's colon form judged by the same operation", "{batchId}/run", "POST",
             "/api/projects/p1/batches/b1:run", 201, JSON, "{\"jobIds\":\"j\"}"),
         Arguments.of("a success on a path no operation describes", "/api/nothing-here", "GET", "/api/nothing-here",
             200, JSON, "{}"));

@@ -135,7 +135,7 @@ class BatchLimitsBlackBoxTest {
   void aRunOfMoreRowsThanAJobMayHoldIsSplitAndCompletesEveryRow() throws Exception {
     int n = 2 * MAX_ITEMS + 2;
     String id = postBatch(rows(n), "0 9 * * 1").expect(201).object().get("id").getAsString();
-    JsonObject started = api.post(path("/" + id + ":run"), alice.idToken(), null).expect(201).object();
+    JsonObject started = api.post(path("/" + id + "/run"), alice.idToken(), null).expect(201).object();
     assertEquals(n, started.get("items").getAsInt(), started.toString());
     JsonObject last = null;
     for (int i = 0; i < 600; i++) {
@@ -217,7 +217,7 @@ class BatchLimitsBlackBoxTest {
       for (int i = 0; i < 2; i++) {
         answers.add(pool.submit(() -> {
           go.await();
-          return api.post(path("/" + id + ":run"), alice.idToken(), null);
+          return api.post(path("/" + id + "/run"), alice.idToken(), null);
         }));
       }
       go.countDown();
@@ -232,7 +232,7 @@ class BatchLimitsBlackBoxTest {
       assertEquals(runIds.get(0), runIds.get(1), "both answer the same run");
       assertEquals(1, runs(id).size(), "one run started");
       // A second press a moment later still answers the same run, while it goes on or just ended.
-      Api.Answer again = api.post(path("/" + id + ":run"), alice.idToken(), null).expect(200);
+      Api.Answer again = api.post(path("/" + id + "/run"), alice.idToken(), null).expect(200);
       assertEquals(runIds.get(0), again.object().get("id").getAsString());
       assertEquals(1, runs(id).size());
     } finally {
@@ -272,7 +272,7 @@ class BatchLimitsBlackBoxTest {
   void aStrangerCannotRunSomeoneElsesBatch() throws Exception {
     String id = postBatch(rows(1), "0 9 * * 1").expect(201).object().get("id").getAsString();
     Person mallory = Emulator.signUp("mallory");
-    Api.Answer a = api.post(path("/" + id + ":run"), mallory.idToken(), null);
+    Api.Answer a = api.post(path("/" + id + "/run"), mallory.idToken(), null);
     assertEquals(404, a.status(), a.raw().body());
     assertFalse(runs(id).size() > 0);
     assertNotNull(a.object().get("detail"));

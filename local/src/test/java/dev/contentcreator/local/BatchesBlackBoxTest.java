@@ -131,7 +131,7 @@ class BatchesBlackBoxTest {
       rows.append(i == 0 ? "" : ",").append("{\"product\":\"item ").append(i).append("\"}");
     }
     String id = newBatch(rows.append("]").toString(), 2);
-    JsonObject run = api.post("/api/projects/" + project + "/batches/" + id + ":run", alice.idToken(), null)
+    JsonObject run = api.post("/api/projects/" + project + "/batches/" + id + "/run", alice.idToken(), null)
         .expect(201).object();
     assertEquals(12, run.get("items").getAsInt());
     JsonObject last = null;

@@ -317,7 +317,7 @@ class GenerationBlackBoxTest {
   void aCancelledJobEndsAndStopsItsQueuedItems() throws Exception {
     String jobId = generate(alice, "{\"kind\":\"text\",\"prompt\":\"Many " + UUID.randomUUID() + "\",\"count\":60}", key())
         .expect(202).object().get("id").getAsString();
-    JsonObject cancelled = api.post("/api/projects/" + project + "/generations/" + jobId + ":cancel", alice.idToken(), null)
+    JsonObject cancelled = api.post("/api/projects/" + project + "/generations/" + jobId + "/cancel", alice.idToken(), null)
         .expect(200).object();
     assertEquals("cancelled", cancelled.get("status").getAsString());
     awaitEnd(jobId);
@@ -333,6 +333,9 @@ class GenerationBlackBoxTest {
     }
     assertEquals(60, ended, String.valueOf(after));
     assertTrue(after.get("cancelled").getAsInt() > 0);
+    api.post("/api/projects/" + project + "/generations/" + jobId + "/cancel", alice.idToken(), null).expect(409);
+    api.post("/api/projects/" + project + "/generations/" + jobId + "/cancel", bob.idToken(), null).expect(403);
+    // The colon form clients of the last release send still reaches the same action.
     api.post("/api/projects/" + project + "/generations/" + jobId + ":cancel", alice.idToken(), null).expect(409);
     api.post("/api/projects/" + project + "/generations/" + jobId + ":cancel", bob.idToken(), null).expect(403);
   }

@@ -24,7 +24,7 @@ final class Invitations {
     if (!listed) {
       throw new AssertionError("invitation " + id + " is not among those of " + who.email());
     }
-    JsonObject member = api.post("/api/invitations/" + id + ":accept", verified.idToken(), "{}").expect(200).object();
+    JsonObject member = api.post("/api/invitations/" + id + "/accept", verified.idToken(), "{}").expect(200).object();
     if (!projectId.equals(member.get("projectId").getAsString())) {
       throw new AssertionError("accepting joined another project: " + member);
     }

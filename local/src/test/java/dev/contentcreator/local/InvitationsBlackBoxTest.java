@@ -92,7 +92,7 @@ class InvitationsBlackBoxTest {
     assertEquals("pending", invited.object().get("status").getAsString());
     Answer unseen = api.get("/api/invitations", boss.idToken()).expect(403);
     assertTrue(unseen.object().get("detail").getAsString().toLowerCase().contains("verify"), unseen.raw().body());
-    Answer refused = api.post("/api/invitations/" + id + ":accept", boss.idToken(), "{}").expect(403);
+    Answer refused = api.post("/api/invitations/" + id + "/accept", boss.idToken(), "{}").expect(403);
     assertTrue(refused.object().get("detail").getAsString().toLowerCase().contains("verify"), refused.raw().body());
     api.get("/api/projects/" + project, boss.idToken()).expect(404);
 
@@ -101,11 +101,11 @@ class InvitationsBlackBoxTest {
     assertTrue(lists(mine, id), mine.raw().body());
     assertFalse(mine.raw().body().contains("acceptPath") || mine.raw().body().contains("tokenHash"),
         "a list never shows the link's secret: " + mine.raw().body());
-    JsonObject member = api.post("/api/invitations/" + id + ":accept", verified.idToken(), "{}").expect(200).object();
+    JsonObject member = api.post("/api/invitations/" + id + "/accept", verified.idToken(), "{}").expect(200).object();
     assertEquals("editor", member.get("role").getAsString());
     assertEquals("editor", api.get("/api/projects/" + project, verified.idToken()).expect(200).object()
         .get("role").getAsString());
-    api.post("/api/invitations/" + id + ":accept", verified.idToken(), "{}").expect(409);
+    api.post("/api/invitations/" + id + "/accept", verified.idToken(), "{}").expect(409);
     assertFalse(lists(api.get("/api/invitations", verified.idToken()).expect(200), id));
   }
 
@@ -148,20 +148,20 @@ class InvitationsBlackBoxTest {
     String withToken = "{\"token\":\"" + tokenOf(invitation) + "\"}";
 
     // Even holding the link, someone signed in with another address is told nothing.
-    Answer stolen = api.post("/api/invitations/" + id + ":accept", mallory.idToken(), withToken).expect(404);
-    Answer missing = api.post("/api/invitations/" + UUID.randomUUID().toString().replace("-", "") + ":accept",
+    Answer stolen = api.post("/api/invitations/" + id + "/accept", mallory.idToken(), withToken).expect(404);
+    Answer missing = api.post("/api/invitations/" + UUID.randomUUID().toString().replace("-", "") + "/accept",
         mallory.idToken(), "{}").expect(404);
     assertEquals(missing.object().get("detail"), stolen.object().get("detail"));
-    api.post("/api/invitations/" + id + ":decline", mallory.idToken(), "{}").expect(404);
+    api.post("/api/invitations/" + id + "/decline", mallory.idToken(), "{}").expect(404);
     assertFalse(lists(api.get("/api/invitations", mallory.idToken()).expect(200), id));
     api.get("/api/projects/" + project + "/invitations", mallory.idToken()).expect(404);
-    api.post("/api/projects/" + project + "/invitations/" + id + ":revoke", mallory.idToken(), "{}").expect(404);
-    api.post("/api/projects/" + project + "/invitations/" + id + ":resend", mallory.idToken(), "{}").expect(404);
+    api.post("/api/projects/" + project + "/invitations/" + id + "/revoke", mallory.idToken(), "{}").expect(404);
+    api.post("/api/projects/" + project + "/invitations/" + id + "/resend", mallory.idToken(), "{}").expect(404);
     api.get("/api/projects/" + project, mallory.idToken()).expect(404);
 
     // The invitee can still take it up, and a viewer may not manage invitations.
     Person verifiedBob = Emulator.verify(bob);
-    api.post("/api/invitations/" + id + ":accept", verifiedBob.idToken(), withToken).expect(200);
+    api.post("/api/invitations/" + id + "/accept", verifiedBob.idToken(), withToken).expect(200);
     api.get("/api/projects/" + project + "/invitations", verifiedBob.idToken()).expect(403);
   }
 
@@ -170,18 +170,18 @@ class InvitationsBlackBoxTest {
     Person dan = Emulator.verify(Emulator.signUp("dan"));
     String project = createProject(api, alice);
     String revoked = invite(api, alice, project, dan.email(), "viewer").expect(202).object().get("id").getAsString();
-    api.post("/api/projects/" + project + "/invitations/" + revoked + ":revoke", alice.idToken(), "{}").expect(200);
+    api.post("/api/projects/" + project + "/invitations/" + revoked + "/revoke", alice.idToken(), "{}").expect(200);
     assertFalse(lists(api.get("/api/invitations", dan.idToken()).expect(200), revoked));
-    api.post("/api/invitations/" + revoked + ":accept", dan.idToken(), "{}").expect(410);
+    api.post("/api/invitations/" + revoked + "/accept", dan.idToken(), "{}").expect(410);
     api.get("/api/projects/" + project, dan.idToken()).expect(404);
 
     JsonObject first = invite(api, alice, project, dan.email(), "editor").expect(202).object();
     String id = first.get("id").getAsString();
-    JsonObject resent = api.post("/api/projects/" + project + "/invitations/" + id + ":resend", alice.idToken(), "{}")
+    JsonObject resent = api.post("/api/projects/" + project + "/invitations/" + id + "/resend", alice.idToken(), "{}")
         .expect(200).object();
     assertNotEquals(tokenOf(first), tokenOf(resent));
-    api.post("/api/invitations/" + id + ":accept", dan.idToken(), "{\"token\":\"" + tokenOf(first) + "\"}").expect(404);
-    api.post("/api/invitations/" + id + ":accept", dan.idToken(), "{\"token\":\"" + tokenOf(resent) + "\"}").expect(200);
+    api.post("/api/invitations/" + id + "/accept", dan.idToken(), "{\"token\":\"" + tokenOf(first) + "\"}").expect(404);
+    api.post("/api/invitations/" + id + "/accept", dan.idToken(), "{\"token\":\"" + tokenOf(resent) + "\"}").expect(200);
     assertEquals("editor", api.get("/api/projects/" + project, dan.idToken()).expect(200).object().get("role").getAsString());
   }
 
@@ -196,7 +196,7 @@ class InvitationsBlackBoxTest {
       String id = invite(on, alice, project, erin.email(), "viewer").expect(202).object().get("id").getAsString();
       Thread.sleep(2500);
       assertFalse(lists(on.get("/api/invitations", erin.idToken()).expect(200), id));
-      on.post("/api/invitations/" + id + ":accept", erin.idToken(), "{}").expect(410);
+      on.post("/api/invitations/" + id + "/accept", erin.idToken(), "{}").expect(410);
       on.get("/api/projects/" + project, erin.idToken()).expect(404);
     }
   }

@@ -135,7 +135,7 @@ class QuotaReservationBlackBoxTest {
     assertEquals(10, held.get("reservedImages").getAsLong() + held.get("images").getAsLong(), held::toString);
     assertQuotaRefusal(rig.generate(owner, images(10, "A harbour at noon"), UUID.randomUUID().toString()));
 
-    rig.api.post("/api/projects/" + owner.projectId() + "/generations/" + first + ":cancel", owner.token(), null)
+    rig.api.post("/api/projects/" + owner.projectId() + "/generations/" + first + "/cancel", owner.token(), null)
         .expect(200);
     JsonObject ended = rig.awaitJob(owner, first, Duration.ofSeconds(60), j -> FaultRig.items(j).stream()
         .allMatch(i -> List.of("completed", "failed", "cancelled").contains(i.get("status").getAsString())));
@@ -209,7 +209,7 @@ class QuotaReservationBlackBoxTest {
       if (pressed != null) {
         Thread.sleep(250);
       }
-      pressed = rig.api.post("/api/projects/" + project.projectId() + "/batches/" + batch + ":run", who.idToken(), null);
+      pressed = rig.api.post("/api/projects/" + project.projectId() + "/batches/" + batch + "/run", who.idToken(), null);
     }
     String run = pressed.expect(201).object().get("id").getAsString();
     JsonObject last = null;

@@ -639,7 +639,8 @@ class RouteFuzzBlackBoxTest {
         "/api/projects//contents", "/api/projects/" + keep.project() + "//", "/api/../api/me", "/api/./me",
         "/api/me/", "/api/ME", "/api/projects/" + keep.project() + ";x=1", "/api/projects/%2e%2e/" + keep.project(),
         "/api/" + "x/".repeat(2000), "/api/projects/" + keep.project() + "/generations/x:cancel:cancel",
-        "/api/projects/" + keep.project() + "/batches/:run", "/api/webhooks/", "/api/webhooks/goapi/x")) {
+        "/api/projects/" + keep.project() + "/batches/:run",
+        "/api/projects/" + keep.project() + "/generations/x/cancel/cancel", "/api/webhooks/", "/api/webhooks/goapi/x")) {
       out.add(new Req(none, "unrouted", Who.OWNER, "GET", p, List.of(auth(owner.idToken())), null, false));
     }
     return out;

@@ -47,9 +47,10 @@ public final class BatchesApi {
         })
         .get(base + "/{batchId}/runs", r -> ApiResponse.ok(s.batches().runs(r.caller().uid(), r.pathParam("projectId"),
             r.pathParam("batchId"), r.intQueryParam("limit", 20, 1, 100), r.queryParam("cursor").orElse(null))))
-        .post(base + "/{batchId}:run", r -> runNow(s, r))
-        .post(base + "/{batchId}:cancel", r -> ApiResponse.ok(
+        .post(base + "/{batchId}/run", r -> runNow(s, r)).legacyAlias(base + "/{batchId}:run")
+        .post(base + "/{batchId}/cancel", r -> ApiResponse.ok(
             s.batches().cancelRun(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"))))
+        .legacyAlias(base + "/{batchId}:cancel")
         .build();
   }
 

@@ -38,8 +38,8 @@ public final class GenerationsApi {
         // Server-sent events, bounded in time and number: see JobStream.
         .get(base + "/{jobId}/events", r -> streams.open(r.caller().uid(), r.pathParam("projectId"),
             r.pathParam("jobId"), r.header("Last-Event-ID")))
-        .post(base + "/{jobId}:cancel", r -> ApiResponse.ok(services.generation().cancel(r.caller().uid(),
-            r.pathParam("projectId"), r.pathParam("jobId"))))
+        .post(base + "/{jobId}/cancel", r -> ApiResponse.ok(services.generation().cancel(r.caller().uid(),
+            r.pathParam("projectId"), r.pathParam("jobId")))).legacyAlias(base + "/{jobId}:cancel")
         .build();
   }
 

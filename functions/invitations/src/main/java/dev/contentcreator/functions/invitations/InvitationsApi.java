@@ -24,24 +24,25 @@ public final class InvitationsApi {
     return Router.builder()
         .get(project, r -> ApiResponse.ok(services.invitations().ofProject(r.caller().uid(), r.pathParam("projectId"),
             r.intQueryParam("limit", 50, 1, InvitationService.MAX_PENDING), r.queryParam("cursor").orElse(null))))
-        .post(project + "/{invitationId}:revoke", r -> {
+        .post(project + "/{invitationId}/revoke", r -> {
           emptyOrNoFields(r);
           return ApiResponse.ok(services.invitations().revoke(r.caller().uid(), r.pathParam("projectId"),
               r.pathParam("invitationId")));
-        }).sensitive()
-        .post(project + "/{invitationId}:resend", r -> {
+        }).sensitive().legacyAlias(project + "/{invitationId}:revoke")
+        .post(project + "/{invitationId}/resend", r -> {
           emptyOrNoFields(r);
           return ApiResponse.ok(services.invitations().resend(r.caller(), r.pathParam("projectId"),
               r.pathParam("invitationId")));
-        }).sensitive()
+        }).sensitive().legacyAlias(project + "/{invitationId}:resend")
         .get("/api/invitations", r -> ApiResponse.ok(services.invitations().mine(r.caller(),
             r.intQueryParam("limit", 50, 1, 100), r.queryParam("cursor").orElse(null))))
-        .post("/api/invitations/{invitationId}:accept", r -> ApiResponse.ok(
+        .post("/api/invitations/{invitationId}/accept", r -> ApiResponse.ok(
             services.invitations().accept(r.caller(), r.pathParam("invitationId"), token(r)))).sensitive()
-        .post("/api/invitations/{invitationId}:decline", r -> {
+        .legacyAlias("/api/invitations/{invitationId}:accept")
+        .post("/api/invitations/{invitationId}/decline", r -> {
           services.invitations().decline(r.caller(), r.pathParam("invitationId"), token(r));
           return ApiResponse.noContent();
-        })
+        }).legacyAlias("/api/invitations/{invitationId}:decline")
         .build();
   }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,6 +15,11 @@ import java.util.TreeSet;
  * Maps a method and a path to a handler by path templates such as
  * {@code /api/projects/{projectId}/members/{uid}}. A path no route knows is a 404, a known path
  * with another method a 405 that lists the allowed ones. Immutable once built.
+ *
+ * <p>Every path parameter is a whole segment, as API Gateway requires. An action on a resource is a
+ * segment of its own ({@code .../{jobId}/cancel}); the earlier form with the action after a colon in
+ * the same segment ({@code .../{jobId}:cancel}) is still answered where a route keeps it as its
+ * {@linkplain Builder#legacyAlias legacy alias}.
  */
 public final class Router {
   private final List<Route> routes;
@@ -76,8 +82,11 @@ public final class Router {
     private final boolean isPublic;
     private final long maxBodyBytes;
     private final boolean sensitive;
+    private final String legacyTemplate;
+    private final String[] legacySegments;
 
-    Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes, boolean sensitive) {
+    Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes, boolean sensitive,
+        String legacyTemplate) {
       this.method = method;
       this.template = template;
       this.segments = split(template);
@@ -85,6 +94,16 @@ public final class Router {
       this.isPublic = isPublic;
       this.maxBodyBytes = maxBodyBytes;
       this.sensitive = sensitive;
+      this.legacyTemplate = legacyTemplate;
+      this.legacySegments = legacyTemplate == null ? null : split(legacyTemplate);
+    }
+
+    private Route withSensitive() {
+      return new Route(method, template, handler, false, maxBodyBytes, true, legacyTemplate);
+    }
+
+    private Route withLegacy(String legacy) {
+      return new Route(method, template, handler, isPublic, maxBodyBytes, sensitive, legacy);
     }
 
     public String method() { return method; }
@@ -96,8 +115,15 @@ public final class Router {
     public boolean isUpload() { return maxBodyBytes > 0; }
     /** Whether the caller's token is checked for revocation and a disabled account on every call. */
     public boolean isSensitive() { return sensitive; }
+    /** The colon form this route also answers for a release ({@code .../{jobId}:cancel}), if any. */
+    public Optional<String> legacyTemplate() { return Optional.ofNullable(legacyTemplate); }
 
     Map<String, String> bind(String[] path) {
+      Map<String, String> params = bind(segments, path);
+      return params != null || legacySegments == null ? params : bind(legacySegments, path);
+    }
+
+    private static Map<String, String> bind(String[] segments, String[] path) {
       if (path.length != segments.length) {
         return null;
       }
@@ -106,7 +132,7 @@ public final class Router {
         String s = segments[i];
         int close = s.indexOf('}');
         if (s.startsWith("{") && close > 0) {
-          // "{jobId}" binds the whole segment; "{jobId}:cancel" binds what comes before ":cancel".
+          // "{jobId}" binds the whole segment; a legacy "{jobId}:cancel" what comes before ":cancel".
           String suffix = s.substring(close + 1);
           String raw = path[i];
           if (!raw.endsWith(suffix) || (suffix.isEmpty() && raw.contains(":"))) {
@@ -165,7 +191,28 @@ public final class Router {
       if (last.isPublic) {
         throw new IllegalStateException("a public route has no caller to check: " + last.method + " " + last.template);
       }
-      routes.set(routes.size() - 1, new Route(last.method, last.template, last.handler, false, last.maxBodyBytes, true));
+      routes.set(routes.size() - 1, last.withSensitive());
+      return this;
+    }
+
+    /**
+     * Lets the route added last also answer at its earlier colon form, the same template with the
+     * last {@code /} before the action written as {@code :} ({@code .../{jobId}:cancel} for
+     * {@code .../{jobId}/cancel}), so clients written against it keep working for a release. API
+     * Gateway cannot route such a path; Hosting and the local server can.
+     */
+    public Builder legacyAlias(String colonTemplate) {
+      if (routes.isEmpty()) {
+        throw new IllegalStateException("legacyAlias() names the route added just before it; add a route first");
+      }
+      Route last = routes.get(routes.size() - 1);
+      int colon = colonTemplate == null ? -1 : colonTemplate.lastIndexOf(':');
+      if (colon < 1 || colonTemplate.indexOf('/', colon) >= 0 || colonTemplate.charAt(colon - 1) != '}'
+          || !(colonTemplate.substring(0, colon) + "/" + colonTemplate.substring(colon + 1)).equals(last.template)) {
+        throw new IllegalArgumentException("a legacy alias is the route's template with its last '/' after a "
+            + "parameter written as ':', got " + colonTemplate + " for " + last.template);
+      }
+      routes.set(routes.size() - 1, last.withLegacy(colonTemplate));
       return this;
     }
 
@@ -179,12 +226,18 @@ public final class Router {
       if (!template.startsWith("/api/")) {
         throw new IllegalArgumentException("a route lives under /api/, got: " + template);
       }
+      for (String segment : split(template)) {
+        if (segment.contains("{") && !(segment.startsWith("{") && segment.endsWith("}"))) {
+          throw new IllegalArgumentException("a path parameter is a whole segment (API Gateway routes no other), "
+              + "got: " + template);
+        }
+      }
       for (Route r : routes) {
         if (r.method.equals(method) && r.template.equals(template)) {
           throw new IllegalArgumentException("route defined twice: " + method + " " + template);
         }
       }
-      routes.add(new Route(method, template, handler, isPublic, maxBodyBytes, false));
+      routes.add(new Route(method, template, handler, isPublic, maxBodyBytes, false, null));
       return this;
     }
 
