@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -220,13 +219,11 @@ public final class GenerationService {
 
   public JobView get(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.VIEWER);
-    if (!Ids.isWellFormed(jobId)) {
-      throw ApiException.notFound("No such job in this project.");
-    }
-    // Items first, then the job: an item ends in the same transaction that counts it on the job, so
-    // a job read after its items counts at least every ended item the answer shows.
-    List<GenerationItem> items = Jobs.items(documents, jobId);
-    return JobView.of(find(projectId, jobId), items);
+    // The job first, then its items: the last item ends in the same transaction that ends the job,
+    // so a job that has ended is never shown with an item still going; the view counts the items
+    // it lists, so its counts never lag them either.
+    GenerationJob job = find(projectId, jobId);
+    return JobView.of(job, Jobs.items(documents, jobId));
   }
 
   /** The job, if it belongs to the project; 404 otherwise. */

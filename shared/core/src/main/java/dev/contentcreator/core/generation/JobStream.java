@@ -136,7 +136,7 @@ public final class JobStream {
           } else if (now - nextCheck >= 0) {
             // Another process may have changed the job: its document alone says whether it did.
             nextCheck = now + interval;
-            JobView job = JobView.of(generation.get().find(projectId, jobId), List.of());
+            JobView job = JobView.alone(generation.get().find(projectId, jobId));
             if (!job.equals(snapshot.withoutItems())) {
               refresh(readAll(now));
             }

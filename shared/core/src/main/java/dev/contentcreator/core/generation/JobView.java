@@ -32,14 +32,39 @@ public record JobView(String id, String projectId, ContentKind kind, String prov
     }
   }
 
+  /**
+   * The job with its items. The counts are the items' own, not the job document's: read one after
+   * the other, the two may be a moment apart, and an answer must not list an item as ended that its
+   * counts leave out.
+   */
   public static JobView of(GenerationJob j, List<GenerationItem> items) {
-    return new JobView(j.id(), j.projectId(), j.kind(), j.provider(), j.model(), j.demo(), j.status(), j.itemCount(),
-        j.completed(), j.failed(), j.cancelled(), j.prompt(), j.options(), j.templateId(), j.contentId(), j.fresh(),
-        j.requestedBy(), j.createdAt(), j.updatedAt(), j.batchId(), j.maxConcurrent(), j.budgetMicros(),
-        j.costMicros(), items.stream().map(Item::of).toList());
+    int completed = 0;
+    int failed = 0;
+    int cancelled = 0;
+    for (GenerationItem i : items) {
+      switch (i.status()) {
+        case COMPLETED -> completed++;
+        case FAILED -> failed++;
+        case CANCELLED -> cancelled++;
+        default -> { }
+      }
+    }
+    return make(j, completed, failed, cancelled, items.stream().map(Item::of).toList());
   }
 
-  /** The job alone, as its document says, to tell whether another process changed it. */
+  /** The job's document alone, with the counts it keeps, to tell whether another process changed it. */
+  static JobView alone(GenerationJob j) {
+    return make(j, j.completed(), j.failed(), j.cancelled(), List.of());
+  }
+
+  private static JobView make(GenerationJob j, int completed, int failed, int cancelled, List<Item> items) {
+    return new JobView(j.id(), j.projectId(), j.kind(), j.provider(), j.model(), j.demo(), j.status(), j.itemCount(),
+        completed, failed, cancelled, j.prompt(), j.options(), j.templateId(), j.contentId(), j.fresh(),
+        j.requestedBy(), j.createdAt(), j.updatedAt(), j.batchId(), j.maxConcurrent(), j.budgetMicros(),
+        j.costMicros(), items);
+  }
+
+  /** The view without its items, to compare with {@link #alone} of the job's document. */
   JobView withoutItems() {
     return new JobView(id, projectId, kind, provider, model, demo, status, itemCount, completed, failed, cancelled,
         prompt, options, templateId, contentId, fresh, requestedBy, createdAt, updatedAt, batchId, maxConcurrent,
