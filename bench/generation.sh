@@ -1,45 +1,67 @@
 #!/usr/bin/env bash
 # Throughput of generation on one machine: ITEMS (1000) text items from the demo provider with a
-# fixed LATENCY (200ms) per call and a concurrency limit of CONCURRENCY (32), measured from the
-# first POST to the last item's end, against the ideal ceil(ITEMS / CONCURRENCY) x LATENCY; once
-# without faults and once with FAULTS (0.2) of the provider calls failing as transient errors.
+# fixed LATENCY_MS (200) per call and CONCURRENCY (32) calls at once, sent as jobs of 100 items,
+# measured from the first POST to the last item's end. The reference is the ideal wall time,
+# ceil(ITEMS / CONCURRENCY) x LATENCY_MS: every slot busy with a call all the time. Runs ROUNDS (3)
+# times without faults and with FAULTS (0.2) of the calls failing as transient errors, and prints
+# median, min and max of the wall time and its ratio to the ideal, the load average, and per round
+# the generation requests refused (any answer but 202), the items completed and failed, and the
+# provider calls made. A round gives up after DEADLINE_S (120) seconds and says so, so the script
+# always ends; extra server settings go in SERVER_ENV ("GUARD_ATTEMPTS=3 ...").
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 items="${ITEMS:-1000}"
 latency_ms="${LATENCY_MS:-200}"
 concurrency="${CONCURRENCY:-32}"
 faults="${FAULTS:-0.2}"
+rounds="${ROUNDS:-3}"
+deadline_s="${DEADLINE_S:-120}"
 per_job=100
 ensure_built
 
-run() { # run FAILURE_RATE: prints the wall time in ms and the end state of the jobs
-  local rate="$1" port data token project t0 t1 jobs=() pending
+json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
+
+run() { # run FAILURE_RATE: prints "wall_ms refused completed failed attempts timed_out"
+  local rate="$1" port data token project t0 t1 jobs=() refused=0 pending answer code timed_out=0
   port="$(free_port)"
   data="$(mktemp -d)"
-  DEMO_LATENCY="${latency_ms}ms" DEMO_CHUNK_DELAY=0ms DEMO_FAILURE_RATE="$rate" \
-    GENERATION_CONCURRENCY="$concurrency" GUARD_BULKHEAD="$concurrency" \
+  (
+    export DEMO_LATENCY="${latency_ms}ms" DEMO_CHUNK_DELAY=0ms DEMO_FAILURE_RATE="$rate" \
+      GENERATION_CONCURRENCY="$concurrency" GUARD_BULKHEAD="$concurrency" QUOTA_TOKENS_PER_MONTH=1000000000
+    # shellcheck disable=SC2086
+    if [[ -n "${SERVER_ENV:-}" ]]; then export ${SERVER_ENV?}; fi
     start_server "$data" "$port"
+    echo "$SERVER_PID" >"$data/pid"
+  )
   until curl -s -o /dev/null "http://127.0.0.1:$port/api/health"; do sleep 0.05; done
   token="$(sign_up)"
   local base="http://127.0.0.1:$port/api"
   project="$(curl -s -XPOST "$base/projects" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
-    -d '{"name":"Bench"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')"
+    -d '{"name":"Bench"}' | json 'd["id"]')"
   t0=$(date +%s%N)
   for ((sent = 0; sent < items; sent += per_job)); do
     local n=$((items - sent < per_job ? items - sent : per_job))
-    jobs+=("$(curl -s -XPOST "$base/projects/$project/generations" -H "Authorization: Bearer $token" \
-      -H 'content-type: application/json' -H "Idempotency-Key: bench-$rate-$sent" \
-      -d "{\"kind\":\"text\",\"prompt\":\"Bench $RANDOM $sent\",\"count\":$n,\"fresh\":true}" |
-      python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')")
+    answer="$(curl -s -w '\n%{http_code}' -XPOST "$base/projects/$project/generations" \
+      -H "Authorization: Bearer $token" -H 'content-type: application/json' -H "Idempotency-Key: bench-$rate-$sent" \
+      -d "{\"kind\":\"text\",\"prompt\":\"Bench $RANDOM $sent\",\"count\":$n,\"fresh\":true}")"
+    code="${answer##*$'\n'}"
+    if [[ "$code" == 202 ]]; then
+      jobs+=("$(printf '%s' "${answer%$'\n'*}" | json 'd["id"]')")
+    else
+      refused=$((refused + 1))
+      if ((refused == 1)); then
+        printf '%s' "${answer%$'\n'*}" | json '"first refusal: %s %s" % (d.get("status"), d.get("detail"))' >&2
+      fi
+    fi
   done
   while true; do
     pending=0
     for job in "${jobs[@]}"; do
-      status="$(curl -s "$base/projects/$project/generations/$job" -H "Authorization: Bearer $token" |
-        python3 -c 'import sys,json; print(json.load(sys.stdin)["status"])')"
+      status="$(curl -s "$base/projects/$project/generations/$job" -H "Authorization: Bearer $token" | json 'd["status"]')"
       [[ "$status" == completed || "$status" == failed || "$status" == cancelled ]] || pending=$((pending + 1))
     done
     ((pending == 0)) && break
+    if (( ($(date +%s%N) - t0) / 1000000000 >= deadline_s )); then timed_out=1; break; fi
     sleep 0.2
   done
   t1=$(date +%s%N)
@@ -50,15 +72,32 @@ c=f=a=0
 for line in sys.stdin:
     if line.strip():
         j=json.loads(line); c+=j["completed"]; f+=j["failed"]; a+=sum(i["attempts"] for i in j["items"])
-print(f"completed={c} failed={f} attempts={a}")')"
-  stop_server
+print(c, f, a)')"
+  local pid
+  pid="$(cat "$data/pid")"
+  kill "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
   rm -rf "$data"
-  echo "$(((t1 - t0) / 1000000)) $summary"
+  echo "$(((t1 - t0) / 1000000)) $refused $summary $timed_out"
 }
 
 ideal_ms=$(( ((items + concurrency - 1) / concurrency) * latency_ms ))
-echo "items=$items latency=${latency_ms}ms concurrency=$concurrency ideal=${ideal_ms}ms"
+echo "items=$items latency=${latency_ms}ms concurrency=$concurrency rounds=$rounds reference: ideal=${ideal_ms}ms"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for rate in 0 "$faults"; do
-  read -r wall rest <<<"$(run "$rate")"
-  python3 -c "print(f'faults=$rate wall=${wall}ms ratio={$wall/$ideal_ms:.2f}x $rest')"
+  walls=()
+  for ((r = 1; r <= rounds; r++)); do
+    read -r wall refused completed failed attempts timed_out <<<"$(run "$rate")"
+    walls+=("$wall")
+    echo "  faults=$rate round $r: wall=${wall}ms ratio=$(python3 -c "print(f'{$wall/$ideal_ms:.2f}')")" \
+      "refused=$refused completed=$completed failed=$failed attempts=$attempts$([[ $timed_out == 1 ]] && echo " TIMED OUT after ${deadline_s}s")"
+  done
+  python3 - "$rate" "$ideal_ms" "${walls[@]}" <<'PY'
+import statistics, sys
+rate, ideal, walls = sys.argv[1], int(sys.argv[2]), [int(w) for w in sys.argv[3:]]
+m = statistics.median(walls)
+print(f"faults={rate}: product median {m:.0f} ms (min {min(walls)}, max {max(walls)}), ideal {ideal} ms, "
+      f"ratio {m/ideal:.2f} (min {min(walls)/ideal:.2f}, max {max(walls)/ideal:.2f})")
+PY
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -69,8 +69,8 @@ resource "google_cloud_tasks_queue" "generation" {
     max_dispatches_per_second = 50
   }
   retry_config {
-    max_attempts  = 8
-    min_backoff   = "1s"
+    max_attempts  = 10
+    min_backoff   = "0.25s"
     max_backoff   = "60s"
     max_doublings = 6
   }

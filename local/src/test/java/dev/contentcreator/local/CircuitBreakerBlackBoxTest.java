@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CircuitBreakerBlackBoxTest {
   private static final Duration BREAKER_DELAY = Duration.ofSeconds(3);
   /**
-   * The product's breaker settings (GUARD_BREAKER_FAILURE_RATE 50, GUARD_BREAKER_MIN_CALLS 10): with
-   * every call failing, it opens once 10 calls have failed.
+   * The product's failure rate (GUARD_BREAKER_FAILURE_RATE 50), counted here from 10 calls (the
+   * product waits for 20) to keep the test short: with every call failing, it opens once 10 have failed.
    */
   private static final int BREAKER_FAILURES = 10;
 

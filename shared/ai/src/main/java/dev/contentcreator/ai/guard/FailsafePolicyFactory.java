@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * The provider policies of a process, on {@link ProviderGuard}, named {@code failsafe}. Settings:
- * {@code GUARD_ATTEMPTS} (3 tries within one task), {@code GUARD_MIN_BACKOFF} (500ms),
+ * {@code GUARD_ATTEMPTS} (1 try within one task: the generation queue's retries wait with the slot
+ * free, where tries within the task would hold it), {@code GUARD_MIN_BACKOFF} (500ms),
  * {@code GUARD_MAX_BACKOFF} (30s), {@code GUARD_TIMEOUT} (120s per try); the breaker opens when
- * {@code GUARD_BREAKER_FAILURE_RATE} (50) percent of at least {@code GUARD_BREAKER_MIN_CALLS} (10)
+ * {@code GUARD_BREAKER_FAILURE_RATE} (50) percent of at least {@code GUARD_BREAKER_MIN_CALLS} (20)
  * tries within {@code GUARD_BREAKER_WINDOW} (60s) failed, so a provider failing now and then keeps
  * working (0 switches to counting: {@code GUARD_BREAKER_FAILURES}, 5, in the window);
  * {@code GUARD_BREAKER_DELAY} (30s open),

@@ -129,8 +129,8 @@ public final class Settings {
   public static final Setting<Integer> GENERATION_MAX_OUTPUT_TOKENS = integer("GENERATION_MAX_OUTPUT_TOKENS", "4096", "the output cap of a text request without maxTokens");
   public static final Setting<Duration> GENERATION_ITEM_LEASE = duration("GENERATION_ITEM_LEASE", "60s", "how long a claim on an item lasts");
   public static final Setting<Integer> GENERATION_CONCURRENCY = integer("GENERATION_CONCURRENCY", "32", "provider calls the generation queue runs at once");
-  public static final Setting<Integer> GENERATION_MAX_ATTEMPTS = integer("GENERATION_MAX_ATTEMPTS", "8", "tries of one item before it fails");
-  public static final Setting<Duration> GENERATION_MIN_BACKOFF = duration("GENERATION_MIN_BACKOFF", "1s", "the queue's shortest wait between tries of an item");
+  public static final Setting<Integer> GENERATION_MAX_ATTEMPTS = integer("GENERATION_MAX_ATTEMPTS", "10", "tries of one item before it fails");
+  public static final Setting<Duration> GENERATION_MIN_BACKOFF = duration("GENERATION_MIN_BACKOFF", "250ms", "the queue's shortest wait between tries of an item");
   public static final Setting<Duration> GENERATION_MAX_BACKOFF = duration("GENERATION_MAX_BACKOFF", "60s", "the queue's longest wait between tries of an item");
   public static final Setting<Duration> GENERATION_POLL_INTERVAL = duration("GENERATION_POLL_INTERVAL", "10s", "how often a GoAPI task is polled");
   public static final Setting<Duration> GENERATION_ASYNC_DEADLINE = duration("GENERATION_ASYNC_DEADLINE", "20m", "after this an unfinished GoAPI task fails");
@@ -162,12 +162,12 @@ public final class Settings {
   public static final Setting<Boolean> MEDIA_ALLOW_HTTP_LOOPBACK = bool("MEDIA_ALLOW_HTTP_LOOPBACK", "false", "let an import use plain http to loopback");
 
   // The provider guard
-  public static final Setting<Integer> GUARD_ATTEMPTS = integer("GUARD_ATTEMPTS", "3", "tries of one provider call within a task");
+  public static final Setting<Integer> GUARD_ATTEMPTS = integer("GUARD_ATTEMPTS", "1", "tries of one provider call within a task (more hold the task's slot while they wait; the queue's tries do not)");
   public static final Setting<Duration> GUARD_MIN_BACKOFF = duration("GUARD_MIN_BACKOFF", "500ms", "the shortest wait between those tries");
   public static final Setting<Duration> GUARD_MAX_BACKOFF = duration("GUARD_MAX_BACKOFF", "30s", "the longest wait between those tries");
   public static final Setting<Duration> GUARD_TIMEOUT = duration("GUARD_TIMEOUT", "120s", "the longest one provider call may take");
   public static final Setting<Integer> GUARD_BREAKER_FAILURE_RATE = integer("GUARD_BREAKER_FAILURE_RATE", "50", "the failure percentage that opens a provider's circuit (0: count failures instead)");
-  public static final Setting<Integer> GUARD_BREAKER_MIN_CALLS = integer("GUARD_BREAKER_MIN_CALLS", "10", "the calls in the window before the rate counts");
+  public static final Setting<Integer> GUARD_BREAKER_MIN_CALLS = integer("GUARD_BREAKER_MIN_CALLS", "20", "the calls in the window before the rate counts");
   public static final Setting<Duration> GUARD_BREAKER_WINDOW = duration("GUARD_BREAKER_WINDOW", "60s", "the window the failures are counted in");
   public static final Setting<Integer> GUARD_BREAKER_FAILURES = integer("GUARD_BREAKER_FAILURES", "5", "failures in the window that open the circuit when the rate is 0");
   public static final Setting<Duration> GUARD_BREAKER_DELAY = duration("GUARD_BREAKER_DELAY", "30s", "how long a circuit stays open");
