@@ -19,12 +19,13 @@ const MEMBERS = [
   ['p2', 'dave', 'owner'],
 ];
 const PROJECT_COLLECTIONS = ['jobs', 'items', 'contents', 'versions', 'templates', 'batches', 'batchruns'];
-const CLOSED = ['idempotency/key-1', 'uploads/upload-1', 'settings/global'];
+const CLOSED = ['idempotency/key-1', 'uploads/upload-1', 'settings/global', 'jobcounters/job-1-0'];
 const PERIOD = '2026-11';
 
 function allSeededPaths() {
   const paths = ['projects/p1', 'projects/p2', 'users/alice', 'users/dave',
-    `usage/user-alice-${PERIOD}`, `usage/user-alice-x-${PERIOD}`, `usage/project-p1-${PERIOD}`, ...CLOSED];
+    `usage/user-alice-${PERIOD}`, `usage/user-alice-${PERIOD}-s3`, `usage/user-alice-x-${PERIOD}`,
+    `usage/project-p1-${PERIOD}`, `usage/project-p1-${PERIOD}-s3`, ...CLOSED];
   for (const [projectId, uid] of MEMBERS) paths.push(`members/${projectId}_${uid}`);
   for (const c of PROJECT_COLLECTIONS) paths.push(`${c}/${c}-p1`, `${c}/${c}-p2`);
   return paths;
@@ -50,6 +51,8 @@ describe('firestore.rules', { skip }, () => {
         db.doc('users/alice').set({ uid: 'alice', email: 'alice@example.com' }),
         db.doc('users/dave').set({ uid: 'dave', email: 'dave@example.com' }),
         db.doc(`usage/user-alice-${PERIOD}`).set({ period: PERIOD, tokens: 10 }),
+        db.doc(`usage/user-alice-${PERIOD}-s3`).set({ period: PERIOD, tokens: 5 }),
+        db.doc(`usage/project-p1-${PERIOD}-s3`).set({ period: PERIOD, tokens: 5 }),
         db.doc(`usage/user-alice-x-${PERIOD}`).set({ period: PERIOD, tokens: 20 }),
         db.doc(`usage/project-p1-${PERIOD}`).set({ period: PERIOD, tokens: 30 }),
         ...CLOSED.map((path) => db.doc(path).set({ projectId: 'p1', uid: 'alice' })),
@@ -148,8 +151,14 @@ describe('firestore.rules', { skip }, () => {
   });
 
   describe('usage', () => {
-    test('a person reads their own month', async () => {
+    test('a person reads their own month, every counter document of it', async () => {
       await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}`).get());
+      await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}-s3`).get());
+    });
+    test('no id past the counter documents of a month reads as one', async () => {
+      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s8`).get());
+      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s0`).get());
+      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-x3`).get());
     });
     test('a uid that starts like another\'s reads only its own', async () => {
       await assertFails(as('alice').doc(`usage/user-alice-x-${PERIOD}`).get());
@@ -157,6 +166,7 @@ describe('firestore.rules', { skip }, () => {
     });
     test('a project\'s counters are closed, even to its owner', async () => {
       await assertFails(as('alice').doc(`usage/project-p1-${PERIOD}`).get());
+      await assertFails(as('alice').doc(`usage/project-p1-${PERIOD}-s3`).get());
     });
     test('nobody lists usage', async () => {
       await assertFails(as('alice').collection('usage').get());

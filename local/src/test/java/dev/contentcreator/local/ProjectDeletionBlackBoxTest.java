@@ -134,7 +134,7 @@ class ProjectDeletionBlackBoxTest {
   void deletingAProjectRemovesEverythingThatBelongsToItInPages() throws Exception {
     String project = fullProject("Doomed", 8);
     Map<String, Integer> before = leftOf(project);
-    for (String kind : new String[] {"contents", "versions", "batches", "templates", "jobs", "items", "uploads",
+    for (String kind : new String[] {"contents", "versions", "batches", "templates", "jobs", "items", "jobcounters", "uploads",
         "idempotency", "invitations", "blobs"}) {
       assertTrue(before.getOrDefault(kind, 0) > 0, () -> "the project has no " + kind + ": " + before);
     }

@@ -12,6 +12,7 @@ import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.domain.Template;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.JobCounters;
 import dev.contentcreator.core.generation.JobLedger;
 import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.generation.Providers;
@@ -277,15 +278,16 @@ public final class BatchService {
       if (job == null) {
         continue;
       }
+      JobCounters.Counts counts = JobCounters.current(documents, job);
       items += job.itemCount();
-      completed += job.completed();
-      failed += job.failed();
-      cancelled += job.cancelled();
-      cost += job.costMicros();
+      completed += counts.completed();
+      failed += counts.failed();
+      cancelled += counts.cancelled();
+      cost += counts.costMicros();
       open |= !job.status().terminal();
       started |= job.status() != GenerationJob.Status.QUEUED;
       wasCancelled |= job.status() == GenerationJob.Status.CANCELLED;
-      if (job.failed() > 0 && failures.size() < 20) {
+      if (counts.failed() > 0 && failures.size() < 20) {
         for (GenerationItem i : Jobs.items(documents, job.id())) {
           if (i.status() == GenerationItem.Status.FAILED && failures.size() < 20) {
             failures.add(new BatchRunView.RowNote(j.row(i.index()), i.failureReason()));

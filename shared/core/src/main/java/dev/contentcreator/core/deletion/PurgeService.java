@@ -8,6 +8,7 @@ import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.JobCounters;
 import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.json.Json;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  * enqueued before the transaction: it waits for the tombstone (and gives up if the deletion was
  * refused), so there is no moment when the project is gone and no task will clean it.
  *
- * <p>A project's phases: batches, batch runs, jobs, items, templates, uploads, idempotency
+ * <p>A project's phases: batches, batch runs, jobs, items, job counters, templates, uploads, idempotency
  * records, versions, content items, then every blob under {@code projects/<id>/} and
  * {@code uploads/<id>/}, then the tombstone. A content item's: its versions (with the media no
  * remaining version uses), then the tombstone. Usage counters stay: they are the history that
@@ -76,6 +77,7 @@ public final class PurgeService {
       Phase.documents(BatchService.RUNS, "projectId"),
       Phase.documents(Jobs.JOBS, "projectId"),
       Phase.documents(Jobs.ITEMS, "projectId"),
+      Phase.documents(JobCounters.COLLECTION, "projectId"),
       Phase.documents(TemplateService.COLLECTION, "projectId"),
       Phase.documents(MediaService.UPLOADS, "projectId"),
       Phase.documents(GenerationService.IDEMPOTENCY, "projectId"),

@@ -78,27 +78,17 @@ public record GenerationJob(
   }
 
   /**
-   * The job with one more item ended as {@code how} (completed, failed or cancelled), and the status
-   * that follows: running while some item has not ended, then completed when any item completed,
-   * else failed. A cancelled job stays cancelled.
+   * The job once its last item has ended, with the final counts and cost: completed when any item
+   * completed, else failed; a cancelled job stays cancelled.
    */
-  public GenerationJob counted(GenerationItem.Status how, Instant now) {
-    if (!how.terminal()) {
-      throw new IllegalArgumentException("only an item that ended is counted, not one " + how);
+  public GenerationJob settled(int c, int f, int x, long cost, Instant now) {
+    if (c + f + x != itemCount) {
+      throw new IllegalArgumentException("a job settles when all " + itemCount + " items ended, not " + (c + f + x));
     }
-    int c = completed + (how == GenerationItem.Status.COMPLETED ? 1 : 0);
-    int f = failed + (how == GenerationItem.Status.FAILED ? 1 : 0);
-    int x = cancelled + (how == GenerationItem.Status.CANCELLED ? 1 : 0);
-    Status next = status == Status.CANCELLED ? Status.CANCELLED
-        : c + f + x < itemCount ? Status.RUNNING
-        : c > 0 ? Status.COMPLETED : Status.FAILED;
-    return toBuilder().counts(c, f, x).status(next).updatedAt(now).build();
+    Status next = status == Status.CANCELLED ? Status.CANCELLED : c > 0 ? Status.COMPLETED : Status.FAILED;
+    return toBuilder().counts(c, f, x).costMicros(cost).status(next).updatedAt(now).build();
   }
 
-  /** The job with {@code micros} more spent. */
-  public GenerationJob plusCost(long micros) {
-    return toBuilder().costMicros(costMicros + micros).build();
-  }
 
   /**
    * Gathers a job's values; {@link #build()} refuses a job without its ids, kind, provider, model,

@@ -15,8 +15,16 @@ import java.util.Map;
  * use more, and the item is charged what it really used.
  * Image: one image. Video: the requested duration (5 s unless {@code options.duration} says).
  */
-public record Reservation(String period, long tokens, long images, double videoSeconds) {
+public record Reservation(String period, long tokens, long images, double videoSeconds, Integer shard) {
   public static final Reservation NONE = new Reservation(null, 0, 0, 0);
+
+  /**
+   * {@code shard}: which of the month's counter documents holds it (see {@code UsageService}); null
+   * for one not yet held, and for one held before the counters were spread, which is in the first.
+   */
+  public Reservation(String period, long tokens, long images, double videoSeconds) {
+    this(period, tokens, images, videoSeconds, null);
+  }
 
   /** The worst case of one item of this kind, prompt and options, not yet tied to a month. */
   public static Reservation estimate(ContentKind kind, String prompt, String systemPrompt, Map<String, String> options,
@@ -34,11 +42,22 @@ public record Reservation(String period, long tokens, long images, double videoS
   }
 
   public Reservation in(String month) {
-    return new Reservation(month, tokens, images, videoSeconds);
+    return new Reservation(month, tokens, images, videoSeconds, shard);
+  }
+
+  /** The same amounts, held in counter document {@code k} of its month. */
+  public Reservation inShard(int k) {
+    return new Reservation(period, tokens, images, videoSeconds, k);
+  }
+
+  /** The counter document of its month that holds it: the first for one held before they were spread. */
+  public int shardOrFirst() {
+    return shard == null ? 0 : shard;
   }
 
   public Reservation plus(Reservation other) {
-    return new Reservation(period, tokens + other.tokens, images + other.images, videoSeconds + other.videoSeconds);
+    return new Reservation(period, tokens + other.tokens, images + other.images, videoSeconds + other.videoSeconds,
+        shard);
   }
 
   public boolean isEmpty() {

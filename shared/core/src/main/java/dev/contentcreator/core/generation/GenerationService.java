@@ -226,6 +226,15 @@ public final class GenerationService {
     return JobView.of(job, Jobs.items(documents, jobId));
   }
 
+  /**
+   * The job without its items, with its counts as they stand (its counters while it runs): what a
+   * live stream compares at each check to tell whether another process changed the job.
+   */
+  JobView alone(String projectId, String jobId) {
+    GenerationJob job = find(projectId, jobId);
+    return JobView.alone(job, JobCounters.current(documents, job));
+  }
+
   /** The job, if it belongs to the project; 404 otherwise. */
   public GenerationJob find(String projectId, String jobId) {
     if (!Ids.isWellFormed(jobId)) {

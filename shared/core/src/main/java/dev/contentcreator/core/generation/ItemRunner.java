@@ -103,7 +103,7 @@ public final class ItemRunner {
       Optional<ContentVersion> hit = job.fresh() ? Optional.empty() : results.find(job, item);
       if (hit.isPresent()) {
         complete(item, hit.get(), ItemResult.Usage.NONE, true);
-      } else if (job.budgetMicros() > 0 && job.costMicros() >= job.budgetMicros()) {
+      } else if (job.budgetMicros() > 0 && JobCounters.current(documents, job).costMicros() >= job.budgetMicros()) {
         cancel(item.id(), "Not made: this run's budget of " + String.format(Locale.ROOT, "$%.2f",
             job.budgetMicros() / 1e6) + " is used up.");
       } else {

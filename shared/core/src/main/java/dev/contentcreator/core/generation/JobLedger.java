@@ -25,6 +25,11 @@ import java.util.function.UnaryOperator;
  * item inside its transaction, so an item that has ended is never changed again: it ends exactly
  * once, and its usage is charged (or its reservation given back) exactly once, whoever calls and
  * however often. Answers are typed: the item as it ended, or what a claim or a cancel found.
+ *
+ * <p>An item's end is counted in one of its job's {@link JobCounters} shards, not in the job's
+ * document, and reads the job outside its transaction (what it needs of the job never changes), so
+ * items ending at once contend on no document; the job's document takes its final counts once, when
+ * the last item has ended ({@link #settle}).
  */
 public final class JobLedger {
   private final DocumentStore documents;
@@ -131,18 +136,19 @@ public final class JobLedger {
    * empty when the item had already ended.
    */
   public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached) {
-    return end(itemId, i -> true, (tx, job, item) -> {
+    return end(itemId, i -> true, (tx, job, item, counts) -> {
       ContentItem existing = job.contentId() == null ? null
           : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
       UsageService.Charge charge = usage.prepare(tx, job.requestedBy(), job.projectId(), used.inputTokens(),
-          used.outputTokens(), used.images(), used.videoSeconds(), job.demo() || cached, item.reserved());
+          used.outputTokens(), used.images(), used.videoSeconds(), job.demo() || cached, item.reserved(),
+          item.index());
       Instant now = clock.instant();
       String contentId = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(),
           title(job, item), body, job.demo(), job.requestedBy(), now);
       GenerationItem ended = item.completed(contentId, cached, new GenerationItem.Used(used.inputTokens(),
           used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), now);
       Jobs.put(tx, ended);
-      Jobs.put(tx, job.counted(ended.status(), now).plusCost(charge.costMicros()));
+      JobCounters.write(tx, job, item, counts, ended, charge.costMicros());
       charge.write(tx);
       return ended;
     });
@@ -150,12 +156,14 @@ public final class JobLedger {
 
   /** Ends the item as failed with a reason a person can read; what it held is given back. */
   public Optional<GenerationItem> fail(String itemId, String reason) {
-    return end(itemId, i -> true, (tx, job, item) -> release(tx, job, item.failed(reason, clock.instant())));
+    return end(itemId, i -> true, (tx, job, item, counts) -> release(tx, job, item, counts,
+        item.failed(reason, clock.instant())));
   }
 
   /** Ends the item as cancelled, saying why; what it held is given back. */
   public Optional<GenerationItem> cancel(String itemId, String reason) {
-    return end(itemId, i -> true, (tx, job, item) -> release(tx, job, item.cancelled(reason, clock.instant())));
+    return end(itemId, i -> true, (tx, job, item, counts) -> release(tx, job, item, counts,
+        item.cancelled(reason, clock.instant())));
   }
 
   /**
@@ -163,8 +171,8 @@ public final class JobLedger {
    * task); an item a runner holds ends by the runner's hand instead.
    */
   public Optional<GenerationItem> cancelWaiting(String itemId) {
-    return end(itemId, JobLedger::waitingItsTurn, (tx, job, item) ->
-        release(tx, job, item.cancelled("Cancelled.", clock.instant())));
+    return end(itemId, JobLedger::waitingItsTurn, (tx, job, item, counts) ->
+        release(tx, job, item, counts, item.cancelled("Cancelled.", clock.instant())));
   }
 
   /** Queued for a runner, or waiting for a provider's task (ended by the next poll otherwise). */
@@ -184,7 +192,8 @@ public final class JobLedger {
 
   /**
    * Cancels the job alone, in a small transaction that finishing items rarely contend with: from
-   * then on a runner that picks up one of its items cancels it instead of calling a provider.
+   * then on a runner that picks up one of its items cancels it instead of calling a provider. A job
+   * whose items have all ended but which has not settled yet is settled instead: it has ended.
    */
   public JobCancel cancelJob(String jobId) {
     return documents.transaction(tx -> {
@@ -192,35 +201,73 @@ public final class JobLedger {
       if (job.status().terminal()) {
         return job.status() == GenerationJob.Status.CANCELLED ? JobCancel.ALREADY_CANCELLED : JobCancel.ALREADY_ENDED;
       }
-      Jobs.put(tx, job.cancelled(clock.instant()));
+      JobCounters.Counts counts = JobCounters.sum(tx, job);
+      Instant now = clock.instant();
+      if (counts.ended() == job.itemCount()) {
+        Jobs.put(tx, job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(), now));
+        return JobCancel.ALREADY_ENDED;
+      }
+      Jobs.put(tx, job.cancelled(now));
       return JobCancel.CANCELLED;
     });
   }
 
-  /** The writes that end one item, given the item and its job as this transaction read them. */
+  /**
+   * The writes that end one item, given the job (read before the transaction), the item and its
+   * counter shard as this transaction read them.
+   */
   @FunctionalInterface
   private interface Ending {
-    GenerationItem apply(Transaction tx, GenerationJob job, GenerationItem item);
+    GenerationItem apply(Transaction tx, GenerationJob job, GenerationItem item, JobCounters.Counts counts);
   }
 
   private Optional<GenerationItem> end(String itemId, Predicate<GenerationItem> may, Ending ending) {
-    return documents.transaction(tx -> {
+    Optional<GenerationItem> before = documents.get(Jobs.ITEMS, itemId).map(Jobs::item);
+    if (before.isEmpty() || before.get().status().terminal() || !may.test(before.get())) {
+      return Optional.empty();
+    }
+    GenerationJob job = documents.get(Jobs.JOBS, before.get().jobId()).map(Jobs::job).orElseThrow();
+    Optional<GenerationItem> ended = documents.transaction(tx -> {
       GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
       if (item.status().terminal() || !may.test(item)) {
         return Optional.empty();
       }
-      GenerationJob job = Jobs.job(tx, item.jobId()).orElseThrow();
-      return Optional.of(ending.apply(tx, job, item));
+      return Optional.of(ending.apply(tx, job, item, JobCounters.read(tx, job, item)));
     });
+    ended.ifPresent(i -> settle(job.id()));
+    return ended;
   }
 
   /** Writes an item that ended without content: gives back what it held and counts it in its job. */
-  private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem ended) {
+  private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem item, JobCounters.Counts counts,
+      GenerationItem ended) {
     UsageService.Charge release = usage.prepareRelease(tx, job.requestedBy(), job.projectId(), ended.reserved());
     release.write(tx);
     Jobs.put(tx, ended);
-    Jobs.put(tx, job.counted(ended.status(), ended.updatedAt()));
+    JobCounters.write(tx, job, item, counts, ended, 0);
     return ended;
+  }
+
+  /**
+   * Gives the job its final counts, cost and status once every item has ended; until then (the
+   * shards count fewer ended items than the job has) it writes nothing. Items ending last at once
+   * may each settle: the second finds the job settled and leaves it.
+   */
+  void settle(String jobId) {
+    GenerationJob seen = documents.get(Jobs.JOBS, jobId).map(Jobs::job).orElseThrow();
+    if (JobCounters.sum(documents, seen).ended() < seen.itemCount()) {
+      return;
+    }
+    documents.transaction(tx -> {
+      GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
+      JobCounters.Counts counts = JobCounters.sum(tx, job);
+      boolean settled = job.status().terminal() && job.ended() == counts.ended() && job.costMicros() == counts.costMicros();
+      if (counts.ended() == job.itemCount() && !settled) {
+        Jobs.put(tx, job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(),
+            clock.instant()));
+      }
+      return null;
+    });
   }
 
   /** The new content item's title: the prompt on one line, cut at 60, numbered within a job of several. */

@@ -134,9 +134,9 @@ public final class JobStream {
             nextCheck = now + interval;
             refresh(readAll(now));
           } else if (now - nextCheck >= 0) {
-            // Another process may have changed the job: its document alone says whether it did.
+            // Another process may have changed the job: its document and counters say whether it did.
             nextCheck = now + interval;
-            JobView job = JobView.alone(generation.get().find(projectId, jobId));
+            JobView job = generation.get().alone(projectId, jobId);
             if (!job.equals(snapshot.withoutItems())) {
               refresh(readAll(now));
             }

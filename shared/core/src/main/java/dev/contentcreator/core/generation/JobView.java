@@ -38,30 +38,25 @@ public record JobView(String id, String projectId, ContentKind kind, String prov
    * counts leave out.
    */
   public static JobView of(GenerationJob j, List<GenerationItem> items) {
-    int completed = 0;
-    int failed = 0;
-    int cancelled = 0;
+    JobCounters.Counts counts = JobCounters.Counts.NONE;
     for (GenerationItem i : items) {
-      switch (i.status()) {
-        case COMPLETED -> completed++;
-        case FAILED -> failed++;
-        case CANCELLED -> cancelled++;
-        default -> { }
+      if (i.status().terminal()) {
+        counts = counts.plus(i.status(), i.used() == null ? 0 : i.used().costMicros());
       }
     }
-    return make(j, completed, failed, cancelled, items.stream().map(Item::of).toList());
+    return make(j, counts, items.stream().map(Item::of).toList());
   }
 
-  /** The job's document alone, with the counts it keeps, to tell whether another process changed it. */
-  static JobView alone(GenerationJob j) {
-    return make(j, j.completed(), j.failed(), j.cancelled(), List.of());
+  /** The job without items, with {@code counts}: to tell whether another process changed it. */
+  static JobView alone(GenerationJob j, JobCounters.Counts counts) {
+    return make(j, counts, List.of());
   }
 
-  private static JobView make(GenerationJob j, int completed, int failed, int cancelled, List<Item> items) {
+  private static JobView make(GenerationJob j, JobCounters.Counts c, List<Item> items) {
     return new JobView(j.id(), j.projectId(), j.kind(), j.provider(), j.model(), j.demo(), j.status(), j.itemCount(),
-        completed, failed, cancelled, j.prompt(), j.options(), j.templateId(), j.contentId(), j.fresh(),
+        c.completed(), c.failed(), c.cancelled(), j.prompt(), j.options(), j.templateId(), j.contentId(), j.fresh(),
         j.requestedBy(), j.createdAt(), j.updatedAt(), j.batchId(), j.maxConcurrent(), j.budgetMicros(),
-        j.costMicros(), items);
+        c.costMicros(), items);
   }
 
   /** The view without its items, to compare with {@link #alone} of the job's document. */

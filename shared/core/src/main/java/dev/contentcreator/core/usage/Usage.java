@@ -23,6 +23,13 @@ public record Usage(String period, long inputTokens, long outputTokens, long ima
         costMicros + cost, reservedTokens, reservedImages, reservedVideoSeconds);
   }
 
+  /** This and {@code o} together: the month of two of its counter documents. */
+  Usage add(Usage o) {
+    return new Usage(period, inputTokens + o.inputTokens, outputTokens + o.outputTokens, images + o.images,
+        videoSeconds + o.videoSeconds, items + o.items, costMicros + o.costMicros, reservedTokens + o.reservedTokens,
+        reservedImages + o.reservedImages, reservedVideoSeconds + o.reservedVideoSeconds);
+  }
+
   /** With {@code r} more reserved (or, negated, released; never below zero). */
   Usage reserving(Reservation r, int sign) {
     return new Usage(period, inputTokens, outputTokens, images, videoSeconds, items, costMicros,

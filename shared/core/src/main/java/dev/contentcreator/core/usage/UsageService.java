@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
 import java.time.Clock;
@@ -15,17 +16,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Usage per person and per project per month, charged inside the transaction that ends an item,
  * so each item is counted exactly once; and beside it what is reserved: a job's worst case is
  * reserved in the transaction that accepts it and checked against the limits with what is used and
  * reserved already; each item's part moves to use when it completes and is given back when it fails
- * or is cancelled, in the transaction that ends it. Documents:
- * {@code usage/user-<uid>-<yyyy-MM>} and {@code usage/project-<id>-<yyyy-MM>}.
+ * or is cancelled, in the transaction that ends it.
+ *
+ * <p>A month's counters are spread over {@link #SHARDS} documents, so that the items of a job
+ * ending at once do not all write one (Firestore advises about one sustained write a second per
+ * document, and its transactions queue behind each other's locks): {@code usage/user-<uid>-<yyyy-MM>}
+ * and {@code usage/project-<id>-<yyyy-MM>} are the first, {@code ...-s1} to {@code ...-s7} the
+ * others. Item i of a job is reserved, charged and given back in document i mod {@link #SHARDS}; a
+ * month's figures are the sum of its documents, which accepting a job reads whole in its
+ * transaction, so the limits hold exactly.
  */
 public final class UsageService {
   public static final String COLLECTION = "usage";
+  /** How many documents hold one person's (or project's) month. */
+  public static final int SHARDS = 8;
 
   private final DocumentStore documents;
   private final Limits limits;
@@ -48,29 +60,36 @@ public final class UsageService {
 
   /** This month's use and reservations of a person, as the API shows them. */
   public UsageView ofUser(String uid) {
-    return UsageView.of(read(documents.get(COLLECTION, userKey(uid, period())).map(d -> d.data()), period()));
+    return UsageView.of(month(key -> documents.get(COLLECTION, key).map(Document::data), userKey(uid, period()),
+        period()));
   }
 
   /** This month's use and reservations of a project, as the API shows them. */
   public UsageView ofProject(String projectId) {
-    return UsageView.of(read(documents.get(COLLECTION, projectKey(projectId, period())).map(d -> d.data()), period()));
+    return UsageView.of(month(key -> documents.get(COLLECTION, key).map(Document::data),
+        projectKey(projectId, period()), period()));
   }
 
   /**
    * Reserves the worst case of a job's items for the person charged, or refuses the job when what
    * is used, what is reserved and this job together would pass a monthly limit (429, with
-   * Retry-After until the month ends). Reads and writes the person's and the project's month inside
-   * the job's transaction, so jobs accepted at once are counted one after the other and cannot all
-   * slip through. Call after the transaction's other reads; returns each item's reservation, tied
-   * to this month, for the item to keep until it ends.
+   * Retry-After until the month ends). Reads every counter document of the person's and the
+   * project's month inside the job's transaction, so jobs accepted at once are counted one after the
+   * other and cannot all slip through. Call after the transaction's other reads; returns each item's
+   * reservation, tied to this month and to its counter document, for the item to keep until it ends.
    */
   public List<Reservation> reserve(Transaction tx, String uid, String projectId, List<Reservation> estimates) {
     String period = period();
-    Usage user = read(tx.get(COLLECTION, userKey(uid, period)).map(d -> d.data()), period);
-    Usage project = read(tx.get(COLLECTION, projectKey(projectId, period)).map(d -> d.data()), period);
+    Usage[] userShards = shards(tx, userKey(uid, period), period);
+    Usage[] projectShards = shards(tx, projectKey(projectId, period), period);
+    Usage user = sum(userShards, period);
     Reservation total = new Reservation(period, 0, 0, 0);
-    for (Reservation r : estimates) {
+    Reservation[] perShard = new Reservation[SHARDS];
+    for (int i = 0; i < estimates.size(); i++) {
+      Reservation r = estimates.get(i);
       total = total.plus(r);
+      int k = i % SHARDS;
+      perShard[k] = perShard[k] == null ? r.in(period) : perShard[k].plus(r);
     }
     String over = null;
     if (total.tokens() > 0 && user.tokens() + user.reservedTokens() + total.tokens() > limits.tokensPerMonth()) {
@@ -92,59 +111,90 @@ public final class UsageService {
       throw ApiException.of(429, "quota-exceeded", "Monthly limit reached", over)
           .withHeaders(Map.of("Retry-After", Long.toString(wait)));
     }
-    tx.set(COLLECTION, userKey(uid, period), tree(user.reserving(total, 1)));
-    tx.set(COLLECTION, projectKey(projectId, period), tree(project.reserving(total, 1)));
+    for (int k = 0; k < SHARDS; k++) {
+      if (perShard[k] != null && !perShard[k].isEmpty()) {
+        tx.set(COLLECTION, shardKey(userKey(uid, period), k), tree(userShards[k].reserving(perShard[k], 1)));
+        tx.set(COLLECTION, shardKey(projectKey(projectId, period), k), tree(projectShards[k].reserving(perShard[k], 1)));
+      }
+    }
     List<Reservation> held = new ArrayList<>(estimates.size());
-    for (Reservation r : estimates) {
-      held.add(r.in(period));
+    for (int i = 0; i < estimates.size(); i++) {
+      held.add(estimates.get(i).in(period).inShard(i % SHARDS));
     }
     return held;
   }
 
   /**
-   * Adds one item's usage to the person's and the project's month, and gives back what the item
-   * held ({@code held}, may be null for an item accepted before reservations existed). Call inside
-   * the transaction that ends the item, after its other reads (it reads the counters first).
+   * Adds one item's usage to the person's and the project's month, in counter document
+   * {@code index} mod {@link #SHARDS}, and gives back what the item held ({@code held}, may be null
+   * for an item accepted before reservations existed) where it is held. Call inside the transaction
+   * that ends the item, after its other reads (it reads the counters first).
    */
   public Charge prepare(Transaction tx, String uid, String projectId, long in, long out, long images,
-      double videoSeconds, boolean free, Reservation held) {
+      double videoSeconds, boolean free, Reservation held, int index) {
     String period = period();
-    Map<String, Usage> counters = counters(tx, uid, projectId, period, held);
+    int k = index % SHARDS;
+    Map<String, Usage> counters = new LinkedHashMap<>();
+    List<String> charged = List.of(shardKey(userKey(uid, period), k), shardKey(projectKey(projectId, period), k));
+    for (String key : charged) {
+      counters.put(key, read(tx.get(COLLECTION, key).map(Document::data), period));
+    }
+    List<String> holding = holding(uid, projectId, held);
+    for (String key : holding) {
+      if (!counters.containsKey(key)) {
+        counters.put(key, read(tx.get(COLLECTION, key).map(Document::data), held.period()));
+      }
+    }
     long cost = free ? 0 : limits.costMicros(in, out, images, videoSeconds);
-    counters.replaceAll((key, u) -> key.endsWith("-" + period) ? u.plus(in, out, images, videoSeconds, cost) : u);
-    release(counters, held);
+    for (String key : charged) {
+      counters.put(key, counters.get(key).plus(in, out, images, videoSeconds, cost));
+    }
+    for (String key : holding) {
+      counters.put(key, counters.get(key).reserving(held, -1));
+    }
     return new Charge(counters, cost);
   }
 
-  /** Gives back what a failed or cancelled item held; the same rules as {@link #prepare}. */
+  /** Gives back what a failed or cancelled item held, where it is held; the same rules as {@link #prepare}. */
   public Charge prepareRelease(Transaction tx, String uid, String projectId, Reservation held) {
-    if (held == null || held.isEmpty() || held.period() == null) {
-      return new Charge(Map.of(), 0);
-    }
     Map<String, Usage> counters = new LinkedHashMap<>();
-    counters.put(userKey(uid, held.period()), read(tx.get(COLLECTION, userKey(uid, held.period())).map(d -> d.data()),
-        held.period()));
-    counters.put(projectKey(projectId, held.period()), read(tx.get(COLLECTION, projectKey(projectId, held.period()))
-        .map(d -> d.data()), held.period()));
-    release(counters, held);
+    for (String key : holding(uid, projectId, held)) {
+      counters.put(key, read(tx.get(COLLECTION, key).map(Document::data), held.period()).reserving(held, -1));
+    }
     return new Charge(counters, 0);
   }
 
-  private Map<String, Usage> counters(Transaction tx, String uid, String projectId, String period, Reservation held) {
-    Map<String, Usage> counters = new LinkedHashMap<>();
-    for (String p : held == null || held.period() == null || held.period().equals(period)
-        ? List.of(period) : List.of(period, held.period())) {
-      counters.put(userKey(uid, p), read(tx.get(COLLECTION, userKey(uid, p)).map(d -> d.data()), p));
-      counters.put(projectKey(projectId, p), read(tx.get(COLLECTION, projectKey(projectId, p)).map(d -> d.data()), p));
+  /** The counter documents that hold {@code held}: none for an item that holds nothing. */
+  private static List<String> holding(String uid, String projectId, Reservation held) {
+    if (held == null || held.isEmpty() || held.period() == null) {
+      return List.of();
     }
-    return counters;
+    return List.of(shardKey(userKey(uid, held.period()), held.shardOrFirst()),
+        shardKey(projectKey(projectId, held.period()), held.shardOrFirst()));
   }
 
-  private static void release(Map<String, Usage> counters, Reservation held) {
-    if (held == null || held.period() == null) {
-      return;
+  private static Usage[] shards(Transaction tx, String first, String period) {
+    Usage[] out = new Usage[SHARDS];
+    for (int k = 0; k < SHARDS; k++) {
+      out[k] = read(tx.get(COLLECTION, shardKey(first, k)).map(Document::data), period);
     }
-    counters.replaceAll((key, u) -> key.endsWith("-" + held.period()) ? u.reserving(held, -1) : u);
+    return out;
+  }
+
+  private static Usage month(Function<String, Optional<JsonObject>> get, String first, String period) {
+    Usage total = Usage.empty(period);
+    for (int k = 0; k < SHARDS; k++) {
+      total = total.add(read(get.apply(shardKey(first, k)), period));
+    }
+    return total;
+  }
+
+  private static Usage sum(Usage[] shards, String period) {
+    Usage total = Usage.empty(period);
+    for (Usage u : shards) {
+      total = total.add(u);
+    }
+    return total;
   }
 
   /** The counters after one item, to write once all reads of the transaction are done. */
@@ -166,8 +216,13 @@ public final class UsageService {
     return s == Math.rint(s) ? Long.toString((long) s) : String.format(java.util.Locale.ROOT, "%.1f", s);
   }
 
-  private static Usage read(java.util.Optional<com.google.gson.JsonObject> data, String period) {
+  private static Usage read(Optional<JsonObject> data, String period) {
     return data.map(d -> Json.fromTree(d, Usage.class)).orElse(Usage.empty(period));
+  }
+
+  /** Counter document {@code k} of a month whose first document is {@code first}. */
+  static String shardKey(String first, int k) {
+    return k == 0 ? first : first + "-s" + k;
   }
 
   static String userKey(String uid, String period) {

@@ -54,24 +54,22 @@ class GenerationRecordsTest {
   }
 
   @Test
-  void aJobSettlesAsItsItemsEnd() {
+  void aJobSettlesOnceAllItsItemsEnded() {
     GenerationJob j = job(3).build().started(T1);
     assertEquals(GenerationJob.Status.RUNNING, j.status());
     assertEquals(T1, j.updatedAt());
-    j = j.counted(GenerationItem.Status.FAILED, T1).counted(GenerationItem.Status.CANCELLED, T1);
-    assertEquals(GenerationJob.Status.RUNNING, j.status());
-    assertEquals(GenerationJob.Status.FAILED, j.counted(GenerationItem.Status.FAILED, T1).status());
-    GenerationJob done = j.counted(GenerationItem.Status.COMPLETED, T1).plusCost(250).plusCost(50);
+    GenerationJob done = j.settled(1, 1, 1, 300, T1);
     assertEquals(GenerationJob.Status.COMPLETED, done.status());
     assertEquals(List.of(1, 1, 1), List.of(done.completed(), done.failed(), done.cancelled()));
     assertEquals(300, done.costMicros());
-    assertThrows(IllegalArgumentException.class, () -> done.counted(GenerationItem.Status.RUNNING, T1));
+    assertEquals(GenerationJob.Status.FAILED, j.settled(0, 2, 1, 0, T1).status(), "nothing was made");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> j.settled(1, 1, 0, 0, T1));
+    assertTrue(e.getMessage().contains("all 3 items"), e.getMessage());
   }
 
   @Test
-  void aCancelledJobStaysCancelledAsItsItemsEnd() {
-    GenerationJob j = job(2).build().cancelled(T1).counted(GenerationItem.Status.COMPLETED, T1)
-        .counted(GenerationItem.Status.CANCELLED, T1);
+  void aCancelledJobStaysCancelledWhenItSettles() {
+    GenerationJob j = job(2).build().cancelled(T1).settled(1, 0, 1, 0, T1);
     assertEquals(GenerationJob.Status.CANCELLED, j.status());
     assertEquals(2, j.ended());
   }

@@ -64,6 +64,11 @@ class JobLedgerTest {
     return documents.get(Jobs.JOBS, JOB).map(Jobs::job).orElseThrow();
   }
 
+  /** The job's counts as they stand: its counter documents while it runs. */
+  private JobCounters.Counts counts() {
+    return JobCounters.current(documents, job());
+  }
+
   private UsageView user() {
     return usage.ofUser("u1");
   }
@@ -186,10 +191,10 @@ class JobLedgerTest {
     assertNull(item.leaseOwner());
     var content = documents.get(ContentService.CONTENTS, item.contentId()).map(ContentService::content).orElseThrow();
     assertEquals("Write a haiku about snow (2)", content.title(), "the prompt on one line, numbered in its job");
-    GenerationJob job = job();
-    assertEquals(1, job.completed());
-    assertEquals(GenerationJob.Status.RUNNING, job.status(), "one item is still to end");
-    assertEquals(item.costMicros(), job.costMicros());
+    assertEquals(1, counts().completed());
+    assertEquals(GenerationJob.Status.RUNNING, job().status(), "one item is still to end");
+    assertEquals(item.costMicros(), counts().costMicros());
+    assertEquals(0, job().completed(), "the job's document takes its counts once, when its last item ends");
     assertEquals(300, (user().inputTokens() + user().outputTokens()));
     assertEquals(1_000, user().reservedTokens(), "the other item still holds its reservation");
 
@@ -197,7 +202,7 @@ class JobLedgerTest {
     assertTrue(ledger().fail(id(1), "late failure").isEmpty());
     assertTrue(ledger().cancel(id(1), "late cancel").isEmpty());
     assertEquals(item, item(1));
-    assertEquals(1, job().ended());
+    assertEquals(1, counts().ended());
     assertEquals(300, (user().inputTokens() + user().outputTokens()), "charged once");
   }
 
@@ -253,9 +258,8 @@ class JobLedgerTest {
     assertTrue(ledger().cancelWaiting(id(2)).isEmpty());
 
     assertEquals(GenerationItem.Status.RUNNING, item(0).status());
-    GenerationJob job = job();
-    assertEquals(GenerationJob.Status.CANCELLED, job.status());
-    assertEquals(2, job.cancelled());
+    assertEquals(GenerationJob.Status.CANCELLED, job().status());
+    assertEquals(2, counts().cancelled());
     assertEquals(1_000, user().reservedTokens(), "only the running item still holds its reservation");
 
     ledger().complete(id(0), text("made anyway"), new ItemResult.Usage(1, 1, 0, 0), false);
@@ -283,5 +287,36 @@ class JobLedgerTest {
     ledger().renew(id(0), "owner-a", LEASE);
     assertEquals(cancelled, item(0));
     assertEquals(GenerationJob.Status.FAILED, job().status(), "nothing was made");
+  }
+
+  @Test
+  void aJobWhoseItemsHaveAllEndedButNotSettledIsSettledWhenCancelled() {
+    open(1);
+    GenerationItem item = item(0);
+    GenerationJob job = job();
+    // The item's end is written, and the process stops before it settles the job.
+    documents.transaction(tx -> {
+      GenerationItem ended = item.completed("c1", false, GenerationItem.Used.NONE, now);
+      Jobs.put(tx, ended);
+      JobCounters.write(tx, job, item, JobCounters.Counts.NONE, ended, 0);
+      return null;
+    });
+    assertEquals(JobLedger.JobCancel.ALREADY_ENDED, ledger().cancelJob(JOB));
+    assertEquals(GenerationJob.Status.COMPLETED, job().status());
+    assertEquals(1, job().completed());
+  }
+
+  @Test
+  void itemsOfAJobAreCountedInSeveralCounterDocumentsAndTheJobTakesTheirSum() {
+    open(20);
+    for (int i = 0; i < 20; i++) {
+      ledger().complete(id(i), text("item " + i), new ItemResult.Usage(1, 1, 0, 0), false);
+    }
+    long shards = java.util.stream.IntStream.range(0, JobCounters.MAX_SHARDS)
+        .filter(k -> documents.get(JobCounters.COLLECTION, JobCounters.id(JOB, k)).isPresent()).count();
+    assertEquals(JobCounters.MAX_SHARDS, shards, "twenty items spread over every counter document");
+    assertEquals(GenerationJob.Status.COMPLETED, job().status());
+    assertEquals(20, job().completed());
+    assertEquals(java.util.stream.IntStream.range(0, 20).mapToLong(i -> item(i).costMicros()).sum(), job().costMicros());
   }
 }

@@ -64,8 +64,18 @@ class UsageServiceTest {
         });
   }
 
+  /** A person's month: the sum of its counter documents. */
   private Usage user(String period) {
-    return Json.fromTree(docs.get(UsageService.userKey("u1", period)), Usage.class);
+    return month(UsageService.userKey("u1", period), period);
+  }
+
+  private Usage month(String first, String period) {
+    Usage total = Usage.empty(period);
+    for (int k = 0; k < UsageService.SHARDS; k++) {
+      JsonObject d = docs.get(UsageService.shardKey(first, k));
+      total = d == null ? total : total.add(Json.fromTree(d, Usage.class));
+    }
+    return total;
   }
 
   private static List<Reservation> images(int n) {
@@ -88,7 +98,7 @@ class UsageServiceTest {
     Reservation held = usage.reserve(tx, "u1", "p1",
         List.of(Reservation.estimate(ContentKind.TEXT, "x".repeat(10), "", Map.of("maxTokens", "100"), 4096))).get(0);
     assertEquals(3 + 100, held.tokens(), "ten characters are three tokens, rounded up, plus the output cap");
-    usage.prepare(tx, "u1", "p1", 50, 300, 0, 0, false, held).write(tx);
+    usage.prepare(tx, "u1", "p1", 50, 300, 0, 0, false, held, 0).write(tx);
     Usage u = user("2026-12");
     assertEquals(0, u.reservedTokens());
     assertEquals(350, u.tokens(), "the actual use is charged, even past the estimate");
@@ -102,14 +112,14 @@ class UsageServiceTest {
     usage.prepareRelease(tx, "u1", "p1", held).write(tx);
     assertEquals(2, user("2026-12").reservedImages());
     assertEquals(0, user("2026-12").images());
-    Usage project = Json.fromTree(docs.get(UsageService.projectKey("p1", "2026-12")), Usage.class);
+    Usage project = month(UsageService.projectKey("p1", "2026-12"), "2026-12");
     assertEquals(2, project.reservedImages());
   }
 
   @Test
   void anItemThatEndsNextMonthGivesBackToTheMonthThatHeldIt() {
     Reservation held = at("2026-11-30T23:59:00Z").reserve(tx, "u1", "p1", images(1)).get(0);
-    at("2026-12-01T00:01:00Z").prepare(tx, "u1", "p1", 0, 0, 1, 0, false, held).write(tx);
+    at("2026-12-01T00:01:00Z").prepare(tx, "u1", "p1", 0, 0, 1, 0, false, held, 0).write(tx);
     assertEquals(0, user("2026-11").reservedImages());
     assertEquals(0, user("2026-11").images());
     assertEquals(1, user("2026-12").images());
@@ -120,9 +130,39 @@ class UsageServiceTest {
   void anItemAcceptedBeforeReservationsIsChargedAndGivesBackNothing() {
     UsageService usage = at("2026-12-02T10:00:00Z");
     usage.reserve(tx, "u1", "p1", images(2));
-    usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, false, null).write(tx);
+    usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, false, null, 0).write(tx);
     usage.prepareRelease(tx, "u1", "p1", null).write(tx);
     assertEquals(2, user("2026-12").reservedImages());
     assertEquals(1, user("2026-12").images());
+  }
+
+  @Test
+  void aJobsItemsAreHeldAndChargedAcrossTheMonthsDocumentsAndTheLimitCountsThemAll() {
+    UsageService usage = at("2026-12-02T10:00:00Z");
+    List<Reservation> held = usage.reserve(tx, "u1", "p1", images(10));
+    for (int i = 0; i < 10; i++) {
+      assertEquals(i % UsageService.SHARDS, held.get(i).shardOrFirst(), "item " + i);
+    }
+    for (int k = 0; k < UsageService.SHARDS; k++) {
+      assertEquals(k < 2 ? 2 : 1, Json.fromTree(docs.get(UsageService.shardKey(UsageService.userKey("u1", "2026-12"),
+          k)), Usage.class).reservedImages(), "document " + k);
+    }
+    for (int i = 0; i < 10; i++) {
+      usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, false, held.get(i), i).write(tx);
+    }
+    assertEquals(10, user("2026-12").images());
+    assertEquals(0, user("2026-12").reservedImages());
+    assertEquals(429, assertThrows(ApiException.class, () -> usage.reserve(tx, "u1", "p1", images(6))).status(),
+        "ten used across eight documents and six more pass the 15 allowed");
+    usage.reserve(tx, "u1", "p1", images(5));
+  }
+
+  @Test
+  void aReservationHeldBeforeTheCountersWereSpreadIsGivenBackToTheFirstDocument() {
+    UsageService usage = at("2026-12-02T10:00:00Z");
+    usage.reserve(tx, "u1", "p1", images(1));
+    Reservation legacy = new Reservation("2026-12", 0, 1, 0);
+    usage.prepareRelease(tx, "u1", "p1", legacy).write(tx);
+    assertEquals(0, user("2026-12").reservedImages());
   }
 }

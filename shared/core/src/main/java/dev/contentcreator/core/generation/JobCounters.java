@@ -1,0 +1,110 @@
+package dev.contentcreator.core.generation;
+
+import com.google.gson.JsonObject;
+import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.ports.Document;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+
+/**
+ * A running job's counts, spread over a few documents so that items ending at once do not all
+ * write one: {@code jobcounters/<jobId>-<k>} for k below {@link #shards}, the item of index i
+ * counted in shard i mod that. The job's own document is written when an item starts it, when it
+ * is cancelled, and once more when its last item ends (then it keeps the final counts); Firestore
+ * advises about one sustained write a second per document, and thirty-two items finishing on one
+ * job document queued behind each other's locks.
+ */
+public final class JobCounters {
+  public static final String COLLECTION = "jobcounters";
+  /** The most shards a job gets; a job of fewer items gets one per item. */
+  static final int MAX_SHARDS = 16;
+
+  private JobCounters() {}
+
+  /** Completed, failed and cancelled items, and what they cost in millionths of a dollar. */
+  public record Counts(int completed, int failed, int cancelled, long costMicros) {
+    public static final Counts NONE = new Counts(0, 0, 0, 0);
+
+    /** How many items have ended. */
+    public int ended() {
+      return completed + failed + cancelled;
+    }
+
+    Counts plus(GenerationItem.Status how, long cost) {
+      return new Counts(completed + (how == GenerationItem.Status.COMPLETED ? 1 : 0),
+          failed + (how == GenerationItem.Status.FAILED ? 1 : 0),
+          cancelled + (how == GenerationItem.Status.CANCELLED ? 1 : 0), costMicros + cost);
+    }
+
+    Counts plus(Counts o) {
+      return new Counts(completed + o.completed, failed + o.failed, cancelled + o.cancelled, costMicros + o.costMicros);
+    }
+  }
+
+  static int shards(GenerationJob job) {
+    return Math.max(1, Math.min(job.itemCount(), MAX_SHARDS));
+  }
+
+  static String id(String jobId, int shard) {
+    return jobId + "-" + shard;
+  }
+
+  /** The shard that counts the item. */
+  static String shardOf(GenerationJob job, GenerationItem item) {
+    return id(job.id(), item.index() % shards(job));
+  }
+
+  /** The counts of the item's shard, read in the transaction that ends the item (before its writes). */
+  static Counts read(Transaction tx, GenerationJob job, GenerationItem item) {
+    return tx.get(COLLECTION, shardOf(job, item)).map(JobCounters::counts).orElse(Counts.NONE);
+  }
+
+  /** Writes the item's shard with the item counted, {@code cost} included. */
+  static void write(Transaction tx, GenerationJob job, GenerationItem item, Counts before, GenerationItem ended,
+      long cost) {
+    Counts after = before.plus(ended.status(), cost);
+    JsonObject d = new JsonObject();
+    d.addProperty("jobId", job.id());
+    d.addProperty("projectId", job.projectId());
+    d.addProperty("completed", after.completed());
+    d.addProperty("failed", after.failed());
+    d.addProperty("cancelled", after.cancelled());
+    d.addProperty("costMicros", after.costMicros());
+    tx.set(COLLECTION, shardOf(job, item), d);
+  }
+
+  /** The sum of a job's shards, read outside a transaction. */
+  static Counts sum(DocumentStore documents, GenerationJob job) {
+    Counts total = Counts.NONE;
+    for (int k = 0; k < shards(job); k++) {
+      total = total.plus(documents.get(COLLECTION, id(job.id(), k)).map(JobCounters::counts).orElse(Counts.NONE));
+    }
+    return total;
+  }
+
+  /** The sum of a job's shards, read inside a transaction. */
+  static Counts sum(Transaction tx, GenerationJob job) {
+    Counts total = Counts.NONE;
+    for (int k = 0; k < shards(job); k++) {
+      total = total.plus(tx.get(COLLECTION, id(job.id(), k)).map(JobCounters::counts).orElse(Counts.NONE));
+    }
+    return total;
+  }
+
+  /**
+   * A job's counts as they stand: its document's once it has ended (they are final there), else
+   * the sum of its shards.
+   */
+  public static Counts current(DocumentStore documents, GenerationJob job) {
+    return job.status().terminal() && job.ended() == job.itemCount()
+        ? new Counts(job.completed(), job.failed(), job.cancelled(), job.costMicros())
+        : sum(documents, job);
+  }
+
+  private static Counts counts(Document d) {
+    JsonObject o = d.data();
+    return new Counts(o.get("completed").getAsInt(), o.get("failed").getAsInt(), o.get("cancelled").getAsInt(),
+        o.get("costMicros").getAsLong());
+  }
+}
