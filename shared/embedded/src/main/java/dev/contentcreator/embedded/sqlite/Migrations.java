@@ -35,7 +35,12 @@ final class Migrations {
           "CREATE INDEX documents_members_uid ON documents (json_extract(data, '$.uid'), id)"
               + " WHERE collection = 'members'",
           "CREATE INDEX documents_members_project_id ON documents (json_extract(data, '$.projectId'), id)"
-              + " WHERE collection = 'members'")));
+              + " WHERE collection = 'members'")),
+      new Migration(3, "index the activity log by project and time, review history by item and time", List.of(
+          "CREATE INDEX documents_activity_project_at ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.at'), id) WHERE collection = 'activity'",
+          "CREATE INDEX documents_reviews_content_at ON documents"
+              + " (json_extract(data, '$.contentId'), json_extract(data, '$.at'), id) WHERE collection = 'reviews'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
