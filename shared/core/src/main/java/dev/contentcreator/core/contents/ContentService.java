@@ -204,17 +204,11 @@ public final class ContentService {
           preview = preview(added.text());
         }
       }
+      // The records in the order things happened: the rename or new version, then what it did to review.
       Actor actor = Actor.of(me);
-      ReviewStatus status = added == null ? c.reviewStatus()
-          : ReviewService.afterNewVersion(tx, c, latest, actor, now);
-      ContentItem changed = new ContentItem(c.id(), c.projectId(), c.kind(), title.orElse(c.title()), current, latest,
-          preview, c.jobId(), c.demo(), c.createdBy(), c.createdAt(), now, c.version() + 1, status);
-      if (added != null) {
-        tx.create(VERSIONS, ContentVersion.documentId(contentId, added.number()), Json.toTree(added).getAsJsonObject());
-      }
-      tx.set(CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
+      Target target = Target.content(c.id(), title.orElse(c.title()));
       if (title.isPresent() && !title.get().equals(c.title())) {
-        ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_RENAMED, Target.content(changed),
+        ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_RENAMED, target,
             Map.of("from", c.title() == null ? "" : c.title(), "to", title.get()));
       }
       if (added != null) {
@@ -224,8 +218,16 @@ public final class ContentService {
           details.put("restoredFrom", Integer.toString(from.number()));
         }
         ActivityLog.record(tx, projectId, now, actor, from != null ? ActivityAction.CONTENT_RESTORED
-            : ActivityAction.CONTENT_EDITED, Target.content(changed), details);
+            : ActivityAction.CONTENT_EDITED, target, details);
       }
+      ReviewStatus status = added == null ? c.reviewStatus()
+          : ReviewService.afterNewVersion(tx, c, latest, actor, now);
+      ContentItem changed = new ContentItem(c.id(), c.projectId(), c.kind(), title.orElse(c.title()), current, latest,
+          preview, c.jobId(), c.demo(), c.createdBy(), c.createdAt(), now, c.version() + 1, status);
+      if (added != null) {
+        tx.create(VERSIONS, ContentVersion.documentId(contentId, added.number()), Json.toTree(added).getAsJsonObject());
+      }
+      tx.set(CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
       return view(changed, added != null ? added : unchanged);
     });
   }
@@ -270,13 +272,13 @@ public final class ContentService {
       int n = existing.latestVersion() + 1;
       ContentVersion v = renumber(body, existing.id(), n);
       tx.create(VERSIONS, ContentVersion.documentId(existing.id(), n), Json.toTree(v).getAsJsonObject());
+      ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_REGENERATED, Target.content(existing),
+          made(v, jobId, Map.of("version", Integer.toString(n))));
       ReviewStatus status = ReviewService.afterNewVersion(tx, existing, n, actor, now);
       ContentItem changed = new ContentItem(existing.id(), projectId, existing.kind(), existing.title(), n, n,
           v.text() != null ? preview(v.text()) : existing.preview(), jobId, demo, existing.createdBy(),
           existing.createdAt(), now, existing.version() + 1, status);
       tx.set(CONTENTS, existing.id(), Json.toTree(changed).getAsJsonObject());
-      ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_REGENERATED, Target.content(changed),
-          Map.of("jobId", jobId, "version", Integer.toString(n)));
       return existing.id();
     }
     String id = Ids.newId();
@@ -286,8 +288,20 @@ public final class ContentService {
     tx.create(CONTENTS, id, Json.toTree(c).getAsJsonObject());
     tx.create(VERSIONS, ContentVersion.documentId(id, 1), Json.toTree(v).getAsJsonObject());
     ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_CREATED, Target.content(c),
-        Map.of("jobId", jobId, "kind", kind.name().toLowerCase(java.util.Locale.ROOT)));
+        made(v, jobId, Map.of("kind", kind.name().toLowerCase(java.util.Locale.ROOT))));
     return id;
+  }
+
+  /** The details of a version made: how (generated, uploaded, imported), by which job if any, and {@code more}. */
+  private static Map<String, String> made(ContentVersion v, String jobId, Map<String, String> more) {
+    Map<String, String> details = new LinkedHashMap<>(more);
+    if (v.source() != null) {
+      details.put("source", v.source());
+    }
+    if (jobId != null) {
+      details.put("jobId", jobId);
+    }
+    return details;
   }
 
   private static ContentVersion renumber(ContentVersion v, String contentId, int n) {
