@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
+import { ReviewerToggle } from "../components/ReviewerToggle";
 import { RoleSelect } from "../components/RoleSelect";
 import { usePeopleApi } from "../components/usePeopleApi";
 import { acceptLink, expiryText } from "../lib/invitations";
@@ -453,6 +454,7 @@ function MemberRow({
               {ROLE_LABELS[member.role]}
             </Badge>
           )}
+          <ReviewerToggle projectId={project.id} member={member} canManage={project.role === "owner"} name={name} onNotice={onNotice} />
           {!self &&
             (confirming ? (
               <Flex gap="2" align="center">

@@ -137,8 +137,9 @@ class ReviewAndActivityBlackBoxTest {
     assertEquals("in_review", newest.get("from").getAsString());
     assertEquals("approved", newest.get("to").getAsString());
     assertEquals(alice.uid(), newest.getAsJsonObject("by").get("uid").getAsString());
-    assertEquals("Warmer colours", history.get(1).getAsJsonObject().get("note").getAsString());
-    assertEquals(rita.uid(), history.get(1).getAsJsonObject().getAsJsonObject("by").get("uid").getAsString());
+    assertEquals("Warmer colours", history.get(2).getAsJsonObject().get("note").getAsString());
+    assertEquals(rita.uid(), history.get(2).getAsJsonObject().getAsJsonObject("by").get("uid").getAsString());
+    assertEquals(bob.uid(), history.get(1).getAsJsonObject().getAsJsonObject("by").get("uid").getAsString());
     assertEquals("Ready", history.get(3).getAsJsonObject().get("note").getAsString());
     api.get(item + "/reviews", zed.idToken()).expect(404);
     api.get(item + "/reviews", null).expect(401);
@@ -278,8 +279,8 @@ class ReviewAndActivityBlackBoxTest {
     assertEquals(List.of("content.renamed"), actions(api.get(base + "?action=content.renamed", vic.idToken())
         .expect(200).object()));
     assertEquals(6, actions(api.get(base + "?contentId=" + id, vic.idToken()).expect(200).object()).size());
-    assertEquals(List.of("content.status_changed"), actions(api.get(base + "?actor=" + rita.uid(), vic.idToken())
-        .expect(200).object()));
+    assertEquals(List.of("content.status_changed", "member.joined"), actions(api.get(base + "?actor=" + rita.uid(),
+        vic.idToken()).expect(200).object()));
     assertEquals(List.of("content.status_changed", "content.status_changed"), actions(api.get(base
         + "?action=content.status_changed&actor=" + bob.uid() + "&contentId=" + id, vic.idToken()).expect(200).object()));
     assertEquals(0, actions(api.get(base + "?since=2999-01-01T00:00:00Z", vic.idToken()).expect(200).object()).size());
