@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Link as RouterLink, useParams } from "react-router";
 import { ChoiceSelect } from "../components/ChoiceSelect";
 import { ProjectShell } from "../components/ProjectShell";
-import { usePeopleApi } from "../components/usePeopleApi";
+import { useMembers } from "../components/useMembers";
 import { ACTION_LABELS, actorName, csvFileName, describeActivity, filterQuery, NO_FILTER, type ActivityFilterForm } from "../lib/activity";
 import { relativeTime } from "../lib/content-view";
 import { saveFile } from "../lib/download";
@@ -28,16 +28,10 @@ const ACTION_CHOICES = Object.entries(ACTION_LABELS) as [string, string][];
 /** The project's log, newest first, with filters, "load more", and for owners the CSV export. */
 function ActivityOf({ project }: { project: ProjectWithUsage }) {
   const api = useApi();
-  const people = usePeopleApi();
   const [form, setForm] = useState<ActivityFilterForm>(NO_FILTER);
   const [applied, setApplied] = useState<ActivityQuery>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const members = useInfiniteQuery({
-    queryKey: queryKeys.members(project.id),
-    queryFn: ({ pageParam }) => people.listMembers(project.id, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const members = useMembers(project.id);
   const actorChoices: [string, string][] = [
     ...(members.data?.pages.flatMap((page) => page.items) ?? []).map(
       (m): [string, string] => [m.uid, m.displayName || m.email || m.uid],

@@ -2,7 +2,7 @@ import { Box, Button, Card, Field, Flex, Heading, Skeleton, Stack, Text, Textare
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ReviewBadge } from "../../components/ReviewBadge";
-import { usePeopleApi } from "../../components/usePeopleApi";
+import { useMembers } from "../../components/useMembers";
 import { relativeTime } from "../../lib/content-view";
 import { messageOf } from "../../lib/problem";
 import { queryKeys } from "../../lib/query-keys";
@@ -28,20 +28,13 @@ export function ReviewPanel({
   onReload: () => void;
 }) {
   const api = useApi();
-  const people = usePeopleApi();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const item = tagged.value;
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
   // The same query as the Members page, so both share what was read.
-  const members = useInfiniteQuery({
-    queryKey: queryKeys.members(projectId),
-    queryFn: ({ pageParam }) => people.listMembers(projectId, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    enabled: role !== undefined && role !== "owner",
-  });
+  const members = useMembers(projectId, role !== undefined && role !== "owner");
   const me = members.data?.pages.flatMap((page) => page.items).find((m) => m.uid === user?.uid);
   const moves = reviewMoves(item.reviewStatus, role, me?.reviewer ?? false);
 
