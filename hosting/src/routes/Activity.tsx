@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Field, Flex, Input, SimpleGrid, Skeleton, Stack, Text } from "@chakra-ui/react";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Link as RouterLink, useParams } from "react-router";
+import { Link as RouterLink, useParams, useSearchParams } from "react-router";
 import { ChoiceSelect } from "../components/ChoiceSelect";
 import { ProjectShell } from "../components/ProjectShell";
 import { useMembers } from "../components/useMembers";
@@ -29,7 +29,11 @@ const ACTION_CHOICES = Object.entries(ACTION_LABELS) as [string, string][];
 function ActivityOf({ project }: { project: ProjectWithUsage }) {
   const api = useApi();
   const [form, setForm] = useState<ActivityFilterForm>(NO_FILTER);
-  const [applied, setApplied] = useState<ActivityQuery>({});
+  const [filters, setFilters] = useState<ActivityQuery>({});
+  // A content page links here with ?contentId=: the log of that one item, until "Show all".
+  const [search, setSearch] = useSearchParams();
+  const contentId = search.get("contentId");
+  const applied: ActivityQuery = contentId ? { ...filters, contentId } : filters;
   const [formError, setFormError] = useState<string | null>(null);
   const members = useMembers(project.id);
   const actorChoices: [string, string][] = [
@@ -59,12 +63,12 @@ function ActivityOf({ project }: { project: ProjectWithUsage }) {
       return;
     }
     setFormError(null);
-    setApplied(result.query);
+    setFilters(result.query);
   };
   const clear = () => {
     setForm(NO_FILTER);
     setFormError(null);
-    setApplied({});
+    setFilters({});
   };
   const set = (field: keyof ActivityFilterForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
@@ -115,6 +119,14 @@ function ActivityOf({ project }: { project: ProjectWithUsage }) {
         )}
       </Box>
 
+      {contentId && (
+        <Flex gap="3" align="center" wrap="wrap">
+          <Text>Only what concerns one content item.</Text>
+          <Button size="xs" variant="outline" onClick={() => setSearch({})}>
+            Show all activity
+          </Button>
+        </Flex>
+      )}
       {log.isPending && (
         <Stack aria-busy="true">
           {[0, 1, 2].map((n) => (

@@ -1,6 +1,7 @@
-import { Box, Button, Card, Field, Flex, Heading, Skeleton, Stack, Text, Textarea } from "@chakra-ui/react";
+import { Box, Button, Card, Field, Flex, Heading, Link, Skeleton, Stack, Text, Textarea } from "@chakra-ui/react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link as RouterLink } from "react-router";
 import { ReviewBadge } from "../../components/ReviewBadge";
 import { useMembers } from "../../components/useMembers";
 import { relativeTime } from "../../lib/content-view";
@@ -111,9 +112,16 @@ export function ReviewPanel({
         )}
 
         <Box>
-          <Heading as="h3" size="sm" mb="2">
-            History
-          </Heading>
+          <Flex gap="2" align="center" mb="2" wrap="wrap">
+            <Heading as="h3" size="sm" flex="1">
+              History
+            </Heading>
+            <Link asChild fontSize="sm">
+              <RouterLink to={`/projects/${encodeURIComponent(projectId)}/activity?contentId=${encodeURIComponent(item.id)}`}>
+                All activity of this item
+              </RouterLink>
+            </Link>
+          </Flex>
           {history.isPending && <Skeleton h="10" rounded="md" />}
           {history.isError && <Text color="fg.error">Couldn't load the history. {messageOf(history.error)}</Text>}
           {history.isSuccess && entries.length === 0 && (
