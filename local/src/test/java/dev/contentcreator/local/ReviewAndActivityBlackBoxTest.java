@@ -169,6 +169,8 @@ class ReviewAndActivityBlackBoxTest {
     api.get(item + ":review", bob.idToken()).expect(405);
     assertEquals("draft", status(api.get(item, bob.idToken()).expect(200)));
     assertEquals(0, api.get(item + "/reviews", bob.idToken()).expect(200).object().getAsJsonArray("items").size());
+    assertEquals(List.of("content.created"), actions(api.get("/api/projects/" + project + "/activity?contentId="
+        + c.get("id").getAsString(), bob.idToken()).expect(200).object()), "a refused move leaves no record");
     api.get("/api/projects/" + project + "/contents?status=bogus", bob.idToken()).expect(400);
   }
 
