@@ -268,6 +268,13 @@ class ReviewAndActivityBlackBoxTest {
         "content.status_changed", "content.renamed", "content.created", "member.reviewer_changed"),
         actions(log).subList(0, 7), log.toString());
     assertTrue(actions(log).containsAll(List.of("member.invited", "member.joined")), log.toString());
+    for (JsonElement e : log.getAsJsonArray("items")) {
+      JsonObject r = e.getAsJsonObject();
+      if (r.get("action").getAsString().equals("member.invited")) {
+        assertTrue(r.getAsJsonObject("target").get("title").getAsString().matches(".…@example\\.com"),
+            "members see an invited address with its local part cut: " + r);
+      }
+    }
     JsonObject approved = log.getAsJsonArray("items").get(2).getAsJsonObject();
     assertEquals(rita.uid(), approved.getAsJsonObject("actor").get("uid").getAsString());
     assertEquals("approved", approved.getAsJsonObject("details").get("to").getAsString());

@@ -32,6 +32,17 @@ public record Target(String type, String id, String title, String contentId) {
     return new Target("member", m.uid(), m.shownName(), null);
   }
 
+  /**
+   * An invitation, titled by its address with the local part cut to its first character
+   * ({@code c…@example.com}): every member reads the log, while only owners see whom the project
+   * invited (the invitations list), and the person's name shows once they join.
+   */
+  public static Target invitation(String id, String email) {
+    int at = email == null ? -1 : email.lastIndexOf('@');
+    String shown = at <= 0 ? "…" : email.substring(0, email.offsetByCodePoints(0, 1)) + "…" + email.substring(at);
+    return new Target("invitation", id, shown, null);
+  }
+
   public static Target of(String type, String id, String title) {
     return new Target(type, id, title, null);
   }

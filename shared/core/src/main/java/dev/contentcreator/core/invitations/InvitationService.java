@@ -101,7 +101,7 @@ public final class InvitationService {
       }
       tx.set(COLLECTION, i.id(), tree(i));
       ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.MEMBER_INVITED,
-          Target.of("invitation", i.id(), address), java.util.Map.of("role", role.wireName(),
+          Target.invitation(i.id(), address), java.util.Map.of("role", role.wireName(),
               "renewed", Boolean.toString(same.isPresent())));
       return i;
     });
@@ -129,7 +129,7 @@ public final class InvitationService {
       Invitation changed = answered(i, Invitation.REVOKED, uid, now);
       tx.set(COLLECTION, i.id(), tree(changed));
       ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.INVITATION_REVOKED,
-          Target.of("invitation", i.id(), i.email()), java.util.Map.of("role", i.role().wireName()));
+          Target.invitation(i.id(), i.email()), java.util.Map.of("role", i.role().wireName()));
       return changed;
     });
     return InvitationView.of(revoked, now);

@@ -41,6 +41,14 @@ class ActivityLogTest {
   }
 
   @Test
+  void anInvitedAddressIsShownWithItsLocalPartCut() {
+    assertEquals("c…@example.com", Target.invitation("i1", "carol.smith@example.com").title());
+    assertEquals("é…@example.com", Target.invitation("i1", "élodie@example.com").title());
+    assertEquals("…", Target.invitation("i1", "@example.com").title());
+    assertEquals("…", Target.invitation("i1", null).title());
+  }
+
+  @Test
   void aTargetTypeIsAShortLowerCaseWord() {
     assertThrows(IllegalArgumentException.class, () -> Target.of("Content Item", "c1", "x"));
     assertEquals("comment", Target.of("comment", "c1", "x").type());
