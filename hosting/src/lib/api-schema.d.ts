@@ -2173,7 +2173,7 @@ export interface operations {
                 /** @description The nextCursor of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
                 kind?: "text" | "image" | "video";
-                /** @description Only items in this review state (items stored before review existed are draft but listed under it only once changed). */
+                /** @description Only items in this review state. Items stored before review existed are draft; on Firestore they are listed under draft once next changed. */
                 status?: components["schemas"]["ReviewStatus"];
             };
             header?: never;

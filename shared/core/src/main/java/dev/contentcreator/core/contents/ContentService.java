@@ -76,8 +76,9 @@ public final class ContentService {
 
   /**
    * The project's content items, newest first, optionally of one kind and in one review state. An
-   * item stored before review existed has no {@code reviewStatus} field, reads as draft, and is
-   * listed under {@code draft} only once it has been written again (any change writes the field).
+   * item stored before review existed has no {@code reviewStatus} field and reads as draft; the
+   * SQLite file writes the field into such items when it opens, while on Firestore such an item is
+   * listed under {@code draft} once it is next written (any change writes the field).
    */
   public Listing<ContentView> list(String uid, String projectId, Optional<ContentKind> kind,
       Optional<ReviewStatus> status, int limit, String cursor) {
