@@ -114,6 +114,25 @@ describe("Content Creator, end to end", { skip: skip ?? false }, () => {
     await screenshots(page, "project");
   });
 
+  it("takes the image through review and shows each step in the activity log", async () => {
+    await page.locator('section[aria-labelledby="contents-title"] a[href*="/contents/"]').first().click();
+    const review = page.getByRole("region", { name: "Review" });
+    await review.getByRole("button", { name: "Submit for review" }).click();
+    await review.getByText("In review").first().waitFor();
+    await review.getByLabel(/^Note/).fill("Lovely light");
+    await review.getByRole("button", { name: "Approve" }).click();
+    await review.getByRole("button", { name: "Back to draft" }).waitFor();
+    await review.getByText("Lovely light").waitFor();
+    await screenshots(page, "content-review");
+    await page.getByRole("link", { name: projectName }).first().click();
+    await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Activity" }).click();
+    await page.getByRole("heading", { level: 1, name: "Activity" }).waitFor();
+    await page.getByText(/approved “/).first().waitFor();
+    await page.getByText(/submitted “.*” for review/).first().waitFor();
+    assert.equal(await page.getByRole("button", { name: "Export as CSV" }).count(), 1, "the owner may export the log");
+    await screenshots(page, "activity");
+  });
+
   it("invites a second person as a viewer through the members screen", async () => {
     await createAccount(server.base, viewer);
     await page.goto(`${server.base}/projects/${encodeURIComponent(projectId)}/members`);

@@ -18,6 +18,7 @@ const Account = lazy(() => import("./routes/Account"));
 const Batches = lazy(() => import("./routes/Batches"));
 const BatchPage = lazy(() => import("./routes/BatchPage"));
 const InvitationPage = lazy(() => import("./routes/InvitationPage"));
+const ActivityPage = lazy(() => import("./routes/Activity"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -68,6 +69,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 />
                 <Route path="/projects/:projectId/members" element={<RequireUser><Lazy><Members /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/batches" element={<RequireUser><Lazy><Batches /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/activity" element={<RequireUser><Lazy><ActivityPage /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId/batches/:batchId"
                   element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}

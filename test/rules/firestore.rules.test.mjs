@@ -18,7 +18,10 @@ const MEMBERS = [
   ['p1', 'alice', 'owner'], ['p1', 'bob', 'editor'], ['p1', 'carol', 'viewer'], ['p1', 'ivan', 'invited'],
   ['p2', 'dave', 'owner'],
 ];
-const PROJECT_COLLECTIONS = ['jobs', 'items', 'contents', 'versions', 'templates', 'batches', 'batchruns'];
+// rita's membership of p1 is a reviewer flag with a role the API does not know: it grants nothing.
+const FLAGGED = [['p1', 'rita', 'reviewer']];
+const PROJECT_COLLECTIONS = ['jobs', 'items', 'contents', 'versions', 'templates', 'batches', 'batchruns',
+  'reviews', 'activity'];
 const CLOSED = ['idempotency/key-1', 'uploads/upload-1', 'settings/global', 'jobcounters/job-1-0'];
 const PERIOD = '2026-11';
 
@@ -59,6 +62,9 @@ describe('firestore.rules', { skip }, () => {
       ];
       for (const [projectId, uid, role] of MEMBERS) {
         writes.push(db.doc(`members/${projectId}_${uid}`).set({ projectId, uid, role }));
+      }
+      for (const [projectId, uid, role] of FLAGGED) {
+        writes.push(db.doc(`members/${projectId}_${uid}`).set({ projectId, uid, role, reviewer: true }));
       }
       for (const c of PROJECT_COLLECTIONS) {
         writes.push(db.doc(`${c}/${c}-p1`).set({ projectId: 'p1', jobId: 'jobs-p1', status: 'queued' }));
@@ -121,6 +127,29 @@ describe('firestore.rules', { skip }, () => {
         const stop = items.onSnapshot((s) => { stop(); resolve(s); }, reject);
       });
       if (snapshot.size !== 1) throw new Error(`expected the one item of p1, got ${snapshot.size}`);
+    });
+  });
+
+  describe('activity and review history', () => {
+    test('a viewer listens to the project\'s activity live, newest first', async () => {
+      const log = as('carol').collection('activity').where('projectId', '==', 'p1');
+      const snapshot = await new Promise((resolve, reject) => {
+        const stop = log.onSnapshot((s) => { stop(); resolve(s); }, reject);
+      });
+      if (snapshot.size !== 1) throw new Error(`expected the one record of p1, got ${snapshot.size}`);
+    });
+    test('no member adds, changes or removes an activity record, nor a review record', async () => {
+      for (const uid of ['alice', 'bob', 'carol']) {
+        for (const c of ['activity', 'reviews']) {
+          await assertFails(as(uid).doc(`${c}/forged`).set({ projectId: 'p1', action: 'content.edited' }));
+          await assertFails(as(uid).doc(`${c}/${c}-p1`).set({ projectId: 'p1', action: 'x' }, { merge: true }));
+          await assertFails(as(uid).doc(`${c}/${c}-p1`).delete());
+        }
+      }
+    });
+    test('a reviewer flag grants no more than the role beside it', async () => {
+      await assertFails(as('rita').doc('activity/activity-p1').get());
+      await assertFails(as('rita').collection('reviews').where('projectId', '==', 'p1').get());
     });
   });
 

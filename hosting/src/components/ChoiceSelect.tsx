@@ -33,7 +33,8 @@ export function ChoiceSelect({
           </option>
         ))}
       </NativeSelect.Field>
-      <NativeSelect.Indicator />
+      {/* The chevron is decoration: hidden from assistive technology, so a picture query finds only pictures. */}
+      <NativeSelect.Indicator aria-hidden />
     </NativeSelect.Root>
   );
 }

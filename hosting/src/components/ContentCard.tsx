@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Link as RouterLink } from "react-router";
 import { useApi } from "../session";
 import { queryKeys } from "../lib/query-keys";
+import { ReviewBadge } from "./ReviewBadge";
 import type { Content } from "../lib/api-types";
 
 /** One content item as a card: a text preview, or the image's thumbnail. */
@@ -44,6 +45,7 @@ export function ContentCard({ content }: { content: Content }) {
             </Link>
           </Text>
           <Badge variant="subtle">{content.kind}</Badge>
+          <ReviewBadge status={content.reviewStatus} />
           {content.demo && (
             <Badge variant="subtle" colorPalette="purple">
               demo

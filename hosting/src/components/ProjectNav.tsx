@@ -8,6 +8,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: base, label: "Contents", end: true },
     { to: `${base}/members`, label: "Members", end: false },
     { to: `${base}/batches`, label: "Batches", end: false },
+    { to: `${base}/activity`, label: "Activity", end: false },
   ];
   return (
     <Flex as="nav" aria-label="Project sections" gap="1" borderBottomWidth="1px" overflowX="auto" mt="3">

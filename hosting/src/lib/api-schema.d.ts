@@ -118,7 +118,10 @@ export interface paths {
         delete: operations["removeMember"];
         options?: never;
         head?: never;
-        /** Change a member's role (owners; the last owner cannot step down) */
+        /**
+         * Change a member's role, whether they are a reviewer, or both (owners; the last owner cannot step down)
+         * @description A reviewer may approve content or ask for changes whatever their role (a viewer too: someone who only reads and signs off). Give role, reviewer or both; each change is recorded in the project's activity log.
+         */
         patch: operations["changeMemberRole"];
         trace?: never;
     };
@@ -485,6 +488,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/contents/{contentId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a content item to another review state, with an optional note
+         * @description Editors and owners submit (draft or changes_requested to in_review) and take an item back to draft (from in_review, changes_requested or approved); owners and named reviewers approve or ask for changes (in_review to approved or changes_requested). 403 for a member who may not make the move, 409 for a move this state does not allow (or to the state the item is in). Each change is kept in the item's review history and the project's activity log. A new version of an approved item (edit, restore, regeneration) sends it back to draft on its own.
+         */
+        post: operations["reviewContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /** A content item's review history, newest first (viewers and up) */
+        get: operations["listContentReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's activity log, newest first (viewers and up)
+         * @description One record per thing someone did in the project. Records outlive what they are about (a deleted content item's records stay) and go only with the project.
+         */
+        get: operations["listActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/activity.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's activity log as CSV, newest first, with the list's filters (owners)
+         * @description RFC 4180 (CRLF, quoted where needed); a cell that a spreadsheet would run as a formula (starting with =, +, -, @) starts with an apostrophe. Columns: at, actor_uid, actor_name, action, target_type, target_id, target_title, content_id, details (key=value; ...). Written as it is read, page by page, however long the log.
+         */
+        get: operations["exportActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;
@@ -758,6 +848,8 @@ export interface components {
             addedAt: string;
             /** Format: date-time */
             projectCreatedAt: string;
+            /** @description An owner named them a reviewer: they may approve content or ask for changes. */
+            reviewer: boolean;
         };
         /** @description An invitation to join a project. status is pending until the invitee accepts or declines, an owner revokes it, or it passes expiresAt (then expired; INVITATION_TTL, 7 days by default). invitedByName is null when the owner has no name (left out in the answers with acceptPath). */
         Invitation: {
@@ -961,7 +1053,55 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+            reviewStatus: components["schemas"]["ReviewStatus"];
             current?: components["schemas"]["ContentVersion"];
+        };
+        /**
+         * @description Where a content item stands in review; an item stored before review existed is draft.
+         * @enum {string}
+         */
+        ReviewStatus: "draft" | "in_review" | "changes_requested" | "approved";
+        /** @description One change of a content item's review state. automatic is true when the product made it (a new version of an approved item sent it back to draft); by is then whoever made the version. contentVersion is the item's current version number when the change was made. */
+        Review: {
+            id: string;
+            contentId: string;
+            from: components["schemas"]["ReviewStatus"];
+            to: components["schemas"]["ReviewStatus"];
+            note?: string;
+            by: {
+                uid: string;
+                name?: string;
+            };
+            /** Format: date-time */
+            at: string;
+            contentVersion: number;
+            automatic: boolean;
+        };
+        /**
+         * @description What someone did. The set grows as features are added; a client shows an unknown one as it is.
+         * @enum {string}
+         */
+        ActivityAction: "generation.started" | "content.created" | "content.regenerated" | "content.edited" | "content.restored" | "content.renamed" | "content.deleted" | "content.status_changed" | "member.invited" | "member.joined" | "member.role_changed" | "member.reviewer_changed" | "member.removed" | "member.left" | "invitation.revoked" | "batch.created" | "batch.changed" | "batch.deleted" | "batch.run_started" | "project.renamed";
+        /** @description One record of a project's activity log. actor.uid is a member's uid, or system or schedule (a batch's schedule) for the product's own work; actor.name is the name shown then (or the member's name now, or the uid). target.title is the target's title when it happened (an invitation's address with its local part cut to one character: c…@example.com). contentId names the content item the record concerns, if any. details holds a few strings that depend on the action (from and to of a change, a note, a version number). */
+        Activity: {
+            id: string;
+            projectId: string;
+            /** Format: date-time */
+            at: string;
+            actor: {
+                uid: string;
+                name?: string;
+            };
+            action: components["schemas"]["ActivityAction"];
+            target: {
+                type: string;
+                id: string;
+                title?: string;
+            };
+            contentId?: string;
+            details: {
+                [key: string]: string;
+            };
         };
         /** @description Fields with no value are left out. Stored media has mediaUrl, and processed media its renditions, sha256, byteSize, dominantColor and blurHash (these two null when none was made). */
         ContentVersion: {
@@ -1208,6 +1348,16 @@ export interface components {
         Limit: number;
         /** @description The nextCursor of the previous page. */
         Cursor: string;
+        /** @description Only records of this action. */
+        ActivityAction: components["schemas"]["ActivityAction"];
+        /** @description Only records by this member (a uid), or by system or schedule. */
+        ActivityActor: string;
+        /** @description Only records about this content item (deleted ones too). */
+        ActivityContentId: string;
+        /** @description Only records at or after this instant (ISO-8601 UTC, e.g. 2026-01-31T09:00:00Z). */
+        ActivitySince: string;
+        /** @description Only records before this instant; must come after since. */
+        ActivityUntil: string;
         /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
         IfMatch: string;
     };
@@ -1586,12 +1736,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    role: components["schemas"]["Role"];
+                    role?: components["schemas"]["Role"];
+                    reviewer?: boolean;
                 };
             };
         };
         responses: {
-            /** @description The member with the new role. */
+            /** @description The member as changed. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2022,6 +2173,8 @@ export interface operations {
                 /** @description The nextCursor of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
                 kind?: "text" | "image" | "video";
+                /** @description Only items in this review state. Items stored before review existed are draft; on Firestore they are listed under draft once next changed. */
+                status?: components["schemas"]["ReviewStatus"];
             };
             header?: never;
             path: {
@@ -2210,6 +2363,162 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    reviewContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: components["schemas"]["ReviewStatus"];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The item in its new state, with its current version. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Content"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listContentReviews: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Review"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listActivity: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only records of this action. */
+                action?: components["parameters"]["ActivityAction"];
+                /** @description Only records by this member (a uid), or by system or schedule. */
+                actor?: components["parameters"]["ActivityActor"];
+                /** @description Only records about this content item (deleted ones too). */
+                contentId?: components["parameters"]["ActivityContentId"];
+                /** @description Only records at or after this instant (ISO-8601 UTC, e.g. 2026-01-31T09:00:00Z). */
+                since?: components["parameters"]["ActivitySince"];
+                /** @description Only records before this instant; must come after since. */
+                until?: components["parameters"]["ActivityUntil"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Activity"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportActivity: {
+        parameters: {
+            query?: {
+                /** @description Only records of this action. */
+                action?: components["parameters"]["ActivityAction"];
+                /** @description Only records by this member (a uid), or by system or schedule. */
+                actor?: components["parameters"]["ActivityActor"];
+                /** @description Only records about this content item (deleted ones too). */
+                contentId?: components["parameters"]["ActivityContentId"];
+                /** @description Only records at or after this instant (ISO-8601 UTC, e.g. 2026-01-31T09:00:00Z). */
+                since?: components["parameters"]["ActivitySince"];
+                /** @description Only records before this instant; must come after since. */
+                until?: components["parameters"]["ActivityUntil"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listTemplates: {

@@ -71,3 +71,10 @@ export interface Tagged<T> {
   value: T;
   etag: string;
 }
+
+/** Where a content item stands in review, and one change of it (its review history). */
+export type ReviewStatus = Schemas["ReviewStatus"];
+export type Review = Schemas["Review"];
+/** One record of a project's activity log, and what it records. */
+export type Activity = Schemas["Activity"];
+export type ActivityAction = Schemas["ActivityAction"];

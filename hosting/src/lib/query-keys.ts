@@ -22,6 +22,12 @@ export const queryKeys = {
   contentItem: (projectId: string, contentId: string) => ["contents", projectId, "item", contentId] as const,
   contentVersions: (projectId: string, contentId: string) => ["contents", projectId, "versions", contentId] as const,
   contentMedia: (projectId: string, kind: Exclude<Kind, "text">) => ["contents", projectId, "media", kind] as const,
+  /** The contents list of one review state (null: all), and an item's review history. */
+  contentsByStatus: (projectId: string, status: string | null) => ["contents", projectId, "status", status] as const,
+  contentReviews: (projectId: string, contentId: string) => ["contents", projectId, "reviews", contentId] as const,
+  /** A project's activity log, and one filtered view of it. */
+  activity: (projectId: string) => ["activity", projectId] as const,
+  activityFiltered: (projectId: string, filter: object) => ["activity", projectId, filter] as const,
   /** One version of an item as the lists' cards read it; a new version is a new key. */
   contentVersion: (projectId: string, contentId: string, version: number) => ["content", projectId, contentId, version] as const,
   media: (url: string | null | undefined) => ["media", url] as const,

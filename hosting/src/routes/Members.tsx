@@ -1,10 +1,12 @@
 import { Alert, Badge, Box, Button, Card, Field, Flex, Heading, Input, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
+import { ReviewerToggle } from "../components/ReviewerToggle";
 import { RoleSelect } from "../components/RoleSelect";
+import { useMembers } from "../components/useMembers";
 import { usePeopleApi } from "../components/usePeopleApi";
 import { acceptLink, expiryText } from "../lib/invitations";
 import { ApiError, messageOf } from "../lib/problem";
@@ -26,16 +28,10 @@ export default function Members() {
 }
 
 function MembersOf({ project }: { project: ProjectWithUsage }) {
-  const people = usePeopleApi();
   const { user } = useSession();
   const myUid = user?.uid ?? "";
   const [notice, setNotice] = useState<Notice>(null);
-  const members = useInfiniteQuery({
-    queryKey: queryKeys.members(project.id),
-    queryFn: ({ pageParam }) => people.listMembers(project.id, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const members = useMembers(project.id);
   const all = members.data?.pages.flatMap((page) => page.items) ?? [];
   const owners = all.filter((member) => member.role === "owner").length;
   const canManage = abilitiesOf(project.role).manageMembers;
@@ -453,6 +449,7 @@ function MemberRow({
               {ROLE_LABELS[member.role]}
             </Badge>
           )}
+          <ReviewerToggle projectId={project.id} member={member} canManage={project.role === "owner"} name={name} onNotice={onNotice} />
           {!self &&
             (confirming ? (
               <Flex gap="2" align="center">

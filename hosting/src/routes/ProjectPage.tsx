@@ -8,10 +8,13 @@ import { JobView } from "../components/JobView";
 import { PageTitle } from "../components/PageTitle";
 import { ProjectNav } from "../components/ProjectNav";
 import { ProjectNotReady } from "../components/ProjectShell";
+import { ChoiceSelect } from "../components/ChoiceSelect";
+import { REVIEW_STATUSES, statusLabel } from "../lib/review";
+import { listContentsByStatus } from "../lib/review-api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { queryKeys } from "../lib/query-keys";
-import type { Content, Job } from "../lib/api-types";
+import type { Content, Job, ReviewStatus } from "../lib/api-types";
 
 export default function ProjectPage() {
   const { projectId = "" } = useParams();
@@ -67,11 +70,14 @@ export default function ProjectPage() {
   );
 }
 
+const STATUS_CHOICES = REVIEW_STATUSES.map((status) => [status, statusLabel(status)] as const);
+
 function Contents({ projectId }: { projectId: string }) {
   const api = useApi();
+  const [status, setStatus] = useState<ReviewStatus | null>(null);
   const contents = useInfiniteQuery({
-    queryKey: queryKeys.contents(projectId),
-    queryFn: ({ pageParam }) => api.listContents(projectId, pageParam),
+    queryKey: status ? queryKeys.contentsByStatus(projectId, status) : queryKeys.contents(projectId),
+    queryFn: ({ pageParam }) => (status ? listContentsByStatus(api, projectId, status, pageParam) : api.listContents(projectId, pageParam)),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -86,6 +92,16 @@ function Contents({ projectId }: { projectId: string }) {
         <Heading as="h2" id="contents-title" size="lg" flex="1">
           Contents
         </Heading>
+        <Box w="12rem">
+          <ChoiceSelect
+            aria-label="Review status"
+            size="sm"
+            choices={STATUS_CHOICES}
+            empty="Any review status"
+            value={status ?? ""}
+            onChange={(value) => setStatus(value ? (value as ReviewStatus) : null)}
+          />
+        </Box>
         <Button asChild size="sm" variant="outline">
           <RouterLink to={`/projects/${encodeURIComponent(projectId)}/gallery`}>Gallery of images and videos</RouterLink>
         </Button>
@@ -104,7 +120,9 @@ function Contents({ projectId }: { projectId: string }) {
         </Alert.Root>
       )}
       {contents.isSuccess && all.length === 0 && (
-        <Text color="fg.muted">Nothing here yet. What you generate appears here.</Text>
+        <Text color="fg.muted">
+          {status ? `Nothing is ${statusLabel(status).toLowerCase()} now.` : "Nothing here yet. What you generate appears here."}
+        </Text>
       )}
       {all.length > 0 && (
         <SimpleGrid as="ul" listStyleType="none" columns={{ base: 1, sm: 2 }} gap="3">

@@ -2,6 +2,7 @@ import { Badge, Box, Flex, Link, Text } from "@chakra-ui/react";
 import { Link as RouterLink } from "react-router";
 import { titleOf } from "../../components/MediaViewer";
 import { PageTitle } from "../../components/PageTitle";
+import { ReviewBadge } from "../../components/ReviewBadge";
 import { describeVersion, formatBytes } from "../../lib/content-view";
 import { formatDuration } from "../../lib/gallery";
 import type { Content } from "../../lib/api-types";
@@ -20,6 +21,7 @@ export function ContentHeader({ item, projectPath, projectName }: { item: Conten
           {title}
         </PageTitle>
         <Badge>{item.kind}</Badge>
+        <ReviewBadge status={item.reviewStatus} size="lg" />
         <Badge variant="outline">
           version {item.currentVersion}
           {item.latestVersion && item.latestVersion !== item.currentVersion ? ` of ${item.latestVersion}` : ""}

@@ -12,10 +12,11 @@ import { ContentView } from "./ContentView";
 import { DeleteDialog } from "./DeleteDialog";
 import { RegenerateDialog } from "./RegenerateDialog";
 import { RenameForm } from "./RenameForm";
+import { ReviewPanel } from "./ReviewPanel";
 import { SavedNotice } from "./SavedNotice";
 import { TextEditor } from "./TextEditor";
 import { Versions } from "./Versions";
-import type { Content, ContentChange, Job, Tagged } from "../../lib/api-types";
+import type { Content, ContentChange, Job, Role, Tagged } from "../../lib/api-types";
 
 /**
  * One loaded item and what can be done with it. Rename, edit and restore are one PATCH with the
@@ -26,12 +27,15 @@ export function Reader({
   tagged,
   projectName,
   editable,
+  role,
   refresh,
 }: {
   projectId: string;
   tagged: Tagged<Content>;
   projectName?: string;
   editable: boolean;
+  /** The signed-in person's role, once the project is read: what review moves they are offered. */
+  role?: Role;
   refresh: () => Promise<unknown>;
 }) {
   const api = useApi();
@@ -55,6 +59,7 @@ export function Reader({
       onSuccess: (result) => {
         queryClient.setQueryData(queryKeys.contentItem(projectId, item.id), result);
         void queryClient.invalidateQueries({ queryKey: queryKeys.contents(projectId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.activity(projectId) });
         setNotice(message(result.value));
         setNoticeCount((count) => count + 1);
         if (!stay) setMode("read");
@@ -123,6 +128,8 @@ export function Reader({
       ) : (
         <ContentView item={item} onZoom={() => setViewerOpen(true)} />
       )}
+
+      <ReviewPanel projectId={projectId} tagged={tagged} role={role} onReload={reload} />
 
       <Versions
         projectId={projectId}

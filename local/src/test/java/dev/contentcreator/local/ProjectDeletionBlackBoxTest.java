@@ -66,7 +66,9 @@ class ProjectDeletionBlackBoxTest {
     for (int i = 1; i < versions; i++) {
       api.patch("/api/projects/" + project + "/contents/" + image, alice.idToken(), "{\"restoreVersion\":1}").expect(200);
     }
-    upload(project, "Another", MediaBlackBoxTest.png(90, 70));
+    String another = upload(project, "Another", MediaBlackBoxTest.png(90, 70));
+    api.post("/api/projects/" + project + "/contents/" + another + "/review", alice.idToken(),
+        "{\"status\":\"in_review\"}").expect(200);
     String template = api.post("/api/templates", alice.idToken(), "{\"projectId\":\"" + project + "\",\"name\":\"Line\","
         + "\"kind\":\"text\",\"body\":\"One line about {{product}}\",\"variables\":["
         + "{\"name\":\"product\",\"type\":\"string\",\"required\":true}]}").expect(201).object().get("id").getAsString();
@@ -134,8 +136,8 @@ class ProjectDeletionBlackBoxTest {
   void deletingAProjectRemovesEverythingThatBelongsToItInPages() throws Exception {
     String project = fullProject("Doomed", 8);
     Map<String, Integer> before = leftOf(project);
-    for (String kind : new String[] {"contents", "versions", "batches", "templates", "jobs", "items", "jobcounters", "uploads",
-        "idempotency", "invitations", "blobs"}) {
+    for (String kind : new String[] {"contents", "versions", "batches", "templates", "jobs", "items", "jobcounters",
+        "uploads", "idempotency", "invitations", "blobs", "reviews", "activity"}) {
       assertTrue(before.getOrDefault(kind, 0) > 0, () -> "the project has no " + kind + ": " + before);
     }
     assertTrue(before.get("versions") > 3, "more versions than one purge page");
@@ -158,6 +160,8 @@ class ProjectDeletionBlackBoxTest {
     for (int i = 1; i < 8; i++) {
       api.patch("/api/projects/" + project + "/contents/" + image, alice.idToken(), "{\"restoreVersion\":1}").expect(200);
     }
+    api.post("/api/projects/" + project + "/contents/" + image + "/review", alice.idToken(),
+        "{\"status\":\"in_review\"}").expect(200);
     String kept = upload(project, "Kept", MediaBlackBoxTest.png(75, 55));
     api.delete("/api/projects/" + project + "/contents/" + image, alice.idToken()).expect(204);
     api.get("/api/projects/" + project + "/contents/" + image, alice.idToken()).expect(404);
@@ -170,6 +174,8 @@ class ProjectDeletionBlackBoxTest {
     }
     Map<String, Integer> last = left;
     assertEquals(1, left.getOrDefault("versions", 0), () -> "only the kept item's version stays: " + last);
+    assertEquals(0, left.getOrDefault("reviews", 0), () -> "the item's review history goes with it: " + last);
+    assertTrue(left.getOrDefault("activity", 0) >= 10, () -> "the project's history of the item stays: " + last);
     JsonObject keptItem = api.get("/api/projects/" + project + "/contents/" + kept, alice.idToken()).expect(200).object();
     try (var walk = Files.walk(data.resolve("blobs"))) {
       String sha = keptItem.getAsJsonObject("current").get("sha256").getAsString();

@@ -417,6 +417,41 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void queryRangeKeepsTextFromInclusiveToUntilExclusive() {
+    store.create("items", "a", json("{\"p\":\"x\",\"at\":\"2024-01-01T00:00:00.000Z\"}"));
+    store.create("items", "b", json("{\"p\":\"x\",\"at\":\"2024-01-02T00:00:00.000Z\"}"));
+    store.create("items", "c", json("{\"p\":\"x\",\"at\":\"2024-01-03T00:00:00.000Z\"}"));
+    store.create("items", "d", json("{\"p\":\"y\",\"at\":\"2024-01-02T00:00:00.000Z\"}"));
+
+    Page both = store.query(Query.on("items").whereEqualTo("p", "x").orderBy("at", Direction.DESCENDING)
+        .range("at", "2024-01-02T00:00:00.000Z", "2024-01-03T00:00:00.000Z").build());
+    Page from = store.query(Query.on("items").whereEqualTo("p", "x").orderBy("at", Direction.DESCENDING)
+        .range("at", "2024-01-02T00:00:00.000Z", null).build());
+    Page until = store.query(Query.on("items").whereEqualTo("p", "x").orderBy("at", Direction.ASCENDING)
+        .range("at", null, "2024-01-02T00:00:00.000Z").build());
+
+    assertEquals(List.of("b"), ids(both));
+    assertEquals(List.of("c", "b"), ids(from));
+    assertEquals(List.of("a"), ids(until));
+  }
+
+  @Test
+  void queryRangePagesWithCursors() {
+    for (int i = 1; i <= 5; i++) {
+      store.create("items", "i" + i, json("{\"at\":\"2024-01-0" + i + "T00:00:00.000Z\"}"));
+    }
+    Query.Builder q = Query.on("items").orderBy("at", Direction.DESCENDING)
+        .range("at", "2024-01-02T00:00:00.000Z", "2024-01-05T00:00:00.000Z").limit(2);
+
+    Page first = store.query(q.build());
+    Page second = store.query(q.startAfter(first.nextCursor()).build());
+
+    assertEquals(List.of("i4", "i3"), ids(first));
+    assertEquals(List.of("i2"), ids(second));
+    assertNull(second.nextCursor());
+  }
+
+  @Test
   void queryOrderedByFieldLeavesOutDocumentsWithoutIt() {
     store.create("items", "with", json("{\"rank\":1}"));
     store.create("items", "without", json("{\"other\":1}"));

@@ -2,6 +2,7 @@ package dev.contentcreator.functions.contents;
 
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.ReviewStatus;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiRequest;
@@ -9,6 +10,7 @@ import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.review.ReviewService;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +37,10 @@ public final class ContentsApi {
         .get(base + "/{contentId}/versions", r -> ApiResponse.ok(Map.of("items", s.contents().versions(
             r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId")))))
         .get(base + "/{contentId}/media", r -> media(s, r))
+        .post(base + "/{contentId}/review", r -> review(s, r))
+        .get(base + "/{contentId}/reviews", r -> ApiResponse.ok(s.reviews().history(r.caller().uid(),
+            r.pathParam("projectId"), r.pathParam("contentId"), r.intQueryParam("limit", 20, 1, 100),
+            r.queryParam("cursor").orElse(null))))
         .build();
   }
 
@@ -46,9 +52,33 @@ public final class ContentsApi {
         throw ApiException.badRequest("kind", "must be text, image or video");
       }
     });
+    Optional<ReviewStatus> status = r.queryParam("status").map(ContentsApi::status);
     int limit = r.intQueryParam("limit", 20, 1, 100);
-    return ApiResponse.ok(s.contents().list(r.caller().uid(), r.pathParam("projectId"), kind, limit,
+    return ApiResponse.ok(s.contents().list(r.caller().uid(), r.pathParam("projectId"), kind, status, limit,
         r.queryParam("cursor").orElse(null)));
+  }
+
+  private static ReviewStatus status(String text) {
+    return ReviewStatus.parse(text).orElseThrow(() ->
+        ApiException.badRequest("status", "must be one of " + ReviewStatus.wireNames()));
+  }
+
+  /** Moves the item to another review state: {@code {"status": "...", "note": "..."}}. */
+  private static ApiResponse review(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    // Strangers learn nothing from the body's checks: 404 first, as every content route answers them.
+    s.projects().requireRole(r.caller().uid(), projectId, Role.VIEWER);
+    JsonBody body = r.json();
+    String text = body.requiredString("status", 1, 40);
+    ReviewStatus to = text == null ? null : ReviewStatus.parse(text).orElse(null);
+    if (text != null && to == null) {
+      body.reject("status", "must be one of " + ReviewStatus.wireNames());
+    }
+    Optional<String> note = body.string("note", 0, ReviewService.MAX_NOTE);
+    body.finish();
+    var c = s.reviews().change(r.caller().uid(), projectId, r.pathParam("contentId"),
+        r.header("If-Match").orElse(null), to, note.orElse(null));
+    return ApiResponse.ok(c).etag(c.version());
   }
 
   private static ApiResponse update(Services s, ApiRequest r) {

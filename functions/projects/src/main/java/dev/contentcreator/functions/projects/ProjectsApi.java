@@ -32,6 +32,8 @@ public final class ProjectsApi {
         .post("/api/projects/{projectId}/members", r -> addMember(services, r)).sensitive()
         .patch("/api/projects/{projectId}/members/{uid}", r -> changeRole(services, r)).sensitive()
         .delete("/api/projects/{projectId}/members/{uid}", r -> removeMember(services, r)).sensitive()
+        .get("/api/projects/{projectId}/activity", r -> ActivityApi.list(services, r))
+        .get("/api/projects/{projectId}/activity.csv", r -> ActivityApi.csv(services, r))
         .build();
   }
 
@@ -113,13 +115,20 @@ public final class ProjectsApi {
     return ApiResponse.accepted("/api/projects/" + projectId + "/invitations/" + issued.invitation().id(), issued);
   }
 
+  /** Changes a member's role, whether they are a reviewer, or both: {@code {"role"?, "reviewer"?}}. */
   private static ApiResponse changeRole(Services s, ApiRequest r) {
     String projectId = r.pathParam("projectId");
     s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
     JsonBody body = r.json();
-    Role role = role(body);
+    Optional<Role> role = body.has("role") || !body.has("reviewer") ? Optional.ofNullable(role(body))
+        : Optional.empty();
+    Optional<Boolean> reviewer = body.bool("reviewer");
+    if (body.has("reviewer") && reviewer.isEmpty()) {
+      body.reject("reviewer", "must be true or false");
+    }
     body.finish();
-    return ApiResponse.ok(s.projects().changeRole(r.caller().uid(), projectId, r.pathParam("uid"), role));
+    return ApiResponse.ok(s.projects().changeMember(r.caller().uid(), projectId, r.pathParam("uid"), role,
+        reviewer));
   }
 
   private static ApiResponse removeMember(Services s, ApiRequest r) {

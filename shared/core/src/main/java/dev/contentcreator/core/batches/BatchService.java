@@ -1,11 +1,16 @@
 package dev.contentcreator.core.batches;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.activity.ActivityAction;
+import dev.contentcreator.core.activity.ActivityLog;
+import dev.contentcreator.core.activity.Actor;
+import dev.contentcreator.core.activity.Target;
 import dev.contentcreator.core.domain.Batch;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.domain.Ids;
+import dev.contentcreator.core.domain.Member;
 import dev.contentcreator.core.domain.Project;
 import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.domain.Role;
@@ -95,7 +100,7 @@ public final class BatchService {
       Map<String, String> options) {}
 
   public BatchView create(String uid, String projectId, Spec spec) {
-    projects.requireRole(uid, projectId, Role.EDITOR);
+    Member me = projects.requireRole(uid, projectId, Role.EDITOR);
     Template template = templates.get(uid, projectId, spec.templateId());
     BatchSchedule.parse(spec.schedule(), spec.timeZone());
     // Rows may come later, from a CSV file; a run without rows is recorded as skipped.
@@ -105,7 +110,13 @@ public final class BatchService {
     Batch b = new Batch(Ids.newId(), projectId, spec.name(), template.id(), template.kind(), checked, spec.schedule(),
         spec.timeZone(), false, spec.maxConcurrent(), spec.budgetMicros(), spec.provider().orElse(null),
         spec.model().orElse(null), spec.options(), now, null, null, uid, now, now, 1, null, null, uid);
-    documents.create(BATCHES, b.id(), tree(b));
+    documents.transaction(tx -> {
+      tx.create(BATCHES, b.id(), tree(b));
+      ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.BATCH_CREATED,
+          Target.of("batch", b.id(), b.name()), Map.of("schedule", b.schedule(), "rows",
+              Integer.toString(b.rows().size())));
+      return null;
+    });
     return BatchView.of(b);
   }
 
@@ -136,7 +147,7 @@ public final class BatchService {
       Optional<List<Map<String, String>>> rows) {}
 
   public BatchView update(String uid, String projectId, String batchId, String ifMatch, Change change) {
-    projects.requireRole(uid, projectId, Role.EDITOR);
+    Member me = projects.requireRole(uid, projectId, Role.EDITOR);
     Batch found = find(projectId, batchId);
     Template template = templates.get(uid, projectId, found.templateId());
     Optional<List<Map<String, String>>> newRows = change.rows().map(r -> rows.fromList(template, r));
@@ -156,6 +167,8 @@ public final class BatchService {
           rescheduled ? null : b.lastDueAt(), b.lastRunId(), b.createdBy(), b.createdAt(), now, b.version() + 1,
           b.lastError(), b.lastErrorAt(), resuming || rescheduled ? uid : b.scheduledBy());
       tx.set(BATCHES, batchId, tree(changed));
+      ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.BATCH_CHANGED,
+          Target.of("batch", changed.id(), changed.name()), changes(b, changed));
       return BatchView.of(changed);
     });
   }
@@ -169,13 +182,40 @@ public final class BatchService {
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(parsed)));
   }
 
+  /** What an update changed, for its activity record: the names of the fields, and a new name or pause. */
+  private static Map<String, String> changes(Batch before, Batch after) {
+    List<String> fields = new ArrayList<>();
+    Map<String, String> details = new java.util.LinkedHashMap<>();
+    if (!after.name().equals(before.name())) {
+      fields.add("name");
+      details.put("name", after.name());
+    }
+    if (after.paused() != before.paused()) {
+      fields.add("paused");
+      details.put("paused", Boolean.toString(after.paused()));
+    }
+    if (!after.schedule().equals(before.schedule()) || !after.timeZone().equals(before.timeZone())) {
+      fields.add("schedule");
+    }
+    if (after.maxConcurrent() != before.maxConcurrent() || after.budgetMicros() != before.budgetMicros()) {
+      fields.add("limits");
+    }
+    if (!after.rows().equals(before.rows())) {
+      fields.add("rows");
+    }
+    details.put("changed", String.join(",", fields));
+    return details;
+  }
+
   public void delete(String uid, String projectId, String batchId, String ifMatch) {
-    projects.requireRole(uid, projectId, Role.EDITOR);
+    Member me = projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, batchId);
     documents.transaction(tx -> {
       Batch b = tx.get(BATCHES, batchId).map(BatchService::batch).orElseThrow(BatchService::notFound);
       Etags.check(ifMatch, b.version());
       tx.delete(BATCHES, batchId);
+      ActivityLog.record(tx, projectId, clock.instant(), Actor.of(me), ActivityAction.BATCH_DELETED,
+          Target.of("batch", b.id(), b.name()), Map.of());
       return null;
     });
   }
@@ -458,6 +498,10 @@ public final class BatchService {
         tx.create(RUNS, runId, tree(new BatchRun(runId, fresh.id(), fresh.projectId(), due, trigger, jobIds.get(0),
             null, now, jobs, skippedRows)));
         tx.set(BATCHES, fresh.id(), tree(advance(fresh, trigger.equals("schedule") ? due : fresh.lastDueAt(), runId, now)));
+        ActivityLog.record(tx, fresh.projectId(), now, trigger.equals("schedule") ? Actor.SCHEDULE
+            : Actor.person(chargedTo, null), ActivityAction.BATCH_RUN_STARTED, Target.of("batch", fresh.id(), fresh.name()),
+            Map.of("runId", runId, "trigger", trigger, "rows", Integer.toString(total),
+                "jobs", Integer.toString(jobCount)));
         return new Outcome(Outcome.Kind.STARTED, runId, jobIds);
       });
     } catch (ApiException e) {

@@ -1,9 +1,15 @@
 package dev.contentcreator.core.contents;
 
+import dev.contentcreator.core.activity.ActivityAction;
+import dev.contentcreator.core.activity.ActivityLog;
+import dev.contentcreator.core.activity.Actor;
+import dev.contentcreator.core.activity.Target;
 import dev.contentcreator.core.domain.ContentItem;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.domain.Ids;
+import dev.contentcreator.core.domain.Member;
+import dev.contentcreator.core.domain.ReviewStatus;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.http.ApiException;
@@ -18,13 +24,16 @@ import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.projects.Listing;
 import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.review.ReviewService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -62,9 +71,21 @@ public final class ContentService {
 
   /** The project's content items, newest first, optionally of one kind. */
   public Listing<ContentView> list(String uid, String projectId, Optional<ContentKind> kind, int limit, String cursor) {
+    return list(uid, projectId, kind, Optional.empty(), limit, cursor);
+  }
+
+  /**
+   * The project's content items, newest first, optionally of one kind and in one review state. An
+   * item stored before review existed has no {@code reviewStatus} field and reads as draft; the
+   * SQLite file writes the field into such items when it opens, while on Firestore such an item is
+   * listed under {@code draft} once it is next written (any change writes the field).
+   */
+  public Listing<ContentView> list(String uid, String projectId, Optional<ContentKind> kind,
+      Optional<ReviewStatus> status, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     Query.Builder q = Query.on(CONTENTS).whereEqualTo("projectId", projectId);
     kind.ifPresent(k -> q.whereEqualTo("kind", k.name().toLowerCase(java.util.Locale.ROOT)));
+    status.ifPresent(st -> q.whereEqualTo("reviewStatus", st.wireName()));
     Page page;
     try {
       page = documents.query(q.orderBy("createdAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor).build());
@@ -150,7 +171,7 @@ public final class ContentService {
    */
   public ContentView update(String uid, String projectId, String contentId, String ifMatch, Optional<String> title,
       Optional<String> text, Optional<Integer> restore) {
-    projects.requireRole(uid, projectId, Role.EDITOR);
+    Member me = projects.requireRole(uid, projectId, Role.EDITOR);
     ContentItem found = find(projectId, contentId);
     if (text.isPresent() && found.kind() != ContentKind.TEXT) {
       throw ApiException.unprocessable("text", "only a text can be edited; regenerate media instead");
@@ -184,8 +205,26 @@ public final class ContentService {
           preview = preview(added.text());
         }
       }
+      // The records in the order things happened: the rename or new version, then what it did to review.
+      Actor actor = Actor.of(me);
+      Target target = Target.content(c.id(), title.orElse(c.title()));
+      if (title.isPresent() && !title.get().equals(c.title())) {
+        ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_RENAMED, target,
+            Map.of("from", c.title() == null ? "" : c.title(), "to", title.get()));
+      }
+      if (added != null) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("version", Integer.toString(added.number()));
+        if (from != null) {
+          details.put("restoredFrom", Integer.toString(from.number()));
+        }
+        ActivityLog.record(tx, projectId, now, actor, from != null ? ActivityAction.CONTENT_RESTORED
+            : ActivityAction.CONTENT_EDITED, target, details);
+      }
+      ReviewStatus status = added == null ? c.reviewStatus()
+          : ReviewService.afterNewVersion(tx, c, latest, actor, now);
       ContentItem changed = new ContentItem(c.id(), c.projectId(), c.kind(), title.orElse(c.title()), current, latest,
-          preview, c.jobId(), c.demo(), c.createdBy(), c.createdAt(), now, c.version() + 1);
+          preview, c.jobId(), c.demo(), c.createdBy(), c.createdAt(), now, c.version() + 1, status);
       if (added != null) {
         tx.create(VERSIONS, ContentVersion.documentId(contentId, added.number()), Json.toTree(added).getAsJsonObject());
       }
@@ -204,15 +243,19 @@ public final class ContentService {
    * Editors and owners; {@code ifMatch} on the item's version may be null.
    */
   public void delete(String uid, String projectId, String contentId, String ifMatch, PurgeService purges) {
-    projects.requireRole(uid, projectId, Role.EDITOR);
+    Member me = projects.requireRole(uid, projectId, Role.EDITOR);
     find(projectId, contentId);
     PurgeService.Ticket ticket = purges.startContent(projectId, contentId);
     documents.transaction(tx -> {
       ContentItem c = tx.get(CONTENTS, contentId).map(ContentService::content)
           .filter(x -> x.projectId().equals(projectId)).orElseThrow(ContentService::notFound);
       Etags.check(ifMatch, c.version());
+      Instant now = clock.instant();
       tx.delete(CONTENTS, contentId);
-      ticket.mark(tx, uid, clock.instant());
+      ticket.mark(tx, uid, now);
+      // The record stays when the item goes: it is the project's history (see ActivityLog).
+      ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.CONTENT_DELETED, Target.content(c),
+          Map.of("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT)));
       return null;
     });
   }
@@ -224,23 +267,42 @@ public final class ContentService {
    */
   public static String addGenerated(Transaction tx, ContentItem existing, String projectId, String jobId,
       ContentKind kind, String title, ContentVersion body, boolean demo, String uid, Instant now) {
+    // The person who asked for the job; the log shows their member name (the job keeps only the uid).
+    Actor actor = Actor.person(uid, null);
     if (existing != null) {
       int n = existing.latestVersion() + 1;
       ContentVersion v = renumber(body, existing.id(), n);
       tx.create(VERSIONS, ContentVersion.documentId(existing.id(), n), Json.toTree(v).getAsJsonObject());
+      ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_REGENERATED, Target.content(existing),
+          made(v, jobId, Map.of("version", Integer.toString(n))));
+      ReviewStatus status = ReviewService.afterNewVersion(tx, existing, n, actor, now);
       ContentItem changed = new ContentItem(existing.id(), projectId, existing.kind(), existing.title(), n, n,
           v.text() != null ? preview(v.text()) : existing.preview(), jobId, demo, existing.createdBy(),
-          existing.createdAt(), now, existing.version() + 1);
+          existing.createdAt(), now, existing.version() + 1, status);
       tx.set(CONTENTS, existing.id(), Json.toTree(changed).getAsJsonObject());
       return existing.id();
     }
     String id = Ids.newId();
     ContentVersion v = renumber(body, id, 1);
     ContentItem c = new ContentItem(id, projectId, kind, title, 1, 1, v.text() != null ? preview(v.text()) : null, jobId,
-        demo, uid, now, now, 1);
+        demo, uid, now, now, 1, ReviewStatus.DRAFT);
     tx.create(CONTENTS, id, Json.toTree(c).getAsJsonObject());
     tx.create(VERSIONS, ContentVersion.documentId(id, 1), Json.toTree(v).getAsJsonObject());
+    ActivityLog.record(tx, projectId, now, actor, ActivityAction.CONTENT_CREATED, Target.content(c),
+        made(v, jobId, Map.of("kind", kind.name().toLowerCase(java.util.Locale.ROOT))));
     return id;
+  }
+
+  /** The details of a version made: how (generated, uploaded, imported), by which job if any, and {@code more}. */
+  private static Map<String, String> made(ContentVersion v, String jobId, Map<String, String> more) {
+    Map<String, String> details = new LinkedHashMap<>(more);
+    if (v.source() != null) {
+      details.put("source", v.source());
+    }
+    if (jobId != null) {
+      details.put("jobId", jobId);
+    }
+    return details;
   }
 
   private static ContentVersion renumber(ContentVersion v, String contentId, int n) {
@@ -263,7 +325,8 @@ public final class ContentService {
     return view(c, v);
   }
 
-  private static ContentView view(ContentItem c, ContentVersion current) {
+  /** A content item and the given version (or none) as the API shows them. */
+  public static ContentView view(ContentItem c, ContentVersion current) {
     return ContentView.of(c, current == null ? null : VersionView.of(c.projectId(), current));
   }
 

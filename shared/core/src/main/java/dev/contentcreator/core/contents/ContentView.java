@@ -2,6 +2,7 @@ package dev.contentcreator.core.contents;
 
 import dev.contentcreator.core.domain.ContentItem;
 import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.ReviewStatus;
 import dev.contentcreator.core.json.OmitNulls;
 import java.time.Instant;
 
@@ -12,10 +13,10 @@ import java.time.Instant;
 @OmitNulls
 public record ContentView(String id, String projectId, ContentKind kind, String title, int currentVersion,
     int latestVersion, String preview, String jobId, boolean demo, String createdBy, Instant createdAt,
-    Instant updatedAt, long version, VersionView current) {
+    Instant updatedAt, long version, ReviewStatus reviewStatus, VersionView current) {
 
   static ContentView of(ContentItem c, VersionView current) {
     return new ContentView(c.id(), c.projectId(), c.kind(), c.title(), c.currentVersion(), c.latestVersion(),
-        c.preview(), c.jobId(), c.demo(), c.createdBy(), c.createdAt(), c.updatedAt(), c.version(), current);
+        c.preview(), c.jobId(), c.demo(), c.createdBy(), c.createdAt(), c.updatedAt(), c.version(), c.reviewStatus(), current);
   }
 }

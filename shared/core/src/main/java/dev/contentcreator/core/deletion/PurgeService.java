@@ -1,6 +1,7 @@
 package dev.contentcreator.core.deletion;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.activity.ActivityLog;
 import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
@@ -21,6 +22,7 @@ import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.TaskQueue;
+import dev.contentcreator.core.review.ReviewService;
 import dev.contentcreator.core.templates.TemplateService;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -49,8 +51,9 @@ import java.util.function.Supplier;
  *
  * <p>A project's phases: batches, batch runs, jobs, items, job counters, templates, uploads, idempotency
  * records, versions, content items, then every blob under {@code projects/<id>/} and
- * {@code uploads/<id>/}, then the tombstone. A content item's: its versions (with the media no
- * remaining version uses), then the tombstone. Usage counters stay: they are the history that
+ * {@code uploads/<id>/}, review histories, the activity log, then the tombstone. A content item's:
+ * its versions (with the media no remaining version uses), its review history, then the tombstone;
+ * its activity records stay, as the project's history, until the project goes. Usage counters stay: they are the history that
  * billing and limits read. Backups keep what they held until they expire.
  */
 public final class PurgeService {
@@ -85,9 +88,13 @@ public final class PurgeService {
       Phase.documents(ContentService.VERSIONS, "projectId"),
       Phase.documents(ContentService.CONTENTS, "projectId"),
       Phase.blobs("projects/"),
-      Phase.blobs("uploads/"));
+      Phase.blobs("uploads/"),
+      // Added after the blobs, so a purge begun by an earlier build keeps the step numbers it has.
+      Phase.documents(ReviewService.REVIEWS, "projectId"),
+      Phase.documents(ActivityLog.ACTIVITY, "projectId"));
 
-  private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"));
+  private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
+      Phase.documents(ReviewService.REVIEWS, "contentId"));
 
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;
@@ -179,7 +186,7 @@ public final class PurgeService {
     try {
       removed = current.blobPrefix() != null
           ? deleteBlobs(current.blobPrefix() + tombstone.get("projectId").getAsString() + "/")
-          : deleteDocuments(current, owner, !project);
+          : deleteDocuments(current, owner, !project && ContentService.VERSIONS.equals(current.collection()));
     } catch (IOException e) {
       throw new TaskHandler.RetryLaterException("the blob store failed: " + e.getMessage(), Duration.ofSeconds(5));
     }

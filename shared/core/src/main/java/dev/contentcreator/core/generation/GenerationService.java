@@ -77,7 +77,7 @@ public final class GenerationService {
   public record Accepted(JobView job, String jobId, boolean created) {}
 
   public Accepted create(Caller caller, String projectId, String idempotencyKey, GenerationRequest req) {
-    projects.requireRole(caller.uid(), projectId, Role.EDITOR);
+    dev.contentcreator.core.domain.Member me = projects.requireRole(caller.uid(), projectId, Role.EDITOR);
     checkKey(idempotencyKey);
     if (req.count() < 1 || req.count() > settings.maxItemsPerJob()) {
       throw ApiException.badRequest("count", "must be from 1 to " + settings.maxItemsPerJob());
@@ -99,7 +99,7 @@ public final class GenerationService {
         .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).build();
     // The key is the caller's within one project: the same key sent to two projects makes two jobs.
     Accepted accepted = documents.transaction(tx -> accept(tx, job, idempotencyId(caller.uid(), projectId,
-        idempotencyKey), requestHash(req)));
+        idempotencyKey), requestHash(req), dev.contentcreator.core.activity.Actor.of(me)));
     GenerationJob stored = documents.get(Jobs.JOBS, accepted.jobId()).map(Jobs::job).orElseThrow();
     if (stored.status() == GenerationJob.Status.QUEUED) {
       publish(stored);
@@ -138,7 +138,8 @@ public final class GenerationService {
    * Inside the create's transaction: the job of a live earlier use of the key, or else the job and
    * its items stored with the key, after reserving every item's worst case.
    */
-  private Accepted accept(Transaction tx, GenerationJob job, String keyId, String requestHash) {
+  private Accepted accept(Transaction tx, GenerationJob job, String keyId, String requestHash,
+      dev.contentcreator.core.activity.Actor actor) {
     Instant now = job.createdAt();
     Optional<JsonObject> earlier = tx.get(IDEMPOTENCY, keyId).map(d -> d.data());
     if (earlier.isPresent() && Instant.parse(earlier.get().get("expiresAt").getAsString()).isAfter(now)) {
@@ -164,7 +165,26 @@ public final class GenerationService {
     key.addProperty("projectId", job.projectId());
     key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
     tx.set(IDEMPOTENCY, keyId, key);
+    recordStarted(tx, job, actor, now);
     return new Accepted(null, job.id(), true);
+  }
+
+  /** The activity record of a job accepted, written in the transaction that stores the job. */
+  static void recordStarted(Transaction tx, GenerationJob job, dev.contentcreator.core.activity.Actor actor,
+      Instant now) {
+    Map<String, String> details = new java.util.LinkedHashMap<>();
+    details.put("kind", job.kind().name().toLowerCase(java.util.Locale.ROOT));
+    details.put("count", Integer.toString(job.itemCount()));
+    details.put("provider", job.provider());
+    details.put("model", job.model());
+    if (job.contentId() != null) {
+      details.put("contentId", job.contentId());
+    }
+    String prompt = job.prompt() == null ? "" : job.prompt();
+    dev.contentcreator.core.activity.ActivityLog.record(tx, job.projectId(), now, actor,
+        dev.contentcreator.core.activity.ActivityAction.GENERATION_STARTED,
+        dev.contentcreator.core.activity.Target.of("job", job.id(), prompt.length() > 120 ? prompt.substring(0, 119) + "…"
+            : prompt), details);
   }
 
   /** A regeneration's content item is one of the project's, of the job's kind. */

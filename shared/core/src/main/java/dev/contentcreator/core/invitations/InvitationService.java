@@ -1,6 +1,10 @@
 package dev.contentcreator.core.invitations;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.activity.ActivityAction;
+import dev.contentcreator.core.activity.ActivityLog;
+import dev.contentcreator.core.activity.Actor;
+import dev.contentcreator.core.activity.Target;
 import dev.contentcreator.core.domain.Emails;
 import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Invitation;
@@ -75,7 +79,7 @@ public final class InvitationService {
     String token = newToken();
     Instant now = clock.instant();
     Invitation made = documents.transaction(tx -> {
-      projects.requireRole(tx, inviter.uid(), projectId, Role.OWNER);
+      Member me = projects.requireRole(tx, inviter.uid(), projectId, Role.OWNER);
       Project p = tx.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
           .orElseThrow(InvitationService::projectNotFound);
       if (!tx.query(Query.on(ProjectService.MEMBERS).whereEqualTo("projectId", projectId)
@@ -96,6 +100,9 @@ public final class InvitationService {
             + " open invitations; revoke some before inviting more.");
       }
       tx.set(COLLECTION, i.id(), tree(i));
+      ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.MEMBER_INVITED,
+          Target.invitation(i.id(), address), java.util.Map.of("role", role.wireName(),
+              "renewed", Boolean.toString(same.isPresent())));
       return i;
     });
     return IssuedInvitation.of(InvitationView.of(made, now), token);
@@ -116,11 +123,13 @@ public final class InvitationService {
   public InvitationView revoke(String uid, String projectId, String invitationId) {
     Instant now = clock.instant();
     Invitation revoked = documents.transaction(tx -> {
-      projects.requireRole(tx, uid, projectId, Role.OWNER);
+      Member me = projects.requireRole(tx, uid, projectId, Role.OWNER);
       Invitation i = ofProject(tx, projectId, invitationId);
       requireUnanswered(i);
       Invitation changed = answered(i, Invitation.REVOKED, uid, now);
       tx.set(COLLECTION, i.id(), tree(changed));
+      ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.INVITATION_REVOKED,
+          Target.invitation(i.id(), i.email()), java.util.Map.of("role", i.role().wireName()));
       return changed;
     });
     return InvitationView.of(revoked, now);
@@ -199,6 +208,8 @@ public final class InvitationService {
           project.get().createdAt());
       tx.create(ProjectService.MEMBERS, Member.documentId(i.projectId(), caller.uid()), tree(m));
       tx.set(COLLECTION, i.id(), tree(answered(i, Invitation.ACCEPTED, caller.uid(), now)));
+      ActivityLog.record(tx, i.projectId(), now, Actor.of(m), ActivityAction.MEMBER_JOINED, Target.member(m),
+          java.util.Map.of("role", m.role().wireName(), "invitationId", i.id()));
       return MemberView.of(m);
     });
   }

@@ -43,6 +43,8 @@ public final class Json {
         .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
         .registerTypeAdapter(Role.class, new LowerCaseEnum<>(Role.class).nullSafe())
         .registerTypeAdapter(ContentKind.class, new LowerCaseEnum<>(ContentKind.class).nullSafe())
+        .registerTypeAdapter(dev.contentcreator.core.domain.ReviewStatus.class,
+            new LowerCaseEnum<>(dev.contentcreator.core.domain.ReviewStatus.class).nullSafe())
         .registerTypeAdapter(GenerationJob.Status.class, new LowerCaseEnum<>(GenerationJob.Status.class).nullSafe())
         .registerTypeAdapter(dev.contentcreator.core.domain.GenerationItem.Status.class,
             new LowerCaseEnum<>(dev.contentcreator.core.domain.GenerationItem.Status.class).nullSafe());

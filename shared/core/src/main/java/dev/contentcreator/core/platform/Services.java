@@ -1,5 +1,6 @@
 package dev.contentcreator.core.platform;
 
+import dev.contentcreator.core.activity.ActivityLog;
 import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.deletion.PurgeService;
@@ -14,6 +15,7 @@ import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.invitations.InvitationSettings;
 import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.review.ReviewService;
 import dev.contentcreator.core.templates.TemplateService;
 import dev.contentcreator.core.usage.Limits;
 import dev.contentcreator.core.usage.UsageService;
@@ -37,6 +39,8 @@ public final class Services {
   private final Lazy<MediaService> media;
   private final Lazy<BatchService> batches;
   private final Lazy<PurgeService> purges;
+  private final Lazy<ReviewService> reviews;
+  private final Lazy<ActivityLog> activity;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -62,6 +66,8 @@ public final class Services {
         platform.clock()));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
+    this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(), platform.clock()));
+    this.activity = new Lazy<>(() -> new ActivityLog(platform.documents(), projects()));
   }
 
   public Platform platform() {
@@ -115,6 +121,16 @@ public final class Services {
   /** The background removal of deleted projects and content items, page by page. */
   public PurgeService purges() {
     return purges.get();
+  }
+
+  /** The review state of content items and its history. */
+  public ReviewService reviews() {
+    return reviews.get();
+  }
+
+  /** A project's activity log: listing and export (services write records with its static methods). */
+  public ActivityLog activity() {
+    return activity.get();
   }
 
   public FanOut fanOut() {

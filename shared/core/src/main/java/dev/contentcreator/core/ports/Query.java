@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * A query on one collection: equality filters on top-level fields, one order field (ties broken
- * by document id, in the same direction), a limit and an opaque cursor from a previous {@link Page}.
- * Build it with {@link #on(String)}.
+ * by document id, in the same direction), at most one range of text values on the order field
+ * ({@link Builder#range}: timestamps are fixed-width text, so a time window is such a range), a limit
+ * and an opaque cursor from a previous {@link Page}. Build it with {@link #on(String)}.
  */
 public final class Query {
   /** The most documents one page may hold. */
@@ -24,8 +25,23 @@ public final class Query {
     }
   }
 
+  /**
+   * {@code from <= field < until} on text values; either end may be null (open), not both. Only
+   * the order field may carry a range, so one composite index (filters, then the order field)
+   * answers the query in Firestore as in SQLite.
+   */
+  public record Range(String field, String from, String until) {
+    public Range {
+      requireField(field);
+      if (from == null && until == null) {
+        throw new IllegalArgumentException("a range needs at least one end");
+      }
+    }
+  }
+
   private final String collection;
   private final List<Filter> filters;
+  private final Range range;
   private final String orderBy;
   private final Direction direction;
   private final int limit;
@@ -34,6 +50,7 @@ public final class Query {
   private Query(Builder b) {
     this.collection = b.collection;
     this.filters = List.copyOf(b.filters);
+    this.range = b.range;
     this.orderBy = b.orderBy;
     this.direction = b.direction;
     this.limit = b.limit;
@@ -46,6 +63,8 @@ public final class Query {
 
   public String collection() { return collection; }
   public List<Filter> filters() { return filters; }
+  /** The range on the order field, or {@code null} for none. */
+  public Range range() { return range; }
   /** The order field, or {@code null} to order by document id alone. */
   public String orderBy() { return orderBy; }
   public Direction direction() { return direction; }
@@ -65,6 +84,7 @@ public final class Query {
   public static final class Builder {
     private final String collection;
     private final List<Filter> filters = new ArrayList<>();
+    private Range range;
     private String orderBy;
     private Direction direction = Direction.ASCENDING;
     private int limit = 50;
@@ -93,6 +113,15 @@ public final class Query {
       return this;
     }
 
+    /** Keeps documents whose text value of {@code field} is {@code >= from} and {@code < until}; null ends are open. */
+    public Builder range(String field, String from, String until) {
+      if (range != null) {
+        throw new IllegalStateException("a query holds one range, already on " + range.field());
+      }
+      this.range = new Range(field, from, until);
+      return this;
+    }
+
     public Builder orderBy(String field, Direction direction) {
       this.orderBy = requireField(field);
       this.direction = Objects.requireNonNull(direction, "direction");
@@ -114,6 +143,9 @@ public final class Query {
     }
 
     public Query build() {
+      if (range != null && !range.field().equals(orderBy)) {
+        throw new IllegalStateException("a range must be on the order field (" + orderBy + "), got: " + range.field());
+      }
       return new Query(this);
     }
   }

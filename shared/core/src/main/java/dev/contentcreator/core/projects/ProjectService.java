@@ -1,6 +1,10 @@
 package dev.contentcreator.core.projects;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.activity.ActivityAction;
+import dev.contentcreator.core.activity.ActivityLog;
+import dev.contentcreator.core.activity.Actor;
+import dev.contentcreator.core.activity.Target;
 import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.domain.BrandVoice;
 import dev.contentcreator.core.domain.Emails;
@@ -24,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -107,6 +112,10 @@ public final class ProjectService {
           p.createdBy(), p.createdAt(), clock.instant(), p.version() + 1,
           batchRunsChargeCreator.orElse(p.batchRunsChargeCreator()));
       tx.set(PROJECTS, projectId, tree(changed));
+      if (!changed.name().equals(p.name())) {
+        ActivityLog.record(tx, projectId, changed.updatedAt(), Actor.of(me), ActivityAction.PROJECT_RENAMED,
+            Target.of("project", projectId, changed.name()), Map.of("from", p.name(), "to", changed.name()));
+      }
       return ProjectView.of(changed, me.role());
     });
   }
@@ -142,16 +151,36 @@ public final class ProjectService {
 
   /** Changes a member's role; owners only; the last owner cannot step down. */
   public MemberView changeRole(String uid, String projectId, String targetUid, Role role) {
+    return changeMember(uid, projectId, targetUid, Optional.of(role), Optional.empty());
+  }
+
+  /**
+   * Changes a member's role, whether they are a reviewer (who may approve content or ask for
+   * changes, whatever their role), or both; owners only; the last owner cannot step down. Each
+   * change is recorded in the activity log.
+   */
+  public MemberView changeMember(String uid, String projectId, String targetUid, Optional<Role> role,
+      Optional<Boolean> reviewer) {
     return documents.transaction(tx -> {
-      requireRole(tx, uid, projectId, Role.OWNER);
+      Member me = requireRole(tx, uid, projectId, Role.OWNER);
       Member target = member(tx, projectId, targetUid)
           .orElseThrow(() -> ApiException.notFound("That person is not a member of this project."));
-      if (target.role() == Role.OWNER && role != Role.OWNER) {
+      Role newRole = role.orElse(target.role());
+      if (target.role() == Role.OWNER && newRole != Role.OWNER) {
         requireAnotherOwner(tx, projectId, "The last owner cannot step down; make someone else an owner first.");
       }
-      Member changed = new Member(target.projectId(), target.uid(), role, target.email(), target.displayName(),
-          target.addedBy(), target.addedAt(), target.projectCreatedAt());
+      Member changed = new Member(target.projectId(), target.uid(), newRole, target.email(), target.displayName(),
+          target.addedBy(), target.addedAt(), target.projectCreatedAt(), reviewer.orElse(target.reviewer()));
       tx.set(MEMBERS, Member.documentId(projectId, targetUid), tree(changed));
+      Instant now = clock.instant();
+      if (changed.role() != target.role()) {
+        ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.MEMBER_ROLE_CHANGED, Target.member(changed),
+            Map.of("from", target.role().wireName(), "to", changed.role().wireName()));
+      }
+      if (changed.reviewer() != target.reviewer()) {
+        ActivityLog.record(tx, projectId, now, Actor.of(me), ActivityAction.MEMBER_REVIEWER_CHANGED,
+            Target.member(changed), Map.of("reviewer", Boolean.toString(changed.reviewer())));
+      }
       return MemberView.of(changed);
     });
   }
@@ -172,6 +201,8 @@ public final class ProjectService {
             : "The last owner cannot be removed.");
       }
       tx.delete(MEMBERS, Member.documentId(projectId, targetUid));
+      ActivityLog.record(tx, projectId, clock.instant(), Actor.of(me), leaving ? ActivityAction.MEMBER_LEFT
+          : ActivityAction.MEMBER_REMOVED, Target.member(target), Map.of("role", target.role().wireName()));
       return null;
     });
   }

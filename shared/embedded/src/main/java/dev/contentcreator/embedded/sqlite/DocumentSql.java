@@ -102,6 +102,19 @@ final class DocumentSql {
     if (order != null) {
       sql.append(" AND ").append(order).append(" IS NOT NULL");
     }
+    Query.Range range = query.range();
+    if (range != null) {
+      // text only, as the port says: a number or boolean in the field is outside every text range
+      sql.append(" AND json_type(data, '$.").append(requireField(range.field())).append("') = 'text'");
+      if (range.from() != null) {
+        sql.append(" AND ").append(order).append(" >= ?");
+        params.add(range.from());
+      }
+      if (range.until() != null) {
+        sql.append(" AND ").append(order).append(" < ?");
+        params.add(range.until());
+      }
+    }
     String way = query.direction() == Direction.ASCENDING ? "ASC" : "DESC";
     String beyond = query.direction() == Direction.ASCENDING ? ">" : "<";
     if (after != null && order == null) {

@@ -35,7 +35,16 @@ final class Migrations {
           "CREATE INDEX documents_members_uid ON documents (json_extract(data, '$.uid'), id)"
               + " WHERE collection = 'members'",
           "CREATE INDEX documents_members_project_id ON documents (json_extract(data, '$.projectId'), id)"
-              + " WHERE collection = 'members'")));
+              + " WHERE collection = 'members'")),
+      new Migration(3, "index the activity log by project and time, review history by item and time", List.of(
+          "CREATE INDEX documents_activity_project_at ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.at'), id) WHERE collection = 'activity'",
+          "CREATE INDEX documents_reviews_content_at ON documents"
+              + " (json_extract(data, '$.contentId'), json_extract(data, '$.at'), id) WHERE collection = 'reviews'")),
+      // Items stored before review existed read as draft; writing the field lets ?status=draft list them.
+      new Migration(4, "give content items stored before review the draft status", List.of(
+          "UPDATE documents SET data = json_set(data, '$.reviewStatus', 'draft')"
+              + " WHERE collection = 'contents' AND json_type(data, '$.reviewStatus') IS NULL")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(

@@ -104,6 +104,28 @@ final class MigratorTest {
   }
 
   @Test
+  void contentItemsStoredBeforeReviewAreGivenTheDraftStatusAndOthersKeepTheirs() throws SQLException {
+    Migrator.migrate(connection, Migrations.ALL.subList(0, 3));
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate("INSERT INTO documents VALUES ('contents', 'old', '{\"projectId\":\"p1\",\"version\":4}')");
+      s.executeUpdate("INSERT INTO documents VALUES ('contents', 'new', '{\"reviewStatus\":\"approved\"}')");
+      s.executeUpdate("INSERT INTO documents VALUES ('versions', 'v', '{\"projectId\":\"p1\"}')");
+    }
+
+    Migrator.migrate(connection, Migrations.ALL);
+
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT id, json_extract(data, '$.reviewStatus'), json_extract(data, '$.version')"
+            + " FROM documents ORDER BY collection, id")) {
+      List<String> rows = new ArrayList<>();
+      while (r.next()) {
+        rows.add(r.getString(1) + "=" + r.getString(2) + "/" + r.getString(3));
+      }
+      assertEquals(List.of("new=approved/null", "old=draft/4", "v=null/null"), rows);
+    }
+  }
+
+  @Test
   void stepsOfAnotherTableAreRecordedApartFromTheDocuments() throws SQLException {
     Migrator.migrate(connection, Migrations.ALL);
 

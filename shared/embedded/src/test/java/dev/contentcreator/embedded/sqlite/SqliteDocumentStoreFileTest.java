@@ -1,6 +1,7 @@
 package dev.contentcreator.embedded.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,18 @@ final class SqliteDocumentStoreFileTest {
     SqliteDocumentStore.open(file).close();
 
     assertTrue(Files.isRegularFile(file));
+  }
+
+  @Test
+  void activityLogPagesUseTheirPartialIndexWithATimeWindow() throws SQLException {
+    Path file = folder.resolve("data.db");
+    SqliteDocumentStore.open(file).close();
+
+    String plan = plan(file, Query.on("activity").whereEqualTo("projectId", "p1")
+        .orderBy("at", Query.Direction.DESCENDING).range("at", "2026-01-01T00:00:00.000Z", null).build());
+
+    assertTrue(plan.contains("documents_activity_project_at"), plan);
+    assertFalse(plan.contains("TEMP B-TREE"), "ordered by the index, not sorted afterwards: " + plan);
   }
 
   @Test

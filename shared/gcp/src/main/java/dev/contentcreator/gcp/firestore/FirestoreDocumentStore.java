@@ -202,6 +202,13 @@ public final class FirestoreDocumentStore implements DocumentStore {
     for (Query.Filter filter : query.filters()) {
       q = q.whereEqualTo(FieldPath.of(filter.field()), FirestoreValues.toFirestore(filter.value()));
     }
+    Query.Range range = query.range();
+    if (range != null && range.from() != null) {
+      q = q.whereGreaterThanOrEqualTo(FieldPath.of(range.field()), range.from());
+    }
+    if (range != null && range.until() != null) {
+      q = q.whereLessThan(FieldPath.of(range.field()), range.until());
+    }
     com.google.cloud.firestore.Query.Direction way = query.direction() == Direction.ASCENDING
         ? com.google.cloud.firestore.Query.Direction.ASCENDING
         : com.google.cloud.firestore.Query.Direction.DESCENDING;

@@ -1,0 +1,136 @@
+package dev.contentcreator.core.review;
+
+import dev.contentcreator.core.activity.ActivityAction;
+import dev.contentcreator.core.activity.ActivityLog;
+import dev.contentcreator.core.activity.Actor;
+import dev.contentcreator.core.activity.Target;
+import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.contents.ContentView;
+import dev.contentcreator.core.domain.ContentItem;
+import dev.contentcreator.core.domain.ContentVersion;
+import dev.contentcreator.core.domain.Ids;
+import dev.contentcreator.core.domain.Member;
+import dev.contentcreator.core.domain.ReviewStatus;
+import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.http.ApiException;
+import dev.contentcreator.core.http.Etags;
+import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import dev.contentcreator.core.ports.InvalidCursorException;
+import dev.contentcreator.core.ports.Page;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.projects.Listing;
+import dev.contentcreator.core.projects.ProjectService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The review state of content items ({@link ReviewStatus}) and its history. A change is checked by
+ * {@link ReviewRules}, honours {@code If-Match} on the item's version, and is written in one
+ * transaction with its history record ({@code reviews/<id>}) and its activity record. A new version
+ * of an approved item sends it back to draft ({@link #afterNewVersion}), recorded the same way.
+ */
+public final class ReviewService {
+  public static final String REVIEWS = "reviews";
+  /** The longest note a change may carry. */
+  public static final int MAX_NOTE = 2_000;
+
+  private final DocumentStore documents;
+  private final ProjectService projects;
+  private final Clock clock;
+
+  public ReviewService(DocumentStore documents, ProjectService projects, Clock clock) {
+    this.documents = Objects.requireNonNull(documents, "documents");
+    this.projects = Objects.requireNonNull(projects, "projects");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Moves the item to {@code to}, with an optional note; {@code ifMatch} on the item's version may
+   * be null. Returns the item with its current version.
+   */
+  public ContentView change(String uid, String projectId, String contentId, String ifMatch, ReviewStatus to,
+      String note) {
+    Objects.requireNonNull(to, "to");
+    if (!Ids.isWellFormed(contentId)) {
+      projects.requireRole(uid, projectId, Role.VIEWER);
+      throw notFound();
+    }
+    return documents.transaction(tx -> {
+      Member me = projects.requireRole(tx, uid, projectId, Role.VIEWER);
+      ContentItem c = tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
+          .filter(x -> x.projectId().equals(projectId)).orElseThrow(ReviewService::notFound);
+      Etags.check(ifMatch, c.version());
+      ReviewRules.check(me, c.reviewStatus(), to);
+      ContentVersion current = tx.get(ContentService.VERSIONS, ContentVersion.documentId(contentId,
+          c.currentVersion())).map(ContentService::version).orElse(null);
+      Instant now = clock.instant();
+      ContentItem changed = c.withReviewStatus(to, now);
+      tx.set(ContentService.CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
+      write(tx, c, to, note, Actor.of(me), now, false);
+      return ContentService.view(changed, current);
+    });
+  }
+
+  /**
+   * For a service that makes a new version of {@code before} inside {@code tx} (after its reads):
+   * an approved item goes back to draft, recorded as a change by {@code actor}. Returns the status
+   * the changed item must be written with.
+   */
+  public static ReviewStatus afterNewVersion(Transaction tx, ContentItem before, int newVersion, Actor actor,
+      Instant now) {
+    if (before.reviewStatus() != ReviewStatus.APPROVED) {
+      return before.reviewStatus();
+    }
+    ContentItem at = new ContentItem(before.id(), before.projectId(), before.kind(), before.title(), newVersion,
+        newVersion, before.preview(), before.jobId(), before.demo(), before.createdBy(), before.createdAt(), now,
+        before.version(), before.reviewStatus());
+    write(tx, at, ReviewStatus.DRAFT, "A new version (" + newVersion + ") was made after approval.", actor, now, true);
+    return ReviewStatus.DRAFT;
+  }
+
+  private static void write(Transaction tx, ContentItem c, ReviewStatus to, String note, Actor actor, Instant now,
+      boolean automatic) {
+    String noteOrNull = note == null || note.isBlank() ? null : note;
+    Review r = new Review(Ids.newId(), c.projectId(), c.id(), c.reviewStatus(), to, noteOrNull, actor.uid(),
+        actor.name(), now, c.currentVersion(), automatic);
+    tx.create(REVIEWS, r.id(), Json.toTree(r).getAsJsonObject());
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("from", c.reviewStatus().wireName());
+    details.put("to", to.wireName());
+    if (noteOrNull != null) {
+      details.put("note", noteOrNull);
+    }
+    if (automatic) {
+      details.put("automatic", "true");
+    }
+    ActivityLog.record(tx, c.projectId(), now, actor, ActivityAction.CONTENT_STATUS_CHANGED, Target.content(c),
+        details);
+  }
+
+  /** The item's review history, newest first; members may read it. */
+  public Listing<ReviewView> history(String uid, String projectId, String contentId, int limit, String cursor) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    if (!Ids.isWellFormed(contentId) || documents.get(ContentService.CONTENTS, contentId).map(ContentService::content)
+        .filter(c -> c.projectId().equals(projectId)).isEmpty()) {
+      throw notFound();
+    }
+    Page page;
+    try {
+      page = documents.query(Query.on(REVIEWS).whereEqualTo("contentId", contentId)
+          .orderBy("at", Query.Direction.DESCENDING).limit(limit).startAfter(cursor).build());
+    } catch (InvalidCursorException e) {
+      throw ApiException.badRequest("cursor", "is not a cursor this list gave out; start again without it");
+    }
+    return new Listing<>(page.items().stream().map(d -> Json.fromTree(d.data(), Review.class)).map(ReviewView::of)
+        .toList(), page.nextCursor());
+  }
+
+  private static ApiException notFound() {
+    return ApiException.notFound("No such content item in this project.");
+  }
+}
