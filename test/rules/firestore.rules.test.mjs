@@ -55,6 +55,7 @@ describe('firestore.rules', { skip }, () => {
         db.doc('users/dave').set({ uid: 'dave', email: 'dave@example.com' }),
         db.doc(`usage/user-alice-${PERIOD}`).set({ period: PERIOD, tokens: 10 }),
         db.doc(`usage/user-alice-${PERIOD}-s3`).set({ period: PERIOD, tokens: 5 }),
+        db.doc(`usage/user-alice-${PERIOD}-held`).set({ period: PERIOD, reservedTokens: 5 }),
         db.doc(`usage/project-p1-${PERIOD}-s3`).set({ period: PERIOD, tokens: 5 }),
         db.doc(`usage/user-alice-x-${PERIOD}`).set({ period: PERIOD, tokens: 20 }),
         db.doc(`usage/project-p1-${PERIOD}`).set({ period: PERIOD, tokens: 30 }),
@@ -183,11 +184,14 @@ describe('firestore.rules', { skip }, () => {
     test('a person reads their own month, every counter document of it', async () => {
       await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}`).get());
       await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}-s3`).get());
+      await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}-held`).get());
+      await assertFails(as('bob').doc(`usage/user-alice-${PERIOD}-held`).get());
     });
     test('no id past the counter documents of a month reads as one', async () => {
       await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s8`).get());
       await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s0`).get());
       await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-x3`).get());
+      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-held-s1`).get());
     });
     test('a uid that starts like another\'s reads only its own', async () => {
       await assertFails(as('alice').doc(`usage/user-alice-x-${PERIOD}`).get());
