@@ -10,7 +10,7 @@ import dev.contentcreator.core.users.UserView;
 import java.net.URI;
 import java.util.Optional;
 
-/** The routes of {@code /api/me}. */
+/** The routes of {@code /api/me}, the signed-in person's notifications, and the development outbox. */
 public final class UsersApi {
   private UsersApi() {}
 
@@ -18,7 +18,36 @@ public final class UsersApi {
     return Router.builder()
         .get("/api/me", request -> me(services, request))
         .patch("/api/me", request -> update(services, request))
+        .get("/api/me/notifications", r -> ApiResponse.ok(services.notifications().list(r.caller().uid(),
+            unreadOnly(r), r.intQueryParam("limit", 20, 1, 100), r.queryParam("cursor").orElse(null))))
+        .get("/api/me/notifications/unread", r -> ApiResponse.ok(services.notifications().unread(r.caller().uid())))
+        .patch("/api/me/notifications/{notificationId}", r -> {
+          JsonBody body = r.json();
+          Optional<Boolean> read = body.bool("read");
+          if (read.isEmpty()) {
+            body.reject("read", "is required: true or false");
+          }
+          body.finish();
+          return ApiResponse.ok(services.notifications().mark(r.caller().uid(), r.pathParam("notificationId"),
+              read.orElseThrow()));
+        })
+        .post("/api/me/notifications:read-all", r -> {
+          if (r.rawBody().length > 0) {
+            r.json().finish();
+          }
+          return ApiResponse.ok(java.util.Map.of("updated", services.notifications().markAllRead(r.caller().uid())));
+        })
+        .get("/api/dev/outbox", r -> ApiResponse.ok(java.util.Map.of("items",
+            DevOutbox.list(services.platform(), r.caller(), r.intQueryParam("limit", 50, 1, 200)))))
         .build();
+  }
+
+  private static boolean unreadOnly(ApiRequest r) {
+    return r.queryParam("unread").map(v -> switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw dev.contentcreator.core.http.ApiException.badRequest("unread", "must be true or false");
+    }).orElse(false);
   }
 
   private static ApiResponse me(Services services, ApiRequest request) {

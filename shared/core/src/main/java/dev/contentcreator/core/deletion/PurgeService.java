@@ -2,6 +2,7 @@ package dev.contentcreator.core.deletion;
 
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.batches.BatchService;
+import dev.contentcreator.core.comments.CommentService;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.contents.ContentService;
@@ -12,6 +13,7 @@ import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.media.MediaService;
+import dev.contentcreator.core.notifications.NotificationService;
 import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -47,9 +49,9 @@ import java.util.function.Supplier;
  * refused), so there is no moment when the project is gone and no task will clean it.
  *
  * <p>A project's phases: batches, batch runs, jobs, items, templates, uploads, idempotency
- * records, versions, content items, then every blob under {@code projects/<id>/} and
- * {@code uploads/<id>/}, then the tombstone. A content item's: its versions (with the media no
- * remaining version uses), then the tombstone. Usage counters stay: they are the history that
+ * records, invitations, comments, notifications, versions, content items, then every blob under
+ * {@code projects/<id>/} and {@code uploads/<id>/}, then the tombstone. A content item's: its
+ * versions (with the media no remaining version uses), its comments, then the tombstone. Usage counters stay: they are the history that
  * billing and limits read. Backups keep what they held until they expire.
  */
 public final class PurgeService {
@@ -80,12 +82,15 @@ public final class PurgeService {
       Phase.documents(MediaService.UPLOADS, "projectId"),
       Phase.documents(GenerationService.IDEMPOTENCY, "projectId"),
       Phase.documents(InvitationService.COLLECTION, "projectId"),
+      Phase.documents(CommentService.COLLECTION, "projectId"),
+      Phase.documents(NotificationService.COLLECTION, "projectId"),
       Phase.documents(ContentService.VERSIONS, "projectId"),
       Phase.documents(ContentService.CONTENTS, "projectId"),
       Phase.blobs("projects/"),
       Phase.blobs("uploads/"));
 
-  private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"));
+  private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
+      Phase.documents(CommentService.COLLECTION, "contentId"));
 
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;
@@ -177,7 +182,7 @@ public final class PurgeService {
     try {
       removed = current.blobPrefix() != null
           ? deleteBlobs(current.blobPrefix() + tombstone.get("projectId").getAsString() + "/")
-          : deleteDocuments(current, owner, !project);
+          : deleteDocuments(current, owner, !project && ContentService.VERSIONS.equals(current.collection()));
     } catch (IOException e) {
       throw new TaskHandler.RetryLaterException("the blob store failed: " + e.getMessage(), Duration.ofSeconds(5));
     }

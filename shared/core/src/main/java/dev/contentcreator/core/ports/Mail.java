@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record Mail(String id, String to, String subject, String text, String html) {
   /** A single address without display name: enough for what the product sends. */
   private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>()\",;:\\\\\\[\\]]{1,64}@[A-Za-z0-9.-]{1,253}");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,90}");
 
   public Mail {
     Objects.requireNonNull(id, "id");
@@ -20,7 +20,7 @@ public record Mail(String id, String to, String subject, String text, String htm
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(text, "text");
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("a mail id is 1 to 100 letters, digits, - or _, got: " + id);
+      throw new IllegalArgumentException("a mail id is 1 to 90 letters, digits, - or _, got: " + id);
     }
     if (!ADDRESS.matcher(to).matches()) {
       throw new IllegalArgumentException("not a single e-mail address: " + to);
