@@ -55,7 +55,7 @@ public final class CommentService {
   public static final int MAX_BODY = 5_000;
   public static final int MAX_MENTIONS = 50;
   /** Replies shown per thread (the oldest); a thread rarely has more. */
-  public static final int MAX_REPLIES = 500;
+  public static final int MAX_REPLIES = Query.MAX_LIMIT - 1;
 
   private final DocumentStore documents;
   private final ProjectService projects;
