@@ -121,7 +121,7 @@ class CommentServiceTest {
   }
 
   private List<NotificationView> inbox(Caller who) {
-    return notifications.list(who.uid(), false, 50, null).items();
+    return notifications.list(who.uid(), Optional.empty(), 50, null).items();
   }
 
   @Test
@@ -304,12 +304,12 @@ class CommentServiceTest {
     assertEquals("@Bo 2", all.get(0).text().substring(all.get(0).text().indexOf(": ") + 2), "newest first");
     notifications.mark("bo", all.get(0).id(), true);
     assertEquals(2, notifications.unread("bo").count());
-    assertEquals(2, notifications.list("bo", true, 10, null).items().size());
+    assertEquals(2, notifications.list("bo", Optional.of(false), 10, null).items().size());
     assertEquals(404, status(() -> notifications.mark("vi", all.get(1).id(), true)), "someone else's is not found");
     assertEquals(2, notifications.markAllRead("bo"));
     assertEquals(0, notifications.unread("bo").count());
     assertFalse(notifications.mark("bo", all.get(1).id(), false).read());
     assertEquals(1, notifications.unread("bo").count());
-    assertEquals(400, status(() -> notifications.list("bo", false, 10, "not-a-cursor")));
+    assertEquals(400, status(() -> notifications.list("bo", Optional.empty(), 10, "not-a-cursor")));
   }
 }

@@ -42,12 +42,13 @@ public final class UsersApi {
         .build();
   }
 
-  private static boolean unreadOnly(ApiRequest r) {
-    return r.queryParam("unread").map(v -> switch (v) {
-      case "true" -> true;
-      case "false" -> false;
+  /** {@code unread=true} lists the unread notifications only; {@code false} or none, all of them. */
+  private static Optional<Boolean> unreadOnly(ApiRequest r) {
+    return r.queryParam("unread").flatMap(v -> switch (v) {
+      case "true" -> Optional.of(false);
+      case "false" -> Optional.<Boolean>empty();
       default -> throw dev.contentcreator.core.http.ApiException.badRequest("unread", "must be true or false");
-    }).orElse(false);
+    });
   }
 
   private static ApiResponse me(Services services, ApiRequest request) {

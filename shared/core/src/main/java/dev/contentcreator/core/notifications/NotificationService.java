@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -122,12 +123,10 @@ public final class NotificationService {
     return new Mail("n-" + n.id(), address, shorten(n.text(), 120), text, html);
   }
 
-  /** The caller's notifications, newest first; only unread ones when {@code unreadOnly}. */
-  public Listing<NotificationView> list(String uid, boolean unreadOnly, int limit, String cursor) {
+  /** The caller's notifications, newest first; with {@code read}, only those read (true) or unread (false). */
+  public Listing<NotificationView> list(String uid, Optional<Boolean> read, int limit, String cursor) {
     Query.Builder q = Query.on(COLLECTION).whereEqualTo("uid", uid);
-    if (unreadOnly) {
-      q.whereEqualTo("read", false);
-    }
+    read.ifPresent(r -> q.whereEqualTo("read", r));
     Page page;
     try {
       page = documents.query(q.orderBy("createdAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor).build());
