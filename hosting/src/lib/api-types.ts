@@ -71,3 +71,13 @@ export interface Tagged<T> {
   value: T;
   etag: string;
 }
+
+export type Anchor = Schemas["Anchor"];
+export type Comment = Schemas["Comment"];
+/** A thread: its first comment's fields and its replies. */
+export type Thread = Schemas["Thread"];
+/** What POST .../comments takes. */
+export type NewComment = RequestBody<"postComment">;
+export type Notification = Schemas["Notification"];
+export type UnreadCount = Schemas["UnreadCount"];
+export type OutboxMessage = Schemas["OutboxMessage"];

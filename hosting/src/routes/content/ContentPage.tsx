@@ -35,6 +35,7 @@ export default function ContentPage() {
       tagged={content.data}
       projectName={project.data?.name}
       editable={canEdit(project.data?.role)}
+      isOwner={project.data?.role === "owner"}
       refresh={() => content.refetch()}
     />
   );

@@ -8,6 +8,7 @@ import { queryKeys } from "../../lib/query-keys";
 import { useApi } from "../../session";
 import { ContentActions, type ReaderMode } from "./ContentActions";
 import { ContentHeader } from "./ContentHeader";
+import { Comments } from "./Comments";
 import { ContentView } from "./ContentView";
 import { DeleteDialog } from "./DeleteDialog";
 import { RegenerateDialog } from "./RegenerateDialog";
@@ -26,12 +27,15 @@ export function Reader({
   tagged,
   projectName,
   editable,
+  isOwner = false,
   refresh,
 }: {
   projectId: string;
   tagged: Tagged<Content>;
   projectName?: string;
   editable: boolean;
+  /** Owners may delete anyone's comments. */
+  isOwner?: boolean;
   refresh: () => Promise<unknown>;
 }) {
   const api = useApi();
@@ -123,6 +127,8 @@ export function Reader({
       ) : (
         <ContentView item={item} onZoom={() => setViewerOpen(true)} />
       )}
+
+      {mode === "read" && <Comments key={`${item.id}-${item.currentVersion}`} projectId={projectId} item={item} isOwner={isOwner} />}
 
       <Versions
         projectId={projectId}
