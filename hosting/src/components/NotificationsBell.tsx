@@ -1,0 +1,43 @@
+import { Badge, Box, Button } from "@chakra-ui/react";
+import { useQuery } from "@tanstack/react-query";
+import { Link as RouterLink } from "react-router";
+import { queryKeys } from "../lib/query-keys";
+import { useCollabApi } from "./useCollabApi";
+
+/** The count of the signed-in person's unread notifications, text as a screen reader says it. */
+export function unreadLabel(count: number, more: boolean): string {
+  if (count === 0) return "Notifications, none unread";
+  return `Notifications, ${more ? "more than 99" : count} unread`;
+}
+
+/**
+ * The header's link to the inbox, with the number of unread notifications. It asks again every
+ * minute and whenever the window comes back into focus.
+ */
+export function NotificationsBell() {
+  const collab = useCollabApi();
+  const unread = useQuery({
+    queryKey: queryKeys.unreadNotifications(),
+    queryFn: () => collab.unread(),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+    staleTime: 10_000,
+  });
+  const count = unread.data?.count ?? 0;
+  const more = unread.data?.more ?? false;
+  const label = unreadLabel(count, more);
+  return (
+    <Button asChild variant="ghost" size="sm" px="2" position="relative">
+      <RouterLink to="/notifications" aria-label={label} title={label}>
+        <span aria-hidden="true">🔔</span>
+        {count > 0 && (
+          <Box as="span" aria-hidden="true" position="absolute" top="0" insetEnd="0">
+            <Badge colorPalette="red" variant="solid" size="xs" rounded="full">
+              {more ? "99+" : count}
+            </Badge>
+          </Box>
+        )}
+      </RouterLink>
+    </Button>
+  );
+}
