@@ -32,7 +32,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the caller's display name or photo (null removes it) */
+        /** Change the caller's display name or photo (null removes it), or which notifications are e-mailed */
         patch: operations["updateMe"];
         trace?: never;
     };
@@ -884,6 +884,11 @@ export interface components {
             version: number;
             /** @description What the person's latest token said about their address. */
             emailVerified: boolean;
+            /**
+             * @description Which notifications are also e-mailed: all that e-mail (mentions, replies, review requests, status changes), mentions only, or none.
+             * @enum {string}
+             */
+            emailNotifications?: "all" | "mentions" | "none";
         };
         BrandVoice: {
             systemPrompt?: string | null;
@@ -1548,6 +1553,8 @@ export interface operations {
                      * @description an https:// address
                      */
                     photoUrl?: string | null;
+                    /** @enum {string} */
+                    emailNotifications?: "all" | "mentions" | "none";
                 };
             };
         };

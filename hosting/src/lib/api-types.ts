@@ -81,3 +81,4 @@ export type NewComment = RequestBody<"postComment">;
 export type Notification = Schemas["Notification"];
 export type UnreadCount = Schemas["UnreadCount"];
 export type OutboxMessage = Schemas["OutboxMessage"];
+export type User = Schemas["User"];

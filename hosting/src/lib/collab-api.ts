@@ -3,7 +3,9 @@
 // one retry with a fresh token after a 401), like the other screens' calls.
 
 import { Api, bodyOf, doneOf, pageQuery, type TokenSource } from "./api";
-import type { Comment, NewComment, Notification, OutboxMessage, Thread, UnreadCount } from "./api-types";
+import type { Comment, NewComment, Notification, OutboxMessage, Thread, UnreadCount, User } from "./api-types";
+
+export type EmailPreference = NonNullable<User["emailNotifications"]>;
 
 export type ThreadFilter = "open" | "resolved" | "all";
 
@@ -67,6 +69,11 @@ export class CollabApi {
 
   markAllRead(): Promise<{ updated: number }> {
     return bodyOf(this.client.POST("/api/me/notifications:read-all"));
+  }
+
+  /** Which notifications are also e-mailed to the signed-in person. */
+  setEmailNotifications(emailNotifications: EmailPreference): Promise<User> {
+    return bodyOf(this.client.PATCH("/api/me", { body: { emailNotifications } }));
   }
 
   /** The development outbox; rejects with a 404 ApiError where mail goes to a real server. */

@@ -263,6 +263,17 @@ class CommentsBlackBoxTest {
   }
 
   @Test
+  void aPersonChoosesWhichNotificationsAreEmailed() throws Exception {
+    assertEquals("all", api.get("/api/me", stranger.idToken()).expect(200).object().get("emailNotifications").getAsString());
+    assertEquals("mentions", api.patch("/api/me", stranger.idToken(), "{\"emailNotifications\":\"mentions\"}").expect(200)
+        .object().get("emailNotifications").getAsString());
+    assertEquals("mentions", api.get("/api/me", stranger.idToken()).expect(200).object().get("emailNotifications")
+        .getAsString());
+    api.patch("/api/me", stranger.idToken(), "{\"emailNotifications\":\"sometimes\"}").expect(400);
+    api.patch("/api/me", stranger.idToken(), "{\"emailNotifications\":null}").expect(400);
+  }
+
+  @Test
   void anInvitationEmailsItsAcceptLinkToTheInvitedAddress() throws Exception {
     String address = "guest-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     JsonObject invited = api.post("/api/projects/" + project + "/members", owner.idToken(),

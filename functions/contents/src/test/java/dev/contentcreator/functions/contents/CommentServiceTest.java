@@ -287,6 +287,21 @@ class CommentServiceTest {
   }
 
   @Test
+  void theEmailPreferenceDecidesWhatIsMailedButNotWhatReachesTheInbox() {
+    UserService users = new UserService(store, clock);
+    users.update("vi", null, Optional.empty(), Optional.empty(), false, false, Optional.of("mentions"));
+    users.update("bo", null, Optional.empty(), Optional.empty(), false, false, Optional.of("none"));
+    CommentView root = post(vi, image, say("root by vi"));
+    post(ana, image, new NewComment("reply with @Bo", List.of("bo"), null, null, root.id()));
+    assertEquals(List.of("reply"), inbox(vi).stream().map(NotificationView::kind).toList());
+    assertEquals(List.of("mention"), inbox(bo).stream().map(NotificationView::kind).toList());
+    assertTrue(mail.isEmpty(), "vi wants mentions only and bo no e-mail: nothing is mailed");
+    post(ana, image, new NewComment("@Vi", List.of("vi"), null, null, null));
+    assertEquals(1, mail.size());
+    assertEquals("vi@example.com", mail.get(0).payload().get("to").getAsString());
+  }
+
+  @Test
   void editingTellsOnlyTheNewlyMentioned() {
     CommentView c = post(ana, image, new NewComment("@Bo", List.of("bo"), null, null, null));
     comments.edit(ana, project, image, c.id(), "@Bo @Vi", Optional.of(List.of("bo", "vi")));

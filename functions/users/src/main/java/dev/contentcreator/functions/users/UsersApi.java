@@ -5,6 +5,7 @@ import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.domain.User;
 import dev.contentcreator.core.users.MeView;
 import dev.contentcreator.core.users.UserView;
 import java.net.URI;
@@ -68,12 +69,18 @@ public final class UsersApi {
         body.reject("photoUrl", "must be an https:// address");
       }
     });
-    if (!hasName && !hasPhoto) {
-      body.reject("body", "name at least one of displayName, photoUrl");
+    boolean hasEmail = body.has("emailNotifications");
+    Optional<String> email = body.string("emailNotifications", 1, 20);
+    if (hasEmail && (email.isEmpty() || !java.util.Set.of(User.EMAIL_ALL, User.EMAIL_MENTIONS, User.EMAIL_NONE)
+        .contains(email.get()))) {
+      body.reject("emailNotifications", "must be all, mentions or none");
+    }
+    if (!hasName && !hasPhoto && !hasEmail) {
+      body.reject("body", "name at least one of displayName, photoUrl, emailNotifications");
     }
     body.finish();
     UserView user = services.users().update(request.caller().uid(), request.header("If-Match").orElse(null),
-        name, photo, hasName && name.isEmpty(), hasPhoto && photo.isEmpty());
+        name, photo, hasName && name.isEmpty(), hasPhoto && photo.isEmpty(), email);
     return ApiResponse.ok(user).etag(user.version());
   }
 

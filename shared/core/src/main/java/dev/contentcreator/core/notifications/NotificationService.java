@@ -30,7 +30,8 @@ import java.util.Set;
  * recipient (the API here, or the web app's listener under the Firestore rules). Any service tells
  * people about something with one call, {@link #notify}; kinds that e-mail
  * ({@link NotificationKind#emails()}) also queue a message to the recipient's address through the
- * {@link MailService}, with an absolute link back to the target. Nobody is told about their own
+ * {@link MailService}, with an absolute link back to the target, unless the recipient's e-mail
+ * preference ({@code /api/me} {@code emailNotifications}: all, mentions, none) says otherwise. Nobody is told about their own
  * action.
  */
 public final class NotificationService {
@@ -92,7 +93,7 @@ public final class NotificationService {
     if (kind.emails()) {
       for (Notification n : made) {
         try {
-          users.find(n.uid()).map(User::email).filter(a -> a != null && !a.isBlank())
+          users.find(n.uid()).filter(u -> wantsEmail(u, kind)).map(User::email).filter(a -> a != null && !a.isBlank())
               .ifPresent(address -> mail.trySend(email(n, address)));
         } catch (RuntimeException e) {
           Log.error("could not e-mail the notification " + n.id(), e);
@@ -100,6 +101,15 @@ public final class NotificationService {
       }
     }
     return made.size();
+  }
+
+  /** Whether the person's preference lets a notification of this kind be e-mailed: all, mentions only, or none. */
+  static boolean wantsEmail(User u, NotificationKind kind) {
+    return switch (u.emailPreference()) {
+      case User.EMAIL_NONE -> false;
+      case User.EMAIL_MENTIONS -> kind == NotificationKind.MENTION;
+      default -> true;
+    };
   }
 
   /** The recipients that count: well-formed uids, not the actor, each once, at most {@value #MAX_RECIPIENTS}. */
