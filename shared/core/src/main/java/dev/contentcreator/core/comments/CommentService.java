@@ -124,6 +124,12 @@ public final class CommentService {
     Comment c = new Comment(id, projectId, contentId, version, reply ? root.id() : id, reply ? root.id() : null, !reply,
         caller.uid(), authorName(caller), req.body(), mentions, req.anchor(), now, null, false, false, null, null);
     Comment earlier = documents.transaction(tx -> {
+      // Checked again where the comment is written: an item deleted (or a membership ended) since
+      // the checks above takes no comment that its purge might already have passed.
+      projects.requireRole(tx, caller.uid(), projectId, Role.VIEWER);
+      if (tx.get(ContentService.CONTENTS, contentId).isEmpty()) {
+        throw ApiException.notFound("No such content item in this project.");
+      }
       Optional<Comment> same = idempotencyKey == null ? Optional.empty() : tx.get(COLLECTION, id).map(CommentService::comment);
       if (same.isPresent()) {
         if (!same.get().body().equals(c.body()) || !Objects.equals(same.get().parentId(), c.parentId())) {
