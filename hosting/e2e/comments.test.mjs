@@ -152,6 +152,37 @@ describe("Comments and notifications, end to end", { skip: skip ?? false }, () =
     await page.context().close();
   });
 
+  it("puts a comment on a point of a picture, with a numbered marker", async () => {
+    const job = await call(server.base, ownerToken, "POST", `/api/projects/${projectId}/generations`,
+      { kind: "image", prompt: "A lemon tart on a plate" }, { "Idempotency-Key": `e2e-image-${Date.now()}` });
+    let imageId;
+    for (let i = 0; i < 300 && !imageId; i++) {
+      const state = await call(server.base, ownerToken, "GET", `/api/projects/${projectId}/generations/${job.id}`);
+      if (state.status === "completed") imageId = state.items[0].contentId;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(imageId, "the demo image was generated");
+    const page = await signedInPage(owner, { width: 1280, height: 900 });
+    await page.goto(`${server.base}/projects/${projectId}/contents/${imageId}`);
+    const picture = page.getByRole("button", { name: "Mark a point of the picture to comment on" });
+    await picture.waitFor();
+    await picture.scrollIntoViewIfNeeded();
+    const box = await picture.boundingBox();
+    await picture.click({ position: { x: box.width * 0.25, y: box.height * 0.75 } });
+    await page.getByText("On the marked point of the picture").waitFor();
+    await page.getByRole("combobox", { name: "Comment on the selection" }).fill("More sugar on this side");
+    await page.getByRole("button", { name: "Comment", exact: true }).click();
+    const thread = page.getByRole("list", { name: "Threads" }).getByRole("listitem").filter({ hasText: "More sugar on this side" });
+    await thread.getByText("Point 1").waitFor();
+    await picture.getByRole("img", { name: "Comment 1" }).waitFor();
+    const threads = await call(server.base, ownerToken, "GET", `/api/projects/${projectId}/contents/${imageId}/comments`);
+    const anchor = threads.items[0].anchor;
+    assert.equal(anchor.type, "point");
+    assert.ok(Math.abs(anchor.x - 0.25) < 0.05 && Math.abs(anchor.y - 0.75) < 0.05, JSON.stringify(anchor));
+    await screenshots(page, "comments-image");
+    await page.context().close();
+  });
+
   it("keeps the mention's e-mail in the development outbox, with its link", async () => {
     const page = await signedInPage(owner, { width: 1280, height: 900 });
     await page.goto(`${server.base}/dev/outbox`);

@@ -1,14 +1,9 @@
 import { Badge, Box, Button } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
 import { Link as RouterLink } from "react-router";
+import { unreadBadge, unreadLabel } from "../lib/notifications";
 import { queryKeys } from "../lib/query-keys";
 import { useCollabApi } from "./useCollabApi";
-
-/** The count of the signed-in person's unread notifications, text as a screen reader says it. */
-export function unreadLabel(count: number, more: boolean): string {
-  if (count === 0) return "Notifications, none unread";
-  return `Notifications, ${more ? "more than 99" : count} unread`;
-}
 
 /**
  * The header's link to the inbox, with the number of unread notifications. It asks again every
@@ -36,7 +31,7 @@ export function NotificationsBell() {
         {count > 0 && (
           <Box as="span" aria-hidden="true" position="absolute" top="0" insetEnd="0">
             <Badge colorPalette="red" variant="solid" size="xs" rounded="full">
-              {more ? "99+" : count}
+              {unreadBadge(count, more)}
             </Badge>
           </Box>
         )}

@@ -75,7 +75,7 @@ export function Comments({ projectId, item, isOwner }: { projectId: string; item
     if (!focus || all.length === 0) return;
     const thread = all.find((t) => t.id === focus || t.replies.some((r) => r.id === focus));
     if (thread) document.getElementById(`thread-${thread.id}`)?.scrollIntoView({ block: "center" });
-  }, [focus, all.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [focus, all.length]);
 
   const numbered = all.filter((t) => t.anchor?.type === "point");
   return (
