@@ -27,7 +27,12 @@ public enum ActivityAction {
   BATCH_CHANGED("batch.changed"),
   BATCH_DELETED("batch.deleted"),
   BATCH_RUN_STARTED("batch.run_started"),
-  PROJECT_RENAMED("project.renamed");
+  PROJECT_RENAMED("project.renamed"),
+  COMMENT_POSTED("comment.posted"),
+  COMMENT_EDITED("comment.edited"),
+  COMMENT_DELETED("comment.deleted"),
+  COMMENT_RESOLVED("comment.resolved"),
+  COMMENT_REOPENED("comment.reopened");
 
   private final String wireName;
 

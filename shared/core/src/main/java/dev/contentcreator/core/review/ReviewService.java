@@ -42,10 +42,17 @@ public final class ReviewService {
   private final DocumentStore documents;
   private final ProjectService projects;
   private final Clock clock;
+  private final ReviewListener listener;
 
   public ReviewService(DocumentStore documents, ProjectService projects, Clock clock) {
+    this(documents, projects, ReviewListener.NONE, clock);
+  }
+
+  /** {@code listener} hears of each move a person made, once it is stored (notifications). */
+  public ReviewService(DocumentStore documents, ProjectService projects, ReviewListener listener, Clock clock) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -60,7 +67,7 @@ public final class ReviewService {
       projects.requireRole(uid, projectId, Role.VIEWER);
       throw notFound();
     }
-    return documents.transaction(tx -> {
+    Moved moved = documents.transaction(tx -> {
       Member me = projects.requireRole(tx, uid, projectId, Role.VIEWER);
       ContentItem c = tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
           .filter(x -> x.projectId().equals(projectId)).orElseThrow(ReviewService::notFound);
@@ -72,9 +79,14 @@ public final class ReviewService {
       ContentItem changed = c.withReviewStatus(to, now);
       tx.set(ContentService.CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
       write(tx, c, to, note, Actor.of(me), now, false);
-      return ContentService.view(changed, current);
+      return new Moved(c, me, ContentService.view(changed, current));
     });
+    listener.moved(moved.before(), to, moved.by(), note);
+    return moved.view();
   }
+
+  /** What a move changed: the item before it, who made it, and the item's answer after it. */
+  private record Moved(ContentItem before, Member by, ContentView view) {}
 
   /**
    * For a service that makes a new version of {@code before} inside {@code tx} (after its reads):

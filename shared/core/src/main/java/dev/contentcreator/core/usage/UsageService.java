@@ -30,7 +30,7 @@ import java.util.Optional;
  * queue behind each other's locks). What accepting jobs reserves is added to the month's
  * {@code ...-held} document ({@code usage/user-<uid>-<yyyy-MM>-held}, and the project's); what items
  * use, and what they give back, goes to one of {@link #SHARDS} counter documents
- * ({@code usage/user-<uid>-<yyyy-MM>} is the first, {@code ...-s1} to {@code ...-s7} the others;
+ * ({@code usage/user-<uid>-<yyyy-MM>} is the first, {@code ...-s1} to {@code ...-s31} the others;
  * item i of a job in i mod {@link #SHARDS}), so a counter document's reservations may be below zero
  * and only the month's sum means anything. Accepting a job reads and writes the held documents in
  * its transaction, so jobs accepted at once are counted one after another; it reads the counter
@@ -41,7 +41,7 @@ import java.util.Optional;
 public final class UsageService {
   public static final String COLLECTION = "usage";
   /** How many documents hold one person's (or project's) month. */
-  public static final int SHARDS = 8;
+  public static final int SHARDS = 32;
 
   private final DocumentStore documents;
   private final Limits limits;
