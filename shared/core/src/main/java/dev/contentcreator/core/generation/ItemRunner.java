@@ -72,7 +72,15 @@ public final class ItemRunner {
     String itemId = GenerationItem.documentId(jobId, payload.get("index").getAsInt());
     Optional<GenerationItem> found = documents.get(Jobs.ITEMS, itemId).map(Jobs::item);
     Optional<GenerationJob> job = documents.get(Jobs.JOBS, jobId).map(Jobs::job);
-    if (found.isEmpty() || job.isEmpty() || found.get().status().terminal()) {
+    if (found.isEmpty() || job.isEmpty()) {
+      return;
+    }
+    if (found.get().status().terminal()) {
+      // The item ended, but settling its job may have failed after (a busy store): this delivery,
+      // the queue's retry of that failure, settles it now.
+      if (!job.get().status().terminal() || job.get().ended() < job.get().itemCount()) {
+        ledger.settle(jobId);
+      }
       return;
     }
     if (job.get().status() == GenerationJob.Status.CANCELLED) {

@@ -50,6 +50,13 @@ public final class JobCounters {
     return jobId + "-" + shard;
   }
 
+  /** How many of the job's items the item's shard counts: those whose index leaves its remainder. */
+  static int itemsOfShard(GenerationJob job, GenerationItem item) {
+    int shards = shards(job);
+    int k = item.index() % shards;
+    return (job.itemCount() - k + shards - 1) / shards;
+  }
+
   /** The shard that counts the item. */
   static String shardOf(GenerationJob job, GenerationItem item) {
     return id(job.id(), item.index() % shards(job));

@@ -237,16 +237,26 @@ public final class JobLedger {
       return Optional.empty();
     }
     GenerationJob job = documents.get(Jobs.JOBS, before.get().jobId()).map(Jobs::job).orElseThrow();
-    Optional<GenerationItem> ended = documents.transaction(tx -> {
+    Ended ended = documents.transaction(tx -> {
       GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
       if (item.status().terminal() || !may.test(item)) {
-        return Optional.empty();
+        return null;
       }
-      return Optional.of(ending.apply(tx, job, item, JobCounters.read(tx, job, item)));
+      JobCounters.Counts counts = JobCounters.read(tx, job, item);
+      return new Ended(ending.apply(tx, job, item, counts), counts.ended() + 1 == JobCounters.itemsOfShard(job, item));
     });
-    ended.ifPresent(i -> settle(job.id()));
-    return ended;
+    if (ended == null) {
+      return Optional.empty();
+    }
+    // Only the item that fills its shard can be the job's last: the others need not add them all up.
+    if (ended.shardFull()) {
+      settle(job.id());
+    }
+    return Optional.of(ended.item());
   }
+
+  /** An item as it ended, and whether it was the last its counter document counts. */
+  private record Ended(GenerationItem item, boolean shardFull) {}
 
   /** Writes an item that ended without content: gives back what it held and counts it in its job. */
   private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem item, JobCounters.Counts counts,
