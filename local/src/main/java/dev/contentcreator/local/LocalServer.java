@@ -4,6 +4,7 @@ import com.google.cloud.functions.HttpFunction;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.contentcreator.core.http.SecretPaths;
 import dev.contentcreator.core.log.Log;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -129,7 +130,7 @@ public final class LocalServer implements AutoCloseable {
       sendText(exchange, 404, "Not found. (Is the PWA built? Expected it in " + files.root() + ")");
     } catch (Exception e) {
       // Functions answer their own errors; reaching here is a bug of this server.
-      Log.error("local server failed on " + exchange.getRequestURI().getRawPath(), e);
+      Log.error("local server failed on " + SecretPaths.redact(exchange.getRequestURI().getRawPath()), e);
       try {
         sendText(exchange, 500, "Internal error of the local server.");
       } catch (IOException | RuntimeException ignored) {

@@ -27,7 +27,9 @@ public enum ActivityAction {
   BATCH_CHANGED("batch.changed"),
   BATCH_DELETED("batch.deleted"),
   BATCH_RUN_STARTED("batch.run_started"),
-  PROJECT_RENAMED("project.renamed");
+  PROJECT_RENAMED("project.renamed"),
+  SHARE_CREATED("share.created"),
+  SHARE_REVOKED("share.revoked");
 
   private final String wireName;
 

@@ -16,6 +16,8 @@ import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.invitations.InvitationSettings;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.review.ReviewService;
+import dev.contentcreator.core.shares.ShareService;
+import dev.contentcreator.core.shares.ShareSettings;
 import dev.contentcreator.core.templates.TemplateService;
 import dev.contentcreator.core.usage.Limits;
 import dev.contentcreator.core.usage.UsageService;
@@ -41,6 +43,7 @@ public final class Services {
   private final Lazy<PurgeService> purges;
   private final Lazy<ReviewService> reviews;
   private final Lazy<ActivityLog> activity;
+  private final Lazy<ShareService> shares;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -68,6 +71,8 @@ public final class Services {
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(), platform.clock()));
     this.activity = new Lazy<>(() -> new ActivityLog(platform.documents(), projects()));
+    this.shares = new Lazy<>(() -> new ShareService(platform.documents(), projects(), contents(), reviews(),
+        platform::rateLimiter, platform.settings(ShareSettings.class, ShareSettings::from), platform.clock()));
   }
 
   public Platform platform() {
@@ -131,6 +136,10 @@ public final class Services {
   /** A project's activity log: listing and export (services write records with its static methods). */
   public ActivityLog activity() {
     return activity.get();
+  }
+
+  public ShareService shares() {
+    return shares.get();
   }
 
   public FanOut fanOut() {

@@ -77,6 +77,33 @@ public final class ReviewService {
   }
 
   /**
+   * A guest's verdict through a share link that may approve: moves an item of {@code projectId}
+   * from {@code in_review} to {@code approved} or {@code changes_requested} as {@link
+   * ReviewRules#checkGuest} allows, recorded in its history and the activity log as {@code guest}
+   * (the guest's name and the link they used). The share service checked the link and that it
+   * opens this item. Returns the item with its current version.
+   */
+  public ContentView changeAsGuest(String projectId, String contentId, ReviewStatus to, String note, Actor guest) {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(guest, "guest");
+    if (!Ids.isWellFormed(contentId)) {
+      throw notFound();
+    }
+    return documents.transaction(tx -> {
+      ContentItem c = tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
+          .filter(x -> x.projectId().equals(projectId)).orElseThrow(ReviewService::notFound);
+      ReviewRules.checkGuest(c.reviewStatus(), to);
+      ContentVersion current = tx.get(ContentService.VERSIONS, ContentVersion.documentId(contentId,
+          c.currentVersion())).map(ContentService::version).orElse(null);
+      Instant now = clock.instant();
+      ContentItem changed = c.withReviewStatus(to, now);
+      tx.set(ContentService.CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
+      write(tx, c, to, note, guest, now, false);
+      return ContentService.view(changed, current);
+    });
+  }
+
+  /**
    * For a service that makes a new version of {@code before} inside {@code tx} (after its reads):
    * an approved item goes back to draft, recorded as a change by {@code actor}. Returns the status
    * the changed item must be written with.
