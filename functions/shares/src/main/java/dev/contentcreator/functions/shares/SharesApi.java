@@ -77,9 +77,12 @@ public final class SharesApi {
       body.reject("contentIds", "is required");
     }
     Optional<String> perm = body.string("permission", 1, 20);
-    SharePermission permission = perm.map(p -> SharePermission.parse(p).orElse(null)).orElse(SharePermission.VIEW);
-    if (perm.isPresent() && permission == null) {
-      body.reject("permission", "must be view, comment or approve");
+    SharePermission permission = SharePermission.VIEW;
+    if (perm.isPresent()) {
+      permission = SharePermission.parse(perm.get()).orElse(SharePermission.VIEW);
+      if (SharePermission.parse(perm.get()).isEmpty()) {
+        body.reject("permission", "must be view, comment or approve");
+      }
     }
     Instant expiresAt = body.string("expiresAt", 1, 40).map(t -> {
       try {
