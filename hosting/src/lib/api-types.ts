@@ -78,3 +78,12 @@ export type Review = Schemas["Review"];
 /** One record of a project's activity log, and what it records. */
 export type Activity = Schemas["Activity"];
 export type ActivityAction = Schemas["ActivityAction"];
+
+/** A share link as members see it, and as made (with its token, shown once). */
+export type Share = Schemas["Share"];
+export type IssuedShare = Schemas["IssuedShare"];
+export type SharePermission = Schemas["SharePermission"];
+/** What a share link shows its holder. */
+export type SharedPage = Schemas["SharedPage"];
+export type SharedItem = SharedPage["items"][number];
+export type NewShare = RequestBody<"createShare">;
