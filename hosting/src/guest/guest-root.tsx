@@ -10,6 +10,8 @@ import { system } from "../theme";
 import { GuestPage } from "./GuestPage";
 
 export function mountGuest(container: HTMLElement, token: string): void {
+  // The sign-in screen's markup is not for guests: it goes, forms and all.
+  document.getElementById("signin")?.remove();
   const robots = document.createElement("meta");
   robots.name = "robots";
   robots.content = "noindex, nofollow";

@@ -123,6 +123,9 @@ public final class LocalServer implements AutoCloseable {
       if (rewrite.isPresent() && readOnly) {
         Optional<StaticFiles.Asset> target = files.find(rewrite.get().destination());
         if (target.isPresent()) {
+          // Hosting matches header rules against the address asked for (a share link's page
+          // /s/<token> is not indexed); the file's own rules (index.html: no-cache) apply too.
+          hosting.headersFor(path).forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
           sendAsset(exchange, rewrite.get().destination(), target.get());
           return;
         }
