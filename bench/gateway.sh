@@ -62,17 +62,7 @@ url_hello="http://127.0.0.1:$hello_port/api/projects/x"
 
 # run NAME URL SECONDS: one wrk run; appends "NAME req/s p99-ms non2xx" to the results.
 run() {
-  local out
-  out="$(wrk -t2 -c"$clients" -d"$3" --latency -H "Authorization: Bearer $token" "$2")"
-  python3 - "$1" "$out" >>"$work/results" <<'PY'
-import re, sys
-name, out = sys.argv[1], sys.argv[2]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
-p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-print(name, rps, p99, bad.group(1) if bad else 0)
-PY
+  wrk_run "$1" "$2" "$3" "$work/results" -H "Authorization: Bearer $token"
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for name in memory redis hello; do

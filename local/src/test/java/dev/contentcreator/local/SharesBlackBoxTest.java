@@ -287,6 +287,33 @@ class SharesBlackBoxTest {
   }
 
   @Test
+  void deletingTheProjectEndsItsLinksAtOnceAndPurgesThem() throws Exception {
+    String project = team("Share project deleted");
+    String item = upload(project, "Poster");
+    JsonObject made = share(project, alice, "{\"contentIds\":[\"" + item + "\"]}");
+    Guest g = new Guest();
+    g.open(made.get("token").getAsString()).expect(200);
+    api.delete("/api/projects/" + project, alice.idToken()).expect(204);
+    g.open(made.get("token").getAsString()).expect(404);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (sharesOf(project) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+    }
+    assertEquals(0, sharesOf(project), "the purge removed the project's links");
+  }
+
+  private static int sharesOf(String project) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("contentcreator.db"));
+        PreparedStatement q = c.prepareStatement("SELECT count(*) FROM documents WHERE collection = 'shares'"
+            + " AND json_extract(data, '$.projectId') = ?")) {
+      q.setString(1, project);
+      try (var rs = q.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  @Test
   void aGuestSeesTheItemsAndTheirMediaAndEachOpeningCountsOneView() throws Exception {
     String project = team("Share gallery");
     String a = upload(project, "One");
