@@ -66,7 +66,7 @@ class RouteFuzzBlackBoxTest {
 
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
-      String upload, String invitation) {
+      String upload, String invitation, String share, String shareToken) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -76,6 +76,8 @@ class RouteFuzzBlackBoxTest {
         case "batchId" -> batch;
         case "uploadId" -> upload;
         case "invitationId" -> invitation;
+        case "shareId" -> share;
+        case "token" -> shareToken;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
@@ -113,7 +115,10 @@ class RouteFuzzBlackBoxTest {
       String upload = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
       String invitation = api.post("/api/projects/" + project + "/members", who.idToken(), "{\"email\":\"invitee-"
           + UUID.randomUUID() + "@example.com\",\"role\":\"viewer\"}").expect(202).object().get("id").getAsString();
-      return new Tenant(who, project, content, jobId, template, batch, upload, invitation);
+      JsonObject share = api.post("/api/projects/" + project + "/shares", who.idToken(), "{\"contentIds\":[\""
+          + content + "\"],\"permission\":\"approve\",\"label\":\"Fuzz\"}").expect(201).object();
+      return new Tenant(who, project, content, jobId, template, batch, upload, invitation, share.get("id").getAsString(),
+          share.get("token").getAsString());
     }
   }
 
@@ -121,7 +126,8 @@ class RouteFuzzBlackBoxTest {
   static void start() throws Exception {
     Emulator.ensureRunning();
     server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "off", "RATE_LIMIT_PER_IP", "off",
-        "DEMO_CHUNK_DELAY", "0ms", "DEMO_LATENCY", "0ms", "MAX_BODY_BYTES", Integer.toString(MAX_BODY),
+        "SHARE_RATE_LIMIT_PER_IP", "off", "SHARE_UNLOCK_LIMIT_PER_IP", "off", "DEMO_CHUNK_DELAY", "0ms",
+        "DEMO_LATENCY", "0ms", "MAX_BODY_BYTES", Integer.toString(MAX_BODY),
         "MEDIA_MAX_UPLOAD_BYTES", Integer.toString(MAX_UPLOAD), "GOAPI_WEBHOOK_SECRET", "fuzz-webhook-secret"));
     api = new Api(server.base());
     address = new InetSocketAddress("127.0.0.1", server.base().getPort());
@@ -401,7 +407,10 @@ class RouteFuzzBlackBoxTest {
       // Hostile and foreign path parameters, one at a time, the others the owner's real ones.
       for (String param : route.pathParams()) {
         List<String> values = new ArrayList<>(HOSTILE_PATH_VALUES);
-        values.add(enc(foreign.value(param)));
+        // A share link's token is a bearer secret: whoever holds the stranger's link may open it.
+        if (!param.equals("token")) {
+          values.add(enc(foreign.value(param)));
+        }
         values.add(UUID.randomUUID().toString());
         for (String v : values) {
           Map<String, String> ids = new LinkedHashMap<>(keepIds);

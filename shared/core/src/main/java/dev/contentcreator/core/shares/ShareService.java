@@ -270,32 +270,41 @@ public final class ShareService {
     }
   }
 
-  /** What the link shows, counting one view. */
+  /**
+   * What the link shows, counting one view: the link, its project, its items and their versions
+   * are read and the count written in one transaction, so a link revoked a moment ago shows nothing.
+   */
   public SharedPage open(String token, String session, String mediaBase) {
-    Guest g = guest(token, session);
-    Share s = g.share;
+    if (!ShareTokens.isWellFormed(token)) {
+      throw NOT_FOUND;
+    }
+    String id = ShareTokens.hash(token);
     Instant now = clock.instant();
-    List<SharedPage.Item> items = documents.transaction(tx -> {
-      Share current = tx.get(SHARES, s.id()).map(ShareService::share).filter(x -> x.isLive(now))
-          .orElseThrow(() -> NOT_FOUND);
-      List<SharedPage.Item> out = new ArrayList<>();
-      List<ContentItem> found = new ArrayList<>();
-      for (String id : current.contentIds()) {
-        tx.get(ContentService.CONTENTS, id).map(ContentService::content)
-            .filter(c -> c.projectId().equals(current.projectId())).ifPresent(found::add);
+    return documents.transaction(tx -> {
+      Share s = tx.get(SHARES, id).map(ShareService::share).filter(x -> x.isLive(now)).orElseThrow(() -> NOT_FOUND);
+      if (tx.get(ProjectService.PROJECTS, s.projectId()).isEmpty()) {
+        throw NOT_FOUND;
       }
+      if (s.hasPassword() && !validSession(s, session)) {
+        throw PASSWORD_REQUIRED;
+      }
+      List<ContentItem> found = new ArrayList<>();
+      for (String contentId : s.contentIds()) {
+        tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
+            .filter(c -> c.projectId().equals(s.projectId())).ifPresent(found::add);
+      }
+      if (found.isEmpty()) {
+        throw NOT_FOUND; // every item it opened is gone: the link shows nothing, like one that never was
+      }
+      List<SharedPage.Item> items = new ArrayList<>();
       for (ContentItem c : found) {
         ContentVersion v = tx.get(ContentService.VERSIONS, ContentVersion.documentId(c.id(), c.currentVersion()))
             .map(ContentService::version).orElse(null);
-        out.add(item(c, v, mediaBase));
+        items.add(item(c, v, mediaBase));
       }
-      if (out.isEmpty()) {
-        throw NOT_FOUND; // every item it opened is gone: the link shows nothing, like one that never was
-      }
-      tx.set(SHARES, current.id(), Json.toTree(current.viewed(now)).getAsJsonObject());
-      return out;
+      tx.set(SHARES, s.id(), Json.toTree(s.viewed(now)).getAsJsonObject());
+      return new SharedPage(s.label(), s.permission().wireName(), s.expiresAt(), items);
     });
-    return new SharedPage(s.label(), s.permission().wireName(), s.expiresAt(), items);
   }
 
   private static SharedPage.Item item(ContentItem c, ContentVersion v, String mediaBase) {
