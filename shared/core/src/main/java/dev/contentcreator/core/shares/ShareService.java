@@ -407,8 +407,8 @@ public final class ShareService {
     } catch (NumberFormatException e) {
       return false;
     }
-    if (Instant.ofEpochSecond(at).isBefore(clock.instant())) {
-      return false;
+    if (!clock.instant().isBefore(Instant.ofEpochSecond(at))) {
+      return false; // ended: a session, like its link, is closed from its expiry on
     }
     return MessageDigest.isEqual(mac(s, at).getBytes(StandardCharsets.US_ASCII),
         session.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
