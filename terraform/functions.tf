@@ -90,6 +90,8 @@ locals {
       access      = "public"
       timeout     = 30
       secrets     = ["REDIS_URL"]
+      # An invitation queues the e-mail with its accept link; the tasks function sends it.
+      enqueues = true
     }
     shares = {
       module      = "shares"
@@ -144,7 +146,7 @@ locals {
       memory        = "2Gi"
       timeout       = 600
       max_instances = 50
-      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY", "GOAPI_WEBHOOK_SECRET"]
+      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY", "GOAPI_WEBHOOK_SECRET", "SMTP_PASSWORD"]
       media         = "write"
       enqueues      = true
     }
@@ -189,6 +191,14 @@ locals {
     TASKS_AUDIENCE       = local.function_urls["tasks"]
     TASKS_INVOKER_SA     = google_service_account.tasks_invoker.email
     PUBLIC_BASE_URL      = local.public_base_url
+    # Links in e-mails go to the web app; mail goes out through SMTP from the tasks function.
+    APP_URL       = local.public_base_url
+    MAILER        = "smtp"
+    MAIL_FROM     = var.mail_from
+    SMTP_HOST     = var.smtp_host
+    SMTP_PORT     = tostring(var.smtp_port)
+    SMTP_SECURITY = var.smtp_security
+    SMTP_USER     = var.smtp_user
     # The item runner fails an item on the queue's last attempt: the same number, from the queue.
     GENERATION_MAX_ATTEMPTS = tostring(google_cloud_tasks_queue.generation.retry_config[0].max_attempts)
     # Redis over TLS: the server's certificate must chain to the instance's CA (network.tf).

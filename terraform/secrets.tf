@@ -30,6 +30,15 @@ resource "google_secret_manager_secret" "goapi_webhook_secret" {
   depends_on = [google_project_service.api]
 }
 
+resource "google_secret_manager_secret" "smtp_password" {
+  secret_id = "smtp-password"
+  replication {
+    auto {}
+  }
+
+  depends_on = [google_project_service.api]
+}
+
 locals {
   # Environment variable -> the secret that fills it. A function lists the variables it needs.
   secrets = {
@@ -37,8 +46,10 @@ locals {
     OPENAI_API_KEY       = google_secret_manager_secret.openai_api_key
     GOAPI_API_KEY        = google_secret_manager_secret.goapi_api_key
     GOAPI_WEBHOOK_SECRET = google_secret_manager_secret.goapi_webhook_secret
+    SMTP_PASSWORD        = google_secret_manager_secret.smtp_password
   }
   # A secret with no value would stop every function that reads it from starting.
   secrets_off = concat(var.openai_enabled ? [] : ["OPENAI_API_KEY"],
-  var.goapi_enabled ? [] : ["GOAPI_API_KEY", "GOAPI_WEBHOOK_SECRET"])
+    var.goapi_enabled ? [] : ["GOAPI_API_KEY", "GOAPI_WEBHOOK_SECRET"],
+  var.smtp_user == "" ? ["SMTP_PASSWORD"] : [])
 }

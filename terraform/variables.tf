@@ -56,3 +56,33 @@ variable "goapi_enabled" {
   type        = bool
   default     = true
 }
+
+variable "smtp_host" {
+  description = "The SMTP server the tasks function sends e-mail through (mentions, replies, invitations)."
+  type        = string
+  default     = ""
+}
+
+variable "smtp_port" {
+  description = "The SMTP server's port: 587 with STARTTLS, 465 with smtp_security = tls."
+  type        = number
+  default     = 587
+}
+
+variable "smtp_security" {
+  description = "starttls (required), tls (from the first byte) or none."
+  type        = string
+  default     = "starttls"
+}
+
+variable "smtp_user" {
+  description = "The SMTP login; its password goes in the smtp-password secret. Empty: no login (and no secret wired)."
+  type        = string
+  default     = ""
+}
+
+variable "mail_from" {
+  description = "The sender of every e-mail, such as \"Content Creator <no-reply@example.com>\"."
+  type        = string
+  default     = "Content Creator <no-reply@localhost>"
+}

@@ -19,6 +19,8 @@ const Batches = lazy(() => import("./routes/Batches"));
 const BatchPage = lazy(() => import("./routes/BatchPage"));
 const InvitationPage = lazy(() => import("./routes/InvitationPage"));
 const ActivityPage = lazy(() => import("./routes/Activity"));
+const Notifications = lazy(() => import("./routes/Notifications"));
+const DevOutbox = lazy(() => import("./routes/DevOutbox"));
 const SharesPage = lazy(() => import("./routes/SharesPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
@@ -81,6 +83,8 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                   element={<RequireUser><Lazy><InvitationPage /></Lazy></RequireUser>}
                 />
                 <Route path="/account" element={<RequireUser><Lazy><Account /></Lazy></RequireUser>} />
+                <Route path="/notifications" element={<RequireUser><Lazy><Notifications /></Lazy></RequireUser>} />
+                <Route path="/dev/outbox" element={<RequireUser><Lazy><DevOutbox /></Lazy></RequireUser>} />
                 <Route path="*" element={<Lazy><NotFound /></Lazy>} />
               </Route>
             </Routes>

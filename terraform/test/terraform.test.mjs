@@ -275,6 +275,20 @@ describe('functions', () => {
     if (absent.length) t.skip(`shared/gcp has no adapter yet for ${absent.join(', ')}: their names are unchecked`);
   });
 
+  test('the functions send mail through the SMTP adapter of shared/mail, and only the sender has its password', () => {
+    const env = declared.locals.get('local.common_env');
+    const dir = join(ROOT, 'shared/mail/src/main/java/dev/contentcreator/mail');
+    const names = readdirSync(dir).filter((f) => f.endsWith('Factory.java'))
+      .map((f) => readFileSync(join(dir, f), 'utf8').match(/String name\(\)\s*\{\s*return\s+"([^"]+)"/)?.[1]);
+    assert.ok(names.includes(env.MAILER), `MAILER = "${env.MAILER}", but shared/mail makes ${names.join(' or ')}`);
+    assert.equal(env.MAILER, 'smtp', 'production sends through SMTP, never into a folder outbox');
+    assert.ok(env.APP_URL, 'links in e-mail need the app\'s address');
+    for (const [name, spec] of Object.entries(specs)) {
+      const reads = (spec.secrets ?? []).includes('SMTP_PASSWORD');
+      assert.equal(reads, name === 'tasks', `${name} ${reads ? 'reads' : 'does not read'} SMTP_PASSWORD`);
+    }
+  });
+
   test('the secrets a function reads are declared, and only the functions that need a key get it', () => {
     const secrets = declared.locals.get('local.secrets');
     for (const [name, spec] of Object.entries(specs)) {

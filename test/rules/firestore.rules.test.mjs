@@ -21,12 +21,12 @@ const MEMBERS = [
 // rita's membership of p1 is a reviewer flag with a role the API does not know: it grants nothing.
 const FLAGGED = [['p1', 'rita', 'reviewer']];
 const PROJECT_COLLECTIONS = ['jobs', 'items', 'contents', 'versions', 'templates', 'batches', 'batchruns',
-  'reviews', 'activity'];
+  'reviews', 'activity', 'comments'];
 const CLOSED = ['idempotency/key-1', 'uploads/upload-1', 'settings/global', 'jobcounters/job-1-0'];
 const PERIOD = '2026-11';
 
 function allSeededPaths() {
-  const paths = ['projects/p1', 'projects/p2', 'users/alice', 'users/dave',
+  const paths = ['projects/p1', 'projects/p2', 'users/alice', 'users/dave', 'notifications/n-alice', 'notifications/n-bob',
     `usage/user-alice-${PERIOD}`, `usage/user-alice-${PERIOD}-s3`, `usage/user-alice-x-${PERIOD}`,
     `usage/project-p1-${PERIOD}`, `usage/project-p1-${PERIOD}-s3`, ...CLOSED];
   for (const [projectId, uid] of MEMBERS) paths.push(`members/${projectId}_${uid}`);
@@ -53,8 +53,11 @@ describe('firestore.rules', { skip }, () => {
         db.doc('projects/p2').set({ name: 'Garage', version: 1 }),
         db.doc('users/alice').set({ uid: 'alice', email: 'alice@example.com' }),
         db.doc('users/dave').set({ uid: 'dave', email: 'dave@example.com' }),
+        db.doc('notifications/n-alice').set({ uid: 'alice', projectId: 'p1', kind: 'mention', read: false }),
+        db.doc('notifications/n-bob').set({ uid: 'bob', projectId: 'p1', kind: 'reply', read: false }),
         db.doc(`usage/user-alice-${PERIOD}`).set({ period: PERIOD, tokens: 10 }),
         db.doc(`usage/user-alice-${PERIOD}-s3`).set({ period: PERIOD, tokens: 5 }),
+        db.doc(`usage/user-alice-${PERIOD}-held`).set({ period: PERIOD, reservedTokens: 5 }),
         db.doc(`usage/project-p1-${PERIOD}-s3`).set({ period: PERIOD, tokens: 5 }),
         db.doc(`usage/user-alice-x-${PERIOD}`).set({ period: PERIOD, tokens: 20 }),
         db.doc(`usage/project-p1-${PERIOD}`).set({ period: PERIOD, tokens: 30 }),
@@ -179,15 +182,57 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('notifications', () => {
+    test('a person reads their own, one by one and by a query on uid (the live inbox)', async () => {
+      await assertSucceeds(as('alice').doc('notifications/n-alice').get());
+      await assertSucceeds(as('alice').collection('notifications').where('uid', '==', 'alice').get());
+      await assertSucceeds(as('alice').collection('notifications').where('uid', '==', 'alice')
+        .where('read', '==', false).get());
+    });
+    test('nobody reads another person\'s, even a fellow member of the project', async () => {
+      await assertFails(as('bob').doc('notifications/n-alice').get());
+      await assertFails(as('alice').doc('notifications/n-bob').get());
+      await assertFails(as('bob').collection('notifications').where('uid', '==', 'alice').get());
+      await assertFails(as('alice').collection('notifications').where('projectId', '==', 'p1').get());
+      await assertFails(as('alice').collection('notifications').get());
+    });
+    test('nobody marks a notification read, or makes one, by writing it', async () => {
+      await assertFails(as('alice').doc('notifications/n-alice').update({ read: true }));
+      await assertFails(as('alice').doc('notifications/n-new').set({ uid: 'alice', projectId: 'p1', read: false }));
+      await assertFails(as('bob').doc('notifications/n-alice').delete());
+    });
+  });
+
+  describe('comments', () => {
+    test('a viewer reads the comments of an item by a query on project and item', async () => {
+      await env.withSecurityRulesDisabled((admin) => admin.firestore().doc('comments/c-thread')
+        .set({ projectId: 'p1', contentId: 'contents-p1', root: true, body: 'hi' }));
+      await assertSucceeds(as('carol').collection('comments').where('projectId', '==', 'p1')
+        .where('contentId', '==', 'contents-p1').get());
+      await assertFails(as('dave').collection('comments').where('projectId', '==', 'p1')
+        .where('contentId', '==', 'contents-p1').get());
+      await assertFails(as('carol').collection('comments').where('contentId', '==', 'contents-p1').get());
+    });
+    test('no member writes a comment directly, not even on their own project', async () => {
+      await assertFails(as('carol').doc('comments/c-new').set({ projectId: 'p1', contentId: 'contents-p1', body: 'x' }));
+      await assertFails(as('alice').doc('comments/c-thread').update({ resolved: true }));
+      await assertFails(as('alice').doc('comments/c-thread').delete());
+    });
+  });
+
   describe('usage', () => {
     test('a person reads their own month, every counter document of it', async () => {
       await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}`).get());
       await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}-s3`).get());
+      await assertSucceeds(as('alice').doc(`usage/user-alice-${PERIOD}-held`).get());
+      await assertFails(as('bob').doc(`usage/user-alice-${PERIOD}-held`).get());
     });
     test('no id past the counter documents of a month reads as one', async () => {
-      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s8`).get());
+      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s32`).get());
       await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s0`).get());
+      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-s03`).get());
       await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-x3`).get());
+      await assertFails(as('alice').doc(`usage/user-alice-${PERIOD}-held-s1`).get());
     });
     test('a uid that starts like another\'s reads only its own', async () => {
       await assertFails(as('alice').doc(`usage/user-alice-x-${PERIOD}`).get());

@@ -4,6 +4,7 @@ import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Link as RouterLink, Outlet, useLocation } from "react-router";
 import { getHealth } from "../lib/api";
 import { currentColorMode, subscribeColorMode, toggleColorMode } from "../lib/color-mode";
+import { NotificationsBell } from "./NotificationsBell";
 import { requestTitleFocus } from "./PageTitle";
 import { useSession } from "../session";
 import { queryKeys } from "../lib/query-keys";
@@ -84,6 +85,7 @@ export function Layout() {
               >
                 <span aria-hidden="true">{mode === "dark" ? "☀" : "☾"}</span>
               </Button>
+              {user && <NotificationsBell />}
               {user && (
                 <Button asChild variant="ghost" size="sm" px="2">
                   <RouterLink to="/account">Account</RouterLink>

@@ -32,8 +32,101 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the caller's display name or photo (null removes it) */
+        /** Change the caller's display name or photo (null removes it), or which notifications are e-mailed */
         patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications are unread (exact up to 99) */
+        get: operations["countMyUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{notificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark one of the caller's notifications read or unread
+         * @description Anyone else's notification answers 404, as one that does not exist.
+         */
+        patch: operations["markMyNotification"];
+        trace?: never;
+    };
+    "/api/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification of the caller read */
+        post: operations["markAllMyNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The development outbox's e-mail, newest first (MAILER=outbox only)
+         * @description Only while the server sends mail into its folder outbox (MAILER=outbox, the one-machine default); with any other mailer, as in production, it answers 404. With the Auth emulator every message is listed (anyone may sign in as anyone there); with real sign-in, only the messages to the caller's own address.
+         */
+        get: operations["listDevOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/projects": {
@@ -482,6 +575,100 @@ export interface paths {
         get: operations["getContentMedia"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The item's comment threads, oldest first, paged by thread, each with its replies (members)
+         * @description Text anchors are given as they fall in `version` (default: the current version): a thread written on another version has its quote found again there (the occurrence nearest its old offsets), or its anchor marked `detached` when the passage is gone.
+         */
+        get: operations["listCommentThreads"];
+        put?: never;
+        /**
+         * Comment on the item (any member, viewers too), or reply to a thread
+         * @description A new thread is written on `version` (default: the current one) and may be anchored to a passage of a text (the quote must be the version's text at start..end, else 422) or a point of an image. A reply (`parentId`) joins its thread, one level deep, and has no anchor. `mentions` keeps only uids of the project's members; others are dropped without error. Mentioned members, the others in the thread (for a reply) and the item's creator (for a new thread) are notified; mentions and replies are also e-mailed. With an Idempotency-Key, a repeated post answers 200 with the first comment and makes no second.
+         */
+        post: operations["postComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one's own comment (owners may delete anyone's)
+         * @description A reply disappears; a thread's first comment with replies stays as a placeholder (deleted, without body or author) until its last reply is deleted.
+         */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        /** Change the body (and mentions) of one's own comment; newly mentioned members are notified */
+        patch: operations["editComment"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/comments/{commentId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a thread, by its first comment (any member); resolving a resolved thread changes nothing */
+        post: operations["resolveCommentThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/comments/{commentId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a resolved thread, by its first comment (any member) */
+        post: operations["reopenCommentThread"];
         delete?: never;
         options?: never;
         head?: never;
@@ -958,6 +1145,11 @@ export interface components {
             version: number;
             /** @description What the person's latest token said about their address. */
             emailVerified: boolean;
+            /**
+             * @description Which notifications are also e-mailed: all that e-mail (mentions, replies, review requests, status changes), mentions only, or none.
+             * @enum {string}
+             */
+            emailNotifications?: "all" | "mentions" | "none";
         };
         BrandVoice: {
             systemPrompt?: string | null;
@@ -1312,7 +1504,7 @@ export interface components {
          * @description What someone did. The set grows as features are added; a client shows an unknown one as it is.
          * @enum {string}
          */
-        ActivityAction: "generation.started" | "content.created" | "content.regenerated" | "content.edited" | "content.restored" | "content.renamed" | "content.deleted" | "content.status_changed" | "member.invited" | "member.joined" | "member.role_changed" | "member.reviewer_changed" | "member.removed" | "member.left" | "invitation.revoked" | "batch.created" | "batch.changed" | "batch.deleted" | "batch.run_started" | "project.renamed" | "share.created" | "share.revoked";
+        ActivityAction: "generation.started" | "content.created" | "content.regenerated" | "content.edited" | "content.restored" | "content.renamed" | "content.deleted" | "content.status_changed" | "member.invited" | "member.joined" | "member.role_changed" | "member.reviewer_changed" | "member.removed" | "member.left" | "invitation.revoked" | "batch.created" | "batch.changed" | "batch.deleted" | "batch.run_started" | "project.renamed" | "comment.posted" | "comment.edited" | "comment.deleted" | "comment.resolved" | "comment.reopened" | "share.created" | "share.revoked";
         /** @description One record of a project's activity log. actor.uid is a member's uid, or system or schedule (a batch's schedule) for the product's own work; actor.name is the name shown then (or the member's name now, or the uid). target.title is the target's title when it happened (an invitation's address with its local part cut to one character: c…@example.com). contentId names the content item the record concerns, if any. details holds a few strings that depend on the action (from and to of a change, a note, a version number). */
         Activity: {
             id: string;
@@ -1432,6 +1624,80 @@ export interface components {
             contentId?: string;
             /** @description Why it failed (failed). */
             failureReason?: string;
+        };
+        /** @description Where a comment points: a passage of a text (type text: quote, and its UTF-16 offsets start..end in the version's text) or a point of an image (type point: x and y from 0 to 1, from the top left). Read against another version, a text anchor has start and end where the quote is found there, or detached true (and no offsets) when it is gone. */
+        Anchor: {
+            /** @enum {string} */
+            type: "text" | "point";
+            quote?: string;
+            start?: number;
+            end?: number;
+            x?: number;
+            y?: number;
+            detached?: boolean;
+        };
+        /** @description A comment, written on version. A thread's first comment has threadId equal to its id, and resolved (with resolvedBy and resolvedAt once resolved); a reply has parentId. A deleted first comment that still has replies is a placeholder: deleted true, without author, body or mentions. */
+        Comment: {
+            id: string;
+            projectId: string;
+            contentId: string;
+            version: number;
+            threadId: string;
+            parentId?: string;
+            author?: {
+                uid: string;
+                name: string;
+            };
+            body?: string;
+            mentions?: string[];
+            anchor?: components["schemas"]["Anchor"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt?: string;
+            deleted: boolean;
+            resolved?: boolean;
+            resolvedBy?: string;
+            /** Format: date-time */
+            resolvedAt?: string;
+        };
+        Thread: components["schemas"]["Comment"] & {
+            /** @description Oldest first. */
+            replies: components["schemas"]["Comment"][];
+        };
+        /** @description One entry of the caller's inbox: what actor did (kind) in a project, and what it is about (target.link is a path of the web app). Mentions, replies, review requests and status changes are also e-mailed. */
+        Notification: {
+            id: string;
+            projectId: string;
+            /** @enum {string} */
+            kind: "mention" | "reply" | "comment" | "review_request" | "status_change" | "invitation";
+            actor: {
+                uid: string;
+                name: string | null;
+            };
+            target: {
+                contentId: string | null;
+                commentId: string | null;
+                link: string;
+            };
+            text: string;
+            read: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UnreadCount: {
+            count: number;
+            /** @description There are more than 99. */
+            more: boolean;
+        };
+        OutboxMessage: {
+            id: string;
+            to: string;
+            subject: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description The plain-text body. */
+            text: string;
         };
         Problem: {
             /** @description /problems/<slug>, e.g. /problems/not-found */
@@ -1576,6 +1842,8 @@ export interface components {
         BatchId: string;
         InvitationId: string;
         ContentId: string;
+        CommentId: string;
+        NotificationId: string;
         /** @description The SHA-256 (hex) of the link's token. */
         ShareId: string;
         /** @description The link's secret (43 base64url characters). */
@@ -1672,6 +1940,8 @@ export interface operations {
                      * @description an https:// address
                      */
                     photoUrl?: string | null;
+                    /** @enum {string} */
+                    emailNotifications?: "all" | "mentions" | "none";
                 };
             };
         };
@@ -1691,6 +1961,145 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description true: only the unread ones. */
+                unread?: "true" | "false";
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    countMyUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    markMyNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    read: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The notification as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    markAllMyNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDevOutbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OutboxMessage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2600,6 +3009,218 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listCommentThreads: {
+        parameters: {
+            query?: {
+                /** @description The version to place text anchors in. */
+                version?: number;
+                /** @description true: only resolved threads; false: only open ones. */
+                resolved?: "true" | "false";
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of threads. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Thread"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters, unique per comment. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Plain text; mentions are written @Name. */
+                    body: string;
+                    /** @description The uids the body mentions. */
+                    mentions?: string[];
+                    anchor?: components["schemas"]["Anchor"];
+                    version?: number;
+                    /** @description The comment replied to. */
+                    parentId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The comment an earlier post with the same Idempotency-Key made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description The comment. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    editComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    mentions?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The edited comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveCommentThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thread's first comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reopenCommentThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thread's first comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     reviewContent: {

@@ -78,6 +78,16 @@ export type Review = Schemas["Review"];
 /** One record of a project's activity log, and what it records. */
 export type Activity = Schemas["Activity"];
 export type ActivityAction = Schemas["ActivityAction"];
+export type Anchor = Schemas["Anchor"];
+export type Comment = Schemas["Comment"];
+/** A thread: its first comment's fields and its replies. */
+export type Thread = Schemas["Thread"];
+/** What POST .../comments takes. */
+export type NewComment = RequestBody<"postComment">;
+export type Notification = Schemas["Notification"];
+export type UnreadCount = Schemas["UnreadCount"];
+export type OutboxMessage = Schemas["OutboxMessage"];
+export type User = Schemas["User"];
 
 /** A share link as members see it, and as made (with its token, shown once). */
 export type Share = Schemas["Share"];

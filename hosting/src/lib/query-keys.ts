@@ -32,6 +32,16 @@ export const queryKeys = {
   contentVersion: (projectId: string, contentId: string, version: number) => ["content", projectId, contentId, version] as const,
   media: (url: string | null | undefined) => ["media", url] as const,
 
+  /** An item's comment threads as placed in one version, by filter. */
+  comments: (projectId: string, contentId: string) => ["comments", projectId, contentId] as const,
+  commentThreads: (projectId: string, contentId: string, version: number, filter: string) =>
+    ["comments", projectId, contentId, version, filter] as const,
+  /** The signed-in person's notifications: the unread count and the inbox pages start with it. */
+  notifications: () => ["notifications"] as const,
+  unreadNotifications: () => ["notifications", "unread"] as const,
+  notificationList: (unreadOnly: boolean) => ["notifications", "list", unreadOnly] as const,
+  outbox: () => ["outbox"] as const,
+
   templates: (projectId: string) => ["templates", projectId] as const,
   job: (projectId: string, jobId: string | null | undefined) => ["job", projectId, jobId] as const,
 

@@ -13,7 +13,7 @@ export function shareTokenOf(pathname: string): string | null {
 
 export const PERMISSIONS: { value: SharePermission; label: string; help: string }[] = [
   { value: "view", label: "View", help: "Guests see the items, read-only." },
-  { value: "comment", label: "View and comment", help: "Guests may also comment (once comments reach guests)." },
+  { value: "comment", label: "View and comment", help: "Kept with the link; guests cannot comment through a link yet." },
   { value: "approve", label: "View, comment and approve", help: "A named guest may approve or ask for changes." },
 ];
 

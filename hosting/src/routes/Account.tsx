@@ -1,7 +1,10 @@
 import { Alert, Box, Button, Card, Flex, Heading, Progress, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageTitle } from "../components/PageTitle";
+import { Segmented } from "../components/Segmented";
+import { useCollabApi } from "../components/useCollabApi";
+import type { EmailPreference } from "../lib/collab-api";
 import { usePeopleApi } from "../components/usePeopleApi";
 import { authErrorMessage } from "../lib/auth-messages";
 import { messageOf } from "../lib/problem";
@@ -16,6 +19,12 @@ export default function Account() {
   const { user, signOut } = useSession();
   // Usage changes with every generation: read it afresh each time the screen opens.
   const me = useQuery({ queryKey: queryKeys.me(), queryFn: () => people.me(), refetchOnMount: "always" });
+  const collab = useCollabApi();
+  const queryClient = useQueryClient();
+  const emailPreference = useMutation({
+    mutationFn: (value: EmailPreference) => collab.setEmailNotifications(value),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me() }),
+  });
   const [signOutError, setSignOutError] = useState("");
   const [leaving, setLeaving] = useState(false);
 
@@ -58,6 +67,36 @@ export default function Account() {
             <Alert.Root status="error" role="alert">
               <Alert.Indicator />
               <Alert.Title>{signOutError}</Alert.Title>
+            </Alert.Root>
+          )}
+        </Card.Body>
+      </Card.Root>
+
+      <Card.Root as="section" aria-labelledby="email-notifications">
+        <Card.Body gap="3">
+          <Heading as="h2" id="email-notifications" size="md">
+            E-mail notifications
+          </Heading>
+          <Text fontSize="sm" color="fg.muted">
+            Everything stays in your notifications in the app. Choose what is also sent to {me.data?.email ?? "your address"}:
+            everything (mentions, replies to your threads, review requests and status changes), mentions only, or nothing.
+          </Text>
+          {me.isSuccess && (
+            <Segmented<EmailPreference>
+              label="E-mail me about"
+              options={[
+                { value: "all", label: "Everything" },
+                { value: "mentions", label: "Mentions" },
+                { value: "none", label: "Nothing" },
+              ]}
+              value={emailPreference.isPending && emailPreference.variables ? emailPreference.variables : (me.data.emailNotifications ?? "all")}
+              onChange={(value) => emailPreference.mutate(value)}
+            />
+          )}
+          {emailPreference.isError && (
+            <Alert.Root status="error" role="alert" size="sm">
+              <Alert.Indicator />
+              <Alert.Title>Couldn't save your choice. {messageOf(emailPreference.error)}</Alert.Title>
             </Alert.Root>
           )}
         </Card.Body>

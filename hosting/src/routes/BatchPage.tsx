@@ -315,35 +315,20 @@ function RunHistory({
                   <Td>{runCost(run)}</Td>
                   <Td minW="14rem">
                     {run.failures && run.failures.length > 0 ? (
-                      <details>
-                        <summary>
-                          {run.failures.length} {run.failures.length === 1 ? "failure" : "failures"}
-                          {(run.failed ?? 0) > run.failures.length ? ` (first ${run.failures.length} shown)` : ""}
-                        </summary>
-                        <Box as="ul" ps="4" listStyleType="disc">
-                          {run.failures.map((failure) => (
-                            <li key={failure.row}>
-                              Row {failure.row}: {failure.reason}
-                            </li>
-                          ))}
-                        </Box>
-                      </details>
+                      <RowNotes
+                        notes={run.failures}
+                        summary={`${run.failures.length} ${run.failures.length === 1 ? "failure" : "failures"}${
+                          (run.failed ?? 0) > run.failures.length ? ` (first ${run.failures.length} shown)` : ""
+                        }`}
+                      />
                     ) : (
                       !run.skippedRows?.length && <Text color="fg.muted">None</Text>
                     )}
                     {run.skippedRows && run.skippedRows.length > 0 && (
-                      <details>
-                        <summary>
-                          {run.skippedRows.length} {run.skippedRows.length === 1 ? "row" : "rows"} not sent
-                        </summary>
-                        <Box as="ul" ps="4" listStyleType="disc">
-                          {run.skippedRows.map((left) => (
-                            <li key={left.row}>
-                              Row {left.row}: {left.reason}
-                            </li>
-                          ))}
-                        </Box>
-                      </details>
+                      <RowNotes
+                        notes={run.skippedRows}
+                        summary={`${run.skippedRows.length} ${run.skippedRows.length === 1 ? "row" : "rows"} not sent`}
+                      />
                     )}
                   </Td>
                 </Tr>
@@ -565,5 +550,21 @@ function Rows({ batch, template, disabled, onSaved }: { batch: Batch; template: 
         <NoticeArea notice={message} />
       </Card.Body>
     </Card.Root>
+  );
+}
+
+/** A folded list of rows, each with what happened to it: a run's failures, or the rows it did not send. */
+function RowNotes({ notes, summary }: { notes: { row: number; reason: string }[]; summary: string }) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <Box as="ul" ps="4" listStyleType="disc">
+        {notes.map((note) => (
+          <li key={note.row}>
+            Row {note.row}: {note.reason}
+          </li>
+        ))}
+      </Box>
+    </details>
   );
 }

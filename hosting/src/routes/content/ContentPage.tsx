@@ -36,6 +36,7 @@ export default function ContentPage() {
       projectName={project.data?.name}
       editable={canEdit(project.data?.role)}
       role={project.data?.role}
+      isOwner={project.data?.role === "owner"}
       refresh={() => content.refetch()}
     />
   );

@@ -8,6 +8,7 @@ import { queryKeys } from "../../lib/query-keys";
 import { useApi } from "../../session";
 import { ContentActions, type ReaderMode } from "./ContentActions";
 import { ContentHeader } from "./ContentHeader";
+import { Comments } from "./Comments";
 import { ContentView } from "./ContentView";
 import { DeleteDialog } from "./DeleteDialog";
 import { RegenerateDialog } from "./RegenerateDialog";
@@ -28,6 +29,7 @@ export function Reader({
   projectName,
   editable,
   role,
+  isOwner = false,
   refresh,
 }: {
   projectId: string;
@@ -36,6 +38,8 @@ export function Reader({
   editable: boolean;
   /** The signed-in person's role, once the project is read: what review moves they are offered. */
   role?: Role;
+  /** Owners may delete anyone's comments. */
+  isOwner?: boolean;
   refresh: () => Promise<unknown>;
 }) {
   const api = useApi();
@@ -130,6 +134,7 @@ export function Reader({
       )}
 
       <ReviewPanel projectId={projectId} tagged={tagged} role={role} onReload={reload} />
+      {mode === "read" && <Comments key={`${item.id}-${item.currentVersion}`} projectId={projectId} item={item} isOwner={isOwner} />}
 
       <Versions
         projectId={projectId}

@@ -374,4 +374,61 @@ class ReviewAndActivityBlackBoxTest {
     assertEquals("application/problem+json", bad.headers().firstValue("Content-Type").orElse(""));
     assertNull(JsonParser.parseString(bad.body()).getAsJsonObject().get("items"));
   }
+
+  /** The texts of the caller's inbox entries of {@code kind} about content item {@code contentId}. */
+  private static List<String> told(Person who, String kind, String contentId) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonElement e : api.get("/api/me/notifications?limit=100", who.idToken()).expect(200).object()
+        .getAsJsonArray("items")) {
+      JsonObject n = e.getAsJsonObject();
+      JsonElement about = n.getAsJsonObject("target").get("contentId");
+      if (n.get("kind").getAsString().equals(kind) && !about.isJsonNull() && about.getAsString().equals(contentId)) {
+        out.add(n.get("text").getAsString());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void sendingAnItemForReviewAsksTheReviewersAndTheirAnswerTellsWhoSentIt() throws Exception {
+    String project = team("Review news");
+    String id = upload(project, bob, "Banner").get("id").getAsString();
+    String item = "/api/projects/" + project + "/contents/" + id;
+
+    review(item, bob, "{\"status\":\"in_review\"}", null).expect(200);
+    assertEquals(1, told(alice, "review_request", id).size(), "the owner is asked");
+    assertEquals(1, told(rita, "review_request", id).size(), "the named reviewer is asked");
+    assertEquals(List.of(), told(vic, "review_request", id), "a viewer who may not approve is not");
+    assertEquals(List.of(), told(bob, "review_request", id), "nobody is asked by their own move");
+
+    review(item, rita, "{\"status\":\"changes_requested\",\"note\":\"A bigger logo, please\"}", null)
+        .expect(200);
+    List<String> news = told(bob, "status_change", id);
+    assertEquals(1, news.size(), "the one who sent it is told: " + news);
+    assertTrue(news.get(0).contains("A bigger logo, please"), news.get(0));
+    assertEquals(List.of(), told(rita, "status_change", id));
+  }
+
+  @Test
+  void commentsAreInTheActivityLogWithWhoWroteResolvedOrDeletedThem() throws Exception {
+    String project = team("Comment log");
+    String id = upload(project, bob, "Flyer").get("id").getAsString();
+    String comments = "/api/projects/" + project + "/contents/" + id + "/comments";
+    String comment = api.post(comments, vic.idToken(), "{\"body\":\"Is the date right?\"}").expect(201).object()
+        .get("id").getAsString();
+    api.post(comments + "/" + comment + "/resolve", bob.idToken(), "{}").expect(200);
+    api.delete(comments + "/" + comment, alice.idToken()).expect(204);
+
+    JsonObject page = api.get("/api/projects/" + project + "/activity?contentId=" + id, vic.idToken()).expect(200)
+        .object();
+    List<String> seen = new ArrayList<>();
+    for (JsonElement e : page.getAsJsonArray("items")) {
+      JsonObject a = e.getAsJsonObject();
+      if (a.get("action").getAsString().startsWith("comment.")) {
+        seen.add(a.get("action").getAsString() + " by " + a.getAsJsonObject("actor").get("uid").getAsString());
+      }
+    }
+    assertEquals(List.of("comment.deleted by " + alice.uid(), "comment.resolved by " + bob.uid(),
+        "comment.posted by " + vic.uid()), seen, "newest first");
+  }
 }

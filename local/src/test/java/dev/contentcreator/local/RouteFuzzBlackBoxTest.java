@@ -66,7 +66,7 @@ class RouteFuzzBlackBoxTest {
 
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
-      String upload, String invitation, String share, String shareToken) {
+      String upload, String invitation, String comment, String notification, String share, String shareToken) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -76,6 +76,8 @@ class RouteFuzzBlackBoxTest {
         case "batchId" -> batch;
         case "uploadId" -> upload;
         case "invitationId" -> invitation;
+        case "commentId" -> comment;
+        case "notificationId" -> notification;
         case "shareId" -> share;
         case "token" -> shareToken;
         case "uid" -> person.uid();
@@ -115,10 +117,18 @@ class RouteFuzzBlackBoxTest {
       String upload = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
       String invitation = api.post("/api/projects/" + project + "/members", who.idToken(), "{\"email\":\"invitee-"
           + UUID.randomUUID() + "@example.com\",\"role\":\"viewer\"}").expect(202).object().get("id").getAsString();
+      String comment = api.post("/api/projects/" + project + "/contents/" + content + "/comments", who.idToken(),
+          "{\"body\":\"A first thought\"}").expect(201).object().get("id").getAsString();
       JsonObject share = api.post("/api/projects/" + project + "/shares", who.idToken(), "{\"contentIds\":[\""
           + content + "\"],\"permission\":\"approve\",\"label\":\"Fuzz\"}").expect(201).object();
-      return new Tenant(who, project, content, jobId, template, batch, upload, invitation, share.get("id").getAsString(),
-          share.get("token").getAsString());
+      return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
+          share.get("id").getAsString(), share.get("token").getAsString());
+    }
+
+    /** This tenant with one of its person's notifications. */
+    Tenant withNotification(String id) {
+      return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
+          shareToken);
     }
   }
 
@@ -134,9 +144,22 @@ class RouteFuzzBlackBoxTest {
     routes = OpenApiRoutes.read(ServerProcess.REPO.resolve("docs/openapi.yaml"));
     owner = Emulator.signUp("owner");
     stranger = Emulator.signUp("stranger");
+    // Verified addresses, so that an invitation also reaches each one's inbox: a notification of their own.
+    owner = Emulator.verify(owner);
+    stranger = Emulator.verify(stranger);
+    api.get("/api/me", owner.idToken()).expect(200);
+    api.get("/api/me", stranger.idToken()).expect(200);
     keep = Tenant.make(owner, "Keep");
     scratch = Tenant.make(owner, "Scratch");
     foreign = Tenant.make(stranger, "Foreign");
+    api.post("/api/projects/" + foreign.project() + "/members", stranger.idToken(),
+        "{\"email\":\"" + owner.email() + "\",\"role\":\"viewer\"}").expect(202);
+    api.post("/api/projects/" + scratch.project() + "/members", owner.idToken(),
+        "{\"email\":\"" + stranger.email() + "\",\"role\":\"viewer\"}").expect(202);
+    String ownersNote = firstNotification(owner);
+    keep = keep.withNotification(ownersNote);
+    scratch = scratch.withNotification(ownersNote);
+    foreign = foreign.withNotification(firstNotification(stranger));
     anotherProjectToken = Tokens.forAnotherProject();
   }
 
@@ -198,6 +221,12 @@ class RouteFuzzBlackBoxTest {
       path = path.replace("{" + p + "}", values.get(p));
     }
     return path;
+  }
+
+  static String firstNotification(Person who) throws Exception {
+    var items = api.get("/api/me/notifications", who.idToken()).expect(200).object().getAsJsonArray("items");
+    assertTrue(items.size() > 0, "the invitation put a notification in the inbox of " + who.email());
+    return items.get(0).getAsJsonObject().get("id").getAsString();
   }
 
   static Map<String, String> idsOf(Route route, Tenant t) {

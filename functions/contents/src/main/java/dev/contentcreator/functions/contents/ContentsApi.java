@@ -22,7 +22,7 @@ public final class ContentsApi {
 
   public static Router router(Services s) {
     String base = "/api/projects/{projectId}/contents";
-    return Router.builder()
+    return CommentsApi.routes(Router.builder(), s)
         .get(base, r -> list(s, r))
         .get(base + "/{contentId}", r -> {
           var c = s.contents().get(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"));

@@ -12,6 +12,11 @@ import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.invitations.InvitationSettings;
 import dev.contentcreator.core.invitations.IssuedInvitation;
+import dev.contentcreator.core.mail.MailService;
+import dev.contentcreator.core.mail.MailSettings;
+import dev.contentcreator.core.notifications.NotificationService;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.projects.ProjectView;
 import dev.contentcreator.core.users.UserService;
@@ -58,13 +63,17 @@ class InvitationServiceTest {
   private final Caller bob = new Caller("bob", "bob@example.com", "Bob", null, true);
   private final Caller unverifiedBob = new Caller("bob", "bob@example.com", "Bob", null, false);
   private String project;
+  private final List<TaskQueue.Task> queued = new ArrayList<>();
 
   @BeforeEach
   void open() {
     store = SqliteDocumentStore.open(dir.resolve("t.db"));
     UserService users = new UserService(store, clock);
     projects = new ProjectService(store, users, clock);
-    invitations = new InvitationService(store, projects, users, InvitationSettings.of(Duration.ofDays(7)), clock);
+    MailService mail = new MailService(() -> task -> queued.add(task), () -> m -> { },
+        MailSettings.of("https://studio.example"), clock);
+    invitations = new InvitationService(store, projects, users, InvitationSettings.of(Duration.ofDays(7)),
+        () -> mail, () -> new NotificationService(store, users, mail, clock), clock);
     users.ensure(alice);
     ProjectView p = projects.create(alice, "Launch", "");
     project = p.id();
@@ -77,6 +86,46 @@ class InvitationServiceTest {
 
   private static int status(Runnable r) {
     return assertThrows(ApiException.class, r::run).status();
+  }
+
+  @Test
+  void invitingAndResendingEachQueueAnEmailWithTheCurrentAcceptLink() {
+    IssuedInvitation first = invitations.invite(alice, project, "bob@example.com", Role.EDITOR);
+    assertEquals(1, queued.size());
+    TaskQueue.Task task = queued.get(0);
+    assertEquals(MailService.HANDLER, task.handler());
+    assertEquals("bob@example.com", task.payload().get("to").getAsString());
+    assertTrue(task.payload().get("text").getAsString().contains("https://studio.example" + first.acceptPath()),
+        task.payload().toString());
+    assertTrue(task.payload().get("subject").getAsString().contains("Launch"));
+    IssuedInvitation again = invitations.resend(alice, project, first.invitation().id());
+    assertEquals(2, queued.size());
+    assertNotEqualsText(first.acceptPath(), again.acceptPath());
+    assertTrue(queued.get(1).payload().get("text").getAsString().contains("https://studio.example" + again.acceptPath()));
+    assertFalse(queued.get(1).payload().get("text").getAsString().contains(first.token()), "the old link is not resent");
+  }
+
+  @Test
+  void anAccountThatVerifiedTheAddressFindsTheInvitationInItsInbox() {
+    new UserService(store, clock).ensure(bob);
+    String id = invitations.invite(alice, project, "bob@example.com", Role.VIEWER).invitation().id();
+    var inbox = store.query(Query.on(NotificationService.COLLECTION).whereEqualTo("uid", "bob").limit(10).build()).items();
+    assertEquals(1, inbox.size());
+    assertEquals("invitation", inbox.get(0).data().get("kind").getAsString());
+    assertEquals("/invitations/" + id, inbox.get(0).data().getAsJsonObject("target").get("link").getAsString());
+    assertEquals(1, queued.size(), "the invitation's own e-mail is the only one: its inbox entry sends none");
+  }
+
+  @Test
+  void anUnverifiedAccountWithTheAddressGetsNoInboxEntry() {
+    new UserService(store, clock).ensure(unverifiedBob);
+    invitations.invite(alice, project, "bob@example.com", Role.VIEWER);
+    assertTrue(store.query(Query.on(NotificationService.COLLECTION).whereEqualTo("uid", "bob").limit(10).build())
+        .items().isEmpty());
+  }
+
+  private static void assertNotEqualsText(String a, String b) {
+    assertFalse(a.equals(b), "expected a new link");
   }
 
   @Test

@@ -42,8 +42,12 @@ class ProjectServiceTest {
     store = SqliteDocumentStore.open(dir.resolve("t.db"));
     users = new UserService(store, Clock.systemUTC());
     projects = new ProjectService(store, users, Clock.systemUTC());
-    invitations = new InvitationService(store, projects, users, InvitationSettings.of(Duration.ofDays(7)),
+    dev.contentcreator.core.mail.MailService mail = new dev.contentcreator.core.mail.MailService(
+        () -> task -> true, () -> m -> { }, dev.contentcreator.core.mail.MailSettings.of("https://app.test"),
         Clock.systemUTC());
+    invitations = new InvitationService(store, projects, users, InvitationSettings.of(Duration.ofDays(7)),
+        () -> mail, () -> new dev.contentcreator.core.notifications.NotificationService(store, users, mail,
+            Clock.systemUTC()), Clock.systemUTC());
     users.ensure(alice);
     users.ensure(bob);
   }

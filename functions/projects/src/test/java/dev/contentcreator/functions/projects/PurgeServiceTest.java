@@ -83,6 +83,11 @@ class PurgeServiceTest {
       put("versions", "v" + i, "p1");
     }
     put("templates", "t1", "p1");
+    for (int i = 0; i < 4; i++) {
+      put("comments", "cm" + i, "p1");
+      put("notifications", "n" + i, "p1");
+    }
+    put("comments", "other-comment", "p2");
     put("versions", "other", "p2");
     put("usage", "project-p1-2026-03", "p1");
     blobs.put("projects/p1/media/abc/web.webp", new ByteArrayInputStream(new byte[] {1, 2}), "image/webp");
@@ -101,12 +106,39 @@ class PurgeServiceTest {
     }
     assertEquals(0, count("versions", "p1"));
     assertEquals(0, count("templates", "p1"));
+    assertEquals(0, count("comments", "p1"));
+    assertEquals(0, count("notifications", "p1"));
+    assertEquals(1, count("comments", "p2"), "another project's comments stay");
     assertEquals(1, count("versions", "p2"), "another project's versions stay");
     assertEquals(1, count("usage", "p1"), "usage history stays");
     assertTrue(blobs.list("projects/p1/").isEmpty());
     assertEquals(1, blobs.list("projects/p2/").size());
     assertTrue(store.get(PurgeService.PURGES, "project-p1").isEmpty(), "the tombstone goes last");
     assertTrue(steps > 8 / 3, "eight versions took more than one page: " + steps);
+  }
+
+  @Test
+  void aDeletedContentItemTakesItsCommentsAndLeavesTheOthers() throws Exception {
+    put("versions", "c1_1", "p1");
+    for (int i = 0; i < 5; i++) {
+      put("comments", "cm" + i, "p1");
+    }
+    JsonObject other = new JsonObject();
+    other.addProperty("projectId", "p1");
+    other.addProperty("contentId", "c2");
+    store.set("comments", "on-c2", other);
+    PurgeService.Ticket ticket = purges.startContent("p1", "c1");
+    store.transaction(tx -> {
+      ticket.mark(tx, "owner", Instant.now());
+      return null;
+    });
+    while (!queue.pending.isEmpty()) {
+      TaskQueue.Task t = queue.pending.poll();
+      handler.handle(attempt(t, 1), t.payload());
+    }
+    assertEquals(1, count("comments", "p1"), "only the other item's comment stays");
+    assertTrue(store.get("comments", "on-c2").isPresent());
+    assertEquals(0, count("versions", "p1"));
   }
 
   @Test

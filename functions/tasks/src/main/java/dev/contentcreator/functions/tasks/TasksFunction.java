@@ -33,6 +33,7 @@ public final class TasksFunction implements HttpFunction {
       java.util.Map<String, dev.contentcreator.core.ports.TaskHandler> all =
           new java.util.HashMap<>(GenerationTasks.handlers(SERVICES::runner));
       all.putAll(dev.contentcreator.core.deletion.PurgeService.handlers(SERVICES::purges));
+      all.putAll(dev.contentcreator.core.mail.MailService.handlers(SERVICES::mail));
       return all;
     }
   }

@@ -28,6 +28,11 @@ public enum ActivityAction {
   BATCH_DELETED("batch.deleted"),
   BATCH_RUN_STARTED("batch.run_started"),
   PROJECT_RENAMED("project.renamed"),
+  COMMENT_POSTED("comment.posted"),
+  COMMENT_EDITED("comment.edited"),
+  COMMENT_DELETED("comment.deleted"),
+  COMMENT_RESOLVED("comment.resolved"),
+  COMMENT_REOPENED("comment.reopened"),
   SHARE_CREATED("share.created"),
   SHARE_REVOKED("share.revoked");
 

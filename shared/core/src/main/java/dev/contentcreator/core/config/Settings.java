@@ -105,6 +105,18 @@ public final class Settings {
   public static final Setting<Long> MAX_BODY_BYTES = longValue("MAX_BODY_BYTES", "1048576", "the largest JSON body accepted");
   public static final Setting<Duration> INVITATION_TTL = duration("INVITATION_TTL", "168h", "how long an invitation stays open");
 
+  // Mail and the web app's address
+  public static final Setting<String> APP_URL = string("APP_URL", null, "the web app's address, for links in e-mails").derivedFrom("http://$HOST:$PORT");
+  public static final Setting<String> MAILER = string("MAILER", "outbox", "the mail adapter: outbox or smtp");
+  public static final Setting<Path> OUTBOX_DIR = path("OUTBOX_DIR", null, "the folder of the development outbox").derivedFrom("$DATA_DIR/outbox");
+  public static final Setting<String> MAIL_FROM = string("MAIL_FROM", "Content Creator <no-reply@localhost>", "the sender of every e-mail");
+  public static final Setting<String> SMTP_HOST = string("SMTP_HOST", null, "the SMTP server of MAILER=smtp");
+  public static final Setting<Integer> SMTP_PORT = integer("SMTP_PORT", "587", "the SMTP server's port");
+  public static final Setting<String> SMTP_SECURITY = string("SMTP_SECURITY", "starttls", "starttls (required), tls (from the first byte) or none");
+  public static final Setting<String> SMTP_USER = string("SMTP_USER", null, "the SMTP login, if the server asks for one");
+  public static final Setting<String> SMTP_PASSWORD = string("SMTP_PASSWORD", null, "the SMTP password");
+  public static final Setting<Duration> SMTP_TIMEOUT = duration("SMTP_TIMEOUT", "30s", "how long connecting to and talking with the SMTP server may take");
+
   // Providers
   public static final Setting<String> OPENAI_API_KEY = string("OPENAI_API_KEY", null, "turns the OpenAI provider and moderator on");
   public static final Setting<String> OPENAI_BASE_URL = string("OPENAI_BASE_URL", null, "any OpenAI-compatible server");

@@ -3,6 +3,7 @@ package dev.contentcreator.core.deletion;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.activity.ActivityLog;
 import dev.contentcreator.core.batches.BatchService;
+import dev.contentcreator.core.comments.CommentService;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.contents.ContentService;
@@ -14,6 +15,7 @@ import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.media.MediaService;
+import dev.contentcreator.core.notifications.NotificationService;
 import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -50,12 +52,13 @@ import java.util.function.Supplier;
  * enqueued before the transaction: it waits for the tombstone (and gives up if the deletion was
  * refused), so there is no moment when the project is gone and no task will clean it.
  *
- * <p>A project's phases: batches, batch runs, jobs, items, job counters, templates, uploads, idempotency
- * records, invitations, versions, content items, then every blob under {@code projects/<id>/} and
- * {@code uploads/<id>/}, review histories, the activity log, share links, then the tombstone. A content item's:
- * its versions (with the media no remaining version uses), its review history, its one-item share
- * links (a gallery link shows the items it still finds; it answers 404 once none is left), then the tombstone;
- * its activity records stay, as the project's history, until the project goes. Usage counters stay: they are the history that
+ * <p>A project's phases: batches, batch runs, jobs, items, job counters, templates, uploads,
+ * idempotency records, invitations, comments, notifications, versions, content items, then every
+ * blob under {@code projects/<id>/} and {@code uploads/<id>/}, review histories, the activity log,
+ * share links, then the tombstone. A content item's: its versions (with the media no remaining version
+ * uses), its review history, its comments, its one-item share links (a gallery link shows the items it
+ * still finds; it answers 404 once none is left), then the tombstone; its activity records stay, as the project's
+ * history, until the project goes. Usage counters stay: they are the history that
  * billing and limits read. Backups keep what they held until they expire.
  */
 public final class PurgeService {
@@ -87,6 +90,8 @@ public final class PurgeService {
       Phase.documents(MediaService.UPLOADS, "projectId"),
       Phase.documents(GenerationService.IDEMPOTENCY, "projectId"),
       Phase.documents(InvitationService.COLLECTION, "projectId"),
+      Phase.documents(CommentService.COLLECTION, "projectId"),
+      Phase.documents(NotificationService.COLLECTION, "projectId"),
       Phase.documents(ContentService.VERSIONS, "projectId"),
       Phase.documents(ContentService.CONTENTS, "projectId"),
       Phase.blobs("projects/"),
@@ -98,7 +103,8 @@ public final class PurgeService {
       Phase.documents(ShareService.SHARES, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
-      Phase.documents(ReviewService.REVIEWS, "contentId"), Phase.documents(ShareService.SHARES, "contentId"));
+      Phase.documents(ReviewService.REVIEWS, "contentId"),
+      Phase.documents(CommentService.COLLECTION, "contentId"), Phase.documents(ShareService.SHARES, "contentId"));
 
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;

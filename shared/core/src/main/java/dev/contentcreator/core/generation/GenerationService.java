@@ -53,6 +53,9 @@ public final class GenerationService {
   private final Clock clock;
   private final JobLedger ledger;
 
+  /** How long a cancel spends ending waiting items itself before it answers; runners end the rest. */
+  static final Duration CANCEL_BUDGET = Duration.ofMillis(500);
+
   public GenerationService(DocumentStore documents, ProjectService projects, TemplateService templates,
       UsageService usage, Supplier<Providers> providers, Supplier<ProviderPolicy> policy, Supplier<EventBus> events,
       GenerationSettings settings, Clock clock) {
@@ -276,9 +279,15 @@ public final class GenerationService {
       case ALREADY_ENDED -> throw ApiException.conflict("The job has already ended.");
       case CANCELLED -> { }
     }
-    // Then each item still waiting its turn (or its provider), one small transaction each, so that
-    // the answer shows them cancelled; an item a runner took meanwhile ends by the runner's hand.
+    // Then items still waiting their turn (or their provider), one small transaction each, for at
+    // most CANCEL_BUDGET, so that a small job's answer shows them cancelled; the rest, and any item a
+    // runner took meanwhile, end by a runner's hand: a runner that picks up an item of a cancelled
+    // job cancels it without calling a provider, and a poll does the same for a provider's task.
+    Instant until = clock.instant().plus(CANCEL_BUDGET);
     for (GenerationItem item : Jobs.items(documents, jobId)) {
+      if (!clock.instant().isBefore(until)) {
+        break;
+      }
       if (JobLedger.waitingItsTurn(item)) {
         ledger.cancelWaiting(item.id());
       }

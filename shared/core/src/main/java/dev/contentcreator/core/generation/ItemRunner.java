@@ -89,7 +89,7 @@ public final class ItemRunner {
    * once) finds the lease live and backs off until it runs out; then runs it while holding it.
    */
   private void claimAndRun(TaskHandler.Context context, GenerationJob job, GenerationItem item) throws Exception {
-    JobLedger.Claim claim = leases.whileHeld(item.id(), job.status() == GenerationJob.Status.QUEUED,
+    JobLedger.Claim claim = leases.whileHeld(item.id(), JobLedger.startsJob(job, item),
         context.attempt(), () -> run(context, job, item));
     if (claim instanceof JobLedger.Claim.Busy busy) {
       Duration left = Duration.between(clock.instant(), busy.until());

@@ -18,7 +18,7 @@ import dev.contentcreator.core.ports.DocumentStore.Transaction;
 public final class JobCounters {
   public static final String COLLECTION = "jobcounters";
   /** The most shards a job gets; a job of fewer items gets one per item. */
-  static final int MAX_SHARDS = 16;
+  static final int MAX_SHARDS = 32;
 
   private JobCounters() {}
 

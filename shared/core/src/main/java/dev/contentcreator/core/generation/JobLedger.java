@@ -98,6 +98,16 @@ public final class JobLedger {
     });
   }
 
+  /**
+   * Whether claiming {@code item} should move {@code job} (as the caller read it) to running: only
+   * its first item's claim does. Every claim that read the job in its transaction to start it held
+   * the job's document while the first one wrote it, and on Firestore thirty-two items starting at
+   * once queued behind each other's locks.
+   */
+  static boolean startsJob(GenerationJob job, GenerationItem item) {
+    return job.status() == GenerationJob.Status.QUEUED && item.index() == 0;
+  }
+
   /** Extends {@code owner}'s lease of the item by {@code lease} from now, while the item has not ended. */
   public void renew(String itemId, String owner, Duration lease) {
     changeHeld(itemId, owner, i -> i.leased(owner, clock.instant().plus(lease)));

@@ -15,6 +15,12 @@ import dev.contentcreator.core.domain.User;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.log.Log;
+import dev.contentcreator.core.mail.MailService;
+import dev.contentcreator.core.domain.Notification;
+import dev.contentcreator.core.notifications.NotificationKind;
+import dev.contentcreator.core.notifications.NotificationService;
+import dev.contentcreator.core.ports.Mail;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
@@ -36,6 +42,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Invitations to join a project, by e-mail address. Nobody joins a project without saying yes: an
@@ -43,7 +50,9 @@ import java.util.Optional;
  * address, verified by the identity provider, accepts it. Inviting answers the same whether or
  * not an account uses the address, and never names the account. Invitations live in
  * {@code invitations}; accepting makes the membership in the same transaction that closes the
- * invitation.
+ * invitation. Each invitation (and each resend) e-mails its accept link to the invited address
+ * through the {@link MailService}, and puts an {@code invitation} notification in the inbox of an
+ * account that already verified that address.
  */
 public final class InvitationService {
   public static final String COLLECTION = "invitations";
@@ -56,10 +65,15 @@ public final class InvitationService {
   private final ProjectService projects;
   private final UserService users;
   private final InvitationSettings settings;
+  private final Supplier<MailService> mail;
+  private final Supplier<NotificationService> notifications;
   private final Clock clock;
 
   public InvitationService(DocumentStore documents, ProjectService projects, UserService users,
-      InvitationSettings settings, Clock clock) {
+      InvitationSettings settings, Supplier<MailService> mail, Supplier<NotificationService> notifications,
+      Clock clock) {
+    this.mail = Objects.requireNonNull(mail, "mail");
+    this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
     this.users = Objects.requireNonNull(users, "users");
@@ -105,7 +119,9 @@ public final class InvitationService {
               "renewed", Boolean.toString(same.isPresent())));
       return i;
     });
-    return IssuedInvitation.of(InvitationView.of(made, now), token);
+    IssuedInvitation issued = IssuedInvitation.of(InvitationView.of(made, now), token);
+    announce(made, issued, inviter.uid());
+    return issued;
   }
 
   /** The project's open invitations (pending, and pending ones that expired), oldest first; owners only. */
@@ -153,7 +169,45 @@ public final class InvitationService {
       tx.set(COLLECTION, i.id(), tree(changed));
       return changed;
     });
-    return IssuedInvitation.of(InvitationView.of(renewed, now), token);
+    IssuedInvitation issued = IssuedInvitation.of(InvitationView.of(renewed, now), token);
+    announce(renewed, issued, owner.uid());
+    return issued;
+  }
+
+  /**
+   * Tells the invited address: an e-mail with the accept link (queued, so a slow mail server never
+   * slows or fails the invitation; its id names the invitation's revision, so one is sent per link),
+   * and an inbox entry for an account that verified the address. Failures are logged: the owner
+   * still has the link to pass on.
+   */
+  private void announce(Invitation i, IssuedInvitation issued, String inviterUid) {
+    String role = i.role().wireName();
+    String line = i.invitedByName() + " invited you to the project “" + i.projectName() + "” as " + (role.equals("editor")
+        || role.equals("owner") ? "an " : "a ") + role;
+    try {
+      MailService m = mail.get();
+      String link = m.link(issued.acceptPath());
+      String text = line + ".\n\nOpen this link to accept or decline (it works until "
+          + Json.format(i.expiresAt()).substring(0, 10) + "):\n" + link + "\n\n"
+          + "Sign in with this address (" + i.email() + ") to accept. If you did not expect this, ignore this e-mail.\n";
+      String html = "<p>" + MailService.escapeHtml(line) + ".</p>\n<p><a href=\"" + MailService.escapeHtml(link)
+          + "\">Accept or decline the invitation</a></p>\n<p>Sign in with this address ("
+          + MailService.escapeHtml(i.email()) + ") to accept. If you did not expect this, ignore this e-mail.</p>\n";
+      m.trySend(new Mail("inv-" + i.id() + "-" + i.version(), i.email(), shorten(line), text, html));
+    } catch (RuntimeException e) {
+      Log.error("could not e-mail the invitation " + i.id(), e);
+    }
+    try {
+      users.findByEmail(i.email()).filter(User::emailVerified).ifPresent(u -> notifications.get().notify(
+          List.of(u.uid()), NotificationKind.INVITATION, new Notification.Actor(inviterUid, i.invitedByName()),
+          i.projectId(), new Notification.Target(null, null, "/invitations/" + i.id()), line));
+    } catch (RuntimeException e) {
+      Log.error("could not notify the account invited by " + i.id(), e);
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 199) + "…";
   }
 
   /** The invitations waiting for the caller's verified address, oldest first. */

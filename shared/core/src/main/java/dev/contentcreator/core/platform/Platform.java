@@ -15,6 +15,7 @@ import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.IdentityVerifier;
+import dev.contentcreator.core.ports.Mailer;
 import dev.contentcreator.core.ports.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import java.util.ServiceLoader;
  * <p>Settings: {@code DOCUMENTS} (default {@code sqlite}), {@code BLOBS} ({@code folder}),
  * {@code RATE_LIMITS} and {@code CACHE} ({@code redis} when {@code REDIS_URL} is set, else {@code memory}),
  * {@code TASKS} and {@code EVENTS} ({@code sqlite}),
- * {@code IDENTITY} ({@code firebase}), {@code TOKEN_CACHE_TTL} (60s: how long a verified token is
+ * {@code IDENTITY} ({@code firebase}), {@code MAILER} ({@code outbox}), {@code TOKEN_CACHE_TTL} (60s: how long a verified token is
  * remembered, and so the longest a revoked or disabled account keeps access on routes that are not
  * sensitive; 0s turns it off). A process configured for the Auth emulator with a project that is
  * not a {@code demo-} project is refused here ({@link AuthEmulatorGuard}).
@@ -52,6 +53,7 @@ public final class Platform implements AutoCloseable {
   private final JobEvents jobEvents = new JobEvents();
   private final Lazy<MediaProcessor> media;
   private final Lazy<SafeFetcher> fetcher;
+  private final Lazy<Mailer> mailer;
   private final ConcurrentHashMap<Class<?>, Object> settings = new ConcurrentHashMap<>();
 
   private Platform(Config config, Clock clock) {
@@ -67,6 +69,7 @@ public final class Platform implements AutoCloseable {
     this.providers = new Lazy<>(() -> Providers.load(config));
     this.media = new Lazy<>(() -> create(MediaProcessor.class, config.get(Settings.MEDIA_PROCESSOR)));
     this.fetcher = new Lazy<>(() -> SafeFetcher.builder(config).build());
+    this.mailer = new Lazy<>(() -> create(Mailer.class, config.get(Settings.MAILER)));
     this.policy = new Lazy<>(() -> {
       try {
         return create(ProviderPolicy.class, config.get(Settings.PROVIDER_POLICY));
@@ -139,6 +142,8 @@ public final class Platform implements AutoCloseable {
   public MediaProcessor media() { return media.get(); }
   /** Copies media from addresses outside, safely (https, allowlisted hosts, no private addresses). */
   public SafeFetcher fetcher() { return fetcher.get(); }
+  /** Sends e-mail: the folder outbox ({@code MAILER=outbox}) or SMTP. */
+  public Mailer mailer() { return mailer.get(); }
   /** Live news of jobs within this process. */
   public JobEvents jobEvents() { return jobEvents; }
 
@@ -152,6 +157,7 @@ public final class Platform implements AutoCloseable {
     if (port == TaskQueue.class) return tasks.isLoaded();
     if (port == EventBus.class) return events.isLoaded();
     if (port == MediaProcessor.class) return media.isLoaded();
+    if (port == Mailer.class) return mailer.isLoaded();
     throw new IllegalArgumentException("not a port of the platform: " + port.getName());
   }
 

@@ -1,7 +1,9 @@
 package dev.contentcreator.core.platform;
 
 import dev.contentcreator.core.activity.ActivityLog;
+import dev.contentcreator.core.activity.CommentActivity;
 import dev.contentcreator.core.batches.BatchService;
+import dev.contentcreator.core.comments.CommentService;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.deletion.PurgeService;
 import dev.contentcreator.core.generation.FanOut;
@@ -14,6 +16,10 @@ import dev.contentcreator.core.http.GatewaySettings;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.invitations.InvitationSettings;
+import dev.contentcreator.core.mail.MailService;
+import dev.contentcreator.core.mail.MailSettings;
+import dev.contentcreator.core.notifications.NotificationService;
+import dev.contentcreator.core.notifications.ReviewNotifications;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.review.ReviewService;
 import dev.contentcreator.core.shares.ShareService;
@@ -44,13 +50,17 @@ public final class Services {
   private final Lazy<ReviewService> reviews;
   private final Lazy<ActivityLog> activity;
   private final Lazy<ShareService> shares;
+  private final Lazy<MailService> mail;
+  private final Lazy<NotificationService> notifications;
+  private final Lazy<CommentService> comments;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
     this.users = new Lazy<>(() -> new UserService(platform.documents(), platform.clock()));
     this.projects = new Lazy<>(() -> new ProjectService(platform.documents(), users(), platform.clock()));
     this.invitations = new Lazy<>(() -> new InvitationService(platform.documents(), projects(), users(),
-        platform.settings(InvitationSettings.class, InvitationSettings::from), platform.clock()));
+        platform.settings(InvitationSettings.class, InvitationSettings::from), this::mail, this::notifications,
+        platform.clock()));
     this.templates = new Lazy<>(() -> new TemplateService(platform.documents(), projects(), platform.clock()));
     this.usage = new Lazy<>(() -> new UsageService(platform.documents(), platform.settings(Limits.class, Limits::from),
         platform.clock()));
@@ -69,10 +79,32 @@ public final class Services {
         platform.clock()));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
-    this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(), platform.clock()));
+    this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
+        new ReviewNotifications(platform.documents(), notifications()), platform.clock()));
     this.activity = new Lazy<>(() -> new ActivityLog(platform.documents(), projects()));
     this.shares = new Lazy<>(() -> new ShareService(platform.documents(), projects(), contents(), reviews(),
         platform::rateLimiter, platform.settings(ShareSettings.class, ShareSettings::from), platform.clock()));
+    this.mail = new Lazy<>(() -> new MailService(platform::tasks, platform::mailer,
+        platform.settings(MailSettings.class, MailSettings::from), platform.clock()));
+    this.notifications = new Lazy<>(() -> new NotificationService(platform.documents(), users(), mail(),
+        platform.clock()));
+    this.comments = new Lazy<>(() -> new CommentService(platform.documents(), projects(), users(), notifications(),
+        new CommentActivity(platform.clock()), platform.clock()));
+  }
+
+  /** Mail queued as tasks and sent through the platform's mailer. */
+  public MailService mail() {
+    return mail.get();
+  }
+
+  /** People's inboxes, and the e-mail of the notifications that send one. */
+  public NotificationService notifications() {
+    return notifications.get();
+  }
+
+  /** Comments on content items, in threads. */
+  public CommentService comments() {
+    return comments.get();
   }
 
   public Platform platform() {

@@ -42,10 +42,17 @@ public final class ReviewService {
   private final DocumentStore documents;
   private final ProjectService projects;
   private final Clock clock;
+  private final ReviewListener listener;
 
   public ReviewService(DocumentStore documents, ProjectService projects, Clock clock) {
+    this(documents, projects, ReviewListener.NONE, clock);
+  }
+
+  /** {@code listener} hears of each move a person made, once it is stored (notifications). */
+  public ReviewService(DocumentStore documents, ProjectService projects, ReviewListener listener, Clock clock) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -60,7 +67,7 @@ public final class ReviewService {
       projects.requireRole(uid, projectId, Role.VIEWER);
       throw notFound();
     }
-    return documents.transaction(tx -> {
+    Moved moved = documents.transaction(tx -> {
       Member me = projects.requireRole(tx, uid, projectId, Role.VIEWER);
       ContentItem c = tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
           .filter(x -> x.projectId().equals(projectId)).orElseThrow(ReviewService::notFound);
@@ -72,16 +79,22 @@ public final class ReviewService {
       ContentItem changed = c.withReviewStatus(to, now);
       tx.set(ContentService.CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
       write(tx, c, to, note, Actor.of(me), now, false);
-      return ContentService.view(changed, current);
+      return new Moved(c, me, ContentService.view(changed, current));
     });
+    listener.moved(moved.before(), to, moved.by(), note);
+    return moved.view();
   }
+
+  /** What a move changed: the item before it, who made it, and the item's answer after it. */
+  private record Moved(ContentItem before, Member by, ContentView view) {}
 
   /**
    * A guest's verdict through a share link that may approve: moves an item of {@code projectId}
    * from {@code in_review} to {@code approved} or {@code changes_requested} as {@link
    * ReviewRules#checkGuest} allows, recorded in its history and the activity log as {@code guest}
-   * (the guest's name and the link they used). The share service checked the link and that it
-   * opens this item. Returns the item with its current version.
+   * (the guest's name and the link they used), and told to the listener like a member's move (the
+   * item's creator and whoever sent it for review hear of it). The share service checked the link
+   * and that it opens this item. Returns the item with its current version.
    */
   public ContentView changeAsGuest(String projectId, String contentId, ReviewStatus to, String note, Actor guest) {
     Objects.requireNonNull(to, "to");
@@ -89,18 +102,22 @@ public final class ReviewService {
     if (!Ids.isWellFormed(contentId)) {
       throw notFound();
     }
-    return documents.transaction(tx -> {
+    Instant now = clock.instant();
+    // Not a member: the listener is told of the guest as a reviewer by their shown name only.
+    Member asGuest = new Member(projectId, guest.uid(), Role.VIEWER, null, guest.name(), null, now, now, true);
+    Moved moved = documents.transaction(tx -> {
       ContentItem c = tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
           .filter(x -> x.projectId().equals(projectId)).orElseThrow(ReviewService::notFound);
       ReviewRules.checkGuest(c.reviewStatus(), to);
       ContentVersion current = tx.get(ContentService.VERSIONS, ContentVersion.documentId(contentId,
           c.currentVersion())).map(ContentService::version).orElse(null);
-      Instant now = clock.instant();
       ContentItem changed = c.withReviewStatus(to, now);
       tx.set(ContentService.CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
       write(tx, c, to, note, guest, now, false);
-      return ContentService.view(changed, current);
+      return new Moved(c, asGuest, ContentService.view(changed, current));
     });
+    listener.moved(moved.before(), to, moved.by(), note);
+    return moved.view();
   }
 
   /**

@@ -30,10 +30,14 @@ public record Usage(String period, long inputTokens, long outputTokens, long ima
         reservedImages + o.reservedImages, reservedVideoSeconds + o.reservedVideoSeconds);
   }
 
-  /** With {@code r} more reserved (or, negated, released; never below zero). */
+  /**
+   * With {@code r} more reserved (or, negated, given back). A counter document gives back what the
+   * month's held document reserved, so its own reservations go below zero; only the month's sum of
+   * them is what is held.
+   */
   Usage reserving(Reservation r, int sign) {
     return new Usage(period, inputTokens, outputTokens, images, videoSeconds, items, costMicros,
-        Math.max(0, reservedTokens + sign * r.tokens()), Math.max(0, reservedImages + sign * r.images()),
-        Math.max(0, reservedVideoSeconds + sign * r.videoSeconds()));
+        reservedTokens + sign * r.tokens(), reservedImages + sign * r.images(),
+        reservedVideoSeconds + sign * r.videoSeconds());
   }
 }

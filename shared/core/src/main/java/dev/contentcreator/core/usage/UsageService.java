@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Usage per person and per project per month, charged inside the transaction that ends an item,
@@ -26,18 +25,23 @@ import java.util.function.Function;
  * reserved already; each item's part moves to use when it completes and is given back when it fails
  * or is cancelled, in the transaction that ends it.
  *
- * <p>A month's counters are spread over {@link #SHARDS} documents, so that the items of a job
- * ending at once do not all write one (Firestore advises about one sustained write a second per
- * document, and its transactions queue behind each other's locks): {@code usage/user-<uid>-<yyyy-MM>}
- * and {@code usage/project-<id>-<yyyy-MM>} are the first, {@code ...-s1} to {@code ...-s7} the
- * others. Item i of a job is reserved, charged and given back in document i mod {@link #SHARDS}; a
- * month's figures are the sum of its documents, which accepting a job reads whole in its
- * transaction, so the limits hold exactly.
+ * <p>A month is spread over documents, so that the items of a job ending at once do not all write
+ * one (Firestore advises about one sustained write a second per document, and its transactions
+ * queue behind each other's locks). What accepting jobs reserves is added to the month's
+ * {@code ...-held} document ({@code usage/user-<uid>-<yyyy-MM>-held}, and the project's); what items
+ * use, and what they give back, goes to one of {@link #SHARDS} counter documents
+ * ({@code usage/user-<uid>-<yyyy-MM>} is the first, {@code ...-s1} to {@code ...-s31} the others;
+ * item i of a job in i mod {@link #SHARDS}), so a counter document's reservations may be below zero
+ * and only the month's sum means anything. Accepting a job reads and writes the held documents in
+ * its transaction, so jobs accepted at once are counted one after another; it reads the counter
+ * documents without holding them, which items ending meanwhile may change only by giving back more
+ * than they are charged (an item is charged what it used, at most its reservation but for a prompt
+ * longer in tokens than its estimate), so the sum it checks is never below the true one.
  */
 public final class UsageService {
   public static final String COLLECTION = "usage";
   /** How many documents hold one person's (or project's) month. */
-  public static final int SHARDS = 8;
+  public static final int SHARDS = 32;
 
   private final DocumentStore documents;
   private final Limits limits;
@@ -60,14 +64,16 @@ public final class UsageService {
 
   /** This month's use and reservations of a person, as the API shows them. */
   public UsageView ofUser(String uid) {
-    return UsageView.of(month(key -> documents.get(COLLECTION, key).map(Document::data), userKey(uid, period()),
-        period()));
+    String first = userKey(uid, period());
+    return UsageView.of(counted(first, period()).add(read(documents.get(COLLECTION, heldKey(first))
+        .map(Document::data), period())));
   }
 
   /** This month's use and reservations of a project, as the API shows them. */
   public UsageView ofProject(String projectId) {
-    return UsageView.of(month(key -> documents.get(COLLECTION, key).map(Document::data),
-        projectKey(projectId, period()), period()));
+    String first = projectKey(projectId, period());
+    return UsageView.of(counted(first, period()).add(read(documents.get(COLLECTION, heldKey(first))
+        .map(Document::data), period())));
   }
 
   /**
@@ -80,16 +86,14 @@ public final class UsageService {
    */
   public List<Reservation> reserve(Transaction tx, String uid, String projectId, List<Reservation> estimates) {
     String period = period();
-    Usage[] userShards = shards(tx, userKey(uid, period), period);
-    Usage[] projectShards = shards(tx, projectKey(projectId, period), period);
-    Usage user = sum(userShards, period);
+    String userHeld = heldKey(userKey(uid, period));
+    String projectHeld = heldKey(projectKey(projectId, period));
+    Usage userHolds = read(tx.get(COLLECTION, userHeld).map(Document::data), period);
+    Usage projectHolds = read(tx.get(COLLECTION, projectHeld).map(Document::data), period);
+    Usage user = userHolds.add(counted(userKey(uid, period), period));
     Reservation total = new Reservation(period, 0, 0, 0);
-    Reservation[] perShard = new Reservation[SHARDS];
-    for (int i = 0; i < estimates.size(); i++) {
-      Reservation r = estimates.get(i);
+    for (Reservation r : estimates) {
       total = total.plus(r);
-      int k = i % SHARDS;
-      perShard[k] = perShard[k] == null ? r.in(period) : perShard[k].plus(r);
     }
     String over = null;
     if (total.tokens() > 0 && user.tokens() + user.reservedTokens() + total.tokens() > limits.tokensPerMonth()) {
@@ -111,12 +115,8 @@ public final class UsageService {
       throw ApiException.of(429, "quota-exceeded", "Monthly limit reached", over)
           .withHeaders(Map.of("Retry-After", Long.toString(wait)));
     }
-    for (int k = 0; k < SHARDS; k++) {
-      if (perShard[k] != null && !perShard[k].isEmpty()) {
-        tx.set(COLLECTION, shardKey(userKey(uid, period), k), tree(userShards[k].reserving(perShard[k], 1)));
-        tx.set(COLLECTION, shardKey(projectKey(projectId, period), k), tree(projectShards[k].reserving(perShard[k], 1)));
-      }
-    }
+    tx.set(COLLECTION, userHeld, tree(userHolds.reserving(total, 1)));
+    tx.set(COLLECTION, projectHeld, tree(projectHolds.reserving(total, 1)));
     List<Reservation> held = new ArrayList<>(estimates.size());
     for (int i = 0; i < estimates.size(); i++) {
       held.add(estimates.get(i).in(period).inShard(i % SHARDS));
@@ -173,26 +173,11 @@ public final class UsageService {
         shardKey(projectKey(projectId, held.period()), held.shardOrFirst()));
   }
 
-  private static Usage[] shards(Transaction tx, String first, String period) {
-    Usage[] out = new Usage[SHARDS];
-    for (int k = 0; k < SHARDS; k++) {
-      out[k] = read(tx.get(COLLECTION, shardKey(first, k)).map(Document::data), period);
-    }
-    return out;
-  }
-
-  private static Usage month(Function<String, Optional<JsonObject>> get, String first, String period) {
+  /** The sum of a month's counter documents, read without holding them. */
+  private Usage counted(String first, String period) {
     Usage total = Usage.empty(period);
     for (int k = 0; k < SHARDS; k++) {
-      total = total.add(read(get.apply(shardKey(first, k)), period));
-    }
-    return total;
-  }
-
-  private static Usage sum(Usage[] shards, String period) {
-    Usage total = Usage.empty(period);
-    for (Usage u : shards) {
-      total = total.add(u);
+      total = total.add(read(documents.get(COLLECTION, shardKey(first, k)).map(Document::data), period));
     }
     return total;
   }
@@ -218,6 +203,11 @@ public final class UsageService {
 
   private static Usage read(Optional<JsonObject> data, String period) {
     return data.map(d -> Json.fromTree(d, Usage.class)).orElse(Usage.empty(period));
+  }
+
+  /** The document that holds what accepted jobs reserved in a month whose first counter document is {@code first}. */
+  static String heldKey(String first) {
+    return first + "-held";
   }
 
   /** Counter document {@code k} of a month whose first document is {@code first}. */

@@ -59,13 +59,14 @@ public final class UserService {
       Instant now = clock.instant();
       if (existing.isEmpty()) {
         User user = new User(caller.uid(), email, caller.name(), caller.picture(), now, now, 1,
-            caller.emailVerified());
+            caller.emailVerified(), null);
         tx.set(COLLECTION, caller.uid(), toDocument(user));
       } else {
         User user = fromDocument(existing.get());
         if (!Objects.equals(user.email(), email) || user.emailVerified() != caller.emailVerified()) {
           tx.set(COLLECTION, caller.uid(), toDocument(new User(user.uid(), email, user.displayName(),
-              user.photoUrl(), user.createdAt(), now, user.version() + 1, caller.emailVerified())));
+              user.photoUrl(), user.createdAt(), now, user.version() + 1, caller.emailVerified(),
+              user.emailNotifications())));
         }
       }
       return null;
@@ -90,9 +91,12 @@ public final class UserService {
     return page.items().stream().findFirst().map(UserService::fromDocument);
   }
 
-  /** Changes the caller's own profile; {@code ifMatch} may be null. */
+  /**
+   * Changes the caller's own profile and e-mail preference ({@code all}, {@code mentions} or
+   * {@code none}, checked by the caller); {@code ifMatch} may be null.
+   */
   public UserView update(String uid, String ifMatch, Optional<String> displayName, Optional<String> photoUrl,
-      boolean clearDisplayName, boolean clearPhoto) {
+      boolean clearDisplayName, boolean clearPhoto, Optional<String> emailNotifications) {
     return documents.transaction(tx -> {
       User user = tx.get(COLLECTION, uid).map(UserService::fromDocument)
           .orElseThrow(() -> ApiException.notFound("No such user."));
@@ -100,7 +104,8 @@ public final class UserService {
       User changed = new User(user.uid(), user.email(),
           clearDisplayName ? null : displayName.orElse(user.displayName()),
           clearPhoto ? null : photoUrl.orElse(user.photoUrl()),
-          user.createdAt(), clock.instant(), user.version() + 1, user.emailVerified());
+          user.createdAt(), clock.instant(), user.version() + 1, user.emailVerified(),
+          emailNotifications.orElse(user.emailNotifications()));
       tx.set(COLLECTION, uid, toDocument(changed));
       return UserView.of(changed);
     });

@@ -308,15 +308,29 @@ class JobLedgerTest {
 
   @Test
   void itemsOfAJobAreCountedInSeveralCounterDocumentsAndTheJobTakesTheirSum() {
-    open(20);
-    for (int i = 0; i < 20; i++) {
+    int items = JobCounters.MAX_SHARDS + 8;
+    open(items);
+    for (int i = 0; i < items; i++) {
       ledger().complete(id(i), text("item " + i), new ItemResult.Usage(1, 1, 0, 0), false);
     }
     long shards = java.util.stream.IntStream.range(0, JobCounters.MAX_SHARDS)
         .filter(k -> documents.get(JobCounters.COLLECTION, JobCounters.id(JOB, k)).isPresent()).count();
-    assertEquals(JobCounters.MAX_SHARDS, shards, "twenty items spread over every counter document");
+    assertEquals(JobCounters.MAX_SHARDS, shards, "more items than counter documents use every one of them");
     assertEquals(GenerationJob.Status.COMPLETED, job().status());
-    assertEquals(20, job().completed());
-    assertEquals(java.util.stream.IntStream.range(0, 20).mapToLong(i -> item(i).costMicros()).sum(), job().costMicros());
+    assertEquals(items, job().completed());
+    assertEquals(java.util.stream.IntStream.range(0, items).mapToLong(i -> item(i).costMicros()).sum(),
+        job().costMicros());
+  }
+
+  @Test
+  void onlyTheFirstItemOfAQueuedJobStartsIt() {
+    GenerationJob queued = open(3);
+    assertTrue(JobLedger.startsJob(queued, item(0)));
+    assertFalse(JobLedger.startsJob(queued, item(1)), "a later item leaves the job's document alone");
+    ledger().claim(id(1), JobLedger.startsJob(queued, item(1)), 1, "owner-b", LEASE);
+    assertEquals(GenerationJob.Status.QUEUED, job().status());
+    ledger().claim(id(0), JobLedger.startsJob(queued, item(0)), 1, "owner-a", LEASE);
+    assertEquals(GenerationJob.Status.RUNNING, job().status());
+    assertFalse(JobLedger.startsJob(job(), item(0)), "a running job is not started again");
   }
 }
