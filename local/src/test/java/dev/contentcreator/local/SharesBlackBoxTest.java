@@ -422,6 +422,10 @@ class SharesBlackBoxTest {
     assertEquals("Ana (guest via link Acme sign-off)", record.getAsJsonObject("actor").get("name").getAsString());
     assertEquals("approved", g.open(approve).expect(200).object().getAsJsonArray("items").get(0).getAsJsonObject()
         .get("reviewStatus").getAsString());
+    // The item's creator hears of it like of a member's approval.
+    JsonArray inbox = api.get("/api/me/notifications", bob.idToken()).expect(200).object().getAsJsonArray("items");
+    assertTrue(inbox.asList().stream().map(e -> e.getAsJsonObject().get("text").getAsString())
+        .anyMatch(t -> t.equals("Ana (guest via link Acme sign-off) approved \u201cPoster\u201d.")), inbox.toString());
   }
 
   @Test
