@@ -49,3 +49,21 @@ bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
 print(name, rps, p99, bad.group(1) if bad else 0)
 PY
 }
+
+# wrk_rounds RESULTS NAME...: a warm-up run of each, then $rounds rounds in which the NAMEs take turns
+# (so a noisy neighbour slows them alike), each for $duration; url_<NAME> and run() say what runs.
+wrk_rounds() {
+  local results="$1" name url_var
+  shift
+  for name in "$@"; do
+    url_var="url_$name"
+    run "warmup-$name" "${!url_var}" "${WARMUP:-5s}"
+  done
+  : >"$results"
+  for _ in $(seq 1 "$rounds"); do
+    for name in "$@"; do
+      url_var="url_$name"
+      run "$name" "${!url_var}" "$duration"
+    done
+  done
+}

@@ -65,35 +65,10 @@ run() {
   wrk_run "$1" "$2" "$3" "$work/results"
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for name in share health hello; do
-  url_var="url_$name"
-  run "warmup-$name" "${!url_var}" "${WARMUP:-5s}"
-done
-: >"$work/results"
-for _ in $(seq 1 "$rounds"); do
-  for name in share health hello; do
-    url_var="url_$name"
-    run "$name" "${!url_var}" "$duration"
-  done
-done
+wrk_rounds "$work/results" share health hello
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 views="$(curl -s "$base/api/projects/$project/shares" "${auth[@]}" | python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["views"])')"
-python3 - "$work/results" "$clients" "$views" <<'PY'
-import statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    name, rps, p99, bad = line.split()
-    rows.setdefault(name, []).append((float(rps), float(p99), int(bad)))
-labels = {"share": "product: GET /api/shares/{token}", "health": "same server: GET /api/health",
-          "hello": "JDK HttpServer, same bytes"}
-print(f"guest GETs at {sys.argv[2]} clients; {len(rows['share'])} rounds; views counted by the link: {sys.argv[3]}")
-print(f"{'':34} {'req/s median':>12} {'min':>8} {'max':>8} {'p99 ms median':>14} {'min':>6} {'max':>6} {'non-2xx':>8}")
-med = {}
-for name, label in labels.items():
-    rps = sorted(r[0] for r in rows[name]); p99 = sorted(r[1] for r in rows[name])
-    med[name] = statistics.median(rps)
-    print(f"{label:34} {med[name]:12.0f} {rps[0]:8.0f} {rps[-1]:8.0f} {statistics.median(p99):14.2f} "
-          f"{p99[0]:6.2f} {p99[-1]:6.2f} {sum(r[2] for r in rows[name]):8d}")
-print(f"ratio share link / health: {med['share'] / med['health']:.2f}")
-print(f"ratio share link / bare server: {med['share'] / med['hello']:.2f}")
-PY
+python3 "$root/bench/wrk-summary.py" "$work/results" \
+  "guest GETs at $clients clients; views counted by the link: $views" \
+  "share=product: GET /api/shares/{token}" "health=same server: GET /api/health" "hello=JDK HttpServer, same bytes" \
+  "share/health=share link / health" "share/hello=share link / bare server"
