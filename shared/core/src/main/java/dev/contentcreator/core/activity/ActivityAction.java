@@ -32,9 +32,7 @@ public enum ActivityAction {
   COMMENT_EDITED("comment.edited"),
   COMMENT_DELETED("comment.deleted"),
   COMMENT_RESOLVED("comment.resolved"),
-  COMMENT_REOPENED("comment.reopened"),
-  SHARE_CREATED("share.created"),
-  SHARE_REVOKED("share.revoked");
+  COMMENT_REOPENED("comment.reopened");
 
   private final String wireName;
 

@@ -1,6 +1,5 @@
 package dev.contentcreator.core.http;
 
-import dev.contentcreator.core.ports.RateLimiter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,15 +84,9 @@ public final class Router {
     private final boolean sensitive;
     private final String legacyTemplate;
     private final String[] legacySegments;
-    private final RateLimiter.Bucket addressLimit;
 
     Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes, boolean sensitive,
         String legacyTemplate) {
-      this(method, template, handler, isPublic, maxBodyBytes, sensitive, legacyTemplate, null);
-    }
-
-    Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes, boolean sensitive,
-        String legacyTemplate, RateLimiter.Bucket addressLimit) {
       this.method = method;
       this.template = template;
       this.segments = split(template);
@@ -103,19 +96,14 @@ public final class Router {
       this.sensitive = sensitive;
       this.legacyTemplate = legacyTemplate;
       this.legacySegments = legacyTemplate == null ? null : split(legacyTemplate);
-      this.addressLimit = addressLimit;
     }
 
     private Route withSensitive() {
-      return new Route(method, template, handler, false, maxBodyBytes, true, legacyTemplate, addressLimit);
+      return new Route(method, template, handler, false, maxBodyBytes, true, legacyTemplate);
     }
 
     private Route withLegacy(String legacy) {
-      return new Route(method, template, handler, isPublic, maxBodyBytes, sensitive, legacy, addressLimit);
-    }
-
-    private Route withAddressLimit(RateLimiter.Bucket limit) {
-      return new Route(method, template, handler, isPublic, maxBodyBytes, sensitive, legacyTemplate, limit);
+      return new Route(method, template, handler, isPublic, maxBodyBytes, sensitive, legacy);
     }
 
     public String method() { return method; }
@@ -129,11 +117,6 @@ public final class Router {
     public boolean isSensitive() { return sensitive; }
     /** The colon form this route also answers for a release ({@code .../{jobId}:cancel}), if any. */
     public Optional<String> legacyTemplate() { return Optional.ofNullable(legacyTemplate); }
-    /**
-     * A bucket of this route's own, taken per client address before anything else (a public
-     * route's only limit): its key is the bucket's name, the address is added per request.
-     */
-    public Optional<RateLimiter.Bucket> addressLimit() { return Optional.ofNullable(addressLimit); }
 
     Map<String, String> bind(String[] path) {
       Map<String, String> params = bind(segments, path);
@@ -152,8 +135,7 @@ public final class Router {
           // "{jobId}" binds the whole segment; a legacy "{jobId}:cancel" what comes before ":cancel".
           String suffix = s.substring(close + 1);
           String raw = path[i];
-          // The value itself never holds a colon: "x:cancel:cancel" is no job's legacy cancel.
-          if (!raw.endsWith(suffix) || raw.substring(0, raw.length() - suffix.length()).contains(":")) {
+          if (!raw.endsWith(suffix) || (suffix.isEmpty() && raw.contains(":"))) {
             return null;
           }
           String value = URLDecoder.decode(raw.substring(0, raw.length() - suffix.length()), StandardCharsets.UTF_8);
@@ -231,26 +213,6 @@ public final class Router {
             + "parameter written as ':', got " + colonTemplate + " for " + last.template);
       }
       routes.set(routes.size() - 1, last.withLegacy(colonTemplate));
-      return this;
-    }
-
-    /**
-     * Gives the route added last a rate limit of its own per client address, named {@code bucket}
-     * (routes that share a name share the bucket), on top of the gateway's; a public route has no
-     * other. {@code limit} empty (the setting is {@code off}) adds none.
-     */
-    public Builder limitPerAddress(String bucket, Optional<RateLimiter.Limit> limit) {
-      if (routes.isEmpty()) {
-        throw new IllegalStateException("limitPerAddress() limits the route added just before it; add a route first");
-      }
-      if (bucket == null || !bucket.matches("[a-z][a-z0-9-]{0,31}")) {
-        throw new IllegalArgumentException("a bucket name is a short lower-case word, got: " + bucket);
-      }
-      Objects.requireNonNull(limit, "limit");
-      if (limit.isPresent()) {
-        Route last = routes.get(routes.size() - 1);
-        routes.set(routes.size() - 1, last.withAddressLimit(new RateLimiter.Bucket(bucket, limit.get())));
-      }
       return this;
     }
 
