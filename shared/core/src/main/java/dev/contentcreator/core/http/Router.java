@@ -135,7 +135,8 @@ public final class Router {
           // "{jobId}" binds the whole segment; a legacy "{jobId}:cancel" what comes before ":cancel".
           String suffix = s.substring(close + 1);
           String raw = path[i];
-          if (!raw.endsWith(suffix) || (suffix.isEmpty() && raw.contains(":"))) {
+          // The value itself never holds a colon: "x:cancel:cancel" is no job's legacy cancel.
+          if (!raw.endsWith(suffix) || raw.substring(0, raw.length() - suffix.length()).contains(":")) {
             return null;
           }
           String value = URLDecoder.decode(raw.substring(0, raw.length() - suffix.length()), StandardCharsets.UTF_8);

@@ -44,6 +44,16 @@ class RouterTest {
   }
 
   @Test
+  void aLegacyColonFormTakesNoValueThatHoldsAColonItself() {
+    Router router = withLegacyCancel();
+    assertEquals(404, assertThrows(ApiException.class,
+        () -> router.match("GET", "/api/projects/p1/generations/x:cancel:cancel")).status(),
+        "not a 405 for a route that does not take it");
+    assertEquals(404, assertThrows(ApiException.class,
+        () -> router.match("POST", "/api/projects/p1/generations/x:cancel:cancel")).status());
+  }
+
+  @Test
   void aParameterThatIsPartOfASegmentIsRefusedWhenTheRouteIsAdded() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Router.builder()
         .post("/api/projects/{projectId}/generations/{jobId}:cancel", r -> ApiResponse.noContent()));
