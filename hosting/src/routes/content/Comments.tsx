@@ -1,11 +1,11 @@
 import { Alert, Badge, Box, Button, Flex, Heading, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { AuthImage } from "../../components/Media";
 import { Segmented } from "../../components/Segmented";
 import { useCollabApi } from "../../components/useCollabApi";
-import { usePeopleApi } from "../../components/usePeopleApi";
+import { useMembers } from "../../components/useMembers";
 import { pointAnchor, segments, selectionAnchor } from "../../lib/anchors";
 import type { Anchor, Comment, Content, Member, Thread } from "../../lib/api-types";
 import type { ThreadFilter } from "../../lib/collab-api";
@@ -30,7 +30,6 @@ function nameOf(m: Member): string {
  */
 export function Comments({ projectId, item, isOwner }: { projectId: string; item: Content; isOwner: boolean }) {
   const collab = useCollabApi();
-  const peopleApi = usePeopleApi();
   const queryClient = useQueryClient();
   const { user } = useSession();
   const [params] = useSearchParams();
@@ -41,12 +40,14 @@ export function Comments({ projectId, item, isOwner }: { projectId: string; item
   const keys = useRef(new IntentKeys());
   const version = item.currentVersion;
 
-  const members = useQuery({
-    queryKey: queryKeys.members(projectId),
-    queryFn: () => peopleApi.listMembers(projectId, null),
-  });
+  // The one members query of the app (an infinite query under this key; a plain query under the
+  // same key read the other's pages as empty, and offered nobody to mention).
+  const members = useMembers(projectId);
   const people: Mentionable[] = useMemo(
-    () => (members.data?.items ?? []).filter((m: Member) => m.uid !== user?.uid).map((m: Member) => ({ uid: m.uid, name: nameOf(m) })),
+    () =>
+      (members.data?.pages.flatMap((page) => page.items) ?? [])
+        .filter((m: Member) => m.uid !== user?.uid)
+        .map((m: Member) => ({ uid: m.uid, name: nameOf(m) })),
     [members.data, user?.uid],
   );
   const threads = useInfiniteQuery({
