@@ -6,6 +6,8 @@ import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A running job's counts, spread over a few documents so that items ending at once do not all
@@ -83,18 +85,18 @@ public final class JobCounters {
 
   /** The sum of a job's shards, read outside a transaction. */
   static Counts sum(DocumentStore documents, GenerationJob job) {
-    Counts total = Counts.NONE;
-    for (int k = 0; k < shards(job); k++) {
-      total = total.plus(documents.get(COLLECTION, id(job.id(), k)).map(JobCounters::counts).orElse(Counts.NONE));
-    }
-    return total;
+    return sum(job, id -> documents.get(COLLECTION, id));
   }
 
   /** The sum of a job's shards, read inside a transaction. */
   static Counts sum(Transaction tx, GenerationJob job) {
+    return sum(job, id -> tx.get(COLLECTION, id));
+  }
+
+  private static Counts sum(GenerationJob job, Function<String, Optional<Document>> get) {
     Counts total = Counts.NONE;
     for (int k = 0; k < shards(job); k++) {
-      total = total.plus(tx.get(COLLECTION, id(job.id(), k)).map(JobCounters::counts).orElse(Counts.NONE));
+      total = total.plus(get.apply(id(job.id(), k)).map(JobCounters::counts).orElse(Counts.NONE));
     }
     return total;
   }
