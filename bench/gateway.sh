@@ -62,47 +62,11 @@ url_hello="http://127.0.0.1:$hello_port/api/projects/x"
 
 # run NAME URL SECONDS: one wrk run; appends "NAME req/s p99-ms non2xx" to the results.
 run() {
-  local out
-  out="$(wrk -t2 -c"$clients" -d"$3" --latency -H "Authorization: Bearer $token" "$2")"
-  python3 - "$1" "$out" >>"$work/results" <<'PY'
-import re, sys
-name, out = sys.argv[1], sys.argv[2]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
-p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-print(name, rps, p99, bad.group(1) if bad else 0)
-PY
+  wrk_run "$1" "$2" "$3" "$work/results" -H "Authorization: Bearer $token"
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for name in memory redis hello; do
-  url_var="url_$name"
-  run "warmup-$name" "${!url_var}" "${WARMUP:-5s}"
-done
-: >"$work/results"
-for _ in $(seq 1 "$rounds"); do
-  for name in memory redis hello; do
-    url_var="url_$name"
-    run "$name" "${!url_var}" "$duration"
-  done
-done
+wrk_rounds "$work/results" memory redis hello
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$work/results" "$clients" <<'PY'
-import statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    name, rps, p99, bad = line.split()
-    rows.setdefault(name, []).append((float(rps), float(p99), int(bad)))
-labels = {"memory": "product, limits in memory", "redis": "product, limits on Redis",
-          "hello": "JDK HttpServer, same bytes"}
-print(f"authenticated GET at {sys.argv[2]} clients; {len(rows['memory'])} rounds")
-print(f"{'':30} {'req/s median':>12} {'min':>8} {'max':>8} {'p99 ms median':>14} {'min':>6} {'max':>6} {'non-2xx':>8}")
-med = {}
-for name, label in labels.items():
-    rps = sorted(r[0] for r in rows[name]); p99 = sorted(r[1] for r in rows[name])
-    med[name] = statistics.median(rps)
-    print(f"{label:30} {med[name]:12.0f} {rps[0]:8.0f} {rps[-1]:8.0f} {statistics.median(p99):14.2f} "
-          f"{p99[0]:6.2f} {p99[-1]:6.2f} {sum(r[2] for r in rows[name]):8d}")
-print(f"ratio Redis / memory: {med['redis'] / med['memory']:.2f}")
-print(f"ratio memory / bare server: {med['memory'] / med['hello']:.2f}")
-PY
+python3 "$root/bench/wrk-summary.py" "$work/results" "authenticated GET at $clients clients" \
+  "memory=product, limits in memory" "redis=product, limits on Redis" "hello=JDK HttpServer, same bytes" \
+  "redis/memory=Redis / memory" "memory/hello=memory / bare server"

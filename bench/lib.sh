@@ -32,3 +32,38 @@ sign_up() {
     -d "{\"email\":\"bench-$RANDOM$RANDOM@example.com\",\"password\":\"secret123\",\"returnSecureToken\":true}" |
     python3 -c 'import sys,json; print(json.load(sys.stdin)["idToken"])'
 }
+
+# wrk_run NAME URL SECONDS RESULTS [WRK ARGS...]: one wrk run with $clients connections; appends
+# "NAME req/s p99-ms non2xx" to RESULTS.
+wrk_run() {
+  local name="$1" url="$2" seconds="$3" results="$4" out
+  shift 4
+  out="$(wrk -t2 -c"$clients" -d"$seconds" --latency "$@" "$url")"
+  python3 - "$name" "$out" >>"$results" <<'PY'
+import re, sys
+name, out = sys.argv[1], sys.argv[2]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
+p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+print(name, rps, p99, bad.group(1) if bad else 0)
+PY
+}
+
+# wrk_rounds RESULTS NAME...: a warm-up run of each, then $rounds rounds in which the NAMEs take turns
+# (so a noisy neighbour slows them alike), each for $duration; url_<NAME> and run() say what runs.
+wrk_rounds() {
+  local results="$1" name url_var
+  shift
+  for name in "$@"; do
+    url_var="url_$name"
+    run "warmup-$name" "${!url_var}" "${WARMUP:-5s}"
+  done
+  : >"$results"
+  for _ in $(seq 1 "$rounds"); do
+    for name in "$@"; do
+      url_var="url_$name"
+      run "$name" "${!url_var}" "$duration"
+    done
+  done
+}

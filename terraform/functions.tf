@@ -93,6 +93,16 @@ locals {
       # An invitation queues the e-mail with its accept link; the tasks function sends it.
       enqueues = true
     }
+    shares = {
+      module      = "shares"
+      entry_point = "dev.contentcreator.functions.shares.SharesFunction"
+      # Public routes for guests without an account (token-checked); member routes need a token.
+      access      = "public"
+      timeout     = 30
+      secrets     = ["REDIS_URL"]
+      # Streams (or signs addresses of) the media of items a link opens.
+      media       = "read"
+    }
     webhooks = {
       module        = "webhooks"
       entry_point   = "dev.contentcreator.functions.webhooks.WebhooksFunction"

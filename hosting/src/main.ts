@@ -6,6 +6,7 @@
 import "./signin/signin.css";
 import { startColorMode } from "./lib/color-mode";
 import { updates } from "./lib/pwa-update";
+import { shareTokenOf } from "./lib/shares";
 import { isSignInPath, rememberedDestination } from "./lib/sign-in-form";
 import type { AuthSession } from "./signin/auth-actions";
 import { createSignInScreen } from "./signin/screen";
@@ -17,7 +18,21 @@ showUpdateOffers(element("update-offer"), updates);
 
 const bootStatus = element("boot-status");
 const appRoot = element("root");
-const session = import("./signin/auth-actions").then((auth) => auth.startSession());
+// A share link's page is for someone without an account: no Firebase, no sign-in screen; its own
+// light page instead. The session below then never starts, so nothing else here acts.
+const guestToken = shareTokenOf(window.location.pathname);
+if (guestToken) {
+  void import("./guest/guest-root").then(
+    (guest) => {
+      bootStatus.hidden = true;
+      guest.mountGuest(appRoot, guestToken);
+    },
+    () => (bootStatus.textContent = "This page couldn't load. Check your connection and reload it."),
+  );
+}
+const session = guestToken
+  ? new Promise<never>(() => undefined)
+  : import("./signin/auth-actions").then((auth) => auth.startSession());
 const actions = session.then((started) => started.actions);
 // A failed start is reported below, once; the screen's own requests then fail in words.
 actions.catch(() => undefined);

@@ -276,6 +276,40 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('shares', () => {
+    // Made through the API only; a share link names its project and holds secrets' hashes.
+    const link = { projectId: 'p1', contentId: 'c1', contentIds: ['c1'], permission: 'approve', label: 'Client',
+      passwordHash: 'pbkdf2-sha256$210000$x$y', sessionKey: 'k', views: 3 };
+    const id = 'a'.repeat(64);
+    before(async () => {
+      await env.withSecurityRulesDisabled((admin) => admin.firestore().doc(`shares/${id}`).set(link));
+    });
+
+    test('the server writes and reads a link (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const snap = await admin.firestore().doc(`shares/${id}`).get();
+        if (!snap.exists || snap.data().views !== 3) throw new Error('the share was not seeded');
+      });
+    });
+    test('a member still reads the project it shares, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('the project\'s owner reads no link, one by one or by query', async () => {
+      await assertFails(as('alice').doc(`shares/${id}`).get());
+      await assertFails(as('alice').collection('shares').where('projectId', '==', 'p1').get());
+    });
+    test('a guest without an account reads none: the API checks the token', async () => {
+      await assertFails(as(null).doc(`shares/${id}`).get());
+      await assertFails(as(null).collection('shares').get());
+    });
+    test('nobody makes, extends or revokes a link by writing it', async () => {
+      await assertFails(as('alice').doc(`shares/${'b'.repeat(64)}`).set(link));
+      await assertFails(as('alice').doc(`shares/${id}`).update({ expiresAt: '2099-01-01T00:00:00.000Z' }));
+      await assertFails(as(null).doc(`shares/${id}`).update({ views: 0 }));
+      await assertFails(as('alice').doc(`shares/${id}`).delete());
+    });
+  });
+
   describe('internal collections', () => {
     for (const path of CLOSED) {
       test(`${path} is closed, even to the owner of the project it names`, async () => {

@@ -24,6 +24,11 @@ describe("describeActivity", () => {
   it("explains an automatic return to draft", () => {
     expect(describeActivity(record("content.status_changed", { to: "draft", automatic: "true" }))).toMatch(/new version was made after approval/);
   });
+  it("names share links made and revoked", () => {
+    expect(describeActivity(record("share.created", { permission: "approve", items: "1" }, "Client"))).toBe("Rita made an approve link to “Client”");
+    expect(describeActivity(record("share.created", { permission: "view", items: "3" }, "Spring"))).toBe("Rita made a view link to “Spring” (3 items)");
+    expect(describeActivity(record("share.revoked", {}, "Client"))).toBe("Rita revoked the share link “Client”");
+  });
   it("tells uploads from generations", () => {
     expect(describeActivity(record("content.created", { source: "uploaded" }))).toBe("Rita uploaded “Poster”");
     expect(describeActivity(record("content.created", { source: "generated" }))).toBe("Rita generated “Poster”");

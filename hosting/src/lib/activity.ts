@@ -26,6 +26,8 @@ export const ACTION_LABELS: Partial<Record<ActivityAction, string>> = {
   "batch.deleted": "Batch deleted",
   "batch.run_started": "Batch run started",
   "project.renamed": "Project renamed",
+  "share.created": "Share link made",
+  "share.revoked": "Share link revoked",
 };
 
 function quoted(title: string | undefined): string {
@@ -91,6 +93,10 @@ export function describeActivity(a: Activity): string {
       return `${who} started a run of ${what}`;
     case "project.renamed":
       return `${who} renamed the project to “${d.to ?? a.target.title ?? ""}”`;
+    case "share.created":
+      return `${who} made ${d.permission === "approve" ? "an approve" : d.permission === "comment" ? "a comment" : "a view"} link to ${what}${d.items && d.items !== "1" ? ` (${d.items} items)` : ""}`;
+    case "share.revoked":
+      return `${who} revoked the share link ${what}`;
     default:
       return `${who}: ${a.action} ${a.target.title ?? ""}`.trim();
   }

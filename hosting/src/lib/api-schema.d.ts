@@ -802,6 +802,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's share links, newest first, with their views (editors and owners) */
+        get: operations["listShares"];
+        put?: never;
+        /**
+         * Make a share link for one content item or a gallery of them (editors and owners)
+         * @description The link opens the named items of this project to anyone who holds it, without an account, until expiresAt (default 14 days, 5 minutes to 90 days from now) or until revoked. A password (optional) is kept as a PBKDF2 hash. The answer carries the link's token and the web app's page for it (/s/{token}) this once: the server keeps only the token's SHA-256.
+         */
+        post: operations["createShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/shares/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description The SHA-256 (hex) of the link's token. */
+                shareId: components["parameters"]["ShareId"];
+            };
+            cookie?: never;
+        };
+        /** One share link and its views (editors and owners) */
+        get: operations["getShare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/shares/{shareId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description The SHA-256 (hex) of the link's token. */
+                shareId: components["parameters"]["ShareId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a share link at once (editors and owners); its record and views stay */
+        post: operations["revokeShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/{token}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What a share link shows its holder, without an account; counts one view
+         * @description A token that is guessed, revoked, expired, of a deleted project or item, or not shaped like one answers the same 404 (/problems/not-found, the same body). A link with a password answers 401 (/problems/share-password-required) until unlocked. Every answer under /api/shares carries X-Robots-Tag noindex; the path's token never reaches the logs.
+         */
+        get: operations["openShare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/{token}/media": {
+        parameters: {
+            query: {
+                contentId: string;
+                rendition?: "thumb-256" | "thumb-1024" | "poster";
+                /** @description The guest session, for an img or video element that cannot send X-Share-Session. */
+                session?: string;
+            };
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The current media of an item the link opens (not a view)
+         * @description An item the link does not open answers 404. Cached privately for 5 minutes; 302 to a signed address where the blob store signs them.
+         */
+        get: operations["getSharedMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/{token}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trade a share link's password for a guest session (2 hours at most)
+         * @description A wrong password answers 401 (/problems/share-password-wrong). Tries are limited per address (SHARE_UNLOCK_LIMIT_PER_IP) and per link from anywhere (SHARE_UNLOCK_LIMIT_PER_LINK): 429.
+         */
+        post: operations["unlockShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shares/{token}/review": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A named guest approves an item the link opens, or asks for changes (approve links only)
+         * @description Goes through the review rules as a reviewer: only an item in_review moves (409 otherwise). Recorded in the item's history and the activity log as "<guestName> (guest via link <label>)". A link without the approve permission answers 403; an item it does not open, 404.
+         */
+        post: operations["reviewShared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/batches": {
         parameters: {
             query?: never;
@@ -1270,10 +1441,70 @@ export interface components {
             automatic: boolean;
         };
         /**
+         * @description What the link's holder may do: view; comment (and view); approve (and comment and view).
+         * @enum {string}
+         */
+        SharePermission: "view" | "comment" | "approve";
+        /** @description A share link as members see it; never its token or password. */
+        Share: {
+            /** @description The SHA-256 (hex) of the link's token. */
+            id: string;
+            projectId: string;
+            contentIds: string[];
+            permission: components["schemas"]["SharePermission"];
+            label: string;
+            hasPassword: boolean;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            createdBy: string;
+            createdByName?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** @description How often the link was opened (media fetches do not count). */
+            views: number;
+            /** Format: date-time */
+            lastViewedAt?: string;
+        };
+        IssuedShare: components["schemas"]["Share"] & {
+            /** @description The link's secret, shown only here. */
+            token: string;
+            /** @description The web app's page for the link, /s/{token}, to prefix with the app's origin. */
+            path: string;
+        };
+        /** @description What a share link shows; no project name, member or uid. */
+        SharedPage: {
+            label: string;
+            permission: components["schemas"]["SharePermission"];
+            /** Format: date-time */
+            expiresAt: string;
+            items: {
+                id: string;
+                /** @enum {string} */
+                kind: "text" | "image" | "video";
+                title: string;
+                reviewStatus: components["schemas"]["ReviewStatus"];
+                version: number;
+                text?: string;
+                contentType?: string;
+                width?: number;
+                height?: number;
+                durationSeconds?: number;
+                /** @description The link's own media address; add &session= for a link with a password. */
+                mediaUrl?: string;
+                renditions?: {
+                    [key: string]: string;
+                };
+            }[];
+        };
+        /**
          * @description What someone did. The set grows as features are added; a client shows an unknown one as it is.
          * @enum {string}
          */
-        ActivityAction: "generation.started" | "content.created" | "content.regenerated" | "content.edited" | "content.restored" | "content.renamed" | "content.deleted" | "content.status_changed" | "member.invited" | "member.joined" | "member.role_changed" | "member.reviewer_changed" | "member.removed" | "member.left" | "invitation.revoked" | "batch.created" | "batch.changed" | "batch.deleted" | "batch.run_started" | "project.renamed" | "comment.posted" | "comment.edited" | "comment.deleted" | "comment.resolved" | "comment.reopened";
+        ActivityAction: "generation.started" | "content.created" | "content.regenerated" | "content.edited" | "content.restored" | "content.renamed" | "content.deleted" | "content.status_changed" | "member.invited" | "member.joined" | "member.role_changed" | "member.reviewer_changed" | "member.removed" | "member.left" | "invitation.revoked" | "batch.created" | "batch.changed" | "batch.deleted" | "batch.run_started" | "project.renamed" | "comment.posted" | "comment.edited" | "comment.deleted" | "comment.resolved" | "comment.reopened" | "share.created" | "share.revoked";
         /** @description One record of a project's activity log. actor.uid is a member's uid, or system or schedule (a batch's schedule) for the product's own work; actor.name is the name shown then (or the member's name now, or the uid). target.title is the target's title when it happened (an invitation's address with its local part cut to one character: c…@example.com). contentId names the content item the record concerns, if any. details holds a few strings that depend on the action (from and to of a change, a note, a version number). */
         Activity: {
             id: string;
@@ -1613,6 +1844,12 @@ export interface components {
         ContentId: string;
         CommentId: string;
         NotificationId: string;
+        /** @description The SHA-256 (hex) of the link's token. */
+        ShareId: string;
+        /** @description The link's secret (43 base64url characters). */
+        ShareToken: string;
+        /** @description The guest session unlock gave, for a link with a password. */
+        ShareSession: string;
         Limit: number;
         /** @description The nextCursor of the previous page. */
         Cursor: string;
@@ -3241,6 +3478,296 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listShares: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Share"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentIds: string[];
+                    permission?: components["schemas"]["SharePermission"];
+                    /** Format: date-time */
+                    expiresAt?: string;
+                    password?: string;
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The link, with its token shown this once. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedShare"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description The SHA-256 (hex) of the link's token. */
+                shareId: components["parameters"]["ShareId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Share"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description The SHA-256 (hex) of the link's token. */
+                shareId: components["parameters"]["ShareId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link, now revoked (revoking again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Share"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    openShare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's items with their current versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSharedMedia: {
+        parameters: {
+            query: {
+                contentId: string;
+                rendition?: "thumb-256" | "thumb-1024" | "poster";
+                /** @description The guest session, for an img or video element that cannot send X-Share-Session. */
+                session?: string;
+            };
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The media bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": Blob;
+                    "video/*": Blob;
+                };
+            };
+            /** @description Read it from the signed address in Location. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    unlockShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The session to send as X-Share-Session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reviewShared: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentId: string;
+                    /** @enum {string} */
+                    status: "approved" | "changes_requested";
+                    note?: string;
+                    guestName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The item in its new state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Content"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listBatches: {

@@ -88,3 +88,12 @@ export type Notification = Schemas["Notification"];
 export type UnreadCount = Schemas["UnreadCount"];
 export type OutboxMessage = Schemas["OutboxMessage"];
 export type User = Schemas["User"];
+
+/** A share link as members see it, and as made (with its token, shown once). */
+export type Share = Schemas["Share"];
+export type IssuedShare = Schemas["IssuedShare"];
+export type SharePermission = Schemas["SharePermission"];
+/** What a share link shows its holder. */
+export type SharedPage = Schemas["SharedPage"];
+export type SharedItem = SharedPage["items"][number];
+export type NewShare = RequestBody<"createShare">;

@@ -1,4 +1,6 @@
 import { Button, Flex } from "@chakra-ui/react";
+import { useState } from "react";
+import { ShareDialog } from "../../components/ShareDialog";
 import { ExportButtons } from "./ExportButtons";
 import type { Content } from "../../lib/api-types";
 
@@ -22,6 +24,7 @@ export function ContentActions({
   onRegenerate: () => void;
   onDelete: () => void;
 }) {
+  const [sharing, setSharing] = useState(false);
   return (
     <Flex as="nav" aria-label="Actions on this content" gap="2" wrap="wrap">
       {editable && item.kind === "text" && mode !== "edit" && (
@@ -40,6 +43,14 @@ export function ContentActions({
         </Button>
       )}
       <ExportButtons item={item} />
+      {editable && (
+        <Button size="sm" variant="outline" onClick={() => setSharing(true)}>
+          Share
+        </Button>
+      )}
+      {editable && (
+        <ShareDialog projectId={item.projectId} contentIds={[item.id]} open={sharing} onClose={() => setSharing(false)} />
+      )}
       {editable && (
         <Button size="sm" variant="outline" colorPalette="red" onClick={onDelete}>
           Delete

@@ -4,6 +4,7 @@ import com.google.cloud.functions.HttpFunction;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.contentcreator.core.http.SecretPaths;
 import dev.contentcreator.core.log.Log;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -122,6 +123,9 @@ public final class LocalServer implements AutoCloseable {
       if (rewrite.isPresent() && readOnly) {
         Optional<StaticFiles.Asset> target = files.find(rewrite.get().destination());
         if (target.isPresent()) {
+          // Hosting matches header rules against the address asked for (a share link's page
+          // /s/<token> is not indexed); the file's own rules (index.html: no-cache) apply too.
+          hosting.headersFor(path).forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
           sendAsset(exchange, rewrite.get().destination(), target.get());
           return;
         }
@@ -129,7 +133,7 @@ public final class LocalServer implements AutoCloseable {
       sendText(exchange, 404, "Not found. (Is the PWA built? Expected it in " + files.root() + ")");
     } catch (Exception e) {
       // Functions answer their own errors; reaching here is a bug of this server.
-      Log.error("local server failed on " + exchange.getRequestURI().getRawPath(), e);
+      Log.error("local server failed on " + SecretPaths.redact(exchange.getRequestURI().getRawPath()), e);
       try {
         sendText(exchange, 500, "Internal error of the local server.");
       } catch (IOException | RuntimeException ignored) {

@@ -66,7 +66,7 @@ class RouteFuzzBlackBoxTest {
 
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
-      String upload, String invitation, String comment, String notification) {
+      String upload, String invitation, String comment, String notification, String share, String shareToken) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -78,6 +78,8 @@ class RouteFuzzBlackBoxTest {
         case "invitationId" -> invitation;
         case "commentId" -> comment;
         case "notificationId" -> notification;
+        case "shareId" -> share;
+        case "token" -> shareToken;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
@@ -117,12 +119,16 @@ class RouteFuzzBlackBoxTest {
           + UUID.randomUUID() + "@example.com\",\"role\":\"viewer\"}").expect(202).object().get("id").getAsString();
       String comment = api.post("/api/projects/" + project + "/contents/" + content + "/comments", who.idToken(),
           "{\"body\":\"A first thought\"}").expect(201).object().get("id").getAsString();
-      return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null);
+      JsonObject share = api.post("/api/projects/" + project + "/shares", who.idToken(), "{\"contentIds\":[\""
+          + content + "\"],\"permission\":\"approve\",\"label\":\"Fuzz\"}").expect(201).object();
+      return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
+          share.get("id").getAsString(), share.get("token").getAsString());
     }
 
     /** This tenant with one of its person's notifications. */
     Tenant withNotification(String id) {
-      return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id);
+      return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
+          shareToken);
     }
   }
 
@@ -130,7 +136,8 @@ class RouteFuzzBlackBoxTest {
   static void start() throws Exception {
     Emulator.ensureRunning();
     server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "off", "RATE_LIMIT_PER_IP", "off",
-        "DEMO_CHUNK_DELAY", "0ms", "DEMO_LATENCY", "0ms", "MAX_BODY_BYTES", Integer.toString(MAX_BODY),
+        "SHARE_RATE_LIMIT_PER_IP", "off", "SHARE_UNLOCK_LIMIT_PER_IP", "off", "DEMO_CHUNK_DELAY", "0ms",
+        "DEMO_LATENCY", "0ms", "MAX_BODY_BYTES", Integer.toString(MAX_BODY),
         "MEDIA_MAX_UPLOAD_BYTES", Integer.toString(MAX_UPLOAD), "GOAPI_WEBHOOK_SECRET", "fuzz-webhook-secret"));
     api = new Api(server.base());
     address = new InetSocketAddress("127.0.0.1", server.base().getPort());
@@ -429,7 +436,10 @@ class RouteFuzzBlackBoxTest {
       // Hostile and foreign path parameters, one at a time, the others the owner's real ones.
       for (String param : route.pathParams()) {
         List<String> values = new ArrayList<>(HOSTILE_PATH_VALUES);
-        values.add(enc(foreign.value(param)));
+        // A share link's token is a bearer secret: whoever holds the stranger's link may open it.
+        if (!param.equals("token")) {
+          values.add(enc(foreign.value(param)));
+        }
         values.add(UUID.randomUUID().toString());
         for (String v : values) {
           Map<String, String> ids = new LinkedHashMap<>(keepIds);

@@ -13,6 +13,7 @@ import dev.contentcreator.functions.contents.ContentsApi;
 import dev.contentcreator.functions.generations.GenerationsApi;
 import dev.contentcreator.functions.health.HealthApi;
 import dev.contentcreator.functions.invitations.InvitationsApi;
+import dev.contentcreator.functions.shares.SharesApi;
 import dev.contentcreator.functions.media.MediaApi;
 import dev.contentcreator.functions.projects.ProjectsApi;
 import dev.contentcreator.functions.templates.TemplatesApi;
@@ -48,17 +49,18 @@ class RoutesAgreeTest {
   private static Map<String, Router> routersOfPublicFunctions() {
     Platform platform = Platform.create(Config.of(Map.of()), Clock.systemUTC());
     Services services = new Services(platform);
-    return Map.of(
-        "health", HealthApi.router(platform),
-        "users", UsersApi.router(services),
-        "projects", ProjectsApi.router(services),
-        "generations", GenerationsApi.router(services),
-        "contents", ContentsApi.router(services),
-        "templates", TemplatesApi.router(services),
-        "webhooks", WebhooksApi.router(services),
-        "media", MediaApi.router(services),
-        "batches", BatchesApi.router(services),
-        "invitations", InvitationsApi.router(services));
+    return Map.ofEntries(
+        Map.entry("health", HealthApi.router(platform)),
+        Map.entry("users", UsersApi.router(services)),
+        Map.entry("projects", ProjectsApi.router(services)),
+        Map.entry("generations", GenerationsApi.router(services)),
+        Map.entry("contents", ContentsApi.router(services)),
+        Map.entry("templates", TemplatesApi.router(services)),
+        Map.entry("webhooks", WebhooksApi.router(services)),
+        Map.entry("media", MediaApi.router(services)),
+        Map.entry("batches", BatchesApi.router(services)),
+        Map.entry("invitations", InvitationsApi.router(services)),
+        Map.entry("shares", SharesApi.router(services)));
   }
 
   @SuppressWarnings("unchecked")

@@ -32,7 +32,9 @@ public enum ActivityAction {
   COMMENT_EDITED("comment.edited"),
   COMMENT_DELETED("comment.deleted"),
   COMMENT_RESOLVED("comment.resolved"),
-  COMMENT_REOPENED("comment.reopened");
+  COMMENT_REOPENED("comment.reopened"),
+  SHARE_CREATED("share.created"),
+  SHARE_REVOKED("share.revoked");
 
   private final String wireName;
 

@@ -98,6 +98,9 @@ public final class Settings {
   public static final Setting<Optional<Limit>> RATE_LIMIT_PER_USER = rate("RATE_LIMIT_PER_USER", "300/1m", "token bucket per signed-in person");
   public static final Setting<Optional<Limit>> RATE_LIMIT_PER_IP = rate("RATE_LIMIT_PER_IP", "600/1m", "token bucket per client address");
   public static final Setting<Optional<Limit>> RATE_LIMIT_PER_PEER = rate("RATE_LIMIT_PER_PEER", "6000/1m", "token bucket per address the front end saw");
+  public static final Setting<Optional<Limit>> SHARE_RATE_LIMIT_PER_IP = rate("SHARE_RATE_LIMIT_PER_IP", "120/1m", "token bucket per client address on the public share-link routes");
+  public static final Setting<Optional<Limit>> SHARE_UNLOCK_LIMIT_PER_IP = rate("SHARE_UNLOCK_LIMIT_PER_IP", "10/1m", "password tries per client address on share links");
+  public static final Setting<Optional<Limit>> SHARE_UNLOCK_LIMIT_PER_LINK = rate("SHARE_UNLOCK_LIMIT_PER_LINK", "20/15m", "password tries per share link, from any address");
   public static final Setting<Integer> TRUSTED_PROXY_HOPS = integer("TRUSTED_PROXY_HOPS", "1", "how many proxies append to X-Forwarded-For after the client");
   public static final Setting<Long> MAX_BODY_BYTES = longValue("MAX_BODY_BYTES", "1048576", "the largest JSON body accepted");
   public static final Setting<Duration> INVITATION_TTL = duration("INVITATION_TTL", "168h", "how long an invitation stays open");

@@ -135,7 +135,19 @@ public final class ContentService {
   public Media media(String uid, String projectId, String contentId, Optional<Integer> number,
       Optional<String> rendition) {
     projects.requireRole(uid, projectId, Role.VIEWER);
-    ContentItem c = find(projectId, contentId);
+    return mediaOf(find(projectId, contentId), number, rendition);
+  }
+
+  /**
+   * The current version's media of an item, or one of its renditions, for a holder of a share link
+   * that opens it: the share service checked the link; there is no member to check.
+   */
+  public Media sharedMedia(String projectId, String contentId, Optional<String> rendition) {
+    return mediaOf(find(projectId, contentId), Optional.empty(), rendition);
+  }
+
+  private Media mediaOf(ContentItem c, Optional<Integer> number, Optional<String> rendition) {
+    String contentId = c.id();
     ContentVersion v = versionOf(contentId, number.orElse(c.currentVersion()));
     if (v.blobKey() == null) {
       throw ApiException.notFound("This version has no media; it is a text.");

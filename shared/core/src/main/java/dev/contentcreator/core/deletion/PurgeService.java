@@ -25,6 +25,7 @@ import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.core.review.ReviewService;
+import dev.contentcreator.core.shares.ShareService;
 import dev.contentcreator.core.templates.TemplateService;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -54,8 +55,9 @@ import java.util.function.Supplier;
  * <p>A project's phases: batches, batch runs, jobs, items, job counters, templates, uploads,
  * idempotency records, invitations, comments, notifications, versions, content items, then every
  * blob under {@code projects/<id>/} and {@code uploads/<id>/}, review histories, the activity log,
- * then the tombstone. A content item's: its versions (with the media no remaining version uses), its
- * review history, its comments, then the tombstone; its activity records stay, as the project's
+ * share links, then the tombstone. A content item's: its versions (with the media no remaining version
+ * uses), its review history, its comments, its one-item share links (a gallery link shows the items it
+ * still finds; it answers 404 once none is left), then the tombstone; its activity records stay, as the project's
  * history, until the project goes. Usage counters stay: they are the history that
  * billing and limits read. Backups keep what they held until they expire.
  */
@@ -96,11 +98,13 @@ public final class PurgeService {
       Phase.blobs("uploads/"),
       // Added after the blobs, so a purge begun by an earlier build keeps the step numbers it has.
       Phase.documents(ReviewService.REVIEWS, "projectId"),
-      Phase.documents(ActivityLog.ACTIVITY, "projectId"));
+      Phase.documents(ActivityLog.ACTIVITY, "projectId"),
+      // Phases are numbered by position in running purges: a new one goes last.
+      Phase.documents(ShareService.SHARES, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),
-      Phase.documents(CommentService.COLLECTION, "contentId"));
+      Phase.documents(CommentService.COLLECTION, "contentId"), Phase.documents(ShareService.SHARES, "contentId"));
 
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;

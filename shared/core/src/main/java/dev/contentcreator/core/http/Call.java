@@ -41,6 +41,9 @@ final class Call {
     this.clientIp = ClientIp.from(forwardedFor, trustedProxyHops);
     headers.put("Cache-Control", "no-store");
     headers.put("X-Content-Type-Options", "nosniff");
+    if (SecretPaths.isShareLink(path)) {
+      headers.put("X-Robots-Tag", "noindex, nofollow");
+    }
   }
 
   /** Records a refusal: its status, its problem type and its headers. */
@@ -56,7 +59,7 @@ final class Call {
   }
 
   RequestLog.Entry entry() {
-    return new RequestLog.Entry(method, path, route, status, bytes, request.getFirstHeader("User-Agent").orElse(null),
+    return new RequestLog.Entry(method, SecretPaths.redact(path), route, status, bytes, request.getFirstHeader("User-Agent").orElse(null),
         clientIp.orElse(null), Duration.ofNanos(System.nanoTime() - started), trace, uid, problemType, error);
   }
 }

@@ -30,7 +30,8 @@ public final class Gateway {
       Router.Route route = match.route();
       Authenticator who = route.isPublic() ? Authenticator.none() : route.isSensitive() ? fresh : cached;
       BodyRule body = route.isUpload() ? BodyRule.any(route.maxBodyBytes()) : BodyRule.json(maxBody);
-      return new Pipeline.Target(route.template(), match.pathParams(), who, body, route.handler());
+      return new Pipeline.Target(route.template(), match.pathParams(), who, body, route.handler(),
+          route.addressLimit().orElse(null));
     }, new RateLimits(b.rateLimiter, b.settings), b.onSignedIn, b.settings.trustedProxyHops(), b.log);
   }
 

@@ -5,6 +5,7 @@ import com.google.cloud.functions.HttpResponse;
 import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.log.LogTrace;
 import dev.contentcreator.core.ports.InvalidCursorException;
+import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.core.ports.StoreBusyException;
 import java.io.IOException;
 import java.util.Map;
@@ -51,7 +52,12 @@ final class Pipeline {
    * the body it takes and its handler.
    */
   record Target(String name, Map<String, String> pathParams, Authenticator authenticator, BodyRule body,
-      Handler handler) {
+      Handler handler, RateLimiter.Bucket addressLimit) {
+    /** A target without a rate limit of its own ({@code addressLimit} may be null). */
+    Target(String name, Map<String, String> pathParams, Authenticator authenticator, BodyRule body, Handler handler) {
+      this(name, pathParams, authenticator, body, handler, null);
+    }
+
     Target {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(pathParams, "pathParams");
@@ -118,7 +124,7 @@ final class Pipeline {
       call.bytes = Responses.answer(response, call, answer);
     } catch (RuntimeException | IOException | Error e) {
       call.blame(e);
-      Log.error("unexpected failure in " + call.method + " " + call.path, e);
+      Log.error("unexpected failure in " + call.method + " " + SecretPaths.redact(call.path), e);
       call.bytes = Responses.problemQuietly(response, call, INTERNAL);
     }
   }

@@ -38,10 +38,16 @@ final class RateLimits implements Pipeline.Limits {
    */
   @Override
   public void beforeAuthentication(Call call, Pipeline.Target target) {
+    List<RateLimiter.Bucket> buckets = new ArrayList<>(4);
+    if (target.addressLimit() != null) {
+      // The route's own bucket (a public share link's): by the client's address, failing closed.
+      add(buckets, target.addressLimit().key() + ":ip:" + call.clientIp.orElse("unknown"),
+          Optional.of(target.addressLimit().limit()));
+    }
     if (target.authenticator().isOpen()) {
+      limit(buckets, call.headers, true);
       return;
     }
-    List<RateLimiter.Bucket> buckets = new ArrayList<>(3);
     add(buckets, "ip:" + call.clientIp.orElse("unknown"), settings.perIp());
     Optional<String> peer = ClientIp.nearestPeer(call.forwardedFor, settings.trustedProxyHops());
     if (peer.isPresent() && !peer.equals(call.clientIp)) {

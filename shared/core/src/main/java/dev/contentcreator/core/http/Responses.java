@@ -27,7 +27,7 @@ final class Responses {
 
   static long problem(HttpResponse response, Call call, ApiException e) throws IOException {
     call.refused(e);
-    return write(response, call, Problem.CONTENT_TYPE, Problem.body(e, call.path));
+    return write(response, call, Problem.CONTENT_TYPE, Problem.body(e, SecretPaths.redact(call.path)));
   }
 
   /** A problem written when something already went wrong: a failure to write it is logged, not thrown. */

@@ -1,5 +1,6 @@
 package dev.contentcreator.core.http;
 
+import dev.contentcreator.core.ports.RateLimiter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,9 +85,15 @@ public final class Router {
     private final boolean sensitive;
     private final String legacyTemplate;
     private final String[] legacySegments;
+    private final RateLimiter.Bucket addressLimit;
 
     Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes, boolean sensitive,
         String legacyTemplate) {
+      this(method, template, handler, isPublic, maxBodyBytes, sensitive, legacyTemplate, null);
+    }
+
+    Route(String method, String template, Handler handler, boolean isPublic, long maxBodyBytes, boolean sensitive,
+        String legacyTemplate, RateLimiter.Bucket addressLimit) {
       this.method = method;
       this.template = template;
       this.segments = split(template);
@@ -96,14 +103,19 @@ public final class Router {
       this.sensitive = sensitive;
       this.legacyTemplate = legacyTemplate;
       this.legacySegments = legacyTemplate == null ? null : split(legacyTemplate);
+      this.addressLimit = addressLimit;
     }
 
     private Route withSensitive() {
-      return new Route(method, template, handler, false, maxBodyBytes, true, legacyTemplate);
+      return new Route(method, template, handler, false, maxBodyBytes, true, legacyTemplate, addressLimit);
     }
 
     private Route withLegacy(String legacy) {
-      return new Route(method, template, handler, isPublic, maxBodyBytes, sensitive, legacy);
+      return new Route(method, template, handler, isPublic, maxBodyBytes, sensitive, legacy, addressLimit);
+    }
+
+    private Route withAddressLimit(RateLimiter.Bucket limit) {
+      return new Route(method, template, handler, isPublic, maxBodyBytes, sensitive, legacyTemplate, limit);
     }
 
     public String method() { return method; }
@@ -117,6 +129,11 @@ public final class Router {
     public boolean isSensitive() { return sensitive; }
     /** The colon form this route also answers for a release ({@code .../{jobId}:cancel}), if any. */
     public Optional<String> legacyTemplate() { return Optional.ofNullable(legacyTemplate); }
+    /**
+     * A bucket of this route's own, taken per client address before anything else (a public
+     * route's only limit): its key is the bucket's name, the address is added per request.
+     */
+    public Optional<RateLimiter.Bucket> addressLimit() { return Optional.ofNullable(addressLimit); }
 
     Map<String, String> bind(String[] path) {
       Map<String, String> params = bind(segments, path);
@@ -214,6 +231,26 @@ public final class Router {
             + "parameter written as ':', got " + colonTemplate + " for " + last.template);
       }
       routes.set(routes.size() - 1, last.withLegacy(colonTemplate));
+      return this;
+    }
+
+    /**
+     * Gives the route added last a rate limit of its own per client address, named {@code bucket}
+     * (routes that share a name share the bucket), on top of the gateway's; a public route has no
+     * other. {@code limit} empty (the setting is {@code off}) adds none.
+     */
+    public Builder limitPerAddress(String bucket, Optional<RateLimiter.Limit> limit) {
+      if (routes.isEmpty()) {
+        throw new IllegalStateException("limitPerAddress() limits the route added just before it; add a route first");
+      }
+      if (bucket == null || !bucket.matches("[a-z][a-z0-9-]{0,31}")) {
+        throw new IllegalArgumentException("a bucket name is a short lower-case word, got: " + bucket);
+      }
+      Objects.requireNonNull(limit, "limit");
+      if (limit.isPresent()) {
+        Route last = routes.get(routes.size() - 1);
+        routes.set(routes.size() - 1, last.withAddressLimit(new RateLimiter.Bucket(bucket, limit.get())));
+      }
       return this;
     }
 

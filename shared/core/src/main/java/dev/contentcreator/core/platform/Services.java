@@ -22,6 +22,8 @@ import dev.contentcreator.core.notifications.NotificationService;
 import dev.contentcreator.core.notifications.ReviewNotifications;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.review.ReviewService;
+import dev.contentcreator.core.shares.ShareService;
+import dev.contentcreator.core.shares.ShareSettings;
 import dev.contentcreator.core.templates.TemplateService;
 import dev.contentcreator.core.usage.Limits;
 import dev.contentcreator.core.usage.UsageService;
@@ -47,6 +49,7 @@ public final class Services {
   private final Lazy<PurgeService> purges;
   private final Lazy<ReviewService> reviews;
   private final Lazy<ActivityLog> activity;
+  private final Lazy<ShareService> shares;
   private final Lazy<MailService> mail;
   private final Lazy<NotificationService> notifications;
   private final Lazy<CommentService> comments;
@@ -79,6 +82,8 @@ public final class Services {
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
         new ReviewNotifications(platform.documents(), notifications()), platform.clock()));
     this.activity = new Lazy<>(() -> new ActivityLog(platform.documents(), projects()));
+    this.shares = new Lazy<>(() -> new ShareService(platform.documents(), projects(), contents(), reviews(),
+        platform::rateLimiter, platform.settings(ShareSettings.class, ShareSettings::from), platform.clock()));
     this.mail = new Lazy<>(() -> new MailService(platform::tasks, platform::mailer,
         platform.settings(MailSettings.class, MailSettings::from), platform.clock()));
     this.notifications = new Lazy<>(() -> new NotificationService(platform.documents(), users(), mail(),
@@ -163,6 +168,10 @@ public final class Services {
   /** A project's activity log: listing and export (services write records with its static methods). */
   public ActivityLog activity() {
     return activity.get();
+  }
+
+  public ShareService shares() {
+    return shares.get();
   }
 
   public FanOut fanOut() {

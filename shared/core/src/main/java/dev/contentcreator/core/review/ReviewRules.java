@@ -65,6 +65,24 @@ public final class ReviewRules {
     return needs != null && has(m, needs);
   }
 
+  /**
+   * Refuses a move by a guest who holds a share link that may approve: a guest has the
+   * {@link Power#REVIEWER} power only, so the move must be one of the table's that needs it
+   * (409 for a move to the same state or one the table lacks, 403 for an author's move).
+   */
+  public static void checkGuest(ReviewStatus from, ReviewStatus to) {
+    if (from == to) {
+      throw ApiException.conflict("The item is already " + to.wireName() + ".");
+    }
+    Power needs = MOVES.getOrDefault(from, Map.of()).get(to);
+    if (needs == null) {
+      throw ApiException.conflict("An item that is " + from.wireName() + " cannot move to " + to.wireName() + ".");
+    }
+    if (needs != Power.REVIEWER) {
+      throw ApiException.forbidden("A guest may only approve or ask for changes.");
+    }
+  }
+
   /** Refuses the move as the class comment says, or returns quietly. */
   public static void check(Member m, ReviewStatus from, ReviewStatus to) {
     if (!has(m, Power.AUTHOR) && !has(m, Power.REVIEWER)) {

@@ -89,6 +89,38 @@ public final class ReviewService {
   private record Moved(ContentItem before, Member by, ContentView view) {}
 
   /**
+   * A guest's verdict through a share link that may approve: moves an item of {@code projectId}
+   * from {@code in_review} to {@code approved} or {@code changes_requested} as {@link
+   * ReviewRules#checkGuest} allows, recorded in its history and the activity log as {@code guest}
+   * (the guest's name and the link they used), and told to the listener like a member's move (the
+   * item's creator and whoever sent it for review hear of it). The share service checked the link
+   * and that it opens this item. Returns the item with its current version.
+   */
+  public ContentView changeAsGuest(String projectId, String contentId, ReviewStatus to, String note, Actor guest) {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(guest, "guest");
+    if (!Ids.isWellFormed(contentId)) {
+      throw notFound();
+    }
+    Instant now = clock.instant();
+    // Not a member: the listener is told of the guest as a reviewer by their shown name only.
+    Member asGuest = new Member(projectId, guest.uid(), Role.VIEWER, null, guest.name(), null, now, now, true);
+    Moved moved = documents.transaction(tx -> {
+      ContentItem c = tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
+          .filter(x -> x.projectId().equals(projectId)).orElseThrow(ReviewService::notFound);
+      ReviewRules.checkGuest(c.reviewStatus(), to);
+      ContentVersion current = tx.get(ContentService.VERSIONS, ContentVersion.documentId(contentId,
+          c.currentVersion())).map(ContentService::version).orElse(null);
+      ContentItem changed = c.withReviewStatus(to, now);
+      tx.set(ContentService.CONTENTS, contentId, Json.toTree(changed).getAsJsonObject());
+      write(tx, c, to, note, guest, now, false);
+      return new Moved(c, asGuest, ContentService.view(changed, current));
+    });
+    listener.moved(moved.before(), to, moved.by(), note);
+    return moved.view();
+  }
+
+  /**
    * For a service that makes a new version of {@code before} inside {@code tx} (after its reads):
    * an approved item goes back to draft, recorded as a change by {@code actor}. Returns the status
    * the changed item must be written with.

@@ -33,6 +33,16 @@ class RouterTest {
   }
 
   @Test
+  void aLegacyColonFormTakesNoValueWithAColonOfItsOwn() {
+    Router router = withLegacyCancel();
+    assertEquals(404, assertThrows(ApiException.class,
+        () -> router.match("GET", "/api/projects/p1/generations/x:cancel:cancel")).status(),
+        "not a 405 of the cancel route: no job is called x:cancel");
+    assertEquals(404, assertThrows(ApiException.class,
+        () -> router.match("POST", "/api/projects/p1/generations/x:cancel:cancel")).status());
+  }
+
+  @Test
   void aColonFormWithoutAnAliasIsNotAnyRoute() {
     Router router = Router.builder().post(CANCEL, r -> ApiResponse.noContent())
         .get("/api/projects/{projectId}/generations/{jobId}", r -> ApiResponse.noContent()).build();

@@ -79,4 +79,18 @@ class ReviewRulesTest {
     assertTrue(ReviewStatus.parse("IN_REVIEW").isEmpty());
     assertTrue(ReviewStatus.parse("published").isEmpty());
   }
+
+  @Test
+  void aGuestOfAnApproveLinkOnlyApprovesOrAsksForChanges() {
+    ReviewRules.checkGuest(ReviewStatus.IN_REVIEW, ReviewStatus.APPROVED);
+    ReviewRules.checkGuest(ReviewStatus.IN_REVIEW, ReviewStatus.CHANGES_REQUESTED);
+    assertEquals(409, assertThrows(ApiException.class,
+        () -> ReviewRules.checkGuest(ReviewStatus.DRAFT, ReviewStatus.APPROVED)).status());
+    assertEquals(409, assertThrows(ApiException.class,
+        () -> ReviewRules.checkGuest(ReviewStatus.APPROVED, ReviewStatus.APPROVED)).status());
+    assertEquals(403, assertThrows(ApiException.class,
+        () -> ReviewRules.checkGuest(ReviewStatus.IN_REVIEW, ReviewStatus.DRAFT)).status());
+    assertEquals(403, assertThrows(ApiException.class,
+        () -> ReviewRules.checkGuest(ReviewStatus.DRAFT, ReviewStatus.IN_REVIEW)).status());
+  }
 }

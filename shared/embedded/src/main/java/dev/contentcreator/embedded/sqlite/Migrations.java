@@ -44,7 +44,10 @@ final class Migrations {
       // Items stored before review existed read as draft; writing the field lets ?status=draft list them.
       new Migration(4, "give content items stored before review the draft status", List.of(
           "UPDATE documents SET data = json_set(data, '$.reviewStatus', 'draft')"
-              + " WHERE collection = 'contents' AND json_type(data, '$.reviewStatus') IS NULL")));
+              + " WHERE collection = 'contents' AND json_type(data, '$.reviewStatus') IS NULL")),
+      new Migration(5, "index share links by project and time", List.of(
+          "CREATE INDEX documents_shares_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'shares'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
