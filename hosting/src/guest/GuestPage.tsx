@@ -4,7 +4,9 @@ import { useState, type FormEvent } from "react";
 import { FormattedText } from "../components/FormattedText";
 import type { SharedItem, SharedPage } from "../lib/api-types";
 import { ApiError, messageOf } from "../lib/problem";
-import { openShare, reviewShared, unlockShare } from "../lib/shares-api";
+import { commentShared, openShare, reviewShared, sharedThreads, unlockShare } from "../lib/shares-api";
+import { useIdempotentMutation } from "../components/useIdempotentMutation";
+import type { Comment, Thread } from "../lib/api-types";
 import { guestMediaUrl, sessionKey } from "../lib/shares";
 
 function storedSession(token: string): string | null {
@@ -15,7 +17,34 @@ function storedSession(token: string): string | null {
   }
 }
 
-/** What a share link shows: a password prompt when it has one, then its items read-only, and for an approve link the verdict form. */
+/** The name a guest gave, kept in this browser so they type it once per link. */
+function useGuestName(token: string): [string, (name: string) => void] {
+  const key = `share-name:${token.slice(0, 12)}`;
+  const [name, setName] = useState(() => {
+    try {
+      return localStorage.getItem(key) ?? "";
+    } catch {
+      return "";
+    }
+  });
+  return [
+    name,
+    (next: string) => {
+      setName(next);
+      try {
+        localStorage.setItem(key, next);
+      } catch {
+        // storage refused (a private window): the name lasts this page only
+      }
+    },
+  ];
+}
+
+/**
+ * What a share link shows: a password prompt when it has one, then its items read-only, with their
+ * comment threads and a comment form for a comment or approve link, and the verdict form for an
+ * approve link.
+ */
 export function GuestPage({ token }: { token: string }) {
   const [session, setSession] = useState<string | null>(() => storedSession(token));
   const page = useQuery({ queryKey: ["shared", token, session], queryFn: () => openShare(token, session) });
@@ -90,6 +119,8 @@ function Unlock({ token, onSession }: { token: string; onSession: (session: stri
 }
 
 function Shared({ page, token, session }: { page: SharedPage; token: string; session: string | null }) {
+  const [name, setName] = useGuestName(token);
+  const comments = page.permission === "comment" || page.permission === "approve";
   return (
     <Stack gap="8">
       <Box>
@@ -109,7 +140,8 @@ function Shared({ page, token, session }: { page: SharedPage; token: string; ses
             <Badge>{item.reviewStatus.replace("_", " ")}</Badge>
           </Flex>
           <ItemBody item={item} session={session} />
-          {page.permission === "approve" && <Verdict token={token} session={session} item={item} />}
+          {page.permission === "approve" && <Verdict token={token} session={session} item={item} name={name} setName={setName} />}
+          {comments && <GuestComments token={token} session={session} item={item} name={name} setName={setName} />}
         </Box>
       ))}
     </Stack>
@@ -146,9 +178,8 @@ function ItemBody({ item, session }: { item: SharedItem; session: string | null 
 }
 
 /** A named guest approves the item or asks for changes, with a note. */
-function Verdict({ token, session, item }: { token: string; session: string | null; item: SharedItem }) {
+function Verdict({ token, session, item, name, setName }: GuestProps) {
   const queryClient = useQueryClient();
-  const [name, setName] = useState("");
   const [note, setNote] = useState("");
   const send = useMutation({
     mutationFn: (status: "approved" | "changes_requested") =>
@@ -189,5 +220,151 @@ function Verdict({ token, session, item }: { token: string; session: string | nu
         </Button>
       </Flex>
     </Stack>
+  );
+}
+
+type GuestProps = { token: string; session: string | null; item: SharedItem; name: string; setName: (name: string) => void };
+
+/** The item's comment threads as the link shows them, a reply under each, and a form for a new one. */
+function GuestComments({ token, session, item, name, setName }: GuestProps) {
+  const threads = useQuery({
+    queryKey: ["shared", token, "comments", item.id],
+    queryFn: () => sharedThreads(token, session, item.id),
+  });
+  return (
+    <Stack gap="3" mt="5" borderTopWidth="1px" pt="4" aria-label={`Comments on ${item.title}`}>
+      <Heading as="h3" size="md">
+        Comments
+      </Heading>
+      {threads.isPending ? (
+        <Skeleton height="12" />
+      ) : threads.isError ? (
+        <Text color="fg.error">{messageOf(threads.error)}</Text>
+      ) : threads.data.items.length === 0 ? (
+        <Text color="fg.muted" fontSize="sm">
+          No comments yet.
+        </Text>
+      ) : (
+        threads.data.items.map((t) => <GuestThread key={t.id} thread={t} token={token} session={session} item={item} name={name} setName={setName} />)
+      )}
+      <GuestCommentForm token={token} session={session} item={item} name={name} setName={setName} label="Comment" />
+    </Stack>
+  );
+}
+
+function GuestThread({ thread, ...props }: GuestProps & { thread: Thread }) {
+  const [replying, setReplying] = useState(false);
+  return (
+    <Box borderWidth="1px" rounded="md" p="3" opacity={thread.resolved ? 0.7 : 1}>
+      {thread.anchor?.quote && (
+        <Text fontSize="sm" color="fg.muted" borderStartWidth="3px" ps="2" mb="2">
+          “{thread.anchor.quote}”
+        </Text>
+      )}
+      <GuestCommentLine comment={thread} />
+      {thread.replies.map((r) => (
+        <Box key={r.id} ps="4" mt="2">
+          <GuestCommentLine comment={r} />
+        </Box>
+      ))}
+      {thread.resolved ? (
+        <Text fontSize="xs" color="fg.muted" mt="2">
+          Resolved
+        </Text>
+      ) : replying ? (
+        <Box mt="2">
+          <GuestCommentForm {...props} parentId={thread.id} label="Reply" onDone={() => setReplying(false)} />
+        </Box>
+      ) : (
+        <Button size="xs" variant="ghost" mt="1" onClick={() => setReplying(true)}>
+          Reply
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+function GuestCommentLine({ comment }: { comment: Comment }) {
+  if (comment.deleted) {
+    return (
+      <Text fontSize="sm" color="fg.muted">
+        Comment deleted
+      </Text>
+    );
+  }
+  return (
+    <Box>
+      <Text fontSize="sm" fontWeight="semibold">
+        {comment.author?.name}{" "}
+        <Text as="span" fontWeight="normal" color="fg.muted">
+          {new Date(comment.createdAt).toLocaleString()}
+        </Text>
+      </Text>
+      <Text whiteSpace="pre-wrap">{comment.body}</Text>
+    </Box>
+  );
+}
+
+/** A new comment (or, with `parentId`, a reply) under the guest's name, sent once however often it is retried. */
+function GuestCommentForm({ token, session, item, name, setName, parentId, label, onDone }: GuestProps & {
+  parentId?: string;
+  label: string;
+  onDone?: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [body, setBody] = useState("");
+  const send = useIdempotentMutation({
+    mutationFn: (_: void, key) =>
+      commentShared(token, session, { contentId: item.id, guestName: name.trim(), body: body.trim(), ...(parentId ? { parentId } : {}) }, key()),
+    onSuccess: () => {
+      setBody("");
+      onDone?.();
+      void queryClient.invalidateQueries({ queryKey: ["shared", token, "comments", item.id] });
+    },
+  });
+  const ready = name.trim().length > 0 && body.trim().length > 0;
+  return (
+    <Box
+      as="form"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        if (ready) send.mutate();
+      }}
+    >
+      <Stack gap="2">
+        {!parentId && (
+          <Field.Root required>
+            <Field.Label>Your name</Field.Label>
+            <Input value={name} maxLength={80} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+          </Field.Root>
+        )}
+        <Field.Root>
+          <Field.Label srOnly={!!parentId}>{parentId ? "Reply" : "Your comment"}</Field.Label>
+          <Textarea
+            value={body}
+            maxLength={5000}
+            rows={parentId ? 2 : 3}
+            onChange={(e) => {
+              setBody(e.target.value);
+              send.newIntent();
+            }}
+          />
+        </Field.Root>
+        {send.isError && (
+          <Alert.Root status="error" size="sm" role="alert">
+            <Alert.Indicator />
+            <Alert.Title>{messageOf(send.error)}</Alert.Title>
+          </Alert.Root>
+        )}
+        {parentId && !name.trim() && (
+          <Text fontSize="xs" color="fg.muted">
+            Give your name in the form below first.
+          </Text>
+        )}
+        <Button type="submit" size="sm" alignSelf="start" disabled={!ready} loading={send.isPending}>
+          {label}
+        </Button>
+      </Stack>
+    </Box>
   );
 }

@@ -973,6 +973,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shares/{token}/comments": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The comment threads of an item the link opens (comment and approve links only)
+         * @description As members see them (text anchors placed in `version`, default the current one), without whom a comment mentioned. A view link answers 403; an item the link does not open, 404.
+         */
+        get: operations["listSharedCommentThreads"];
+        put?: never;
+        /**
+         * A named guest comments on an item the link opens, or replies in a thread (comment and approve links only)
+         * @description The comment is the project's like a member's, written as "<guestName> (guest via link <label>)"; it mentions nobody, and the guest cannot edit or delete it afterwards (members resolve it, owners may delete it). The item's creator and the thread's people are told. A view link answers 403; an item it does not open, 404. With an Idempotency-Key, posting again answers the first comment.
+         */
+        post: operations["postSharedComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/batches": {
         parameters: {
             query?: never;
@@ -3766,6 +3796,102 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSharedCommentThreads: {
+        parameters: {
+            query: {
+                contentId: string;
+                /** @description The version to place text anchors in. */
+                version?: number;
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of threads, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Thread"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postSharedComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The guest session unlock gave, for a link with a password. */
+                "X-Share-Session"?: components["parameters"]["ShareSession"];
+                /** @description 1 to 255 visible ASCII characters, unique per comment. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The link's secret (43 base64url characters). */
+                token: components["parameters"]["ShareToken"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentId: string;
+                    guestName: string;
+                    body: string;
+                    version?: number;
+                    parentId?: string;
+                    anchor?: components["schemas"]["Anchor"];
+                };
+            };
+        };
+        responses: {
+            /** @description The comment an earlier post with the same Idempotency-Key made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description The new comment. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -1,10 +1,10 @@
 // The API calls of share links: a project's links for its editors and owners (make, list, revoke),
-// and the guest's calls without an account (open, unlock, media, review), which send no token.
+// and the guest's calls without an account (open, unlock, media, review, comments), which send no token.
 
 import createClient from "openapi-fetch";
 import { bodyOf, pageQuery, type Api } from "./api";
 import type { paths } from "./api-schema";
-import type { Content, IssuedShare, NewShare, Share, SharedPage } from "./api-types";
+import type { Comment, Content, IssuedShare, NewShare, Share, SharedPage, Thread } from "./api-types";
 
 export function listShares(api: Api, projectId: string, cursor: string | null) {
   return bodyOf(api.client.GET("/api/projects/{projectId}/shares", { params: { path: { projectId }, query: pageQuery(cursor) } }));
@@ -45,6 +45,31 @@ export function reviewShared(
   return bodyOf(
     guestClient().POST("/api/shares/{token}/review", {
       params: { path: { token }, header: session ? { "X-Share-Session": session } : {} },
+      body,
+    }),
+  );
+}
+
+export function sharedThreads(token: string, session: string | null, contentId: string): Promise<{ items: Thread[]; nextCursor: string | null }> {
+  return bodyOf(
+    guestClient().GET("/api/shares/{token}/comments", {
+      params: { path: { token }, query: { contentId, limit: 100 }, header: session ? { "X-Share-Session": session } : {} },
+    }),
+  );
+}
+
+export function commentShared(
+  token: string,
+  session: string | null,
+  body: { contentId: string; guestName: string; body: string; parentId?: string },
+  idempotencyKey: string,
+): Promise<Comment> {
+  return bodyOf(
+    guestClient().POST("/api/shares/{token}/comments", {
+      params: {
+        path: { token },
+        header: { "Idempotency-Key": idempotencyKey, ...(session ? { "X-Share-Session": session } : {}) },
+      },
       body,
     }),
   );

@@ -13,8 +13,8 @@ export function shareTokenOf(pathname: string): string | null {
 
 export const PERMISSIONS: { value: SharePermission; label: string; help: string }[] = [
   { value: "view", label: "View", help: "Guests see the items, read-only." },
-  { value: "comment", label: "View and comment", help: "Kept with the link; guests cannot comment through a link yet." },
-  { value: "approve", label: "View, comment and approve", help: "A named guest may approve or ask for changes." },
+  { value: "comment", label: "View and comment", help: "Guests see the items and their comments, and comment or reply under a name they give." },
+  { value: "approve", label: "View, comment and approve", help: "Guests also comment, and a named guest may approve or ask for changes." },
 ];
 
 /** How long a link may live: the choices offered, in days; the server allows 90 at most. */

@@ -438,6 +438,57 @@ class SharesBlackBoxTest {
   }
 
   @Test
+  void aGuestCommentsThroughACommentLinkAndMembersSeeItNamedAsTheGuest() throws Exception {
+    String project = team("Share comments");
+    String item = upload(project, "Poster");
+    String other = upload(project, "Other");
+    String viewOnly = share(project, alice, "{\"contentIds\":[\"" + item + "\"],\"permission\":\"view\"}")
+        .get("token").getAsString();
+    String comment = share(project, alice, "{\"contentIds\":[\"" + item + "\"],\"permission\":\"comment\","
+        + "\"label\":\"Acme\"}").get("token").getAsString();
+    String members = "/api/projects/" + project + "/contents/" + item + "/comments";
+    String root = api.post(members, bob.idToken(), "{\"body\":\"Is the blue right? @rita\",\"mentions\":[\""
+        + rita.uid() + "\"]}").expect(201).object().get("id").getAsString();
+    Guest g = new Guest();
+    String said = "{\"contentId\":\"" + item + "\",\"guestName\":\"Ana\",\"body\":\"Darker, please\",\"parentId\":\""
+        + root + "\"}";
+
+    g.send("POST", "/api/shares/" + viewOnly + "/comments", said).expect(403);
+    g.send("GET", "/api/shares/" + viewOnly + "/comments?contentId=" + item, null).expect(403);
+    g.send("POST", "/api/shares/" + comment + "/comments", said.replace(item, other)).expect(404);
+    g.send("GET", "/api/shares/" + comment + "/comments?contentId=" + other, null).expect(404);
+    g.send("POST", "/api/shares/" + "E".repeat(43) + "/comments", said).expect(404);
+    g.send("GET", "/api/shares/" + comment + "/comments", null).expect(400);
+    g.send("POST", "/api/shares/" + comment + "/comments", "{\"contentId\":\"" + item + "\",\"body\":\"x\"}")
+        .expect(400);
+    g.send("POST", "/api/shares/" + comment + "/comments", "{\"contentId\":\"" + item
+        + "\",\"guestName\":\"Ana\",\"body\":\"x\",\"mentions\":[]}").expect(400);
+    g.send("POST", "/api/shares/" + comment + "/comments", "not json").expect(400);
+
+    JsonObject posted = g.send("POST", "/api/shares/" + comment + "/comments", said).expect(201).object();
+    assertEquals("Ana (guest via link Acme)", posted.getAsJsonObject("author").get("name").getAsString());
+    assertEquals(root, posted.get("threadId").getAsString());
+
+    JsonObject thread = g.send("GET", "/api/shares/" + comment + "/comments?contentId=" + item, null).expect(200)
+        .object().getAsJsonArray("items").get(0).getAsJsonObject();
+    assertFalse(thread.has("mentions"), "a guest does not see whom members mentioned: " + thread);
+    assertEquals("Darker, please", thread.getAsJsonArray("replies").get(0).getAsJsonObject().get("body").getAsString());
+    JsonObject seen = api.get(members, vic.idToken()).expect(200).object().getAsJsonArray("items").get(0)
+        .getAsJsonObject().getAsJsonArray("replies").get(0).getAsJsonObject();
+    assertEquals("Ana (guest via link Acme)", seen.getAsJsonObject("author").get("name").getAsString());
+    // A guest's comment is the member's to resolve or delete; the guest cannot come back to edit it.
+    api.delete(members + "/" + seen.get("id").getAsString(), bob.idToken()).expect(403);
+    api.delete(members + "/" + seen.get("id").getAsString(), alice.idToken()).expect(204);
+
+    JsonArray inbox = api.get("/api/me/notifications", bob.idToken()).expect(200).object().getAsJsonArray("items");
+    assertTrue(inbox.asList().stream().map(e -> e.getAsJsonObject().get("text").getAsString())
+        .anyMatch(t -> t.startsWith("Ana (guest via link Acme) replied on \u201cPoster\u201d")), inbox.toString());
+    JsonObject record = api.get("/api/projects/" + project + "/activity?action=comment.posted", alice.idToken())
+        .expect(200).object().getAsJsonArray("items").get(0).getAsJsonObject();
+    assertEquals("Ana (guest via link Acme)", record.getAsJsonObject("actor").get("name").getAsString());
+  }
+
+  @Test
   void theTokenNeverReachesTheServersLog() throws Exception {
     String project = team("Share log");
     String item = upload(project, "Poster");

@@ -1,6 +1,10 @@
 package dev.contentcreator.functions.shares;
 
+import dev.contentcreator.core.activity.Actor;
+import dev.contentcreator.core.comments.Anchors;
+import dev.contentcreator.core.comments.CommentService;
 import dev.contentcreator.core.contents.ContentService;
+import dev.contentcreator.core.domain.Anchor;
 import dev.contentcreator.core.domain.ReviewStatus;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiRequest;
@@ -25,17 +29,13 @@ import java.util.Optional;
  * and revoke links. Guests (no account; the link's token in the path, and a guest session from
  * {@code unlock} in {@code X-Share-Session} for a link with a password): open the link, fetch its
  * media, unlock it, and approve or ask for changes where the link allows. Every guest route has a
- * rate limit per address of its own, tighter for password tries. Request checks here, rules in
- * {@link ShareService}.
- *
- * <p>Guest comments (a link with the {@code comment} permission) are not routed yet: they are the
- * comments service's. The route to add is {@code GET|POST /api/shares/{token}/comments?contentId=},
- * public, limited by {@code "share"}, handled as {@code services.shares().guest(token, session)},
- * then {@code guest.requireOpens(contentId)}, {@code guest.require(SharePermission.COMMENT)} and the
- * comments service's guest path with {@code guest.actor(name)}.
+ * rate limit per address of its own, tighter for password tries. A link that may comment also
+ * reads and writes the comments of the items it opens, through the comments service's guest path.
+ * Request checks here, rules in {@link ShareService} and {@link CommentService}.
  */
 public final class SharesApi {
   static final String SESSION_HEADER = "X-Share-Session";
+  private static final int MAX_VERSION = 100_000;
 
   private SharesApi() {}
 
@@ -67,6 +67,14 @@ public final class SharesApi {
           return ApiResponse.ok(s.shares().unlock(r.pathParam("token"), password));
         }).limitPerAddress("share-unlock", limits.unlockPerIp())
         .publicPost(link + "/review", r -> review(s, r)).limitPerAddress("share", limits.perIp())
+        .publicGet(link + "/comments", r -> {
+          String contentId = r.queryParam("contentId").orElseThrow(() -> ApiException.badRequest("contentId", "is required"));
+          ShareService.Guest guest = commenter(s, r, contentId);
+          return ApiResponse.ok(s.comments().threadsForGuest(guest.projectId(), contentId,
+              r.queryParam("version").map(v -> r.intQueryParam("version", 1, 1, MAX_VERSION)), Optional.empty(),
+              r.intQueryParam("limit", 20, 1, 100), r.queryParam("cursor").orElse(null)));
+        }).limitPerAddress("share", limits.perIp())
+        .publicPost(link + "/comments", r -> guestComment(s, r)).limitPerAddress("share", limits.perIp())
         .build();
   }
 
@@ -111,6 +119,34 @@ public final class SharesApi {
     String guestName = body.requiredString("guestName", 1, ShareService.MAX_GUEST_NAME);
     body.finish();
     return ApiResponse.ok(s.shares().review(r.pathParam("token"), session(r), contentId, to, note, guestName));
+  }
+
+  private static ApiResponse guestComment(Services s, ApiRequest r) {
+    JsonBody body = r.json();
+    String contentId = body.requiredString("contentId", 1, 64);
+    String text = body.requiredString("body", 1, CommentService.MAX_BODY);
+    String guestName = body.requiredString("guestName", 1, ShareService.MAX_GUEST_NAME);
+    Optional<Anchor> anchor = Anchors.parse(body);
+    Integer version = body.has("version") ? body.integer("version", 1, 1, MAX_VERSION) : null;
+    Optional<String> parentId = body.string("parentId", 1, 128);
+    body.finish();
+    ShareService.Guest guest = commenter(s, r, contentId);
+    Actor who = guest.actor(guestName.strip());
+    CommentService.Posted posted = s.comments().postAsGuest(who.uid(), who.name(), guest.projectId(), contentId,
+        r.header("Idempotency-Key").orElse(null),
+        new CommentService.NewComment(text, List.of(), anchor.orElse(null), version, parentId.orElse(null)));
+    // The new comment has no address of its own for a guest: it is listed under the link.
+    return posted.created()
+        ? ApiResponse.created("/api/shares/" + r.pathParam("token") + "/comments?contentId=" + contentId, posted.comment())
+        : ApiResponse.ok(posted.comment());
+  }
+
+  /** The checked holder of a link that opens {@code contentId} and may comment. */
+  private static ShareService.Guest commenter(Services s, ApiRequest r, String contentId) {
+    ShareService.Guest guest = s.shares().guest(r.pathParam("token"), session(r));
+    guest.requireOpens(contentId);
+    guest.require(SharePermission.COMMENT);
+    return guest;
   }
 
   private static ApiResponse media(Services s, ApiRequest r) {

@@ -96,6 +96,25 @@ public final class CommentService {
    */
   public Posted post(Caller caller, String projectId, String contentId, String idempotencyKey, NewComment req) {
     projects.requireRole(caller.uid(), projectId, Role.VIEWER);
+    return post(new Author(caller.uid(), authorName(caller), true), projectId, contentId, idempotencyKey, req);
+  }
+
+  /**
+   * Posts a comment as the holder of a share link that may comment, whom the shares service has
+   * checked and named ({@code guestUid}: a uid of the link, {@code guest:...}, and a name made of the
+   * one the holder typed). A guest mentions nobody (they cannot see the members) and keeps no right to edit or
+   * delete: they have no account to prove it is them again.
+   */
+  public Posted postAsGuest(String guestUid, String guestName, String projectId, String contentId,
+      String idempotencyKey, NewComment req) {
+    NewComment plain = new NewComment(req.body(), List.of(), req.anchor(), req.version(), req.parentId());
+    return post(new Author(guestUid, guestName, false), projectId, contentId, idempotencyKey, plain);
+  }
+
+  /** Who writes a comment, and whether they are a member (checked again where it is written). */
+  private record Author(String uid, String name, boolean member) {}
+
+  private Posted post(Author author, String projectId, String contentId, String idempotencyKey, NewComment req) {
     ContentItem item = item(projectId, contentId);
     Comment root = null;
     int version;
@@ -118,15 +137,17 @@ public final class CommentService {
       }
     }
     List<String> mentions = members(projectId, req.mentions());
-    String id = idempotencyKey == null ? Ids.newId() : keyedId(caller.uid(), projectId, contentId, idempotencyKey);
+    String id = idempotencyKey == null ? Ids.newId() : keyedId(author.uid(), projectId, contentId, idempotencyKey);
     Instant now = clock.instant();
     boolean reply = root != null;
     Comment c = new Comment(id, projectId, contentId, version, reply ? root.id() : id, reply ? root.id() : null, !reply,
-        caller.uid(), authorName(caller), req.body(), mentions, req.anchor(), now, null, false, false, null, null);
+        author.uid(), author.name(), req.body(), mentions, req.anchor(), now, null, false, false, null, null);
     Comment earlier = documents.transaction(tx -> {
       // Checked again where the comment is written: an item deleted (or a membership ended) since
       // the checks above takes no comment that its purge might already have passed.
-      projects.requireRole(tx, caller.uid(), projectId, Role.VIEWER);
+      if (author.member()) {
+        projects.requireRole(tx, author.uid(), projectId, Role.VIEWER);
+      }
       if (tx.get(ContentService.CONTENTS, contentId).isEmpty()) {
         throw ApiException.notFound("No such content item in this project.");
       }
@@ -156,6 +177,21 @@ public final class CommentService {
   public Listing<ThreadView> threads(String uid, String projectId, String contentId, Optional<Integer> version,
       Optional<Boolean> resolved, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.VIEWER);
+    return threads(projectId, contentId, version, resolved, limit, cursor);
+  }
+
+  /**
+   * The item's threads for the holder of a share link that may comment, whom the shares service has
+   * checked: as members see them, without who was mentioned (the holder does not know the members).
+   */
+  public Listing<ThreadView> threadsForGuest(String projectId, String contentId, Optional<Integer> version,
+      Optional<Boolean> resolved, int limit, String cursor) {
+    Listing<ThreadView> all = threads(projectId, contentId, version, resolved, limit, cursor);
+    return new Listing<>(all.items().stream().map(ThreadView::withoutMentions).toList(), all.nextCursor());
+  }
+
+  private Listing<ThreadView> threads(String projectId, String contentId, Optional<Integer> version,
+      Optional<Boolean> resolved, int limit, String cursor) {
     ContentItem item = item(projectId, contentId);
     int shown = version.orElse(item.currentVersion());
     ContentVersion v = documents.get(ContentService.VERSIONS, ContentVersion.documentId(contentId, shown))

@@ -19,6 +19,12 @@ public record CommentView(String id, String projectId, String contentId, int ver
   /** Who wrote a comment. */
   public record Author(String uid, String name) {}
 
+  /** This comment without the uids it mentioned. */
+  CommentView withoutMentions() {
+    return new CommentView(id, projectId, contentId, version, threadId, parentId, author, body, null, anchor,
+        createdAt, editedAt, deleted, resolved, resolvedBy, resolvedAt);
+  }
+
   static CommentView of(Comment c, Anchor shown) {
     boolean gone = c.deleted();
     return new CommentView(c.id(), c.projectId(), c.contentId(), c.version(), c.threadId(), c.parentId(),
