@@ -21,7 +21,7 @@ const MEMBERS = [
 // rita's membership of p1 is a reviewer flag with a role the API does not know: it grants nothing.
 const FLAGGED = [['p1', 'rita', 'reviewer']];
 const PROJECT_COLLECTIONS = ['jobs', 'items', 'contents', 'versions', 'templates', 'batches', 'batchruns',
-  'reviews', 'activity', 'comments'];
+  'reviews', 'activity', 'comments', 'presence'];
 const CLOSED = ['idempotency/key-1', 'uploads/upload-1', 'settings/global', 'jobcounters/job-1-0'];
 const PERIOD = '2026-11';
 
@@ -217,6 +217,24 @@ describe('firestore.rules', { skip }, () => {
       await assertFails(as('carol').doc('comments/c-new').set({ projectId: 'p1', contentId: 'contents-p1', body: 'x' }));
       await assertFails(as('alice').doc('comments/c-thread').update({ resolved: true }));
       await assertFails(as('alice').doc('comments/c-thread').delete());
+    });
+  });
+
+  describe('presence', () => {
+    test('a viewer sees who views an item by a query on project and item; a stranger does not', async () => {
+      await env.withSecurityRulesDisabled((admin) => admin.firestore().doc('presence/contents-p1_bob')
+        .set({ projectId: 'p1', contentId: 'contents-p1', uid: 'bob', name: 'Bob', seenAt: '2026-12-03T04:00:00Z' }));
+      await assertSucceeds(as('carol').collection('presence').where('projectId', '==', 'p1')
+        .where('contentId', '==', 'contents-p1').get());
+      await assertFails(as('dave').collection('presence').where('projectId', '==', 'p1')
+        .where('contentId', '==', 'contents-p1').get());
+      await assertFails(as('carol').collection('presence').where('contentId', '==', 'contents-p1').get());
+    });
+    test('nobody says they are viewing, or removes someone, by writing it', async () => {
+      await assertFails(as('carol').doc('presence/contents-p1_carol').set({ projectId: 'p1', contentId: 'contents-p1',
+        uid: 'carol', name: 'Carol', seenAt: '2026-12-03T04:00:00Z' }));
+      await assertFails(as('bob').doc('presence/contents-p1_bob').update({ seenAt: '2099-01-01T00:00:00Z' }));
+      await assertFails(as('alice').doc('presence/contents-p1_bob').delete());
     });
   });
 

@@ -535,6 +535,39 @@ export interface paths {
         patch: operations["updateContent"];
         trace?: never;
     };
+    "/api/projects/{projectId}/contents/{contentId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What changes on a content item, and who else views it, as server-sent events (viewers and up)
+         * @description Events: `presence` (`{"viewers": [{"uid", "name"}]}`: everyone viewing the item now, the caller
+         *     included; first, and whenever it changes) and `change` (`{"what": [...]}`, any of `item`,
+         *     `versions`, `comments` and `review`: read those again). Changes that come together are sent as
+         *     one event. A stream counts as the caller's presence while it is open; a viewer whose stream
+         *     stopped without closing drops out within 45 s.
+         *
+         *     Like a job's stream, one lasts at most `STREAM_MAX_DURATION`, starts with a `retry:` line, is
+         *     kept open by comment lines, and counts toward `STREAM_MAX_PER_PERSON` (429 with Retry-After
+         *     beyond it). Nothing is replayed: after a reconnect, read the item again. On one machine the
+         *     news comes from the server's own writes; on Google Cloud from Firestore's listeners, so writes
+         *     made by any instance are seen.
+         */
+        get: operations["followContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/contents/{contentId}/versions": {
         parameters: {
             query?: never;
@@ -2969,6 +3002,32 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    followContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listContentVersions: {

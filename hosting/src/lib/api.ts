@@ -9,6 +9,7 @@ import type { Content, Health, Job, JobEvent, Project, ProjectWithUsage, Tagged 
 import { StreamBusy, type StreamProgress } from "./job-stream";
 import { ApiError, OFFLINE_MESSAGE, problemToError, responseToError } from "./problem";
 import { SseParser } from "./sse";
+import { toItemLiveEvent, type ItemLiveEvent } from "./item-live";
 
 /** Gives the current user's ID token; `refresh` asks for a new one instead of the cached one. */
 export type TokenSource = (refresh: boolean) => Promise<string>;
@@ -170,6 +171,49 @@ export class Api {
           // The id counts only once its event is applied, so a break right here loses nothing.
           if (raw.id !== undefined) progress?.onEventId(raw.id);
           if (event?.type === "end") return true;
+        }
+      }
+    } finally {
+      reader.cancel().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Reads one stream of what changes on a content item and who views it, calling `onEvent` for
+   * each `presence` and `change`, until the server closes it (each stream lasts a bounded time).
+   * Rejects with an ApiError when the stream can't be opened (a StreamBusy when too many are open).
+   * See `useItemLive` for following an item across streams.
+   */
+  async followItem(
+    projectId: string,
+    contentId: string,
+    onEvent: (event: ItemLiveEvent) => void,
+    signal: AbortSignal,
+    onRetry?: (ms: number) => void,
+  ): Promise<void> {
+    const answer = await this.client.GET("/api/projects/{projectId}/contents/{contentId}/live", {
+      params: { path: { projectId, contentId } },
+      headers: { Accept: "text/event-stream" },
+      parseAs: "stream",
+      cache: "no-store",
+      signal,
+    });
+    if (answer.response.status === 429) {
+      const error = problemToError(429, answer.error, answer.response.headers.get("Retry-After"));
+      const seconds = Number(answer.response.headers.get("Retry-After"));
+      throw new StreamBusy(error.message, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5_000);
+    }
+    const { data: body } = checked(answer);
+    if (!body) throw new ApiError("This browser can't follow the item live.", 0);
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    const parser = new SseParser({ onRetry });
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        for (const raw of parser.push(value)) {
+          const event = toItemLiveEvent(raw.event, raw.data);
+          if (event) onEvent(event);
         }
       }
     } finally {

@@ -5,7 +5,9 @@ import { JobView } from "../../components/JobView";
 import { MediaViewer } from "../../components/MediaViewer";
 import { updateContent } from "../../lib/contents-api";
 import { queryKeys } from "../../lib/query-keys";
-import { useApi } from "../../session";
+import { useApi, useSession } from "../../session";
+import { useItemLive } from "../../components/useItemLive";
+import { Viewers } from "./Viewers";
 import { ContentActions, type ReaderMode } from "./ContentActions";
 import { ContentHeader } from "./ContentHeader";
 import { Comments } from "./Comments";
@@ -43,8 +45,10 @@ export function Reader({
   refresh: () => Promise<unknown>;
 }) {
   const api = useApi();
+  const { user } = useSession();
   const queryClient = useQueryClient();
   const item = tagged.value;
+  const viewers = useItemLive(projectId, item.id);
   const [mode, setMode] = useState<ReaderMode>("read");
   const [notice, setNotice] = useState("");
   const [noticeCount, setNoticeCount] = useState(0);
@@ -81,6 +85,7 @@ export function Reader({
   return (
     <Stack gap="6">
       <ContentHeader item={item} projectPath={projectPath} projectName={projectName} />
+      <Viewers viewers={viewers} me={user?.uid} />
       <ContentActions
         item={item}
         editable={editable}

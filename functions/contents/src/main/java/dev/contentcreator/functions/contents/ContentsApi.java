@@ -9,6 +9,9 @@ import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.generation.StreamSettings;
+import dev.contentcreator.core.generation.StreamSlots;
+import dev.contentcreator.core.live.ItemStream;
 import dev.contentcreator.core.platform.Services;
 import dev.contentcreator.core.review.ReviewService;
 import java.io.InputStream;
@@ -22,8 +25,16 @@ public final class ContentsApi {
 
   public static Router router(Services s) {
     String base = "/api/projects/{projectId}/contents";
+    StreamSettings streamSettings = s.platform().settings(StreamSettings.class, StreamSettings::from);
+    // The same slots as a job's streams: the cap is on a person's live views, whatever they follow.
+    StreamSlots slots = new StreamSlots(s.platform()::cache, streamSettings.maxPerPerson(),
+        streamSettings.maxDuration().plusSeconds(15), System::nanoTime);
+    ItemStream live = new ItemStream(s::projects, s::users, s.platform()::documents, s.platform()::changes, slots,
+        streamSettings, s.platform().clock(), System::nanoTime);
     return CommentsApi.routes(Router.builder(), s)
         .get(base, r -> list(s, r))
+        // Server-sent events of what changes on the item and who else views it: see ItemStream.
+        .get(base + "/{contentId}/live", r -> live.open(r.caller(), r.pathParam("projectId"), r.pathParam("contentId")))
         .get(base + "/{contentId}", r -> {
           var c = s.contents().get(r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId"));
           return ApiResponse.ok(c).etag(c.version());

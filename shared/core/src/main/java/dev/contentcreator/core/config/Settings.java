@@ -54,6 +54,8 @@ public final class Settings {
 
   // Documents
   public static final Setting<String> DOCUMENTS = string("DOCUMENTS", "sqlite", "the documents adapter: sqlite or firestore");
+  public static final Setting<String> CHANGE_FEED = string("CHANGE_FEED", null,
+      "the change feed of live item views: local (told by this process's writes) or firestore (Firestore's listeners); default firestore when DOCUMENTS is, else local");
   public static final Setting<Path> SQLITE_PATH = path("SQLITE_PATH", null, "the SQLite file").derivedFrom("$DATA_DIR/contentcreator.db");
   public static final Setting<Integer> SQLITE_READ_CONNECTIONS = integer("SQLITE_READ_CONNECTIONS", "8", "pooled read connections to the SQLite file");
   public static final Setting<Duration> SQLITE_BUSY_TIMEOUT = duration("SQLITE_BUSY_TIMEOUT", "5s", "how long a write waits for SQLite's lock");

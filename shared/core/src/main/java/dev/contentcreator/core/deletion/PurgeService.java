@@ -8,6 +8,7 @@ import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentVersion;
+import dev.contentcreator.core.live.Presence;
 import dev.contentcreator.core.generation.GenerationService;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.generation.JobCounters;
@@ -100,11 +101,13 @@ public final class PurgeService {
       Phase.documents(ReviewService.REVIEWS, "projectId"),
       Phase.documents(ActivityLog.ACTIVITY, "projectId"),
       // Phases are numbered by position in running purges: a new one goes last.
-      Phase.documents(ShareService.SHARES, "projectId"));
+      Phase.documents(ShareService.SHARES, "projectId"),
+      Phase.documents(Presence.COLLECTION, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),
-      Phase.documents(CommentService.COLLECTION, "contentId"), Phase.documents(ShareService.SHARES, "contentId"));
+      Phase.documents(CommentService.COLLECTION, "contentId"), Phase.documents(ShareService.SHARES, "contentId"),
+      Phase.documents(Presence.COLLECTION, "contentId"));
 
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;

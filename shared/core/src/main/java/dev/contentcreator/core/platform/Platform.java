@@ -14,6 +14,9 @@ import dev.contentcreator.core.ports.Cache;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.ChangeFeed;
+import dev.contentcreator.core.live.LocalChangeFeed;
+import dev.contentcreator.core.live.WatchedDocuments;
 import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.Mailer;
 import dev.contentcreator.core.ports.RateLimiter;
@@ -39,9 +42,12 @@ import java.util.ServiceLoader;
  * not a {@code demo-} project is refused here ({@link AuthEmulatorGuard}).
  */
 public final class Platform implements AutoCloseable {
+  private static final String LOCAL_FEED = "local";
   private final Config config;
   private final Clock clock;
   private final Lazy<DocumentStore> documents;
+  private final Lazy<ChangeFeed> changes;
+  private final LocalChangeFeed localChanges = new LocalChangeFeed();
   private final Lazy<BlobStore> blobs;
   private final Lazy<RateLimiter> rateLimiter;
   private final Lazy<IdentityVerifier> identity;
@@ -60,7 +66,14 @@ public final class Platform implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     AuthEmulatorGuard.check(config);
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.documents = new Lazy<>(() -> create(DocumentStore.class, config.get(Settings.DOCUMENTS)));
+    String feed = config.find(Settings.CHANGE_FEED)
+        .orElse(config.get(Settings.DOCUMENTS).equals("firestore") ? "firestore" : LOCAL_FEED);
+    this.documents = new Lazy<>(() -> {
+      DocumentStore store = create(DocumentStore.class, config.get(Settings.DOCUMENTS));
+      // On the local feed, the store itself tells of the writes live views watch.
+      return feed.equals(LOCAL_FEED) ? new WatchedDocuments(store, localChanges) : store;
+    });
+    this.changes = new Lazy<>(() -> feed.equals(LOCAL_FEED) ? localChanges : create(ChangeFeed.class, feed));
     this.blobs = new Lazy<>(() -> create(BlobStore.class, config.get(Settings.BLOBS)));
     this.rateLimiter = new Lazy<>(() -> create(RateLimiter.class, config.find(Settings.RATE_LIMITS).orElseGet(() -> redisOr("memory"))));
     this.cache = new Lazy<>(() -> create(Cache.class, config.find(Settings.CACHE).orElseGet(() -> redisOr("memory"))));
@@ -128,6 +141,9 @@ public final class Platform implements AutoCloseable {
   public Config config() { return config; }
   public Clock clock() { return clock; }
   public DocumentStore documents() { return documents.get(); }
+
+  /** News of changes to content items, for live views. */
+  public ChangeFeed changes() { return changes.get(); }
   public BlobStore blobs() { return blobs.get(); }
   public RateLimiter rateLimiter() { return rateLimiter.get(); }
   public IdentityVerifier identity() { return identity.get(); }
@@ -158,12 +174,13 @@ public final class Platform implements AutoCloseable {
     if (port == EventBus.class) return events.isLoaded();
     if (port == MediaProcessor.class) return media.isLoaded();
     if (port == Mailer.class) return mailer.isLoaded();
+    if (port == ChangeFeed.class) return changes.isLoaded();
     throw new IllegalArgumentException("not a port of the platform: " + port.getName());
   }
 
   @Override
   public void close() {
-    for (Lazy<?> lazy : List.of(tasks, events, cache, documents, blobs, rateLimiter, identity)) {
+    for (Lazy<?> lazy : List.of(tasks, events, changes, cache, documents, blobs, rateLimiter, identity)) {
       lazy.closeIfLoaded();
     }
   }

@@ -523,12 +523,21 @@ public final class FirestoreDocumentStore implements DocumentStore {
     }
 
     public FirestoreDocumentStore build() {
+      return new FirestoreDocumentStore(connector(), description(), transactionAttempts);
+    }
+
+    /** What the store says it is in its errors. */
+    String description() {
+      return "Firestore " + (projectId == null ? "(project from the environment)" : projectId)
+          + "/" + databaseId + (emulatorHost == null ? "" : " on the emulator at " + emulatorHost);
+    }
+
+    /** Makes a client of these settings each time it is called (the change feed has one of its own). */
+    Supplier<Firestore> connector() {
       String project = projectId;
       String database = databaseId;
       String emulator = emulatorHost;
-      String description = "Firestore " + (project == null ? "(project from the environment)" : project)
-          + "/" + database + (emulator == null ? "" : " on the emulator at " + emulator);
-      Supplier<Firestore> connector = () -> {
+      return () -> {
         FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setDatabaseId(database);
         if (project != null) {
           options.setProjectId(project);
@@ -538,7 +547,6 @@ public final class FirestoreDocumentStore implements DocumentStore {
         }
         return options.build().getService();
       };
-      return new FirestoreDocumentStore(connector, description, transactionAttempts);
     }
   }
 }

@@ -29,6 +29,11 @@ public final class FirestoreDocumentStoreFactory implements PortFactory<Document
 
   @Override
   public DocumentStore create(Config config) {
+    return builder(config).build();
+  }
+
+  /** The store's settings from {@code config}, which the change feed shares. */
+  static FirestoreDocumentStore.Builder builder(Config config) {
     FirestoreDocumentStore.Builder builder = FirestoreDocumentStore.builder()
         .databaseId(config.get(Settings.FIRESTORE_DATABASE))
         .transactionAttempts(config.get(Settings.FIRESTORE_TRANSACTION_ATTEMPTS));
@@ -36,6 +41,6 @@ public final class FirestoreDocumentStoreFactory implements PortFactory<Document
     emulator.ifPresent(builder::emulatorHost);
     ProjectId.configured(config).or(() -> emulator.map(h -> ProjectId.DEMO))
         .ifPresent(builder::projectId);
-    return builder.build();
+    return builder;
   }
 }
