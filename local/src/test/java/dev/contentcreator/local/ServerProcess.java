@@ -120,12 +120,24 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the server, and keeps its log in {@code target/server-logs} (the data folder is a test's
+   * temporary one, gone after the class): what a failing run's server said is still there to read.
+   */
   @Override
   public void close() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor();
+    }
+    try {
+      Path kept = Path.of("target", "server-logs");
+      Files.createDirectories(kept);
+      Files.copy(log, kept.resolve(Instant.now().toString().replace(':', '-') + "-" + log.getFileName()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      System.err.println("could not keep the server's log " + log + ": " + e);
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.embedded.blobs.FolderBlobStore;
+import dev.contentcreator.core.live.WatchedDocuments;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +26,9 @@ final class EmbeddedPlatformTest {
   @Test
   void documentsDefaultToSqliteInTheDataFolder() {
     try (Platform platform = Platform.create(Config.of(Map.of("DATA_DIR", folder.toString())), Clock.systemUTC())) {
-      SqliteDocumentStore store = assertInstanceOf(SqliteDocumentStore.class, platform.documents());
+      // On the local change feed the store is watched, so live views hear of its writes.
+      WatchedDocuments watched = assertInstanceOf(WatchedDocuments.class, platform.documents());
+      SqliteDocumentStore store = assertInstanceOf(SqliteDocumentStore.class, watched.store());
 
       assertEquals(folder.resolve("contentcreator.db"), store.file());
     }

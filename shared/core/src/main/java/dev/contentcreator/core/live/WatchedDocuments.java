@@ -30,6 +30,11 @@ public final class WatchedDocuments implements DocumentStore {
     this.feed = Objects.requireNonNull(feed, "feed");
   }
 
+  /** The store this one tells of. */
+  public DocumentStore store() {
+    return store;
+  }
+
   /** A change to tell: the item and the collection. */
   private record Change(String projectId, String contentId, String collection) {}
 
