@@ -77,6 +77,21 @@ export async function getHealth(): Promise<Health> {
   return bodyOf(createClient<paths>({ baseUrl: window.location.origin }).GET("/api/health", { headers: { Accept: JSON_ACCEPT } }));
 }
 
+/**
+ * The text reader of an answer that opened a live stream, or the error of one that did not: a
+ * StreamBusy (with its Retry-After) when the person has too many streams open, else the problem.
+ */
+function streamReader<A extends Answer & { data?: ReadableStream<Uint8Array<ArrayBuffer>> | null }>(answer: A, what: string): ReadableStreamDefaultReader<string> {
+  if (answer.response.status === 429) {
+    const error = problemToError(429, answer.error, answer.response.headers.get("Retry-After"));
+    const seconds = Number(answer.response.headers.get("Retry-After"));
+    throw new StreamBusy(error.message, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5_000);
+  }
+  const { data: body } = checked(answer);
+  if (!body) throw new ApiError(`This browser can't follow the ${what} live.`, 0);
+  return body.pipeThrough(new TextDecoderStream()).getReader();
+}
+
 export class Api {
   /** The typed client of every route; requests made with it are signed in like the calls below. */
   readonly client: Client<paths>;
@@ -152,14 +167,7 @@ export class Api {
       cache: "no-store",
       signal,
     });
-    if (answer.response.status === 429) {
-      const error = problemToError(429, answer.error, answer.response.headers.get("Retry-After"));
-      const seconds = Number(answer.response.headers.get("Retry-After"));
-      throw new StreamBusy(error.message, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5_000);
-    }
-    const { data: body } = checked(answer);
-    if (!body) throw new ApiError("This browser can't follow the job live.", 0);
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = streamReader(answer, "job");
     const parser = new SseParser({ onRetry: (ms) => progress?.onRetry(ms) });
     try {
       for (;;) {
@@ -198,14 +206,7 @@ export class Api {
       cache: "no-store",
       signal,
     });
-    if (answer.response.status === 429) {
-      const error = problemToError(429, answer.error, answer.response.headers.get("Retry-After"));
-      const seconds = Number(answer.response.headers.get("Retry-After"));
-      throw new StreamBusy(error.message, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5_000);
-    }
-    const { data: body } = checked(answer);
-    if (!body) throw new ApiError("This browser can't follow the item live.", 0);
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = streamReader(answer, "item");
     const parser = new SseParser({ onRetry });
     try {
       for (;;) {
