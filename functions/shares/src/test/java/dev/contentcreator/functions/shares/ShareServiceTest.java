@@ -88,6 +88,25 @@ class ShareServiceTest {
   }
 
   @Test
+  void viewsWithinASecondAreWrittenTogetherAndAllCount() {
+    String token = link(null, clock.instant().plus(Duration.ofHours(1)));
+    for (int i = 0; i < 50; i++) {
+      shares.open(token, null, "/m");
+    }
+    String id = shares.list("alice", project, 10, null).items().get(0).id();
+    assertEquals(50, shares.get("alice", project, id).views(), "a member sees every view counted");
+    for (int i = 0; i < 30; i++) {
+      shares.open(token, null, "/m");
+    }
+    long stored = store.get(ShareService.SHARES, id).map(ShareService::share).orElseThrow().views();
+    assertEquals(50, stored, "the views of this second wait for the next write");
+    clock.advance(Duration.ofSeconds(1));
+    shares.open(token, null, "/m");
+    assertEquals(81, store.get(ShareService.SHARES, id).map(ShareService::share).orElseThrow().views(),
+        "a second later, the next view writes them all");
+  }
+
+  @Test
   void aLinkOpensUntilItsExpiryAndNotAMomentAfter() {
     String token = link(null, clock.instant().plus(Duration.ofHours(1)));
     assertEquals("Fresh bread daily", shares.open(token, null, "/m").items().get(0).text());

@@ -34,8 +34,10 @@ public record Share(String id, String projectId, String contentId, List<String> 
         createdByName, createdAt, expiresAt, now, by, views, lastViewedAt, version + 1);
   }
 
-  Share viewed(Instant now) {
+  /** The link after {@code count} more views, the last at {@code last}. */
+  Share viewed(long count, Instant last) {
+    Instant latest = lastViewedAt == null || last.isAfter(lastViewedAt) ? last : lastViewedAt;
     return new Share(id, projectId, contentId, contentIds, permission, label, passwordHash, sessionKey, createdBy,
-        createdByName, createdAt, expiresAt, revokedAt, revokedBy, views + 1, now, version + 1);
+        createdByName, createdAt, expiresAt, revokedAt, revokedBy, views + count, latest, version + 1);
   }
 }

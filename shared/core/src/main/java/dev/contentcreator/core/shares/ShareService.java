@@ -14,6 +14,7 @@ import dev.contentcreator.core.domain.ReviewStatus;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.InvalidCursorException;
@@ -38,6 +39,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -58,7 +61,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code share-password-required} until {@link #unlock} hands out a guest session: the link's id and
  * an expiry, signed with the link's own key (HMAC-SHA256), so it ends with the link; wrong passwords
  * are limited per link (and per address by the route). Opening the link ({@link #open}) counts one
- * view; media fetches do not.
+ * view; media fetches do not. Views are written in batches, at most once a second per process.
  */
 public final class ShareService {
   public static final String SHARES = "shares";
@@ -70,6 +73,8 @@ public final class ShareService {
   public static final int MAX_ITEMS = 50;
   public static final int MAX_LABEL = 100;
   public static final int MAX_GUEST_NAME = 80;
+  /** The least time between two writes of the views counted in this process. */
+  static final Duration VIEW_WRITE_INTERVAL = Duration.ofSeconds(1);
   /** The one answer for every link that does not open (see the class comment). */
   public static final ApiException NOT_FOUND = ApiException.notFound("There is no share link here, or it has ended.");
   private static final ApiException PASSWORD_REQUIRED = ApiException.of(401, "share-password-required",
@@ -162,6 +167,7 @@ public final class ShareService {
   /** A project's links, newest first, with their views; editors and owners. */
   public Listing<ShareView> list(String uid, String projectId, int limit, String cursor) {
     projects.requireRole(uid, projectId, Role.EDITOR);
+    flushViews();
     Page page;
     try {
       page = documents.query(Query.on(SHARES).whereEqualTo("projectId", projectId)
@@ -177,6 +183,7 @@ public final class ShareService {
   /** One link; editors and owners. */
   public ShareView get(String uid, String projectId, String shareId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
+    flushViews();
     return ShareView.of(ofProject(projectId, shareId), clock.instant());
   }
 
@@ -271,8 +278,10 @@ public final class ShareService {
   }
 
   /**
-   * What the link shows, counting one view: the link, its project, its items and their versions
-   * are read and the count written in one transaction, so a link revoked a moment ago shows nothing.
+   * What the link shows, counting one view. The link is read first, so a link revoked a moment ago
+   * shows nothing; then its project, its items and their versions. Reading takes no write: the
+   * view is counted in memory and written with the others of that second ({@link #flushViews}), so
+   * opening a link never waits for the one writer (one machine) or a hot document (Firestore).
    */
   public SharedPage open(String token, String session, String mediaBase) {
     if (!ShareTokens.isWellFormed(token)) {
@@ -280,31 +289,81 @@ public final class ShareService {
     }
     String id = ShareTokens.hash(token);
     Instant now = clock.instant();
-    return documents.transaction(tx -> {
-      Share s = tx.get(SHARES, id).map(ShareService::share).filter(x -> x.isLive(now)).orElseThrow(() -> NOT_FOUND);
-      if (tx.get(ProjectService.PROJECTS, s.projectId()).isEmpty()) {
-        throw NOT_FOUND;
-      }
-      if (s.hasPassword() && !validSession(s, session)) {
-        throw PASSWORD_REQUIRED;
-      }
-      List<ContentItem> found = new ArrayList<>();
-      for (String contentId : s.contentIds()) {
-        tx.get(ContentService.CONTENTS, contentId).map(ContentService::content)
-            .filter(c -> c.projectId().equals(s.projectId())).ifPresent(found::add);
-      }
-      if (found.isEmpty()) {
-        throw NOT_FOUND; // every item it opened is gone: the link shows nothing, like one that never was
-      }
-      List<SharedPage.Item> items = new ArrayList<>();
-      for (ContentItem c : found) {
-        ContentVersion v = tx.get(ContentService.VERSIONS, ContentVersion.documentId(c.id(), c.currentVersion()))
+    Share s = documents.get(SHARES, id).map(ShareService::share).filter(x -> x.isLive(now)).orElseThrow(() -> NOT_FOUND);
+    if (documents.get(ProjectService.PROJECTS, s.projectId()).isEmpty()) {
+      throw NOT_FOUND;
+    }
+    if (s.hasPassword() && !validSession(s, session)) {
+      throw PASSWORD_REQUIRED;
+    }
+    List<SharedPage.Item> items = new ArrayList<>();
+    for (String contentId : s.contentIds()) {
+      ContentItem c = documents.get(ContentService.CONTENTS, contentId).map(ContentService::content)
+          .filter(x -> x.projectId().equals(s.projectId())).orElse(null);
+      if (c != null) {
+        ContentVersion v = documents.get(ContentService.VERSIONS, ContentVersion.documentId(c.id(), c.currentVersion()))
             .map(ContentService::version).orElse(null);
         items.add(item(c, v, mediaBase));
       }
-      tx.set(SHARES, s.id(), Json.toTree(s.viewed(now)).getAsJsonObject());
-      return new SharedPage(s.label(), s.permission().wireName(), s.expiresAt(), items);
-    });
+    }
+    if (items.isEmpty()) {
+      throw NOT_FOUND; // every item it opened is gone: the link shows nothing, like one that never was
+    }
+    countView(s.id(), now);
+    return new SharedPage(s.label(), s.permission().wireName(), s.expiresAt(), items);
+  }
+
+  // ---- views: counted in memory, written at most once a second per link ----
+
+  /** Views not yet written, by link: how many, and the last one's time. */
+  private record Views(long count, Instant last) {
+    Views plus(Views other) {
+      return new Views(count + other.count, last.isAfter(other.last) ? last : other.last);
+    }
+  }
+
+  private final ConcurrentHashMap<String, Views> unwritten = new ConcurrentHashMap<>();
+  private final ReentrantLock writingViews = new ReentrantLock();
+  private volatile Instant viewsWrittenAt = Instant.EPOCH;
+
+  private void countView(String shareId, Instant now) {
+    unwritten.merge(shareId, new Views(1, now), Views::plus);
+    if (!now.isBefore(viewsWrittenAt.plus(VIEW_WRITE_INTERVAL))) {
+      flushViews();
+    }
+  }
+
+  /**
+   * Writes the views counted in this process since the last write, one transaction per link; the
+   * request that finds a second gone by does it, and a member's list or look at a link does it
+   * first, so what they see includes every view this process counted. A link gone meanwhile drops
+   * its views. Views counted in a process that stops before its next write are not kept.
+   */
+  public void flushViews() {
+    if (!writingViews.tryLock()) {
+      return; // another request is writing them now
+    }
+    try {
+      viewsWrittenAt = clock.instant();
+      for (String shareId : List.copyOf(unwritten.keySet())) {
+        Views v = unwritten.remove(shareId);
+        if (v == null) {
+          continue;
+        }
+        try {
+          documents.transaction(tx -> {
+            tx.get(SHARES, shareId).map(ShareService::share).ifPresent(s ->
+                tx.set(SHARES, shareId, Json.toTree(s.viewed(v.count(), v.last())).getAsJsonObject()));
+            return null;
+          });
+        } catch (RuntimeException e) {
+          unwritten.merge(shareId, v, Views::plus); // kept for the next write
+          Log.warning("could not write the views of a share link: " + e);
+        }
+      }
+    } finally {
+      writingViews.unlock();
+    }
   }
 
   private static SharedPage.Item item(ContentItem c, ContentVersion v, String mediaBase) {

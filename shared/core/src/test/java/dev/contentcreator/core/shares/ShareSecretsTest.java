@@ -86,7 +86,8 @@ class ShareSecretsTest {
     assertTrue(s.isLive(t0.plusSeconds(59)));
     assertFalse(s.isLive(t0.plusSeconds(60)), "the expiry is the first moment it is closed");
     assertFalse(s.revoked("u", t0).isLive(t0));
-    assertEquals(1, s.viewed(t0).views());
+    assertEquals(3, s.viewed(3, t0).views());
+    assertEquals(t0.plusSeconds(5), s.viewed(1, t0.plusSeconds(5)).viewed(2, t0).lastViewedAt(), "the latest view stays the last");
     assertEquals("expired", ShareView.of(s, t0.plusSeconds(61)).status());
     assertEquals("revoked", ShareView.of(s.revoked("u", t0), t0).status());
     assertEquals("active", ShareView.of(s, t0).status());
