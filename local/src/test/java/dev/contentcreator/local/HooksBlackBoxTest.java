@@ -369,10 +369,11 @@ class HooksBlackBoxTest {
   }
 
   @Test
-  void aFinishedGenerationJobAndAReviewMoveReachTheirSubscribers() throws Exception {
+  void aFinishedGenerationJobAReviewMoveAndACommentReachTheirSubscribers() throws Exception {
     String project = project("Events");
     JsonObject jobs = hook(project, "/jobs", "[\"job.completed\"]");
     JsonObject moves = hook(project, "/moves", "[\"content.status_changed\"]");
+    JsonObject comments = hook(project, "/comments", "[\"comment.added\"]");
     String jobId = api.send("POST", "/api/projects/" + project + "/generations", alice.idToken(),
         "{\"kind\":\"text\",\"prompt\":\"A haiku about webhooks\"}", Map.of("Idempotency-Key", "hooks-job-1"))
         .expect(202).object().get("id").getAsString();
@@ -393,6 +394,15 @@ class HooksBlackBoxTest {
     assertEquals("content.status_changed", m.get("type").getAsString());
     assertEquals("draft", m.getAsJsonObject("data").get("from").getAsString());
     assertEquals("in_review", m.getAsJsonObject("data").get("to").getAsString());
+
+    String comment = api.post("/api/projects/" + project + "/contents/" + contentId + "/comments", alice.idToken(),
+        "{\"body\":\"Ship it\"}").expect(201).object().get("id").getAsString();
+    Received said = await("/comments", 1).get(0);
+    assertTrue(verifies(comments.get("secret").getAsString(), said));
+    JsonObject c = JsonParser.parseString(said.body()).getAsJsonObject();
+    assertEquals("comment.added", c.get("type").getAsString());
+    assertEquals(comment, c.getAsJsonObject("data").get("commentId").getAsString());
+    assertEquals("Ship it", c.getAsJsonObject("data").get("body").getAsString());
     Thread.sleep(500);
     assertEquals(1, receiver.at("/jobs").size(), "the job's hook was not told of the review move");
     assertEquals(1, receiver.at("/moves").size(), "the review hook was not told of the job");

@@ -305,16 +305,15 @@ public final class HookService {
     Instant now = clock.instant();
     for (Hook h : wanting) {
       HookDelivery d = newDelivery(h, eventId, type, body, now);
-      boolean made = documents.transaction(tx -> {
-        if (tx.get(DELIVERIES, d.id()).isPresent()) {
-          return false;
+      documents.transaction(tx -> {
+        if (tx.get(DELIVERIES, d.id()).isEmpty()) {
+          tx.create(DELIVERIES, d.id(), Json.toTree(d).getAsJsonObject());
         }
-        tx.create(DELIVERIES, d.id(), Json.toTree(d).getAsJsonObject());
-        return true;
+        return null;
       });
-      if (made) {
-        enqueueAttempt(d.id(), 0, 1, now);
-      }
+      // Queued even when a re-run of this task finds the delivery made: the first run may have
+      // stopped between the two, and the task's name makes a second one for the same attempt nothing.
+      enqueueAttempt(d.id(), 0, 1, now);
     }
   }
 
@@ -330,8 +329,9 @@ public final class HookService {
     HookDelivery d = found.get();
     Optional<Hook> hook = documents.get(HOOKS, d.hookId()).map(HookService::hook);
     if (hook.isEmpty() || !hook.get().enabled()) {
-      finish(d, round, attempt, null, 0, "failed", null, hook.isEmpty() ? "the webhook was deleted"
-          : "the webhook is switched off", false);
+      // Not the receiver's failure: the delivery ends without counting in the hook's streak.
+      record(d.id(), round, new HookDelivery.Attempt(clock.instant(), round, attempt, null, 0, "failed", null,
+          hook.isEmpty() ? "the webhook was deleted" : "the webhook is switched off"), HookDelivery.FAILED, null);
       return;
     }
     Hook h = hook.get();
