@@ -408,6 +408,29 @@ class HooksBlackBoxTest {
     assertEquals(1, receiver.at("/moves").size(), "the review hook was not told of the job");
   }
 
+  @Test
+  void aBatchRunReachesItsSubscribersOnceEveryJobOfItHasEnded() throws Exception {
+    String project = project("Batch");
+    JsonObject runs = hook(project, "/runs", "[\"batch_run.completed\"]");
+    String template = api.post("/api/templates", alice.idToken(), "{\"projectId\":\"" + project + "\",\"name\":\"Line\","
+        + "\"kind\":\"text\",\"body\":\"One line about {{product}}\",\"variables\":["
+        + "{\"name\":\"product\",\"type\":\"string\",\"required\":true}]}").expect(201).object().get("id").getAsString();
+    String batch = api.post("/api/projects/" + project + "/batches", alice.idToken(), "{\"name\":\"Weekly\",\"templateId\":\""
+        + template + "\",\"schedule\":\"0 9 * * 1\",\"timeZone\":\"UTC\",\"rows\":[{\"product\":\"tea\"},"
+        + "{\"product\":\"bread\"}]}").expect(201).object().get("id").getAsString();
+    String run = api.post("/api/projects/" + project + "/batches/" + batch + "/run", alice.idToken(), null)
+        .expect(201).object().get("id").getAsString();
+    Received r = await("/runs", 1).get(0);
+    assertTrue(verifies(runs.get("secret").getAsString(), r));
+    JsonObject body = JsonParser.parseString(r.body()).getAsJsonObject();
+    assertEquals("batch_run.completed", body.get("type").getAsString());
+    assertEquals(run, body.getAsJsonObject("data").get("runId").getAsString());
+    assertEquals(batch, body.getAsJsonObject("data").get("batchId").getAsString());
+    assertEquals(2, body.getAsJsonObject("data").get("completed").getAsInt());
+    Thread.sleep(500);
+    assertEquals(1, receiver.at("/runs").size(), "one message for the run");
+  }
+
   /** A second, unrelated secret. */
   static final class WhsecOf {
     static String other() {
