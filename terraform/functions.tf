@@ -66,6 +66,8 @@ locals {
       concurrency   = 80
       secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY"]
       publishes     = true
+      # A cancel that ends a job queues its job.completed webhook event.
+      enqueues = true
     }
     contents = {
       module        = "contents"
@@ -102,6 +104,18 @@ locals {
       secrets     = ["REDIS_URL"]
       # Streams (or signs addresses of) the media of items a link opens.
       media       = "read"
+      # A guest's approval queues the content.status_changed webhook event.
+      enqueues = true
+    }
+    hooks = {
+      module      = "hooks"
+      entry_point = "dev.contentcreator.functions.hooks.HooksFunction"
+      access      = "public"
+      timeout     = 30
+      secrets     = ["REDIS_URL"]
+      # Owners' outbound webhooks: a test message and a resend are queued for the tasks function,
+      # which sends every webhook message (the only function that calls a receiver).
+      enqueues = true
     }
     webhooks = {
       module        = "webhooks"

@@ -328,6 +328,47 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('hooks and hookdeliveries', () => {
+    // Made through the API only; a webhook holds its signing secrets.
+    const hook = { projectId: 'p1', url: 'https://hooks.example.org/in', events: ['job.completed'], enabled: true,
+      secret: 'whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', failureStreak: 0 };
+    const delivery = { hookId: 'h1', projectId: 'p1', type: 'ping', body: '{}', status: 'succeeded', attempts: [] };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('hooks/h1').set(hook);
+        await admin.firestore().doc('hookdeliveries/d1').set(delivery);
+      });
+    });
+
+    test('the server writes and reads them (the seeds are real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const h = await admin.firestore().doc('hooks/h1').get();
+        const d = await admin.firestore().doc('hookdeliveries/d1').get();
+        if (!h.exists || !h.data().secret.startsWith('whsec_') || !d.exists) throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('the project\'s owner reads no webhook or delivery, one by one or by query', async () => {
+      await assertFails(as('alice').doc('hooks/h1').get());
+      await assertFails(as('alice').collection('hooks').where('projectId', '==', 'p1').get());
+      await assertFails(as('alice').doc('hookdeliveries/d1').get());
+      await assertFails(as('alice').collection('hookdeliveries').where('hookId', '==', 'h1').get());
+    });
+    test('nobody without an account reads them', async () => {
+      await assertFails(as(null).doc('hooks/h1').get());
+      await assertFails(as(null).collection('hookdeliveries').get());
+    });
+    test('nobody makes, changes or deletes one by writing it', async () => {
+      await assertFails(as('alice').doc('hooks/h2').set(hook));
+      await assertFails(as('alice').doc('hooks/h1').update({ url: 'https://evil.example/' }));
+      await assertFails(as('alice').doc('hooks/h1').delete());
+      await assertFails(as('alice').doc('hookdeliveries/d1').update({ status: 'pending' }));
+      await assertFails(as('alice').doc('hookdeliveries/d2').set(delivery));
+    });
+  });
+
   describe('internal collections', () => {
     for (const path of CLOSED) {
       test(`${path} is closed, even to the owner of the project it names`, async () => {

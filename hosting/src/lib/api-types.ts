@@ -97,3 +97,11 @@ export type SharePermission = Schemas["SharePermission"];
 export type SharedPage = Schemas["SharedPage"];
 export type SharedItem = SharedPage["items"][number];
 export type NewShare = RequestBody<"createShare">;
+
+/** An outbound webhook as its owners see it, as made or rotated (with its secret, shown once), and its messages. */
+export type Hook = Schemas["Hook"];
+export type IssuedHook = Schemas["IssuedHook"];
+export type HookDelivery = Schemas["HookDelivery"];
+export type HookEventType = Schemas["HookEventType"];
+export type NewHook = RequestBody<"createHook">;
+export type HookChange = RequestBody<"updateHook">;

@@ -66,7 +66,8 @@ class RouteFuzzBlackBoxTest {
 
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
-      String upload, String invitation, String comment, String notification, String share, String shareToken) {
+      String upload, String invitation, String comment, String notification, String share, String shareToken,
+      String hook, String delivery) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -80,6 +81,8 @@ class RouteFuzzBlackBoxTest {
         case "notificationId" -> notification;
         case "shareId" -> share;
         case "token" -> shareToken;
+        case "hookId" -> hook;
+        case "deliveryId" -> delivery;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
@@ -121,14 +124,20 @@ class RouteFuzzBlackBoxTest {
           "{\"body\":\"A first thought\"}").expect(201).object().get("id").getAsString();
       JsonObject share = api.post("/api/projects/" + project + "/shares", who.idToken(), "{\"contentIds\":[\""
           + content + "\"],\"permission\":\"approve\",\"label\":\"Fuzz\"}").expect(201).object();
+      // A webhook to a closed port on this machine (plain http to loopback is allowed on this server),
+      // and the delivery of its test message, which fails and stays in the log.
+      String hook = api.post("/api/projects/" + project + "/hooks", who.idToken(), "{\"url\":\"http://127.0.0.1:9/fuzz\","
+          + "\"events\":[\"job.completed\"]}").expect(201).object().getAsJsonObject("hook").get("id").getAsString();
+      String delivery = api.post("/api/projects/" + project + "/hooks/" + hook + "/test", who.idToken(), null)
+          .expect(202).object().get("id").getAsString();
       return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
-          share.get("id").getAsString(), share.get("token").getAsString());
+          share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery);
     }
 
     /** This tenant with one of its person's notifications. */
     Tenant withNotification(String id) {
       return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
-          shareToken);
+          shareToken, hook, delivery);
     }
   }
 
@@ -138,7 +147,8 @@ class RouteFuzzBlackBoxTest {
     server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "off", "RATE_LIMIT_PER_IP", "off",
         "SHARE_RATE_LIMIT_PER_IP", "off", "SHARE_UNLOCK_LIMIT_PER_IP", "off", "DEMO_CHUNK_DELAY", "0ms",
         "DEMO_LATENCY", "0ms", "MAX_BODY_BYTES", Integer.toString(MAX_BODY),
-        "MEDIA_MAX_UPLOAD_BYTES", Integer.toString(MAX_UPLOAD), "GOAPI_WEBHOOK_SECRET", "fuzz-webhook-secret"));
+        "MEDIA_MAX_UPLOAD_BYTES", Integer.toString(MAX_UPLOAD), "GOAPI_WEBHOOK_SECRET", "fuzz-webhook-secret",
+        "HOOKS_ALLOW_HTTP_LOOPBACK", "true"));
     api = new Api(server.base());
     address = new InetSocketAddress("127.0.0.1", server.base().getPort());
     routes = OpenApiRoutes.read(ServerProcess.REPO.resolve("docs/openapi.yaml"));

@@ -14,6 +14,7 @@ import dev.contentcreator.functions.generations.GenerationsApi;
 import dev.contentcreator.functions.health.HealthApi;
 import dev.contentcreator.functions.invitations.InvitationsApi;
 import dev.contentcreator.functions.shares.SharesApi;
+import dev.contentcreator.functions.hooks.HooksApi;
 import dev.contentcreator.functions.media.MediaApi;
 import dev.contentcreator.functions.projects.ProjectsApi;
 import dev.contentcreator.functions.templates.TemplatesApi;
@@ -60,7 +61,8 @@ class RoutesAgreeTest {
         Map.entry("media", MediaApi.router(services)),
         Map.entry("batches", BatchesApi.router(services)),
         Map.entry("invitations", InvitationsApi.router(services)),
-        Map.entry("shares", SharesApi.router(services)));
+        Map.entry("shares", SharesApi.router(services)),
+        Map.entry("hooks", HooksApi.router(services)));
   }
 
   @SuppressWarnings("unchecked")

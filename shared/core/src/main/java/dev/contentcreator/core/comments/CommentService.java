@@ -63,9 +63,20 @@ public final class CommentService {
   private final NotificationService notifications;
   private final CommentHook hook;
   private final Clock clock;
+  private final java.util.function.Consumer<Comment> posted;
 
   public CommentService(DocumentStore documents, ProjectService projects, UserService users,
       NotificationService notifications, CommentHook hook, Clock clock) {
+    this(documents, projects, users, notifications, hook, clock, c -> { });
+  }
+
+  /**
+   * As the other constructor; {@code posted} is told of each new comment after it committed (it
+   * must not throw: the comment has been made).
+   */
+  public CommentService(DocumentStore documents, ProjectService projects, UserService users,
+      NotificationService notifications, CommentHook hook, Clock clock, java.util.function.Consumer<Comment> posted) {
+    this.posted = Objects.requireNonNull(posted, "posted");
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
     this.users = Objects.requireNonNull(users, "users");
@@ -166,6 +177,11 @@ public final class CommentService {
       return new Posted(CommentView.of(earlier, earlier.anchor()), false);
     }
     tellAbout(c, item, reply ? thread(root.id()) : List.of(c));
+    try {
+      posted.accept(c);
+    } catch (RuntimeException e) {
+      Log.error("could not pass on the new comment " + c.id(), e);
+    }
     return new Posted(CommentView.of(c, c.anchor()), true);
   }
 

@@ -107,6 +107,15 @@ public final class Settings {
   public static final Setting<Long> MAX_BODY_BYTES = longValue("MAX_BODY_BYTES", "1048576", "the largest JSON body accepted");
   public static final Setting<Duration> INVITATION_TTL = duration("INVITATION_TTL", "168h", "how long an invitation stays open");
 
+  // Outbound webhooks
+  public static final Setting<Integer> HOOK_MAX_ATTEMPTS = integer("HOOK_MAX_ATTEMPTS", "8", "tries of one webhook message before it is marked failed");
+  public static final Setting<Duration> HOOK_MIN_BACKOFF = duration("HOOK_MIN_BACKOFF", "5s", "the wait before a webhook message's first retry (doubling after)");
+  public static final Setting<Duration> HOOK_MAX_BACKOFF = duration("HOOK_MAX_BACKOFF", "1h", "the longest wait between tries of a webhook message");
+  public static final Setting<Duration> HOOK_TIMEOUT = duration("HOOK_TIMEOUT", "15s", "the wait for a webhook receiver's answer, connection included");
+  public static final Setting<Duration> HOOK_SECRET_GRACE = duration("HOOK_SECRET_GRACE", "24h", "how long a rotated-out webhook secret still signs");
+  public static final Setting<Integer> HOOK_DISABLE_AFTER = integer("HOOK_DISABLE_AFTER", "20", "failed webhook messages in a row that switch the hook off; 0 never");
+  public static final Setting<Boolean> HOOKS_ALLOW_HTTP_LOOPBACK = bool("HOOKS_ALLOW_HTTP_LOOPBACK", "false", "let a webhook use plain http to loopback");
+
   // Mail and the web app's address
   public static final Setting<String> APP_URL = string("APP_URL", null, "the web app's address, for links in e-mails").derivedFrom("http://$HOST:$PORT");
   public static final Setting<String> MAILER = string("MAILER", "outbox", "the mail adapter: outbox or smtp");

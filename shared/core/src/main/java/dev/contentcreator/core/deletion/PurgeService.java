@@ -26,6 +26,7 @@ import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.core.review.ReviewService;
+import dev.contentcreator.core.hooks.HookService;
 import dev.contentcreator.core.shares.ShareService;
 import dev.contentcreator.core.templates.TemplateService;
 import java.io.IOException;
@@ -102,7 +103,10 @@ public final class PurgeService {
       Phase.documents(ActivityLog.ACTIVITY, "projectId"),
       // Phases are numbered by position in running purges: a new one goes last.
       Phase.documents(ShareService.SHARES, "projectId"),
-      Phase.documents(Presence.COLLECTION, "projectId"));
+      Phase.documents(Presence.COLLECTION, "projectId"),
+      // A deleted project's webhooks send nothing more (the delivery task finds no hook), then go.
+      Phase.documents(HookService.HOOKS, "projectId"),
+      Phase.documents(HookService.DELIVERIES, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),

@@ -59,6 +59,13 @@ public final class GenerationService {
   public GenerationService(DocumentStore documents, ProjectService projects, TemplateService templates,
       UsageService usage, Supplier<Providers> providers, Supplier<ProviderPolicy> policy, Supplier<EventBus> events,
       GenerationSettings settings, Clock clock) {
+    this(documents, projects, templates, usage, providers, policy, events, settings, clock, JobOutcomes.NONE);
+  }
+
+  /** As the other constructor, telling {@code outcomes} of jobs a cancel ends. */
+  public GenerationService(DocumentStore documents, ProjectService projects, TemplateService templates,
+      UsageService usage, Supplier<Providers> providers, Supplier<ProviderPolicy> policy, Supplier<EventBus> events,
+      GenerationSettings settings, Clock clock, JobOutcomes outcomes) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
     this.templates = Objects.requireNonNull(templates, "templates");
@@ -68,7 +75,7 @@ public final class GenerationService {
     this.events = Objects.requireNonNull(events, "events");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.ledger = new JobLedger(documents, usage, clock);
+    this.ledger = new JobLedger(documents, usage, clock, outcomes);
   }
 
   /** The worst case of one item, to reserve when its job is accepted (see {@link Reservation}). */

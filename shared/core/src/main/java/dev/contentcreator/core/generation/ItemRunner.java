@@ -52,12 +52,21 @@ public final class ItemRunner {
   public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
       Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
       Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock) {
+    this(documents, blobs, cache, tasks, providers, policy, usage, events, fetcher, media, settings, clock,
+        JobOutcomes.NONE);
+  }
+
+  /** As the other constructor, telling {@code outcomes} of every job's end and every failed item. */
+  public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
+      Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
+      Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock,
+      JobOutcomes outcomes) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.news = new ItemEvents(events);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.ledger = new JobLedger(documents, usage, clock);
+    this.ledger = new JobLedger(documents, usage, clock, outcomes);
     this.leases = new LeaseKeeper(ledger, settings.itemLease());
     LenientCache lenient = new LenientCache(cache);
     this.results = new ResultCache(lenient, blobs, settings.cacheTtl(), clock);

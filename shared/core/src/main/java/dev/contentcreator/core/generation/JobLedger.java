@@ -35,11 +35,18 @@ public final class JobLedger {
   private final DocumentStore documents;
   private final UsageService usage;
   private final Clock clock;
+  private final JobOutcomes outcomes;
 
   public JobLedger(DocumentStore documents, UsageService usage, Clock clock) {
+    this(documents, usage, clock, JobOutcomes.NONE);
+  }
+
+  /** A ledger that tells {@code outcomes} of every job's end and every failed item, after the write. */
+  public JobLedger(DocumentStore documents, UsageService usage, Clock clock, JobOutcomes outcomes) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.usage = Objects.requireNonNull(usage, "usage");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
   }
 
   /**
@@ -166,8 +173,10 @@ public final class JobLedger {
 
   /** Ends the item as failed with a reason a person can read; what it held is given back. */
   public Optional<GenerationItem> fail(String itemId, String reason) {
-    return end(itemId, i -> true, (tx, job, item, counts) -> release(tx, job, item, counts,
+    Optional<GenerationItem> failed = end(itemId, i -> true, (tx, job, item, counts) -> release(tx, job, item, counts,
         item.failed(reason, clock.instant())));
+    failed.ifPresent(outcomes::itemFailed);
+    return failed;
   }
 
   /** Ends the item as cancelled, saying why; what it held is given back. */
@@ -206,7 +215,9 @@ public final class JobLedger {
    * whose items have all ended but which has not settled yet is settled instead: it has ended.
    */
   public JobCancel cancelJob(String jobId) {
-    return documents.transaction(tx -> {
+    GenerationJob[] settledHere = new GenerationJob[1];
+    JobCancel result = documents.transaction(tx -> {
+      settledHere[0] = null;
       GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
       if (job.status().terminal()) {
         return job.status() == GenerationJob.Status.CANCELLED ? JobCancel.ALREADY_CANCELLED : JobCancel.ALREADY_ENDED;
@@ -214,12 +225,18 @@ public final class JobLedger {
       JobCounters.Counts counts = JobCounters.sum(tx, job);
       Instant now = clock.instant();
       if (counts.ended() == job.itemCount()) {
-        Jobs.put(tx, job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(), now));
+        GenerationJob settled = job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(), now);
+        Jobs.put(tx, settled);
+        settledHere[0] = settled;
         return JobCancel.ALREADY_ENDED;
       }
       Jobs.put(tx, job.cancelled(now));
       return JobCancel.CANCELLED;
     });
+    if (settledHere[0] != null) {
+      outcomes.jobEnded(settledHere[0]);
+    }
+    return result;
   }
 
   /**
@@ -278,16 +295,21 @@ public final class JobLedger {
     if (JobCounters.sum(documents, seen).ended() < seen.itemCount()) {
       return;
     }
-    documents.transaction(tx -> {
+    GenerationJob ended = documents.transaction(tx -> {
       GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
       JobCounters.Counts counts = JobCounters.sum(tx, job);
       boolean settled = job.status().terminal() && job.ended() == counts.ended() && job.costMicros() == counts.costMicros();
       if (counts.ended() == job.itemCount() && !settled) {
-        Jobs.put(tx, job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(),
-            clock.instant()));
+        GenerationJob done = job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(),
+            clock.instant());
+        Jobs.put(tx, done);
+        return done;
       }
       return null;
     });
+    if (ended != null) {
+      outcomes.jobEnded(ended);
+    }
   }
 
   /** The new content item's title: the prompt on one line, cut at 60, numbered within a job of several. */

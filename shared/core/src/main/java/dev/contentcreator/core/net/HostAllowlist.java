@@ -28,10 +28,20 @@ public final class HostAllowlist {
 
   private final Set<String> exact;
   private final List<String> suffixes;
+  private final boolean anyHost;
 
-  private HostAllowlist(Set<String> exact, List<String> suffixes) {
+  private HostAllowlist(Set<String> exact, List<String> suffixes, boolean anyHost) {
     this.exact = Set.copyOf(exact);
     this.suffixes = List.copyOf(suffixes);
+    this.anyHost = anyHost;
+  }
+
+  /**
+   * Every host name: for addresses a person types for their own use (an outbound webhook), where
+   * only the address checks of {@link AddressPolicy} and the metadata names hold.
+   */
+  public static HostAllowlist anyHost() {
+    return new HostAllowlist(Set.of(), List.of(), true);
   }
 
   /**
@@ -63,13 +73,16 @@ public final class HostAllowlist {
         exact.add(name);
       }
     }
-    return new HostAllowlist(exact, suffixes);
+    return new HostAllowlist(exact, suffixes, false);
   }
 
   public boolean allows(String host) {
     String name = normalise(Objects.requireNonNull(host, "host"));
     if (name.isEmpty()) {
       return false;
+    }
+    if (anyHost) {
+      return true;
     }
     if (exact.contains(name)) {
       return true;
@@ -83,12 +96,15 @@ public final class HostAllowlist {
   }
 
   public boolean isEmpty() {
-    return exact.isEmpty() && suffixes.isEmpty();
+    return !anyHost && exact.isEmpty() && suffixes.isEmpty();
   }
 
   /** The entries, as they would be written back. */
   @Override
   public String toString() {
+    if (anyHost) {
+      return "*";
+    }
     List<String> all = new ArrayList<>(exact);
     suffixes.forEach(s -> all.add("*" + s));
     return String.join(",", all);

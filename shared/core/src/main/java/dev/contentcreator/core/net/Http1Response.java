@@ -45,8 +45,40 @@ final class Http1Response {
         + "Accept: */*\r\n"
         + "Accept-Encoding: identity\r\n"
         + "Connection: close\r\n\r\n";
+    return send(socket, request.getBytes(StandardCharsets.US_ASCII), null, deadlineNanos, url);
+  }
+
+  /**
+   * Sends {@code POST target} with {@code headers} (names and values already free of CR and LF) and
+   * {@code body}, and reads the answer's head; the body is left to {@link #readExcerpt}.
+   */
+  static Http1Response post(Socket socket, String hostHeader, String target, Map<String, String> headers,
+      byte[] body, String userAgent, long deadlineNanos, String url) throws IOException, UpstreamException {
+    StringBuilder head = new StringBuilder(256)
+        .append("POST ").append(target).append(" HTTP/1.1\r\n")
+        .append("Host: ").append(hostHeader).append("\r\n")
+        .append("User-Agent: ").append(userAgent).append("\r\n")
+        .append("Accept: */*\r\n")
+        .append("Accept-Encoding: identity\r\n")
+        .append("Connection: close\r\n")
+        .append("Content-Length: ").append(body.length).append("\r\n");
+    headers.forEach((k, v) -> {
+      if (k.indexOf('\r') >= 0 || k.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("a header may not hold a line break: " + k);
+      }
+      head.append(k).append(": ").append(v).append("\r\n");
+    });
+    head.append("\r\n");
+    return send(socket, head.toString().getBytes(StandardCharsets.ISO_8859_1), body, deadlineNanos, url);
+  }
+
+  private static Http1Response send(Socket socket, byte[] head, byte[] body, long deadlineNanos, String url)
+      throws IOException, UpstreamException {
     OutputStream out = socket.getOutputStream();
-    out.write(request.getBytes(StandardCharsets.US_ASCII));
+    out.write(head);
+    if (body != null) {
+      out.write(body);
+    }
     out.flush();
     InputStream in = new java.io.BufferedInputStream(new DeadlineInputStream(socket, deadlineNanos), 16 * 1024);
     while (true) {
@@ -93,6 +125,47 @@ final class Http1Response {
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     copy(body, Long.MAX_VALUE, maxBytes);
+    return body.toByteArray();
+  }
+
+  /**
+   * At most {@code maxBytes} of the body, cut there without failing (the connection closes after
+   * this answer, so what is left unread is dropped): the excerpt of an answer kept in a log.
+   */
+  byte[] readExcerpt(int maxBytes) throws IOException, FetchException {
+    if (status == 204 || status == 205 || status == 304) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(maxBytes, 4096));
+    List<String> transfer = headers.get("transfer-encoding");
+    if (transfer != null) {
+      while (body.size() < maxBytes) {
+        String line = readLine(in, url);
+        int semi = line.indexOf(';');
+        String hex = (semi >= 0 ? line.substring(0, semi) : line).trim();
+        if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+          throw malformed("a bad chunk size");
+        }
+        long size = Long.parseLong(hex, 16);
+        if (size == 0) {
+          break;
+        }
+        long want = Math.min(size, maxBytes - body.size());
+        if (copy(body, want, maxBytes) < want) {
+          throw malformed("the body ended inside a chunk");
+        }
+        if (want < size) {
+          break;
+        }
+        if (!readLine(in, url).isEmpty()) {
+          throw malformed("a chunk longer than its size");
+        }
+      }
+      return body.toByteArray();
+    }
+    List<String> lengths = headers.get("content-length");
+    long length = lengths != null ? parseLength(lengths) : Long.MAX_VALUE;
+    copy(body, Math.min(length, maxBytes), maxBytes);
     return body.toByteArray();
   }
 

@@ -133,6 +133,56 @@ public final class SafeFetcher {
     }
   }
 
+  /**
+   * Checks the address as a fetch of it would, resolving its host once, without connecting: for an
+   * address a person gives to be used later (it is checked again, and resolved again, each time
+   * it is used, since what a name resolves to may change).
+   *
+   * @throws RefusedAddressException when the address is not allowed
+   * @throws UpstreamException when its host does not resolve
+   */
+  public void check(String url) throws FetchException {
+    vet(parse(Objects.requireNonNull(url, "url")));
+  }
+
+  /** What a host answered to {@link #post}: its status and the start of its body. */
+  public record Answer(int status, byte[] excerpt) {}
+
+  /**
+   * POSTs {@code body} to {@code url} under the same checks as {@link #fetch} (the host resolved
+   * once, every address vetted, the connection made to a vetted address), following no redirect:
+   * any status is answered, with at most {@code excerptBytes} of the body.
+   *
+   * @param headers extra request headers (no line breaks); Host, Content-Length and Connection are set here
+   * @throws RefusedAddressException when the address is not allowed; nothing was connected to
+   * @throws UpstreamException when the host cannot be reached, breaks HTTP, or takes longer than the time cap
+   */
+  public Answer post(String url, java.util.Map<String, String> headers, byte[] body, String userAgent,
+      int excerptBytes) throws FetchException {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(body, "body");
+    long deadline = System.nanoTime() + totalTimeout.toNanos();
+    Hop hop = vet(parse(url));
+    try (Socket socket = open(hop, deadline)) {
+      Http1Response response = Http1Response.post(socket, hop.hostHeader(), hop.target(), headers, body,
+          userAgent, deadline, hop.shown);
+      byte[] excerpt;
+      try {
+        excerpt = response.readExcerpt(excerptBytes);
+      } catch (UpstreamException | SocketTimeoutException e) {
+        // The status came; a body cut short or slow to come does not change what it said.
+        excerpt = new byte[0];
+      }
+      return new Answer(response.status, excerpt);
+    } catch (SocketTimeoutException e) {
+      throw new UpstreamException(hop.shown, Reason.TIMEOUT, 0, hop.shown + " did not answer within "
+          + totalTimeout, e);
+    } catch (IOException e) {
+      throw new UpstreamException(hop.shown, Reason.UNREACHABLE, 0, hop.shown + " failed: " + e, e);
+    }
+  }
+
   /** Connects to the first vetted address that answers, within the connect timeout and the deadline. */
   private Socket open(Hop hop, long deadline) throws IOException, UpstreamException {
     IOException last = null;

@@ -14,6 +14,11 @@ import dev.contentcreator.core.media.MediaService;
 import dev.contentcreator.core.http.Gateway;
 import dev.contentcreator.core.http.GatewaySettings;
 import dev.contentcreator.core.http.Router;
+import dev.contentcreator.core.hooks.HookEvents;
+import dev.contentcreator.core.hooks.HookService;
+import dev.contentcreator.core.hooks.HookSettings;
+import dev.contentcreator.core.net.SafeFetcher;
+import dev.contentcreator.core.review.ReviewListener;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.invitations.InvitationSettings;
 import dev.contentcreator.core.mail.MailService;
@@ -53,9 +58,16 @@ public final class Services {
   private final Lazy<MailService> mail;
   private final Lazy<NotificationService> notifications;
   private final Lazy<CommentService> comments;
+  private final Lazy<SafeFetcher> hookSender;
+  private final Lazy<HookService> hooks;
+  private final HookEvents hookEvents;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
+    this.hookSender = new Lazy<>(() -> HookService.sender(platform.settings(HookSettings.class, HookSettings::from)));
+    this.hooks = new Lazy<>(() -> new HookService(platform.documents(), projects(), platform::tasks, hookSender::get,
+        platform.settings(HookSettings.class, HookSettings::from), platform.clock()));
+    this.hookEvents = new HookEvents(platform::documents, this::hooks);
     this.users = new Lazy<>(() -> new UserService(platform.documents(), platform.clock()));
     this.projects = new Lazy<>(() -> new ProjectService(platform.documents(), users(), platform.clock()));
     this.invitations = new Lazy<>(() -> new InvitationService(platform.documents(), projects(), users(),
@@ -68,10 +80,11 @@ public final class Services {
         platform.clock()));
     this.generation = new Lazy<>(() -> new GenerationService(platform.documents(), projects(), templates(), usage(),
         platform::providers, platform::policy, platform::events, platform.settings(GenerationSettings.class, GenerationSettings::from),
-        platform.clock()));
+        platform.clock(), hookEvents));
     this.runner = new Lazy<>(() -> new ItemRunner(platform.documents(), platform::blobs, platform::cache,
         platform::tasks, platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher,
-        this::media, platform.settings(GenerationSettings.class, GenerationSettings::from), platform.clock()));
+        this::media, platform.settings(GenerationSettings.class, GenerationSettings::from), platform.clock(),
+        hookEvents));
     this.media = new Lazy<>(() -> new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
         platform::fetcher, platform.clock()));
     this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
@@ -80,7 +93,8 @@ public final class Services {
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
-        new ReviewNotifications(platform.documents(), notifications()), platform.clock()));
+        ReviewListener.both(new ReviewNotifications(platform.documents(), notifications()), hookEvents),
+        platform.clock()));
     this.activity = new Lazy<>(() -> new ActivityLog(platform.documents(), projects()));
     this.shares = new Lazy<>(() -> new ShareService(platform.documents(), projects(), contents(), reviews(),
         platform::rateLimiter, platform.settings(ShareSettings.class, ShareSettings::from), platform.clock()));
@@ -89,7 +103,7 @@ public final class Services {
     this.notifications = new Lazy<>(() -> new NotificationService(platform.documents(), users(), mail(),
         platform.clock()));
     this.comments = new Lazy<>(() -> new CommentService(platform.documents(), projects(), users(), notifications(),
-        new CommentActivity(platform.clock()), platform.clock()));
+        new CommentActivity(platform.clock()), platform.clock(), hookEvents));
   }
 
   /** Mail queued as tasks and sent through the platform's mailer. */
@@ -105,6 +119,11 @@ public final class Services {
   /** Comments on content items, in threads. */
   public CommentService comments() {
     return comments.get();
+  }
+
+  /** A project's outbound webhooks and their deliveries. */
+  public HookService hooks() {
+    return hooks.get();
   }
 
   public Platform platform() {

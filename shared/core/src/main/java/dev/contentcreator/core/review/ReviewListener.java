@@ -13,4 +13,15 @@ public interface ReviewListener {
   ReviewListener NONE = (before, to, by, note) -> { };
 
   void moved(ContentItem before, ReviewStatus to, Member by, String note);
+
+  /** Tells {@code first}, then {@code second}, each whatever the other did. */
+  static ReviewListener both(ReviewListener first, ReviewListener second) {
+    return (before, to, by, note) -> {
+      try {
+        first.moved(before, to, by, note);
+      } finally {
+        second.moved(before, to, by, note);
+      }
+    };
+  }
 }

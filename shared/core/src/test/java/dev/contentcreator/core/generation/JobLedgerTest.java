@@ -333,4 +333,40 @@ class JobLedgerTest {
     assertEquals(GenerationJob.Status.RUNNING, job().status());
     assertFalse(JobLedger.startsJob(job(), item(0)), "a running job is not started again");
   }
+
+  /** Records what a ledger tells its outcomes listener. */
+  private static final class Told implements JobOutcomes {
+    final List<GenerationJob> ended = new java.util.ArrayList<>();
+    final List<GenerationItem> failed = new java.util.ArrayList<>();
+
+    @Override
+    public void jobEnded(GenerationJob job) {
+      ended.add(job);
+    }
+
+    @Override
+    public void itemFailed(GenerationItem item) {
+      failed.add(item);
+    }
+  }
+
+  @Test
+  void theOutcomesListenerHearsOfEachFailedItemAndOfTheJobsEndOnceAfterItsFinalCounts() {
+    open(2);
+    Told told = new Told();
+    JobLedger ledger = new JobLedger(documents, usage, Clock.fixed(now, ZoneOffset.UTC), told);
+    ledger.fail(id(0), "The provider refused the prompt.");
+    assertEquals(List.of(id(0)), told.failed.stream().map(GenerationItem::id).toList());
+    assertEquals("The provider refused the prompt.", told.failed.get(0).failureReason());
+    assertTrue(told.ended.isEmpty(), "one item is still to end");
+    ledger.complete(id(1), text("snow"), new ItemResult.Usage(10, 20, 0, 0), false);
+    assertEquals(1, told.ended.size());
+    assertEquals(GenerationJob.Status.COMPLETED, told.ended.get(0).status());
+    assertEquals(1, told.ended.get(0).completed());
+    assertEquals(1, told.ended.get(0).failed());
+    ledger.fail(id(1), "again");
+    ledger.settle(JOB);
+    assertEquals(1, told.ended.size(), "an item that ended does not end again, and a settled job is not settled twice");
+    assertEquals(1, told.failed.size());
+  }
 }

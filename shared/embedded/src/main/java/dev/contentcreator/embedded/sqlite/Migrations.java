@@ -47,7 +47,12 @@ final class Migrations {
               + " WHERE collection = 'contents' AND json_type(data, '$.reviewStatus') IS NULL")),
       new Migration(5, "index share links by project and time", List.of(
           "CREATE INDEX documents_shares_project_created ON documents"
-              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'shares'")));
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'shares'")),
+      new Migration(6, "index webhooks by project and their deliveries by webhook, newest first", List.of(
+          "CREATE INDEX documents_hooks_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hooks'",
+          "CREATE INDEX documents_hookdeliveries_hook_created ON documents"
+              + " (json_extract(data, '$.hookId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hookdeliveries'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
