@@ -97,3 +97,8 @@ export type SharePermission = Schemas["SharePermission"];
 export type SharedPage = Schemas["SharedPage"];
 export type SharedItem = SharedPage["items"][number];
 export type NewShare = RequestBody<"createShare">;
+
+/** An API key as its person sees it (never its secret), and as made (with the whole key, shown once). */
+export type ApiKey = Schemas["ApiKey"];
+export type IssuedApiKey = Schemas["IssuedApiKey"];
+export type NewApiKey = RequestBody<"createApiKey">;
