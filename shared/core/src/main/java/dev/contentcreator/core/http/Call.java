@@ -26,6 +26,8 @@ final class Call {
   String uid;
   /** The id of the API key that signed the request (never the key itself), or null. */
   String keyId;
+  /** The scope of that key, for the whole of the answer (a streamed one too), or null. */
+  KeyScope keyScope;
   /** Whether the person's rate-limit token was already taken, with the address's. */
   boolean personLimited;
   String problemType;

@@ -123,7 +123,10 @@ final class Pipeline {
         call.bytes = Responses.problem(response, call, refusal);
         return;
       }
-      call.bytes = Responses.answer(response, call, answer);
+      // A streamed answer runs its stream here, after the handler: it keeps the key's scope too.
+      try (KeyScope.Scope scoped = KeyScope.enter(call.keyScope)) {
+        call.bytes = Responses.answer(response, call, answer);
+      }
     } catch (RuntimeException | IOException | Error e) {
       call.blame(e);
       Log.error("unexpected failure in " + call.method + " " + SecretPaths.redact(call.path), e);
@@ -141,6 +144,7 @@ final class Pipeline {
       call.uid = caller.uid();
       if (caller.viaKey()) {
         call.keyId = caller.key().keyId();
+        call.keyScope = caller.key();
       }
     }
     limits.afterAuthentication(call, who);

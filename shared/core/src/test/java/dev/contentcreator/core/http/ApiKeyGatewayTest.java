@@ -70,6 +70,10 @@ class ApiKeyGatewayTest {
         .get("/api/projects", seeScope)
         .get("/api/projects/{projectId}", seeScope)
         .post("/api/templates", seeScope)
+        .get("/api/projects/{projectId}/stream", r -> ApiResponse.streaming("text/plain", out -> {
+          scopesSeen.add(KeyScope.current());
+          out.write('x');
+        }))
         .build();
     return Gateway.builder()
         .router(router)
@@ -110,6 +114,14 @@ class ApiKeyGatewayTest {
     assertEquals(0, identityAsked.get());
     assertTrue(signedIn.isEmpty(), "a key's person is not signed in again");
     assertNull(KeyScope.current(), "the scope ends with the request");
+  }
+
+  @Test
+  void aStreamedAnswerKeepsTheKeysScopeWhileItStreams() {
+    FakeHttp.Response r = call("GET", "/api/projects/p1/stream", ALL_VIEWER);
+    assertEquals(200, r.status);
+    assertEquals("CCCCCCCCCCCCCCCCCCCC", scopesSeen.get(0).keyId());
+    assertNull(KeyScope.current());
   }
 
   @Test
