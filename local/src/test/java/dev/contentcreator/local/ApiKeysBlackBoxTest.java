@@ -34,6 +34,7 @@ class ApiKeysBlackBoxTest {
   static Person bob;
   static Person vic;
   static Person zed;
+  static Person rae;
   static boolean onSqlite;
 
   @BeforeAll
@@ -41,12 +42,14 @@ class ApiKeysBlackBoxTest {
     Emulator.ensureRunning();
     onSqlite = OnEmulators.adaptersFor(test).isEmpty();
     server = ServerProcess.start(data, OnEmulators.with(OnEmulators.adaptersFor(test),
-        "RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m", "RATE_LIMIT_PER_PEER", "10000/1m"));
+        // The person's bucket is the tightest, so RateLimit-Remaining reports it.
+        "RATE_LIMIT_PER_USER", "400/1h", "RATE_LIMIT_PER_IP", "10000/1m", "RATE_LIMIT_PER_PEER", "10000/1m"));
     api = new Api(server.base());
     alice = Emulator.signUp("alice");
     bob = Emulator.signUp("bob");
     vic = Emulator.signUp("vic");
     zed = Emulator.signUp("zed");
+    rae = Emulator.signUp("rae");
   }
 
   @AfterAll
@@ -242,6 +245,15 @@ class ApiKeysBlackBoxTest {
     api.post("/api/me/keys/AAAAAAAAAAAAAAAAAAAA/revoke", t, "{\"x\":1}").expect(400);
     api.delete("/api/me/keys/nothing-here", t).expect(404);
     api.get("/api/me/keys", null).expect(401);
+  }
+
+  @Test
+  void aKeySpendsItsPersonsRateLimit() throws Exception {
+    String k = secret(key(rae, null, "viewer"));
+    long before = Long.parseLong(api.get("/api/me", rae.idToken()).expect(200).header("RateLimit-Remaining"));
+    long viaKey = Long.parseLong(api.get("/api/me", k).expect(200).header("RateLimit-Remaining"));
+    long after = Long.parseLong(api.get("/api/me", rae.idToken()).expect(200).header("RateLimit-Remaining"));
+    assertTrue(viaKey < before && after < viaKey, before + " > " + viaKey + " > " + after);
   }
 
   @Test
