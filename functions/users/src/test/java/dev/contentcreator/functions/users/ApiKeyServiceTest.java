@@ -89,7 +89,7 @@ class ApiKeyServiceTest {
     IssuedApiKey issued = make(alice, project, Role.EDITOR);
     assertTrue(issued.secret().startsWith(ApiKeyCheck.PREFIX + issued.key().id() + "_"));
     assertEquals(68, issued.secret().length());
-    String secretPart = issued.secret().substring(issued.secret().lastIndexOf('_') + 1);
+    String secretPart = issued.secret().substring(issued.secret().length() - Secrets.LENGTH);
     String stored = store.get(ApiKeyService.KEYS, issued.key().id()).orElseThrow().data().toString();
     assertFalse(stored.contains(secretPart), stored);
     assertTrue(stored.contains(Secrets.hash(secretPart)), stored);
