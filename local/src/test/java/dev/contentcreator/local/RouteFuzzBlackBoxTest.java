@@ -66,7 +66,8 @@ class RouteFuzzBlackBoxTest {
 
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
-      String upload, String invitation, String comment, String notification, String share, String shareToken) {
+      String upload, String invitation, String comment, String notification, String share, String shareToken,
+      String apiKey) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -80,6 +81,7 @@ class RouteFuzzBlackBoxTest {
         case "notificationId" -> notification;
         case "shareId" -> share;
         case "token" -> shareToken;
+        case "keyId" -> apiKey;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
@@ -121,14 +123,16 @@ class RouteFuzzBlackBoxTest {
           "{\"body\":\"A first thought\"}").expect(201).object().get("id").getAsString();
       JsonObject share = api.post("/api/projects/" + project + "/shares", who.idToken(), "{\"contentIds\":[\""
           + content + "\"],\"permission\":\"approve\",\"label\":\"Fuzz\"}").expect(201).object();
+      String apiKey = api.post("/api/me/keys", who.idToken(), "{\"name\":\"Fuzz\",\"role\":\"viewer\",\"projectId\":\""
+          + project + "\"}").expect(201).object().get("id").getAsString();
       return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
-          share.get("id").getAsString(), share.get("token").getAsString());
+          share.get("id").getAsString(), share.get("token").getAsString(), apiKey);
     }
 
     /** This tenant with one of its person's notifications. */
     Tenant withNotification(String id) {
       return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
-          shareToken);
+          shareToken, apiKey);
     }
   }
 
@@ -427,7 +431,11 @@ class RouteFuzzBlackBoxTest {
           // The owner's project named in the query or the body instead of the path.
           List<Header> hs = new ArrayList<>(bodyHeaders);
           hs.add(auth(stranger.idToken()));
-          byte[] body = route.takesJson() ? validBase(route, keep).toString().getBytes(StandardCharsets.UTF_8) : null;
+          JsonObject named = validBase(route, keep);
+          if (route.fields().stream().anyMatch(f -> f.name().equals("projectId"))) {
+            named.addProperty("projectId", keep.project()); // named even where it may be left out (a key for all projects)
+          }
+          byte[] body = route.takesJson() ? named.toString().getBytes(StandardCharsets.UTF_8) : null;
           out.add(new Req(route, "stranger", Who.STRANGER, route.method(), keepPath + "?projectId=" + keep.project(), hs,
               body, true));
         }
