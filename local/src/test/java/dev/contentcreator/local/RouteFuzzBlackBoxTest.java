@@ -404,7 +404,8 @@ class RouteFuzzBlackBoxTest {
       if (!route.isPublic()) {
         String[] bad = {null, "Bearer", "Basic b3duZXI6cGFzc3dvcmQ=", "Bearer abc.def.ghi", "Bearer " + "x".repeat(9000),
             "Bearer " + unsigned(owner.uid(), -3600), "Bearer " + anotherProjectToken, "Bearer owner",
-            "Bearer " + owner.idToken() + "x", "bearer  " + unsigned("", 3600), "Bearer \u00e9\u00e8"};
+            "Bearer " + owner.idToken() + "x", "bearer  " + unsigned("", 3600), "Bearer \u00e9\u00e8",
+            "Bearer cck_", "Bearer cck_" + "A".repeat(20) + "_" + "A".repeat(43), "Bearer cck_" + keep.apiKey()};
         for (String a : bad) {
           List<Header> hs = new ArrayList<>(bodyHeaders);
           if (a != null) {
