@@ -35,6 +35,7 @@ class ApiKeysBlackBoxTest {
   static Person vic;
   static Person zed;
   static Person rae;
+  static Person uma;
   static boolean onSqlite;
 
   @BeforeAll
@@ -50,6 +51,7 @@ class ApiKeysBlackBoxTest {
     vic = Emulator.signUp("vic");
     zed = Emulator.signUp("zed");
     rae = Emulator.signUp("rae");
+    uma = Emulator.signUp("uma");
   }
 
   @AfterAll
@@ -254,6 +256,28 @@ class ApiKeysBlackBoxTest {
     long viaKey = Long.parseLong(api.get("/api/me", k).expect(200).header("RateLimit-Remaining"));
     long after = Long.parseLong(api.get("/api/me", rae.idToken()).expect(200).header("RateLimit-Remaining"));
     assertTrue(viaKey < before && after < viaKey, before + " > " + viaKey + " > " + after);
+  }
+
+  @Test
+  void whatAKeyGeneratesIsChargedToItsPerson() throws Exception {
+    String p = project(uma, "Charged");
+    String viewer = secret(key(uma, p, "viewer"));
+    String editor = secret(key(uma, p, "editor"));
+    String body = "{\"kind\":\"text\",\"prompt\":\"A line about keys\"}";
+    api.send("POST", "/api/projects/" + p + "/generations", viewer, body,
+        java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())).expect(403);
+    String job = api.send("POST", "/api/projects/" + p + "/generations", editor, body,
+        java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())).expect(202).object()
+        .get("id").getAsString();
+    String status = "queued";
+    for (int i = 0; i < 600 && java.util.List.of("queued", "running").contains(status); i++) {
+      Thread.sleep(100);
+      status = api.get("/api/projects/" + p + "/generations/" + job, editor).expect(200).object()
+          .get("status").getAsString();
+    }
+    assertEquals("completed", status);
+    JsonObject me = api.get("/api/me", uma.idToken()).expect(200).object();
+    assertEquals(1, me.getAsJsonObject("usage").get("items").getAsLong(), me.toString());
   }
 
   @Test
