@@ -201,6 +201,20 @@ class ApiKeysBlackBoxTest {
   }
 
   @Test
+  void theKeyOfADisabledAccountGets401() throws Exception {
+    Person dora = Emulator.signUp("dora");
+    String p = project(dora, "Disabled");
+    String k = secret(key(dora, null, "owner"));
+    api.get("/api/projects/" + p, k).expect(200);
+    JsonObject body = new JsonObject();
+    body.addProperty("localId", dora.uid());
+    body.addProperty("disableUser", true);
+    Emulator.post("/identitytoolkit.googleapis.com/v1/projects/demo-contentcreator/accounts:update", body, "owner");
+    // A sensitive route asks the identity provider at once; the others within TOKEN_CACHE_TTL.
+    api.delete("/api/projects/" + p, k).expect(401);
+  }
+
+  @Test
   void aKeyCannotMakeListOrRevokeKeys() throws Exception {
     JsonObject issued = key(alice, null, "owner");
     String k = secret(issued);

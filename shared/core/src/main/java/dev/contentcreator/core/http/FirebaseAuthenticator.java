@@ -78,17 +78,23 @@ final class FirebaseAuthenticator implements Authenticator {
 
   /** The person an API key speaks for; never the identity provider, which knows nothing of keys. */
   private Caller key(String token) {
-    Optional<Caller> who;
+    Caller who;
+    boolean disabled;
     try {
-      who = keys.get().check(token);
+      who = keys.get().check(token).orElseThrow(() -> BAD_KEY);
+      // The key stops with its person's account: disabled or deleted (on a sensitive route, asked now).
+      disabled = fresh ? identity.get().isDisabledFresh(who.uid()) : identity.get().isDisabled(who.uid());
     } catch (ApiException e) {
       throw e;
     } catch (RuntimeException e) {
-      Log.error("the API key store failed; the request is answered 503", e);
+      Log.error("the API key store or the identity provider failed; the request is answered 503", e);
       throw ApiException.of(503, "identity-unavailable", "Sign-in is unavailable",
           "API keys cannot be checked right now; please try again shortly.").withHeaders(Map.of("Retry-After", "5"));
     }
-    return who.orElseThrow(() -> BAD_KEY);
+    if (disabled) {
+      throw ApiException.unauthorized("The account this API key belongs to is disabled.");
+    }
+    return who;
   }
 
   private static Caller caller(VerifiedIdentity who) {

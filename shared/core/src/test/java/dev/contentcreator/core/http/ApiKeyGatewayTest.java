@@ -25,6 +25,7 @@ class ApiKeyGatewayTest {
   private static final String ALL_EDITOR = ApiKeyCheck.PREFIX + "AAAAAAAAAAAAAAAAAAAA_secret-one";
   private static final String ONE_PROJECT = ApiKeyCheck.PREFIX + "BBBBBBBBBBBBBBBBBBBB_secret-two";
   private static final String ALL_VIEWER = ApiKeyCheck.PREFIX + "CCCCCCCCCCCCCCCCCCCC_secret-three";
+  private static final String DISABLED = ApiKeyCheck.PREFIX + "DDDDDDDDDDDDDDDDDDDD_secret-four";
 
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
   private final List<Caller> signedIn = new ArrayList<>();
@@ -42,6 +43,11 @@ class ApiKeyGatewayTest {
     }
 
     @Override
+    public boolean isDisabled(String uid) {
+      return uid.equals("uid-off");
+    }
+
+    @Override
     public Optional<VerifiedIdentity> findByEmail(String email) {
       return Optional.empty();
     }
@@ -51,6 +57,8 @@ class ApiKeyGatewayTest {
     case ALL_EDITOR -> Optional.of(keyCaller("AAAAAAAAAAAAAAAAAAAA", null, Role.EDITOR));
     case ONE_PROJECT -> Optional.of(keyCaller("BBBBBBBBBBBBBBBBBBBB", "projA", Role.OWNER));
     case ALL_VIEWER -> Optional.of(keyCaller("CCCCCCCCCCCCCCCCCCCC", null, Role.VIEWER));
+    case DISABLED -> Optional.of(new Caller("uid-off", null, null, null, false,
+        new KeyScope("DDDDDDDDDDDDDDDDDDDD", null, Role.OWNER)));
     default -> Optional.empty();
   };
 
@@ -139,6 +147,14 @@ class ApiKeyGatewayTest {
     assertEquals("application/problem+json", r.header("Content-Type"));
     assertTrue(json(r).get("detail").getAsString().contains("API key"));
     assertEquals(0, identityAsked.get());
+  }
+
+  @Test
+  void theKeyOfADisabledAccountIsUnauthorized() {
+    FakeHttp.Response r = call("GET", "/api/projects/p1", DISABLED);
+    assertEquals(401, r.status);
+    assertTrue(json(r).get("detail").getAsString().contains("disabled"));
+    assertTrue(scopesSeen.isEmpty());
   }
 
   @Test
