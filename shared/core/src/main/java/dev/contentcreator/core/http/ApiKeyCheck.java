@@ -21,6 +21,26 @@ public interface ApiKeyCheck {
     return token != null && token.startsWith(PREFIX);
   }
 
+  /**
+   * The id a key-shaped token names ({@code cck_<20 letters and digits>_...}), for the log of a
+   * refused one; empty for anything else. Nothing of the secret is read.
+   */
+  static Optional<String> claimedId(String token) {
+    int start = PREFIX.length();
+    int end = start + 20;
+    if (!looksLikeKey(token) || token.length() <= end || token.charAt(end) != '_') {
+      return Optional.empty();
+    }
+    String id = token.substring(start, end);
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(id);
+  }
+
   /** Refuses every key: for gateways with no key store. */
   static ApiKeyCheck none() {
     return key -> Optional.empty();

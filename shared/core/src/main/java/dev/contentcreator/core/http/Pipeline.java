@@ -138,7 +138,16 @@ final class Pipeline {
     Target target = routes.resolve(call.method, call.path);
     call.route = target.name();
     limits.beforeAuthentication(call, target);
-    Principal who = target.authenticator().authenticate(call.request::getFirstHeader);
+    Principal who;
+    try {
+      who = target.authenticator().authenticate(call.request::getFirstHeader);
+    } catch (ApiException e) {
+      // A refused API key is logged by the id it names (never the key), so its person can be told.
+      call.keyId = call.request.getFirstHeader("Authorization")
+          .map(h -> h.length() > 7 ? h.substring(7).trim() : "")
+          .flatMap(ApiKeyCheck::claimedId).orElse(null);
+      throw e;
+    }
     Caller caller = who instanceof Caller person ? person : null;
     if (caller != null) {
       call.uid = caller.uid();

@@ -158,6 +158,16 @@ class ApiKeyGatewayTest {
   }
 
   @Test
+  void aRefusedKeyIsLoggedByTheIdItNamesNeverItsSecret() {
+    call("GET", "/api/projects/p1", ApiKeyCheck.PREFIX + "EEEEEEEEEEEEEEEEEEEE_not-the-secret");
+    call("GET", "/api/projects/p1", ApiKeyCheck.PREFIX + "short");
+    String log = log();
+    assertTrue(log.contains("\"keyId\":\"EEEEEEEEEEEEEEEEEEEE\""), log);
+    assertFalse(log.contains("not-the-secret"), log);
+    assertEquals(2, log.split("\"status\":401").length - 1, log);
+  }
+
+  @Test
   void aKeyCannotReachTheRoutesThatManageKeys() {
     FakeHttp.Response r = call("GET", "/api/me/keys", ALL_EDITOR);
     assertEquals(403, r.status);
