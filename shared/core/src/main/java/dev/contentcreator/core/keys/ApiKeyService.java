@@ -49,6 +49,8 @@ public final class ApiKeyService implements ApiKeyCheck {
   /** The most keys a list shows (revoked and expired ones included). */
   public static final int MAX_LISTED = 200;
   public static final int MAX_NAME = 100;
+  /** The most keys whose last write this instance remembers. */
+  private static final int MAX_REMEMBERED = 10_000;
 
   private final DocumentStore documents;
   private final ProjectService projects;
@@ -159,6 +161,9 @@ public final class ApiKeyService implements ApiKeyCheck {
     if (last != null && last.plus(TOUCH_EVERY).isAfter(now)
         || k.lastUsedAt() != null && k.lastUsedAt().plus(TOUCH_EVERY).isAfter(now)) {
       return;
+    }
+    if (touched.size() >= MAX_REMEMBERED) {
+      touched.clear(); // a few extra writes, never an unbounded map
     }
     touched.put(k.id(), now);
     try {
