@@ -369,6 +369,38 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('apikeys', () => {
+    // Made through the API only; a key names its person and holds the hash of its secret.
+    const key = { id: 'k1', uid: 'alice', name: 'CI', projectId: 'p1', role: 'editor', secretHash: 'f'.repeat(64),
+      createdAt: '2026-12-01T09:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z' };
+    before(async () => {
+      await env.withSecurityRulesDisabled((admin) => admin.firestore().doc('apikeys/k1').set(key));
+    });
+
+    test('the server writes and reads a key (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const snap = await admin.firestore().doc('apikeys/k1').get();
+        if (!snap.exists || snap.data().uid !== 'alice') throw new Error('the key was not seeded');
+      });
+    });
+    test('a member still reads the project the key names, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('the key\'s own person reads it neither by id nor by query', async () => {
+      await assertFails(as('alice').doc('apikeys/k1').get());
+      await assertFails(as('alice').collection('apikeys').where('uid', '==', 'alice').get());
+    });
+    test('nobody else reads it, signed in or not', async () => {
+      await assertFails(as('bob').doc('apikeys/k1').get());
+      await assertFails(as(null).collection('apikeys').get());
+    });
+    test('nobody makes, revives or extends a key by writing it', async () => {
+      await assertFails(as('alice').doc('apikeys/k2').set(key));
+      await assertFails(as('alice').doc('apikeys/k1').update({ revokedAt: null, expiresAt: '2199-01-01T00:00:00.000Z' }));
+      await assertFails(as('alice').doc('apikeys/k1').delete());
+    });
+  });
+
   describe('internal collections', () => {
     for (const path of CLOSED) {
       test(`${path} is closed, even to the owner of the project it names`, async () => {

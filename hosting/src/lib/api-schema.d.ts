@@ -109,6 +109,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's API keys, newest first, with their last use; never a secret
+         * @description Revoked and expired keys are listed too, with their status. Needs the person's own ID token: a request signed with an API key answers 403 (a key cannot manage keys).
+         */
+        get: operations["listMyApiKeys"];
+        put?: never;
+        /**
+         * Make an API key for one project or all of the caller's; the key is shown only in this answer
+         * @description A key for one project has a role no higher than the caller's there (403 otherwise; 404 for a project the caller is not a member of). A key for all projects may have any role: in each project it acts with the lower of its role and the caller's role there at the time of the request. The expiry is `expiresAt` or `ttlDays` from now (not both), 1 hour to 365 days; 90 days when neither is given. At most 25 keys in use per person (409). The token is checked with Firebase Auth on the spot; a request signed with an API key answers 403.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of the caller's API keys at once (as the revoke action); it stays listed as revoked */
+        delete: operations["deleteApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke one of the caller's API keys at once; the next request signed with it answers 401
+         * @description Another person's key answers 404, as one that does not exist. Revoking again changes nothing.
+         */
+        post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/outbox": {
         parameters: {
             query?: never;
@@ -1737,6 +1802,47 @@ export interface components {
                 error?: string | null;
             }[];
         };
+        /** @description An API key as its person sees it; never its secret. */
+        ApiKey: {
+            /** @description The key's id, also part of the key itself; what the logs name. */
+            id: string;
+            name: string;
+            /** @description The start of the key (cck_ and its id), to tell keys apart. */
+            prefix: string;
+            /** @description The one project the key reaches; absent for all the person's projects. */
+            projectId?: string;
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the key last signed a request (written at most once a minute).
+             */
+            lastUsedAt?: string;
+        };
+        IssuedApiKey: components["schemas"]["ApiKey"] & {
+            /** @description The whole key, cck_<id>_<secret>, shown only here. */
+            secret: string;
+        };
+        ApiKeyRequest: {
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @description The one project the key reaches; absent or null for all. */
+            projectId?: string | null;
+            /**
+             * Format: date-time
+             * @description 1 hour to 365 days from now.
+             */
+            expiresAt?: string;
+            /** @description Instead of expiresAt: days from now. */
+            ttlDays?: number;
+        };
         IssuedShare: components["schemas"]["Share"] & {
             /** @description The link's secret, shown only here. */
             token: string;
@@ -2106,6 +2212,7 @@ export interface components {
     };
     parameters: {
         ProjectId: string;
+        KeyId: string;
         JobId: string;
         BatchId: string;
         InvitationId: string;
@@ -2341,6 +2448,114 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMyApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, with its whole secret, shown this once. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: components["parameters"]["KeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, now revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

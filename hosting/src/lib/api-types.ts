@@ -105,3 +105,7 @@ export type HookDelivery = Schemas["HookDelivery"];
 export type HookEventType = Schemas["HookEventType"];
 export type NewHook = RequestBody<"createHook">;
 export type HookChange = RequestBody<"updateHook">;
+/** An API key as its person sees it (never its secret), and as made (with the whole key, shown once). */
+export type ApiKey = Schemas["ApiKey"];
+export type IssuedApiKey = Schemas["IssuedApiKey"];
+export type NewApiKey = RequestBody<"createApiKey">;

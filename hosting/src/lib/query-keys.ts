@@ -38,6 +38,9 @@ export const queryKeys = {
     ["comments", projectId, contentId, version, filter] as const,
   /** The signed-in person's notifications: the unread count and the inbox pages start with it. */
   notifications: () => ["notifications"] as const,
+  /** The signed-in person's API keys, and the projects the key form offers (a first page of them, its own key). */
+  apiKeys: () => ["api-keys"] as const,
+  apiKeyProjects: () => ["api-keys", "projects"] as const,
   unreadNotifications: () => ["notifications", "unread"] as const,
   notificationList: (unreadOnly: boolean) => ["notifications", "list", unreadOnly] as const,
   outbox: () => ["outbox"] as const,

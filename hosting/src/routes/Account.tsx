@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Card, Flex, Heading, Progress, Skeleton, Stack, Text } from "@chakra-ui/react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ApiKeysCard } from "../components/ApiKeysCard";
 import { PageTitle } from "../components/PageTitle";
 import { Segmented } from "../components/Segmented";
 import { useCollabApi } from "../components/useCollabApi";
@@ -151,6 +152,8 @@ export default function Account() {
           )}
         </Card.Body>
       </Card.Root>
+
+      <ApiKeysCard />
     </Stack>
   );
 }

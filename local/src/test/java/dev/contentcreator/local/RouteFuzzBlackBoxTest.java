@@ -67,7 +67,7 @@ class RouteFuzzBlackBoxTest {
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
       String upload, String invitation, String comment, String notification, String share, String shareToken,
-      String hook, String delivery) {
+      String hook, String delivery, String apiKey) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -83,6 +83,7 @@ class RouteFuzzBlackBoxTest {
         case "token" -> shareToken;
         case "hookId" -> hook;
         case "deliveryId" -> delivery;
+        case "keyId" -> apiKey;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
@@ -130,14 +131,16 @@ class RouteFuzzBlackBoxTest {
           + "\"events\":[\"job.completed\"]}").expect(201).object().getAsJsonObject("hook").get("id").getAsString();
       String delivery = api.post("/api/projects/" + project + "/hooks/" + hook + "/test", who.idToken(), null)
           .expect(202).object().get("id").getAsString();
+      String apiKey = api.post("/api/me/keys", who.idToken(), "{\"name\":\"Fuzz\",\"role\":\"viewer\",\"projectId\":\""
+          + project + "\"}").expect(201).object().get("id").getAsString();
       return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
-          share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery);
+          share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery, apiKey);
     }
 
     /** This tenant with one of its person's notifications. */
     Tenant withNotification(String id) {
       return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
-          shareToken, hook, delivery);
+          shareToken, hook, delivery, apiKey);
     }
   }
 
@@ -411,7 +414,8 @@ class RouteFuzzBlackBoxTest {
       if (!route.isPublic()) {
         String[] bad = {null, "Bearer", "Basic b3duZXI6cGFzc3dvcmQ=", "Bearer abc.def.ghi", "Bearer " + "x".repeat(9000),
             "Bearer " + unsigned(owner.uid(), -3600), "Bearer " + anotherProjectToken, "Bearer owner",
-            "Bearer " + owner.idToken() + "x", "bearer  " + unsigned("", 3600), "Bearer \u00e9\u00e8"};
+            "Bearer " + owner.idToken() + "x", "bearer  " + unsigned("", 3600), "Bearer \u00e9\u00e8",
+            "Bearer cck_", "Bearer cck_" + "A".repeat(20) + "_" + "A".repeat(43), "Bearer cck_" + keep.apiKey()};
         for (String a : bad) {
           List<Header> hs = new ArrayList<>(bodyHeaders);
           if (a != null) {
@@ -438,7 +442,11 @@ class RouteFuzzBlackBoxTest {
           // The owner's project named in the query or the body instead of the path.
           List<Header> hs = new ArrayList<>(bodyHeaders);
           hs.add(auth(stranger.idToken()));
-          byte[] body = route.takesJson() ? validBase(route, keep).toString().getBytes(StandardCharsets.UTF_8) : null;
+          JsonObject named = validBase(route, keep);
+          if (route.fields().stream().anyMatch(f -> f.name().equals("projectId"))) {
+            named.addProperty("projectId", keep.project()); // named even where it may be left out (a key for all projects)
+          }
+          byte[] body = route.takesJson() ? named.toString().getBytes(StandardCharsets.UTF_8) : null;
           out.add(new Req(route, "stranger", Who.STRANGER, route.method(), keepPath + "?projectId=" + keep.project(), hs,
               body, true));
         }

@@ -86,6 +86,15 @@ public abstract class IdentityVerifierContract {
   }
 
   @Test
+  void anAccountInUseIsNotDisabledAndOneThatDoesNotExistIs() throws Exception {
+    Account a = newAccount(newEmail());
+    VerifiedIdentity who = verifier().verify(a.idToken());
+    assertFalse(verifier().isDisabled(who.uid()));
+    assertFalse(verifier().isDisabledFresh(who.uid()));
+    assertTrue(verifier().isDisabled("no-such-account-" + System.nanoTime()));
+  }
+
+  @Test
   void anAccountIsFoundByItsEmail() throws Exception {
     Account a = newAccount(newEmail());
     Optional<VerifiedIdentity> found = verifier().findByEmail(a.email());

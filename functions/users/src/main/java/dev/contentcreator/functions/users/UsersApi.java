@@ -11,7 +11,10 @@ import dev.contentcreator.core.users.UserView;
 import java.net.URI;
 import java.util.Optional;
 
-/** The routes of {@code /api/me}, the signed-in person's notifications, and the development outbox. */
+/**
+ * The routes of {@code /api/me}, the signed-in person's notifications and API keys, and the
+ * development outbox.
+ */
 public final class UsersApi {
   private UsersApi() {}
 
@@ -38,6 +41,19 @@ public final class UsersApi {
           }
           return ApiResponse.ok(java.util.Map.of("updated", services.notifications().markAllRead(r.caller().uid())));
         })
+        .get("/api/me/keys", r -> ApiResponse.ok(java.util.Map.of("items", services.keys().list(r.caller().uid()))))
+        .post("/api/me/keys", r -> ApiResponse.created("/api/me/keys",
+            services.keys().create(r.caller(), ApiKeys.request(r)))).sensitive()
+        .post("/api/me/keys/{keyId}/revoke", r -> {
+          if (r.rawBody().length > 0) {
+            r.json().finish();
+          }
+          return ApiResponse.ok(services.keys().revoke(r.caller().uid(), r.pathParam("keyId")));
+        }).sensitive()
+        .delete("/api/me/keys/{keyId}", r -> {
+          services.keys().revoke(r.caller().uid(), r.pathParam("keyId"));
+          return ApiResponse.noContent();
+        }).sensitive()
         .get("/api/dev/outbox", r -> ApiResponse.ok(java.util.Map.of("items",
             DevOutbox.list(services.platform(), r.caller(), r.intQueryParam("limit", 50, 1, 200)))))
         .build();

@@ -24,6 +24,10 @@ final class Call {
   final Map<String, String> headers = new LinkedHashMap<>();
   String route;
   String uid;
+  /** The id of the API key that signed the request (never the key itself), or null. */
+  String keyId;
+  /** The scope of that key, for the whole of the answer (a streamed one too), or null. */
+  KeyScope keyScope;
   /** Whether the person's rate-limit token was already taken, with the address's. */
   boolean personLimited;
   String problemType;
@@ -55,11 +59,11 @@ final class Call {
 
   /** Names the exception behind the answer in the log line (never in the answer). */
   void blame(Throwable e) {
-    error = e.getClass().getName() + ": " + e.getMessage();
+    error = SecretPaths.redactKeys(e.getClass().getName() + ": " + e.getMessage());
   }
 
   RequestLog.Entry entry() {
     return new RequestLog.Entry(method, SecretPaths.redact(path), route, status, bytes, request.getFirstHeader("User-Agent").orElse(null),
-        clientIp.orElse(null), Duration.ofNanos(System.nanoTime() - started), trace, uid, problemType, error);
+        clientIp.orElse(null), Duration.ofNanos(System.nanoTime() - started), trace, uid, keyId, problemType, error);
   }
 }

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The public functions' configuration of the {@link Pipeline}: the routes of a {@link Router}; a
- * route declared public is open to anyone, any other needs a Firebase ID token (asked of the
+ * route declared public is open to anyone, any other needs a Firebase ID token or an API key
+ * ({@link ApiKeyCheck}, held to {@link KeyRoutes} and its {@link KeyScope}) (a token is asked of the
  * provider on every call for a sensitive route, so a revoked or disabled account is refused at
  * once); the rate limits of {@link RateLimits}; JSON bodies up to {@code MAX_BODY_BYTES} (an
  * upload route sets its own limit and takes any type); and a hook that sees every signed-in
@@ -22,8 +23,8 @@ public final class Gateway {
 
   private Gateway(Builder b) {
     this.router = b.router;
-    Authenticator cached = new FirebaseAuthenticator(b.identity, false);
-    Authenticator fresh = new FirebaseAuthenticator(b.identity, true);
+    Authenticator cached = new FirebaseAuthenticator(b.identity, b.apiKeys, false);
+    Authenticator fresh = new FirebaseAuthenticator(b.identity, b.apiKeys, true);
     long maxBody = b.settings.maxBodyBytes();
     this.pipeline = new Pipeline((method, path) -> {
       Router.Match match = router.match(method, path);
@@ -53,6 +54,7 @@ public final class Gateway {
     private Router router;
     private Supplier<IdentityVerifier> identity;
     private Supplier<RateLimiter> rateLimiter;
+    private Supplier<ApiKeyCheck> apiKeys = ApiKeyCheck::none;
     private Consumer<Caller> onSignedIn = c -> { };
     private GatewaySettings settings;
     private RequestLog log;
@@ -65,6 +67,15 @@ public final class Gateway {
     /** Where identity comes from; asked for only when the first token is checked. */
     public Builder identity(Supplier<IdentityVerifier> identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /**
+     * What checks API keys ({@code Authorization: Bearer cck_...}); asked for only when the first
+     * key comes. Without it every key is refused (401).
+     */
+    public Builder apiKeys(Supplier<ApiKeyCheck> apiKeys) {
+      this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
       return this;
     }
 

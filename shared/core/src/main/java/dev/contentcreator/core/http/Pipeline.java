@@ -20,9 +20,11 @@ import java.util.function.Consumer;
  *   <li>find the route ({@link Routes}: 404, 405);</li>
  *   <li>limits before the caller is known ({@link Limits}: per address, 429 or 503);</li>
  *   <li>authenticate by the route's {@link Authenticator} (401, 403, 503);</li>
- *   <li>limits on the caller (per person);</li>
+ *   <li>limits on the caller (per person, a key's person included); where an API key may go
+ *       ({@link KeyRoutes});</li>
  *   <li>read the body by the route's {@link BodyRule} (400, 413, 415);</li>
- *   <li>tell {@code onSignedIn} of a signed-in person, then call the handler;</li>
+ *   <li>tell {@code onSignedIn} of a person signed in with their own token, then call the handler
+ *       (with the key's {@link KeyScope} on the thread when an API key signed the request);</li>
  *   <li>write the answer, or map what went wrong: an {@link ApiException} to its problem+json, a
  *       busy store to 503 with Retry-After, a cursor of another list to 400, anything else to a
  *       500 that names nothing internal, logged with its stack trace;</li>
@@ -121,7 +123,10 @@ final class Pipeline {
         call.bytes = Responses.problem(response, call, refusal);
         return;
       }
-      call.bytes = Responses.answer(response, call, answer);
+      // A streamed answer runs its stream here, after the handler: it keeps the key's scope too.
+      try (KeyScope.Scope scoped = KeyScope.enter(call.keyScope)) {
+        call.bytes = Responses.answer(response, call, answer);
+      }
     } catch (RuntimeException | IOException | Error e) {
       call.blame(e);
       Log.error("unexpected failure in " + call.method + " " + SecretPaths.redact(call.path), e);
@@ -133,18 +138,37 @@ final class Pipeline {
     Target target = routes.resolve(call.method, call.path);
     call.route = target.name();
     limits.beforeAuthentication(call, target);
-    Principal who = target.authenticator().authenticate(call.request::getFirstHeader);
+    Principal who;
+    try {
+      who = target.authenticator().authenticate(call.request::getFirstHeader);
+    } catch (ApiException e) {
+      // A refused API key is logged by the id it names (never the key), so its person can be told.
+      call.keyId = call.request.getFirstHeader("Authorization")
+          .map(h -> h.length() > 7 ? h.substring(7).trim() : "")
+          .flatMap(ApiKeyCheck::claimedId).orElse(null);
+      throw e;
+    }
     Caller caller = who instanceof Caller person ? person : null;
     if (caller != null) {
       call.uid = caller.uid();
+      if (caller.viaKey()) {
+        call.keyId = caller.key().keyId();
+        call.keyScope = caller.key();
+      }
     }
     limits.afterAuthentication(call, who);
-    byte[] body = target.body().read(call.request, call.method);
-    if (caller != null) {
-      onSignedIn.accept(caller);
+    if (caller != null && caller.viaKey()) {
+      KeyRoutes.check(call.method, target, caller.key());
     }
-    return target.handler().handle(new ApiRequest(call.method, call.path, target.pathParams(),
-        call.request.getQueryParameters(), call.request.getHeaders(), body, caller));
+    byte[] body = target.body().read(call.request, call.method);
+    if (caller != null && !caller.viaKey()) {
+      onSignedIn.accept(caller); // a key's person was signed in when they made it
+    }
+    ApiRequest request = new ApiRequest(call.method, call.path, target.pathParams(),
+        call.request.getQueryParameters(), call.request.getHeaders(), body, caller);
+    try (KeyScope.Scope scoped = KeyScope.enter(caller == null ? null : caller.key())) {
+      return target.handler().handle(request);
+    }
   }
 
   /** The answer to an exception the pipeline expects from any step, or null for one it does not. */

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Writes one line per request through the {@link Log} in Cloud Logging's structured format:
- * severity (by status), message, time, {@code httpRequest}, trace and span, the caller's uid, the
+ * severity (by status), message, time, {@code httpRequest}, trace and span, the caller's uid (and
+ * the id of the API key that signed the request, never the key), the
  * route and the problem type. It never writes a header, a query string or a body, so no token, key
  * or prompt reaches the log. The line is made without a JSON tree or a format string and written
  * in one call: the log costs each request little and makes none wait for another.
@@ -39,7 +40,15 @@ public final class RequestLog {
   /** What is known of one finished request. */
   public record Entry(
       String method, String path, String route, int status, long responseBytes, String userAgent,
-      String remoteIp, Duration latency, Trace trace, String uid, String problemType, String error) {}
+      String remoteIp, Duration latency, Trace trace, String uid, String keyId, String problemType, String error) {
+
+    /** A request signed by a person's own token or by nobody: no API key. */
+    public Entry(String method, String path, String route, int status, long responseBytes, String userAgent,
+        String remoteIp, Duration latency, Trace trace, String uid, String problemType, String error) {
+      this(method, path, route, status, responseBytes, userAgent, remoteIp, latency, trace, uid, null, problemType,
+          error);
+    }
+  }
 
   /** The name Cloud Logging gives {@code trace} in this project, or null for none. */
   public LogTrace traceOf(Trace trace) {
@@ -62,6 +71,7 @@ public final class RequestLog {
         .string("latency", seconds(e.latency()))
         .close()
         .string("uid", e.uid())
+        .string("keyId", e.keyId())
         .string("route", e.route())
         .string("problem", e.problemType());
     log.emit(severity, line);

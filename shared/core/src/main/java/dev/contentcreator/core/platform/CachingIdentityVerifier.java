@@ -29,6 +29,10 @@ public final class CachingIdentityVerifier implements IdentityVerifier {
   private final Duration ttl;
   private final int maxEntries;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  /** Whether each account was disabled when last asked, and until when that answer holds. */
+  private final Map<String, Disabled> disabled = new ConcurrentHashMap<>();
+
+  private record Disabled(boolean value, Instant until) {}
 
   public CachingIdentityVerifier(IdentityVerifier delegate, Clock clock, Duration ttl, int maxEntries) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -86,6 +90,31 @@ public final class CachingIdentityVerifier implements IdentityVerifier {
       entries.remove(key);
       throw e;
     }
+  }
+
+  /** The provider's answer of the last {@code ttl}, else the provider's answer now. */
+  @Override
+  public boolean isDisabled(String uid) {
+    Disabled hit = disabled.get(uid);
+    if (hit != null && clock.instant().isBefore(hit.until())) {
+      return hit.value();
+    }
+    return isDisabledFresh(uid);
+  }
+
+  /** Asks the provider now and remembers the answer for {@code ttl}. */
+  @Override
+  public boolean isDisabledFresh(String uid) {
+    boolean value = delegate.isDisabledFresh(uid);
+    Instant now = clock.instant();
+    if (disabled.size() >= maxEntries) {
+      disabled.values().removeIf(d -> !now.isBefore(d.until()));
+      if (disabled.size() >= maxEntries) {
+        disabled.clear();
+      }
+    }
+    disabled.put(uid, new Disabled(value, now.plus(ttl)));
+    return value;
   }
 
   @Override

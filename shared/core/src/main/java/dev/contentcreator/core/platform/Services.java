@@ -21,6 +21,7 @@ import dev.contentcreator.core.net.SafeFetcher;
 import dev.contentcreator.core.review.ReviewListener;
 import dev.contentcreator.core.invitations.InvitationService;
 import dev.contentcreator.core.invitations.InvitationSettings;
+import dev.contentcreator.core.keys.ApiKeyService;
 import dev.contentcreator.core.mail.MailService;
 import dev.contentcreator.core.mail.MailSettings;
 import dev.contentcreator.core.notifications.NotificationService;
@@ -61,6 +62,7 @@ public final class Services {
   private final Lazy<SafeFetcher> hookSender;
   private final Lazy<HookService> hooks;
   private final HookEvents hookEvents;
+  private final Lazy<ApiKeyService> keys;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -104,6 +106,12 @@ public final class Services {
         platform.clock()));
     this.comments = new Lazy<>(() -> new CommentService(platform.documents(), projects(), users(), notifications(),
         new CommentActivity(platform.clock()), platform.clock(), hookEvents));
+    this.keys = new Lazy<>(() -> new ApiKeyService(platform.documents(), projects(), platform.clock()));
+  }
+
+  /** People's API keys: made, listed and revoked by them, checked by every gateway. */
+  public ApiKeyService keys() {
+    return keys.get();
   }
 
   /** Mail queued as tasks and sent through the platform's mailer. */
@@ -197,11 +205,15 @@ public final class Services {
     return new FanOut(platform.documents(), platform::tasks, platform.clock());
   }
 
-  /** A gateway for these routes: every signed-in caller gets a user record on first sight. */
+  /**
+   * A gateway for these routes: every signed-in caller gets a user record on first sight; API keys
+   * sign requests as their person.
+   */
   public Gateway gateway(Router router) {
     return Gateway.builder()
         .router(router)
         .identity(platform::identity)
+        .apiKeys(this::keys)
         .rateLimiter(platform::rateLimiter)
         .onSignedIn(caller -> users().ensure(caller))
         .settings(platform.settings(GatewaySettings.class, GatewaySettings::from))

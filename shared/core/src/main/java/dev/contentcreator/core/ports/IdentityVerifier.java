@@ -34,6 +34,20 @@ public interface IdentityVerifier {
     return Optional.empty();
   }
 
+  /**
+   * Whether the account {@code uid} is disabled or no longer exists, so that what it made to act for
+   * it (API keys) stops with it. An adapter may answer from what it learnt a short while ago. The
+   * default suits an adapter with nothing to disable.
+   */
+  default boolean isDisabled(String uid) {
+    return false;
+  }
+
+  /** Like {@link #isDisabled} but asked of the identity provider now, for sensitive routes. */
+  default boolean isDisabledFresh(String uid) {
+    return isDisabled(uid);
+  }
+
   /** The account with this e-mail address, if the identity provider has one. */
   Optional<VerifiedIdentity> findByEmail(String email);
 

@@ -16,6 +16,7 @@ import dev.contentcreator.core.domain.User;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.http.Etags;
+import dev.contentcreator.core.http.KeyScope;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -36,7 +37,9 @@ import java.util.Optional;
  * Projects and their members. Every call names the caller and checks their role: someone who is
  * not a member learns nothing, not even that the project exists (404); a member whose role is too
  * low gets 403. Projects live in {@code projects}, memberships in {@code members} (one document
- * per project and person, so a person's projects are one query away). People join a project only by
+ * per project and person, so a person's projects are one query away). A request signed with an API
+ * key ({@link KeyScope}) reaches only the key's projects (others answer the stranger's 404) and acts
+ * with the lower of the key's role and the member's. People join a project only by
  * accepting an invitation ({@code InvitationService}), never by being added.
  */
 public final class ProjectService {
@@ -75,10 +78,15 @@ public final class ProjectService {
     Page page = query(Query.on(MEMBERS).whereEqualTo("uid", uid)
         .orderBy("projectCreatedAt", Query.Direction.DESCENDING).limit(limit).startAfter(cursor));
     List<ProjectView> items = new ArrayList<>();
+    KeyScope key = KeyScope.current();
     for (Document d : page.items()) {
       Member m = member(d);
+      if (key != null && !key.reaches(m.projectId())) {
+        continue; // a key for one project lists that one
+      }
+      Role role = key == null ? m.role() : key.cap(m.role());
       documents.get(PROJECTS, m.projectId()).map(ProjectService::project)
-          .ifPresent(p -> items.add(ProjectView.of(p, m.role())));
+          .ifPresent(p -> items.add(ProjectView.of(p, role)));
     }
     return new Listing<>(items, page.nextCursor());
   }
@@ -217,25 +225,41 @@ public final class ProjectService {
 
   /** The caller's membership if their role is at least {@code needed}; 404 for non-members, 403 if too low. */
   public Member requireRole(String uid, String projectId, Role needed) {
-    if (!Ids.isWellFormed(projectId)) {
+    KeyScope key = KeyScope.current();
+    if (!Ids.isWellFormed(projectId) || key != null && !key.reaches(projectId)) {
       throw notFound();
     }
     Member m = documents.get(MEMBERS, Member.documentId(projectId, uid)).map(ProjectService::member)
         .orElseThrow(ProjectService::notFound);
-    return checkRole(m, needed);
+    return checkRole(m, needed, key);
   }
 
   /** As {@link #requireRole(String, String, Role)}, read inside a transaction. */
   public Member requireRole(Transaction tx, String uid, String projectId, Role needed) {
-    if (!Ids.isWellFormed(projectId)) {
+    KeyScope key = KeyScope.current();
+    if (!Ids.isWellFormed(projectId) || key != null && !key.reaches(projectId)) {
       throw notFound();
     }
     Member m = tx.get(MEMBERS, Member.documentId(projectId, uid)).map(ProjectService::member)
         .orElseThrow(ProjectService::notFound);
-    return checkRole(m, needed);
+    return checkRole(m, needed, key);
   }
 
-  private static Member checkRole(Member m, Role needed) {
+  /**
+   * {@code m} if its role, capped by the API key that signed the request ({@code key}, null for
+   * none), is at least {@code needed}: the member is returned with that capped role, so what the
+   * caller decides from it (owners only, say) holds the key to its role too.
+   */
+  private static Member checkRole(Member m, Role needed, KeyScope key) {
+    if (key != null) {
+      Role capped = key.cap(m.role());
+      if (!capped.atLeast(needed)) {
+        throw ApiException.forbidden("This needs the " + needed.wireName() + " role; this API key acts as "
+            + (capped == Role.EDITOR ? "an " : "a ") + capped.wireName() + " of this project.");
+      }
+      return new Member(m.projectId(), m.uid(), capped, m.email(), m.displayName(), m.addedBy(), m.addedAt(),
+          m.projectCreatedAt(), m.reviewer());
+    }
     if (!m.role().atLeast(needed)) {
       throw ApiException.forbidden("This needs the " + needed.wireName() + " role; you are "
           + (m.role() == Role.EDITOR ? "an " : "a ") + m.role().wireName() + " of this project.");

@@ -43,11 +43,19 @@ class CachingIdentityVerifierTest {
     }
 
     @Override
+    public boolean isDisabledFresh(String uid) {
+      disabledCalls.incrementAndGet();
+      return disabled;
+    }
+
+    @Override
     public Optional<VerifiedIdentity> findByEmail(String email) {
       return Optional.empty();
     }
   };
   private final AtomicInteger freshCalls = new AtomicInteger();
+  private final AtomicInteger disabledCalls = new AtomicInteger();
+  private boolean disabled;
   private boolean revoked;
 
   private final CachingIdentityVerifier cache = new CachingIdentityVerifier(provider, clock, Duration.ofSeconds(60), 2);
@@ -109,5 +117,18 @@ class CachingIdentityVerifierTest {
     revoked = false;
     cache.verify("t1");
     assertEquals(2, calls.get(), "verified with the provider again, not answered from the cache");
+  }
+
+  @Test
+  void whetherAnAccountIsDisabledIsAskedOncePerTtlAndAtOnceWhenFresh() {
+    assertEquals(false, cache.isDisabled("u1"));
+    disabled = true;
+    now = now.plusSeconds(59);
+    assertEquals(false, cache.isDisabled("u1"), "the answer of the last ttl holds");
+    assertEquals(1, disabledCalls.get());
+    assertEquals(true, cache.isDisabledFresh("u1"), "a fresh question asks now");
+    now = now.plusSeconds(2);
+    assertEquals(true, cache.isDisabled("u1"));
+    assertEquals(2, disabledCalls.get());
   }
 }

@@ -83,6 +83,24 @@ public final class FirebaseIdentity implements IdentityVerifier {
     }
   }
 
+  /** Asks Firebase Auth every time; an account that is not found counts as disabled. */
+  @Override
+  public boolean isDisabled(String uid) {
+    try {
+      return auth.getUser(uid).isDisabled();
+    } catch (FirebaseAuthException e) {
+      if (e.getAuthErrorCode() == AuthErrorCode.USER_NOT_FOUND) {
+        return true;
+      }
+      if (e.getAuthErrorCode() == null && e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException("Firebase Auth could not be reached", io);
+      }
+      throw new IllegalStateException("Firebase Auth could not look up a user: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+  }
+
   @Override
   public Optional<VerifiedIdentity> findByEmail(String email) {
     try {

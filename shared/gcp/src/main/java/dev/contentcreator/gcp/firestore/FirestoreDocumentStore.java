@@ -12,6 +12,7 @@ import com.google.cloud.firestore.FirestoreOptions;
 import com.google.cloud.firestore.QuerySnapshot;
 import com.google.cloud.firestore.TransactionOptions;
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.http.KeyScope;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -101,13 +102,16 @@ public final class FirestoreDocumentStore implements DocumentStore {
     }
     Firestore firestore = client();
     List<FirestoreTransaction> attempts = new ArrayList<>();
+    // The body runs on the client's threads: it takes the API key's scope of the request along, so
+    // the role checks inside it hold a key to its project and role as they do outside.
+    KeyScope key = KeyScope.current();
     ApiFuture<T> result = firestore.runTransaction(t -> {
       FirestoreTransaction tx = new FirestoreTransaction(t);
       synchronized (attempts) {
         attempts.add(tx);
       }
       IN_TRANSACTION.set(Boolean.TRUE);
-      try {
+      try (KeyScope.Scope scoped = KeyScope.enter(key)) {
         return work.run(tx);
       } finally {
         IN_TRANSACTION.remove();
