@@ -18,6 +18,8 @@ final class GeminiClients implements Function<GeminiSettings, Client> {
   @Override
   public Client apply(GeminiSettings settings) {
     HttpOptions.Builder http = HttpOptions.builder()
+        // The version whose wire format this adapter is tested against.
+        .apiVersion("v1beta")
         .timeout((int) settings.timeout().toMillis())
         .retryOptions(HttpRetryOptions.builder().attempts(1));
     settings.baseUrl().ifPresent(http::baseUrl);

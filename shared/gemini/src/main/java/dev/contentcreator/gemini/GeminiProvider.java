@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Text from Google Gemini (streamed) and images from Imagen, through google-genai with an API key.
+ * Text from Google Gemini (streamed) and images from its image models, through google-genai with an API key.
  * It never retries (the SDK makes one attempt): the caller's policies do, guided by the
  * {@link ProviderException.Kind} of each failure. The client is made on the first call; building
  * this loads no class of google-genai.

@@ -9,7 +9,7 @@ import dev.contentcreator.core.ports.ai.WebhookReader;
 import java.util.Optional;
 
 /**
- * The Gemini text and Imagen image provider when {@code GEMINI_API_KEY} is set. Made once per configuration; its
+ * The Gemini text and image provider when {@code GEMINI_API_KEY} is set. Made once per configuration; its
  * HTTP client is created only on the first call.
  */
 public final class GeminiProviderFactory implements ProviderFactory {

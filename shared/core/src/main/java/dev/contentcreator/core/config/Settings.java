@@ -129,11 +129,11 @@ public final class Settings {
   public static final Setting<String> ANTHROPIC_BASE_URL = string("ANTHROPIC_BASE_URL", null, "another address for Anthropic's Messages API");
   public static final Setting<Duration> ANTHROPIC_TIMEOUT = duration("ANTHROPIC_TIMEOUT", "60s", "how long one Anthropic call may take");
   public static final Setting<List<String>> ANTHROPIC_TEXT_MODELS = list("ANTHROPIC_TEXT_MODELS", "claude-sonnet-4-5,claude-haiku-4-5,claude-opus-4-1", "Anthropic text models offered; the first is the default");
-  public static final Setting<String> GEMINI_API_KEY = string("GEMINI_API_KEY", null, "turns the Gemini text and Imagen image provider on");
+  public static final Setting<String> GEMINI_API_KEY = string("GEMINI_API_KEY", null, "turns the Gemini text and image provider on");
   public static final Setting<String> GEMINI_BASE_URL = string("GEMINI_BASE_URL", null, "another address for the Gemini API");
   public static final Setting<Duration> GEMINI_TIMEOUT = duration("GEMINI_TIMEOUT", "60s", "how long one Gemini call may take");
   public static final Setting<List<String>> GEMINI_TEXT_MODELS = list("GEMINI_TEXT_MODELS", "gemini-2.5-flash,gemini-2.5-pro", "Gemini text models offered; the first is the default");
-  public static final Setting<List<String>> GEMINI_IMAGE_MODELS = list("GEMINI_IMAGE_MODELS", "imagen-4.0-generate-001", "Imagen image models offered; the first is the default");
+  public static final Setting<List<String>> GEMINI_IMAGE_MODELS = list("GEMINI_IMAGE_MODELS", "gemini-2.5-flash-image", "Gemini image models offered; the first is the default");
   public static final Setting<List<String>> TEXT_PROVIDERS = list("TEXT_PROVIDERS", null, "the text providers in order of preference; an item whose provider's circuit is open goes to the next");
   public static final Setting<List<String>> IMAGE_PROVIDERS = list("IMAGE_PROVIDERS", null, "the image providers in order of preference, the same way");
   public static final Setting<String> GOAPI_API_KEY = string("GOAPI_API_KEY", null, "turns GoAPI on");

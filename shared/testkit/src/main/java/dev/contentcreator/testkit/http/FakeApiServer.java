@@ -104,7 +104,8 @@ public final class FakeApiServer implements AutoCloseable {
     Recorded request = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
         exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
     requests.add(request);
-    Answer answer = answers.getOrDefault(request.path(), json(404, "{\"error\":{\"message\":\"no route\"}}"));
+    Answer answer = answers.getOrDefault(request.path(),
+        json(404, "{\"error\":{\"code\":404,\"message\":\"no route for " + request.path() + "\",\"status\":\"NOT_FOUND\"}}"));
     answer.write(exchange, request);
     exchange.close();
   }
