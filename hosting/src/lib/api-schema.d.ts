@@ -1247,6 +1247,10 @@ export interface components {
             prompt?: string;
             cached: boolean;
             attempts: number;
+            /** @description The provider that made a completed item: the job's own, or the next of TEXT_PROVIDERS / IMAGE_PROVIDERS when the job's provider was failing. Absent when the cache served it. */
+            provider?: string;
+            /** @description The model that made a completed item (the fallback's default model when another provider made it). */
+            model?: string;
         };
         /** @description The data of a job stream's `delta` event: more of an item's text as it streams. */
         JobDeltaEvent: {

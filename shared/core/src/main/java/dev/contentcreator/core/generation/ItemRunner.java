@@ -201,7 +201,8 @@ public final class ItemRunner {
   /** Keeps what the provider made (media copied into blobs at once), ends the item, and caches the result. */
   private void finish(GenerationJob job, GenerationItem item, ItemResult result) throws ProviderException {
     ContentVersion body = capture.capture(job, result);
-    complete(item, body, result.usage(), false);
+    ledger.complete(item.id(), body, result.usage(), false, MediaCapture.servedBy(job, result),
+        MediaCapture.servedModel(job, result)).ifPresent(this::ended);
     results.store(job, item, body);
   }
 
