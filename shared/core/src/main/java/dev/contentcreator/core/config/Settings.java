@@ -107,6 +107,8 @@ public final class Settings {
 
   // Mail and the web app's address
   public static final Setting<String> APP_URL = string("APP_URL", null, "the web app's address, for links in e-mails").derivedFrom("http://$HOST:$PORT");
+  public static final Setting<String> SECRETS = string("SECRETS", "keyfile", "the secrets adapter: keyfile or secretmanager");
+  public static final Setting<Path> SECRETS_DIR = path("SECRETS_DIR", null, "the folder of the encrypted key file and its key").derivedFrom("$DATA_DIR/secrets");
   public static final Setting<String> MAILER = string("MAILER", "outbox", "the mail adapter: outbox or smtp");
   public static final Setting<Path> OUTBOX_DIR = path("OUTBOX_DIR", null, "the folder of the development outbox").derivedFrom("$DATA_DIR/outbox");
   public static final Setting<String> MAIL_FROM = string("MAIL_FROM", "Content Creator <no-reply@localhost>", "the sender of every e-mail");
