@@ -22,6 +22,7 @@ const ActivityPage = lazy(() => import("./routes/Activity"));
 const Notifications = lazy(() => import("./routes/Notifications"));
 const DevOutbox = lazy(() => import("./routes/DevOutbox"));
 const SharesPage = lazy(() => import("./routes/SharesPage"));
+const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -74,6 +75,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route path="/projects/:projectId/batches" element={<RequireUser><Lazy><Batches /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/activity" element={<RequireUser><Lazy><ActivityPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/shares" element={<RequireUser><Lazy><SharesPage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/keys" element={<RequireUser><Lazy><ProviderKeysPage /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId/batches/:batchId"
                   element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}

@@ -10,6 +10,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: `${base}/batches`, label: "Batches", end: false },
     { to: `${base}/activity`, label: "Activity", end: false },
     { to: `${base}/shares`, label: "Shared links", end: false },
+    { to: `${base}/keys`, label: "Provider keys", end: false },
   ];
   return (
     <Flex as="nav" aria-label="Project sections" gap="1" borderBottomWidth="1px" overflowX="auto" mt="3">

@@ -97,3 +97,4 @@ export type SharePermission = Schemas["SharePermission"];
 export type SharedPage = Schemas["SharedPage"];
 export type SharedItem = SharedPage["items"][number];
 export type NewShare = RequestBody<"createShare">;
+export type ProviderKey = Schemas["ProviderKey"];

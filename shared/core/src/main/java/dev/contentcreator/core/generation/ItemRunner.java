@@ -52,6 +52,15 @@ public final class ItemRunner {
   public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
       Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
       Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock) {
+    this(documents, blobs, cache, tasks, providers, policy, usage, events, fetcher, media, settings, clock,
+        ProjectKeys.NONE);
+  }
+
+  /** The same, calling providers with a project's own key for them where it has one. */
+  public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
+      Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
+      Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock,
+      ProjectKeys projectKeys) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.news = new ItemEvents(events);
@@ -63,7 +72,7 @@ public final class ItemRunner {
     this.results = new ResultCache(lenient, blobs, settings.cacheTtl(), clock);
     this.moderation = new Moderation(providers, policy, lenient, settings.moderation());
     this.capture = new MediaCapture(fetcher, media, clock);
-    this.calls = new ProviderCalls(providers, policy, news, settings, clock);
+    this.calls = new ProviderCalls(providers, policy, news, settings, clock, projectKeys);
   }
 
   /** The {@code generate-item} task: payload {@code {"jobId": ..., "index": n}}. */

@@ -28,14 +28,6 @@ import java.util.function.Supplier;
 record ProviderCalls(Supplier<Providers> providers, Supplier<ProviderPolicy> policy, ItemEvents news,
     GenerationSettings settings, Clock clock, ProjectKeys projectKeys) {
 
-  /** A project's own API key for a provider, brought by its owner and used before the server's. */
-  @FunctionalInterface
-  interface ProjectKeys {
-    ProjectKeys NONE = (projectId, provider) -> Optional.empty();
-
-    Optional<String> find(String projectId, String provider);
-  }
-
   ProviderCalls(Supplier<Providers> providers, Supplier<ProviderPolicy> policy, ItemEvents news,
       GenerationSettings settings, Clock clock) {
     this(providers, policy, news, settings, clock, ProjectKeys.NONE);

@@ -21,6 +21,7 @@ import dev.contentcreator.core.mail.MailSettings;
 import dev.contentcreator.core.notifications.NotificationService;
 import dev.contentcreator.core.notifications.ReviewNotifications;
 import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.providers.ProviderKeyService;
 import dev.contentcreator.core.review.ReviewService;
 import dev.contentcreator.core.shares.ShareService;
 import dev.contentcreator.core.shares.ShareSettings;
@@ -53,6 +54,7 @@ public final class Services {
   private final Lazy<MailService> mail;
   private final Lazy<NotificationService> notifications;
   private final Lazy<CommentService> comments;
+  private final Lazy<ProviderKeyService> providerKeys;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -71,7 +73,8 @@ public final class Services {
         platform.clock()));
     this.runner = new Lazy<>(() -> new ItemRunner(platform.documents(), platform::blobs, platform::cache,
         platform::tasks, platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher,
-        this::media, platform.settings(GenerationSettings.class, GenerationSettings::from), platform.clock()));
+        this::media, platform.settings(GenerationSettings.class, GenerationSettings::from), platform.clock(),
+        (projectId, provider) -> providerKeys().find(projectId, provider)));
     this.media = new Lazy<>(() -> new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
         platform::fetcher, platform.clock()));
     this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
@@ -88,6 +91,8 @@ public final class Services {
         platform.settings(MailSettings.class, MailSettings::from), platform.clock()));
     this.notifications = new Lazy<>(() -> new NotificationService(platform.documents(), users(), mail(),
         platform.clock()));
+    this.providerKeys = new Lazy<>(() -> new ProviderKeyService(platform.documents(), projects(), platform::secrets,
+        platform.clock()));
     this.comments = new Lazy<>(() -> new CommentService(platform.documents(), projects(), users(), notifications(),
         new CommentActivity(platform.clock()), platform.clock()));
   }
@@ -100,6 +105,11 @@ public final class Services {
   /** People's inboxes, and the e-mail of the notifications that send one. */
   public NotificationService notifications() {
     return notifications.get();
+  }
+
+  /** Projects' own API keys for providers, kept in the secrets port. */
+  public ProviderKeyService providerKeys() {
+    return providerKeys.get();
   }
 
   /** Comments on content items, in threads. */

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public interface Secrets {
 
-  /** What a secret's name may be: lower-case letters, digits and dashes, 1 to 200 of them. */
-  Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
+  /** What a secret's name may be: letters, digits, dashes and underscores, 1 to 200 of them. */
+  Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,199}");
 
   /** Stores the value under the name, replacing any value it had. */
   void put(String name, String value) throws IOException;
@@ -27,7 +27,7 @@ public interface Secrets {
   /** The name, checked against {@link #NAME}. */
   static String checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("a secret's name is 1 to 200 lower-case letters, digits and dashes, got: "
+      throw new IllegalArgumentException("a secret's name is 1 to 200 letters, digits, dashes and underscores, got: "
           + name);
     }
     return name;
