@@ -136,7 +136,7 @@ class ProviderKeysBlackBoxTest {
     assertEquals(SERVER_KEY, keySent(calls.get(calls.size() - 1)));
 
     String activity = api.get("/api/projects/" + project + "/activity", alice.idToken()).expect(200).raw().body();
-    assertTrue(activity.contains("provider_key.set") && activity.contains("provider_key.removed"), activity);
+    assertTrue(activity.contains("provider.key_set") && activity.contains("provider.key_removed"), activity);
     assertFalse(activity.contains(PROJECT_KEY), activity);
     try (Stream<Path> files = Files.walk(data)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

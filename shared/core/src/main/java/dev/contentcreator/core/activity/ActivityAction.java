@@ -35,8 +35,8 @@ public enum ActivityAction {
   COMMENT_REOPENED("comment.reopened"),
   SHARE_CREATED("share.created"),
   SHARE_REVOKED("share.revoked"),
-  PROVIDER_KEY_SET("provider_key.set"),
-  PROVIDER_KEY_REMOVED("provider_key.removed");
+  PROVIDER_KEY_SET("provider.key_set"),
+  PROVIDER_KEY_REMOVED("provider.key_removed");
 
   private final String wireName;
 
