@@ -768,7 +768,7 @@ export interface paths {
             header?: never;
             path: {
                 projectId: components["parameters"]["ProjectId"];
-                provider: "anthropic" | "gemini";
+                provider: "anthropic" | "gemini" | "openai";
             };
             cookie?: never;
         };
@@ -1285,7 +1285,7 @@ export interface components {
         };
         ProviderKey: {
             /** @enum {string} */
-            provider: "anthropic" | "gemini";
+            provider: "anthropic" | "gemini" | "openai";
             /** @description Whether the project has its own key for this provider. */
             set: boolean;
             /** @description The key's last four characters, when one is set. */
@@ -3434,7 +3434,7 @@ export interface operations {
             header?: never;
             path: {
                 projectId: components["parameters"]["ProjectId"];
-                provider: "anthropic" | "gemini";
+                provider: "anthropic" | "gemini" | "openai";
             };
             cookie?: never;
         };
@@ -3470,7 +3470,7 @@ export interface operations {
             header?: never;
             path: {
                 projectId: components["parameters"]["ProjectId"];
-                provider: "anthropic" | "gemini";
+                provider: "anthropic" | "gemini" | "openai";
             };
             cookie?: never;
         };

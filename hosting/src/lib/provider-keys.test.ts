@@ -30,6 +30,6 @@ describe("keyState", () => {
 
 describe("PROVIDER_INFO", () => {
   it("names every provider that takes a project's key", () => {
-    expect(Object.keys(PROVIDER_INFO).sort()).toEqual(["anthropic", "gemini"]);
+    expect(Object.keys(PROVIDER_INFO).sort()).toEqual(["anthropic", "gemini", "openai"]);
   });
 });

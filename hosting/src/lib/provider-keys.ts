@@ -10,6 +10,7 @@ export type KeyedProvider = ProviderKey["provider"];
 export const PROVIDER_INFO: Record<KeyedProvider, { label: string; where: string }> = {
   anthropic: { label: "Anthropic (Claude)", where: "console.anthropic.com → API keys" },
   gemini: { label: "Google Gemini", where: "aistudio.google.com → Get API key" },
+  openai: { label: "OpenAI", where: "platform.openai.com → API keys" },
 };
 
 export function listProviderKeys(api: Api, projectId: string): Promise<{ items: ProviderKey[] }> {

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  */
 public final class ProviderKeyService {
   /** The providers whose adapters take a project's own key. */
-  public static final List<String> PROVIDERS = List.of("anthropic", "gemini");
+  public static final List<String> PROVIDERS = List.of("anthropic", "gemini", "openai");
   static final int KEY_MIN = 8;
   static final int KEY_MAX = 512;
 
