@@ -7,6 +7,7 @@ import static dev.contentcreator.functions.tasks.TasksFunctionTest.task;
 import static dev.contentcreator.functions.tasks.TasksFunctionTest.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contentcreator.core.config.Config;
@@ -17,6 +18,7 @@ import dev.contentcreator.core.generation.GenerationRequest;
 import dev.contentcreator.core.generation.GenerationSettings;
 import dev.contentcreator.core.generation.GenerationTasks;
 import dev.contentcreator.core.generation.Jobs;
+import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.http.InternalEndpoint;
 import dev.contentcreator.core.platform.Platform;
@@ -133,6 +135,12 @@ class ProviderFallbackTest {
     assertEquals(204, run(gateway, jobId, 0));
     assertEquals(3, openai.requests().size());
     assertEquals(used, services.usage().ofUser("alice"));
+
+    // With OpenAI's circuit closed, new jobs are still accepted while Anthropic's is open.
+    Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
+    services.generation().create(alice, job.projectId(), "key-2", new GenerationRequest(ContentKind.TEXT,
+        Optional.of("Another tagline"), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1,
+        false, Optional.empty()));
   }
 
   @Test
@@ -154,5 +162,10 @@ class ProviderFallbackTest {
     assertTrue(openai.requests().isEmpty());
     assertEquals(GenerationItem.Status.RUNNING, item(jobId, 0).status());
     assertEquals(List.of(), services.contents().list("alice", project, Optional.empty(), 100, null).items());
+    // With nowhere else to go, new jobs for it are refused while its circuit is open.
+    ApiException refused = assertThrows(ApiException.class, () -> services.generation().create(alice, project,
+        "key-2", new GenerationRequest(ContentKind.TEXT, Optional.of("Another"), Optional.empty(), Map.of(),
+            Optional.of("anthropic"), Optional.empty(), Map.of(), 1, false, Optional.empty())));
+    assertEquals(503, refused.status());
   }
 }
