@@ -92,6 +92,12 @@ record ProviderCalls(Supplier<Providers> providers, Supplier<ProviderPolicy> pol
       try {
         return call(job, item, moved, next);
       } catch (ProviderException e) {
+        if (e.kind() == ProviderException.Kind.PERMANENT && e.httpStatus() == 0) {
+          // The fallback will not take the job's options (a size or ratio of the job's provider):
+          // it is no place for this item, which waits for its own provider or goes to the next.
+          Log.warning(name + " cannot take item " + item.id() + " in " + own.name() + "'s place: " + e.getMessage());
+          continue;
+        }
         if (!e.retryable() || guard.openFor(name).isEmpty()) {
           throw e;
         }
