@@ -1286,6 +1286,8 @@ export interface components {
         ProviderKey: {
             /** @enum {string} */
             provider: "anthropic" | "gemini" | "openai";
+            /** @description Whether this server offers the provider (its own key is set); a project's key is kept but not used until it does. */
+            enabled: boolean;
             /** @description Whether the project has its own key for this provider. */
             set: boolean;
             /** @description The key's last four characters, when one is set. */

@@ -18,13 +18,18 @@ describe("keyProblem", () => {
 
 describe("keyState", () => {
   it("shows only the last four characters of a set key", () => {
-    expect(keyState({ provider: "anthropic", set: true, last4: "Wx4z" })).toBe(
+    expect(keyState({ provider: "anthropic", set: true, last4: "Wx4z", enabled: true })).toBe(
       "Set, ending in Wx4z; this project's items use it",
     );
   });
 
   it("says the server's key is used when none is set", () => {
-    expect(keyState({ provider: "gemini", set: false })).toBe("Not set; this project's items use the server's key");
+    expect(keyState({ provider: "gemini", set: false, enabled: true })).toBe("Not set; this project's items use the server's key");
+  });
+
+  it("says a key is kept but unused while the server does not offer the provider", () => {
+    expect(keyState({ provider: "openai", set: true, last4: "9f2a", enabled: false })).toMatch(/kept, but this server does not offer/);
+    expect(keyState({ provider: "openai", set: false, enabled: false })).toMatch(/does not offer this provider yet/);
   });
 });
 

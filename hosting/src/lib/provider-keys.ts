@@ -44,5 +44,10 @@ export function keyProblem(typed: string): string | null {
 
 /** The key's state in words: never the key, only its last four characters. */
 export function keyState(k: ProviderKey): string {
+  if (!k.enabled) {
+    return k.set
+      ? `Set, ending in ${k.last4 ?? "????"}; kept, but this server does not offer this provider yet`
+      : "This server does not offer this provider yet; a key set here is kept until it does";
+  }
   return k.set ? `Set, ending in ${k.last4 ?? "????"}; this project's items use it` : "Not set; this project's items use the server's key";
 }

@@ -121,6 +121,8 @@ class ProviderKeysBlackBoxTest {
     assertEquals("mWx4", set.get("last4").getAsString());
     assertFalse(set.toString().contains(PROJECT_KEY));
     assertEquals("mWx4", listed("anthropic").get("last4").getAsString());
+    assertTrue(listed("anthropic").get("enabled").getAsBoolean(), "the server has Anthropic on");
+    assertFalse(listed("gemini").get("enabled").getAsBoolean(), "the server has no Gemini key");
 
     JsonObject job = generate();
     assertEquals("completed", job.get("status").getAsString(), job::toString);

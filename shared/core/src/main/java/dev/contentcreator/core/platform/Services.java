@@ -92,7 +92,7 @@ public final class Services {
     this.notifications = new Lazy<>(() -> new NotificationService(platform.documents(), users(), mail(),
         platform.clock()));
     this.providerKeys = new Lazy<>(() -> new ProviderKeyService(platform.documents(), projects(), platform::secrets,
-        platform.clock()));
+        platform.clock(), name -> platform.providers().sync(name).isPresent()));
     this.comments = new Lazy<>(() -> new CommentService(platform.documents(), projects(), users(), notifications(),
         new CommentActivity(platform.clock()), platform.clock()));
   }

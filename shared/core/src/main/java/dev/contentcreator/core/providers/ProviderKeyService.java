@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -37,16 +38,27 @@ public final class ProviderKeyService {
   private final ProjectService projects;
   private final Supplier<Secrets> secrets;
   private final Clock clock;
+  private final Predicate<String> enabled;
 
-  public ProviderKeyService(DocumentStore documents, ProjectService projects, Supplier<Secrets> secrets, Clock clock) {
+  /**
+   * @param enabled whether the server has a provider on (its own key set): a project's key is only
+   *     used for a provider the server offers
+   */
+  public ProviderKeyService(DocumentStore documents, ProjectService projects, Supplier<Secrets> secrets, Clock clock,
+      Predicate<String> enabled) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.enabled = Objects.requireNonNull(enabled, "enabled");
   }
 
-  /** Whether a provider's key is set for the project, and its last four characters. Never the key. */
-  public record KeyView(String provider, boolean set, String last4) {}
+  /**
+   * Whether a provider's key is set for the project, and its last four characters (never the key);
+   * {@code enabled} says whether this server offers the provider, without which a key is kept but
+   * not used.
+   */
+  public record KeyView(String provider, boolean set, String last4, boolean enabled) {}
 
   /** Each provider that takes a project's key, and whether the project has one; owners only. */
   public List<KeyView> list(String uid, String projectId) {
@@ -143,8 +155,9 @@ public final class ProviderKeyService {
     return trimmed;
   }
 
-  private static KeyView view(String provider, Optional<String> key) {
-    return new KeyView(provider, key.isPresent(), key.map(ProviderKeyService::last4).orElse(null));
+  private KeyView view(String provider, Optional<String> key) {
+    return new KeyView(provider, key.isPresent(), key.map(ProviderKeyService::last4).orElse(null),
+        enabled.test(provider));
   }
 
   private static String last4(String key) {
