@@ -136,11 +136,15 @@ class ProviderFallbackTest {
     assertEquals(3, openai.requests().size());
     assertEquals(used, services.usage().ofUser("alice"));
 
-    // With OpenAI's circuit closed, new jobs are still accepted while Anthropic's is open.
+    // With OpenAI's circuit closed, new jobs are still accepted while Anthropic's is open; what the
+    // fallback made is not reused from the cache for a job asking the same of Anthropic.
     Caller alice = new Caller("alice", "alice@example.com", "Alice", null);
-    services.generation().create(alice, job.projectId(), "key-2", new GenerationRequest(ContentKind.TEXT,
-        Optional.of("Another tagline"), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1,
-        false, Optional.empty()));
+    String again = services.generation().create(alice, job.projectId(), "key-2", new GenerationRequest(
+        ContentKind.TEXT, Optional.of("A tagline for a bakery"), Optional.empty(), Map.of(), Optional.empty(),
+        Optional.empty(), Map.of(), 1, false, Optional.empty())).jobId();
+    assertEquals(204, run(gateway, again, 0));
+    assertEquals(4, openai.requests().size());
+    assertEquals(false, item(again, 0).cached());
   }
 
   @Test

@@ -49,14 +49,7 @@ public final class ItemRunner {
   private final MediaCapture capture;
   private final ProviderCalls calls;
 
-  public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
-      Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
-      Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock) {
-    this(documents, blobs, cache, tasks, providers, policy, usage, events, fetcher, media, settings, clock,
-        ProjectKeys.NONE);
-  }
-
-  /** The same, calling providers with a project's own key for them where it has one. */
+  /** The runner, calling providers with a project's own key for them where it has one. */
   public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
       Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
       Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock,
@@ -207,12 +200,19 @@ public final class ItemRunner {
     return true;
   }
 
-  /** Keeps what the provider made (media copied into blobs at once), ends the item, and caches the result. */
+  /**
+   * Keeps what the provider made (media copied into blobs at once), ends the item, and caches the
+   * result when the job's own provider made it.
+   */
   private void finish(GenerationJob job, GenerationItem item, ItemResult result) throws ProviderException {
     ContentVersion body = capture.capture(job, result);
-    ledger.complete(item.id(), body, result.usage(), false, MediaCapture.servedBy(job, result),
-        MediaCapture.servedModel(job, result)).ifPresent(this::ended);
-    results.store(job, item, body);
+    String servedBy = MediaCapture.servedBy(job, result);
+    ledger.complete(item.id(), body, result.usage(), false, servedBy, MediaCapture.servedModel(job, result))
+        .ifPresent(this::ended);
+    // What a fallback made is not what the job asked of its provider: it is kept, but not reused for it.
+    if (servedBy.equals(job.provider())) {
+      results.store(job, item, body);
+    }
   }
 
   private void complete(GenerationItem item, ContentVersion body, ItemResult.Usage used, boolean cached) {

@@ -3,6 +3,7 @@ package dev.contentcreator.core.generation;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.ai.AsyncProvider;
 import dev.contentcreator.core.ports.ai.AsyncProvider.TaskStatus;
 import dev.contentcreator.core.ports.ai.ItemRequest;
@@ -12,7 +13,6 @@ import dev.contentcreator.core.ports.ai.ProviderPolicy;
 import dev.contentcreator.core.ports.ai.SyncProvider;
 import dev.contentcreator.core.webhooks.CallbackUrls;
 import java.time.Clock;
-import dev.contentcreator.core.log.Log;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +21,14 @@ import java.util.function.Supplier;
 
 /**
  * Asks an item of its job's provider, through the provider policy (bulkhead, retries, circuit,
- * timeout): OpenAI and the demo answer in the call, streaming text as it comes; an asynchronous
- * provider (GoAPI) takes a task, to be polled or finished by its webhook. A failure is the
- * adapter's {@link ProviderException}, saying why; what happens next is the runner's to decide.
+ * timeout), with the project's own key for it when it has one: OpenAI, Anthropic, Gemini and the
+ * demo answer in the call, streaming text as it comes, and while the provider's circuit is open the
+ * next of the kind's order ({@code TEXT_PROVIDERS}, {@code IMAGE_PROVIDERS}) takes the item; an
+ * asynchronous provider (GoAPI) takes a task, to be polled or finished by its webhook. A failure is
+ * the adapter's {@link ProviderException}, saying why; what happens next is the runner's to decide.
  */
 record ProviderCalls(Supplier<Providers> providers, Supplier<ProviderPolicy> policy, ItemEvents news,
     GenerationSettings settings, Clock clock, ProjectKeys projectKeys) {
-
-  ProviderCalls(Supplier<Providers> providers, Supplier<ProviderPolicy> policy, ItemEvents news,
-      GenerationSettings settings, Clock clock) {
-    this(providers, policy, news, settings, clock, ProjectKeys.NONE);
-  }
 
   /** What a call started: the result itself, or the provider's task that will make it. */
   sealed interface Started {
@@ -111,14 +108,17 @@ record ProviderCalls(Supplier<Providers> providers, Supplier<ProviderPolicy> pol
     return call(job, item, request, own);
   }
 
-  /** One call through the provider's guard, with the project's own key for it when there is one. */
+  /**
+   * One call through the provider's guard, with the project's own key for it when there is one. The
+   * key is read before the guard: a store that cannot be read is no failure of the provider's.
+   */
   private ItemResult call(GenerationJob job, GenerationItem item, ItemRequest request, SyncProvider provider)
       throws ProviderException {
+    String key = provider.takesProjectKeys() ? projectKeys.find(job.projectId(), provider.name()).orElse(null) : null;
     ItemResult result = policy.get().call(provider.name(), () -> {
       // Each try streams the text from its start: what an earlier, failed try streamed is void.
       news.restarted(job.id(), item.index());
-      return provider.generate(request, news.progress(job.id(), item.index()),
-          provider.takesProjectKeys() ? projectKeys.find(job.projectId(), provider.name()).orElse(null) : null);
+      return provider.generate(request, news.progress(job.id(), item.index()), key);
     });
     // The demo makes nothing that costs: an item it took over from a paid provider is free too.
     return provider.isDemo() && !job.demo()
