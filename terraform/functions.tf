@@ -64,7 +64,7 @@ locals {
       timeout       = 120
       max_instances = 20
       concurrency   = 80
-      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY"]
+      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY"]
       publishes     = true
       # A cancel that ends a job queues its job.completed webhook event.
       enqueues = true
@@ -160,7 +160,7 @@ locals {
       memory        = "2Gi"
       timeout       = 600
       max_instances = 50
-      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY", "GOAPI_WEBHOOK_SECRET", "SMTP_PASSWORD"]
+      secrets       = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "GOAPI_WEBHOOK_SECRET", "SMTP_PASSWORD"]
       media         = "write"
       enqueues      = true
     }
@@ -204,6 +204,8 @@ locals {
     TASKS_TARGET_URL     = local.function_urls["tasks"]
     TASKS_AUDIENCE       = local.function_urls["tasks"]
     TASKS_INVOKER_SA     = google_service_account.tasks_invoker.email
+    # Projects' own provider keys, one secret each, named project-<projectId>-<provider> (iam.tf).
+    SECRETS              = "secretmanager"
     PUBLIC_BASE_URL      = local.public_base_url
     # Links in e-mails go to the web app; mail goes out through SMTP from the tasks function.
     APP_URL       = local.public_base_url

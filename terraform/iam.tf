@@ -226,3 +226,26 @@ resource "google_pubsub_topic_iam_member" "dead_letter_publisher" {
 locals {
   pubsub_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
 }
+
+# Projects' own provider keys (SECRETS=secretmanager): the projects function keeps them (its owners
+# set and remove them), the tasks function reads them for the items it makes. Both only for the
+# secrets named project-*, never the server's own keys.
+resource "google_project_iam_member" "project_keys_keeper" {
+  project = var.project_id
+  role    = "roles/secretmanager.admin"
+  member  = "serviceAccount:${google_service_account.function["projects"].email}"
+  condition {
+    title      = "projects-own-keys-only"
+    expression = "resource.name.startsWith(\"projects/${data.google_project.this.number}/secrets/project-\")"
+  }
+}
+
+resource "google_project_iam_member" "project_keys_reader" {
+  project = var.project_id
+  role    = "roles/secretmanager.secretAccessor"
+  member  = "serviceAccount:${google_service_account.function["tasks"].email}"
+  condition {
+    title      = "projects-own-keys-only"
+    expression = "resource.name.startsWith(\"projects/${data.google_project.this.number}/secrets/project-\")"
+  }
+}

@@ -57,6 +57,18 @@ variable "goapi_enabled" {
   default     = true
 }
 
+variable "anthropic_enabled" {
+  description = "Wire the anthropic-api-key secret into the functions that call Anthropic; give the secret a value first."
+  type        = bool
+  default     = false
+}
+
+variable "gemini_enabled" {
+  description = "Wire the gemini-api-key secret into the functions that call Gemini; give the secret a value first."
+  type        = bool
+  default     = false
+}
+
 variable "smtp_host" {
   description = "The SMTP server the tasks function sends e-mail through (mentions, replies, invitations)."
   type        = string

@@ -4,7 +4,7 @@ import { useEffect, useReducer, useRef, useState } from "react";
 import { Link as RouterLink } from "react-router";
 import { startGeneration } from "../lib/contents-api";
 import { failureWords, retryRequests } from "../lib/generation";
-import { applyJobEvent, queuedItem, startLiveJob } from "../lib/job-state";
+import { applyJobEvent, fallbackNote, queuedItem, startLiveJob } from "../lib/job-state";
 import { followLive } from "../lib/job-stream";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
@@ -209,6 +209,11 @@ export function JobView({
                 {item.cached && (
                   <Badge size="sm" variant="outline">
                     from cache
+                  </Badge>
+                )}
+                {fallbackNote(job, item) && (
+                  <Badge size="sm" variant="outline" colorPalette="orange" title={fallbackNote(job, item) ?? undefined}>
+                    by {item.provider}
                   </Badge>
                 )}
               </Flex>

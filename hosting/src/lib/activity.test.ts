@@ -28,6 +28,10 @@ describe("describeActivity", () => {
     expect(describeActivity(record("share.created", { permission: "approve", items: "1" }, "Client"))).toBe("Rita made an approve link to “Client”");
     expect(describeActivity(record("share.created", { permission: "view", items: "3" }, "Spring"))).toBe("Rita made a view link to “Spring” (3 items)");
     expect(describeActivity(record("share.revoked", {}, "Client"))).toBe("Rita revoked the share link “Client”");
+    expect(describeActivity(record("provider.key_set", { last4: "Wx4z" }, "anthropic"))).toBe(
+      "Rita set the project's own anthropic key (ending in Wx4z)",
+    );
+    expect(describeActivity(record("provider.key_removed", {}, "gemini"))).toBe("Rita removed the project's own gemini key");
   });
   it("tells uploads from generations", () => {
     expect(describeActivity(record("content.created", { source: "uploaded" }))).toBe("Rita uploaded “Poster”");

@@ -28,6 +28,8 @@ export const ACTION_LABELS: Partial<Record<ActivityAction, string>> = {
   "project.renamed": "Project renamed",
   "share.created": "Share link made",
   "share.revoked": "Share link revoked",
+  "provider.key_set": "Provider key set",
+  "provider.key_removed": "Provider key removed",
 };
 
 function quoted(title: string | undefined): string {
@@ -97,6 +99,10 @@ export function describeActivity(a: Activity): string {
       return `${who} made ${d.permission === "approve" ? "an approve" : d.permission === "comment" ? "a comment" : "a view"} link to ${what}${d.items && d.items !== "1" ? ` (${d.items} items)` : ""}`;
     case "share.revoked":
       return `${who} revoked the share link ${what}`;
+    case "provider.key_set":
+      return `${who} set the project's own ${a.target.title ?? "provider"} key${d.last4 ? ` (ending in ${d.last4})` : ""}`;
+    case "provider.key_removed":
+      return `${who} removed the project's own ${a.target.title ?? "provider"} key`;
     default:
       return `${who}: ${a.action} ${a.target.title ?? ""}`.trim();
   }

@@ -838,6 +838,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The providers that take a project's own API key, and whether it has one (owners)
+         * @description A project's own key for a provider is used for its items before the server's key. The key itself is never returned: only whether one is set and its last four characters.
+         */
+        get: operations["listProviderKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/providers/{provider}/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                provider: "anthropic" | "gemini" | "openai";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or replace the project's own API key for a provider (owners)
+         * @description Kept encrypted (Secret Manager in production, an AES-GCM key file on one machine) and used for the project's items with that provider before the server's key. The answer never holds the key. Recorded in the activity log with its last four characters.
+         */
+        put: operations["setProviderKey"];
+        post?: never;
+        /** Remove the project's own API key for a provider (owners); its items use the server's again */
+        delete: operations["removeProviderKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/activity.csv": {
         parameters: {
             query?: never;
@@ -1500,6 +1546,16 @@ export interface components {
             /** @description The web app's accept screen, /invitations/{id}#token=..., to prefix with the app's origin. Shown only here: the server keeps only a hash of the token. */
             acceptPath: string;
         };
+        ProviderKey: {
+            /** @enum {string} */
+            provider: "anthropic" | "gemini" | "openai";
+            /** @description Whether this server offers the provider (its own key is set); a project's key is kept but not used until it does. */
+            enabled: boolean;
+            /** @description Whether the project has its own key for this provider. */
+            set: boolean;
+            /** @description The key's last four characters, when one is set. */
+            last4?: string | null;
+        };
         JobItem: {
             index: number;
             /** @enum {string} */
@@ -1510,6 +1566,10 @@ export interface components {
             prompt?: string;
             cached: boolean;
             attempts: number;
+            /** @description The provider that made a completed item: the job's own, or the next of TEXT_PROVIDERS / IMAGE_PROVIDERS when the job's provider was failing. Absent when the cache served it. */
+            provider?: string;
+            /** @description The model that made a completed item (the fallback's default model when another provider made it). */
+            model?: string;
         };
         /** @description The data of a job stream's `delta` event: more of an item's text as it streams. */
         JobDeltaEvent: {
@@ -1878,7 +1938,7 @@ export interface components {
          * @description What someone did. The set grows as features are added; a client shows an unknown one as it is.
          * @enum {string}
          */
-        ActivityAction: "generation.started" | "content.created" | "content.regenerated" | "content.edited" | "content.restored" | "content.renamed" | "content.deleted" | "content.status_changed" | "member.invited" | "member.joined" | "member.role_changed" | "member.reviewer_changed" | "member.removed" | "member.left" | "invitation.revoked" | "batch.created" | "batch.changed" | "batch.deleted" | "batch.run_started" | "project.renamed" | "comment.posted" | "comment.edited" | "comment.deleted" | "comment.resolved" | "comment.reopened" | "share.created" | "share.revoked";
+        ActivityAction: "generation.started" | "content.created" | "content.regenerated" | "content.edited" | "content.restored" | "content.renamed" | "content.deleted" | "content.status_changed" | "member.invited" | "member.joined" | "member.role_changed" | "member.reviewer_changed" | "member.removed" | "member.left" | "invitation.revoked" | "batch.created" | "batch.changed" | "batch.deleted" | "batch.run_started" | "project.renamed" | "comment.posted" | "comment.edited" | "comment.deleted" | "comment.resolved" | "comment.reopened" | "share.created" | "share.revoked" | "provider.key_set" | "provider.key_removed";
         /** @description One record of a project's activity log. actor.uid is a member's uid, or system or schedule (a batch's schedule) for the product's own work; actor.name is the name shown then (or the member's name now, or the uid). target.title is the target's title when it happened (an invitation's address with its local part cut to one character: c…@example.com). contentId names the content item the record concerns, if any. details holds a few strings that depend on the action (from and to of a change, a note, a version number). */
         Activity: {
             id: string;
@@ -3849,6 +3909,97 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProviderKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every provider that takes a project's own key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProviderKey"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setProviderKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                provider: "anthropic" | "gemini" | "openai";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The provider's API key: visible ASCII, no spaces. */
+                    key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeProviderKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                provider: "anthropic" | "gemini" | "openai";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed, or there was none. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     exportActivity: {

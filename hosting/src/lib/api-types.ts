@@ -109,3 +109,4 @@ export type HookChange = RequestBody<"updateHook">;
 export type ApiKey = Schemas["ApiKey"];
 export type IssuedApiKey = Schemas["IssuedApiKey"];
 export type NewApiKey = RequestBody<"createApiKey">;
+export type ProviderKey = Schemas["ProviderKey"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toJobEvent } from "./api";
-import { applyJobEvent, startLiveJob, type LiveJob } from "./job-state";
+import { applyJobEvent, fallbackNote, startLiveJob, type LiveJob } from "./job-state";
 import type { Job } from "./api-types";
 
 const job: Job = {
@@ -87,5 +87,18 @@ describe("the live view of a job", () => {
     expect(toJobEvent("delta", "not json")).toBeNull();
     expect(toJobEvent("delta", JSON.stringify({ text: "no index" }))).toBeNull();
     expect(toJobEvent("something-new", "{}")).toBeNull();
+  });
+});
+
+describe("fallbackNote", () => {
+  it("names the provider and model that made an item in the failing provider's place", () => {
+    expect(fallbackNote({ provider: "anthropic" }, { provider: "openai", model: "gpt-4o-mini" })).toBe(
+      "Made by openai (gpt-4o-mini): anthropic was failing",
+    );
+  });
+
+  it("says nothing when the job's own provider made it, or nobody is named", () => {
+    expect(fallbackNote({ provider: "anthropic" }, { provider: "anthropic", model: "claude-sonnet-4-5" })).toBeNull();
+    expect(fallbackNote({ provider: "anthropic" }, {})).toBeNull();
   });
 });

@@ -57,3 +57,12 @@ function itemsWith(job: Job, index: number, change: Partial<JobItem>): JobItem[]
 export function queuedItem(index: number): JobItem {
   return { index, status: "queued", cached: false, attempts: 0 };
 }
+
+/**
+ * Words for an item another provider made because the job's own was failing (the ordered
+ * fallback), or null when the job's provider made it or nothing says who did.
+ */
+export function fallbackNote(job: Pick<Job, "provider">, item: Pick<JobItem, "provider" | "model">): string | null {
+  if (!item.provider || item.provider === job.provider) return null;
+  return `Made by ${item.provider}${item.model ? ` (${item.model})` : ""}: ${job.provider} was failing`;
+}

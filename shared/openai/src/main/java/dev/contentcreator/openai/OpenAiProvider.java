@@ -9,6 +9,7 @@ import dev.contentcreator.core.ports.ai.ProviderException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Text (streamed chat completions) and images (images.generate, base64) from OpenAI or any
@@ -24,12 +25,17 @@ public final class OpenAiProvider implements SyncProvider {
   private final OpenAiErrors errors;
   private final List<String> textModels;
   private final List<String> imageModels;
+  private final Function<String, LazyClient> clientForKey;
+  private final Function<String, OpenAiErrors> errorsForKey;
 
-  OpenAiProvider(LazyClient client, OpenAiErrors errors, OpenAiSettings settings) {
+  OpenAiProvider(LazyClient client, OpenAiErrors errors, OpenAiSettings settings,
+      Function<String, LazyClient> clientForKey, Function<String, OpenAiErrors> errorsForKey) {
     this.client = Objects.requireNonNull(client, "client");
     this.errors = Objects.requireNonNull(errors, "errors");
     this.textModels = settings.textModels();
     this.imageModels = settings.imageModels();
+    this.clientForKey = Objects.requireNonNull(clientForKey, "clientForKey");
+    this.errorsForKey = Objects.requireNonNull(errorsForKey, "errorsForKey");
   }
 
   @Override
@@ -61,7 +67,26 @@ public final class OpenAiProvider implements SyncProvider {
    * a compatible server's own models work too.
    */
   @Override
+  public boolean takesProjectKeys() {
+    return true;
+  }
+
+  @Override
   public ItemResult generate(ItemRequest request, Progress progress) throws ProviderException {
+    return generate(request, progress, client, errors);
+  }
+
+  /** Makes the item with a project's own key, on a client of its own; a null or blank key means the server's. */
+  @Override
+  public ItemResult generate(ItemRequest request, Progress progress, String projectKey) throws ProviderException {
+    if (projectKey == null || projectKey.isBlank()) {
+      return generate(request, progress);
+    }
+    return generate(request, progress, clientForKey.apply(projectKey), errorsForKey.apply(projectKey));
+  }
+
+  private ItemResult generate(ItemRequest request, Progress progress, LazyClient client, OpenAiErrors errors)
+      throws ProviderException {
     Objects.requireNonNull(request, "request");
     Progress to = progress == null ? Progress.NONE : progress;
     List<String> offered = models(request.kind());

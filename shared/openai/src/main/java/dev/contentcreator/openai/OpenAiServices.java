@@ -2,6 +2,7 @@ package dev.contentcreator.openai;
 
 import com.openai.client.OpenAIClient;
 import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.ports.ai.KeyedClients;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +18,19 @@ public final class OpenAiServices implements AutoCloseable {
   private final LazyClient client;
   private final OpenAiProvider provider;
   private final OpenAiModerator moderator;
+  private final KeyedClients<LazyClient> projectClients;
+  /** How many projects' own clients are kept open at once. */
+  static final int PROJECT_CLIENTS = 32;
 
   OpenAiServices(OpenAiSettings settings, Function<OpenAiSettings, OpenAIClient> clientFactory, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.client = new LazyClient(settings, clientFactory);
     OpenAiErrors errors = new OpenAiErrors(settings.apiKey(), Objects.requireNonNull(clock, "clock"));
-    this.provider = new OpenAiProvider(client, errors, settings);
+    KeyedClients<LazyClient> own = new KeyedClients<>(PROJECT_CLIENTS);
+    this.projectClients = own;
+    this.provider = new OpenAiProvider(client, errors, settings,
+        key -> own.get(key, () -> new LazyClient(settings.withKey(key), clientFactory)),
+        key -> new OpenAiErrors(key, clock));
     this.moderator = new OpenAiModerator(client, errors, settings.moderationModel());
   }
 
@@ -52,6 +60,7 @@ public final class OpenAiServices implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    projectClients.close();
   }
 
   /** Whether the HTTP client has been made, which happens on the first call. */

@@ -46,6 +46,20 @@ public final class OpenAiSettings {
     this.moderationModel = config.get(Settings.OPENAI_MODERATION_MODEL);
   }
 
+  private OpenAiSettings(OpenAiSettings from, String apiKey) {
+    this.apiKey = apiKey;
+    this.baseUrl = from.baseUrl;
+    this.timeout = from.timeout;
+    this.textModels = from.textModels;
+    this.imageModels = from.imageModels;
+    this.moderationModel = from.moderationModel;
+  }
+
+  /** The same settings with another key: a project's own. */
+  OpenAiSettings withKey(String key) {
+    return new OpenAiSettings(this, Objects.requireNonNull(key, "key"));
+  }
+
   /** The settings, or empty when {@code OPENAI_API_KEY} is unset or blank. */
   public static Optional<OpenAiSettings> fromConfig(Config config) {
     Objects.requireNonNull(config, "config");

@@ -34,6 +34,9 @@ public final class ProjectsApi {
         .delete("/api/projects/{projectId}/members/{uid}", r -> removeMember(services, r)).sensitive()
         .get("/api/projects/{projectId}/activity", r -> ActivityApi.list(services, r))
         .get("/api/projects/{projectId}/activity.csv", r -> ActivityApi.csv(services, r))
+        .get("/api/projects/{projectId}/providers", r -> providerKeys(services, r))
+        .put("/api/projects/{projectId}/providers/{provider}/key", r -> setProviderKey(services, r)).sensitive()
+        .delete("/api/projects/{projectId}/providers/{provider}/key", r -> removeProviderKey(services, r)).sensitive()
         .build();
   }
 
@@ -85,6 +88,33 @@ public final class ProjectsApi {
     s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
     s.projects().delete(r.caller().uid(), projectId, r.header("If-Match").orElse(null),
         s.purges().startProject(projectId));
+    try {
+      s.providerKeys().forget(projectId);
+    } catch (java.io.IOException | RuntimeException e) {
+      // The project is gone and nothing reads its keys any more; they are only left behind.
+      dev.contentcreator.core.log.Log.error("the provider keys of deleted project " + projectId
+          + " could not be forgotten", e);
+    }
+    return ApiResponse.noContent();
+  }
+
+  /** Which providers take a project's own key, and whether it has one (its last four characters); owners only. */
+  private static ApiResponse providerKeys(Services s, ApiRequest r) {
+    return ApiResponse.ok(java.util.Map.of("items", s.providerKeys().list(r.caller().uid(), r.pathParam("projectId"))));
+  }
+
+  /** Sets or replaces the project's key for a provider: {@code {"key": "..."}}; the answer never holds it. */
+  private static ApiResponse setProviderKey(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
+    JsonBody body = r.json();
+    String key = body.requiredString("key", 8, 512);
+    body.finish();
+    return ApiResponse.ok(s.providerKeys().set(r.caller().uid(), projectId, r.pathParam("provider"), key));
+  }
+
+  private static ApiResponse removeProviderKey(Services s, ApiRequest r) {
+    s.providerKeys().remove(r.caller().uid(), r.pathParam("projectId"), r.pathParam("provider"));
     return ApiResponse.noContent();
   }
 

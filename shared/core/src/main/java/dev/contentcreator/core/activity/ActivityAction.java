@@ -34,7 +34,9 @@ public enum ActivityAction {
   COMMENT_RESOLVED("comment.resolved"),
   COMMENT_REOPENED("comment.reopened"),
   SHARE_CREATED("share.created"),
-  SHARE_REVOKED("share.revoked");
+  SHARE_REVOKED("share.revoked"),
+  PROVIDER_KEY_SET("provider.key_set"),
+  PROVIDER_KEY_REMOVED("provider.key_removed");
 
   private final String wireName;
 

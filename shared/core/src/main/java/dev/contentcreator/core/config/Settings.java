@@ -118,6 +118,8 @@ public final class Settings {
 
   // Mail and the web app's address
   public static final Setting<String> APP_URL = string("APP_URL", null, "the web app's address, for links in e-mails").derivedFrom("http://$HOST:$PORT");
+  public static final Setting<String> SECRETS = string("SECRETS", "keyfile", "the secrets adapter: keyfile or secretmanager");
+  public static final Setting<Path> SECRETS_DIR = path("SECRETS_DIR", null, "the folder of the encrypted key file and its key").derivedFrom("$DATA_DIR/secrets");
   public static final Setting<String> MAILER = string("MAILER", "outbox", "the mail adapter: outbox or smtp");
   public static final Setting<Path> OUTBOX_DIR = path("OUTBOX_DIR", null, "the folder of the development outbox").derivedFrom("$DATA_DIR/outbox");
   public static final Setting<String> MAIL_FROM = string("MAIL_FROM", "Content Creator <no-reply@localhost>", "the sender of every e-mail");
@@ -136,6 +138,17 @@ public final class Settings {
   public static final Setting<List<String>> OPENAI_IMAGE_MODELS = list("OPENAI_IMAGE_MODELS", "gpt-image-1,dall-e-3", "image models offered; the first is the default");
   public static final Setting<String> OPENAI_MODERATION_MODEL = string("OPENAI_MODERATION_MODEL", "omni-moderation-latest", "the model that checks prompts");
   public static final Setting<Boolean> MODERATION = bool("MODERATION", "true", "check each prompt with OpenAI's moderation");
+  public static final Setting<String> ANTHROPIC_API_KEY = string("ANTHROPIC_API_KEY", null, "turns the Anthropic text provider on");
+  public static final Setting<String> ANTHROPIC_BASE_URL = string("ANTHROPIC_BASE_URL", null, "another address for Anthropic's Messages API");
+  public static final Setting<Duration> ANTHROPIC_TIMEOUT = duration("ANTHROPIC_TIMEOUT", "60s", "how long one Anthropic call may take");
+  public static final Setting<List<String>> ANTHROPIC_TEXT_MODELS = list("ANTHROPIC_TEXT_MODELS", "claude-sonnet-4-5,claude-haiku-4-5,claude-opus-4-1", "Anthropic text models offered; the first is the default");
+  public static final Setting<String> GEMINI_API_KEY = string("GEMINI_API_KEY", null, "turns the Gemini text and image provider on");
+  public static final Setting<String> GEMINI_BASE_URL = string("GEMINI_BASE_URL", null, "another address for the Gemini API");
+  public static final Setting<Duration> GEMINI_TIMEOUT = duration("GEMINI_TIMEOUT", "60s", "how long one Gemini call may take");
+  public static final Setting<List<String>> GEMINI_TEXT_MODELS = list("GEMINI_TEXT_MODELS", "gemini-2.5-flash,gemini-2.5-pro", "Gemini text models offered; the first is the default");
+  public static final Setting<List<String>> GEMINI_IMAGE_MODELS = list("GEMINI_IMAGE_MODELS", "gemini-2.5-flash-image", "Gemini image models offered; the first is the default");
+  public static final Setting<List<String>> TEXT_PROVIDERS = list("TEXT_PROVIDERS", null, "the text providers in order of preference; an item whose provider's circuit is open goes to the next");
+  public static final Setting<List<String>> IMAGE_PROVIDERS = list("IMAGE_PROVIDERS", null, "the image providers in order of preference, the same way");
   public static final Setting<String> GOAPI_API_KEY = string("GOAPI_API_KEY", null, "turns GoAPI on");
   public static final Setting<String> GOAPI_BASE_URL = string("GOAPI_BASE_URL", null, "another address for GoAPI's task API");
   public static final Setting<Duration> GOAPI_TIMEOUT = duration("GOAPI_TIMEOUT", "30s", "how long one GoAPI call may take");

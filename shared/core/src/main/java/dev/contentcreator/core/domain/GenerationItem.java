@@ -10,6 +10,8 @@ import java.time.Instant;
  * (null for an item accepted before reservations existed), given back or turned into use when it
  * ends. {@code leaseOwner} and {@code leaseUntil} name the one delivery of its task that may call
  * the provider for it until then: another delivery backs off while the lease is live.
+ * {@code provider} and {@code model} name what made a completed item: the job's own, or the next
+ * provider of the kind's fallback order when the job's circuit was open (null when the cache served it).
  *
  * <p>The components are the stored document's fields (a stored item is read back by their names),
  * so an item is made by {@link #queued} and moved through its life by named transitions:
@@ -39,7 +41,9 @@ public record GenerationItem(
     String prompt,
     Reservation reserved,
     String leaseOwner,
-    Instant leaseUntil) {
+    Instant leaseUntil,
+    String provider,
+    String model) {
 
   /** Where an item is in its life. */
   public enum Status {
@@ -74,7 +78,7 @@ public record GenerationItem(
     Checks.present("jobId projectId now", jobId, projectId, now);
     Checks.notNegative("index", index);
     return new GenerationItem(documentId(jobId, index), jobId, projectId, index, Status.QUEUED, 0, null, null, null,
-        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null);
+        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null, null, null);
   }
 
   /**
@@ -102,8 +106,17 @@ public record GenerationItem(
 
   /** The item ended as made: its content item, whether the cache served it, what it used (charged). */
   public GenerationItem completed(String contentId, boolean cached, Used used, Instant now) {
+    return completed(contentId, cached, used, null, null, now);
+  }
+
+  /**
+   * The item ended as made by {@code provider} and {@code model} (null when the cache served it):
+   * its content item, whether the cache served it, what it used (charged).
+   */
+  public GenerationItem completed(String contentId, boolean cached, Used used, String provider, String model,
+      Instant now) {
     return change().state(Status.COMPLETED, attempts, now).outcome(contentId, null, cached).lease(null, null)
-        .usage(used, true).build();
+        .usage(used, true).maker(provider, model).build();
   }
 
   /** The item ended as failed, with a reason a person can read. */
@@ -138,7 +151,7 @@ public record GenerationItem(
     private Status status;
     private Instant updatedAt, deadlineAt, leaseUntil;
     private int attempts;
-    private String providerTaskId, contentId, failureReason, leaseOwner;
+    private String providerTaskId, contentId, failureReason, leaseOwner, provider, model;
     private boolean cached, charged;
     private Used used;
 
@@ -146,7 +159,13 @@ public record GenerationItem(
       this.from = from;
       task(from.providerTaskId, from.deadlineAt).state(from.status, from.attempts, from.updatedAt)
           .outcome(from.contentId, from.failureReason, from.cached).lease(from.leaseOwner, from.leaseUntil)
-          .usage(from.used(), from.charged);
+          .usage(from.used(), from.charged).maker(from.provider, from.model);
+    }
+
+    Change maker(String provider, String model) {
+      this.provider = provider;
+      this.model = model;
+      return this;
     }
 
     Change task(String providerTaskId, Instant deadlineAt) {
@@ -189,7 +208,7 @@ public record GenerationItem(
       return new GenerationItem(from.id, from.jobId, from.projectId, from.index, status, attempts, providerTaskId,
           contentId, failureReason, cached, charged, used.inputTokens(), used.outputTokens(), used.images(),
           used.videoSeconds(), used.costMicros(), deadlineAt, from.createdAt, updatedAt, from.prompt, from.reserved,
-          leaseOwner, leaseUntil);
+          leaseOwner, leaseUntil, provider, model);
     }
   }
 }

@@ -99,7 +99,7 @@ public final class GenerationService {
       throw ApiException.badRequest("count", "a regeneration makes one new version: count must be 1");
     }
     Providers.Choice choice = providers.get().choose(req.kind(), req.provider(), req.model());
-    refuseWhileFailing(choice.provider());
+    refuseWhileFailing(req.kind(), choice.provider());
     String systemPrompt = req.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
     Instant now = clock.instant();
@@ -127,8 +127,14 @@ public final class GenerationService {
     }
   }
 
-  /** A 503 with Retry-After while the provider's circuit is open. */
-  private void refuseWhileFailing(String provider) {
+  /**
+   * A 503 with Retry-After while the provider's circuit is open and so is every fallback's: with one
+   * closed, the job is accepted and its items go to that one.
+   */
+  private void refuseWhileFailing(ContentKind kind, String provider) {
+    if (providers.get().fallbacks(kind, provider).stream().anyMatch(p -> policy.get().openFor(p).isEmpty())) {
+      return;
+    }
     policy.get().openFor(provider).ifPresent(open -> {
       long seconds = Math.max(1, open.toSeconds() + (open.toNanosPart() > 0 ? 1 : 0));
       throw ApiException.of(503, "provider-unavailable", "The provider is failing",

@@ -49,18 +49,20 @@ public final class ItemRunner {
   private final MediaCapture capture;
   private final ProviderCalls calls;
 
+  /** The runner, calling providers with a project's own key for them where it has one. */
   public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
       Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
-      Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock) {
+      Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock,
+      ProjectKeys projectKeys) {
     this(documents, blobs, cache, tasks, providers, policy, usage, events, fetcher, media, settings, clock,
-        JobOutcomes.NONE);
+        projectKeys, JobOutcomes.NONE);
   }
 
   /** As the other constructor, telling {@code outcomes} of every job's end and every failed item. */
   public ItemRunner(DocumentStore documents, Supplier<BlobStore> blobs, Supplier<Cache> cache, Supplier<TaskQueue> tasks,
       Supplier<Providers> providers, Supplier<ProviderPolicy> policy, UsageService usage, JobEvents events,
       Supplier<SafeFetcher> fetcher, Supplier<MediaService> media, GenerationSettings settings, Clock clock,
-      JobOutcomes outcomes) {
+      ProjectKeys projectKeys, JobOutcomes outcomes) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.news = new ItemEvents(events);
@@ -72,7 +74,7 @@ public final class ItemRunner {
     this.results = new ResultCache(lenient, blobs, settings.cacheTtl(), clock);
     this.moderation = new Moderation(providers, policy, lenient, settings.moderation());
     this.capture = new MediaCapture(fetcher, media, clock);
-    this.calls = new ProviderCalls(providers, policy, news, settings, clock);
+    this.calls = new ProviderCalls(providers, policy, news, settings, clock, projectKeys);
   }
 
   /** The {@code generate-item} task: payload {@code {"jobId": ..., "index": n}}. */
@@ -207,11 +209,19 @@ public final class ItemRunner {
     return true;
   }
 
-  /** Keeps what the provider made (media copied into blobs at once), ends the item, and caches the result. */
+  /**
+   * Keeps what the provider made (media copied into blobs at once), ends the item, and caches the
+   * result when the job's own provider made it.
+   */
   private void finish(GenerationJob job, GenerationItem item, ItemResult result) throws ProviderException {
     ContentVersion body = capture.capture(job, result);
-    complete(item, body, result.usage(), false);
-    results.store(job, item, body);
+    String servedBy = MediaCapture.servedBy(job, result);
+    ledger.complete(item.id(), body, result.usage(), false, servedBy, MediaCapture.servedModel(job, result))
+        .ifPresent(this::ended);
+    // What a fallback made is not what the job asked of its provider: it is kept, but not reused for it.
+    if (servedBy.equals(job.provider())) {
+      results.store(job, item, body);
+    }
   }
 
   private void complete(GenerationItem item, ContentVersion body, ItemResult.Usage used, boolean cached) {

@@ -153,6 +153,15 @@ public final class JobLedger {
    * empty when the item had already ended.
    */
   public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached) {
+    return complete(itemId, body, used, cached, null, null);
+  }
+
+  /**
+   * The same, recording the provider and model that made the item (the job's, or a fallback's);
+   * its usage is charged once, whichever provider served it.
+   */
+  public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached,
+      String provider, String model) {
     return end(itemId, i -> true, (tx, job, item, counts) -> {
       ContentItem existing = job.contentId() == null ? null
           : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
@@ -163,7 +172,7 @@ public final class JobLedger {
       String contentId = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(),
           title(job, item), body, job.demo(), job.requestedBy(), now);
       GenerationItem ended = item.completed(contentId, cached, new GenerationItem.Used(used.inputTokens(),
-          used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), now);
+          used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), provider, model, now);
       Jobs.put(tx, ended);
       JobCounters.write(tx, job, item, counts, ended, charge.costMicros());
       charge.write(tx);

@@ -20,15 +20,16 @@ public record JobView(String id, String projectId, ContentKind kind, String prov
     List<Item> items) {
 
   /**
-   * One item's state. A batch's items each carry their row's prompt: a failed one shows it, so
+   * One item's state, and which provider and model made it once completed. A batch's items each carry their row's prompt: a failed one shows it, so
    * the client can try it again; only failed ones, so a big batch's live snapshots stay small.
    */
   public record Item(int index, GenerationItem.Status status, String contentId, String failureReason, String prompt,
-      boolean cached, int attempts) {
+      boolean cached, int attempts, String provider, String model) {
 
     static Item of(GenerationItem i) {
       return new Item(i.index(), i.status(), i.contentId(), i.failureReason(),
-          i.status() == GenerationItem.Status.FAILED ? i.prompt() : null, i.cached(), i.attempts());
+          i.status() == GenerationItem.Status.FAILED ? i.prompt() : null, i.cached(), i.attempts(), i.provider(),
+          i.model());
     }
   }
 

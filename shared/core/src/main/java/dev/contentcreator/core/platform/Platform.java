@@ -19,6 +19,7 @@ import dev.contentcreator.core.live.LocalChangeFeed;
 import dev.contentcreator.core.live.WatchedDocuments;
 import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.Mailer;
+import dev.contentcreator.core.ports.Secrets;
 import dev.contentcreator.core.ports.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public final class Platform implements AutoCloseable {
   private final Lazy<MediaProcessor> media;
   private final Lazy<SafeFetcher> fetcher;
   private final Lazy<Mailer> mailer;
+  private final Lazy<Secrets> secrets;
   private final ConcurrentHashMap<Class<?>, Object> settings = new ConcurrentHashMap<>();
 
   private Platform(Config config, Clock clock) {
@@ -83,6 +85,7 @@ public final class Platform implements AutoCloseable {
     this.media = new Lazy<>(() -> create(MediaProcessor.class, config.get(Settings.MEDIA_PROCESSOR)));
     this.fetcher = new Lazy<>(() -> SafeFetcher.builder(config).build());
     this.mailer = new Lazy<>(() -> create(Mailer.class, config.get(Settings.MAILER)));
+    this.secrets = new Lazy<>(() -> create(Secrets.class, config.get(Settings.SECRETS)));
     this.policy = new Lazy<>(() -> {
       try {
         return create(ProviderPolicy.class, config.get(Settings.PROVIDER_POLICY));
@@ -158,6 +161,8 @@ public final class Platform implements AutoCloseable {
   public MediaProcessor media() { return media.get(); }
   /** Copies media from addresses outside, safely (https, allowlisted hosts, no private addresses). */
   public SafeFetcher fetcher() { return fetcher.get(); }
+  /** Keeps secrets: the encrypted key file ({@code SECRETS=keyfile}) or Google Secret Manager. */
+  public Secrets secrets() { return secrets.get(); }
   /** Sends e-mail: the folder outbox ({@code MAILER=outbox}) or SMTP. */
   public Mailer mailer() { return mailer.get(); }
   /** Live news of jobs within this process. */
@@ -180,7 +185,7 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Lazy<?> lazy : List.of(tasks, events, changes, cache, documents, blobs, rateLimiter, identity)) {
+    for (Lazy<?> lazy : List.of(tasks, events, changes, cache, documents, blobs, rateLimiter, identity, secrets)) {
       lazy.closeIfLoaded();
     }
   }

@@ -27,6 +27,7 @@ import dev.contentcreator.core.mail.MailSettings;
 import dev.contentcreator.core.notifications.NotificationService;
 import dev.contentcreator.core.notifications.ReviewNotifications;
 import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.providers.ProviderKeyService;
 import dev.contentcreator.core.review.ReviewService;
 import dev.contentcreator.core.shares.ShareService;
 import dev.contentcreator.core.shares.ShareSettings;
@@ -63,6 +64,7 @@ public final class Services {
   private final Lazy<HookService> hooks;
   private final HookEvents hookEvents;
   private final Lazy<ApiKeyService> keys;
+  private final Lazy<ProviderKeyService> providerKeys;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -86,7 +88,7 @@ public final class Services {
     this.runner = new Lazy<>(() -> new ItemRunner(platform.documents(), platform::blobs, platform::cache,
         platform::tasks, platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher,
         this::media, platform.settings(GenerationSettings.class, GenerationSettings::from), platform.clock(),
-        hookEvents));
+        (projectId, provider) -> providerKeys().find(projectId, provider), hookEvents));
     this.media = new Lazy<>(() -> new MediaService(platform.documents(), projects(), platform::blobs, platform::media,
         platform::fetcher, platform.clock()));
     this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
@@ -104,6 +106,8 @@ public final class Services {
         platform.settings(MailSettings.class, MailSettings::from), platform.clock()));
     this.notifications = new Lazy<>(() -> new NotificationService(platform.documents(), users(), mail(),
         platform.clock()));
+    this.providerKeys = new Lazy<>(() -> new ProviderKeyService(platform.documents(), projects(), platform::secrets,
+        platform.clock(), name -> platform.providers().sync(name).isPresent()));
     this.comments = new Lazy<>(() -> new CommentService(platform.documents(), projects(), users(), notifications(),
         new CommentActivity(platform.clock()), platform.clock(), hookEvents));
     this.keys = new Lazy<>(() -> new ApiKeyService(platform.documents(), projects(), platform.clock()));
@@ -122,6 +126,11 @@ public final class Services {
   /** People's inboxes, and the e-mail of the notifications that send one. */
   public NotificationService notifications() {
     return notifications.get();
+  }
+
+  /** Projects' own API keys for providers, kept in the secrets port. */
+  public ProviderKeyService providerKeys() {
+    return providerKeys.get();
   }
 
   /** Comments on content items, in threads. */

@@ -21,4 +21,17 @@ public interface SyncProvider {
   java.util.List<String> models(ContentKind kind);
 
   ItemResult generate(ItemRequest request, Progress progress) throws ProviderException;
+
+  /**
+   * Makes the item with a project's own API key for this provider instead of the server's. A
+   * provider that takes no such key, and any provider given a null or blank key, uses the server's.
+   */
+  default ItemResult generate(ItemRequest request, Progress progress, String projectKey) throws ProviderException {
+    return generate(request, progress);
+  }
+
+  /** Whether {@link #generate(ItemRequest, Progress, String)} uses a project's own key. */
+  default boolean takesProjectKeys() {
+    return false;
+  }
 }
