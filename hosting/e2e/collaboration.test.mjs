@@ -1,5 +1,5 @@
 // Collaboration end to end (issue 12), with three people at once in Chromium: an owner invites a
-// colleague through the Members page; the colleague creates an account through the sign-up screen,
+// colleague through the Members page, which e-mails the accept link; the colleague creates an account through the sign-up screen,
 // verifies the address through the emulator's link and accepts the invitation; both open the same
 // text and each sees the other under "Also here". The colleague comments on a passage with an
 // @mention of the owner, which the owner's open page shows without reloading; the owner replies
@@ -120,6 +120,12 @@ describe("Collaboration on one item, end to end", { skip: skip ?? false }, () =>
     acceptUrl = await ownerPage.getByLabel(`Accept link for ${colleague}`).inputValue();
     assert.ok(acceptUrl.startsWith(`${server.base}/`), acceptUrl);
     assert.match(acceptUrl, /#token=/, "the link carries its secret in the fragment");
+    // The same link went out by e-mail: the development outbox keeps the message.
+    await ownerPage.goto(`${server.base}/dev/outbox`);
+    const message = ownerPage.getByRole("list", { name: "E-mail messages" }).getByRole("listitem").filter({ hasText: `To ${colleague}` });
+    await message.first().waitFor();
+    const mailed = await message.first().getByRole("link").evaluateAll((links) => links.map((a) => a.href));
+    assert.ok(mailed.includes(acceptUrl), `the e-mail holds the accept link ${acceptUrl}: ${mailed.join(", ")}`);
   });
 
   it("lets the colleague sign up, verify the address and accept the invitation", async () => {
