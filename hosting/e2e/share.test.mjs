@@ -102,7 +102,8 @@ describe("a share link, end to end", { skip: skip ?? false }, () => {
     await image.waitFor();
     await page.waitForFunction(() => [...document.images].some((i) => i.alt === "Poster" && i.complete && i.naturalWidth > 0));
     await screenshots(page, "share-guest");
-    await page.getByLabel("Your name").fill("Ana");
+    // An approve link also lets guests comment: the comment form asks for the same name (one value for both).
+    await page.getByLabel("Your name").first().fill("Ana");
     await page.getByLabel("Note (optional)").fill("Lovely colours");
     await page.getByRole("button", { name: "Approve" }).click();
     await page.getByText("Approved.").waitFor();

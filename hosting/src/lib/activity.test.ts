@@ -33,6 +33,18 @@ describe("describeActivity", () => {
     );
     expect(describeActivity(record("provider.key_removed", {}, "gemini"))).toBe("Rita removed the project's own gemini key");
   });
+  it("quotes the comment of a comment's record, and tells a reply from a new thread", () => {
+    const comment = (action: Activity["action"], details: Record<string, string>) => ({
+      ...record(action, details, "Check the prices"),
+      target: { type: "comment", id: "m1", title: "Check the prices" },
+    });
+    expect(describeActivity(comment("comment.posted", { reply: "false", thread: "m1" }))).toBe("Rita commented: “Check the prices”");
+    expect(describeActivity(comment("comment.posted", { reply: "true", thread: "m0" }))).toBe("Rita replied: “Check the prices”");
+    expect(describeActivity(comment("comment.edited", {}))).toBe("Rita edited a comment: “Check the prices”");
+    expect(describeActivity(comment("comment.deleted", {}))).toBe("Rita deleted a comment: “Check the prices”");
+    expect(describeActivity(comment("comment.resolved", {}))).toBe("Rita resolved the thread “Check the prices”");
+    expect(describeActivity(comment("comment.reopened", {}))).toBe("Rita reopened the thread “Check the prices”");
+  });
   it("tells uploads from generations", () => {
     expect(describeActivity(record("content.created", { source: "uploaded" }))).toBe("Rita uploaded “Poster”");
     expect(describeActivity(record("content.created", { source: "generated" }))).toBe("Rita generated “Poster”");

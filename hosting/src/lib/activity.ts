@@ -26,6 +26,11 @@ export const ACTION_LABELS: Partial<Record<ActivityAction, string>> = {
   "batch.deleted": "Batch deleted",
   "batch.run_started": "Batch run started",
   "project.renamed": "Project renamed",
+  "comment.posted": "Comment posted",
+  "comment.edited": "Comment edited",
+  "comment.deleted": "Comment deleted",
+  "comment.resolved": "Thread resolved",
+  "comment.reopened": "Thread reopened",
   "share.created": "Share link made",
   "share.revoked": "Share link revoked",
   "provider.key_set": "Provider key set",
@@ -34,6 +39,11 @@ export const ACTION_LABELS: Partial<Record<ActivityAction, string>> = {
 
 function quoted(title: string | undefined): string {
   return title ? `“${title}”` : "an item";
+}
+
+/** A comment's record: its title is the start of the comment. */
+function excerpt(a: Activity): string {
+  return a.target.title ? `“${a.target.title}”` : "a comment";
 }
 
 /** Who did it, in words: a member's name, or the product itself. */
@@ -95,6 +105,16 @@ export function describeActivity(a: Activity): string {
       return `${who} started a run of ${what}`;
     case "project.renamed":
       return `${who} renamed the project to “${d.to ?? a.target.title ?? ""}”`;
+    case "comment.posted":
+      return `${who} ${d.reply === "true" ? "replied" : "commented"}: ${excerpt(a)}`;
+    case "comment.edited":
+      return `${who} edited a comment: ${excerpt(a)}`;
+    case "comment.deleted":
+      return `${who} deleted a comment: ${excerpt(a)}`;
+    case "comment.resolved":
+      return `${who} resolved the thread ${excerpt(a)}`;
+    case "comment.reopened":
+      return `${who} reopened the thread ${excerpt(a)}`;
     case "share.created":
       return `${who} made ${d.permission === "approve" ? "an approve" : d.permission === "comment" ? "a comment" : "a view"} link to ${what}${d.items && d.items !== "1" ? ` (${d.items} items)` : ""}`;
     case "share.revoked":

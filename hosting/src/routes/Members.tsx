@@ -180,7 +180,7 @@ function Invite({
       onIssued(invitation);
       void queryClient.invalidateQueries({ queryKey: queryKeys.projectInvitations(project.id) });
       onNotice({
-        text: `Invited ${invitation.email} as ${article(invitation.role)} ${invitation.role}. They join once they accept, signed in with that address and verified; copy their link below to send it.`,
+        text: `Invited ${invitation.email} as ${article(invitation.role)} ${invitation.role}. We e-mailed them a link to accept; they join once they accept, signed in with that address and verified. Their link is below too, to send another way.`,
         error: false,
       });
     },
@@ -216,7 +216,7 @@ function Invite({
         </Heading>
         <Text color="fg.muted" fontSize="sm" mb="3" id="invite-help">
           {reason ??
-            "Invite any email address, with or without an account here. They join when they accept, signed in with that address once it is verified. No email is sent yet: they see the invitation when they sign in, or you send them its link."}
+            "Invite any email address, with or without an account here. They join when they accept, signed in with that address once it is verified. They get an e-mail with a link to accept, see the invitation when they sign in, or you send them its link."}
         </Text>
         <form onSubmit={submit} noValidate aria-describedby="invite-help">
           <fieldset disabled={Boolean(reason)} style={{ minWidth: 0 }}>
