@@ -28,12 +28,15 @@ final class OnEmulators {
   static final String PROJECT = "demo-contentcreator";
 
   /**
-   * The production adapters, on an empty Firestore project. Every on-emulators class shares the
-   * project, and a job an earlier class left queued would otherwise be swept again by this class's
-   * server and hold its few generation slots while this class's own jobs wait.
+   * The production adapters, on an empty Firestore project with no Pub/Sub subscriptions. Every
+   * on-emulators class shares the project: a job an earlier class left queued would otherwise be
+   * swept again by this class's server and hold its few generation slots, and the fan-out
+   * subscription an earlier server pulled from left this server's messages undelivered (the
+   * emulator kept the stopped subscriber's state), so its jobs never started.
    */
   static Map<String, String> production() {
     FirestoreEmulator.clear(PROJECT);
+    PubSubEmulator.deleteSubscriptions(PROJECT);
     Map<String, String> env = new HashMap<>();
     env.put("DOCUMENTS", "firestore");
     env.put("FIRESTORE_EMULATOR_HOST", FirestoreEmulator.host());

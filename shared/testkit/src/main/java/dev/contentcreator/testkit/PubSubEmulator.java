@@ -1,5 +1,11 @@
 package dev.contentcreator.testkit;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -50,6 +56,44 @@ public final class PubSubEmulator {
       throw new IllegalStateException(broken);
     }
     return host;
+  }
+
+  /**
+   * Deletes every subscription of {@code projectId} (a {@code demo-} project) in the emulator, through
+   * its REST interface, so a process that starts next makes its subscriptions afresh. A subscription
+   * that an earlier process pulled from keeps that process's state in the emulator after it stopped;
+   * messages of the next process then went unanswered.
+   */
+  public static void deleteSubscriptions(String projectId) {
+    if (!projectId.startsWith("demo-")) {
+      throw new IllegalArgumentException("only a demo- project is cleared, got: " + projectId);
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://" + host() + "/v1/projects/" + projectId + "/subscriptions";
+    try {
+      HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base))
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      if (listed.statusCode() != 200) {
+        throw new IllegalStateException("the Pub/Sub emulator did not list subscriptions: HTTP " + listed.statusCode()
+            + " " + listed.body());
+      }
+      Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"projects/[^/\"]+/subscriptions/([^\"]+)\"")
+          .matcher(listed.body());
+      while (m.find()) {
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(
+            URI.create(base + "/" + m.group(1))).timeout(Duration.ofSeconds(30)).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (deleted.statusCode() != 200 && deleted.statusCode() != 404) {
+          throw new IllegalStateException("the Pub/Sub emulator did not delete " + m.group(1) + ": HTTP "
+              + deleted.statusCode() + " " + deleted.body());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the Pub/Sub emulator did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while clearing the Pub/Sub emulator", e);
+    }
   }
 
   private static void requireListening(String hostPort) {
