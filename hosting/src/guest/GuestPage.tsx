@@ -140,8 +140,15 @@ function Shared({ page, token, session }: { page: SharedPage; token: string; ses
             <Badge>{item.reviewStatus.replace("_", " ")}</Badge>
           </Flex>
           <ItemBody item={item} session={session} />
-          {page.permission === "approve" && <Verdict token={token} session={session} item={item} name={name} setName={setName} />}
-          {comments && <GuestComments token={token} session={session} item={item} name={name} setName={setName} />}
+          {comments && (
+            <Field.Root required mt="5" borderTopWidth="1px" pt="4">
+              <Field.Label>Your name</Field.Label>
+              <Input value={name} maxLength={80} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+              <Field.HelperText>Shown with your comments{page.permission === "approve" ? " and your verdict" : ""}.</Field.HelperText>
+            </Field.Root>
+          )}
+          {page.permission === "approve" && <Verdict token={token} session={session} item={item} name={name} />}
+          {comments && <GuestComments token={token} session={session} item={item} name={name} />}
         </Box>
       ))}
     </Stack>
@@ -178,7 +185,7 @@ function ItemBody({ item, session }: { item: SharedItem; session: string | null 
 }
 
 /** A named guest approves the item or asks for changes, with a note. */
-function Verdict({ token, session, item, name, setName }: GuestProps) {
+function Verdict({ token, session, item, name }: GuestProps) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState("");
   const send = useMutation({
@@ -195,11 +202,7 @@ function Verdict({ token, session, item, name, setName }: GuestProps) {
   }
   const ready = name.trim().length > 0;
   return (
-    <Stack gap="3" mt="5" borderTopWidth="1px" pt="4">
-      <Field.Root required>
-        <Field.Label>Your name</Field.Label>
-        <Input value={name} maxLength={80} autoComplete="name" onChange={(e) => setName(e.target.value)} />
-      </Field.Root>
+    <Stack gap="3" mt="5">
       <Field.Root>
         <Field.Label>Note (optional)</Field.Label>
         <Textarea value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
@@ -223,10 +226,10 @@ function Verdict({ token, session, item, name, setName }: GuestProps) {
   );
 }
 
-type GuestProps = { token: string; session: string | null; item: SharedItem; name: string; setName: (name: string) => void };
+type GuestProps = { token: string; session: string | null; item: SharedItem; name: string };
 
 /** The item's comment threads as the link shows them, a reply under each, and a form for a new one. */
-function GuestComments({ token, session, item, name, setName }: GuestProps) {
+function GuestComments({ token, session, item, name }: GuestProps) {
   const threads = useQuery({
     queryKey: ["shared", token, "comments", item.id],
     queryFn: () => sharedThreads(token, session, item.id),
@@ -245,9 +248,9 @@ function GuestComments({ token, session, item, name, setName }: GuestProps) {
           No comments yet.
         </Text>
       ) : (
-        threads.data.items.map((t) => <GuestThread key={t.id} thread={t} token={token} session={session} item={item} name={name} setName={setName} />)
+        threads.data.items.map((t) => <GuestThread key={t.id} thread={t} token={token} session={session} item={item} name={name} />)
       )}
-      <GuestCommentForm token={token} session={session} item={item} name={name} setName={setName} label="Comment" />
+      <GuestCommentForm token={token} session={session} item={item} name={name} label="Comment" />
     </Stack>
   );
 }
@@ -306,7 +309,7 @@ function GuestCommentLine({ comment }: { comment: Comment }) {
 }
 
 /** A new comment (or, with `parentId`, a reply) under the guest's name, sent once however often it is retried. */
-function GuestCommentForm({ token, session, item, name, setName, parentId, label, onDone }: GuestProps & {
+function GuestCommentForm({ token, session, item, name, parentId, label, onDone }: GuestProps & {
   parentId?: string;
   label: string;
   onDone?: () => void;
@@ -332,12 +335,6 @@ function GuestCommentForm({ token, session, item, name, setName, parentId, label
       }}
     >
       <Stack gap="2">
-        {!parentId && (
-          <Field.Root required>
-            <Field.Label>Your name</Field.Label>
-            <Input value={name} maxLength={80} autoComplete="name" onChange={(e) => setName(e.target.value)} />
-          </Field.Root>
-        )}
         <Field.Root>
           <Field.Label srOnly={!!parentId}>{parentId ? "Reply" : "Your comment"}</Field.Label>
           <Textarea
@@ -356,9 +353,9 @@ function GuestCommentForm({ token, session, item, name, setName, parentId, label
             <Alert.Title>{messageOf(send.error)}</Alert.Title>
           </Alert.Root>
         )}
-        {parentId && !name.trim() && (
+        {!name.trim() && (
           <Text fontSize="xs" color="fg.muted">
-            Give your name in the form below first.
+            Give your name above first.
           </Text>
         )}
         <Button type="submit" size="sm" alignSelf="start" disabled={!ready} loading={send.isPending}>
