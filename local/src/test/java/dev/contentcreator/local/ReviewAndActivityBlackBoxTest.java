@@ -426,6 +426,9 @@ class ReviewAndActivityBlackBoxTest {
       JsonObject a = e.getAsJsonObject();
       if (a.get("action").getAsString().startsWith("comment.")) {
         seen.add(a.get("action").getAsString() + " by " + a.getAsJsonObject("actor").get("uid").getAsString());
+        // Named too, also when the one who resolved or deleted it is not its author.
+        assertTrue(a.getAsJsonObject("actor").has("name") && !a.getAsJsonObject("actor").get("name").getAsString().isBlank(),
+            a.toString());
       }
     }
     assertEquals(List.of("comment.deleted by " + alice.uid(), "comment.resolved by " + bob.uid(),

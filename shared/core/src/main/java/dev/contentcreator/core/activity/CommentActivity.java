@@ -25,7 +25,7 @@ public final class CommentActivity implements CommentHook {
   }
 
   @Override
-  public void written(Transaction tx, String action, String actorUid, Comment before, Comment after) {
+  public void written(Transaction tx, String action, String actorUid, String actorName, Comment before, Comment after) {
     Comment c = after != null ? after : before;
     if (before != null && before.deleted()) {
       return;
@@ -38,7 +38,7 @@ public final class CommentActivity implements CommentHook {
       case "reopened" -> ActivityAction.COMMENT_REOPENED;
       default -> throw new IllegalArgumentException("no activity for a comment " + action);
     };
-    Actor actor = Actor.person(actorUid, actorUid.equals(c.authorUid()) ? c.authorName() : null);
+    Actor actor = Actor.person(actorUid, actorName != null ? actorName : actorUid.equals(c.authorUid()) ? c.authorName() : null);
     String text = (before != null && !before.deleted() ? before : c).body();
     Target target = new Target("comment", c.id(), excerpt(text), c.contentId());
     ActivityLog.record(tx, c.projectId(), clock.instant(), actor, what, target,

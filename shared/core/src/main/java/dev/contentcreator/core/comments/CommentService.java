@@ -170,7 +170,7 @@ public final class CommentService {
         }
         return same.get();
       }
-      write(tx, "posted", c.authorUid(), null, c);
+      write(tx, "posted", c.authorUid(), c.authorName(), null, c);
       return null;
     });
     if (earlier != null) {
@@ -250,7 +250,7 @@ public final class CommentService {
       Comment edited = new Comment(c.id(), c.projectId(), c.contentId(), c.version(), c.threadId(), c.parentId(),
           c.root(), c.authorUid(), c.authorName(), body, kept.orElse(c.mentions()), c.anchor(), c.createdAt(), now,
           false, c.resolved(), c.resolvedBy(), c.resolvedAt());
-      write(tx, "edited", c.authorUid(), c, edited);
+      write(tx, "edited", c.authorUid(), c.authorName(), c, edited);
       return new Comment[] {c, edited};
     });
     Set<String> added = new LinkedHashSet<>(change[1].mentions());
@@ -268,6 +268,7 @@ public final class CommentService {
    */
   public void delete(String uid, String projectId, String contentId, String commentId) {
     item(projectId, contentId);
+    String name = nameOf(uid);
     documents.transaction(tx -> {
       Member me = projects.requireRole(tx, uid, projectId, Role.VIEWER);
       Comment c = live(tx, contentId, commentId);
@@ -281,12 +282,12 @@ public final class CommentService {
           : tx.get(COLLECTION, c.threadId()).map(CommentService::comment);
       if (c.root()) {
         boolean hasReplies = others.stream().anyMatch(x -> !x.root());
-        write(tx, "deleted", uid, c, hasReplies ? placeholder(c) : null);
+        write(tx, "deleted", uid, name, c, hasReplies ? placeholder(c) : null);
       } else {
-        write(tx, "deleted", uid, c, null);
+        write(tx, "deleted", uid, name, c, null);
         if (root.isPresent() && root.get().deleted() && others.stream().noneMatch(x -> !x.root())) {
           // The placeholder's last reply is gone: so is the placeholder.
-          write(tx, "deleted", uid, root.get(), null);
+          write(tx, "deleted", uid, name, root.get(), null);
         }
       }
       return null;
@@ -298,6 +299,7 @@ public final class CommentService {
     projects.requireRole(uid, projectId, Role.VIEWER);
     item(projectId, contentId);
     Instant now = clock.instant();
+    String name = nameOf(uid);
     Comment after = documents.transaction(tx -> {
       Comment c = tx.get(COLLECTION, wellFormed(commentId)).map(CommentService::comment)
           .filter(x -> x.contentId().equals(contentId)).orElseThrow(CommentService::notFound);
@@ -310,14 +312,14 @@ public final class CommentService {
       Comment changed = new Comment(c.id(), c.projectId(), c.contentId(), c.version(), c.threadId(), c.parentId(),
           true, c.authorUid(), c.authorName(), c.body(), c.mentions(), c.anchor(), c.createdAt(), c.editedAt(),
           c.deleted(), resolved, resolved ? uid : null, resolved ? now : null);
-      write(tx, resolved ? "resolved" : "reopened", uid, c, changed);
+      write(tx, resolved ? "resolved" : "reopened", uid, name, c, changed);
       return changed;
     });
     return CommentView.of(after, after.anchor());
   }
 
   /** The one place comments are written: stores (or removes, {@code after} null) and tells the hook. */
-  private void write(Transaction tx, String action, String actorUid, Comment before, Comment after) {
+  private void write(Transaction tx, String action, String actorUid, String actorName, Comment before, Comment after) {
     if (after == null) {
       tx.delete(COLLECTION, before.id());
     } else if (before == null) {
@@ -325,7 +327,7 @@ public final class CommentService {
     } else {
       tx.set(COLLECTION, after.id(), Json.toTree(after).getAsJsonObject());
     }
-    hook.written(tx, action, actorUid, before, after);
+    hook.written(tx, action, actorUid, actorName, before, after);
   }
 
   private void tellAbout(Comment c, ContentItem item, Collection<Comment> thread) {
@@ -417,6 +419,13 @@ public final class CommentService {
     return new Comment(c.id(), c.projectId(), c.contentId(), c.version(), c.threadId(), c.parentId(), c.root(),
         c.authorUid(), c.authorName(), "", List.of(), c.anchor(), c.createdAt(), c.editedAt(), true, c.resolved(),
         c.resolvedBy(), c.resolvedAt());
+  }
+
+  /** A member's name as their profile gives it (their name, else their address's local part), or null. */
+  private String nameOf(String uid) {
+    return users.find(uid).flatMap(u -> Optional.ofNullable(u.displayName()).filter(n -> !n.isBlank())
+        .or(() -> Optional.ofNullable(u.email()).map(e -> e.substring(0, Math.max(0, e.indexOf('@'))))
+            .filter(n -> !n.isBlank()))).orElse(null);
   }
 
   private String authorName(Caller caller) {
