@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.contentcreator.local.Emulator.Person;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,22 +92,8 @@ class LiveBlackBoxTest {
     }
 
     private void read() {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-        String name = null;
-        StringBuilder data = new StringBuilder();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          if (line.isEmpty()) {
-            if (name != null) {
-              events.add(new Event(name, JsonParser.parseString(data.toString()).getAsJsonObject()));
-            }
-            name = null;
-            data.setLength(0);
-          } else if (line.startsWith("event: ")) {
-            name = line.substring(7);
-          } else if (line.startsWith("data: ")) {
-            data.append(line.substring(6));
-          }
-        }
+      try {
+        Sse.parse(body, (e, data) -> events.add(new Event(e.name(), e.data())), retry -> { });
       } catch (Exception e) {
         // closed by the test
       }

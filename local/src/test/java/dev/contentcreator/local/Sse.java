@@ -63,33 +63,12 @@ final class Sse {
     }
     List<Event> events = new ArrayList<>();
     List<Long> retries = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-      String name = null;
-      String id = null;
-      StringBuilder data = new StringBuilder();
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty()) {
-          if (name != null) {
-            if (name.equals("job") || name.equals("end")) {
-              ApiContract.OF_REPO.checkComponent("Job", "the stream's " + name + " event", data.toString());
-            }
-            events.add(new Event(name, JsonParser.parseString(data.toString()).getAsJsonObject(), id));
-          }
-          name = null;
-          id = null;
-          data.setLength(0);
-        } else if (line.startsWith("event: ")) {
-          name = line.substring(7);
-        } else if (line.startsWith("data: ")) {
-          data.append(line.substring(6));
-        } else if (line.startsWith("id: ")) {
-          id = line.substring(4);
-        } else if (line.startsWith("retry: ")) {
-          retries.add(Long.parseLong(line.substring(7).trim()));
-        }
+    parse(r.body(), (e, data) -> {
+      if (e.name().equals("job") || e.name().equals("end")) {
+        ApiContract.OF_REPO.checkComponent("Job", "the stream's " + e.name() + " event", data);
       }
-    }
+      events.add(e);
+    }, retries::add);
     return new Reading(200, type, retryAfter, events, retries, null);
   }
 
@@ -105,24 +84,41 @@ final class Sse {
       throw new IllegalStateException("not an event stream: " + r.headers().firstValue("Content-Type"));
     }
     List<Event> events = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+    parse(r.body(), (e, data) -> events.add(e), retry -> { });
+    return events;
+  }
+
+  /**
+   * Reads {@code body} to its end, handing each named event (with its raw data) to {@code onEvent}
+   * as it completes, and each {@code retry:} to {@code onRetry}: for streams read on a thread of
+   * their own as well as to their end.
+   */
+  static void parse(InputStream body, java.util.function.BiConsumer<Event, String> onEvent,
+      java.util.function.LongConsumer onRetry) throws java.io.IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       String name = null;
+      String id = null;
       StringBuilder data = new StringBuilder();
       String line;
       while ((line = in.readLine()) != null) {
         if (line.isEmpty()) {
           if (name != null) {
-            events.add(new Event(name, JsonParser.parseString(data.toString()).getAsJsonObject()));
+            onEvent.accept(new Event(name, JsonParser.parseString(data.toString()).getAsJsonObject(), id),
+                data.toString());
           }
           name = null;
+          id = null;
           data.setLength(0);
         } else if (line.startsWith("event: ")) {
           name = line.substring(7);
         } else if (line.startsWith("data: ")) {
           data.append(line.substring(6));
+        } else if (line.startsWith("id: ")) {
+          id = line.substring(4);
+        } else if (line.startsWith("retry: ")) {
+          onRetry.accept(Long.parseLong(line.substring(7).trim()));
         }
       }
     }
-    return events;
   }
 }
