@@ -227,4 +227,18 @@ class ApiKeyServiceTest {
     keys.revoke("alice", keys.list("alice").get(0).id());
     make(alice, null, Role.VIEWER);
   }
+
+  @Test
+  void endedKeysMakeRoomSoTheListAlwaysHoldsEveryKeyInUse() {
+    IssuedApiKey keep = make(alice, null, Role.VIEWER);
+    for (int i = 0; i < ApiKeyService.MAX_LISTED + 10; i++) {
+      IssuedApiKey k = make(alice, null, Role.VIEWER);
+      keys.revoke("alice", k.key().id());
+      clock.advance(Duration.ofSeconds(1));
+    }
+    List<ApiKeyView> listed = keys.list("alice");
+    assertTrue(listed.size() < ApiKeyService.MAX_LISTED, "stored keys stay under the cap: " + listed.size());
+    assertTrue(listed.stream().anyMatch(v -> v.id().equals(keep.key().id())), "the key in use is never dropped");
+    assertEquals(1, listed.stream().filter(v -> v.status().equals("active")).count());
+  }
 }

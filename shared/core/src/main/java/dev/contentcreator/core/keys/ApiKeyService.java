@@ -47,6 +47,7 @@ public final class ApiKeyService implements ApiKeyCheck {
   /** The most keys a person may have that are neither revoked nor expired. */
   public static final int MAX_ACTIVE = 25;
   /** The most keys a list shows (revoked and expired ones included). */
+  /** The most keys kept per person, in use or ended; older ended ones make room ({@link #forgetEnded}). */
   public static final int MAX_LISTED = 200;
   public static final int MAX_NAME = 100;
   /** The most keys whose last write this instance remembers. */
@@ -91,11 +92,13 @@ public final class ApiKeyService implements ApiKeyCheck {
             + (me.role() == Role.EDITOR ? "an " : "a ") + me.role().wireName() + " of this project.");
       }
     }
-    long active = keysOf(caller.uid()).stream().filter(k -> k.isActive(now)).count();
+    List<ApiKey> stored = keysOf(caller.uid());
+    long active = stored.stream().filter(k -> k.isActive(now)).count();
     if (active >= MAX_ACTIVE) {
       throw ApiException.conflict("You have " + MAX_ACTIVE + " keys in use, the most one person may have; "
           + "revoke one first.");
     }
+    forgetEnded(stored, now);
     String id = Ids.newId();
     String secret = Secrets.newSecret();
     ApiKey key = new ApiKey(id, caller.uid(), req.name(), req.projectId(), req.role().wireName(),
@@ -103,6 +106,22 @@ public final class ApiKeyService implements ApiKeyCheck {
     documents.create(KEYS, id, Json.toTree(key).getAsJsonObject());
     Log.info("API key " + id + " made by " + caller.uid());
     return new IssuedApiKey(ApiKeyView.of(key, now), ApiKeyFormat.format(id, secret));
+  }
+
+  /**
+   * Keeps a person's stored keys under {@link #MAX_LISTED}, so every list and count reads them all:
+   * when one more would reach it, the keys that ended (revoked or expired) longest ago are deleted.
+   * At most {@link #MAX_ACTIVE} are in use, so there are always ended ones to delete.
+   */
+  private void forgetEnded(List<ApiKey> stored, Instant now) {
+    int over = stored.size() + 1 - (MAX_LISTED - 1);
+    if (over <= 0) {
+      return;
+    }
+    stored.stream().filter(k -> !k.isActive(now))
+        .sorted(Comparator.comparing((ApiKey k) -> k.revokedAt() != null && k.revokedAt().isBefore(k.expiresAt())
+            ? k.revokedAt() : k.expiresAt()).thenComparing(ApiKey::id))
+        .limit(over).forEach(k -> documents.delete(KEYS, k.id()));
   }
 
   /** The person's keys, newest first, with their last use; never a secret. */
