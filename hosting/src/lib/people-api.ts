@@ -137,6 +137,18 @@ export class PeopleApi {
     return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/run", { params: { path: { projectId, batchId } } }));
   }
 
+  /** A run as a CSV or JSON Lines file, one line per row (viewers and up). */
+  async exportRun(projectId: string, batchId: string, runId: string, format: "csv" | "jsonl"): Promise<Blob> {
+    const file: unknown = await bodyOf(
+      this.client.GET("/api/projects/{projectId}/batches/{batchId}/runs/{runId}/export", {
+        params: { path: { projectId, batchId, runId }, query: { format } },
+        parseAs: "blob",
+      }),
+    );
+    const type = format === "csv" ? "text/csv;charset=utf-8" : "application/x-ndjson;charset=utf-8";
+    return file instanceof Blob ? file : new Blob([String(file)], { type });
+  }
+
   cancelRun(projectId: string, batchId: string): Promise<BatchRun> {
     return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/cancel", { params: { path: { projectId, batchId } } }));
   }

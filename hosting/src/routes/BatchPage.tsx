@@ -20,7 +20,19 @@ import {
   type PlacedProblems,
   type ScheduleInput,
 } from "../lib/batch-form";
-import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, runCounts, runNowNotice, schedulerProblem } from "../lib/batch-runs";
+import {
+  isActive,
+  latestRunLine,
+  RUN_STATUS_COLORS,
+  RUN_STATUS_WORDS,
+  runCost,
+  runCounts,
+  runExportFileName,
+  runNowNotice,
+  schedulerProblem,
+  type RunExportFormat,
+} from "../lib/batch-runs";
+import { saveFile } from "../lib/download";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 import { queryKeys } from "../lib/query-keys";
@@ -206,7 +218,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
         </Card.Body>
       </Card.Root>
 
-      <RunHistory runs={allRuns} query={runs} timeZone={batch.timeZone} latest={latest} />
+      <RunHistory runs={allRuns} query={runs} timeZone={batch.timeZone} latest={latest} projectId={project.id} batch={batch} />
 
       <Settings batch={batch} disabled={Boolean(reason)} onSaved={stored} />
 
@@ -266,7 +278,11 @@ function RunHistory({
   query,
   timeZone,
   latest,
+  projectId,
+  batch,
 }: {
+  projectId: string;
+  batch: Batch;
   runs: BatchRun[];
   query: { isPending: boolean; isError: boolean; error: unknown; hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
   timeZone: string;
@@ -297,6 +313,7 @@ function RunHistory({
                 <Th scope="col">Items</Th>
                 <Th scope="col">Cost</Th>
                 <Th scope="col">Failures</Th>
+                <Th scope="col">Download</Th>
               </tr>
             </Thead>
             <tbody>
@@ -331,6 +348,13 @@ function RunHistory({
                       />
                     )}
                   </Td>
+                  <Td minW="9rem">
+                    {run.status === "skipped" ? (
+                      <Text color="fg.muted">Nothing to download</Text>
+                    ) : (
+                      <RunDownloads projectId={projectId} batch={batch} run={run} />
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </tbody>
@@ -343,6 +367,37 @@ function RunHistory({
         </Button>
       )}
     </Box>
+  );
+}
+
+/** "Download CSV" and "Download JSONL" of one run: the file the server writes, saved under its name. */
+function RunDownloads({ projectId, batch, run }: { projectId: string; batch: Batch; run: BatchRun }) {
+  const people = usePeopleApi();
+  const download = useMutation({
+    mutationFn: (format: RunExportFormat) => people.exportRun(projectId, batch.id, run.id, format),
+    onSuccess: (file, format) => saveFile(file, runExportFileName(batch.name, run, format)),
+  });
+  const started = safeDate(run.startedAt);
+  return (
+    <Stack gap="1" align="start">
+      {(["csv", "jsonl"] as const).map((format) => (
+        <Button
+          key={format}
+          size="xs"
+          variant="outline"
+          onClick={() => download.mutate(format)}
+          loading={download.isPending && download.variables === format}
+          aria-label={`Download ${format.toUpperCase()} of the run of ${started}`}
+        >
+          Download {format.toUpperCase()}
+        </Button>
+      ))}
+      {download.isError && (
+        <Text color="fg.error" role="alert" fontSize="xs">
+          Couldn't download. {messageOf(download.error)}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
