@@ -1405,6 +1405,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/batches/{batchId}/runs/{runId}/media.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+                /** @description A run's id, as the list of runs gives it. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The images and videos a run made, as one ZIP (viewers and up)
+         * @description One file per completed row that made media, the version the run made, named from the row number and the content item's title in ASCII (0007-a-poster-for-tea.png), so no name can leave the folder it is unpacked in. Images already compressed and videos are stored as they are, others deflated. Written as the files are read; a file gone from storage is left out and named in missing.txt. Texts are not included (the CSV export has them).
+         */
+        get: operations["exportBatchRunMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/batches/{batchId}/run": {
         parameters: {
             query?: never;
@@ -5118,6 +5143,36 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportBatchRunMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+                /** @description A run's id, as the list of runs gives it. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP file. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name of the batch's name in ASCII and the run's start. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": Blob;
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

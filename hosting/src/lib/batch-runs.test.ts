@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isActive, latestRunLine, runCost, runCounts, runExportFileName, runNowNotice, schedulerProblem } from "./batch-runs";
+import { isActive, latestRunLine, runCost, runCounts, runDownloads, runExportFileName, runNowNotice, schedulerProblem } from "./batch-runs";
 import type { BatchRun } from "./api-types";
 
 const run: BatchRun = {
@@ -77,5 +77,13 @@ describe("runExportFileName", () => {
   it("keeps long names to 60 characters", () => {
     const name = runExportFileName("a".repeat(100), { startedAt: "2026-12-03T09:05:30Z" }, "csv");
     expect(name).toBe(`${"a".repeat(60)}-run-20261203-0905.csv`);
+  });
+});
+
+describe("runDownloads", () => {
+  it("offers the media as a ZIP only for batches that make media", () => {
+    expect(runDownloads("text")).toEqual(["csv", "jsonl"]);
+    expect(runDownloads("image")).toEqual(["csv", "jsonl", "zip"]);
+    expect(runDownloads("video")).toEqual(["csv", "jsonl", "zip"]);
   });
 });

@@ -65,8 +65,13 @@ export function latestRunLine(run: BatchRun | undefined): string {
   return `Latest run (${how}): ${RUN_STATUS_WORDS[run.status].toLowerCase()}. ${runCounts(run)}.`.replace("..", ".");
 }
 
-/** The formats a run is downloaded in. */
-export type RunExportFormat = "csv" | "jsonl";
+/** The formats a run is downloaded in: its rows as CSV or JSON Lines, or its media as a ZIP. */
+export type RunExportFormat = "csv" | "jsonl" | "zip";
+
+/** The downloads a run of a batch of this kind offers: media only where the batch makes media. */
+export function runDownloads(kind: string): RunExportFormat[] {
+  return kind === "text" ? ["csv", "jsonl"] : ["csv", "jsonl", "zip"];
+}
 
 /**
  * The name a run's download is saved under, as the server names it: the batch's name in ASCII

@@ -149,6 +149,17 @@ export class PeopleApi {
     return file instanceof Blob ? file : new Blob([String(file)], { type });
   }
 
+  /** The images and videos a run made, as one ZIP (viewers and up). */
+  async exportRunMedia(projectId: string, batchId: string, runId: string): Promise<Blob> {
+    const file: unknown = await bodyOf(
+      this.client.GET("/api/projects/{projectId}/batches/{batchId}/runs/{runId}/media.zip", {
+        params: { path: { projectId, batchId, runId } },
+        parseAs: "blob",
+      }),
+    );
+    return file instanceof Blob ? file : new Blob([String(file)], { type: "application/zip" });
+  }
+
   cancelRun(projectId: string, batchId: string): Promise<BatchRun> {
     return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/cancel", { params: { path: { projectId, batchId } } }));
   }

@@ -27,6 +27,7 @@ import {
   RUN_STATUS_WORDS,
   runCost,
   runCounts,
+  runDownloads,
   runExportFileName,
   runNowNotice,
   schedulerProblem,
@@ -370,26 +371,36 @@ function RunHistory({
   );
 }
 
-/** "Download CSV" and "Download JSONL" of one run: the file the server writes, saved under its name. */
+/**
+ * "Download CSV" and "Download JSONL" of one run, and "Download media (ZIP)" for a batch of images
+ * or videos: the file the server writes, saved under its name.
+ */
+const DOWNLOAD_WORDS: Record<RunExportFormat, string> = {
+  csv: "Download CSV",
+  jsonl: "Download JSONL",
+  zip: "Download media (ZIP)",
+};
+
 function RunDownloads({ projectId, batch, run }: { projectId: string; batch: Batch; run: BatchRun }) {
   const people = usePeopleApi();
   const download = useMutation({
-    mutationFn: (format: RunExportFormat) => people.exportRun(projectId, batch.id, run.id, format),
+    mutationFn: (format: RunExportFormat) =>
+      format === "zip" ? people.exportRunMedia(projectId, batch.id, run.id) : people.exportRun(projectId, batch.id, run.id, format),
     onSuccess: (file, format) => saveFile(file, runExportFileName(batch.name, run, format)),
   });
   const started = safeDate(run.startedAt);
   return (
     <Stack gap="1" align="start">
-      {(["csv", "jsonl"] as const).map((format) => (
+      {runDownloads(batch.kind).map((format) => (
         <Button
           key={format}
           size="xs"
           variant="outline"
           onClick={() => download.mutate(format)}
           loading={download.isPending && download.variables === format}
-          aria-label={`Download ${format.toUpperCase()} of the run of ${started}`}
+          aria-label={`${DOWNLOAD_WORDS[format]} of the run of ${started}`}
         >
-          Download {format.toUpperCase()}
+          {DOWNLOAD_WORDS[format]}
         </Button>
       ))}
       {download.isError && (

@@ -115,6 +115,23 @@ class RunExportBlackBoxTest {
   }
 
   @Test
+  void theRunsMediaComeAsAZipThatATextRunLeavesEmpty() throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(server.base().resolve("/api/projects/" + project + "/batches/"
+        + batch + "/runs/" + run + "/media.zip")).GET();
+    HttpResponse<byte[]> r = HTTP.send(b.header("Authorization", "Bearer " + vic.idToken()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode());
+    assertEquals("application/zip", r.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(r.headers().firstValue("Content-Disposition").orElse("").endsWith(".zip\""));
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+      assertEquals(null, zip.getNextEntry(), "a text run made no media");
+    }
+    HttpResponse<byte[]> stranger = HTTP.send(HttpRequest.newBuilder(r.uri()).GET()
+        .header("Authorization", "Bearer " + zed.idToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(404, stranger.statusCode());
+  }
+
+  @Test
   void strangersAndTheUnsignedAreRefusedAndABadFormatIsABadRequest() throws Exception {
     assertEquals(404, export(zed, "?format=csv").statusCode());
     assertEquals(401, export(null, "?format=csv").statusCode());

@@ -49,6 +49,7 @@ public final class BatchesApi {
         .get(base + "/{batchId}/runs", r -> ApiResponse.ok(s.batches().runs(r.caller().uid(), r.pathParam("projectId"),
             r.pathParam("batchId"), r.intQueryParam("limit", 20, 1, 100), r.queryParam("cursor").orElse(null))))
         .get(base + "/{batchId}/runs/{runId}/export", r -> export(s, r))
+        .get(base + "/{batchId}/runs/{runId}/media.zip", r -> mediaZip(s, r))
         .post(base + "/{batchId}/run", r -> runNow(s, r)).legacyAlias(base + "/{batchId}:run")
         .post(base + "/{batchId}/cancel", r -> ApiResponse.ok(
             s.batches().cancelRun(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"))))
@@ -63,7 +64,17 @@ public final class BatchesApi {
   private static ApiResponse export(Services s, ApiRequest r) {
     RunExports.Prepared p = s.runExports().prepare(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
         r.pathParam("runId"), r.queryParam("format").orElse(null));
-    return ApiResponse.streaming(p.format().contentType(), p.body())
+    return attachment(p);
+  }
+
+  /** A run's media as one ZIP, streamed as the blobs are read. */
+  private static ApiResponse mediaZip(Services s, ApiRequest r) {
+    return attachment(s.runExports().prepareMediaZip(r.caller().uid(), r.pathParam("projectId"),
+        r.pathParam("batchId"), r.pathParam("runId")));
+  }
+
+  private static ApiResponse attachment(RunExports.Prepared p) {
+    return ApiResponse.streaming(p.contentType(), p.body())
         .header("Content-Disposition", "attachment; filename=\"" + p.fileName() + "\"")
         .header("Cache-Control", "private, no-store")
         .header("X-Content-Type-Options", "nosniff");

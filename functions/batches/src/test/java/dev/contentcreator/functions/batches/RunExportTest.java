@@ -29,6 +29,7 @@ import dev.contentcreator.core.templates.TemplateView;
 import dev.contentcreator.core.usage.Limits;
 import dev.contentcreator.core.usage.UsageService;
 import dev.contentcreator.core.users.UserService;
+import dev.contentcreator.embedded.blobs.FolderBlobStore;
 import dev.contentcreator.embedded.queue.SqliteEventBus;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +58,7 @@ class RunExportTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC);
   private SqliteDocumentStore documents;
   private SqliteEventBus events;
+  private FolderBlobStore blobs;
   private BatchService batches;
   private RunExports exports;
   private JobLedger ledger;
@@ -69,6 +71,7 @@ class RunExportTest {
   void open() {
     documents = SqliteDocumentStore.open(dir.resolve("cc.db"));
     events = SqliteEventBus.open(dir.resolve("cc.db"));
+    blobs = FolderBlobStore.open(dir.resolve("blobs"));
     UserService users = new UserService(documents, clock);
     users.ensure(new Caller("alice", "alice@example.com", "Alice", null));
     users.ensure(new Caller("zed", "zed@example.com", "Zed", null));
@@ -88,7 +91,7 @@ class RunExportTest {
         () -> ProviderPolicy.DIRECT, () -> events, GenerationSettings.from(Config.of(Map.of())), clock);
     batches = new BatchService(documents, projects, templates, usage, generation, () -> providers, () -> events,
         GenerationSettings.from(Config.of(Map.of("GENERATION_MAX_ITEMS", "20"))), clock);
-    exports = new RunExports(documents, projects, templates);
+    exports = new RunExports(documents, projects, templates, () -> blobs);
     ledger = new JobLedger(documents, usage, clock);
     BatchView b = batches.create("alice", project, new BatchService.Spec("Weekly lines", t.id(), rows, "0 9 * * 1",
         "UTC", 4, 0, Optional.empty(), Optional.empty(), Map.of()));
@@ -180,6 +183,34 @@ class RunExportTest {
     assertEquals(List.of("3", "", "", "queued"), after.get(3).toList().subList(0, 4), "the row changed since: not known");
     assertEquals("", after.get(3).get(9));
     assertEquals("product 4", after.get(4).get(1), "rows whose items kept their variables are unchanged");
+  }
+
+  @Test
+  void theRunsMediaComeAsOneZipNamedByRowAndTitleWithTheTextsLeftOut() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+    blobs.put("projects/" + project + "/media/m1.png", new java.io.ByteArrayInputStream(png), "image/png");
+    ledger.complete(GenerationItem.documentId(jobIds.get(1), 0), new ContentVersion("", project, 0, null,
+        "projects/" + project + "/media/m1.png", "image/png", 4, 3, null, "generated", jobIds.get(1), "fake", "fake",
+        "alice", clock.instant(), null), new ItemResult.Usage(0, 0, 1, 0), false);
+    complete(0, 0, "A text, not media");
+    RunExports.Prepared p = exports.prepareMediaZip("alice", project, batchId, runId);
+    assertEquals("application/zip", p.contentType());
+    assertEquals("Weekly-lines-run-20261203-0900.zip", p.fileName());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    p.body().writeTo(out);
+    List<String> names = new ArrayList<>();
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        names.add(e.getName());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(png, zip.readAllBytes());
+        assertEquals(java.util.zip.ZipEntry.STORED, e.getMethod());
+      }
+    }
+    assertEquals(List.of("0021-Describe-product-21-in-a-calm-way-1.png"), names);
+    assertEquals("/api/projects/" + project + "/contents/" + csv().get(21).get(5) + "/media?version=1",
+        csv().get(21).get(4), "the CSV links the media the run made");
+    assertEquals(404, assertThrows(ApiException.class,
+        () -> exports.prepareMediaZip("zed", project, batchId, runId)).status());
   }
 
   @Test

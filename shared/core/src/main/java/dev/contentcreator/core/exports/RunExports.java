@@ -14,6 +14,7 @@ import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiResponse;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.Page;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A batch run as a file: one line per row of the batch the run covered, in row order, with the
@@ -59,11 +61,14 @@ public final class RunExports {
   private final DocumentStore documents;
   private final ProjectService projects;
   private final TemplateService templates;
+  private final Supplier<BlobStore> blobs;
 
-  public RunExports(DocumentStore documents, ProjectService projects, TemplateService templates) {
+  public RunExports(DocumentStore documents, ProjectService projects, TemplateService templates,
+      Supplier<BlobStore> blobs) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
     this.templates = Objects.requireNonNull(templates, "templates");
+    this.blobs = Objects.requireNonNull(blobs, "blobs");
   }
 
   /** One row of the file. {@code variables} is empty when they are not known; {@code output} may be null. */
@@ -74,8 +79,8 @@ public final class RunExports {
     }
   }
 
-  /** An export checked and ready to stream: its file name, its format and the writer of its body. */
-  public record Prepared(String fileName, ExportFormat format, ApiResponse.Stream body) {}
+  /** An export checked and ready to stream: its file name, its content type and the writer of its body. */
+  public record Prepared(String fileName, String contentType, ApiResponse.Stream body) {}
 
   /**
    * Checks who asks (viewers and up), the format ({@code csv} or {@code jsonl}) and that the run is
@@ -84,6 +89,25 @@ public final class RunExports {
   public Prepared prepare(String uid, String projectId, String batchId, String runId, String format) {
     projects.requireRole(uid, projectId, Role.VIEWER);
     ExportFormat f = ExportFormat.parse(format);
+    Found found = find(projectId, batchId, runId);
+    return new Prepared(fileName(found.batch().name(), found.run(), f.extension()), f.contentType(),
+        out -> write(uid, found.batch(), found.run(), f, out));
+  }
+
+  /**
+   * The media a run made (each completed image or video, the version the run made) as one ZIP,
+   * checked like {@link #prepare} and written as it is read ({@link MediaZip}).
+   */
+  public Prepared prepareMediaZip(String uid, String projectId, String batchId, String runId) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    Found found = find(projectId, batchId, runId);
+    return new Prepared(fileName(found.batch().name(), found.run(), "zip"), "application/zip",
+        out -> writeZip(uid, found.batch(), found.run(), out));
+  }
+
+  private record Found(Batch batch, BatchRun run) {}
+
+  private Found find(String projectId, String batchId, String runId) {
     Batch batch = Ids.isWellFormed(batchId) ? documents.get(BatchService.BATCHES, batchId)
         .map(d -> Json.fromTree(d.data(), Batch.class)).filter(b -> b.projectId().equals(projectId)).orElse(null)
         : null;
@@ -96,18 +120,21 @@ public final class RunExports {
     if (run == null) {
       throw ApiException.notFound("No such run of this batch.");
     }
-    return new Prepared(fileName(batch.name(), run, f), f, out -> write(uid, batch, run, f, out));
+    return new Found(batch, run);
   }
 
   /** A file name safe in any file system and header: the batch's name in ASCII, the run's start, the format. */
-  static String fileName(String batchName, BatchRun run, ExportFormat format) {
-    String slug = batchName == null ? "" : java.text.Normalizer.normalize(batchName, java.text.Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (slug.length() > 60) {
-      slug = slug.substring(0, 60).replaceAll("-+$", "");
-    }
+  static String fileName(String batchName, BatchRun run, String extension) {
+    String slug = slug(batchName, 60);
     String stamp = run.startedAt() == null ? "run" : "run-" + STAMP.format(run.startedAt());
-    return (slug.isEmpty() ? "batch" : slug) + "-" + stamp + "." + format.extension();
+    return (slug.isEmpty() ? "batch" : slug) + "-" + stamp + "." + extension;
+  }
+
+  /** Text as ASCII letters, digits and single dashes, at most {@code max} characters; empty for none. */
+  static String slug(String text, int max) {
+    String slug = text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}+", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return slug.length() > max ? slug.substring(0, max).replaceAll("-+$", "") : slug;
   }
 
   /** The variable columns: every name of every row, in the order first seen. */
@@ -173,6 +200,29 @@ public final class RunExports {
           versions = versions(p.jobId());
         }
         writer.write(row(p, p.item() == null || p.item().contentId() == null ? null : versions.get(p.item().contentId())));
+      }
+    }
+  }
+
+  private void writeZip(String uid, Batch batch, BatchRun run, OutputStream out) throws IOException {
+    List<Pending> pending = read(uid, batch, run);
+    try (MediaZip zip = new MediaZip(out, blobs.get())) {
+      String versionsOf = null;
+      Map<String, ContentVersion> versions = Map.of();
+      for (Pending p : pending) {
+        if (p.item() == null || p.item().contentId() == null) {
+          continue;
+        }
+        if (!p.jobId().equals(versionsOf)) {
+          versionsOf = p.jobId();
+          versions = versions(p.jobId());
+        }
+        ContentVersion v = versions.get(p.item().contentId());
+        if (v != null && v.blobKey() != null) {
+          String title = documents.get(ContentService.CONTENTS, v.contentId()).map(ContentService::content)
+              .map(c -> c.title()).orElse("");
+          zip.add(MediaZip.entryName(p.row(), title, v.contentType()), v.blobKey(), v.contentType());
+        }
       }
     }
   }

@@ -96,7 +96,7 @@ public final class Services {
         generation(), platform::providers, platform::events, platform.settings(GenerationSettings.class, GenerationSettings::from),
         platform.clock()));
     this.runExports = new Lazy<>(() -> new dev.contentcreator.core.exports.RunExports(platform.documents(), projects(),
-        templates()));
+        templates(), platform::blobs));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),

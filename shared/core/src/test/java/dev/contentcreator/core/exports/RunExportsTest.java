@@ -62,8 +62,8 @@ class RunExportsTest {
     BatchRun run = new BatchRun("b1_1", "b1", "p1", Instant.parse("2026-12-03T09:05:00Z"), "manual", "j1", null,
         Instant.parse("2026-12-03T09:05:30Z"), List.of(), List.of());
     assertEquals("Creme-brulee-Spring-run-20261203-0905.csv",
-        RunExports.fileName("Crème brûlée / \"Spring\"", run, ExportFormat.CSV));
-    assertEquals("batch-run-20261203-0905.jsonl", RunExports.fileName("../\r\n", run, ExportFormat.JSONL));
+        RunExports.fileName("Crème brûlée / \"Spring\"", run, "csv"));
+    assertEquals("batch-run-20261203-0905.jsonl", RunExports.fileName("../\r\n", run, "jsonl"));
   }
 
   @Test
