@@ -1380,6 +1380,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/batches/{batchId}/runs/{runId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+                /** @description A run's id, as the list of runs gives it. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A run as a CSV or JSON Lines file, one line per row of the batch (viewers and up)
+         * @description Streamed as it is read, in row order, as an attachment. Columns: row (from 1), one per variable (every name of every row, in the order first seen; a name taken by another column is headed var:<name>), status (queued, running, waiting, completed, failed, cancelled, or skipped for a row not sent), output (the text made, or for media the API path of the version made, /api/projects/{projectId}/contents/{contentId}/media?version=N), contentId, reason (why it failed, was cancelled or not sent), costMicros, cost (dollars) and variablesFrom: run when the item kept its row's variables when the run started, batch for an older item whose batch row still renders the prompt it was sent, empty when the row has changed since (the variables are then left empty). CSV is RFC 4180 (CRLF, quoted where needed), and a cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) starts with an apostrophe. JSON Lines has one object per row with the same fields, the variables as an object, values as they are.
+         */
+        get: operations["exportBatchRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/batches/{batchId}/runs/{runId}/media.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+                /** @description A run's id, as the list of runs gives it. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The images and videos a run made, as one ZIP (viewers and up)
+         * @description One file per completed row that made media, the version the run made, named from the row number and the content item's title in ASCII (0007-a-poster-for-tea.png), so no name can leave the folder it is unpacked in. Images already compressed and videos are stored as they are, others deflated. Written as the files are read; a file gone from storage is left out and named in missing.txt. Texts are not included (the CSV export has them).
+         */
+        get: operations["exportBatchRunMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/batches/{batchId}/run": {
         parameters: {
             query?: never;
@@ -5061,6 +5111,71 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    exportBatchRun: {
+        parameters: {
+            query?: {
+                /** @description The file format (csv when not given). */
+                format?: "csv" | "jsonl";
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+                /** @description A run's id, as the list of runs gives it. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name of the batch's name in ASCII and the run's start. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportBatchRunMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                batchId: components["parameters"]["BatchId"];
+                /** @description A run's id, as the list of runs gives it. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP file. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name of the batch's name in ASCII and the run's start. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": Blob;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     runBatchNow: {

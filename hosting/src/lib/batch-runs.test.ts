@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isActive, latestRunLine, runCost, runCounts, runNowNotice, schedulerProblem } from "./batch-runs";
+import { isActive, latestRunLine, runCost, runCounts, runDownloads, runExportFileName, runNowNotice, schedulerProblem } from "./batch-runs";
 import type { BatchRun } from "./api-types";
 
 const run: BatchRun = {
@@ -64,5 +64,26 @@ describe("batch runs", () => {
     expect(schedulerProblem({ lastError: "It broke.", lastErrorAt: "2026-11-26T09:00:00Z" }, () => "26 Nov, 09:00")).toBe(
       "The scheduler couldn't start this batch's last run (26 Nov, 09:00). It broke.",
     );
+  });
+});
+
+describe("runExportFileName", () => {
+  it("names the file as the server does: the batch's name in ASCII, the run's start in UTC, the format", () => {
+    const run = { startedAt: "2026-12-03T09:05:30Z" };
+    expect(runExportFileName("Crème brûlée / \"Spring\"", run, "csv")).toBe("Creme-brulee-Spring-run-20261203-0905.csv");
+    expect(runExportFileName("../\r\n", run, "jsonl")).toBe("batch-run-20261203-0905.jsonl");
+  });
+
+  it("keeps long names to 60 characters", () => {
+    const name = runExportFileName("a".repeat(100), { startedAt: "2026-12-03T09:05:30Z" }, "csv");
+    expect(name).toBe(`${"a".repeat(60)}-run-20261203-0905.csv`);
+  });
+});
+
+describe("runDownloads", () => {
+  it("offers the media as a ZIP only for batches that make media", () => {
+    expect(runDownloads("text")).toEqual(["csv", "jsonl"]);
+    expect(runDownloads("image")).toEqual(["csv", "jsonl", "zip"]);
+    expect(runDownloads("video")).toEqual(["csv", "jsonl", "zip"]);
   });
 });

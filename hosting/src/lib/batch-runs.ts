@@ -64,3 +64,30 @@ export function latestRunLine(run: BatchRun | undefined): string {
   const how = run.trigger === "manual" ? "started by hand" : "started by the schedule";
   return `Latest run (${how}): ${RUN_STATUS_WORDS[run.status].toLowerCase()}. ${runCounts(run)}.`.replace("..", ".");
 }
+
+/** The formats a run is downloaded in: its rows as CSV or JSON Lines, or its media as a ZIP. */
+export type RunExportFormat = "csv" | "jsonl" | "zip";
+
+/** The downloads a run of a batch of this kind offers: media only where the batch makes media. */
+export function runDownloads(kind: string): RunExportFormat[] {
+  return kind === "text" ? ["csv", "jsonl"] : ["csv", "jsonl", "zip"];
+}
+
+/**
+ * The name a run's download is saved under, as the server names it: the batch's name in ASCII
+ * letters and digits, the run's start (UTC, to the minute), the format; "batch" for a name with none.
+ */
+export function runExportFileName(batchName: string, run: Pick<BatchRun, "startedAt">, format: RunExportFormat): string {
+  const ascii = batchName
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  const started = new Date(run.startedAt);
+  const stamp = Number.isNaN(started.getTime())
+    ? "run"
+    : `run-${started.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-")}`;
+  return `${ascii || "batch"}-${stamp}.${format}`;
+}

@@ -137,6 +137,29 @@ export class PeopleApi {
     return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/run", { params: { path: { projectId, batchId } } }));
   }
 
+  /** A run as a CSV or JSON Lines file, one line per row (viewers and up). */
+  async exportRun(projectId: string, batchId: string, runId: string, format: "csv" | "jsonl"): Promise<Blob> {
+    const file: unknown = await bodyOf(
+      this.client.GET("/api/projects/{projectId}/batches/{batchId}/runs/{runId}/export", {
+        params: { path: { projectId, batchId, runId }, query: { format } },
+        parseAs: "blob",
+      }),
+    );
+    const type = format === "csv" ? "text/csv;charset=utf-8" : "application/x-ndjson;charset=utf-8";
+    return file instanceof Blob ? file : new Blob([String(file)], { type });
+  }
+
+  /** The images and videos a run made, as one ZIP (viewers and up). */
+  async exportRunMedia(projectId: string, batchId: string, runId: string): Promise<Blob> {
+    const file: unknown = await bodyOf(
+      this.client.GET("/api/projects/{projectId}/batches/{batchId}/runs/{runId}/media.zip", {
+        params: { path: { projectId, batchId, runId } },
+        parseAs: "blob",
+      }),
+    );
+    return file instanceof Blob ? file : new Blob([String(file)], { type: "application/zip" });
+  }
+
   cancelRun(projectId: string, batchId: string): Promise<BatchRun> {
     return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/cancel", { params: { path: { projectId, batchId } } }));
   }

@@ -20,7 +20,20 @@ import {
   type PlacedProblems,
   type ScheduleInput,
 } from "../lib/batch-form";
-import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, runCounts, runNowNotice, schedulerProblem } from "../lib/batch-runs";
+import {
+  isActive,
+  latestRunLine,
+  RUN_STATUS_COLORS,
+  RUN_STATUS_WORDS,
+  runCost,
+  runCounts,
+  runDownloads,
+  runExportFileName,
+  runNowNotice,
+  schedulerProblem,
+  type RunExportFormat,
+} from "../lib/batch-runs";
+import { saveFile } from "../lib/download";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 import { queryKeys } from "../lib/query-keys";
@@ -206,7 +219,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
         </Card.Body>
       </Card.Root>
 
-      <RunHistory runs={allRuns} query={runs} timeZone={batch.timeZone} latest={latest} />
+      <RunHistory runs={allRuns} query={runs} timeZone={batch.timeZone} latest={latest} projectId={project.id} batch={batch} />
 
       <Settings batch={batch} disabled={Boolean(reason)} onSaved={stored} />
 
@@ -266,7 +279,11 @@ function RunHistory({
   query,
   timeZone,
   latest,
+  projectId,
+  batch,
 }: {
+  projectId: string;
+  batch: Batch;
   runs: BatchRun[];
   query: { isPending: boolean; isError: boolean; error: unknown; hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
   timeZone: string;
@@ -297,6 +314,7 @@ function RunHistory({
                 <Th scope="col">Items</Th>
                 <Th scope="col">Cost</Th>
                 <Th scope="col">Failures</Th>
+                <Th scope="col">Download</Th>
               </tr>
             </Thead>
             <tbody>
@@ -331,6 +349,13 @@ function RunHistory({
                       />
                     )}
                   </Td>
+                  <Td minW="9rem">
+                    {run.status === "skipped" ? (
+                      <Text color="fg.muted">Nothing to download</Text>
+                    ) : (
+                      <RunDownloads projectId={projectId} batch={batch} run={run} />
+                    )}
+                  </Td>
                 </Tr>
               ))}
             </tbody>
@@ -343,6 +368,47 @@ function RunHistory({
         </Button>
       )}
     </Box>
+  );
+}
+
+/**
+ * "Download CSV" and "Download JSONL" of one run, and "Download media (ZIP)" for a batch of images
+ * or videos: the file the server writes, saved under its name.
+ */
+const DOWNLOAD_WORDS: Record<RunExportFormat, string> = {
+  csv: "Download CSV",
+  jsonl: "Download JSONL",
+  zip: "Download media (ZIP)",
+};
+
+function RunDownloads({ projectId, batch, run }: { projectId: string; batch: Batch; run: BatchRun }) {
+  const people = usePeopleApi();
+  const download = useMutation({
+    mutationFn: (format: RunExportFormat) =>
+      format === "zip" ? people.exportRunMedia(projectId, batch.id, run.id) : people.exportRun(projectId, batch.id, run.id, format),
+    onSuccess: (file, format) => saveFile(file, runExportFileName(batch.name, run, format)),
+  });
+  const started = safeDate(run.startedAt);
+  return (
+    <Stack gap="1" align="start">
+      {runDownloads(batch.kind).map((format) => (
+        <Button
+          key={format}
+          size="xs"
+          variant="outline"
+          onClick={() => download.mutate(format)}
+          loading={download.isPending && download.variables === format}
+          aria-label={`${DOWNLOAD_WORDS[format]} of the run of ${started}`}
+        >
+          {DOWNLOAD_WORDS[format]}
+        </Button>
+      ))}
+      {download.isError && (
+        <Text color="fg.error" role="alert" fontSize="xs">
+          Couldn't download. {messageOf(download.error)}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -67,7 +67,7 @@ class RouteFuzzBlackBoxTest {
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
       String upload, String invitation, String comment, String notification, String share, String shareToken,
-      String hook, String delivery, String apiKey) {
+      String hook, String delivery, String apiKey, String run) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -84,6 +84,7 @@ class RouteFuzzBlackBoxTest {
         case "hookId" -> hook;
         case "deliveryId" -> delivery;
         case "keyId" -> apiKey;
+        case "runId" -> run;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
@@ -115,6 +116,8 @@ class RouteFuzzBlackBoxTest {
       String batch = api.post("/api/projects/" + project + "/batches", who.idToken(), "{\"name\":\"Weekly\",\"templateId\":\""
           + template + "\",\"schedule\":\"0 9 * * 1\",\"timeZone\":\"UTC\",\"rows\":[{\"product\":\"tea\"}]}")
           .expect(201).object().get("id").getAsString();
+      String run = api.post("/api/projects/" + project + "/batches/" + batch + "/run", who.idToken(), null)
+          .expect(201).object().get("id").getAsString();
       String statusUrl = api.post("/api/projects/" + project + "/media", who.idToken(),
           "{\"byteSize\":100,\"contentType\":\"image/png\",\"title\":\"Later\"}").expect(201).object()
           .get("statusUrl").getAsString();
@@ -134,13 +137,13 @@ class RouteFuzzBlackBoxTest {
       String apiKey = api.post("/api/me/keys", who.idToken(), "{\"name\":\"Fuzz\",\"role\":\"viewer\",\"projectId\":\""
           + project + "\"}").expect(201).object().get("id").getAsString();
       return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
-          share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery, apiKey);
+          share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery, apiKey, run);
     }
 
     /** This tenant with one of its person's notifications. */
     Tenant withNotification(String id) {
       return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
-          shareToken, hook, delivery, apiKey);
+          shareToken, hook, delivery, apiKey, run);
     }
   }
 

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.contentcreator.core.batches.BatchService;
 import dev.contentcreator.core.batches.BatchView;
 import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.exports.RunExports;
 import dev.contentcreator.core.generation.GenerationRequest;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
@@ -47,11 +48,36 @@ public final class BatchesApi {
         })
         .get(base + "/{batchId}/runs", r -> ApiResponse.ok(s.batches().runs(r.caller().uid(), r.pathParam("projectId"),
             r.pathParam("batchId"), r.intQueryParam("limit", 20, 1, 100), r.queryParam("cursor").orElse(null))))
+        .get(base + "/{batchId}/runs/{runId}/export", r -> export(s, r))
+        .get(base + "/{batchId}/runs/{runId}/media.zip", r -> mediaZip(s, r))
         .post(base + "/{batchId}/run", r -> runNow(s, r)).legacyAlias(base + "/{batchId}:run")
         .post(base + "/{batchId}/cancel", r -> ApiResponse.ok(
             s.batches().cancelRun(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"))))
         .legacyAlias(base + "/{batchId}:cancel")
         .build();
+  }
+
+  /**
+   * The run as a CSV or JSON Lines file, streamed as it is read; everything that can refuse it
+   * (who asks, the format, the run) is checked before the answer starts.
+   */
+  private static ApiResponse export(Services s, ApiRequest r) {
+    RunExports.Prepared p = s.runExports().prepare(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
+        r.pathParam("runId"), r.queryParam("format").orElse(null));
+    return attachment(p);
+  }
+
+  /** A run's media as one ZIP, streamed as the blobs are read. */
+  private static ApiResponse mediaZip(Services s, ApiRequest r) {
+    return attachment(s.runExports().prepareMediaZip(r.caller().uid(), r.pathParam("projectId"),
+        r.pathParam("batchId"), r.pathParam("runId")));
+  }
+
+  private static ApiResponse attachment(RunExports.Prepared p) {
+    return ApiResponse.streaming(p.contentType(), p.body())
+        .header("Content-Disposition", "attachment; filename=\"" + p.fileName() + "\"")
+        .header("Cache-Control", "private, no-store")
+        .header("X-Content-Type-Options", "nosniff");
   }
 
   /** 201 with the run it started, or 200 with the run an earlier press started (still going, or just now). */

@@ -92,21 +92,28 @@ public final class BatchRows {
     Map<String, String> resolved = TemplateService.resolve(template, row, "", found);
     if (!found.isEmpty()) {
       FieldError first = found.get(0);
-      return new Prompt(null, first.field() + " " + first.message());
+      return new Prompt(null, first.field() + " " + first.message(), Map.of());
     }
     String prompt = TemplateService.fill(template, resolved);
     if (prompt.isBlank()) {
-      return new Prompt(null, "the row renders an empty prompt");
+      return new Prompt(null, "the row renders an empty prompt", resolved);
     }
     if (prompt.length() > maxPromptLength) {
       return new Prompt(null, "the row renders a prompt of " + prompt.length() + " characters; at most "
-          + maxPromptLength + " are allowed");
+          + maxPromptLength + " are allowed", resolved);
     }
-    return new Prompt(prompt, null);
+    return new Prompt(prompt, null, resolved);
   }
 
-  /** A row's prompt, or the reason (null prompt) it is skipped. */
-  public record Prompt(String text, String skipped) {}
+  /**
+   * A row's prompt, or the reason (null prompt) it is skipped, and the row's variables as the
+   * template resolved them (defaults applied, in the template's order; empty when they could not be).
+   */
+  public record Prompt(String text, String skipped, Map<String, String> variables) {
+    public Prompt {
+      variables = variables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    }
+  }
 
   /** Checks typed-in rows (field {@code rows[i]}, from 0); 400 naming each row and variable at fault. */
   public List<Map<String, String>> fromList(Template template, List<Map<String, String>> rows) {

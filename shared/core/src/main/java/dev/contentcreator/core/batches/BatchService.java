@@ -424,6 +424,7 @@ public final class BatchService {
     Template template;
     Providers.Choice choice;
     List<String> prompts = new ArrayList<>();
+    List<List<GenerationItem.Variable>> variables = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
     List<BatchRun.SkippedRow> skippedRows = new ArrayList<>();
     try {
@@ -434,6 +435,8 @@ public final class BatchService {
         BatchRows.Prompt p = rows.prompt(template, batch.rows().get(i));
         if (p.text() != null) {
           prompts.add(p.text());
+          variables.add(p.variables().entrySet().stream()
+              .map(e -> new GenerationItem.Variable(e.getKey(), e.getValue())).toList());
           rowNumbers.add(i + 1);
         } else {
           skippedRows.add(new BatchRun.SkippedRow(i + 1, p.skipped()));
@@ -491,7 +494,7 @@ public final class BatchService {
               .maker(fresh.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(n)
               .request(template.body(), systemPrompt, fresh.options()).templateId(template.id()).times(now, now)
               .batch(fresh.id(), concurrent, budget).build();
-          JobLedger.open(tx, job, held.subList(from, to), prompts.subList(from, to));
+          JobLedger.open(tx, job, held.subList(from, to), prompts.subList(from, to), variables.subList(from, to));
           jobs.add(new BatchRun.Job(jobId, rowNumbers.subList(from, to)));
           jobIds.add(jobId);
         }

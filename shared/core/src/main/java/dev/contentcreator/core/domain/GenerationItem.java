@@ -12,6 +12,9 @@ import java.time.Instant;
  * the provider for it until then: another delivery backs off while the lease is live.
  * {@code provider} and {@code model} name what made a completed item: the job's own, or the next
  * provider of the kind's fallback order when the job's circuit was open (null when the cache served it).
+ * {@code variables} are a batch row's variables as they were when its run started, in the
+ * template's order, so an export of the run shows them whatever became of the batch since (null for
+ * an item not made from a row, or stored before items kept them).
  *
  * <p>The components are the stored document's fields (a stored item is read back by their names),
  * so an item is made by {@link #queued} and moved through its life by named transitions:
@@ -43,7 +46,20 @@ public record GenerationItem(
     String leaseOwner,
     Instant leaseUntil,
     String provider,
-    String model) {
+    String model,
+    java.util.List<Variable> variables) {
+
+  public GenerationItem {
+    variables = variables == null ? null : java.util.List.copyOf(variables);
+  }
+
+  /** One variable of the row an item was made from: its name and value. */
+  public record Variable(String name, String value) {
+    public Variable {
+      Checks.present("name", name);
+      java.util.Objects.requireNonNull(value, "value");
+    }
+  }
 
   /** Where an item is in its life. */
   public enum Status {
@@ -75,10 +91,16 @@ public record GenerationItem(
    */
   public static GenerationItem queued(String jobId, String projectId, int index, String prompt, Reservation reserved,
       Instant now) {
+    return queued(jobId, projectId, index, prompt, null, reserved, now);
+  }
+
+  /** A new item of a job made from a batch row, keeping the row's {@code variables} (null for none). */
+  public static GenerationItem queued(String jobId, String projectId, int index, String prompt,
+      java.util.List<Variable> variables, Reservation reserved, Instant now) {
     Checks.present("jobId projectId now", jobId, projectId, now);
     Checks.notNegative("index", index);
     return new GenerationItem(documentId(jobId, index), jobId, projectId, index, Status.QUEUED, 0, null, null, null,
-        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null, null, null);
+        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null, null, null, variables);
   }
 
   /**
@@ -208,7 +230,7 @@ public record GenerationItem(
       return new GenerationItem(from.id, from.jobId, from.projectId, from.index, status, attempts, providerTaskId,
           contentId, failureReason, cached, charged, used.inputTokens(), used.outputTokens(), used.images(),
           used.videoSeconds(), used.costMicros(), deadlineAt, from.createdAt, updatedAt, from.prompt, from.reserved,
-          leaseOwner, leaseUntil, provider, model);
+          leaseOwner, leaseUntil, provider, model, from.variables);
     }
   }
 }

@@ -55,14 +55,24 @@ public final class JobLedger {
    * {@code prompts} is empty when every item uses the job's prompt, else one prompt per item.
    */
   public static void open(Transaction tx, GenerationJob job, List<Reservation> held, List<String> prompts) {
-    if (held.size() != job.itemCount() || !(prompts.isEmpty() || prompts.size() == job.itemCount())) {
+    open(tx, job, held, prompts, List.of());
+  }
+
+  /**
+   * The same, for items made from a batch's rows: {@code variables} is empty, or one row's
+   * variables per item, kept with the item as they are now.
+   */
+  public static void open(Transaction tx, GenerationJob job, List<Reservation> held, List<String> prompts,
+      List<List<GenerationItem.Variable>> variables) {
+    if (held.size() != job.itemCount() || !(prompts.isEmpty() || prompts.size() == job.itemCount())
+        || !(variables.isEmpty() || variables.size() == job.itemCount())) {
       throw new IllegalArgumentException("job " + job.id() + " has " + job.itemCount() + " items, not "
-          + held.size() + " reservations and " + prompts.size() + " prompts");
+          + held.size() + " reservations, " + prompts.size() + " prompts and " + variables.size() + " rows");
     }
     Jobs.put(tx, job);
     for (int i = 0; i < job.itemCount(); i++) {
       Jobs.put(tx, GenerationItem.queued(job.id(), job.projectId(), i, prompts.isEmpty() ? null : prompts.get(i),
-          held.get(i), job.createdAt()));
+          variables.isEmpty() ? null : variables.get(i), held.get(i), job.createdAt()));
     }
   }
 

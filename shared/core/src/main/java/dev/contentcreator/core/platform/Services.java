@@ -45,6 +45,7 @@ public final class Services {
   private final Platform platform;
   private final Lazy<UserService> users;
   private final Lazy<ProjectService> projects;
+  private final Lazy<dev.contentcreator.core.exports.RunExports> runExports;
   private final Lazy<InvitationService> invitations;
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
@@ -94,6 +95,8 @@ public final class Services {
     this.batches = new Lazy<>(() -> new BatchService(platform.documents(), projects(), templates(), usage(),
         generation(), platform::providers, platform::events, platform.settings(GenerationSettings.class, GenerationSettings::from),
         platform.clock()));
+    this.runExports = new Lazy<>(() -> new dev.contentcreator.core.exports.RunExports(platform.documents(), projects(),
+        templates(), platform::blobs));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
@@ -189,6 +192,11 @@ public final class Services {
   /** Batches and the scheduler that starts their runs. */
   public BatchService batches() {
     return batches.get();
+  }
+
+  /** A batch run as a CSV or JSON Lines file. */
+  public dev.contentcreator.core.exports.RunExports runExports() {
+    return runExports.get();
   }
 
   /** The background removal of deleted projects and content items, page by page. */
