@@ -536,6 +536,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/media/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's images and videos, as one ZIP (viewers and up)
+         * @description The current version of each image, then of each video, newest first, numbered in that order and named from the item's title in ASCII (0001-a-poster-for-tea.png), so no name can leave the folder it is unpacked in; at most 5,000 (more.txt says so when there are more). Images already compressed and videos are stored as they are, others deflated. Written as the files are read; a file gone from storage is left out and named in missing.txt.
+         */
+        get: operations["exportProjectMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/media/uploads/{uploadId}": {
         parameters: {
             query?: never;
@@ -3379,6 +3401,33 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    exportProjectMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP file. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name of the project's name in ASCII. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": Blob;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getUpload: {

@@ -160,6 +160,14 @@ export class PeopleApi {
     return file instanceof Blob ? file : new Blob([String(file)], { type: "application/zip" });
   }
 
+  /** The project's images and videos, as one ZIP (viewers and up). */
+  async exportProjectMedia(projectId: string): Promise<Blob> {
+    const file: unknown = await bodyOf(
+      this.client.GET("/api/projects/{projectId}/media/archive", { params: { path: { projectId } }, parseAs: "blob" }),
+    );
+    return file instanceof Blob ? file : new Blob([String(file)], { type: "application/zip" });
+  }
+
   cancelRun(projectId: string, batchId: string): Promise<BatchRun> {
     return bodyOf(this.client.POST("/api/projects/{projectId}/batches/{batchId}/cancel", { params: { path: { projectId, batchId } } }));
   }

@@ -1,5 +1,5 @@
 import { Alert, Badge, Box, Button, Flex, Link, SimpleGrid, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link as RouterLink, useParams, useSearchParams } from "react-router";
 import { AuthImage, Placeholder, useCurrentVersion, useNearScreen } from "../components/Media";
@@ -9,6 +9,8 @@ import { listMedia } from "../lib/contents-api";
 import { formatDuration, thumbnailBox } from "../lib/gallery";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { usePeopleApi } from "../components/usePeopleApi";
+import { saveFile } from "../lib/download";
 import { queryKeys } from "../lib/query-keys";
 import type { Content } from "../lib/api-types";
 
@@ -43,6 +45,7 @@ export default function GalleryPage() {
         </Link>
         <PageTitle tabTitle={project.data ? `Gallery · ${project.data.name}` : "Gallery"}>Gallery</PageTitle>
       </Box>
+      <Flex gap="2" wrap="wrap" justify="space-between">
       <Flex role="group" aria-label="Show" gap="2">
         {(["image", "video"] as const).map((option) => (
           <Button
@@ -58,6 +61,8 @@ export default function GalleryPage() {
             {option === "image" ? "Images" : "Videos"}
           </Button>
         ))}
+      </Flex>
+      <ArchiveButton projectId={projectId} projectName={project.data?.name} />
       </Flex>
       {media.isPending && (
         <SimpleGrid columns={{ base: 2, sm: 3, md: 4, lg: 5 }} gap="2" aria-busy="true">
@@ -148,5 +153,26 @@ function Tile({ item, onOpen }: { item: Content; onOpen: () => void }) {
         )}
       </Box>
     </Box>
+  );
+}
+
+/** "Download all (ZIP)": every image and video of the project as one file, saved under the project's name. */
+function ArchiveButton({ projectId, projectName }: { projectId: string; projectName?: string }) {
+  const people = usePeopleApi();
+  const download = useMutation({
+    mutationFn: () => people.exportProjectMedia(projectId),
+    onSuccess: (file) => saveFile(file, `${(projectName ?? "project").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "project"}-media.zip`),
+  });
+  return (
+    <Stack gap="1" align="end">
+      <Button size="sm" variant="outline" onClick={() => download.mutate()} loading={download.isPending} loadingText="Preparing…">
+        Download all (ZIP)
+      </Button>
+      {download.isError && (
+        <Text color="fg.error" role="alert" fontSize="xs">
+          Couldn't download. {messageOf(download.error)}
+        </Text>
+      )}
+    </Stack>
   );
 }

@@ -33,6 +33,14 @@ public final class MediaApi {
         .upload("/api/projects/{projectId}/media", max, r -> receive(s, r, max))
         .get("/api/projects/{projectId}/media/uploads/{uploadId}", r -> ApiResponse.ok(
             s.media().uploadStatus(r.caller().uid(), r.pathParam("projectId"), r.pathParam("uploadId"))))
+        // The project's images and videos as one ZIP, streamed as the files are read.
+        .get("/api/projects/{projectId}/media/archive", r -> {
+          var p = s.projectMedia().prepare(r.caller().uid(), r.pathParam("projectId"));
+          return ApiResponse.streaming(p.contentType(), p.body())
+              .header("Content-Disposition", "attachment; filename=\"" + p.fileName() + "\"")
+              .header("Cache-Control", "private, no-store")
+              .header("X-Content-Type-Options", "nosniff");
+        })
         .build();
   }
 

@@ -98,6 +98,16 @@ final class MediaZip implements AutoCloseable {
     zip.flush();
   }
 
+  /** Adds a short text file of the archive's own, such as a note of what it left out. */
+  void note(String name, String text) throws IOException {
+    if (!names.add(name)) {
+      throw new IllegalArgumentException("the archive already holds " + name);
+    }
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(text.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
   /** Ends the archive (with {@code missing.txt} when a blob was gone); the response's stream stays its owner's. */
   @Override
   public void close() throws IOException {

@@ -46,6 +46,7 @@ public final class Services {
   private final Lazy<UserService> users;
   private final Lazy<ProjectService> projects;
   private final Lazy<dev.contentcreator.core.exports.RunExports> runExports;
+  private final Lazy<dev.contentcreator.core.exports.ProjectMediaExport> projectMedia;
   private final Lazy<InvitationService> invitations;
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
@@ -97,6 +98,8 @@ public final class Services {
         platform.clock()));
     this.runExports = new Lazy<>(() -> new dev.contentcreator.core.exports.RunExports(platform.documents(), projects(),
         templates(), platform::blobs));
+    this.projectMedia = new Lazy<>(() -> new dev.contentcreator.core.exports.ProjectMediaExport(platform.documents(),
+        projects(), platform::blobs));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
@@ -192,6 +195,11 @@ public final class Services {
   /** Batches and the scheduler that starts their runs. */
   public BatchService batches() {
     return batches.get();
+  }
+
+  /** A project's images and videos as one ZIP. */
+  public dev.contentcreator.core.exports.ProjectMediaExport projectMedia() {
+    return projectMedia.get();
   }
 
   /** A batch run as a CSV or JSON Lines file. */
