@@ -38,6 +38,8 @@ public final class GenerationsApi {
         // Server-sent events, bounded in time and number: see JobStream.
         .get(base + "/{jobId}/events", r -> streams.open(r.caller().uid(), r.pathParam("projectId"),
             r.pathParam("jobId"), r.header("Last-Event-ID")))
+        // Routed here by firebase.json: a fix is a regeneration, and only this function calls providers.
+        .post("/api/projects/{projectId}/contents/{contentId}/fix", r -> fix(services, r))
         .post(base + "/{jobId}/cancel", r -> ApiResponse.ok(services.generation().cancel(r.caller().uid(),
             r.pathParam("projectId"), r.pathParam("jobId")))).legacyAlias(base + "/{jobId}:cancel")
         .build();
@@ -73,6 +75,14 @@ public final class GenerationsApi {
     body.finish();
     GenerationService.Accepted a = s.generation().create(r.caller(), projectId, r.header("Idempotency-Key").orElse(null),
         new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh, contentId));
+    String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
+    return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
+  }
+
+  private static ApiResponse fix(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    GenerationService.Accepted a = s.generation().fix(r.caller(), projectId, r.pathParam("contentId"),
+        r.header("Idempotency-Key").orElse(null));
     String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
     return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
   }

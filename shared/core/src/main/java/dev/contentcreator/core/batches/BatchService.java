@@ -302,13 +302,14 @@ public final class BatchService {
         .map(r -> new BatchRunView.RowNote(r.row(), r.reason())).toList();
     if (run.jobs().isEmpty()) {
       return new BatchRunView(run.id(), run.batchId(), run.projectId(), run.dueAt(), run.trigger(), run.jobId(),
-          run.skipped(), run.startedAt(), skippedRows, ids, "skipped", null, null, null, null, null, null, null);
+          run.skipped(), run.startedAt(), skippedRows, ids, "skipped", null, null, null, null, null, null, null, null);
     }
     int items = 0;
     int completed = 0;
     int failed = 0;
     int cancelled = 0;
     long cost = 0;
+    int flagged = 0;
     boolean open = false;
     boolean started = false;
     boolean wasCancelled = false;
@@ -324,6 +325,7 @@ public final class BatchService {
       failed += counts.failed();
       cancelled += counts.cancelled();
       cost += counts.costMicros();
+      flagged += JobCounters.flagged(documents, job);
       open |= !job.status().terminal();
       started |= job.status() != GenerationJob.Status.QUEUED;
       wasCancelled |= job.status() == GenerationJob.Status.CANCELLED;
@@ -339,7 +341,7 @@ public final class BatchService {
         : wasCancelled ? "cancelled" : completed > 0 ? "completed" : "failed";
     return new BatchRunView(run.id(), run.batchId(), run.projectId(), run.dueAt(), run.trigger(), run.jobId(),
         run.skipped(), run.startedAt(), skippedRows, ids, status, items, completed, failed, cancelled, cost, failures,
-        null);
+        null, flagged);
   }
 
   /**

@@ -12,6 +12,8 @@ import java.time.Instant;
  * the provider for it until then: another delivery backs off while the lease is live.
  * {@code provider} and {@code model} name what made a completed item: the job's own, or the next
  * provider of the kind's fallback order when the job's circuit was open (null when the cache served it).
+ * {@code findings} counts what the project's brand rules found in a completed text (0 otherwise): an
+ * item with findings is flagged, never failed.
  *
  * <p>The components are the stored document's fields (a stored item is read back by their names),
  * so an item is made by {@link #queued} and moved through its life by named transitions:
@@ -43,7 +45,8 @@ public record GenerationItem(
     String leaseOwner,
     Instant leaseUntil,
     String provider,
-    String model) {
+    String model,
+    int findings) {
 
   /** Where an item is in its life. */
   public enum Status {
@@ -78,7 +81,7 @@ public record GenerationItem(
     Checks.present("jobId projectId now", jobId, projectId, now);
     Checks.notNegative("index", index);
     return new GenerationItem(documentId(jobId, index), jobId, projectId, index, Status.QUEUED, 0, null, null, null,
-        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null, null, null);
+        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null, null, null, 0);
   }
 
   /**
@@ -115,8 +118,17 @@ public record GenerationItem(
    */
   public GenerationItem completed(String contentId, boolean cached, Used used, String provider, String model,
       Instant now) {
-    return change().state(Status.COMPLETED, attempts, now).outcome(contentId, null, cached).lease(null, null)
-        .usage(used, true).maker(provider, model).build();
+    return completed(contentId, cached, used, provider, model, 0, now);
+  }
+
+  /** The same, with how many findings the brand rules made on its text. */
+  public GenerationItem completed(String contentId, boolean cached, Used used, String provider, String model,
+      int findings, Instant now) {
+    Checks.notNegative("findings", findings);
+    Change c = change().state(Status.COMPLETED, attempts, now).outcome(contentId, null, cached).lease(null, null)
+        .usage(used, true).maker(provider, model);
+    c.findings = findings;
+    return c.build();
   }
 
   /** The item ended as failed, with a reason a person can read. */
@@ -154,12 +166,14 @@ public record GenerationItem(
     private String providerTaskId, contentId, failureReason, leaseOwner, provider, model;
     private boolean cached, charged;
     private Used used;
+    private int findings;
 
     Change(GenerationItem from) {
       this.from = from;
       task(from.providerTaskId, from.deadlineAt).state(from.status, from.attempts, from.updatedAt)
           .outcome(from.contentId, from.failureReason, from.cached).lease(from.leaseOwner, from.leaseUntil)
           .usage(from.used(), from.charged).maker(from.provider, from.model);
+      this.findings = from.findings;
     }
 
     Change maker(String provider, String model) {
@@ -208,7 +222,7 @@ public record GenerationItem(
       return new GenerationItem(from.id, from.jobId, from.projectId, from.index, status, attempts, providerTaskId,
           contentId, failureReason, cached, charged, used.inputTokens(), used.outputTokens(), used.images(),
           used.videoSeconds(), used.costMicros(), deadlineAt, from.createdAt, updatedAt, from.prompt, from.reserved,
-          leaseOwner, leaseUntil, provider, model);
+          leaseOwner, leaseUntil, provider, model, findings);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.contentcreator.core.generation;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.brand.FixPrompt;
+import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
@@ -115,6 +117,39 @@ public final class GenerationService {
       publish(stored);
     }
     return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+  }
+
+  /**
+   * Makes a text item again with what the brand rules found in its current version as extra
+   * instructions: a regeneration (one new version of the item) of the prompt that made it, or a
+   * rewrite of the text when no job made it. Editors and owners; 404 for a stranger or no such item;
+   * 409 when the current version has no findings (or the item is media). Without an
+   * {@code idempotencyKey} the key is the item's current version: asking again for the same version
+   * answers with the same job.
+   */
+  public Accepted fix(Caller caller, String projectId, String contentId, String idempotencyKey) {
+    projects.requireRole(caller.uid(), projectId, Role.EDITOR);
+    if (!Ids.isWellFormed(contentId)) {
+      throw ApiException.notFound("No such content item in this project.");
+    }
+    dev.contentcreator.core.domain.ContentItem item = documents.get(ContentService.CONTENTS, contentId)
+        .map(ContentService::content).filter(c -> c.projectId().equals(projectId))
+        .orElseThrow(() -> ApiException.notFound("No such content item in this project."));
+    if (item.kind() != ContentKind.TEXT) {
+      throw ApiException.conflict("Only a text has brand rule findings to fix.");
+    }
+    dev.contentcreator.core.domain.ContentVersion current = documents.get(ContentService.VERSIONS,
+        dev.contentcreator.core.domain.ContentVersion.documentId(contentId, item.currentVersion()))
+        .map(ContentService::version).orElseThrow(() -> ApiException.notFound("No such content item in this project."));
+    if (current.findings().isEmpty()) {
+      throw ApiException.conflict("The current version keeps every brand rule: there is nothing to fix.");
+    }
+    GenerationJob made = current.jobId() == null ? null
+        : documents.get(Jobs.JOBS, current.jobId()).map(Jobs::job).orElse(null);
+    String prompt = FixPrompt.of(made == null ? null : made.prompt(), current.text(), current.findings());
+    String key = idempotencyKey != null ? idempotencyKey : "fix-" + contentId + "-" + item.currentVersion();
+    return create(caller, projectId, key, new GenerationRequest(ContentKind.TEXT, Optional.of(prompt),
+        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId)));
   }
 
   private static void checkKey(String idempotencyKey) {
