@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { isConflict } from "../lib/content-view";
 import { updateBrandVoice } from "../lib/contents-api";
 import { hasBrandVoice, parseBannedWords } from "../lib/generation";
+import { parseRules, rulesFormOf, type RuleErrors, type RulesForm } from "../lib/brand-rules";
 import { etag } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
@@ -11,7 +12,8 @@ import { queryKeys, storeProject } from "../lib/query-keys";
 import type { BrandVoiceChange, Project } from "../lib/api-types";
 
 /**
- * The project's brand voice: shown to everyone who generates, changed by editors and owners.
+ * The project's brand voice and its rules: shown to everyone who generates, changed by editors and
+ * owners. Every generated text is checked against the rules; what breaks them is flagged on the item.
  * Saving sends If-Match with the project's version, so two people can't overwrite each other.
  */
 export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone: () => void }) {
@@ -22,6 +24,9 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
   const [tone, setTone] = useState(voice.tone ?? "");
   const [banned, setBanned] = useState((voice.bannedWords ?? []).join(", "));
   const [bannedError, setBannedError] = useState("");
+  const [rules, setRules] = useState<RulesForm>(() => rulesFormOf(project.brandVoice));
+  const [ruleErrors, setRuleErrors] = useState<RuleErrors>({});
+  const setRule = (field: keyof RulesForm) => (value: string) => setRules((r) => ({ ...r, [field]: value }));
   const save = useMutation({
     mutationFn: (next: BrandVoiceChange | null) => updateBrandVoice(api, project.id, etag(project.version), next),
     onSuccess: (result) => {
@@ -33,9 +38,11 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const words = parseBannedWords(banned);
+    const parsed = parseRules(rules);
     setBannedError(words.error);
-    if (words.error) return;
-    const next: BrandVoiceChange = { systemPrompt: systemPrompt.trim(), tone: tone.trim(), bannedWords: words.words };
+    setRuleErrors(parsed.errors);
+    if (words.error || Object.keys(parsed.errors).length > 0) return;
+    const next: BrandVoiceChange = { systemPrompt: systemPrompt.trim(), tone: tone.trim(), bannedWords: words.words, ...parsed.rules };
     save.mutate(hasBrandVoice(next) ? next : null);
   };
   return (
@@ -57,12 +64,28 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
             />
           </Field.Root>
           <Field.Root invalid={Boolean(bannedError)}>
-            <Field.Label>Words never to use</Field.Label>
+            <Field.Label>Words or phrases never to use</Field.Label>
             <Textarea value={banned} rows={2} placeholder="cheap, synergy" onChange={(e) => setBanned(e.target.value)} />
             {bannedError ? <Field.ErrorText>{bannedError}</Field.ErrorText> : <Field.HelperText>Separate them with commas or new lines.</Field.HelperText>}
           </Field.Root>
+          <Field.Root invalid={Boolean(ruleErrors.requiredTerms)}>
+            <Field.Label>Terms every text must use</Field.Label>
+            <Textarea value={rules.requiredTerms} rows={2} placeholder="Acme, sourdough" onChange={(e) => setRule("requiredTerms")(e.target.value)} />
+            {ruleErrors.requiredTerms ? <Field.ErrorText>{ruleErrors.requiredTerms}</Field.ErrorText> : <Field.HelperText>Whole words, any case.</Field.HelperText>}
+          </Field.Root>
+          <Flex gap="3" wrap="wrap">
+            <RuleNumber label="Fewest words" value={rules.minWords} error={ruleErrors.minWords} onChange={setRule("minWords")} />
+            <RuleNumber label="Most words" value={rules.maxWords} error={ruleErrors.maxWords} onChange={setRule("maxWords")} />
+            <RuleNumber
+              label="Highest reading grade"
+              value={rules.maxReadingGrade}
+              error={ruleErrors.maxReadingGrade}
+              onChange={setRule("maxReadingGrade")}
+              help="Flesch–Kincaid, 1 to 20"
+            />
+          </Flex>
           <Text fontSize="xs" color="fg.muted">
-            Applies to every text generated in this project, by anyone.
+            Applies to every text generated in this project, by anyone. Texts that break a rule are flagged, with the passage, and can be fixed.
           </Text>
           {save.isError && (
             <Alert.Root status={isConflict(save.error) ? "warning" : "error"} size="sm" role="alert">
@@ -92,5 +115,15 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
         </Stack>
       </form>
     </Box>
+  );
+}
+
+function RuleNumber({ label, value, error, onChange, help }: { label: string; value: string; error?: string; onChange: (value: string) => void; help?: string }) {
+  return (
+    <Field.Root invalid={Boolean(error)} flex="1" minW="9rem">
+      <Field.Label>{label}</Field.Label>
+      <Input value={value} inputMode="decimal" placeholder="none" onChange={(e) => onChange(e.target.value)} />
+      {error ? <Field.ErrorText>{error}</Field.ErrorText> : help ? <Field.HelperText>{help}</Field.HelperText> : null}
+    </Field.Root>
   );
 }

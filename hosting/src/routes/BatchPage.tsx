@@ -21,6 +21,7 @@ import {
   type ScheduleInput,
 } from "../lib/batch-form";
 import { isActive, latestRunLine, RUN_STATUS_COLORS, RUN_STATUS_WORDS, runCost, runCounts, runNowNotice, schedulerProblem } from "../lib/batch-runs";
+import { flaggedLabel } from "../lib/brand-rules";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 import { queryKeys } from "../lib/query-keys";
@@ -311,7 +312,14 @@ function RunHistory({
                   <Td>
                     <Badge colorPalette={RUN_STATUS_COLORS[run.status]}>{RUN_STATUS_WORDS[run.status]}</Badge>
                   </Td>
-                  <Td minW="10rem">{runCounts(run)}</Td>
+                  <Td minW="10rem">
+                    {runCounts(run)}
+                    {flaggedLabel(run.flagged) && (
+                      <Badge ms="2" size="sm" colorPalette="orange" title="Items whose text breaks a brand rule">
+                        {flaggedLabel(run.flagged)}
+                      </Badge>
+                    )}
+                  </Td>
                   <Td>{runCost(run)}</Td>
                   <Td minW="14rem">
                     {run.failures && run.failures.length > 0 ? (
