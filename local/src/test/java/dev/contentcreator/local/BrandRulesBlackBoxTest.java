@@ -153,6 +153,32 @@ class BrandRulesBlackBoxTest {
   }
 
   @Test
+  void aBatchRunCountsTheItemsItsRulesFlagged() throws Exception {
+    rules("{\"bannedWords\":[\"muffins\"]}");
+    String template = api.post("/api/templates", alice.idToken(), "{\"projectId\":\"" + project + "\",\"name\":"
+        + "\"Line\",\"kind\":\"text\",\"body\":\"A note about {{product}}\",\"variables\":["
+        + "{\"name\":\"product\",\"type\":\"string\",\"required\":true}]}").expect(201).object().get("id")
+        .getAsString();
+    String batch = api.post("/api/projects/" + project + "/batches", alice.idToken(), "{\"name\":\"Daily\","
+        + "\"templateId\":\"" + template + "\",\"schedule\":\"0 9 * * 1\",\"timeZone\":\"UTC\",\"rows\":["
+        + "{\"product\":\"muffins\"},{\"product\":\"scones\"},{\"product\":\"blueberry muffins\"}]}")
+        .expect(201).object().get("id").getAsString();
+    api.post("/api/projects/" + project + "/batches/" + batch + "/run", alice.idToken(), null).expect(201);
+    JsonObject run = null;
+    for (int i = 0; i < 600; i++) {
+      run = api.get("/api/projects/" + project + "/batches/" + batch + "/runs", alice.idToken()).expect(200).object()
+          .getAsJsonArray("items").get(0).getAsJsonObject();
+      if (run.get("status").getAsString().equals("completed")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals("completed", run.get("status").getAsString(), run.toString());
+    assertEquals(3, run.get("completed").getAsInt());
+    assertEquals(2, run.get("flagged").getAsInt(), "the two rows about muffins: " + run);
+  }
+
+  @Test
   void theRulesAreKeptAndShown() throws Exception {
     rules("{\"tone\":\"warm\",\"bannedWords\":[\"cheap\",\"world class\"],\"requiredTerms\":[\"Acme\"],"
         + "\"minWords\":5,\"maxWords\":300,\"maxReadingGrade\":8.5}");

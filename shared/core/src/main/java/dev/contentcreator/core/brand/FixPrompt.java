@@ -21,16 +21,31 @@ public final class FixPrompt {
    * {@code original} is the prompt that made it, or null.
    */
   public static String of(String original, String text, List<Finding> findings) {
+    return of(original, text, findings, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The same, at most {@code maxLength} characters long: the findings are kept whole and the
+   * request before them is cut short if need be.
+   */
+  public static String of(String original, String text, List<Finding> findings, int maxLength) {
     if (findings.isEmpty()) {
       throw new IllegalArgumentException("a fix needs findings");
     }
-    StringBuilder p = new StringBuilder();
+    String head;
     if (original != null && !original.isBlank()) {
-      p.append(original.strip());
+      head = original.strip();
     } else {
       String t = text == null ? "" : text;
-      p.append("Rewrite this text:\n\n").append(t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t);
+      head = "Rewrite this text:\n\n" + (t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t);
     }
+    String tail = instructions(findings);
+    int room = Math.max(0, maxLength - tail.length());
+    return (head.length() > room ? head.substring(0, room) : head) + tail;
+  }
+
+  private static String instructions(List<Finding> findings) {
+    StringBuilder p = new StringBuilder();
     p.append("\n\nThe last version broke the brand rules. Fix these findings:");
     int n = 0;
     for (Finding f : findings) {

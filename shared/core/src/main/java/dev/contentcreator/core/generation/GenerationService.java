@@ -146,7 +146,8 @@ public final class GenerationService {
     }
     GenerationJob made = current.jobId() == null ? null
         : documents.get(Jobs.JOBS, current.jobId()).map(Jobs::job).orElse(null);
-    String prompt = FixPrompt.of(made == null ? null : made.prompt(), current.text(), current.findings());
+    String prompt = FixPrompt.of(made == null ? null : made.prompt(), current.text(), current.findings(),
+        settings.maxPromptLength());
     String key = idempotencyKey != null ? idempotencyKey : "fix-" + contentId + "-" + item.currentVersion();
     return create(caller, projectId, key, new GenerationRequest(ContentKind.TEXT, Optional.of(prompt),
         Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId)));

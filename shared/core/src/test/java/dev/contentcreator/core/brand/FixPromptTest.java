@@ -35,6 +35,13 @@ class FixPromptTest {
   }
 
   @Test
+  void aLongRequestIsCutSoThatTheFindingsFitTheLimit() {
+    String p = FixPrompt.of("w".repeat(5000), "t", List.of(BANNED), 4000);
+    assertEquals(4000, p.length());
+    assertTrue(p.endsWith("- Uses the banned term \"cheap\". Passage: \"Cheap\""), p);
+  }
+
+  @Test
   void aFixNeedsFindings() {
     assertThrows(IllegalArgumentException.class, () -> FixPrompt.of("x", "t", List.of()));
   }
