@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { isConflict } from "../lib/content-view";
 import { updateBrandVoice } from "../lib/contents-api";
 import { hasBrandVoice, parseBannedWords } from "../lib/generation";
-import { parseRules, rulesFormOf, type RuleErrors, type RulesForm } from "../lib/brand-rules";
+import { parseRules, parseStyle, rulesFormOf, styleFormOf, type RuleErrors, type RulesForm, type StyleForm } from "../lib/brand-rules";
 import { etag } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
@@ -27,6 +27,9 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
   const [rules, setRules] = useState<RulesForm>(() => rulesFormOf(project.brandVoice));
   const [ruleErrors, setRuleErrors] = useState<RuleErrors>({});
   const setRule = (field: keyof RulesForm) => (value: string) => setRules((r) => ({ ...r, [field]: value }));
+  const [style, setStyle] = useState<StyleForm>(() => styleFormOf(project.brandVoice));
+  const [styleErrors, setStyleErrors] = useState<Partial<Record<keyof StyleForm, string>>>({});
+  const setStyleField = (field: keyof StyleForm) => (value: string) => setStyle((s) => ({ ...s, [field]: value }));
   const save = useMutation({
     mutationFn: (next: BrandVoiceChange | null) => updateBrandVoice(api, project.id, etag(project.version), next),
     onSuccess: (result) => {
@@ -41,8 +44,16 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
     const parsed = parseRules(rules);
     setBannedError(words.error);
     setRuleErrors(parsed.errors);
-    if (words.error || Object.keys(parsed.errors).length > 0) return;
-    const next: BrandVoiceChange = { systemPrompt: systemPrompt.trim(), tone: tone.trim(), bannedWords: words.words, ...parsed.rules };
+    const preset = parseStyle(style);
+    setStyleErrors(preset.errors);
+    if (words.error || Object.keys(parsed.errors).length > 0 || Object.keys(preset.errors).length > 0) return;
+    const next: BrandVoiceChange = {
+      systemPrompt: systemPrompt.trim(),
+      tone: tone.trim(),
+      bannedWords: words.words,
+      ...parsed.rules,
+      imageStyle: preset.imageStyle,
+    };
     save.mutate(hasBrandVoice(next) ? next : null);
   };
   return (
@@ -84,8 +95,25 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
               help="Flesch–Kincaid, 1 to 20"
             />
           </Flex>
+          <Field.Root invalid={Boolean(styleErrors.stylePrompt)}>
+            <Field.Label>Image style</Field.Label>
+            <Input value={style.stylePrompt} maxLength={500} placeholder="watercolour, soft morning light" onChange={(e) => setStyleField("stylePrompt")(e.target.value)} />
+            {styleErrors.stylePrompt ? <Field.ErrorText>{styleErrors.stylePrompt}</Field.ErrorText> : <Field.HelperText>Added to every image prompt.</Field.HelperText>}
+          </Field.Root>
+          <Flex gap="3" wrap="wrap">
+            <Field.Root invalid={Boolean(styleErrors.aspectRatio)} flex="1" minW="9rem">
+              <Field.Label>Image aspect ratio</Field.Label>
+              <Input value={style.aspectRatio} placeholder="16:9" onChange={(e) => setStyleField("aspectRatio")(e.target.value)} />
+              {styleErrors.aspectRatio ? <Field.ErrorText>{styleErrors.aspectRatio}</Field.ErrorText> : <Field.HelperText>Unless a request sets a size.</Field.HelperText>}
+            </Field.Root>
+            <Field.Root invalid={Boolean(styleErrors.negativePrompt)} flex="2" minW="12rem">
+              <Field.Label>Never in images</Field.Label>
+              <Input value={style.negativePrompt} maxLength={1000} placeholder="text, logos, watermarks" onChange={(e) => setStyleField("negativePrompt")(e.target.value)} />
+              {styleErrors.negativePrompt && <Field.ErrorText>{styleErrors.negativePrompt}</Field.ErrorText>}
+            </Field.Root>
+          </Flex>
           <Text fontSize="xs" color="fg.muted">
-            Applies to every text generated in this project, by anyone. Texts that break a rule are flagged, with the passage, and can be fixed.
+            Applies to every text and image generated in this project, by anyone. Texts that break a rule are flagged, with the passage, and can be fixed.
           </Text>
           {save.isError && (
             <Alert.Root status={isConflict(save.error) ? "warning" : "error"} size="sm" role="alert">

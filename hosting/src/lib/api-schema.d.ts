@@ -1500,6 +1500,14 @@ export interface components {
             maxWords?: number | null;
             /** @description The highest Flesch-Kincaid grade level a text may read at (see the README for how it is counted). */
             maxReadingGrade?: number | null;
+            imageStyle?: components["schemas"]["ImageStyle"] | null;
+        };
+        /** @description The project's image style preset: every image generation (single or batch) gets the style prompt after its prompt ("Style: ..."), and the aspect ratio and negative prompt when its request gives no shape (size, width, height, aspectRatio) or negative prompt of its own. A preset of blanks is no preset. */
+        ImageStyle: {
+            stylePrompt?: string | null;
+            /** @example 16:9 */
+            aspectRatio?: string | null;
+            negativePrompt?: string | null;
         };
         /** @description What a brand rule found in a text, with the passage it is about (start and end are UTF-16 offsets into the version's text, end exclusive). A missing required term or too few words has no passage. */
         Finding: {
@@ -2839,12 +2847,8 @@ export interface operations {
                     name?: string;
                     description?: string | null;
                     archived?: boolean;
-                    /** @description Applied to every text generation of the project; null removes it. */
-                    brandVoice?: {
-                        systemPrompt?: string;
-                        tone?: string;
-                        bannedWords?: string[];
-                    } | null;
+                    /** @description Applied to every text generation of the project (its imageStyle to every image), its rules checked on every text; null removes it. Editors and owners; bad rules answer 400 field by field (brandVoice.<field>). */
+                    brandVoice?: components["schemas"]["BrandVoice"] | null;
                     /** @description Owners only (403 otherwise). true charges every run of the project's batches to the batch's creator; false (the default) charges a run to the person who started it ("run now") or who last created, resumed or rescheduled the batch (scheduled runs). */
                     batchRunsChargeCreator?: boolean;
                 };

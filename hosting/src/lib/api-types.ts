@@ -111,3 +111,4 @@ export type IssuedApiKey = Schemas["IssuedApiKey"];
 export type NewApiKey = RequestBody<"createApiKey">;
 export type ProviderKey = Schemas["ProviderKey"];
 export type Finding = Schemas["Finding"];
+export type ImageStyle = Schemas["ImageStyle"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingSegments, flaggedLabel, hasRules, parseRules, ruleLabel, rulesFormOf } from "./brand-rules";
+import { findingSegments, flaggedLabel, hasRules, parseRules, parseStyle, ruleLabel, rulesFormOf, styleFormOf } from "./brand-rules";
 import type { Finding } from "./api-types";
 
 const empty = { requiredTerms: "", minWords: "", maxWords: "", maxReadingGrade: "" };
@@ -87,5 +87,32 @@ describe("labels", () => {
     expect(flaggedLabel(2)).toBe("2 flagged");
     expect(flaggedLabel(0)).toBe("");
     expect(flaggedLabel(undefined)).toBe("");
+  });
+});
+
+describe("image style", () => {
+  it("reads a preset, leaving empty fields unset", () => {
+    expect(parseStyle({ stylePrompt: " watercolour ", aspectRatio: "16:9", negativePrompt: "" })).toEqual({
+      imageStyle: { stylePrompt: "watercolour", aspectRatio: "16:9", negativePrompt: null },
+      errors: {},
+    });
+  });
+
+  it("is no preset when every field is empty", () => {
+    expect(parseStyle({ stylePrompt: " ", aspectRatio: "", negativePrompt: "" }).imageStyle).toBeNull();
+  });
+
+  it("refuses a ratio that is not two whole numbers and overlong prompts", () => {
+    expect(parseStyle({ stylePrompt: "s".repeat(501), aspectRatio: "wide", negativePrompt: "n".repeat(1001) }).errors).toEqual({
+      stylePrompt: "At most 500 characters.",
+      aspectRatio: "Two whole numbers such as 16:9.",
+      negativePrompt: "At most 1000 characters.",
+    });
+    expect(parseStyle({ stylePrompt: "", aspectRatio: "0:9", negativePrompt: "" }).errors.aspectRatio).toBeDefined();
+  });
+
+  it("shows a voice's preset", () => {
+    expect(styleFormOf({ imageStyle: { aspectRatio: "1:1" } })).toEqual({ stylePrompt: "", aspectRatio: "1:1", negativePrompt: "" });
+    expect(styleFormOf(null)).toEqual({ stylePrompt: "", aspectRatio: "", negativePrompt: "" });
   });
 });

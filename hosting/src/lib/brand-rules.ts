@@ -3,7 +3,7 @@
 
 import { parseBannedWords } from "./generation";
 import { segments, type Segment } from "./anchors";
-import type { BrandVoice, Finding } from "./api-types";
+import type { BrandVoice, Finding, ImageStyle } from "./api-types";
 
 /** The rule fields of the brand voice form, as typed. */
 export interface RulesForm {
@@ -94,4 +94,33 @@ export function findingSegments(text: string, findings: Finding[]): Segment[] {
 /** "2 flagged" for a job or run with findings; empty when none. */
 export function flaggedLabel(flagged: number | null | undefined): string {
   return flagged ? `${flagged} flagged` : "";
+}
+
+/** The image style fields of the brand voice form, as typed. */
+export interface StyleForm {
+  stylePrompt: string;
+  aspectRatio: string;
+  negativePrompt: string;
+}
+
+/** The form's fields for a voice's image style (empty where unset). */
+export function styleFormOf(voice: BrandVoice | null | undefined): StyleForm {
+  const style = voice?.imageStyle;
+  return { stylePrompt: style?.stylePrompt ?? "", aspectRatio: style?.aspectRatio ?? "", negativePrompt: style?.negativePrompt ?? "" };
+}
+
+/** The preset as the API takes it (null when every field is empty), or what is wrong field by field. */
+export function parseStyle(form: StyleForm): { imageStyle: ImageStyle | null; errors: Partial<Record<keyof StyleForm, string>> } {
+  const errors: Partial<Record<keyof StyleForm, string>> = {};
+  const stylePrompt = form.stylePrompt.trim();
+  const aspectRatio = form.aspectRatio.trim();
+  const negativePrompt = form.negativePrompt.trim();
+  if (stylePrompt.length > 500) errors.stylePrompt = "At most 500 characters.";
+  if (aspectRatio && !/^[1-9][0-9]?:[1-9][0-9]?$/.test(aspectRatio)) errors.aspectRatio = "Two whole numbers such as 16:9.";
+  if (negativePrompt.length > 1000) errors.negativePrompt = "At most 1000 characters.";
+  const empty = !stylePrompt && !aspectRatio && !negativePrompt;
+  return {
+    imageStyle: empty ? null : { stylePrompt: stylePrompt || null, aspectRatio: aspectRatio || null, negativePrompt: negativePrompt || null },
+    errors,
+  };
 }

@@ -130,7 +130,8 @@ export function hasBrandVoice(voice: BrandVoice | null | undefined): voice is Br
         (voice.requiredTerms?.length ?? 0) > 0 ||
         voice.minWords != null ||
         voice.maxWords != null ||
-        voice.maxReadingGrade != null),
+        voice.maxReadingGrade != null ||
+        voice.imageStyle != null),
   );
 }
 
@@ -148,6 +149,7 @@ export function brandVoiceSummary(voice: BrandVoice | null | undefined): string 
   else if (voice.minWords != null) parts.push(`at least ${voice.minWords} words`);
   else if (voice.maxWords != null) parts.push(`at most ${voice.maxWords} words`);
   if (voice.maxReadingGrade != null) parts.push(`reading grade ${voice.maxReadingGrade} or below`);
+  if (voice.imageStyle) parts.push("an image style");
   return `Texts use ${parts.join(", ")}.`;
 }
 

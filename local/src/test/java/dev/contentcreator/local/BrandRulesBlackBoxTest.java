@@ -179,6 +179,38 @@ class BrandRulesBlackBoxTest {
   }
 
   @Test
+  void anImageTakesTheStylePresetWhereItsRequestSaysNothing() throws Exception {
+    rules("{\"imageStyle\":{\"stylePrompt\":\"watercolour\",\"aspectRatio\":\"2:1\",\"negativePrompt\":\"text\"}}");
+    String id = api.send("POST", "/api/projects/" + project + "/generations", carol.idToken(),
+        "{\"kind\":\"image\",\"prompt\":\"A loaf\",\"options\":{\"size\":\"128x128\"}}",
+        Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(202).object().get("id").getAsString();
+    JsonObject sized = awaitEnd(id);
+    assertEquals("A loaf\n\nStyle: watercolour", sized.get("prompt").getAsString());
+    assertTrue(!sized.getAsJsonObject("options").has("aspectRatio"), "a request that sets its shape keeps it");
+    assertEquals("text", sized.getAsJsonObject("options").get("negativePrompt").getAsString());
+
+    String plain = api.send("POST", "/api/projects/" + project + "/generations", carol.idToken(),
+        "{\"kind\":\"image\",\"prompt\":\"A pie\"}", Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+        .expect(202).object().get("id").getAsString();
+    JsonObject ratioed = awaitEnd(plain);
+    assertEquals("completed", ratioed.get("status").getAsString(), ratioed.toString());
+    assertEquals("2:1", ratioed.getAsJsonObject("options").get("aspectRatio").getAsString());
+    JsonObject image = content(contentOf(ratioed)).getAsJsonObject("current");
+    assertEquals(2 * image.get("height").getAsInt(), image.get("width").getAsInt(), image.toString());
+
+    // A text is not styled; and a bad preset is refused.
+    assertEquals("Write about pies", generate("Write about pies").get("prompt").getAsString());
+    for (String bad : List.of("{\"aspectRatio\":\"wide\"}", "{\"aspectRatio\":\"0:1\"}",
+        "{\"stylePrompt\":\"" + "s".repeat(501) + "\"}", "{\"lens\":\"50mm\"}")) {
+      JsonObject problem = api.patch("/api/projects/" + project, alice.idToken(),
+          "{\"brandVoice\":{\"imageStyle\":" + bad + "}}").expect(400).object();
+      assertTrue(problem.toString().contains("brandVoice.imageStyle."), bad + " -> " + problem);
+    }
+    assertEquals("2:1", api.get("/api/projects/" + project, bob.idToken()).expect(200).object()
+        .getAsJsonObject("brandVoice").getAsJsonObject("imageStyle").get("aspectRatio").getAsString());
+  }
+
+  @Test
   void theRulesAreKeptAndShown() throws Exception {
     rules("{\"tone\":\"warm\",\"bannedWords\":[\"cheap\",\"world class\"],\"requiredTerms\":[\"Acme\"],"
         + "\"minWords\":5,\"maxWords\":300,\"maxReadingGrade\":8.5}");

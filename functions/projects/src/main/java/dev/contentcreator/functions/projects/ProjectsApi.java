@@ -1,6 +1,7 @@
 package dev.contentcreator.functions.projects;
 
 import dev.contentcreator.core.domain.BrandVoice;
+import dev.contentcreator.core.domain.ImageStyle;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
@@ -194,6 +195,7 @@ public final class ProjectsApi {
       inner.reject("maxReadingGrade", "must be a number from 1 to 20");
       return null;
     }).orElse(null);
+    ImageStyle style = inner.object("imageStyle").map(o2 -> imageStyle(inner, o2)).orElse(null);
     try {
       inner.finish();
     } catch (dev.contentcreator.core.http.ApiException e) {
@@ -201,7 +203,27 @@ public final class ProjectsApi {
       return null;
     }
     return new BrandVoice(system.orElse(null), tone.orElse(null), banned.orElse(java.util.List.of()),
-        required.orElse(java.util.List.of()), minWords, maxWords, grade);
+        required.orElse(java.util.List.of()), minWords, maxWords, grade, style == null || style.isEmpty() ? null : style);
+  }
+
+  /** Reads an image style preset, reporting its fields as {@code imageStyle.<field>}. */
+  private static ImageStyle imageStyle(JsonBody outer, com.google.gson.JsonObject o) {
+    JsonBody inner = JsonBody.of(o);
+    Optional<String> style = inner.string("stylePrompt", 0, ImageStyle.MAX_STYLE);
+    Optional<String> ratio = inner.string("aspectRatio", 0, 5);
+    if (ratio.isPresent() && !ratio.get().isBlank() && !ratio.get().strip().matches(ImageStyle.RATIO)) {
+      inner.reject("aspectRatio", "must be two whole numbers from 1 to 99 such as 16:9");
+    }
+    Optional<String> negative = inner.string("negativePrompt", 0, ImageStyle.MAX_NEGATIVE);
+    try {
+      inner.finish();
+    } catch (dev.contentcreator.core.http.ApiException e) {
+      e.errors().forEach(fe -> outer.reject("imageStyle." + fe.field(), fe.message()));
+      return null;
+    }
+    return new ImageStyle(style.map(String::strip).filter(x -> !x.isEmpty()).orElse(null),
+        ratio.map(String::strip).filter(x -> !x.isEmpty()).orElse(null),
+        negative.map(String::strip).filter(x -> !x.isEmpty()).orElse(null));
   }
 
   private static Role role(JsonBody body) {

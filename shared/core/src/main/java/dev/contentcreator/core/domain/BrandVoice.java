@@ -8,9 +8,10 @@ import java.util.List;
  * its length in words, and the highest Flesch–Kincaid grade level it may read at. Applied to every
  * text generation of the project (as instructions) and checked on every text it makes (see
  * {@code dev.contentcreator.core.brand.BrandRules}). A bound that is null does not apply.
+ * {@code imageStyle}, which may be null, is the preset every image generation of the project gets.
  */
 public record BrandVoice(String systemPrompt, String tone, List<String> bannedWords, List<String> requiredTerms,
-    Integer minWords, Integer maxWords, Double maxReadingGrade) {
+    Integer minWords, Integer maxWords, Double maxReadingGrade, ImageStyle imageStyle) {
   /** The most terms of one kind a voice keeps. */
   public static final int MAX_TERMS = 100;
   /** The longest term, in characters. */
@@ -26,9 +27,15 @@ public record BrandVoice(String systemPrompt, String tone, List<String> bannedWo
     requiredTerms = requiredTerms == null ? List.of() : List.copyOf(requiredTerms);
   }
 
+  /** A voice without an image style. */
+  public BrandVoice(String systemPrompt, String tone, List<String> bannedWords, List<String> requiredTerms,
+      Integer minWords, Integer maxWords, Double maxReadingGrade) {
+    this(systemPrompt, tone, bannedWords, requiredTerms, minWords, maxWords, maxReadingGrade, null);
+  }
+
   /** A voice without rules beyond its banned words. */
   public BrandVoice(String systemPrompt, String tone, List<String> bannedWords) {
-    this(systemPrompt, tone, bannedWords, null, null, null, null);
+    this(systemPrompt, tone, bannedWords, null, null, null, null, null);
   }
 
   /** Whether any rule can find something in a text. */

@@ -104,10 +104,18 @@ public final class GenerationService {
     refuseWhileFailing(req.kind(), choice.provider());
     String systemPrompt = req.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
+    // An image takes the project's style preset: its words after the prompt, its ratio and negative
+    // prompt where the request has none.
+    dev.contentcreator.core.domain.ImageStyle style = req.kind() == ContentKind.IMAGE && project.brandVoice() != null
+        ? project.brandVoice().imageStyle() : null;
+    if (style != null) {
+      prompt = style.styled(prompt);
+    }
+    Map<String, String> options = style != null ? style.options(req.options()) : req.options();
     Instant now = clock.instant();
     GenerationJob job = GenerationJob.builder().id(Ids.newId()).project(projectId, caller.uid())
         .maker(req.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(req.count())
-        .request(prompt, systemPrompt, req.options()).templateId(req.templateId().orElse(null))
+        .request(prompt, systemPrompt, options).templateId(req.templateId().orElse(null))
         .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).build();
     // The key is the caller's within one project: the same key sent to two projects makes two jobs.
     Accepted accepted = documents.transaction(tx -> accept(tx, job, idempotencyId(caller.uid(), projectId,
