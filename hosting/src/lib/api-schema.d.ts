@@ -633,6 +633,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/brand/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft a brand voice style guide from sample texts (editors and owners)
+         * @description The project's text provider (the demo when none is set) writes a style guide from 1 to 10
+         *     samples (each at most 5000 characters, 15000 in all). Nothing is stored: the person edits
+         *     the guide and saves it as the voice's systemPrompt with PATCH /api/projects/{projectId}.
+         *     503 while the provider is failing, 502 when it refused.
+         */
+        post: operations["draftBrandVoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/contents/{contentId}/fix": {
         parameters: {
             query?: never;
@@ -3566,6 +3591,55 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    draftBrandVoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    samples: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The drafted guide and what wrote it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        systemPrompt: string;
+                        provider: string;
+                        model: string;
+                        /** @description Written by the built-in offline demo provider. */
+                        demo: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description The provider refused. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
         };
     };
     fixContent: {

@@ -211,6 +211,25 @@ class BrandRulesBlackBoxTest {
   }
 
   @Test
+  void aVoiceIsDraftedFromSamplesAndNothingIsStored() throws Exception {
+    String path = "/api/projects/" + project + "/brand/draft";
+    String body = "{\"samples\":[\"Our croissants rise slowly overnight.\",\"Pop in for warm croissants.\"]}";
+    JsonObject draft = api.post(path, carol.idToken(), body).expect(200).object();
+    assertTrue(draft.get("demo").getAsBoolean());
+    String guide = draft.get("systemPrompt").getAsString();
+    assertTrue(!guide.isBlank() && guide.length() <= 4000, guide);
+    assertEquals(guide, api.post(path, alice.idToken(), body).expect(200).object().get("systemPrompt").getAsString(),
+        "the demo's draft is the same for the same samples");
+    api.post(path, bob.idToken(), body).expect(403);
+    api.post(path, dave.idToken(), body).expect(404);
+    for (String bad : List.of("{}", "{\"samples\":[]}", "{\"samples\":[\" \"]}",
+        "{\"samples\":[\"" + "s".repeat(5001) + "\"]}", "{\"samples\":[" + "\"a\",".repeat(10) + "\"a\"]}",
+        "{\"samples\":[\"a\"],\"tone\":\"x\"}")) {
+      api.post(path, alice.idToken(), bad).expect(400);
+    }
+  }
+
+  @Test
   void theRulesAreKeptAndShown() throws Exception {
     rules("{\"tone\":\"warm\",\"bannedWords\":[\"cheap\",\"world class\"],\"requiredTerms\":[\"Acme\"],"
         + "\"minWords\":5,\"maxWords\":300,\"maxReadingGrade\":8.5}");

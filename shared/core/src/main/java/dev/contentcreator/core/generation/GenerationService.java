@@ -17,6 +17,10 @@ import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
 import dev.contentcreator.core.ports.EventBus;
+import dev.contentcreator.core.ports.ai.ItemRequest;
+import dev.contentcreator.core.ports.ai.ItemResult;
+import dev.contentcreator.core.ports.ai.Progress;
+import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.templates.TemplateService;
@@ -159,6 +163,38 @@ public final class GenerationService {
     String key = idempotencyKey != null ? idempotencyKey : "fix-" + contentId + "-" + item.currentVersion();
     return create(caller, projectId, key, new GenerationRequest(ContentKind.TEXT, Optional.of(prompt),
         Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId)));
+  }
+
+  /** A drafted style guide and what wrote it. */
+  public record VoiceDraftView(String systemPrompt, String provider, String model, boolean demo) {}
+
+  /**
+   * Asks the project's text provider for a style guide written from {@code samples} (at most
+   * {@link dev.contentcreator.core.brand.VoiceDraft#MAX_SAMPLES}), for the person to edit and save as
+   * the voice's house instructions; nothing is stored. Editors and owners; 503 while the provider
+   * is failing, 502 when it refused.
+   */
+  public VoiceDraftView draftVoice(String uid, String projectId, java.util.List<String> samples) {
+    projects.requireRole(uid, projectId, Role.EDITOR);
+    Providers.Choice choice = providers.get().choose(ContentKind.TEXT, Optional.empty(), Optional.empty());
+    refuseWhileFailing(ContentKind.TEXT, choice.provider());
+    dev.contentcreator.core.ports.ai.SyncProvider provider = providers.get().sync(choice.provider())
+        .orElseThrow(() -> ApiException.of(503, "provider-unavailable", "No text provider",
+            "No provider can write a draft now."));
+    ItemRequest request = new ItemRequest("draft-" + Ids.newId(), ContentKind.TEXT, choice.model(),
+        dev.contentcreator.core.brand.VoiceDraft.prompt(samples), dev.contentcreator.core.brand.VoiceDraft.SYSTEM,
+        Map.of("maxTokens", "600"), uid);
+    try {
+      ItemResult r = policy.get().call(choice.provider(), () -> provider.generate(request, Progress.NONE));
+      return new VoiceDraftView(dev.contentcreator.core.brand.VoiceDraft.guide(r.text()), choice.provider(),
+          choice.model(), choice.demo());
+    } catch (ProviderException e) {
+      throw e.kind().retryable()
+          ? ApiException.of(503, "provider-unavailable", "The provider is failing",
+              "The draft could not be written now; try again in a moment.")
+          : ApiException.of(502, "provider-refused", "The provider refused",
+              "The provider would not write a draft from these samples.");
+    }
   }
 
   private static void checkKey(String idempotencyKey) {
