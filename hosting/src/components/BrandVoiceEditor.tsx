@@ -2,9 +2,9 @@ import { Alert, Box, Button, Field, Flex, Input, Stack, Text, Textarea } from "@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { isConflict } from "../lib/content-view";
-import { updateBrandVoice } from "../lib/contents-api";
+import { draftBrandVoice, updateBrandVoice } from "../lib/contents-api";
 import { hasBrandVoice, parseBannedWords } from "../lib/generation";
-import { parseRules, parseStyle, rulesFormOf, styleFormOf, type RuleErrors, type RulesForm, type StyleForm } from "../lib/brand-rules";
+import { parseRules, parseSamples, parseStyle, rulesFormOf, styleFormOf, type RuleErrors, type RulesForm, type StyleForm } from "../lib/brand-rules";
 import { etag } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
@@ -27,6 +27,21 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
   const [rules, setRules] = useState<RulesForm>(() => rulesFormOf(project.brandVoice));
   const [ruleErrors, setRuleErrors] = useState<RuleErrors>({});
   const setRule = (field: keyof RulesForm) => (value: string) => setRules((r) => ({ ...r, [field]: value }));
+  const [samples, setSamples] = useState("");
+  const [samplesError, setSamplesError] = useState("");
+  const [drafted, setDrafted] = useState("");
+  const draft = useMutation({
+    mutationFn: (texts: string[]) => draftBrandVoice(api, project.id, texts),
+    onSuccess: (result) => {
+      setSystemPrompt(result.systemPrompt);
+      setDrafted(result.demo ? "Drafted by the offline demo provider: edit it before saving." : "Drafted: edit it before saving.");
+    },
+  });
+  const startDraft = () => {
+    const parsed = parseSamples(samples);
+    setSamplesError(parsed.error);
+    if (!parsed.error) draft.mutate(parsed.samples);
+  };
   const [style, setStyle] = useState<StyleForm>(() => styleFormOf(project.brandVoice));
   const [styleErrors, setStyleErrors] = useState<Partial<Record<keyof StyleForm, string>>>({});
   const setStyleField = (field: keyof StyleForm) => (value: string) => setStyle((s) => ({ ...s, [field]: value }));
@@ -74,6 +89,38 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
               onChange={(e) => setSystemPrompt(e.target.value)}
             />
           </Field.Root>
+          <Box as="details" borderWidth="1px" rounded="md" p="2">
+            <Text as="summary" fontSize="sm" cursor="pointer">
+              Draft the house instructions from sample texts
+            </Text>
+            <Stack gap="2" mt="2">
+              <Field.Root invalid={Boolean(samplesError)}>
+                <Field.Label>Sample texts</Field.Label>
+                <Textarea value={samples} rows={5} placeholder={"A text that sounds like you.\n---\nAnother one."} onChange={(e) => setSamples(e.target.value)} />
+                {samplesError ? (
+                  <Field.ErrorText>{samplesError}</Field.ErrorText>
+                ) : (
+                  <Field.HelperText>Up to 10, separated by a line of dashes (---). The draft replaces the house instructions above; nothing is saved until you save.</Field.HelperText>
+                )}
+              </Field.Root>
+              <Flex gap="2" align="center" wrap="wrap">
+                <Button size="xs" variant="outline" loading={draft.isPending} loadingText="Drafting…" onClick={startDraft}>
+                  Draft from samples
+                </Button>
+                {drafted && !draft.isPending && (
+                  <Text fontSize="xs" color="fg.muted" role="status">
+                    {drafted}
+                  </Text>
+                )}
+              </Flex>
+              {draft.isError && (
+                <Alert.Root status="error" size="sm" role="alert">
+                  <Alert.Indicator />
+                  <Alert.Title>{messageOf(draft.error)}</Alert.Title>
+                </Alert.Root>
+              )}
+            </Stack>
+          </Box>
           <Field.Root invalid={Boolean(bannedError)}>
             <Field.Label>Words or phrases never to use</Field.Label>
             <Textarea value={banned} rows={2} placeholder="cheap, synergy" onChange={(e) => setBanned(e.target.value)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingSegments, flaggedLabel, hasRules, parseRules, parseStyle, ruleLabel, rulesFormOf, styleFormOf } from "./brand-rules";
+import { findingSegments, flaggedLabel, hasRules, parseRules, parseSamples, parseStyle, ruleLabel, rulesFormOf, styleFormOf } from "./brand-rules";
 import type { Finding } from "./api-types";
 
 const empty = { requiredTerms: "", minWords: "", maxWords: "", maxReadingGrade: "" };
@@ -114,5 +114,27 @@ describe("image style", () => {
   it("shows a voice's preset", () => {
     expect(styleFormOf({ imageStyle: { aspectRatio: "1:1" } })).toEqual({ stylePrompt: "", aspectRatio: "1:1", negativePrompt: "" });
     expect(styleFormOf(null)).toEqual({ stylePrompt: "", aspectRatio: "", negativePrompt: "" });
+  });
+});
+
+describe("parseSamples", () => {
+  it("splits on a dashed line or two blank lines and drops empty ones", () => {
+    expect(parseSamples("First sample.\n---\nSecond one,\nstill second.\n\n\n\nThird.\n-----\n")).toEqual({
+      samples: ["First sample.", "Second one,\nstill second.", "Third."],
+      error: "",
+    });
+  });
+
+  it("keeps one blank line inside a sample", () => {
+    expect(parseSamples("Para one.\n\nPara two.").samples).toEqual(["Para one.\n\nPara two."]);
+  });
+
+  it("refuses none, too many and too long", () => {
+    expect(parseSamples("  \n---\n ").error).toBe("Paste at least one sample text.");
+    expect(parseSamples(Array.from({ length: 11 }, (_, i) => `s${i}`).join("\n---\n")).error).toBe("Paste at most 10 samples (now 11).");
+    expect(parseSamples("x".repeat(5001)).error).toBe("Each sample may have at most 5000 characters.");
+    expect(parseSamples(["a", "b", "c", "d"].map((c) => c.repeat(4000)).join("\n---\n")).error).toBe(
+      "The samples may have at most 15000 characters in all.",
+    );
   });
 });

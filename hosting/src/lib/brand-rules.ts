@@ -124,3 +124,20 @@ export function parseStyle(form: StyleForm): { imageStyle: ImageStyle | null; er
     errors,
   };
 }
+
+/**
+ * The samples pasted for a draft: separated by a line of three or more dashes, or by two blank
+ * lines; empty ones left out. An error when there are none, more than 10, one over 5000
+ * characters or more than 15000 in all.
+ */
+export function parseSamples(text: string): { samples: string[]; error: string } {
+  const samples = text
+    .split(/\n\s*-{3,}\s*\n|\n\s*\n\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (samples.length === 0) return { samples, error: "Paste at least one sample text." };
+  if (samples.length > 10) return { samples, error: `Paste at most 10 samples (now ${samples.length}).` };
+  if (samples.some((s) => s.length > 5000)) return { samples, error: "Each sample may have at most 5000 characters." };
+  if (samples.reduce((n, s) => n + s.length, 0) > 15000) return { samples, error: "The samples may have at most 15000 characters in all." };
+  return { samples, error: "" };
+}

@@ -84,3 +84,12 @@ export async function updateBrandVoice(
 export async function fixContent(api: Api, projectId: string, contentId: string): Promise<Job> {
   return bodyOf(api.client.POST("/api/projects/{projectId}/contents/{contentId}/fix", { params: { path: { projectId, contentId } } }));
 }
+
+/** A style guide the project's text provider drafts from sample texts; nothing is stored. */
+export async function draftBrandVoice(
+  api: Api,
+  projectId: string,
+  samples: string[],
+): Promise<{ systemPrompt: string; provider: string; model: string; demo: boolean }> {
+  return bodyOf(api.client.POST("/api/projects/{projectId}/brand/draft", { params: { path: { projectId } }, body: { samples } }));
+}
