@@ -4,6 +4,7 @@ import { useEffect, useReducer, useRef, useState } from "react";
 import { Link as RouterLink } from "react-router";
 import { startGeneration } from "../lib/contents-api";
 import { failureWords, retryRequests } from "../lib/generation";
+import { flaggedLabel } from "../lib/brand-rules";
 import { applyJobEvent, fallbackNote, queuedItem, startLiveJob } from "../lib/job-state";
 import { followLive } from "../lib/job-stream";
 import { messageOf } from "../lib/problem";
@@ -164,6 +165,11 @@ export function JobView({
           {jobSummary(job)}
           {job.demo ? " Made by the offline demo provider." : ""}
         </Text>
+        {flaggedLabel(job.flagged) && (
+          <Badge alignSelf="start" colorPalette="orange" size="sm" title="Items whose text breaks a brand rule: open them to see the passages and fix them.">
+            {flaggedLabel(job.flagged)} by brand rules
+          </Badge>
+        )}
         {live && <Progress.Root size="xs" value={job.itemCount ? (100 * (job.completed + job.failed + job.cancelled)) / job.itemCount : null} aria-label="Job progress"><Progress.Track><Progress.Range /></Progress.Track></Progress.Root>}
         {streamError && (
           <Alert.Root status="warning" size="sm">
@@ -209,6 +215,11 @@ export function JobView({
                 {item.cached && (
                   <Badge size="sm" variant="outline">
                     from cache
+                  </Badge>
+                )}
+                {(item.findings ?? 0) > 0 && (
+                  <Badge size="sm" variant="outline" colorPalette="orange">
+                    {item.findings === 1 ? "1 finding" : `${item.findings} findings`}
                   </Badge>
                 )}
                 {fallbackNote(job, item) && (

@@ -655,6 +655,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/brand/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft a brand voice style guide from sample texts (editors and owners)
+         * @description The project's text provider (the demo when none is set) writes a style guide from 1 to 10
+         *     samples (each at most 5000 characters, 15000 in all). Nothing is stored: the person edits
+         *     the guide and saves it as the voice's systemPrompt with PATCH /api/projects/{projectId}.
+         *     503 while the provider is failing, 502 when it refused.
+         */
+        post: operations["draftBrandVoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/fix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a text again with its brand rule findings as instructions (editors and owners)
+         * @description A regeneration (one new version of the item, answered like POST .../generations) of the
+         *     prompt that made the current version, followed by its findings as instructions; a text
+         *     no job made is asked to be rewritten. 409 when the current version has no findings or the
+         *     item is media. Without Idempotency-Key the current version is the key: asking again to fix
+         *     the same version answers the same job.
+         */
+        post: operations["fixContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/contents/{contentId}/versions": {
         parameters: {
             query?: never;
@@ -1532,10 +1584,36 @@ export interface components {
              */
             emailNotifications?: "all" | "mentions" | "none";
         };
+        /** @description How the project's texts should sound, and the rules every generated text is checked against (the findings are advisory: an item that breaks a rule completes, flagged). Terms match case-insensitively as whole words; a phrase matches across any white space. A bound left out does not apply. The rules are also given to the provider as instructions. */
         BrandVoice: {
             systemPrompt?: string | null;
             tone?: string | null;
+            /** @description Words or phrases a text must not use. */
             bannedWords?: string[];
+            /** @description Words or phrases every text must use. */
+            requiredTerms?: string[];
+            minWords?: number | null;
+            /** @description At least minWords when both are set. */
+            maxWords?: number | null;
+            /** @description The highest Flesch-Kincaid grade level a text may read at (see the README for how it is counted). */
+            maxReadingGrade?: number | null;
+            imageStyle?: components["schemas"]["ImageStyle"] | null;
+        };
+        /** @description The project's image style preset: every image generation (single or batch) gets the style prompt after its prompt ("Style: ..."), and the aspect ratio and negative prompt when its request gives no shape (size, width, height, aspectRatio) or negative prompt of its own. A preset of blanks is no preset. */
+        ImageStyle: {
+            stylePrompt?: string | null;
+            /** @example 16:9 */
+            aspectRatio?: string | null;
+            negativePrompt?: string | null;
+        };
+        /** @description What a brand rule found in a text, with the passage it is about (start and end are UTF-16 offsets into the version's text, end exclusive). A missing required term or too few words has no passage. */
+        Finding: {
+            /** @enum {string} */
+            rule: "banned-term" | "required-term" | "min-words" | "max-words" | "reading-grade";
+            message: string;
+            passage?: string;
+            start?: number;
+            end?: number;
         };
         /** @description brandVoice is null when the project has none (left out by GET /api/projects/{projectId}). */
         Project: {
@@ -1642,6 +1720,8 @@ export interface components {
             provider?: string;
             /** @description The model that made a completed item (the fallback's default model when another provider made it). */
             model?: string;
+            /** @description How many brand rule findings a completed text has (0: none, or not a text). */
+            findings?: number;
         };
         /** @description The data of a job stream's `delta` event: more of an item's text as it streams. */
         JobDeltaEvent: {
@@ -1711,6 +1791,8 @@ export interface components {
             /** @description No item starts once costMicros reaches it (0: no budget). */
             budgetMicros: number;
             costMicros: number;
+            /** @description Completed items whose text breaks a brand rule (see each item's findings). */
+            flagged?: number;
             items: components["schemas"]["JobItem"][];
         };
         Batch: {
@@ -1792,6 +1874,8 @@ export interface components {
             costMicros?: number;
             /** @description The first failed items (at most 20). */
             failures?: components["schemas"]["RowNote"][];
+            /** @description Completed items of the run's jobs whose text breaks a brand rule. */
+            flagged?: number;
         };
         /** @description Fields with no value (preview, jobId) are left out; current is in the answers about one item, not in lists. */
         Content: {
@@ -2060,6 +2144,8 @@ export interface components {
             /** @example #a0b1c2 */
             dominantColor?: string | null;
             blurHash?: string | null;
+            /** @description A text's brand rule findings, checked when the version was made (generated, edited or restored); empty when it keeps every rule. Absent for media. */
+            findings?: components["schemas"]["Finding"][];
         };
         TemplateVariable: {
             name: string;
@@ -2858,12 +2944,8 @@ export interface operations {
                     name?: string;
                     description?: string | null;
                     archived?: boolean;
-                    /** @description Applied to every text generation of the project; null removes it. */
-                    brandVoice?: {
-                        systemPrompt?: string;
-                        tone?: string;
-                        bannedWords?: string[];
-                    } | null;
+                    /** @description Applied to every text generation of the project (its imageStyle to every image), its rules checked on every text; null removes it. Editors and owners; bad rules answer 400 field by field (brandVoice.<field>). */
+                    brandVoice?: components["schemas"]["BrandVoice"] | null;
                     /** @description Owners only (403 otherwise). true charges every run of the project's batches to the batch's creator; false (the default) charges a run to the person who started it ("run now") or who last created, resumed or rescheduled the batch (scheduled runs). */
                     batchRunsChargeCreator?: boolean;
                 };
@@ -3608,6 +3690,89 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    draftBrandVoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    samples: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The drafted guide and what wrote it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        systemPrompt: string;
+                        provider: string;
+                        model: string;
+                        /** @description Written by the built-in offline demo provider. */
+                        demo: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description The provider refused. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    fixContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted; follow it at Location or its /events. */
+            202: {
+                headers: {
+                    Location?: string;
+                    "Idempotent-Replayed"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listContentVersions: {

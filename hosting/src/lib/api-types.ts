@@ -110,3 +110,5 @@ export type ApiKey = Schemas["ApiKey"];
 export type IssuedApiKey = Schemas["IssuedApiKey"];
 export type NewApiKey = RequestBody<"createApiKey">;
 export type ProviderKey = Schemas["ProviderKey"];
+export type Finding = Schemas["Finding"];
+export type ImageStyle = Schemas["ImageStyle"];

@@ -76,3 +76,20 @@ export async function updateBrandVoice(
     }),
   );
 }
+
+/**
+ * Makes a text again with its brand rule findings as instructions (a regeneration); 409 when its
+ * current version has none. The server keys the request on the version, so a repeat is harmless.
+ */
+export async function fixContent(api: Api, projectId: string, contentId: string): Promise<Job> {
+  return bodyOf(api.client.POST("/api/projects/{projectId}/contents/{contentId}/fix", { params: { path: { projectId, contentId } } }));
+}
+
+/** A style guide the project's text provider drafts from sample texts; nothing is stored. */
+export async function draftBrandVoice(
+  api: Api,
+  projectId: string,
+  samples: string[],
+): Promise<{ systemPrompt: string; provider: string; model: string; demo: boolean }> {
+  return bodyOf(api.client.POST("/api/projects/{projectId}/brand/draft", { params: { path: { projectId } }, body: { samples } }));
+}

@@ -57,10 +57,19 @@ describe("hasBrandVoice", () => {
     expect(hasBrandVoice(null)).toBe(false);
     expect(hasBrandVoice({ systemPrompt: " ", bannedWords: [] })).toBe(false);
     expect(hasBrandVoice({ tone: "warm" })).toBe(true);
+    expect(hasBrandVoice({ maxWords: 200 })).toBe(true);
+    expect(hasBrandVoice({ requiredTerms: ["Acme"] })).toBe(true);
   });
 });
 
 describe("brandVoiceSummary", () => {
+  it("names the rules too", () => {
+    expect(brandVoiceSummary({ requiredTerms: ["Acme"], minWords: 50, maxWords: 200, maxReadingGrade: 8 })).toBe(
+      "Texts use 1 required term, 50–200 words, reading grade 8 or below.",
+    );
+    expect(brandVoiceSummary({ maxWords: 200 })).toBe("Texts use at most 200 words.");
+  });
+
   it("says in one line what the voice asks for", () => {
     expect(brandVoiceSummary({ tone: " warm ", systemPrompt: "Be kind", bannedWords: ["cheap"] })).toBe(
       "Texts use a warm tone, house instructions, 1 banned word.",

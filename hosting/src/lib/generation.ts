@@ -122,7 +122,17 @@ export function parseBannedWords(text: string): { words: string[]; error: string
 
 /** Whether a brand voice says anything at all. */
 export function hasBrandVoice(voice: BrandVoice | null | undefined): voice is BrandVoice {
-  return Boolean(voice && (voice.systemPrompt?.trim() || voice.tone?.trim() || (voice.bannedWords?.length ?? 0) > 0));
+  return Boolean(
+    voice &&
+      (voice.systemPrompt?.trim() ||
+        voice.tone?.trim() ||
+        (voice.bannedWords?.length ?? 0) > 0 ||
+        (voice.requiredTerms?.length ?? 0) > 0 ||
+        voice.minWords != null ||
+        voice.maxWords != null ||
+        voice.maxReadingGrade != null ||
+        voice.imageStyle != null),
+  );
 }
 
 /** One line saying what the project's brand voice asks for. */
@@ -133,6 +143,13 @@ export function brandVoiceSummary(voice: BrandVoice | null | undefined): string 
   if (voice.systemPrompt?.trim()) parts.push("house instructions");
   const banned = voice.bannedWords?.length ?? 0;
   if (banned > 0) parts.push(`${banned} banned ${banned === 1 ? "word" : "words"}`);
+  const required = voice.requiredTerms?.length ?? 0;
+  if (required > 0) parts.push(`${required} required ${required === 1 ? "term" : "terms"}`);
+  if (voice.minWords != null && voice.maxWords != null) parts.push(`${voice.minWords}–${voice.maxWords} words`);
+  else if (voice.minWords != null) parts.push(`at least ${voice.minWords} words`);
+  else if (voice.maxWords != null) parts.push(`at most ${voice.maxWords} words`);
+  if (voice.maxReadingGrade != null) parts.push(`reading grade ${voice.maxReadingGrade} or below`);
+  if (voice.imageStyle) parts.push("an image style");
   return `Texts use ${parts.join(", ")}.`;
 }
 

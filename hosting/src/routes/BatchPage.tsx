@@ -34,6 +34,7 @@ import {
   type RunExportFormat,
 } from "../lib/batch-runs";
 import { saveFile } from "../lib/download";
+import { flaggedLabel } from "../lib/brand-rules";
 import { ApiError, messageOf } from "../lib/problem";
 import { whyNot } from "../lib/roles";
 import { queryKeys } from "../lib/query-keys";
@@ -329,7 +330,14 @@ function RunHistory({
                   <Td>
                     <Badge colorPalette={RUN_STATUS_COLORS[run.status]}>{RUN_STATUS_WORDS[run.status]}</Badge>
                   </Td>
-                  <Td minW="10rem">{runCounts(run)}</Td>
+                  <Td minW="10rem">
+                    {runCounts(run)}
+                    {flaggedLabel(run.flagged) && (
+                      <Badge ms="2" size="sm" colorPalette="orange" title="Items whose text breaks a brand rule">
+                        {flaggedLabel(run.flagged)}
+                      </Badge>
+                    )}
+                  </Td>
                   <Td>{runCost(run)}</Td>
                   <Td minW="14rem">
                     {run.failures && run.failures.length > 0 ? (

@@ -12,6 +12,7 @@ import { ContentActions, type ReaderMode } from "./ContentActions";
 import { ContentHeader } from "./ContentHeader";
 import { Comments } from "./Comments";
 import { ContentView } from "./ContentView";
+import { Findings } from "./Findings";
 import { DeleteDialog } from "./DeleteDialog";
 import { RegenerateDialog } from "./RegenerateDialog";
 import { RenameForm } from "./RenameForm";
@@ -96,6 +97,16 @@ export function Reader({
         onDelete={() => setConfirmDelete(true)}
       />
       <SavedNotice notice={notice} count={noticeCount} />
+      <Findings
+        projectId={projectId}
+        item={item}
+        editable={editable}
+        fixing={job !== null}
+        onStarted={(started) => {
+          setNotice("");
+          setJob(started);
+        }}
+      />
 
       {job && (
         <Box as="section" aria-label="Regeneration">

@@ -2,6 +2,7 @@ package dev.contentcreator.functions.generations;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.brand.VoiceDraft;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.generation.GenerationRequest;
 import dev.contentcreator.core.generation.GenerationService;
@@ -38,6 +39,10 @@ public final class GenerationsApi {
         // Server-sent events, bounded in time and number: see JobStream.
         .get(base + "/{jobId}/events", r -> streams.open(r.caller().uid(), r.pathParam("projectId"),
             r.pathParam("jobId"), r.header("Last-Event-ID")))
+        // Routed here by firebase.json: a fix is a regeneration, and only this function calls providers.
+        .post("/api/projects/{projectId}/contents/{contentId}/fix", r -> fix(services, r))
+        // Also routed here: a brand voice drafted from samples is a provider call.
+        .post("/api/projects/{projectId}/brand/draft", r -> draft(services, r))
         .post(base + "/{jobId}/cancel", r -> ApiResponse.ok(services.generation().cancel(r.caller().uid(),
             r.pathParam("projectId"), r.pathParam("jobId")))).legacyAlias(base + "/{jobId}:cancel")
         .build();
@@ -75,6 +80,29 @@ public final class GenerationsApi {
         new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh, contentId));
     String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
     return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
+  }
+
+  private static ApiResponse fix(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    GenerationService.Accepted a = s.generation().fix(r.caller(), projectId, r.pathParam("contentId"),
+        r.header("Idempotency-Key").orElse(null));
+    String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
+    return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
+  }
+
+  private static ApiResponse draft(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, dev.contentcreator.core.domain.Role.EDITOR);
+    JsonBody body = r.json();
+    java.util.List<String> samples = body.strings("samples", VoiceDraft.MAX_SAMPLES, VoiceDraft.MAX_SAMPLE_LENGTH)
+        .orElse(java.util.List.of());
+    if (samples.isEmpty()) {
+      body.reject("samples", "give 1 to " + VoiceDraft.MAX_SAMPLES + " sample texts");
+    } else if (samples.stream().mapToInt(String::length).sum() > VoiceDraft.MAX_TOTAL) {
+      body.reject("samples", "the samples may hold at most " + VoiceDraft.MAX_TOTAL + " characters in all");
+    }
+    body.finish();
+    return ApiResponse.ok(s.generation().draftVoice(r.caller().uid(), projectId, samples));
   }
 
   /** A JSON object of strings (numbers and booleans are taken as their text). */

@@ -1,6 +1,7 @@
 package dev.contentcreator.functions.projects;
 
 import dev.contentcreator.core.domain.BrandVoice;
+import dev.contentcreator.core.domain.ImageStyle;
 import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
@@ -166,19 +167,63 @@ public final class ProjectsApi {
     return ApiResponse.noContent();
   }
 
-  /** Reads a brand voice object, reporting its fields as {@code brandVoice.<field>}. */
+  /**
+   * Reads a brand voice object and its rules, reporting its fields as {@code brandVoice.<field>}:
+   * at most 100 banned and 100 required terms of 1 to 50 characters, word bounds from 1 to 100000
+   * with the least not above the most, a reading grade from 1 to 20.
+   */
   private static BrandVoice brandVoice(JsonBody outer, com.google.gson.JsonObject o) {
     JsonBody inner = JsonBody.of(o);
     Optional<String> system = inner.string("systemPrompt", 0, 4000);
     Optional<String> tone = inner.string("tone", 0, 50);
-    Optional<java.util.List<String>> banned = inner.strings("bannedWords", 100, 50);
+    Optional<java.util.List<String>> banned = inner.strings("bannedWords", BrandVoice.MAX_TERMS,
+        BrandVoice.MAX_TERM_LENGTH);
+    Optional<java.util.List<String>> required = inner.strings("requiredTerms", BrandVoice.MAX_TERMS,
+        BrandVoice.MAX_TERM_LENGTH);
+    Integer minWords = inner.element("minWords").isPresent()
+        ? inner.integer("minWords", 1, 1, BrandVoice.MAX_WORDS) : null;
+    Integer maxWords = inner.element("maxWords").isPresent()
+        ? inner.integer("maxWords", 1, 1, BrandVoice.MAX_WORDS) : null;
+    if (minWords != null && maxWords != null && minWords > maxWords) {
+      inner.reject("minWords", "must not be above maxWords");
+    }
+    Double grade = inner.element("maxReadingGrade").map(e -> {
+      if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() && e.getAsDouble() >= BrandVoice.MIN_GRADE
+          && e.getAsDouble() <= BrandVoice.MAX_GRADE) {
+        return e.getAsDouble();
+      }
+      inner.reject("maxReadingGrade", "must be a number from 1 to 20");
+      return null;
+    }).orElse(null);
+    ImageStyle style = inner.object("imageStyle").map(o2 -> imageStyle(inner, o2)).orElse(null);
     try {
       inner.finish();
     } catch (dev.contentcreator.core.http.ApiException e) {
       e.errors().forEach(fe -> outer.reject("brandVoice." + fe.field(), fe.message()));
       return null;
     }
-    return new BrandVoice(system.orElse(null), tone.orElse(null), banned.orElse(java.util.List.of()));
+    return new BrandVoice(system.orElse(null), tone.orElse(null), banned.orElse(java.util.List.of()),
+        required.orElse(java.util.List.of()), minWords, maxWords, grade, style == null || style.isEmpty() ? null : style);
+  }
+
+  /** Reads an image style preset, reporting its fields as {@code imageStyle.<field>}. */
+  private static ImageStyle imageStyle(JsonBody outer, com.google.gson.JsonObject o) {
+    JsonBody inner = JsonBody.of(o);
+    Optional<String> style = inner.string("stylePrompt", 0, ImageStyle.MAX_STYLE);
+    Optional<String> ratio = inner.string("aspectRatio", 0, 5);
+    if (ratio.isPresent() && !ratio.get().isBlank() && !ratio.get().strip().matches(ImageStyle.RATIO)) {
+      inner.reject("aspectRatio", "must be two whole numbers from 1 to 99 such as 16:9");
+    }
+    Optional<String> negative = inner.string("negativePrompt", 0, ImageStyle.MAX_NEGATIVE);
+    try {
+      inner.finish();
+    } catch (dev.contentcreator.core.http.ApiException e) {
+      e.errors().forEach(fe -> outer.reject("imageStyle." + fe.field(), fe.message()));
+      return null;
+    }
+    return new ImageStyle(style.map(String::strip).filter(x -> !x.isEmpty()).orElse(null),
+        ratio.map(String::strip).filter(x -> !x.isEmpty()).orElse(null),
+        negative.map(String::strip).filter(x -> !x.isEmpty()).orElse(null));
   }
 
   private static Role role(JsonBody body) {

@@ -302,13 +302,14 @@ public final class BatchService {
         .map(r -> new BatchRunView.RowNote(r.row(), r.reason())).toList();
     if (run.jobs().isEmpty()) {
       return new BatchRunView(run.id(), run.batchId(), run.projectId(), run.dueAt(), run.trigger(), run.jobId(),
-          run.skipped(), run.startedAt(), skippedRows, ids, "skipped", null, null, null, null, null, null, null);
+          run.skipped(), run.startedAt(), skippedRows, ids, "skipped", null, null, null, null, null, null, null, null);
     }
     int items = 0;
     int completed = 0;
     int failed = 0;
     int cancelled = 0;
     long cost = 0;
+    int flagged = 0;
     boolean open = false;
     boolean started = false;
     boolean wasCancelled = false;
@@ -324,6 +325,7 @@ public final class BatchService {
       failed += counts.failed();
       cancelled += counts.cancelled();
       cost += counts.costMicros();
+      flagged += JobCounters.flagged(documents, job);
       open |= !job.status().terminal();
       started |= job.status() != GenerationJob.Status.QUEUED;
       wasCancelled |= job.status() == GenerationJob.Status.CANCELLED;
@@ -339,7 +341,7 @@ public final class BatchService {
         : wasCancelled ? "cancelled" : completed > 0 ? "completed" : "failed";
     return new BatchRunView(run.id(), run.batchId(), run.projectId(), run.dueAt(), run.trigger(), run.jobId(),
         run.skipped(), run.startedAt(), skippedRows, ids, status, items, completed, failed, cancelled, cost, failures,
-        null);
+        null, flagged);
   }
 
   /**
@@ -460,6 +462,10 @@ public final class BatchService {
     String systemPrompt = batch.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
     String charged = project.batchRunsChargeCreator() ? batch.createdBy() : chargedTo;
+    // Images take the project's style preset, as a single generation does.
+    dev.contentcreator.core.domain.ImageStyle style = batch.kind() == ContentKind.IMAGE && project.brandVoice() != null
+        ? project.brandVoice().imageStyle() : null;
+    List<String> runPrompts = style == null ? prompts : prompts.stream().map(style::styled).toList();
     Instant now = clock.instant();
     int cap = Math.max(1, Math.min(settings.maxItemsPerJob(), Query.MAX_LIMIT));
     int total = prompts.size();
@@ -477,8 +483,9 @@ public final class BatchService {
         }
         // The run's worst case is reserved, in this transaction, for the person charged for it, who
         // is also its jobs' requester.
-        List<Reservation> held = usage.reserve(tx, charged, fresh.projectId(), prompts.stream()
-            .map(p -> generation.estimate(fresh.kind(), p, systemPrompt, fresh.options())).toList());
+        Map<String, String> runOptions = style == null ? fresh.options() : style.options(fresh.options());
+        List<Reservation> held = usage.reserve(tx, charged, fresh.projectId(), runPrompts.stream()
+            .map(p -> generation.estimate(fresh.kind(), p, systemPrompt, runOptions)).toList());
         // Each job keeps its share of the run's concurrency and budget, so the run as a whole
         // stays within what the batch allows (one item at a time per job at the least).
         int concurrent = fresh.maxConcurrent() > 0 ? Math.max(1, fresh.maxConcurrent() / jobCount) : 0;
@@ -492,9 +499,9 @@ public final class BatchService {
           String jobId = Ids.newId();
           GenerationJob job = GenerationJob.builder().id(jobId).project(fresh.projectId(), charged)
               .maker(fresh.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(n)
-              .request(template.body(), systemPrompt, fresh.options()).templateId(template.id()).times(now, now)
+              .request(template.body(), systemPrompt, runOptions).templateId(template.id()).times(now, now)
               .batch(fresh.id(), concurrent, budget).build();
-          JobLedger.open(tx, job, held.subList(from, to), prompts.subList(from, to), variables.subList(from, to));
+          JobLedger.open(tx, job, held.subList(from, to), runPrompts.subList(from, to), variables.subList(from, to));
           jobs.add(new BatchRun.Job(jobId, rowNumbers.subList(from, to)));
           jobIds.add(jobId);
         }

@@ -4,6 +4,8 @@ import dev.contentcreator.core.activity.ActivityAction;
 import dev.contentcreator.core.activity.ActivityLog;
 import dev.contentcreator.core.activity.Actor;
 import dev.contentcreator.core.activity.Target;
+import dev.contentcreator.core.brand.BrandChecks;
+import dev.contentcreator.core.brand.BrandRules;
 import dev.contentcreator.core.domain.ContentItem;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ContentVersion;
@@ -191,6 +193,8 @@ public final class ContentService {
     return documents.transaction(tx -> {
       ContentItem c = tx.get(CONTENTS, contentId).map(ContentService::content).orElseThrow(ContentService::notFound);
       Etags.check(ifMatch, c.version());
+      // A new text (an edit, a restore) is checked against the brand rules as they stand now.
+      BrandRules rules = text.isPresent() || restore.isPresent() ? BrandChecks.rules(tx, projectId) : null;
       ContentVersion from = null;
       if (restore.isPresent()) {
         from = tx.get(VERSIONS, ContentVersion.documentId(contentId, restore.get())).map(ContentService::version)
@@ -209,10 +213,11 @@ public final class ContentService {
         added = from != null
             ? new ContentVersion(contentId, projectId, latest, from.text(), from.blobKey(), from.contentType(), from.width(),
                 from.height(), from.durationSeconds(), "restored", from.jobId(), from.provider(), from.model(), uid, now,
-                from.media())
+                from.media(), from.findings())
             : new ContentVersion(contentId, projectId, latest, text.get(), null, "text/markdown", null, null, null,
                 "edited", null, null, null, uid, now, null);
         current = latest;
+        added = added.withFindings(BrandChecks.check(rules, added.text()));
         if (added.text() != null) {
           preview = preview(added.text());
         }
@@ -320,7 +325,7 @@ public final class ContentService {
   private static ContentVersion renumber(ContentVersion v, String contentId, int n) {
     return new ContentVersion(contentId, v.projectId(), n, v.text(), v.blobKey(), v.contentType(), v.width(),
         v.height(), v.durationSeconds(), v.source(), v.jobId(), v.provider(), v.model(), v.createdBy(), v.createdAt(),
-        v.media());
+        v.media(), v.findings());
   }
 
   static String preview(String text) {

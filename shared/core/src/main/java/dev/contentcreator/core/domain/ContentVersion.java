@@ -1,11 +1,14 @@
 package dev.contentcreator.core.domain;
 
+import dev.contentcreator.core.brand.Finding;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One version of a content item: the text, or the stored media, and where it came from:
  * {@code generated} (with its job), {@code uploaded}, {@code edited} by a person, or {@code restored}
- * from an older one. {@code media} is null for a text.
+ * from an older one. {@code media} is null for a text. {@code findings} are what the project's brand
+ * rules found in a generated text when it was made (empty when none, or for media).
  */
 public record ContentVersion(
     String contentId,
@@ -23,7 +26,26 @@ public record ContentVersion(
     String model,
     String createdBy,
     Instant createdAt,
-    MediaInfo media) {
+    MediaInfo media,
+    List<Finding> findings) {
+
+  public ContentVersion {
+    findings = findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  /** A version without findings. */
+  public ContentVersion(String contentId, String projectId, int number, String text, String blobKey,
+      String contentType, Integer width, Integer height, Double durationSeconds, String source, String jobId,
+      String provider, String model, String createdBy, Instant createdAt, MediaInfo media) {
+    this(contentId, projectId, number, text, blobKey, contentType, width, height, durationSeconds, source, jobId,
+        provider, model, createdBy, createdAt, media, List.of());
+  }
+
+  /** This version with {@code findings} in place of its own. */
+  public ContentVersion withFindings(List<Finding> findings) {
+    return new ContentVersion(contentId, projectId, number, text, blobKey, contentType, width, height,
+        durationSeconds, source, jobId, provider, model, createdBy, createdAt, media, findings);
+  }
 
   /**
    * What processing found out about a version's media and where its renditions are: the content

@@ -15,6 +15,8 @@ import java.time.Instant;
  * {@code variables} are a batch row's variables as they were when its run started, in the
  * template's order, so an export of the run shows them whatever became of the batch since (null for
  * an item not made from a row, or stored before items kept them).
+ * {@code findings} counts what the project's brand rules found in a completed text (0 otherwise): an
+ * item with findings is flagged, never failed.
  *
  * <p>The components are the stored document's fields (a stored item is read back by their names),
  * so an item is made by {@link #queued} and moved through its life by named transitions:
@@ -47,7 +49,8 @@ public record GenerationItem(
     Instant leaseUntil,
     String provider,
     String model,
-    java.util.List<Variable> variables) {
+    java.util.List<Variable> variables,
+    int findings) {
 
   public GenerationItem {
     variables = variables == null ? null : java.util.List.copyOf(variables);
@@ -100,7 +103,7 @@ public record GenerationItem(
     Checks.present("jobId projectId now", jobId, projectId, now);
     Checks.notNegative("index", index);
     return new GenerationItem(documentId(jobId, index), jobId, projectId, index, Status.QUEUED, 0, null, null, null,
-        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null, null, null, variables);
+        false, false, 0, 0, 0, 0, 0, null, now, now, prompt, reserved, null, null, null, null, variables, 0);
   }
 
   /**
@@ -137,8 +140,17 @@ public record GenerationItem(
    */
   public GenerationItem completed(String contentId, boolean cached, Used used, String provider, String model,
       Instant now) {
-    return change().state(Status.COMPLETED, attempts, now).outcome(contentId, null, cached).lease(null, null)
-        .usage(used, true).maker(provider, model).build();
+    return completed(contentId, cached, used, provider, model, 0, now);
+  }
+
+  /** The same, with how many findings the brand rules made on its text. */
+  public GenerationItem completed(String contentId, boolean cached, Used used, String provider, String model,
+      int findings, Instant now) {
+    Checks.notNegative("findings", findings);
+    Change c = change().state(Status.COMPLETED, attempts, now).outcome(contentId, null, cached).lease(null, null)
+        .usage(used, true).maker(provider, model);
+    c.findings = findings;
+    return c.build();
   }
 
   /** The item ended as failed, with a reason a person can read. */
@@ -176,12 +188,14 @@ public record GenerationItem(
     private String providerTaskId, contentId, failureReason, leaseOwner, provider, model;
     private boolean cached, charged;
     private Used used;
+    private int findings;
 
     Change(GenerationItem from) {
       this.from = from;
       task(from.providerTaskId, from.deadlineAt).state(from.status, from.attempts, from.updatedAt)
           .outcome(from.contentId, from.failureReason, from.cached).lease(from.leaseOwner, from.leaseUntil)
           .usage(from.used(), from.charged).maker(from.provider, from.model);
+      this.findings = from.findings;
     }
 
     Change maker(String provider, String model) {
@@ -230,7 +244,7 @@ public record GenerationItem(
       return new GenerationItem(from.id, from.jobId, from.projectId, from.index, status, attempts, providerTaskId,
           contentId, failureReason, cached, charged, used.inputTokens(), used.outputTokens(), used.images(),
           used.videoSeconds(), used.costMicros(), deadlineAt, from.createdAt, updatedAt, from.prompt, from.reserved,
-          leaseOwner, leaseUntil, provider, model, from.variables);
+          leaseOwner, leaseUntil, provider, model, from.variables, findings);
     }
   }
 }

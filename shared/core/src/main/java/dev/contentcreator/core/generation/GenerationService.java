@@ -1,6 +1,8 @@
 package dev.contentcreator.core.generation;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.brand.FixPrompt;
+import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
@@ -15,6 +17,10 @@ import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
 import dev.contentcreator.core.ports.EventBus;
+import dev.contentcreator.core.ports.ai.ItemRequest;
+import dev.contentcreator.core.ports.ai.ItemResult;
+import dev.contentcreator.core.ports.ai.Progress;
+import dev.contentcreator.core.ports.ai.ProviderException;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
 import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.templates.TemplateService;
@@ -102,10 +108,18 @@ public final class GenerationService {
     refuseWhileFailing(req.kind(), choice.provider());
     String systemPrompt = req.kind() == ContentKind.TEXT && project.brandVoice() != null
         ? project.brandVoice().toSystemPrompt() : "";
+    // An image takes the project's style preset: its words after the prompt, its ratio and negative
+    // prompt where the request has none.
+    dev.contentcreator.core.domain.ImageStyle style = req.kind() == ContentKind.IMAGE && project.brandVoice() != null
+        ? project.brandVoice().imageStyle() : null;
+    if (style != null) {
+      prompt = style.styled(prompt);
+    }
+    Map<String, String> options = style != null ? style.options(req.options()) : req.options();
     Instant now = clock.instant();
     GenerationJob job = GenerationJob.builder().id(Ids.newId()).project(projectId, caller.uid())
         .maker(req.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(req.count())
-        .request(prompt, systemPrompt, req.options()).templateId(req.templateId().orElse(null))
+        .request(prompt, systemPrompt, options).templateId(req.templateId().orElse(null))
         .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).build();
     // The key is the caller's within one project: the same key sent to two projects makes two jobs.
     Accepted accepted = documents.transaction(tx -> accept(tx, job, idempotencyId(caller.uid(), projectId,
@@ -115,6 +129,72 @@ public final class GenerationService {
       publish(stored);
     }
     return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+  }
+
+  /**
+   * Makes a text item again with what the brand rules found in its current version as extra
+   * instructions: a regeneration (one new version of the item) of the prompt that made it, or a
+   * rewrite of the text when no job made it. Editors and owners; 404 for a stranger or no such item;
+   * 409 when the current version has no findings (or the item is media). Without an
+   * {@code idempotencyKey} the key is the item's current version: asking again for the same version
+   * answers with the same job.
+   */
+  public Accepted fix(Caller caller, String projectId, String contentId, String idempotencyKey) {
+    projects.requireRole(caller.uid(), projectId, Role.EDITOR);
+    if (!Ids.isWellFormed(contentId)) {
+      throw ApiException.notFound("No such content item in this project.");
+    }
+    dev.contentcreator.core.domain.ContentItem item = documents.get(ContentService.CONTENTS, contentId)
+        .map(ContentService::content).filter(c -> c.projectId().equals(projectId))
+        .orElseThrow(() -> ApiException.notFound("No such content item in this project."));
+    if (item.kind() != ContentKind.TEXT) {
+      throw ApiException.conflict("Only a text has brand rule findings to fix.");
+    }
+    dev.contentcreator.core.domain.ContentVersion current = documents.get(ContentService.VERSIONS,
+        dev.contentcreator.core.domain.ContentVersion.documentId(contentId, item.currentVersion()))
+        .map(ContentService::version).orElseThrow(() -> ApiException.notFound("No such content item in this project."));
+    if (current.findings().isEmpty()) {
+      throw ApiException.conflict("The current version keeps every brand rule: there is nothing to fix.");
+    }
+    GenerationJob made = current.jobId() == null ? null
+        : documents.get(Jobs.JOBS, current.jobId()).map(Jobs::job).orElse(null);
+    String prompt = FixPrompt.of(made == null ? null : made.prompt(), current.text(), current.findings(),
+        settings.maxPromptLength());
+    String key = idempotencyKey != null ? idempotencyKey : "fix-" + contentId + "-" + item.currentVersion();
+    return create(caller, projectId, key, new GenerationRequest(ContentKind.TEXT, Optional.of(prompt),
+        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId)));
+  }
+
+  /** A drafted style guide and what wrote it. */
+  public record VoiceDraftView(String systemPrompt, String provider, String model, boolean demo) {}
+
+  /**
+   * Asks the project's text provider for a style guide written from {@code samples} (at most
+   * {@link dev.contentcreator.core.brand.VoiceDraft#MAX_SAMPLES}), for the person to edit and save as
+   * the voice's house instructions; nothing is stored. Editors and owners; 503 while the provider
+   * is failing, 502 when it refused.
+   */
+  public VoiceDraftView draftVoice(String uid, String projectId, java.util.List<String> samples) {
+    projects.requireRole(uid, projectId, Role.EDITOR);
+    Providers.Choice choice = providers.get().choose(ContentKind.TEXT, Optional.empty(), Optional.empty());
+    refuseWhileFailing(ContentKind.TEXT, choice.provider());
+    dev.contentcreator.core.ports.ai.SyncProvider provider = providers.get().sync(choice.provider())
+        .orElseThrow(() -> ApiException.of(503, "provider-unavailable", "No text provider",
+            "No provider can write a draft now."));
+    ItemRequest request = new ItemRequest("draft-" + Ids.newId(), ContentKind.TEXT, choice.model(),
+        dev.contentcreator.core.brand.VoiceDraft.prompt(samples), dev.contentcreator.core.brand.VoiceDraft.SYSTEM,
+        Map.of("maxTokens", "600"), uid);
+    try {
+      ItemResult r = policy.get().call(choice.provider(), () -> provider.generate(request, Progress.NONE));
+      return new VoiceDraftView(dev.contentcreator.core.brand.VoiceDraft.guide(r.text()), choice.provider(),
+          choice.model(), choice.demo());
+    } catch (ProviderException e) {
+      throw e.kind().retryable()
+          ? ApiException.of(503, "provider-unavailable", "The provider is failing",
+              "The draft could not be written now; try again in a moment.")
+          : ApiException.of(502, "provider-refused", "The provider refused",
+              "The provider would not write a draft from these samples.");
+    }
   }
 
   private static void checkKey(String idempotencyKey) {

@@ -24,9 +24,17 @@ public final class JobCounters {
 
   private JobCounters() {}
 
-  /** Completed, failed and cancelled items, and what they cost in millionths of a dollar. */
-  public record Counts(int completed, int failed, int cancelled, long costMicros) {
-    public static final Counts NONE = new Counts(0, 0, 0, 0);
+  /**
+   * Completed, failed and cancelled items, what they cost in millionths of a dollar, and how many
+   * completed ones the brand rules flagged (kept in the shards only: a settled job's document does
+   * not carry it, see {@link #flagged}).
+   */
+  public record Counts(int completed, int failed, int cancelled, long costMicros, int flagged) {
+    public static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+
+    public Counts(int completed, int failed, int cancelled, long costMicros) {
+      this(completed, failed, cancelled, costMicros, 0);
+    }
 
     /** How many items have ended. */
     public int ended() {
@@ -36,11 +44,16 @@ public final class JobCounters {
     Counts plus(GenerationItem.Status how, long cost) {
       return new Counts(completed + (how == GenerationItem.Status.COMPLETED ? 1 : 0),
           failed + (how == GenerationItem.Status.FAILED ? 1 : 0),
-          cancelled + (how == GenerationItem.Status.CANCELLED ? 1 : 0), costMicros + cost);
+          cancelled + (how == GenerationItem.Status.CANCELLED ? 1 : 0), costMicros + cost, flagged);
+    }
+
+    Counts flaggedIf(boolean flag) {
+      return flag ? new Counts(completed, failed, cancelled, costMicros, flagged + 1) : this;
     }
 
     Counts plus(Counts o) {
-      return new Counts(completed + o.completed, failed + o.failed, cancelled + o.cancelled, costMicros + o.costMicros);
+      return new Counts(completed + o.completed, failed + o.failed, cancelled + o.cancelled, costMicros + o.costMicros,
+          flagged + o.flagged);
     }
   }
 
@@ -72,7 +85,7 @@ public final class JobCounters {
   /** Writes the item's shard with the item counted, {@code cost} included. */
   static void write(Transaction tx, GenerationJob job, GenerationItem item, Counts before, GenerationItem ended,
       long cost) {
-    Counts after = before.plus(ended.status(), cost);
+    Counts after = before.plus(ended.status(), cost).flaggedIf(ended.findings() > 0);
     JsonObject d = new JsonObject();
     d.addProperty("jobId", job.id());
     d.addProperty("projectId", job.projectId());
@@ -80,6 +93,7 @@ public final class JobCounters {
     d.addProperty("failed", after.failed());
     d.addProperty("cancelled", after.cancelled());
     d.addProperty("costMicros", after.costMicros());
+    d.addProperty("flagged", after.flagged());
     tx.set(COLLECTION, shardOf(job, item), d);
   }
 
@@ -111,9 +125,14 @@ public final class JobCounters {
         : sum(documents, job);
   }
 
+  /** How many of a job's completed items the brand rules flagged: the sum of its shards. */
+  public static int flagged(DocumentStore documents, GenerationJob job) {
+    return sum(documents, job).flagged();
+  }
+
   private static Counts counts(Document d) {
     JsonObject o = d.data();
     return new Counts(o.get("completed").getAsInt(), o.get("failed").getAsInt(), o.get("cancelled").getAsInt(),
-        o.get("costMicros").getAsLong());
+        o.get("costMicros").getAsLong(), o.has("flagged") ? o.get("flagged").getAsInt() : 0);
   }
 }

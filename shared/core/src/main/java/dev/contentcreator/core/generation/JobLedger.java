@@ -1,7 +1,10 @@
 package dev.contentcreator.core.generation;
 
+import dev.contentcreator.core.brand.BrandChecks;
+import dev.contentcreator.core.brand.Finding;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentItem;
+import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
@@ -173,6 +176,9 @@ public final class JobLedger {
   public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached,
       String provider, String model) {
     return end(itemId, i -> true, (tx, job, item, counts) -> {
+      // The brand rules are read first (every read before the first write) and checked on a text only.
+      List<Finding> findings = job.kind() == ContentKind.TEXT
+          ? BrandChecks.check(BrandChecks.rules(tx, job.projectId()), body.text()) : List.of();
       ContentItem existing = job.contentId() == null ? null
           : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
       UsageService.Charge charge = usage.prepare(tx, job.requestedBy(), job.projectId(), used.inputTokens(),
@@ -180,9 +186,10 @@ public final class JobLedger {
           item.index());
       Instant now = clock.instant();
       String contentId = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(),
-          title(job, item), body, job.demo(), job.requestedBy(), now);
+          title(job, item), body.withFindings(findings), job.demo(), job.requestedBy(), now);
       GenerationItem ended = item.completed(contentId, cached, new GenerationItem.Used(used.inputTokens(),
-          used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), provider, model, now);
+          used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), provider, model,
+          findings.size(), now);
       Jobs.put(tx, ended);
       JobCounters.write(tx, job, item, counts, ended, charge.costMicros());
       charge.write(tx);

@@ -206,6 +206,55 @@ class JobLedgerTest {
     assertEquals(300, (user().inputTokens() + user().outputTokens()), "charged once");
   }
 
+  /** Stores project p1 with a brand voice of {@code rules}. */
+  private void project(dev.contentcreator.core.domain.BrandVoice voice) {
+    var p = new dev.contentcreator.core.domain.Project("p1", "P", null, false, voice, "u1", now, now, 1, false);
+    documents.transaction(tx -> {
+      tx.create(dev.contentcreator.core.projects.ProjectService.PROJECTS, "p1",
+          dev.contentcreator.core.json.Json.toTree(p).getAsJsonObject());
+      return null;
+    });
+  }
+
+  private ContentVersion version(GenerationItem item) {
+    return documents.get(ContentService.VERSIONS, ContentVersion.documentId(item.contentId(), 1))
+        .map(ContentService::version).orElseThrow();
+  }
+
+  @Test
+  void aCompletedTextKeepsWhatTheBrandRulesFoundAndFlagsItsItemWithoutFailingIt() {
+    project(new dev.contentcreator.core.domain.BrandVoice(null, null, List.of("snow"), List.of("Acme"), null, 3,
+        null));
+    open(2);
+    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().claim(id(1), true, 1, "owner-b", LEASE);
+
+    GenerationItem flagged = ledger().complete(id(0), text("Snow on the pines"), ItemResult.Usage.NONE, false)
+        .orElseThrow();
+    GenerationItem clean = ledger().complete(id(1), text("Acme pines"), ItemResult.Usage.NONE, false).orElseThrow();
+
+    assertEquals(GenerationItem.Status.COMPLETED, flagged.status());
+    assertEquals(List.of("banned-term", "required-term", "max-words"),
+        version(flagged).findings().stream().map(dev.contentcreator.core.brand.Finding::rule).toList());
+    assertEquals("Snow", version(flagged).findings().get(0).passage());
+    assertEquals(3, flagged.findings());
+    assertEquals(List.of(), version(clean).findings());
+    assertEquals(0, clean.findings());
+    assertEquals(1, JobCounters.flagged(documents, job()));
+    assertEquals(1, JobView.of(job(), List.of(item(0), item(1))).flagged());
+    assertEquals(3, JobView.of(job(), List.of(item(0), item(1))).items().get(0).findings());
+  }
+
+  @Test
+  void aProjectWithoutRulesFlagsNothing() {
+    project(new dev.contentcreator.core.domain.BrandVoice("Be kind.", "warm", List.of()));
+    open(1);
+    GenerationItem ended = ledger().complete(id(0), text("Snow"), ItemResult.Usage.NONE, false).orElseThrow();
+    assertEquals(0, ended.findings());
+    assertEquals(List.of(), version(ended).findings());
+    assertEquals(0, JobCounters.flagged(documents, job()));
+  }
+
   @Test
   void theDemoAndTheCacheCostNothing() {
     open(1);

@@ -1,0 +1,32 @@
+package dev.contentcreator.core.brand;
+
+import dev.contentcreator.core.domain.Project;
+import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import dev.contentcreator.core.projects.ProjectService;
+import java.util.List;
+
+/**
+ * The brand rules of a project, read where a text is made: one read of the project, then the pure
+ * {@link BrandRules#check}. A project that is gone or has no voice has no rules.
+ */
+public final class BrandChecks {
+  private BrandChecks() {}
+
+  /** The rules of the project, read in {@code tx} (before its first write). */
+  public static BrandRules rules(Transaction tx, String projectId) {
+    return BrandRules.of(tx.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
+        .map(Project::brandVoice).orElse(null));
+  }
+
+  /** The rules of the project, read outside a transaction. */
+  public static BrandRules rules(DocumentStore documents, String projectId) {
+    return BrandRules.of(documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
+        .map(Project::brandVoice).orElse(null));
+  }
+
+  /** What the rules find in a text; nothing for media (a null text). */
+  public static List<Finding> check(BrandRules rules, String text) {
+    return text == null || rules.isEmpty() ? List.of() : rules.check(text);
+  }
+}
