@@ -267,8 +267,7 @@ class GenerationBlackBoxTest {
     }
     String contentId = job.getAsJsonArray("items").get(0).getAsJsonObject().get("contentId").getAsString();
     java.nio.file.Path blobs = data.resolve("blobs");
-    long before = java.nio.file.Files.walk(blobs).filter(java.nio.file.Files::isRegularFile)
-        .filter(p -> p.toString().contains(doomed)).count();
+    long before = filesUnder(blobs, doomed);
     assertTrue(before > 0, "the image was stored under the project");
     api.delete("/api/projects/" + doomed, alice.idToken()).expect(204);
     api.get("/api/projects/" + doomed + "/contents/" + contentId, alice.idToken()).expect(404);
@@ -276,11 +275,27 @@ class GenerationBlackBoxTest {
     long after = -1;
     for (int i = 0; i < 100 && after != 0; i++) {
       Thread.sleep(i == 0 ? 0 : 100);
-      try (var walk = java.nio.file.Files.walk(blobs)) {
-        after = walk.filter(java.nio.file.Files::isRegularFile).filter(p -> p.toString().contains(doomed)).count();
-      }
+      after = filesUnder(blobs, doomed);
     }
     assertEquals(0, after, "the project's media went with it");
+  }
+
+  /**
+   * The stored files whose path names {@code part}. The server writes (a temporary file, then a
+   * rename) and the purge deletes while this walks, and a walk fails on a file gone under it: such
+   * a walk is simply done again.
+   */
+  private static long filesUnder(java.nio.file.Path root, String part) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try (var walk = java.nio.file.Files.walk(root)) {
+        return walk.filter(java.nio.file.Files::isRegularFile).filter(p -> p.toString().contains(part)).count();
+      } catch (java.io.UncheckedIOException e) {
+        if (attempt == 20) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
   }
 
   @Test
