@@ -1,5 +1,6 @@
 package dev.contentcreator.anthropic;
 
+import dev.contentcreator.core.ports.ai.LazyClient;
 import com.anthropic.client.AnthropicClient;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.ports.ai.ItemRequest;
@@ -31,17 +32,17 @@ public final class AnthropicProvider implements SyncProvider, AutoCloseable {
   static final int PROJECT_CLIENTS = 32;
 
   private final AnthropicSettings settings;
-  private final LazyClient client;
+  private final LazyClient<AnthropicSettings, AnthropicClient> client;
   private final ProviderFailures failures;
   private final Function<AnthropicSettings, AnthropicClient> clients;
   private final Clock clock;
-  private final KeyedClients<LazyClient> projectKeys;
+  private final KeyedClients<LazyClient<AnthropicSettings, AnthropicClient>> projectKeys;
 
   AnthropicProvider(AnthropicSettings settings, Function<AnthropicSettings, AnthropicClient> clients, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.client = new LazyClient(settings, clients);
+    this.client = new LazyClient<>("Anthropic", settings, clients, ClientCloser.INSTANCE);
     this.failures = failures(settings.apiKey(), clock);
     this.projectKeys = new KeyedClients<>(PROJECT_CLIENTS);
   }
@@ -90,11 +91,11 @@ public final class AnthropicProvider implements SyncProvider, AutoCloseable {
     if (projectKey == null || projectKey.isBlank()) {
       return generate(request, progress);
     }
-    LazyClient own = projectKeys.get(projectKey, () -> new LazyClient(settings.withKey(projectKey), clients));
+    LazyClient<AnthropicSettings, AnthropicClient> own = projectKeys.get(projectKey, () -> new LazyClient<>("Anthropic", settings.withKey(projectKey), clients, ClientCloser.INSTANCE));
     return generate(request, progress, own, failures(projectKey, clock));
   }
 
-  private ItemResult generate(ItemRequest request, Progress progress, LazyClient with, ProviderFailures errors)
+  private ItemResult generate(ItemRequest request, Progress progress, LazyClient<AnthropicSettings, AnthropicClient> with, ProviderFailures errors)
       throws ProviderException {
     Objects.requireNonNull(request, "request");
     if (request.kind() != ContentKind.TEXT) {

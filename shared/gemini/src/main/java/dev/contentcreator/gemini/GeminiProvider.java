@@ -1,5 +1,6 @@
 package dev.contentcreator.gemini;
 
+import dev.contentcreator.core.ports.ai.LazyClient;
 import com.google.genai.Client;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.ports.ai.ItemRequest;
@@ -34,15 +35,15 @@ public final class GeminiProvider implements SyncProvider, AutoCloseable {
   private final GeminiSettings settings;
   private final Function<GeminiSettings, Client> clients;
   private final Clock clock;
-  private final LazyClient client;
+  private final LazyClient<GeminiSettings, Client> client;
   private final ProviderFailures failures;
-  private final KeyedClients<LazyClient> projectKeys = new KeyedClients<>(PROJECT_CLIENTS);
+  private final KeyedClients<LazyClient<GeminiSettings, Client>> projectKeys = new KeyedClients<>(PROJECT_CLIENTS);
 
   GeminiProvider(GeminiSettings settings, Function<GeminiSettings, Client> clients, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.client = new LazyClient(settings, clients);
+    this.client = new LazyClient<>("Gemini", settings, clients, ClientCloser.INSTANCE);
     this.failures = failures(settings.apiKey(), clock);
   }
 
@@ -94,11 +95,11 @@ public final class GeminiProvider implements SyncProvider, AutoCloseable {
     if (projectKey == null || projectKey.isBlank()) {
       return generate(request, progress);
     }
-    LazyClient own = projectKeys.get(projectKey, () -> new LazyClient(settings.withKey(projectKey), clients));
+    LazyClient<GeminiSettings, Client> own = projectKeys.get(projectKey, () -> new LazyClient<>("Gemini", settings.withKey(projectKey), clients, ClientCloser.INSTANCE));
     return generate(request, progress, own, failures(projectKey, clock));
   }
 
-  private ItemResult generate(ItemRequest request, Progress progress, LazyClient with, ProviderFailures errors)
+  private ItemResult generate(ItemRequest request, Progress progress, LazyClient<GeminiSettings, Client> with, ProviderFailures errors)
       throws ProviderException {
     Objects.requireNonNull(request, "request");
     List<String> offered = models(request.kind());

@@ -1,5 +1,7 @@
 package dev.contentcreator.openai;
 
+import com.openai.client.OpenAIClient;
+import dev.contentcreator.core.ports.ai.LazyClient;
 import dev.contentcreator.core.ports.ai.Moderator;
 import dev.contentcreator.core.ports.ai.ProviderException;
 import java.util.Objects;
@@ -9,11 +11,11 @@ import java.util.Objects;
  * {@code OPENAI_MODERATION_MODEL} says otherwise). Built by {@link OpenAiServices}.
  */
 public final class OpenAiModerator implements Moderator {
-  private final LazyClient client;
+  private final LazyClient<OpenAiSettings, OpenAIClient> client;
   private final OpenAiErrors errors;
   private final String model;
 
-  OpenAiModerator(LazyClient client, OpenAiErrors errors, String model) {
+  OpenAiModerator(LazyClient<OpenAiSettings, OpenAIClient> client, OpenAiErrors errors, String model) {
     this.client = Objects.requireNonNull(client, "client");
     this.errors = Objects.requireNonNull(errors, "errors");
     this.model = Objects.requireNonNull(model, "model");

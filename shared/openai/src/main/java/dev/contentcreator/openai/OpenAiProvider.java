@@ -1,5 +1,7 @@
 package dev.contentcreator.openai;
 
+import com.openai.client.OpenAIClient;
+import dev.contentcreator.core.ports.ai.LazyClient;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.ports.ai.ItemRequest;
 import dev.contentcreator.core.ports.ai.ItemResult;
@@ -21,15 +23,15 @@ public final class OpenAiProvider implements SyncProvider {
   /** The name usage and errors carry. */
   public static final String NAME = OpenAiErrors.PROVIDER;
 
-  private final LazyClient client;
+  private final LazyClient<OpenAiSettings, OpenAIClient> client;
   private final OpenAiErrors errors;
   private final List<String> textModels;
   private final List<String> imageModels;
-  private final Function<String, LazyClient> clientForKey;
+  private final Function<String, LazyClient<OpenAiSettings, OpenAIClient>> clientForKey;
   private final Function<String, OpenAiErrors> errorsForKey;
 
-  OpenAiProvider(LazyClient client, OpenAiErrors errors, OpenAiSettings settings,
-      Function<String, LazyClient> clientForKey, Function<String, OpenAiErrors> errorsForKey) {
+  OpenAiProvider(LazyClient<OpenAiSettings, OpenAIClient> client, OpenAiErrors errors, OpenAiSettings settings,
+      Function<String, LazyClient<OpenAiSettings, OpenAIClient>> clientForKey, Function<String, OpenAiErrors> errorsForKey) {
     this.client = Objects.requireNonNull(client, "client");
     this.errors = Objects.requireNonNull(errors, "errors");
     this.textModels = settings.textModels();
@@ -85,7 +87,7 @@ public final class OpenAiProvider implements SyncProvider {
     return generate(request, progress, clientForKey.apply(projectKey), errorsForKey.apply(projectKey));
   }
 
-  private ItemResult generate(ItemRequest request, Progress progress, LazyClient client, OpenAiErrors errors)
+  private ItemResult generate(ItemRequest request, Progress progress, LazyClient<OpenAiSettings, OpenAIClient> client, OpenAiErrors errors)
       throws ProviderException {
     Objects.requireNonNull(request, "request");
     Progress to = progress == null ? Progress.NONE : progress;

@@ -1,5 +1,6 @@
 package dev.contentcreator.openai;
 
+import dev.contentcreator.core.ports.ai.LazyClient;
 import com.openai.client.OpenAIClient;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.ports.ai.KeyedClients;
@@ -15,21 +16,21 @@ import java.util.function.Function;
  */
 public final class OpenAiServices implements AutoCloseable {
   private final OpenAiSettings settings;
-  private final LazyClient client;
+  private final LazyClient<OpenAiSettings, OpenAIClient> client;
   private final OpenAiProvider provider;
   private final OpenAiModerator moderator;
-  private final KeyedClients<LazyClient> projectClients;
+  private final KeyedClients<LazyClient<OpenAiSettings, OpenAIClient>> projectClients;
   /** How many projects' own clients are kept open at once. */
   static final int PROJECT_CLIENTS = 32;
 
   OpenAiServices(OpenAiSettings settings, Function<OpenAiSettings, OpenAIClient> clientFactory, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.client = new LazyClient(settings, clientFactory);
+    this.client = new LazyClient<>("OpenAI", settings, clientFactory, ClientCloser.INSTANCE);
     OpenAiErrors errors = new OpenAiErrors(settings.apiKey(), Objects.requireNonNull(clock, "clock"));
-    KeyedClients<LazyClient> own = new KeyedClients<>(PROJECT_CLIENTS);
+    KeyedClients<LazyClient<OpenAiSettings, OpenAIClient>> own = new KeyedClients<>(PROJECT_CLIENTS);
     this.projectClients = own;
     this.provider = new OpenAiProvider(client, errors, settings,
-        key -> own.get(key, () -> new LazyClient(settings.withKey(key), clientFactory)),
+        key -> own.get(key, () -> new LazyClient<>("OpenAI", settings.withKey(key), clientFactory, ClientCloser.INSTANCE)),
         key -> new OpenAiErrors(key, clock));
     this.moderator = new OpenAiModerator(client, errors, settings.moderationModel());
   }
