@@ -34,13 +34,11 @@ public final class AnthropicProvider implements SyncProvider, AutoCloseable {
   private final AnthropicSettings settings;
   private final LazyClient<AnthropicSettings, AnthropicClient> client;
   private final ProviderFailures failures;
-  private final Function<AnthropicSettings, AnthropicClient> clients;
   private final Clock clock;
   private final KeyedClients<LazyClient<AnthropicSettings, AnthropicClient>> projectKeys;
 
   AnthropicProvider(AnthropicSettings settings, Function<AnthropicSettings, AnthropicClient> clients, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.clients = Objects.requireNonNull(clients, "clients");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.client = new LazyClient<>("Anthropic", settings, clients, ClientCloser.INSTANCE);
     this.failures = failures(settings.apiKey(), clock);
@@ -91,11 +89,13 @@ public final class AnthropicProvider implements SyncProvider, AutoCloseable {
     if (projectKey == null || projectKey.isBlank()) {
       return generate(request, progress);
     }
-    LazyClient<AnthropicSettings, AnthropicClient> own = projectKeys.get(projectKey, () -> new LazyClient<>("Anthropic", settings.withKey(projectKey), clients, ClientCloser.INSTANCE));
+    LazyClient<AnthropicSettings, AnthropicClient> own = projectKeys.get(projectKey,
+        () -> client.with(settings.withKey(projectKey)));
     return generate(request, progress, own, failures(projectKey, clock));
   }
 
-  private ItemResult generate(ItemRequest request, Progress progress, LazyClient<AnthropicSettings, AnthropicClient> with, ProviderFailures errors)
+  private ItemResult generate(ItemRequest request, Progress progress, LazyClient<AnthropicSettings, AnthropicClient> with,
+      ProviderFailures errors)
       throws ProviderException {
     Objects.requireNonNull(request, "request");
     if (request.kind() != ContentKind.TEXT) {

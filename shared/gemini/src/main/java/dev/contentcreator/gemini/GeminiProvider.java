@@ -33,7 +33,6 @@ public final class GeminiProvider implements SyncProvider, AutoCloseable {
   static final int PROJECT_CLIENTS = 32;
 
   private final GeminiSettings settings;
-  private final Function<GeminiSettings, Client> clients;
   private final Clock clock;
   private final LazyClient<GeminiSettings, Client> client;
   private final ProviderFailures failures;
@@ -41,7 +40,6 @@ public final class GeminiProvider implements SyncProvider, AutoCloseable {
 
   GeminiProvider(GeminiSettings settings, Function<GeminiSettings, Client> clients, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.clients = Objects.requireNonNull(clients, "clients");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.client = new LazyClient<>("Gemini", settings, clients, ClientCloser.INSTANCE);
     this.failures = failures(settings.apiKey(), clock);
@@ -95,11 +93,12 @@ public final class GeminiProvider implements SyncProvider, AutoCloseable {
     if (projectKey == null || projectKey.isBlank()) {
       return generate(request, progress);
     }
-    LazyClient<GeminiSettings, Client> own = projectKeys.get(projectKey, () -> new LazyClient<>("Gemini", settings.withKey(projectKey), clients, ClientCloser.INSTANCE));
+    LazyClient<GeminiSettings, Client> own = projectKeys.get(projectKey, () -> client.with(settings.withKey(projectKey)));
     return generate(request, progress, own, failures(projectKey, clock));
   }
 
-  private ItemResult generate(ItemRequest request, Progress progress, LazyClient<GeminiSettings, Client> with, ProviderFailures errors)
+  private ItemResult generate(ItemRequest request, Progress progress, LazyClient<GeminiSettings, Client> with,
+      ProviderFailures errors)
       throws ProviderException {
     Objects.requireNonNull(request, "request");
     List<String> offered = models(request.kind());

@@ -30,7 +30,7 @@ public final class OpenAiServices implements AutoCloseable {
     KeyedClients<LazyClient<OpenAiSettings, OpenAIClient>> own = new KeyedClients<>(PROJECT_CLIENTS);
     this.projectClients = own;
     this.provider = new OpenAiProvider(client, errors, settings,
-        key -> own.get(key, () -> new LazyClient<>("OpenAI", settings.withKey(key), clientFactory, ClientCloser.INSTANCE)),
+        key -> own.get(key, () -> client.with(settings.withKey(key))),
         key -> new OpenAiErrors(key, clock));
     this.moderator = new OpenAiModerator(client, errors, settings.moderationModel());
   }

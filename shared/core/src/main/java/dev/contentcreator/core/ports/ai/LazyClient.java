@@ -29,6 +29,11 @@ public final class LazyClient<S, C> implements AutoCloseable {
     this.closer = Objects.requireNonNull(closer, "closer");
   }
 
+  /** Another lazy client made and closed the same way, from {@code other} settings (a project's own key). */
+  public LazyClient<S, C> with(S other) {
+    return new LazyClient<>(name, other, factory, closer);
+  }
+
   /** The client, made now if this is the first call. */
   public C get() {
     C made = client;
