@@ -10,7 +10,6 @@ import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Member;
 import dev.contentcreator.core.domain.Notification;
 import dev.contentcreator.core.domain.Role;
-import dev.contentcreator.core.domain.User;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.json.Json;
@@ -107,7 +106,7 @@ public final class CommentService {
    */
   public Posted post(Caller caller, String projectId, String contentId, String idempotencyKey, NewComment req) {
     projects.requireRole(caller.uid(), projectId, Role.VIEWER);
-    return post(new Author(caller.uid(), authorName(caller), true), projectId, contentId, idempotencyKey, req);
+    return post(new Author(caller.uid(), users.nameOf(caller), true), projectId, contentId, idempotencyKey, req);
   }
 
   /**
@@ -268,7 +267,7 @@ public final class CommentService {
    */
   public void delete(String uid, String projectId, String contentId, String commentId) {
     item(projectId, contentId);
-    String name = nameOf(uid);
+    String name = users.nameOf(uid).orElse(null);
     documents.transaction(tx -> {
       Member me = projects.requireRole(tx, uid, projectId, Role.VIEWER);
       Comment c = live(tx, contentId, commentId);
@@ -299,7 +298,7 @@ public final class CommentService {
     projects.requireRole(uid, projectId, Role.VIEWER);
     item(projectId, contentId);
     Instant now = clock.instant();
-    String name = nameOf(uid);
+    String name = users.nameOf(uid).orElse(null);
     Comment after = documents.transaction(tx -> {
       Comment c = tx.get(COLLECTION, wellFormed(commentId)).map(CommentService::comment)
           .filter(x -> x.contentId().equals(contentId)).orElseThrow(CommentService::notFound);
@@ -419,20 +418,6 @@ public final class CommentService {
     return new Comment(c.id(), c.projectId(), c.contentId(), c.version(), c.threadId(), c.parentId(), c.root(),
         c.authorUid(), c.authorName(), "", List.of(), c.anchor(), c.createdAt(), c.editedAt(), true, c.resolved(),
         c.resolvedBy(), c.resolvedAt());
-  }
-
-  /** A member's name as their profile gives it (their name, else their address's local part), or null. */
-  private String nameOf(String uid) {
-    return users.find(uid).flatMap(u -> Optional.ofNullable(u.displayName()).filter(n -> !n.isBlank())
-        .or(() -> Optional.ofNullable(u.email()).map(e -> e.substring(0, Math.max(0, e.indexOf('@'))))
-            .filter(n -> !n.isBlank()))).orElse(null);
-  }
-
-  private String authorName(Caller caller) {
-    return users.find(caller.uid()).map(User::displayName).filter(n -> n != null && !n.isBlank())
-        .or(() -> Optional.ofNullable(caller.name()).filter(n -> !n.isBlank()))
-        .or(() -> Optional.ofNullable(caller.email()).map(e -> e.substring(0, Math.max(0, e.indexOf('@')))))
-        .filter(n -> !n.isBlank()).orElse("Someone");
   }
 
   /** A comment id made from the caller's Idempotency-Key: the same key in the same place names the same comment. */

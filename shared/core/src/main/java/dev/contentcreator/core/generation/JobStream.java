@@ -10,8 +10,6 @@ import dev.contentcreator.core.projects.ProjectService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -67,12 +65,7 @@ public final class JobStream {
         .map(id -> StreamPosition.parse(id).orElseThrow(() -> ApiException.badRequest("Last-Event-ID",
             "is not an event id of this stream; open the stream without it to start from the beginning")))
         .orElse(StreamPosition.START);
-    StreamSlots.Slot slot = slots.claim(uid).orElseThrow(() -> {
-      long wait = Math.max(1, settings.maxDuration().toSeconds());
-      return ApiException.of(429, "too-many-streams", "Too many live streams",
-          "You have " + settings.maxPerPerson() + " live views open, the most one person may at once. Close one, "
-              + "or try again in " + wait + " s.").withHeaders(Map.of("Retry-After", Long.toString(wait)));
-    });
+    StreamSlots.Slot slot = slots.claim(uid).orElseThrow(settings::tooManyStreams);
     return ApiResponse.streaming("text/event-stream; charset=utf-8", out -> {
       try (slot) {
         new Run(out, uid, projectId, jobId, from).run();

@@ -2,7 +2,9 @@ package dev.contentcreator.core.generation;
 
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
+import dev.contentcreator.core.http.ApiException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of live job streams, from configuration; the README lists them with their defaults.
@@ -25,6 +27,14 @@ public record StreamSettings(int maxPerPerson, Duration maxDuration, Duration ch
     requireBetween("STREAM_MAX_DURATION", maxDuration, Duration.ofMillis(100), Duration.ofMinutes(15));
     requireBetween("STREAM_CHECK_INTERVAL", checkInterval, Duration.ofMillis(100), Duration.ofMinutes(1));
     requireBetween("STREAM_RETRY", retry, Duration.ofMillis(100), Duration.ofMinutes(1));
+  }
+
+  /** The 429 for a person whose every stream slot is taken, saying when to try again. */
+  public ApiException tooManyStreams() {
+    long wait = Math.max(1, maxDuration.toSeconds());
+    return ApiException.of(429, "too-many-streams", "Too many live streams",
+        "You have " + maxPerPerson + " live views open, the most one person may at once. Close one, "
+            + "or try again in " + wait + " s.").withHeaders(Map.of("Retry-After", Long.toString(wait)));
   }
 
   public static StreamSettings from(Config c) {

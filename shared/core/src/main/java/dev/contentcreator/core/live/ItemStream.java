@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.Ids;
 import dev.contentcreator.core.domain.Role;
-import dev.contentcreator.core.domain.User;
 import dev.contentcreator.core.generation.StreamSettings;
 import dev.contentcreator.core.generation.StreamSlots;
 import dev.contentcreator.core.http.ApiException;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
@@ -84,25 +82,13 @@ public final class ItemStream {
     if (!found) {
       throw ApiException.notFound("No such content item in this project.");
     }
-    StreamSlots.Slot slot = slots.claim(caller.uid()).orElseThrow(() -> {
-      long wait = Math.max(1, settings.maxDuration().toSeconds());
-      return ApiException.of(429, "too-many-streams", "Too many live streams",
-          "You have " + settings.maxPerPerson() + " live views open, the most one person may at once. Close one, "
-              + "or try again in " + wait + " s.").withHeaders(Map.of("Retry-After", Long.toString(wait)));
-    });
-    Presence.Viewer me = new Presence.Viewer(caller.uid(), nameOf(caller));
+    StreamSlots.Slot slot = slots.claim(caller.uid()).orElseThrow(settings::tooManyStreams);
+    Presence.Viewer me = new Presence.Viewer(caller.uid(), users.get().nameOf(caller));
     return ApiResponse.streaming("text/event-stream; charset=utf-8", out -> {
       try (slot) {
         new Run(out, projectId, contentId, me).run();
       }
     }).header("X-Accel-Buffering", "no").header("Cache-Control", "no-store");
-  }
-
-  private String nameOf(Caller caller) {
-    return users.get().find(caller.uid()).map(User::displayName).filter(n -> n != null && !n.isBlank())
-        .or(() -> Optional.ofNullable(caller.name()).filter(n -> !n.isBlank()))
-        .or(() -> Optional.ofNullable(caller.email()).map(e -> e.substring(0, Math.max(0, e.indexOf('@')))))
-        .filter(n -> !n.isBlank()).orElse("Someone");
   }
 
   /** One stream, written by the request's thread. */

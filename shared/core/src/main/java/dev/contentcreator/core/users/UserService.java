@@ -92,6 +92,27 @@ public final class UserService {
         .orElseThrow(() -> ApiException.notFound("No such user."));
   }
 
+  /**
+   * How others see the caller named: their profile's name, else the token's, else their address's
+   * part before the @; {@code Someone} when none is known.
+   */
+  public String nameOf(Caller caller) {
+    return find(caller.uid()).map(User::displayName).filter(n -> n != null && !n.isBlank())
+        .or(() -> Optional.ofNullable(caller.name()).filter(n -> !n.isBlank()))
+        .or(() -> localPart(caller.email()))
+        .orElse("Someone");
+  }
+
+  /** How others see a person known only by uid: their profile's name, else their address's part before the @. */
+  public Optional<String> nameOf(String uid) {
+    return find(uid).flatMap(u -> Optional.ofNullable(u.displayName()).filter(n -> !n.isBlank())
+        .or(() -> localPart(u.email())));
+  }
+
+  private static Optional<String> localPart(String email) {
+    return Optional.ofNullable(email).map(e -> e.substring(0, Math.max(0, e.indexOf('@')))).filter(n -> !n.isBlank());
+  }
+
   public Optional<User> find(String uid) {
     return documents.get(COLLECTION, uid).map(UserService::fromDocument);
   }
