@@ -64,21 +64,15 @@ public final class BatchesApi {
   private static ApiResponse export(Services s, ApiRequest r) {
     RunExports.Prepared p = s.runExports().prepare(r.caller().uid(), r.pathParam("projectId"), r.pathParam("batchId"),
         r.pathParam("runId"), r.queryParam("format").orElse(null));
-    return attachment(p);
+    return p.response();
   }
 
   /** A run's media as one ZIP, streamed as the blobs are read. */
   private static ApiResponse mediaZip(Services s, ApiRequest r) {
-    return attachment(s.runExports().prepareMediaZip(r.caller().uid(), r.pathParam("projectId"),
-        r.pathParam("batchId"), r.pathParam("runId")));
+    return s.runExports().prepareMediaZip(r.caller().uid(), r.pathParam("projectId"),
+        r.pathParam("batchId"), r.pathParam("runId")).response();
   }
 
-  private static ApiResponse attachment(RunExports.Prepared p) {
-    return ApiResponse.streaming(p.contentType(), p.body())
-        .header("Content-Disposition", "attachment; filename=\"" + p.fileName() + "\"")
-        .header("Cache-Control", "private, no-store")
-        .header("X-Content-Type-Options", "nosniff");
-  }
 
   /** 201 with the run it started, or 200 with the run an earlier press started (still going, or just now). */
   private static ApiResponse runNow(Services s, ApiRequest r) {

@@ -34,13 +34,8 @@ public final class MediaApi {
         .get("/api/projects/{projectId}/media/uploads/{uploadId}", r -> ApiResponse.ok(
             s.media().uploadStatus(r.caller().uid(), r.pathParam("projectId"), r.pathParam("uploadId"))))
         // The project's images and videos as one ZIP, streamed as the files are read.
-        .get("/api/projects/{projectId}/media/archive", r -> {
-          var p = s.projectMedia().prepare(r.caller().uid(), r.pathParam("projectId"));
-          return ApiResponse.streaming(p.contentType(), p.body())
-              .header("Content-Disposition", "attachment; filename=\"" + p.fileName() + "\"")
-              .header("Cache-Control", "private, no-store")
-              .header("X-Content-Type-Options", "nosniff");
-        })
+        .get("/api/projects/{projectId}/media/archive", r ->
+            s.projectMedia().prepare(r.caller().uid(), r.pathParam("projectId")).response())
         .build();
   }
 

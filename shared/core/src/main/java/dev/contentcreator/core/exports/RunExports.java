@@ -80,7 +80,15 @@ public final class RunExports {
   }
 
   /** An export checked and ready to stream: its file name, its content type and the writer of its body. */
-  public record Prepared(String fileName, String contentType, ApiResponse.Stream body) {}
+  public record Prepared(String fileName, String contentType, ApiResponse.Stream body) {
+    /** The download: streamed, saved under its file name, never cached or sniffed. */
+    public ApiResponse response() {
+      return ApiResponse.streaming(contentType, body)
+          .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+          .header("Cache-Control", "private, no-store")
+          .header("X-Content-Type-Options", "nosniff");
+    }
+  }
 
   /**
    * Checks who asks (viewers and up), the format ({@code csv} or {@code jsonl}) and that the run is
