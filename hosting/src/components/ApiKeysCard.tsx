@@ -23,6 +23,7 @@ import { ROLE_LABELS } from "../lib/roles";
 import { useApi } from "../session";
 import { ChoiceSelect } from "./ChoiceSelect";
 import { Dialog } from "./Dialog";
+import { CopyButton } from "./CopyButton";
 
 /** The account screen's API keys: the list with last use and a Revoke button each, and a form to make one. */
 export function ApiKeysCard() {
@@ -137,7 +138,6 @@ function NewKeyDialog({
   const api = useApi();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<KeyForm>({ name: "", projectId: ALL_PROJECTS, role: "viewer", days: 90 });
-  const [copied, setCopied] = useState(false);
   const projectRole = form.projectId === ALL_PROJECTS ? null : (projects.find((p) => p.id === form.projectId)?.role ?? "viewer");
   const errors = keyFormErrors(form, projectRole);
   const make = useMutation({
@@ -146,7 +146,6 @@ function NewKeyDialog({
   });
   const close = () => {
     make.reset();
-    setCopied(false);
     setForm({ name: "", projectId: ALL_PROJECTS, role: "viewer", days: 90 });
     onClose();
   };
@@ -164,12 +163,7 @@ function NewKeyDialog({
             Send it as <Code>{authorizationHeader("cck_…")}</Code>. It expires on {new Date(issued.expiresAt).toLocaleDateString()}.
           </Text>
           <Flex gap="2" justify="flex-end">
-            <Button
-              colorPalette="blue"
-              onClick={() => void navigator.clipboard?.writeText(issued.secret).then(() => setCopied(true), () => setCopied(false))}
-            >
-              {copied ? "Copied" : "Copy key"}
-            </Button>
+            <CopyButton colorPalette="blue" text={issued.secret} label="Copy key" />
             <Button variant="outline" onClick={close}>
               Done
             </Button>

@@ -8,6 +8,7 @@ import { EXPIRY_DAYS, expiresAtFor, PERMISSIONS, shareFormErrors, shareUrl } fro
 import { useApi } from "../session";
 import { ChoiceSelect } from "./ChoiceSelect";
 import { Dialog } from "./Dialog";
+import { CopyButton } from "./CopyButton";
 
 /**
  * Makes a share link for `contentIds` (one item, or a gallery): what the holder may do, how long it
@@ -30,7 +31,6 @@ export function ShareDialog({
   const [days, setDays] = useState("14");
   const [password, setPassword] = useState("");
   const [label, setLabel] = useState("");
-  const [copied, setCopied] = useState(false);
   const errors = shareFormErrors({ password, label, contentIds });
   const make = useMutation({
     mutationFn: () =>
@@ -46,7 +46,6 @@ export function ShareDialog({
   const close = () => {
     make.reset();
     setPassword("");
-    setCopied(false);
     onClose();
   };
   const issued: IssuedShare | undefined = make.data;
@@ -62,12 +61,7 @@ export function ShareDialog({
           </Alert.Root>
           <Input readOnly value={url} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
           <Flex gap="2" justify="flex-end">
-            <Button
-              colorPalette="blue"
-              onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false))}
-            >
-              {copied ? "Copied" : "Copy link"}
-            </Button>
+            <CopyButton colorPalette="blue" text={url} label="Copy link" />
             <Button variant="outline" onClick={close}>
               Done
             </Button>

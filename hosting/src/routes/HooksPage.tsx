@@ -9,6 +9,7 @@ import { createHook, deleteHook, listDeliveries, listHooks, resendDelivery, rota
 import { canResend, deliveryState, HOOK_EVENTS, hookFormErrors } from "../lib/hooks";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
+import { CopyButton } from "../components/CopyButton";
 
 /** Project settings → Webhooks: the project's outbound webhooks, for its owners. */
 export default function HooksPage() {
@@ -75,7 +76,6 @@ function HooksOf({ project }: { project: ProjectWithUsage }) {
 
 /** The secret of a webhook just made or rotated: shown here once, never again. */
 function SecretOnce({ issued, onDone }: { issued: IssuedHook; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
   return (
     <Alert.Root status="warning" role="status">
       <Alert.Indicator />
@@ -88,9 +88,7 @@ function SecretOnce({ issued, onDone }: { issued: IssuedHook; onDone: () => void
           {issued.hook.previousSecretUntil && ` The old secret still signs until ${new Date(issued.hook.previousSecretUntil).toLocaleString()}.`}
         </Text>
         <Flex gap="2">
-          <Button size="sm" onClick={() => void navigator.clipboard?.writeText(issued.secret).then(() => setCopied(true), () => setCopied(false))}>
-            {copied ? "Copied" : "Copy"}
-          </Button>
+          <CopyButton size="sm" text={issued.secret} label="Copy" />
           <Button size="sm" variant="outline" onClick={onDone}>
             I have stored it
           </Button>
