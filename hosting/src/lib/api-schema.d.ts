@@ -250,7 +250,7 @@ export interface paths {
         put?: never;
         /**
          * Invite an e-mail address to the project with a role (owners); nobody joins until they accept
-         * @description Makes (or renews, for an address already invited) a pending invitation. The answer is the same whether or not an account uses the address, and never names an account. The person joins by accepting it (POST /api/invitations/{invitationId}:accept) while signed in with that address, verified. No e-mail is sent yet: the invitee sees the invitation in the app once signed in with the verified address, and the owner can pass on the accept link (acceptPath, shown only in this answer and the resend answer). Adding by uid is no longer offered.
+         * @description Makes (or renews, for an address already invited) a pending invitation. The answer is the same whether or not an account uses the address, and never names an account. The person joins by accepting it (POST /api/invitations/{invitationId}/accept) while signed in with that address, verified. The accept link is e-mailed to the address (queued, so the answer never waits for the mail server), the invitee also sees the invitation in the app once signed in with the verified address, and the owner can pass on the link themselves (acceptPath, shown only in this answer and the resend answer). Adding by uid is no longer offered.
          */
         post: operations["addMember"];
         delete?: never;
