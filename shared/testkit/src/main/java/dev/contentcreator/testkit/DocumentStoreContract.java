@@ -86,6 +86,53 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void getAllAnswersEachIdInTheOrderAskedWithGapsForMissingOnes() {
+    store.create("users", "u1", json("{\"name\":\"Ada\"}"));
+    store.create("users", "u3", json("{\"name\":\"Cy\"}"));
+    store.create("projects", "u2", json("{\"name\":\"not a user\"}"));
+
+    List<Optional<Document>> found = store.getAll("users", List.of("u3", "u2", "u1", "u3"));
+
+    assertEquals(4, found.size());
+    assertEquals(json("{\"name\":\"Cy\"}"), found.get(0).orElseThrow().data());
+    assertEquals(Optional.empty(), found.get(1), "u2 is in another collection");
+    assertEquals("u1", found.get(2).orElseThrow().id());
+    assertEquals("users", found.get(2).orElseThrow().collection());
+    assertEquals(json("{\"name\":\"Cy\"}"), found.get(3).orElseThrow().data(), "an id asked twice is answered twice");
+    assertEquals(List.of(), store.getAll("users", List.of()));
+  }
+
+  @Test
+  void getAllInATransactionSeesItsSnapshot() {
+    store.create("users", "u1", json("{\"n\":1}"));
+
+    List<Optional<Document>> found = store.transaction(tx -> {
+      List<Optional<Document>> read = tx.getAll("users", List.of("u1", "u2"));
+      tx.set("users", "u2", json("{\"n\":2}"));
+      return read;
+    });
+
+    assertEquals(json("{\"n\":1}"), found.get(0).orElseThrow().data());
+    assertEquals(Optional.empty(), found.get(1));
+    assertEquals(json("{\"n\":2}"), store.getAll("users", List.of("u2")).get(0).orElseThrow().data());
+  }
+
+  @Test
+  void getAllReadsMoreIdsThanOneStatementHolds() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      ids.add("u" + i);
+    }
+    store.create("users", "u1199", json("{\"last\":true}"));
+
+    List<Optional<Document>> found = store.getAll("users", ids);
+
+    assertEquals(1_200, found.size());
+    assertEquals(1, found.stream().filter(Optional::isPresent).count());
+    assertEquals("u1199", found.get(1_199).orElseThrow().id());
+  }
+
+  @Test
   void stringsRoundTrip() {
     assertRoundTrip(json("{\"empty\":\"\",\"plain\":\"hello\",\"quotes\":\"say \\\"hi\\\"\\n\\ttab\","
         + "\"backslash\":\"a\\\\b\",\"json\":\"{\\\"not\\\":\\\"parsed\\\"}\"}"));

@@ -44,6 +44,11 @@ public final class WatchedDocuments implements DocumentStore {
   }
 
   @Override
+  public List<Optional<Document>> getAll(String collection, List<String> ids) {
+    return store.getAll(collection, ids);
+  }
+
+  @Override
   public Page query(Query query) {
     return store.query(query);
   }
@@ -128,6 +133,15 @@ public final class WatchedDocuments implements DocumentStore {
         d.ifPresent(doc -> read.put(collection + "/" + id, doc.data()));
       }
       return d;
+    }
+
+    @Override
+    public List<Optional<Document>> getAll(String collection, List<String> ids) {
+      List<Optional<Document>> found = tx.getAll(collection, ids);
+      if (ChangeFeed.COLLECTIONS.contains(collection)) {
+        found.forEach(d -> d.ifPresent(doc -> read.put(collection + "/" + doc.id(), doc.data())));
+      }
+      return found;
     }
 
     @Override

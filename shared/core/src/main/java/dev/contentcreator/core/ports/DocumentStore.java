@@ -1,6 +1,8 @@
 package dev.contentcreator.core.ports;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,20 @@ public interface DocumentStore extends AutoCloseable {
 
   /** Reads one document outside any transaction. */
   Optional<Document> get(String collection, String id);
+
+  /**
+   * Reads several documents of one collection at once, outside any transaction: the answer has one
+   * entry per id, in the order of {@code ids}, empty where no document has that id. Adapters read
+   * them in one round trip (one batched get on Firestore, one statement on SQLite); this default
+   * reads them one by one.
+   */
+  default List<Optional<Document>> getAll(String collection, List<String> ids) {
+    List<Optional<Document>> found = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      found.add(get(collection, id));
+    }
+    return found;
+  }
 
   /** Runs a query outside any transaction. */
   Page query(Query query);
@@ -62,6 +78,15 @@ public interface DocumentStore extends AutoCloseable {
   /** Reads and writes inside one transaction. */
   interface Transaction {
     Optional<Document> get(String collection, String id);
+
+    /** As {@link DocumentStore#getAll}, read inside the transaction's snapshot. */
+    default List<Optional<Document>> getAll(String collection, List<String> ids) {
+      List<Optional<Document>> found = new ArrayList<>(ids.size());
+      for (String id : ids) {
+        found.add(get(collection, id));
+      }
+      return found;
+    }
 
     Page query(Query query);
 

@@ -64,16 +64,14 @@ public final class UsageService {
 
   /** This month's use and reservations of a person, as the API shows them. */
   public UsageView ofUser(String uid) {
-    String first = userKey(uid, period());
-    return UsageView.of(counted(first, period()).add(read(documents.get(COLLECTION, heldKey(first))
-        .map(Document::data), period())));
+    String period = period();
+    return UsageView.of(month(userKey(uid, period), period));
   }
 
   /** This month's use and reservations of a project, as the API shows them. */
   public UsageView ofProject(String projectId) {
-    String first = projectKey(projectId, period());
-    return UsageView.of(counted(first, period()).add(read(documents.get(COLLECTION, heldKey(first))
-        .map(Document::data), period())));
+    String period = period();
+    return UsageView.of(month(projectKey(projectId, period), period));
   }
 
   /**
@@ -88,8 +86,9 @@ public final class UsageService {
     String period = period();
     String userHeld = heldKey(userKey(uid, period));
     String projectHeld = heldKey(projectKey(projectId, period));
-    Usage userHolds = read(tx.get(COLLECTION, userHeld).map(Document::data), period);
-    Usage projectHolds = read(tx.get(COLLECTION, projectHeld).map(Document::data), period);
+    List<Optional<Document>> holds = tx.getAll(COLLECTION, List.of(userHeld, projectHeld));
+    Usage userHolds = read(holds.get(0).map(Document::data), period);
+    Usage projectHolds = read(holds.get(1).map(Document::data), period);
     Usage user = userHolds.add(counted(userKey(uid, period), period));
     Reservation total = new Reservation(period, 0, 0, 0);
     for (Reservation r : estimates) {
@@ -136,14 +135,13 @@ public final class UsageService {
     int k = index % SHARDS;
     Map<String, Usage> counters = new LinkedHashMap<>();
     List<String> charged = List.of(shardKey(userKey(uid, period), k), shardKey(projectKey(projectId, period), k));
-    for (String key : charged) {
-      counters.put(key, read(tx.get(COLLECTION, key).map(Document::data), period));
-    }
     List<String> holding = holding(uid, projectId, held);
-    for (String key : holding) {
-      if (!counters.containsKey(key)) {
-        counters.put(key, read(tx.get(COLLECTION, key).map(Document::data), held.period()));
-      }
+    // One batched read of the (at most four) counter documents the item touches.
+    List<String> keys = new ArrayList<>(charged);
+    holding.stream().filter(key -> !charged.contains(key)).forEach(keys::add);
+    List<Optional<Document>> found = tx.getAll(COLLECTION, keys);
+    for (int i = 0; i < keys.size(); i++) {
+      counters.put(keys.get(i), read(found.get(i).map(Document::data), i < charged.size() ? period : held.period()));
     }
     long cost = free ? 0 : limits.costMicros(in, out, images, videoSeconds);
     for (String key : charged) {
@@ -158,8 +156,10 @@ public final class UsageService {
   /** Gives back what a failed or cancelled item held, where it is held; the same rules as {@link #prepare}. */
   public Charge prepareRelease(Transaction tx, String uid, String projectId, Reservation held) {
     Map<String, Usage> counters = new LinkedHashMap<>();
-    for (String key : holding(uid, projectId, held)) {
-      counters.put(key, read(tx.get(COLLECTION, key).map(Document::data), held.period()).reserving(held, -1));
+    List<String> keys = holding(uid, projectId, held);
+    List<Optional<Document>> found = tx.getAll(COLLECTION, keys);
+    for (int i = 0; i < keys.size(); i++) {
+      counters.put(keys.get(i), read(found.get(i).map(Document::data), held.period()).reserving(held, -1));
     }
     return new Charge(counters, 0);
   }
@@ -174,10 +174,30 @@ public final class UsageService {
   }
 
   /** The sum of a month's counter documents, read without holding them. */
+  /** What a month's counter documents count, read in one batch. */
   private Usage counted(String first, String period) {
-    Usage total = Usage.empty(period);
+    return sum(documents.getAll(COLLECTION, shardKeys(first)), period);
+  }
+
+  /** A month's counters and what it holds for running jobs, read in one batch. */
+  private Usage month(String first, String period) {
+    List<String> keys = new ArrayList<>(shardKeys(first));
+    keys.add(heldKey(first));
+    return sum(documents.getAll(COLLECTION, keys), period);
+  }
+
+  private static List<String> shardKeys(String first) {
+    List<String> keys = new ArrayList<>(SHARDS);
     for (int k = 0; k < SHARDS; k++) {
-      total = total.add(read(documents.get(COLLECTION, shardKey(first, k)).map(Document::data), period));
+      keys.add(shardKey(first, k));
+    }
+    return keys;
+  }
+
+  private static Usage sum(List<Optional<Document>> found, String period) {
+    Usage total = Usage.empty(period);
+    for (Optional<Document> d : found) {
+      total = total.add(read(d.map(Document::data), period));
     }
     return total;
   }

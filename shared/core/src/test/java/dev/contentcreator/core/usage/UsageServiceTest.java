@@ -57,11 +57,15 @@ class UsageServiceTest {
   }
 
   /** The same documents read outside a transaction, as accepting a job reads the counter documents. */
+  @SuppressWarnings("unchecked")
   private DocumentStore store() {
     return (DocumentStore) java.lang.reflect.Proxy.newProxyInstance(DocumentStore.class.getClassLoader(),
         new Class<?>[] {DocumentStore.class}, (proxy, method, args) -> {
           if (method.getName().equals("get")) {
             return tx.get((String) args[0], (String) args[1]);
+          }
+          if (method.getName().equals("getAll")) {
+            return tx.getAll((String) args[0], (java.util.List<String>) args[1]);
           }
           throw new UnsupportedOperationException(method.getName());
         });

@@ -14,7 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,6 +45,39 @@ final class DocumentSql {
         return row.next() ? Optional.of(document(collection, id, row.getString(1))) : Optional.empty();
       }
     }
+  }
+
+  /** Ids bound to one statement at most, well under SQLite's limit on parameters. */
+  private static final int IDS_PER_STATEMENT = 500;
+
+  /** The documents with these ids, in their order, empty where none; one statement per 500 ids. */
+  static List<Optional<Document>> getAll(Connection connection, String collection, List<String> ids)
+      throws SQLException {
+    requireCollection(collection);
+    ids.forEach(DocumentSql::requireId);
+    Map<String, Document> byId = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT id, data FROM documents WHERE collection = ? AND id IN (" + marks + ")")) {
+        select.setString(1, collection);
+        for (int i = 0; i < chunk.size(); i++) {
+          select.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            String id = rows.getString(1);
+            byId.put(id, document(collection, id, rows.getString(2)));
+          }
+        }
+      }
+    }
+    List<Optional<Document>> found = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      found.add(Optional.ofNullable(byId.get(id)));
+    }
+    return found;
   }
 
   /** Inserts a document; returns false, writing nothing, if the id is taken. */

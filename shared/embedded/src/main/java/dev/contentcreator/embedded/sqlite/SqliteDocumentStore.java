@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +46,11 @@ public final class SqliteDocumentStore implements DocumentStore {
   @Override
   public Optional<Document> get(String collection, String id) {
     return file.read("get " + collection + "/" + id, c -> DocumentSql.get(c, collection, id));
+  }
+
+  @Override
+  public List<Optional<Document>> getAll(String collection, List<String> ids) {
+    return file.read("get " + ids.size() + " of " + collection, c -> DocumentSql.getAll(c, collection, ids));
   }
 
   @Override
@@ -98,6 +104,12 @@ public final class SqliteDocumentStore implements DocumentStore {
     public Optional<Document> get(String collection, String id) {
       requireReadable();
       return run("get " + collection + "/" + id, c -> DocumentSql.get(c, collection, id));
+    }
+
+    @Override
+    public List<Optional<Document>> getAll(String collection, List<String> ids) {
+      requireReadable();
+      return run("get " + ids.size() + " of " + collection, c -> DocumentSql.getAll(c, collection, ids));
     }
 
     @Override

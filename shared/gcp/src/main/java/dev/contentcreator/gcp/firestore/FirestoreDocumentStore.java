@@ -23,6 +23,8 @@ import dev.contentcreator.core.ports.StoreBusyException;
 import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,6 +86,34 @@ public final class FirestoreDocumentStore implements DocumentStore {
   public Optional<Document> get(String collection, String id) {
     DocumentReference ref = reference(collection, id);
     return document(collection, await(ref.get(), "get " + ref.getPath()));
+  }
+
+  @Override
+  public List<Optional<Document>> getAll(String collection, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    DocumentReference[] refs = references(collection, ids);
+    return inOrder(collection, ids, await(client().getAll(refs), "get " + refs.length + " of " + collection));
+  }
+
+  /** One reference per distinct id: Firestore refuses a batched read that names a document twice. */
+  private DocumentReference[] references(String collection, List<String> ids) {
+    return new LinkedHashSet<>(ids).stream().map(id -> reference(collection, id)).toArray(DocumentReference[]::new);
+  }
+
+  /** The snapshots of a batched read, one entry per id asked for, in that order. */
+  private static List<Optional<Document>> inOrder(String collection, List<String> ids, List<DocumentSnapshot> snapshots) {
+    Map<String, DocumentSnapshot> byId = new HashMap<>();
+    for (DocumentSnapshot snapshot : snapshots) {
+      byId.put(snapshot.getId(), snapshot);
+    }
+    List<Optional<Document>> found = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      DocumentSnapshot snapshot = byId.get(id);
+      found.add(snapshot == null ? Optional.empty() : document(collection, snapshot));
+    }
+    return found;
   }
 
   @Override
@@ -404,6 +434,17 @@ public final class FirestoreDocumentStore implements DocumentStore {
       requireReadable();
       DocumentReference ref = reference(collection, id);
       return document(collection, awaitInTransaction(transaction.get(ref), "get " + ref.getPath()));
+    }
+
+    @Override
+    public List<Optional<Document>> getAll(String collection, List<String> ids) {
+      requireReadable();
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      DocumentReference[] refs = references(collection, ids);
+      return inOrder(collection, ids,
+          awaitInTransaction(transaction.getAll(refs), "get " + refs.length + " of " + collection));
     }
 
     @Override
