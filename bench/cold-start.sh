@@ -28,7 +28,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${RUNS:-3}"
 tuned_flags="${TUNED_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 start_timeout="${START_TIMEOUT:-60}"
-invoker_version=2.0.0
 
 # module, target class, method and path of the cheap first request.
 specs=(
@@ -76,22 +75,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The invoker: the published jar carries its own dependencies (Jetty, Jackson, Gson, JCommander), so
-# the one file is its whole classpath. It is copied once into target/bench/ (from ~/.m2, fetched there
-# first if need be); the dependency plugin's old default version cannot resolve it, 3.8.1 can.
-invoker="${INVOKER_JAR:-$root/target/bench/java-function-invoker-$invoker_version.jar}"
-if [[ ! -f "$invoker" && -z "${INVOKER_JAR:-}" ]]; then
-  echo "==> fetching java-function-invoker $invoker_version" >&2
-  # From the temporary folder, so Maven does not read the project's reactor for a plain copy.
-  (cd "$work" && mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    "-Dartifact=com.google.cloud.functions.invoker:java-function-invoker:$invoker_version:jar" \
-    -DoutputDirectory="$(dirname "$invoker")") >"$work/fetch.log" 2>&1 ||
-    { tail -n 20 "$work/fetch.log" >&2; fail "could not fetch java-function-invoker $invoker_version (no Maven repository reachable?); set INVOKER_JAR to a copy of it"; }
-fi
-[[ -f "$invoker" ]] || fail "no invoker jar at $invoker"
-unzip -p "$invoker" META-INF/MANIFEST.MF 2>/dev/null | grep -q 'Main-Class: com.google.cloud.functions.invoker.runner.Invoker' ||
-  fail "$invoker is not the Functions Framework invoker (no Invoker Main-Class)"
-
+invoker="$(invoker_jar "$work")" || fail "no Functions Framework invoker"
 modules=()
 for spec in "${selected[@]}"; do modules+=("${spec%% *}"); done
 if [[ "${SKIP_PACKAGE:-}" != 1 ]]; then
@@ -113,7 +97,7 @@ base_env=(
   TASKS_LOCATION=europe-west1 TASKS_TARGET_URL="$closed" TASKS_AUDIENCE="$closed"
   TASKS_INVOKER_SA=tasks-invoker@demo-contentcreator.iam.gserviceaccount.com
   SCHEDULER_AUDIENCE="$closed" SCHEDULER_INVOKER_SA=scheduler-invoker@demo-contentcreator.iam.gserviceaccount.com
-  BACKUP_BUCKET=bench-backups PUBLIC_BASE_URL="$closed"
+  BACKUP_BUCKET=bench-backups PUBLIC_BASE_URL="$closed" WARM_START=true
   OPENAI_API_KEY=sk-bench-not-a-key OPENAI_BASE_URL="$closed/v1"
   GOAPI_API_KEY=bench-not-a-key GOAPI_BASE_URL="$closed" GOAPI_WEBHOOK_SECRET=bench-secret
 )

@@ -67,3 +67,28 @@ wrk_rounds() {
     done
   done
 }
+
+# invoker_jar WORK_DIR: prints the path of Google's Functions Framework invoker for Java (2.0.0, the
+# version Cloud Functions runs), copied once into target/bench/ (from ~/.m2, fetched there first if
+# need be), or INVOKER_JAR when set. The published jar carries its own dependencies (Jetty, Jackson,
+# Gson, JCommander), so the one file is its whole classpath; the dependency plugin's old default
+# version cannot resolve it, 3.8.1 can.
+invoker_jar() {
+  local work="$1" version=2.0.0
+  local jar="${INVOKER_JAR:-$root/target/bench/java-function-invoker-$version.jar}"
+  if [[ ! -f "$jar" && -z "${INVOKER_JAR:-}" ]]; then
+    echo "==> fetching java-function-invoker $version" >&2
+    # From the work folder, so Maven does not read the project's reactor for a plain copy.
+    (cd "$work" && mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      "-Dartifact=com.google.cloud.functions.invoker:java-function-invoker:$version:jar" \
+      -DoutputDirectory="$(dirname "$jar")") >"$work/fetch.log" 2>&1 || {
+      tail -n 20 "$work/fetch.log" >&2
+      echo "could not fetch java-function-invoker $version (no Maven repository reachable?); set INVOKER_JAR to a copy of it" >&2
+      return 1
+    }
+  fi
+  [[ -f "$jar" ]] || { echo "no invoker jar at $jar" >&2; return 1; }
+  unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q 'Main-Class: com.google.cloud.functions.invoker.runner.Invoker' ||
+    { echo "$jar is not the Functions Framework invoker (no Invoker Main-Class)" >&2; return 1; }
+  echo "$jar"
+}

@@ -225,6 +225,8 @@ locals {
     TRUSTED_PROXY_HOPS = "2"
     # A quicker cold start for a little peak speed: the C1 compiler only, and the serial collector.
     JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+    # The public functions make their clients beside the server's start and the first token check.
+    WARM_START = "true"
   }
   # The Eventarc trigger of each event-driven kind of access.
   event_triggers = {

@@ -6,9 +6,14 @@ import com.google.cloud.functions.HttpResponse;
 import dev.contentcreator.core.http.Gateway;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.platform.WarmStart;
 
 /** {@code /api/projects/{id}/generations/**}: accept, read, follow live and cancel generations. */
 public final class GenerationsFunction implements HttpFunction {
+  public GenerationsFunction() {
+    WarmStart.begin(() -> Holder.GATEWAY);
+  }
+
   @Override
   public void service(HttpRequest request, HttpResponse response) {
     Holder.GATEWAY.service(request, response);

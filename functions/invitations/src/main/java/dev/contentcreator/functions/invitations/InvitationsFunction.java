@@ -6,9 +6,14 @@ import com.google.cloud.functions.HttpResponse;
 import dev.contentcreator.core.http.Gateway;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.platform.WarmStart;
 
 /** {@code /api/invitations} and {@code /api/projects/{id}/invitations}: invitations to projects. */
 public final class InvitationsFunction implements HttpFunction {
+  public InvitationsFunction() {
+    WarmStart.begin(() -> Holder.GATEWAY);
+  }
+
   @Override
   public void service(HttpRequest request, HttpResponse response) {
     Holder.GATEWAY.service(request, response);

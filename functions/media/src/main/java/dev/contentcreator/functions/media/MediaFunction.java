@@ -6,9 +6,14 @@ import com.google.cloud.functions.HttpResponse;
 import dev.contentcreator.core.http.Gateway;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
+import dev.contentcreator.core.platform.WarmStart;
 
 /** {@code POST /api/projects/{id}/media}: uploads and imports of images and videos. */
 public final class MediaFunction implements HttpFunction {
+  public MediaFunction() {
+    WarmStart.begin(() -> Holder.GATEWAY);
+  }
+
   @Override
   public void service(HttpRequest request, HttpResponse response) {
     Holder.GATEWAY.service(request, response);

@@ -51,6 +51,8 @@ public final class Settings {
   public static final Setting<String> IDENTITY = string("IDENTITY", "firebase", "the identity adapter");
   public static final Setting<Boolean> CHECK_REVOKED_TOKENS = bool("CHECK_REVOKED_TOKENS", "true", "also ask Firebase Auth whether a token's account was revoked");
   public static final Setting<Duration> TOKEN_CACHE_TTL = duration("TOKEN_CACHE_TTL", "60s", "how long a verified token is remembered");
+  public static final Setting<Boolean> WARM_START = bool("WARM_START", "false",
+      "start a function instance's document store, identity and rate-limit clients on threads of their own as it starts, before its first request (terraform sets it for Cloud Functions)");
 
   // Documents
   public static final Setting<String> DOCUMENTS = string("DOCUMENTS", "sqlite", "the documents adapter: sqlite or firestore");

@@ -17,6 +17,7 @@ import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.ChangeFeed;
 import dev.contentcreator.core.live.LocalChangeFeed;
 import dev.contentcreator.core.live.WatchedDocuments;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.IdentityVerifier;
 import dev.contentcreator.core.ports.Mailer;
 import dev.contentcreator.core.ports.Secrets;
@@ -167,6 +168,37 @@ public final class Platform implements AutoCloseable {
   public Mailer mailer() { return mailer.get(); }
   /** Live news of jobs within this process. */
   public JobEvents jobEvents() { return jobEvents; }
+
+  /**
+   * Makes the clients every signed-in request needs, each on a thread of its own, and opens the
+   * document store's connection with one read of a document that does not exist (one read, billed as
+   * such on Firestore): on a new function instance this runs beside the server's own start-up and the
+   * first request's token check instead of after them. Failures are only logged: the request that
+   * needs the client makes it again and answers for it. Returns the threads, to join in tests.
+   */
+  public List<Thread> warmUp() {
+    return List.of(
+        warm("warm-documents", () -> documents().get(WARM_UP_COLLECTION, WARM_UP_ID)),
+        warm("warm-identity", this::identity),
+        warm("warm-rate-limits", this::rateLimiter));
+  }
+
+  /** The document {@link #warmUp()} reads: it never exists. */
+  static final String WARM_UP_COLLECTION = "users";
+  static final String WARM_UP_ID = "warm-up-read";
+
+  private static Thread warm(String name, Runnable work) {
+    Thread t = new Thread(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException | LinkageError e) {
+        Log.warning(name + " failed; the first request will make the client itself", e);
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
 
   /** Whether the adapter of this port has been made yet (to prove laziness in tests). */
   public boolean isLoaded(Class<?> port) {
