@@ -19,7 +19,13 @@
 # The data is made once by the local server on the same Firestore emulator: a person, a project and
 # a finished one-item text job from the demo provider.
 #
-# Knobs: RUNS (5), COLD (0), SKIP_PACKAGE=1 (reuse target/functions/*.zip), INVOKER_JAR,
+# With CDS=1 the product also runs with a class-data archive of its own (AppCDS): one launch made with
+# -XX:ArchiveClassesAtExit answers the same request and stops, and the timed ones use the archive. It
+# shows what an archive made at build time would give on a runtime whose JVM and paths match the
+# archive's; Cloud Functions' Java runtime brings its own JVM and invoker, so the product does not
+# ship one (docs/architecture.md, "Cold starts").
+#
+# Knobs: RUNS (5), COLD (0), CDS (0), SKIP_PACKAGE=1 (reuse target/functions/*.zip), INVOKER_JAR,
 # START_TIMEOUT seconds per launch (60), FUNCTIONS ("projects contents generations").
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -203,7 +209,12 @@ for f in "${functions[@]}"; do
   sed -n 's/.*\[class,load\] \([a-z0-9_]*\.[a-z0-9_]*\.[a-z0-9_]*\).*/\1/p' "$work/$f.classes.at-answer" |
     sort | uniq -c | sort -rn | head -n "${TOP_PACKAGES:-12}" | sed 's/^/      /' >&2
   launch_node "$f" "$f-node-warm"
-  java_ms=() default_ms=() node_ms=() java_cpu=() default_cpu=() node_cpu=()
+  java_ms=() default_ms=() node_ms=() java_cpu=() default_cpu=() node_cpu=() cds_ms=() cds_cpu=()
+  if [[ "${CDS:-0}" == 1 ]]; then
+    # shellcheck disable=SC2086
+    launch_java "$f" "$dir" "$f-cds-dump" true $tuned_flags "-XX:ArchiveClassesAtExit=$work/$f.jsa"
+    [[ -f "$work/$f.jsa" ]] || fail "$f: no class-data archive was written"
+  fi
   for i in $(seq 1 "$runs"); do
     # shellcheck disable=SC2086
     launch_java "$f" "$dir" "$f-java-$i" true $tuned_flags
@@ -213,20 +224,27 @@ for f in "${functions[@]}"; do
       launch_java "$f" "$dir" "$f-cold-$i" false $tuned_flags
       default_ms+=("$LAUNCH_MS") default_cpu+=("$LAUNCH_CPU_MS")
     fi
+    if [[ "${CDS:-0}" == 1 ]]; then
+      # shellcheck disable=SC2086
+      launch_java "$f" "$dir" "$f-cds-$i" true $tuned_flags "-XX:SharedArchiveFile=$work/$f.jsa"
+      cds_ms+=("$LAUNCH_MS") cds_cpu+=("$LAUNCH_CPU_MS")
+    fi
     launch_node "$f" "$f-node-$i"
     node_ms+=("$LAUNCH_MS") node_cpu+=("$LAUNCH_CPU_MS")
   done
-  echo "    $f: product ${java_ms[*]} ms (CPU ${java_cpu[*]})${default_ms:+, without warm start ${default_ms[*]} ms (CPU ${default_cpu[*]})}, node ${node_ms[*]} ms (CPU ${node_cpu[*]})" >&2
+  echo "    $f: product ${java_ms[*]} ms (CPU ${java_cpu[*]})${default_ms:+, without warm start ${default_ms[*]} ms (CPU ${default_cpu[*]})}${cds_ms:+, AppCDS ${cds_ms[*]} ms (CPU ${cds_cpu[*]})}, node ${node_ms[*]} ms (CPU ${node_cpu[*]})" >&2
+  cds_cell="-"
+  if ((${#cds_ms[@]} > 0)); then cds_cell="$(stats "${cds_ms[@]}") / $(stats "${cds_cpu[@]}") ($(ratio 'cds_ms[@]' 'node_ms[@]') / $(ratio 'cds_cpu[@]' 'node_cpu[@]'))"; fi
   cold_cell="-"
   if ((${#default_ms[@]} > 0)); then cold_cell="$(stats "${default_ms[@]}") / $(stats "${default_cpu[@]}")"; fi
   request="$(path_of "$f" | sed "s/$project/{id}/; s/$content/{contentId}/; s/$job/{jobId}/")"
-  rows+=("| $f | \`GET $request\` | $(stats "${java_ms[@]}") / $(stats "${java_cpu[@]}") | $cold_cell | $(stats "${node_ms[@]}") / $(stats "${node_cpu[@]}") | $(ratio 'java_ms[@]' 'node_ms[@]') / $(ratio 'java_cpu[@]' 'node_cpu[@]') |")
+  rows+=("| $f | \`GET $request\` | $(stats "${java_ms[@]}") / $(stats "${java_cpu[@]}") | $cold_cell | $cds_cell | $(stats "${node_ms[@]}") / $(stats "${node_cpu[@]}") | $(ratio 'java_ms[@]' 'node_ms[@]') / $(ratio 'java_cpu[@]' 'node_cpu[@]') |")
   rm -rf "$dir"
 done
 
 echo
 echo "Launch to the first 200 of a signed-in read: wall ms / CPU ms, each the median (min to max) of $runs; the product with $tuned_flags; load average $load_before before, $(load1) after."
 echo
-echo "| function | request | product | product without WARM_START | Node peer | product / peer, wall / CPU |"
-echo "|---|---|---|---|---|---|"
+echo "| function | request | product | product without WARM_START | product with AppCDS (/ peer) | Node peer | product / peer, wall / CPU |"
+echo "|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
