@@ -9,11 +9,15 @@ import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.ports.BlobStore;
 import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.IdentityVerifier;
+import dev.contentcreator.core.ports.Query;
+import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.embedded.blobs.FolderBlobStore;
 import dev.contentcreator.core.live.WatchedDocuments;
 import dev.contentcreator.embedded.sqlite.SqliteDocumentStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +54,24 @@ final class EmbeddedPlatformTest {
 
       assertTrue(platform.isLoaded(DocumentStore.class));
       assertFalse(platform.isLoaded(BlobStore.class));
+    }
+  }
+
+  @Test
+  void aWarmUpMakesTheClientsOfASignedInRequestOnOtherThreadsAndWritesNothing() throws InterruptedException {
+    try (Platform platform = Platform.create(Config.of(Map.of("DATA_DIR", folder.toString())), Clock.systemUTC())) {
+      List<Thread> threads = platform.warmUp();
+      for (Thread t : threads) {
+        t.join(30_000);
+        assertFalse(t.isAlive(), t.getName() + " is still running");
+      }
+
+      assertTrue(platform.isLoaded(DocumentStore.class));
+      assertTrue(platform.isLoaded(RateLimiter.class));
+      assertFalse(platform.isLoaded(BlobStore.class), "a warm-up makes only what every signed-in request needs");
+      // No Firebase adapter on this classpath: the warm-up logs that and leaves it to the first request.
+      assertFalse(platform.isLoaded(IdentityVerifier.class));
+      assertEquals(0, platform.documents().query(Query.on("users").limit(10).build()).items().size());
     }
   }
 }
