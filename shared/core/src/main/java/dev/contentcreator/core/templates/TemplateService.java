@@ -420,23 +420,6 @@ public final class TemplateService {
     return made.stream().map(TemplateView::of).toList();
   }
 
-  // ---- removal with an account ----
-
-  /** Removes a person's library with its versions: for the deletion of their account. */
-  public int removeLibrary(String uid) {
-    int removed = 0;
-    for (var d : documents.query(Query.on(COLLECTION).whereEqualTo("ownerUid", uid).limit(Query.MAX_LIMIT).build())
-        .items()) {
-      for (var v : documents.query(Query.on(VERSIONS).whereEqualTo("templateId", d.id()).limit(Query.MAX_LIMIT).build())
-          .items()) {
-        documents.delete(VERSIONS, v.id());
-      }
-      documents.delete(COLLECTION, d.id());
-      removed++;
-    }
-    return removed;
-  }
-
   // ---- rendering, for generations and batches ----
 
   /** Checks a body against its variables; see {@link TemplateRules#check}. */
