@@ -182,7 +182,7 @@ class TemplatesBlackBoxTest {
     api.get(projectTemplates() + "/" + mine, alice.idToken()).expect(200);
 
     api.patch("/api/templates/global-social-post", alice.idToken(), "{\"basedOn\":1,\"name\":\"x\"}").expect(403);
-    JsonObject copy = api.post("/api/templates/global-social-post/duplicate", alice.idToken(), null).expect(201).object();
+    JsonObject copy = api.post("/api/templates/global-social-post/duplicate", alice.idToken(), "{}").expect(201).object();
     assertEquals("personal", copy.get("scope").getAsString());
     assertEquals("Copy of Social post", copy.get("name").getAsString());
     api.post(projectTemplates() + "/" + mine + "/duplicate", bob.idToken(), "{}").expect(404);

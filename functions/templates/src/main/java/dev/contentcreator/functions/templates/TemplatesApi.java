@@ -63,7 +63,7 @@ public final class TemplatesApi {
           return ApiResponse.noContent();
         }).sensitive()
         .post(one + "/duplicate", r -> {
-          JsonBody body = optionalBody(r);
+          JsonBody body = r.json();
           String to = body.string("to", 1, 10).orElse(where(r).isPresent() ? "project" : "personal");
           if (!to.equals("project") && !to.equals("personal")) {
             body.reject("to", "must be personal or project");
@@ -180,15 +180,11 @@ public final class TemplatesApi {
   }
 
   private static long number(String s) {
-    try {
-      long n = Long.parseLong(s);
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // the same 404 as a version that does not exist
+    // Written as the API writes it (no sign, no leading zero): another spelling is no version's.
+    if (!s.matches("[1-9][0-9]{0,8}")) {
+      throw ApiException.notFound("No such version of this template.");
     }
-    throw ApiException.notFound("No such version of this template.");
+    return Long.parseLong(s);
   }
 
   /** The live preview of an unsaved template: its name, kind (both optional), body and variables, with {@code values}. */
@@ -215,10 +211,6 @@ public final class TemplatesApi {
 
   private static JsonObject document(ApiRequest r) {
     return r.json().copy();
-  }
-
-  private static JsonBody optionalBody(ApiRequest r) {
-    return r.rawBody().length == 0 ? JsonBody.of(new JsonObject()) : r.json();
   }
 
   /** {@code rows}: a list of objects of values. */
