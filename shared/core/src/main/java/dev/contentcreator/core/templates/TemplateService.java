@@ -297,7 +297,7 @@ public final class TemplateService {
   /**
    * Deletes a template: it leaves every list and route at once, and is kept as a tombstone so that
    * the batches that run it keep running (a new generation or batch cannot pick it). Its versions
-   * go with its project or its owner's account.
+   * stay with it, and go with its project when the project is deleted.
    */
   public void delete(String uid, Optional<String> projectId, String templateId) {
     writable(uid, projectId, templateId);
