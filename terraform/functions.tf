@@ -84,7 +84,9 @@ locals {
       entry_point = "dev.contentcreator.functions.templates.TemplatesFunction"
       access      = "public"
       timeout     = 30
-      secrets     = ["REDIS_URL"]
+      # "Try it" accepts a generation job (its provider keys choose the provider) and publishes its event.
+      secrets   = ["REDIS_URL", "OPENAI_API_KEY", "GOAPI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY"]
+      publishes = true
     }
     invitations = {
       module      = "invitations"

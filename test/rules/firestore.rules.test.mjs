@@ -328,6 +328,37 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('personal templates and templateversions', () => {
+    // A personal library's template has no projectId; versions of any template go through the API.
+    const personal = { ownerUid: 'alice', name: 'Mine', kind: 'TEXT', body: 'Hi {{a}}', variables: [], version: 1 };
+    const version = { templateId: 't9', number: 1, projectId: 'p1', name: 'Ours', kind: 'TEXT', body: 'x' };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('templates/t8').set(personal);
+        await admin.firestore().doc('templates/t9').set({ ...personal, ownerUid: null, projectId: 'p1' });
+        await admin.firestore().doc('templateversions/t9_1').set(version);
+      });
+    });
+    test('a member reads the project\'s template, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('templates/t9').get());
+    });
+    test('nobody reads a personal template through the client, not even its owner', async () => {
+      await assertFails(as('alice').doc('templates/t8').get());
+      await assertFails(as('bob').doc('templates/t8').get());
+      await assertFails(as(null).doc('templates/t8').get());
+    });
+    test('a member reads no template version, one by one or by query', async () => {
+      await assertFails(as('alice').doc('templateversions/t9_1').get());
+      await assertFails(as('alice').collection('templateversions').where('templateId', '==', 't9').get());
+    });
+    test('nobody writes a template or a version', async () => {
+      await assertFails(as('alice').doc('templates/t8').update({ body: 'changed' }));
+      await assertFails(as('alice').doc('templates/t10').set(personal));
+      await assertFails(as('alice').doc('templateversions/t9_2').set(version));
+      await assertFails(as('alice').doc('templateversions/t9_1').delete());
+    });
+  });
+
   describe('hooks and hookdeliveries', () => {
     // Made through the API only; a webhook holds its signing secrets.
     const hook = { projectId: 'p1', url: 'https://hooks.example.org/in', events: ['job.completed'], enabled: true,

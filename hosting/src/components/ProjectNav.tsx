@@ -7,6 +7,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
   const sections = [
     { to: base, label: "Contents", end: true },
     { to: `${base}/members`, label: "Members", end: false },
+    { to: `${base}/templates`, label: "Templates", end: false },
     { to: `${base}/batches`, label: "Batches", end: false },
     { to: `${base}/activity`, label: "Activity", end: false },
     { to: `${base}/shares`, label: "Shared links", end: false },

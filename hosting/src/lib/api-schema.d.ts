@@ -980,6 +980,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The built-in templates, your library and the project's, each with its scope (viewers) */
+        get: operations["listProjectTemplates"];
+        put?: never;
+        /**
+         * Add a template to the project (editors and owners)
+         * @description The body's syntax is that of createTemplate.
+         */
+        post: operations["createProjectTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import templates from an export document into the project (all or nothing)
+         * @description Reads a document of the template export format (format content-creator.templates, version 1, 1 to 50 templates), checks every template in full and adds them all, each as version 1, in one write; any fault is a 400 naming each field at fault and nothing is added.
+         */
+        post: operations["projectImportTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** Every template of the project as one export document */
+        get: operations["projectExportTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** One template: a built-in one, one of your library, or (under a project) the project's */
+        get: operations["projectGetTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a template
+         * @description It leaves every list and route at once. Batches already made from it keep running it (it is kept as a tombstone); a new generation or batch cannot pick it.
+         */
+        delete: operations["projectDeleteTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Save a new version of a template (its name, kind, body or variables)
+         * @description basedOn is the version the change was made from: when the template has moved on since, the answer is 409 and nothing is saved. Built-in templates are read-only (403); a project's need the editor role; a personal one is its owner's alone.
+         */
+        patch: operations["projectUpdateTemplate"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a template (built-in ones too) into your library or this project
+         * @description to is personal (the default outside a project) or project (the default under one; editors and owners). The copy starts at version 1.
+         */
+        post: operations["projectDuplicateTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** Every saved version of a template, newest first */
+        get: operations["projectListTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        /** One saved version of a template */
+        get: operations["projectGetTemplateVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save what an old version held as a new version
+         * @description The old version is copied, not rewound to: history keeps every version. basedOn as for a change (409 when stale).
+         */
+        post: operations["projectRestoreTemplateVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** What changed between two versions: the body line by line, and the variables */
+        get: operations["projectDiffTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The prompt a template makes with these values; no provider is called
+         * @description A value at fault is a 400 naming values.<name>.
+         */
+        post: operations["projectPreviewTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** One template as an export document */
+        get: operations["projectExportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/templates/{templateId}/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a template on 1 to 3 rows of values: a real small job, one item per row (editors and owners)
+         * @description Goes through the usual pipeline: reserved against and counted in the month's usage, queued, run by the provider the project would use (the offline demo without keys). More than 3 rows is a 400 (run more as a batch); a value at fault is a 400 naming rows[i].<name>. A repeated Idempotency-Key answers the first job.
+         */
+        post: operations["tryTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates": {
         parameters: {
             query?: never;
@@ -987,11 +1262,250 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The global templates, and a project's own with projectId */
+        /** The built-in templates and your library, and with projectId that project's too */
         get: operations["listTemplates"];
         put?: never;
-        /** Add a template to a project (editors and owners) */
+        /**
+         * Add a template to your library (or, with projectId, to that project: editors and owners)
+         * @description The body holds {{name}} placeholders: a name is a letter then letters, digits or _ (at most 40); spaces inside the braces are allowed; \{{ is a literal {{. A placeholder naming no declared variable, or any other {{, is a 400. At most 20 placeholders (each occurrence counts).
+         */
         post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The prompt an unsaved template makes with sample values: the editor's live preview
+         * @description name and kind may be left out. The draft is checked as a save would check it, then the values as a generation would; faults are a 400 naming each field.
+         */
+        post: operations["previewTemplateDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import templates from an export document into your library (all or nothing)
+         * @description Reads a document of the template export format (format content-creator.templates, version 1, 1 to 50 templates), checks every template in full and adds them all, each as version 1, in one write; any fault is a 400 naming each field at fault and nothing is added.
+         */
+        post: operations["libraryImportTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every template of your library as one export document */
+        get: operations["libraryExportTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** One template: a built-in one, one of your library, or (under a project) the project's */
+        get: operations["libraryGetTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a template
+         * @description It leaves every list and route at once. Batches already made from it keep running it (it is kept as a tombstone); a new generation or batch cannot pick it.
+         */
+        delete: operations["libraryDeleteTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Save a new version of a template (its name, kind, body or variables)
+         * @description basedOn is the version the change was made from: when the template has moved on since, the answer is 409 and nothing is saved. Built-in templates are read-only (403); a project's need the editor role; a personal one is its owner's alone.
+         */
+        patch: operations["libraryUpdateTemplate"];
+        trace?: never;
+    };
+    "/api/templates/{templateId}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a template (built-in ones too) into your library or this project
+         * @description to is personal (the default outside a project) or project (the default under one; editors and owners). The copy starts at version 1.
+         */
+        post: operations["libraryDuplicateTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** Every saved version of a template, newest first */
+        get: operations["libraryListTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        /** One saved version of a template */
+        get: operations["libraryGetTemplateVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save what an old version held as a new version
+         * @description The old version is copied, not rewound to: history keeps every version. basedOn as for a change (409 when stale).
+         */
+        post: operations["libraryRestoreTemplateVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** What changed between two versions: the body line by line, and the variables */
+        get: operations["libraryDiffTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The prompt a template makes with these values; no provider is called
+         * @description A value at fault is a 400 naming values.<name>.
+         */
+        post: operations["libraryPreviewTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** One template as an export document */
+        get: operations["libraryExportTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2147,18 +2661,118 @@ export interface components {
             /** @description A text's brand rule findings, checked when the version was made (generated, edited or restored); empty when it keeps every rule. Absent for media. */
             findings?: components["schemas"]["Finding"][];
         };
+        /** @description A variable's limits, each only where its type has it: maxLength (text, longText; 1 to 4000), min and max (number), options (choice; 1 to 50 of at most 200 characters). */
+        TemplateLimits: {
+            maxLength?: number | null;
+            min?: number | null;
+            max?: number | null;
+            options?: string[] | null;
+        };
         TemplateVariable: {
             name: string;
+            /** @description What a form shows; the name when none was given. */
+            label: string;
             /** @enum {string} */
-            type: "string" | "number" | "choice";
-            required?: boolean;
+            type: "text" | "longText" | "number" | "choice" | "boolean";
+            required: boolean;
+            /** @description The value used when none is given (a boolean's is true or false). */
+            default: string | null;
+            limits: components["schemas"]["TemplateLimits"];
+            /**
+             * @deprecated
+             * @description The same as limits.options (older clients).
+             */
+            choices: string[];
+            /**
+             * @deprecated
+             * @description The same as default (older clients).
+             */
+            defaultValue: string | null;
+            /**
+             * @deprecated
+             * @description The same as limits.maxLength (older clients).
+             */
+            maxLength: number | null;
+        };
+        TemplateVariableInput: {
+            name: string;
+            label?: string;
+            /**
+             * @description string is the older name of text.
+             * @enum {string}
+             */
+            type: "text" | "longText" | "number" | "choice" | "boolean" | "string";
+            /** @default false */
+            required: boolean;
+            /** @description A string, number or true/false; it must itself keep the variable's limits. */
+            default?: unknown;
+            limits?: components["schemas"]["TemplateLimits"];
+            /**
+             * @deprecated
+             * @description Read as limits.options.
+             */
             choices?: string[];
+            /**
+             * @deprecated
+             * @description Read as default.
+             */
             defaultValue?: string | null;
-            maxLength?: number | null;
+            /**
+             * @deprecated
+             * @description Read as limits.maxLength.
+             */
+            maxLength?: number;
+        };
+        TemplateDraft: {
+            name: string;
+            /** @enum {string} */
+            kind: "text" | "image" | "video";
+            /** @description The prompt with {{name}} placeholders (see createTemplate). */
+            body: string;
+            variables?: components["schemas"]["TemplateVariableInput"][];
+        };
+        /** @description A TemplateDraft; with projectId (the older form) the template goes to that project. */
+        TemplateCreate: {
+            projectId?: string;
+            name?: string;
+            /** @enum {string} */
+            kind?: "text" | "image" | "video";
+            body?: string;
+            variables?: components["schemas"]["TemplateVariableInput"][];
+        } & components["schemas"]["TemplateDraft"];
+        TemplateChange: {
+            /** @description The version the change was made from. */
+            basedOn: number;
+            name?: string;
+            /** @enum {string} */
+            kind?: "text" | "image" | "video";
+            body?: string;
+            variables?: components["schemas"]["TemplateVariableInput"][];
+        };
+        /** @description One value per variable name (numbers and booleans are taken as their text). */
+        TemplateValues: {
+            [key: string]: string | number | boolean;
+        };
+        TemplateDraftPreview: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "text" | "image" | "video";
+            body: string;
+            variables?: components["schemas"]["TemplateVariableInput"][];
+            values?: components["schemas"]["TemplateValues"];
+        };
+        TemplatePreview: {
+            /** @description The body with the values put in once (never expanded again), runs of white space made one space. */
+            prompt: string;
         };
         Template: {
             id: string;
-            /** @description Null for the global templates. */
+            /**
+             * @description global: ships with the product, read-only; personal: your library, usable in all your projects; project: the project's own.
+             * @enum {string}
+             */
+            scope: "global" | "personal" | "project";
+            /** @description Null for global and personal templates. */
             projectId: string | null;
             name: string;
             /** @enum {string} */
@@ -2171,7 +2785,77 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The current version's number; each save adds one. */
             version: number;
+        };
+        TemplateList: {
+            items: components["schemas"]["Template"][];
+        };
+        TemplateVersion: {
+            templateId: string;
+            number: number;
+            projectId: string | null;
+            ownerUid: string | null;
+            name: string;
+            /** @enum {string} */
+            kind: "text" | "image" | "video";
+            body: string;
+            variables: components["schemas"]["TemplateStoredVariable"][];
+            /** @description Null for a built-in template. */
+            savedBy: string | null;
+            /** Format: date-time */
+            savedAt: string;
+            /** @description The version a restore copied. */
+            restoredFrom: number | null;
+        };
+        TemplateStoredVariable: {
+            name: string;
+            /** @enum {string} */
+            type: "text" | "longText" | "number" | "choice" | "boolean";
+            required: boolean;
+            choices: string[];
+            defaultValue?: string | null;
+            maxLength?: number | null;
+            label?: string | null;
+            min?: number | null;
+            max?: number | null;
+        };
+        TemplateDiff: {
+            from: number;
+            to: number;
+            /** @description Every line of both bodies once, in reading order. */
+            lines: {
+                /** @enum {string} */
+                op: "equal" | "removed" | "added";
+                text: string;
+            }[];
+            variables: {
+                name: string;
+                /** @enum {string} */
+                change: "added" | "removed" | "changed";
+                before: components["schemas"]["TemplateVariable"] | null;
+                after: components["schemas"]["TemplateVariable"] | null;
+            }[];
+            name: components["schemas"]["TemplateFieldChange"];
+            kind: components["schemas"]["TemplateFieldChange"];
+        };
+        TemplateFieldChange: {
+            before: string;
+            after: string;
+        } | null;
+        /** @description The template export format: format "content-creator.templates", version 1, and 1 to 50 templates, each {name, kind, body, variables} with variables as TemplateVariableInput. */
+        TemplateExport: {
+            /** @enum {string} */
+            format: "content-creator.templates";
+            /** @enum {integer} */
+            version: 1;
+            templates: {
+                name?: string;
+                /** @enum {string} */
+                kind?: "text" | "image" | "video";
+                body?: string;
+                variables?: Record<string, never>[];
+            }[];
         };
         /** @description Where and how to send a file's bytes, and where to follow the upload. */
         UploadSlot: {
@@ -2440,6 +3124,9 @@ export interface components {
         /** @description The SHA-256 (hex) of the link's token. */
         ShareId: string;
         HookId: string;
+        /** @description A built-in template's id (global-...) or a stored one's. */
+        TemplateId: string;
+        TemplateVersionNumber: number;
         /** @description The link's secret (43 base64url characters). */
         ShareToken: string;
         /** @description The guest session unlock gave, for a link with a password. */
@@ -4304,6 +4991,473 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listProjectTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createProjectTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateDraft"];
+            };
+        };
+        responses: {
+            /** @description Created, at version 1. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    projectImportTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateExport"];
+            };
+        };
+        responses: {
+            /** @description Imported. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    projectExportTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export document (Content-Disposition attachment). */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    projectGetTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    projectDeleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    projectUpdateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateChange"];
+            };
+        };
+        responses: {
+            /** @description The template at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    projectDuplicateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    to?: "personal" | "project";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The copy. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    projectListTemplateVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TemplateVersion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    projectGetTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersion"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    projectRestoreTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basedOn: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The template at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    projectDiffTemplateVersions: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    projectPreviewTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    values?: components["schemas"]["TemplateValues"];
+                };
+            };
+        };
+        responses: {
+            /** @description The rendered prompt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    projectExportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export document (Content-Disposition attachment). */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    tryTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique value per try; send it again unchanged when retrying. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rows: components["schemas"]["TemplateValues"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted; follow the job at Location. */
+            202: {
+                headers: {
+                    Location?: string;
+                    "Idempotent-Replayed"?: boolean;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listTemplates: {
         parameters: {
             query?: {
@@ -4315,18 +5469,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The templates. */
+            /** @description The templates, each with its scope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["Template"][];
-                    };
+                    "application/json": components["schemas"]["TemplateList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -4339,21 +5492,176 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    projectId: string;
-                    name: string;
-                    /** @enum {string} */
-                    kind: "text" | "image" | "video";
-                    /** @description The prompt, with at most 20 {{variable}} placeholders (each occurrence counts). */
-                    body: string;
-                    /** @description A string variable's value has at most 4000 characters, or its own smaller maxLength (1 to 4000); a number at most 40; a choice offers at most 50 choices of at most 200 characters. */
-                    variables?: components["schemas"]["TemplateVariable"][];
-                };
+                "application/json": components["schemas"]["TemplateCreate"];
             };
         };
         responses: {
-            /** @description Created. */
+            /** @description Created, at version 1. */
             201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    previewTemplateDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateDraftPreview"];
+            };
+        };
+        responses: {
+            /** @description The rendered prompt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    libraryImportTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateExport"];
+            };
+        };
+        responses: {
+            /** @description Imported. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    libraryExportTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export document (Content-Disposition attachment). */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    libraryGetTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    libraryDeleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    libraryUpdateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateChange"];
+            };
+        };
+        responses: {
+            /** @description The template at its new version. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4362,6 +5670,224 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    libraryDuplicateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    to?: "personal" | "project";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The copy. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    libraryListTemplateVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TemplateVersion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    libraryGetTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateVersion"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    libraryRestoreTemplateVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+                version: components["parameters"]["TemplateVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basedOn: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The template at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    libraryDiffTemplateVersions: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    libraryPreviewTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    values?: components["schemas"]["TemplateValues"];
+                };
+            };
+        };
+        responses: {
+            /** @description The rendered prompt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    libraryExportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A built-in template's id (global-...) or a stored one's. */
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export document (Content-Disposition attachment). */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateExport"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

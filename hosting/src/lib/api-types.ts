@@ -44,6 +44,11 @@ export type ContentChange = RequestBody<"updateContent">;
 
 export type Template = Schemas["Template"];
 export type TemplateVariable = Schemas["TemplateVariable"];
+export type TemplateVariableInput = Schemas["TemplateVariableInput"];
+export type TemplateDraft = Schemas["TemplateDraft"];
+export type TemplateVersion = Schemas["TemplateVersion"];
+export type TemplateDiff = Schemas["TemplateDiff"];
+export type TemplateExport = Schemas["TemplateExport"];
 
 /** A generation as the API takes it (POST .../generations). */
 export type GenerationBody = RequestBody<"createGeneration">;

@@ -46,6 +46,9 @@ export const queryKeys = {
   outbox: () => ["outbox"] as const,
 
   templates: (projectId: string) => ["templates", projectId] as const,
+  /** The Templates screen's list (built-in, library, project's), refreshed with templates(p). */
+  templateLibrary: (projectId: string) => ["templates", projectId, "all"] as const,
+  templateVersions: (projectId: string, templateId: string) => ["templates", projectId, "versions", templateId] as const,
   job: (projectId: string, jobId: string | null | undefined) => ["job", projectId, jobId] as const,
 
   batches: (projectId: string) => ["batches", projectId] as const,

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { checkValues, initialValues, renderTemplate, templatesFor, valuesToSend, variableLabel } from "./template-form";
-import type { Template } from "./api-types";
+import type { Template, TemplateVariable } from "./api-types";
+
+/** A variable as the server answers it, from the fields a test cares about. */
+function variable(v: Partial<TemplateVariable> & Pick<TemplateVariable, "name" | "type">): TemplateVariable {
+  const initial = v.defaultValue ?? null;
+  return {
+    label: v.name, required: false, default: initial, defaultValue: initial, choices: v.choices ?? [], maxLength: v.maxLength ?? null,
+    ...v,
+    limits: { maxLength: v.maxLength ?? null, min: null, max: null, options: v.type === "choice" ? (v.choices ?? []) : null, ...v.limits },
+  };
+}
 
 /** What the server adds to a global template: no author, and the time and version it was seeded with. */
-const globalStamps = { createdBy: null, createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z", version: 1 };
+const globalStamps = { scope: "global" as const, createdBy: null, createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z", version: 1 };
 
 const template: Template = {
   id: "t1",
@@ -12,10 +22,10 @@ const template: Template = {
   kind: "text",
   body: "Describe {{ product }} for {{audience}} in {{words}} words. {{tone}}",
   variables: [
-    { name: "product", type: "string", required: true, maxLength: 10 },
-    { name: "audience", type: "string", defaultValue: "everyone" },
-    { name: "words", type: "number", required: true },
-    { name: "tone", type: "choice", required: true, choices: ["Warm", "Formal"] },
+    variable({ name: "product", type: "text", required: true, maxLength: 10 }),
+    variable({ name: "audience", type: "text", defaultValue: "everyone" }),
+    variable({ name: "words", type: "number", required: true }),
+    variable({ name: "tone", type: "choice", required: true, choices: ["Warm", "Formal"] }),
   ],
   ...globalStamps,
 };
@@ -51,6 +61,24 @@ describe("the variables form", () => {
     );
   });
 
+  it("checks a number's limits and a boolean like the server", () => {
+    const limited: Template = {
+      ...template,
+      body: "{{n}} {{b}}",
+      variables: [
+        variable({ name: "n", type: "number", limits: { maxLength: null, min: 1, max: 5, options: null } }),
+        variable({ name: "b", type: "boolean" }),
+      ],
+    };
+    expect(checkValues(limited, { n: "9", b: "maybe" })).toEqual({ n: "Use at most 5.", b: "Choose true or false." });
+    expect(checkValues(limited, { n: "0", b: "TRUE" })).toEqual({ n: "Use at least 1." });
+  });
+
+  it("keeps an escaped opening as a literal {{ and puts each value in once", () => {
+    const escaped: Template = { ...template, body: "Write \\{{x}} as {{product}}" };
+    expect(renderTemplate(escaped, { product: "{{audience}}" })).toBe("Write {{x}} as {{audience}}");
+  });
+
   it("labels variables in words", () => {
     expect(variableLabel("productName")).toBe("Product name");
     expect(variableLabel("target_audience")).toBe("Target audience");
@@ -59,7 +87,7 @@ describe("the variables form", () => {
   it("lists a kind's templates with the project's own first", () => {
     const all: Template[] = [
       { id: "g2", projectId: null, name: "Zeta", kind: "text", body: "", variables: [], ...globalStamps },
-      { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "", variables: [], ...globalStamps, createdBy: "u1" },
+      { id: "p1", projectId: "p", name: "Mine", kind: "text", body: "", variables: [], ...globalStamps, scope: "project", createdBy: "u1" },
       { id: "g1", projectId: null, name: "Alpha", kind: "text", body: "", variables: [], ...globalStamps },
       { id: "i1", projectId: null, name: "Picture", kind: "image", body: "", variables: [], ...globalStamps },
     ];

@@ -3,7 +3,8 @@
 
 import type { Template } from "./api-types";
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]{0,39})\s*\}\}/g;
+/** An escaped opening (\{{) or a placeholder ({{ name }}), as the server reads a body. */
+const TOKEN = /\\\{\{|\{\{\s*([A-Za-z][A-Za-z0-9_]{0,39})\s*\}\}/g;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Every variable's starting value: its default, or the first choice of a required choice. */
@@ -25,10 +26,15 @@ export function checkValues(template: Template, values: Record<string, string>):
       if (variable.required) errors[variable.name] = "Fill this in.";
       continue;
     }
+    const { min, max } = variable.limits ?? {};
     if (variable.type === "number" && !NUMBER.test(value)) errors[variable.name] = "Enter a number.";
+    else if (variable.type === "number" && min != null && Number(value) < min) errors[variable.name] = `Use at least ${min}.`;
+    else if (variable.type === "number" && max != null && Number(value) > max) errors[variable.name] = `Use at most ${max}.`;
+    else if (variable.type === "boolean" && !["true", "false"].includes(value.toLowerCase()))
+      errors[variable.name] = "Choose true or false.";
     else if (variable.type === "choice" && !(variable.choices ?? []).includes(value))
       errors[variable.name] = `Pick one of: ${(variable.choices ?? []).join(", ")}.`;
-    else if (variable.type === "string" && variable.maxLength && value.length > variable.maxLength)
+    else if ((variable.type === "text" || variable.type === "longText") && variable.maxLength && value.length > variable.maxLength)
       errors[variable.name] = `Use at most ${variable.maxLength} characters (now ${value.length}).`;
   }
   return errors;
@@ -44,11 +50,15 @@ export function valuesToSend(template: Template, values: Record<string, string>)
   return out;
 }
 
-/** The prompt as the server renders it: each {{name}} replaced, runs of spaces made one. */
+/**
+ * The prompt as the server renders it: each {{name}} replaced once (a value is never expanded
+ * again), each \{{ made a literal {{, runs of white space made one.
+ */
 export function renderTemplate(template: Template, values: Record<string, string>): string {
   const byName = new Map(template.variables.map((variable) => [variable.name, variable]));
   return template.body
-    .replace(PLACEHOLDER, (_, name: string) => {
+    .replace(TOKEN, (_whole, name: string | undefined) => {
+      if (name === undefined) return "{{";
       const value = (values[name] ?? "").trim();
       return value || (byName.get(name)?.defaultValue ?? "").trim();
     })

@@ -1,7 +1,7 @@
 import { Alert, Badge, Box, Button, Card, chakra, Field, Flex, Heading, Input, LinkBox, LinkOverlay, NativeSelect, Skeleton, Stack, Text } from "@chakra-ui/react";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
-import { Link as RouterLink, useNavigate, useParams } from "react-router";
+import { Link as RouterLink, useNavigate, useParams, useSearchParams } from "react-router";
 import { CapsFields } from "../components/CapsFields";
 import { NoticeArea } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
@@ -41,7 +41,7 @@ export default function Batches() {
 
 function BatchesOf({ project }: { project: Project }) {
   const people = usePeopleApi();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(() => new URLSearchParams(window.location.search).has("template"));
   const reason = whyNot(project.role, "generate");
   const batches = useInfiniteQuery({
     queryKey: queryKeys.batches(project.id),
@@ -141,7 +141,9 @@ function NewBatch({ project, onClose }: { project: Project; onClose: () => void 
   const navigate = useNavigate();
   const templates = useQuery({ queryKey: queryKeys.templates(project.id), queryFn: () => listTemplates(api, project.id) });
   const [name, setName] = useState("");
-  const [templateId, setTemplateId] = useState("");
+  // "Use in a batch" on the Templates screen comes here with ?template=<id>.
+  const [searchParams] = useSearchParams();
+  const [templateId, setTemplateId] = useState(() => searchParams.get("template") ?? "");
   const template = templates.data?.find((t) => t.id === templateId);
   const [rows, setRows] = useState<RowsValue>(() => startRows(undefined));
   const [schedule, setSchedule] = useState<ScheduleInput>({ mode: "cron", onceAt: "", cron: "0 9 * * 1", timeZone: browserTimeZone() });

@@ -101,7 +101,7 @@ public final class BatchService {
 
   public BatchView create(String uid, String projectId, Spec spec) {
     Member me = projects.requireRole(uid, projectId, Role.EDITOR);
-    Template template = templates.get(uid, projectId, spec.templateId());
+    Template template = templates.getLive(uid, projectId, spec.templateId());
     BatchSchedule.parse(spec.schedule(), spec.timeZone());
     // Rows may come later, from a CSV file; a run without rows is recorded as skipped.
     List<Map<String, String>> checked = spec.rows().isEmpty() ? List.of() : rows.fromList(template, spec.rows());

@@ -131,6 +131,87 @@ public final class GenerationService {
     return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
   }
 
+  /** Rows a template's "try it" takes at most. */
+  public static final int MAX_TRY_ROWS = 3;
+
+  /**
+   * "Try it": one job that runs a template the caller may use here (global, their library's or the
+   * project's) over 1 to {@value #MAX_TRY_ROWS} rows of values, one item per row, through the usual
+   * pipeline (reserved against the monthly limits, charged, queued, run by the runners). Editors and
+   * owners; 400 for no rows, more than {@value #MAX_TRY_ROWS}, or a value at fault
+   * ({@code rows[i].name}); the same Idempotency-Key answers the first job.
+   */
+  public Accepted tryTemplate(Caller caller, String projectId, String templateId, String idempotencyKey,
+      java.util.List<Map<String, String>> rows) {
+    dev.contentcreator.core.domain.Member me = projects.requireRole(caller.uid(), projectId, Role.EDITOR);
+    checkKey(idempotencyKey);
+    if (rows.isEmpty() || rows.size() > MAX_TRY_ROWS) {
+      throw ApiException.badRequest("rows", "must be 1 to " + MAX_TRY_ROWS + " rows; run more as a batch");
+    }
+    Template t = templates.readable(caller.uid(), Optional.of(projectId), templateId);
+    java.util.List<dev.contentcreator.core.http.FieldError> errors = new java.util.ArrayList<>();
+    java.util.List<String> prompts = new java.util.ArrayList<>();
+    java.util.List<java.util.List<GenerationItem.Variable>> variables = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, String> resolved = TemplateService.resolve(t, rows.get(i), "rows[" + i + "].", errors);
+      prompts.add(TemplateService.fill(t, resolved));
+      variables.add(resolved.entrySet().stream().map(e -> new GenerationItem.Variable(e.getKey(), e.getValue())).toList());
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.badRequest("Some values are not right for this template.", errors);
+    }
+    for (int i = 0; i < prompts.size(); i++) {
+      if (prompts.get(i).isBlank() || prompts.get(i).length() > settings.maxPromptLength()) {
+        throw ApiException.badRequest("rows[" + i + "]", "makes a prompt that is not 1 to "
+            + settings.maxPromptLength() + " characters long");
+      }
+    }
+    Project project = documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
+        .orElseThrow(() -> ApiException.notFound("No such project, or you are not a member of it."));
+    Providers.Choice choice = providers.get().choose(t.kind(), Optional.empty(), Optional.empty());
+    refuseWhileFailing(t.kind(), choice.provider());
+    String systemPrompt = t.kind() == ContentKind.TEXT && project.brandVoice() != null
+        ? project.brandVoice().toSystemPrompt() : "";
+    dev.contentcreator.core.domain.ImageStyle style = t.kind() == ContentKind.IMAGE && project.brandVoice() != null
+        ? project.brandVoice().imageStyle() : null;
+    java.util.List<String> sent = style == null ? prompts : prompts.stream().map(style::styled).toList();
+    Map<String, String> options = style == null ? Map.of() : style.options(Map.of());
+    Instant now = clock.instant();
+    GenerationJob job = GenerationJob.builder().id(Ids.newId()).project(projectId, caller.uid())
+        .maker(t.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(sent.size())
+        .request(t.body(), systemPrompt, options).templateId(t.id()).times(now, now).build();
+    String hash = hash(Json.GSON.toJson(Map.of("try", t.id() + "@" + t.version(), "rows", rows.stream()
+        .map(java.util.TreeMap::new).toList())));
+    String keyId = idempotencyId(caller.uid(), projectId, idempotencyKey);
+    Accepted accepted = documents.transaction(tx -> {
+      Optional<JsonObject> earlier = tx.get(IDEMPOTENCY, keyId).map(d -> d.data());
+      if (earlier.isPresent() && Instant.parse(earlier.get().get("expiresAt").getAsString()).isAfter(now)) {
+        if (!earlier.get().get("requestHash").getAsString().equals(hash)) {
+          throw ApiException.unprocessable("Idempotency-Key", "was already used for a different request; "
+              + "use a new key for a new try");
+        }
+        return new Accepted(null, earlier.get().get("jobId").getAsString(), false);
+      }
+      JobLedger.open(tx, job, usage.reserve(tx, caller.uid(), projectId, sent.stream()
+          .map(p -> estimate(t.kind(), p, systemPrompt, options)).toList()), sent, variables);
+      JsonObject key = new JsonObject();
+      key.addProperty("requestHash", hash);
+      key.addProperty("jobId", job.id());
+      key.addProperty("uid", caller.uid());
+      key.addProperty("projectId", projectId);
+      key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
+      tx.set(IDEMPOTENCY, keyId, key);
+      recordStarted(tx, job, dev.contentcreator.core.activity.Actor.of(me), now);
+      return new Accepted(null, job.id(), true);
+    });
+    GenerationJob stored = documents.get(Jobs.JOBS, accepted.jobId()).map(Jobs::job)
+        .orElseThrow(() -> ApiException.conflict("The job of this Idempotency-Key was deleted; use a new key."));
+    if (stored.status() == GenerationJob.Status.QUEUED) {
+      publish(stored);
+    }
+    return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+  }
+
   /**
    * Makes a text item again with what the brand rules found in its current version as extra
    * instructions: a regeneration (one new version of the item) of the prompt that made it, or a
@@ -315,7 +396,7 @@ public final class GenerationService {
       if (req.prompt().isPresent()) {
         throw ApiException.badRequest("prompt", "give either a prompt or a templateId, not both");
       }
-      Template t = templates.get(uid, projectId, req.templateId().get());
+      Template t = templates.getLive(uid, projectId, req.templateId().get());
       if (t.kind() != req.kind()) {
         throw ApiException.unprocessable("templateId", "that template makes " + t.kind().name().toLowerCase(
             java.util.Locale.ROOT) + ", not " + req.kind().name().toLowerCase(java.util.Locale.ROOT));

@@ -51,6 +51,11 @@ public final class ApiRequest {
     return v;
   }
 
+  /** Whether the route has the path parameter {@code name} (a route served under two paths). */
+  public boolean hasPathParam(String name) {
+    return pathParams.containsKey(name);
+  }
+
   public Optional<String> queryParam(String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

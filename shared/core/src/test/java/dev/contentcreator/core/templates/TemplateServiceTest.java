@@ -89,7 +89,7 @@ class TemplateServiceTest {
   void aMaxLengthBeyondTheCommonBoundIsRefused() {
     ApiException e = assertThrows(ApiException.class, () -> TemplateService.check("{{x}}",
         List.of(new Variable("x", "string", true, null, null, TemplateService.MAX_VARIABLE_LENGTH + 1))));
-    assertEquals("variables[0].maxLength", e.errors().get(0).field());
+    assertEquals("variables[0].limits.maxLength", e.errors().get(0).field());
   }
 
   @Test

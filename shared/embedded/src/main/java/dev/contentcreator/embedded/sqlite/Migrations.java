@@ -52,7 +52,13 @@ final class Migrations {
           "CREATE INDEX documents_hooks_project_created ON documents"
               + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hooks'",
           "CREATE INDEX documents_hookdeliveries_hook_created ON documents"
-              + " (json_extract(data, '$.hookId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hookdeliveries'")));
+              + " (json_extract(data, '$.hookId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hookdeliveries'")),
+      new Migration(7, "index personal templates by owner and template versions by template, newest first", List.of(
+          "CREATE INDEX documents_templates_owner_created ON documents"
+              + " (json_extract(data, '$.ownerUid'), json_extract(data, '$.createdAt'), id) WHERE collection = 'templates'",
+          "CREATE INDEX documents_templateversions_template_number ON documents"
+              + " (json_extract(data, '$.templateId'), json_extract(data, '$.number'), id)"
+              + " WHERE collection = 'templateversions'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
