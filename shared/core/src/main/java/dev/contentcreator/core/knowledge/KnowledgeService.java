@@ -302,7 +302,9 @@ public final class KnowledgeService {
     try {
       embedding = embedder.get().embedOne(query);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("could not embed a knowledge query", e);
+      Log.warning("could not embed a knowledge query for project " + projectId, e);
+      throw ApiException.of(503, "embeddings-unavailable", "Brand knowledge cannot be searched now",
+          "The embedding service did not answer: " + e.getMessage() + " Try again in a moment.");
     }
     List<Vectors.Neighbour> found;
     try {
@@ -383,6 +385,9 @@ public final class KnowledgeService {
   private static String reason(Exception e) {
     if (e instanceof ApiException api) {
       return api.getMessage();
+    }
+    if (e instanceof IOException && e.getCause() instanceof dev.contentcreator.core.ports.ai.ProviderException p) {
+      return p.userMessage();
     }
     return "Indexing failed on our side; it has been logged. Add the document again.";
   }

@@ -94,8 +94,11 @@ public final class Services {
       var fetcher = new Lazy<>(() -> dev.contentcreator.core.knowledge.KnowledgeService.pageFetcher(
           settings.maxUploadBytes(), platform.config().get(dev.contentcreator.core.config.Settings.MEDIA_ALLOW_HTTP_LOOPBACK)));
       var reader = new Lazy<>(dev.contentcreator.core.knowledge.DocumentReader::find);
+      // A provider's embeddings go through the same guard as its other calls.
+      var embedder = new Lazy<>(() -> dev.contentcreator.core.knowledge.GuardedEmbedder.of(platform.embedder(),
+          platform::policy));
       return new dev.contentcreator.core.knowledge.KnowledgeService(platform.documents(), projects(), platform::blobs,
-          platform::vectors, platform::embedder, platform::tasks, fetcher::get, reader::get, settings, platform.clock());
+          platform::vectors, embedder::get, platform::tasks, fetcher::get, reader::get, settings, platform.clock());
     });
     this.runner = new Lazy<>(() -> new ItemRunner(platform.documents(), platform::blobs, platform::cache,
         platform::tasks, platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher,

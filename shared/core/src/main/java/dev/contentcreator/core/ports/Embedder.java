@@ -18,6 +18,14 @@ public interface Embedder {
   /** One vector per text, in order; each of {@link #dimensions()} numbers. */
   List<float[]> embed(List<String> texts) throws java.io.IOException;
 
+  /**
+   * The name of the outside service this embedder calls, whose resilience policy (retry, circuit
+   * breaker) guards each call; null for an embedder that runs in the process.
+   */
+  default String guardName() {
+    return null;
+  }
+
   /** One text's vector. */
   default Vectors.Embedding embedOne(String text) throws java.io.IOException {
     return new Vectors.Embedding(model(), embed(List.of(text)).get(0));
