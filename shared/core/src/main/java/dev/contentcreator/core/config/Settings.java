@@ -223,7 +223,7 @@ public final class Settings {
   public static final Setting<Long> PRICE_VIDEO_SECOND_MICROS = longValue("PRICE_VIDEO_SECOND_MICROS", "100000", "the price of a second of video");
 
   // Brand knowledge
-  public static final Setting<String> VECTORS = string("VECTORS", null, "the vectors adapter of brand knowledge: sqlite or firestore").derivedFrom("firestore when DOCUMENTS is, else sqlite");
+  public static final Setting<String> VECTORS = string("VECTORS", null, "the vectors adapter of brand knowledge: sqlite or firestore; unset, firestore when DOCUMENTS is, else sqlite");
   public static final Setting<String> EMBEDDER = string("EMBEDDER", "offline", "what embeds brand knowledge: offline (a small model in a jar) or openai");
   public static final Setting<String> OPENAI_EMBEDDING_MODEL = string("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small", "the OpenAI embeddings model of EMBEDDER=openai");
   public static final Setting<Integer> EMBEDDING_DIMENSIONS = integer("EMBEDDING_DIMENSIONS", "384", "the dimension OpenAI embeddings are asked for (EMBEDDER=openai)");
