@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Retrieval quality: the labelled passages of bench/data/knowledge-passages.tsv become one
  * Markdown document (a heading per passage), split by the product's splitter, embedded by the
- * offline embedder and stored in the SQLite vectors adapter; each question of
+ * offline embedder and stored in the SQLite vectors adapter (each passage embedded as its text: the
+ * product embeds a passage's heading with it, but here the headings are only the labels); each question of
  * knowledge-questions.tsv is embedded and its 5 nearest passages read back. Prints recall@1,
  * recall@5 and the mean reciprocal rank of the labelled passage.
  *
@@ -113,7 +114,7 @@ public final class KnowledgeBench {
     }
     System.out.printf(Locale.ROOT, "embed and index 1000 passages, %d runs (%d cores)%n", runs,
         Runtime.getRuntime().availableProcessors());
-    System.out.printf(Locale.ROOT, "  product   (splitter batches of 64, embed, SQLite upsert): median %.2f s  min %.2f  max %.2f%n",
+    System.out.printf(Locale.ROOT, "  product   (batches of 64: embed, SQLite upsert):         median %.2f s  min %.2f  max %.2f%n",
         median(productSeconds), min(productSeconds), max(productSeconds));
     System.out.printf(Locale.ROOT, "  reference (bare langchain4j embedAll, nothing stored):  median %.2f s  min %.2f  max %.2f%n",
         median(referenceSeconds), min(referenceSeconds), max(referenceSeconds));
