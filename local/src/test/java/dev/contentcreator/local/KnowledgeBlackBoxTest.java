@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,10 +58,10 @@ class KnowledgeBlackBoxTest {
       """;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
     Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m",
-        "DEMO_CHUNK_DELAY", "1ms", "KNOWLEDGE_INLINE_PASSAGES", "4"));
+    server = ServerProcess.start(data, OnEmulators.with(OnEmulators.adaptersFor(test), "RATE_LIMIT_PER_USER",
+        "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m", "DEMO_CHUNK_DELAY", "1ms", "KNOWLEDGE_INLINE_PASSAGES", "4"));
     api = new Api(server.base());
     alice = Emulator.signUp("alice");
     bob = Emulator.signUp("bob");
