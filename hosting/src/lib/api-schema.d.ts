@@ -1015,7 +1015,7 @@ export interface paths {
         put?: never;
         /**
          * Add a document to the project's brand knowledge (editors and owners)
-         * @description Either the file itself as the body, named by ?name= (PDF, Markdown, plain UTF-8 text or HTML, told from the bytes whatever Content-Type says; at most KNOWLEDGE_MAX_UPLOAD_BYTES), or JSON {"url": ...} for a web page, fetched through the safe fetcher (https; loopback, private, link-local and metadata addresses are refused). The text is split into passages by headings and paragraphs (about 500 tokens each, overlapping by about 50) and embedded. A document of up to KNOWLEDGE_INLINE_PASSAGES passages is indexed before the answer (201, status ready or failed); a larger one is queued (202, status queued) and indexed in the background.
+         * @description Either the file itself as the body, named by ?name= (PDF, Markdown, plain UTF-8 text or HTML, told from the bytes whatever Content-Type says; at most KNOWLEDGE_MAX_UPLOAD_BYTES), or JSON {"url": ...} for a web page, fetched through the safe fetcher (https; loopback, private, link-local and metadata addresses are refused with 422, as is a page that cannot be fetched). The text is split into passages by headings and paragraphs (about 500 tokens each, overlapping by about 50) and embedded. A document of up to KNOWLEDGE_INLINE_PASSAGES passages is indexed before the answer (201, status ready or failed); a larger one is queued (202, status queued) and indexed in the background.
          */
         post: operations["addKnowledge"];
         delete?: never;
@@ -4567,24 +4567,6 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            /** @description The page could not be fetched. */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The page's host did not answer in time. */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     searchKnowledge: {

@@ -216,6 +216,9 @@ class KnowledgeBlackBoxTest {
         "https://127.0.0.1/brand", "https://metadata.google.internal/")) {
       api.post(docs(), carol.idToken(), "{\"url\":\"" + url + "\"}").expect(422);
     }
+    // A name that does not resolve is the address's fault too, not the server's: 422, never a 5xx.
+    api.post(docs(), carol.idToken(), "{\"url\":\"https://0x7f000001/\"}").expect(422);
+    api.post(docs(), carol.idToken(), "{\"url\":\"https://no-such-host.invalid/brand\"}").expect(422);
   }
 
   @Test

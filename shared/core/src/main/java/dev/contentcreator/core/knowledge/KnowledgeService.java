@@ -161,7 +161,12 @@ public final class KnowledgeService {
       page = fetcher.get().fetch(url);
     } catch (FetchException e) {
       Log.info("knowledge address refused for project " + projectId + ": " + e.getMessage());
-      throw e.toApiException();
+      if (e instanceof dev.contentcreator.core.net.RefusedAddressException
+          || e instanceof dev.contentcreator.core.net.TooLargeException) {
+        throw e.toApiException();
+      }
+      // A host that does not resolve or answer is the address given, as for a webhook: 422, not 502.
+      throw ApiException.unprocessable("url", "The page could not be fetched: " + e.toApiException().detail());
     }
     byte[] bytes = page.bytes();
     if (bytes.length > settings.maxUploadBytes()) {
