@@ -38,6 +38,7 @@ specs=(
   "contents dev.contentcreator.functions.contents.ContentsFunction GET /api/projects/bench/contents"
   "templates dev.contentcreator.functions.templates.TemplatesFunction GET /api/templates"
   "webhooks dev.contentcreator.functions.webhooks.WebhooksFunction POST /api/webhooks/goapi"
+  "knowledge dev.contentcreator.functions.knowledge.KnowledgeFunction GET /api/projects/bench/knowledge"
   "media dev.contentcreator.functions.media.MediaFunction POST /api/projects/bench/media"
   "batches dev.contentcreator.functions.batches.BatchesFunction GET /api/projects/bench/batches"
   "tasks dev.contentcreator.functions.tasks.TasksFunction POST /generation-item"

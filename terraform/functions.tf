@@ -119,6 +119,17 @@ locals {
       # which sends every webhook message (the only function that calls a receiver).
       enqueues = true
     }
+    knowledge = {
+      module      = "knowledge"
+      entry_point = "dev.contentcreator.functions.knowledge.KnowledgeFunction"
+      access      = "public"
+      # The offline embedding model runs in the function: it needs the memory, and its first load the time.
+      memory      = "1Gi"
+      timeout     = 300
+      secrets     = ["REDIS_URL"]
+      # Large documents are indexed in the background by the tasks function.
+      enqueues = true
+    }
     webhooks = {
       module        = "webhooks"
       entry_point   = "dev.contentcreator.functions.webhooks.WebhooksFunction"

@@ -25,6 +25,7 @@ const SharesPage = lazy(() => import("./routes/SharesPage"));
 const HooksPage = lazy(() => import("./routes/HooksPage"));
 const TemplatesPage = lazy(() => import("./routes/TemplatesPage"));
 const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
+const KnowledgePage = lazy(() => import("./routes/KnowledgePage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -80,6 +81,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route path="/projects/:projectId/hooks" element={<RequireUser><Lazy><HooksPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/templates" element={<RequireUser><Lazy><TemplatesPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/keys" element={<RequireUser><Lazy><ProviderKeysPage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/knowledge" element={<RequireUser><Lazy><KnowledgePage /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId/batches/:batchId"
                   element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}

@@ -400,6 +400,47 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('knowledgedocs and knowledgevectors', () => {
+    // Brand knowledge is the API's alone: members read and search it through its routes.
+    const doc = { id: 'k1', projectId: 'p1', name: 'guide.md', kind: 'markdown', status: 'ready', passageCount: 2 };
+    const vector = { projectId: 'p1', passageId: 'k1-0', documentId: 'k1', model: 'all-minilm-l6-v2-q', dimensions: 3,
+      metadata: { documentName: 'guide.md', text: 'Our mascot is a heron.' } };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('knowledgedocs/k1').set(doc);
+        await admin.firestore().doc('knowledgevectors/v1').set(vector);
+      });
+    });
+
+    test('the server writes and reads them (the seeds are real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const d = await admin.firestore().doc('knowledgedocs/k1').get();
+        const v = await admin.firestore().doc('knowledgevectors/v1').get();
+        if (!d.exists || d.data().name !== 'guide.md' || !v.exists) throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('a member reads no document or vector, one by one or by query', async () => {
+      await assertFails(as('alice').doc('knowledgedocs/k1').get());
+      await assertFails(as('alice').collection('knowledgedocs').where('projectId', '==', 'p1').get());
+      await assertFails(as('alice').doc('knowledgevectors/v1').get());
+      await assertFails(as('alice').collection('knowledgevectors').where('projectId', '==', 'p1').get());
+    });
+    test('nobody without an account reads them', async () => {
+      await assertFails(as(null).doc('knowledgedocs/k1').get());
+      await assertFails(as(null).collection('knowledgevectors').get());
+    });
+    test('nobody adds, changes or deletes one by writing it', async () => {
+      await assertFails(as('alice').doc('knowledgedocs/k2').set(doc));
+      await assertFails(as('alice').doc('knowledgedocs/k1').update({ status: 'failed' }));
+      await assertFails(as('alice').doc('knowledgedocs/k1').delete());
+      await assertFails(as('alice').doc('knowledgevectors/v2').set(vector));
+      await assertFails(as('alice').doc('knowledgevectors/v1').delete());
+    });
+  });
+
   describe('apikeys', () => {
     // Made through the API only; a key names its person and holds the hash of its secret.
     const key = { id: 'k1', uid: 'alice', name: 'CI', projectId: 'p1', role: 'editor', secretHash: 'f'.repeat(64),

@@ -9,6 +9,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: `${base}/members`, label: "Members", end: false },
     { to: `${base}/templates`, label: "Templates", end: false },
     { to: `${base}/batches`, label: "Batches", end: false },
+    { to: `${base}/knowledge`, label: "Knowledge", end: false },
     { to: `${base}/activity`, label: "Activity", end: false },
     { to: `${base}/shares`, label: "Shared links", end: false },
     { to: `${base}/hooks`, label: "Webhooks", end: false },

@@ -1276,6 +1276,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The documents of the project's brand knowledge, newest first, with status and passage counts (members)
+         * @description People outside the project get 404.
+         */
+        get: operations["listKnowledge"];
+        put?: never;
+        /**
+         * Add a document to the project's brand knowledge (editors and owners)
+         * @description Either the file itself as the body, named by ?name= (PDF, Markdown, plain UTF-8 text or HTML, told from the bytes whatever Content-Type says; at most KNOWLEDGE_MAX_UPLOAD_BYTES), or JSON {"url": ...} for a web page, fetched through the safe fetcher (https; loopback, private, link-local and metadata addresses are refused with 422, as is a page that cannot be fetched). The text is split into passages by headings and paragraphs (about 500 tokens each, overlapping by about 50) and embedded. A document of up to KNOWLEDGE_INLINE_PASSAGES passages is indexed before the answer (201, status ready or failed); a larger one is queued (202, status queued) and indexed in the background.
+         */
+        post: operations["addKnowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/knowledge/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The passages of the project's brand knowledge nearest in meaning to q (members)
+         * @description Scores are cosine similarity (1 is the same direction). People outside the project get 404.
+         */
+        get: operations["searchKnowledge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/knowledge/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                docId: string;
+            };
+            cookie?: never;
+        };
+        /** One document of the project's brand knowledge (members) */
+        get: operations["getKnowledge"];
+        put?: never;
+        post?: never;
+        /** Remove a document, its passages and their vectors (editors and owners) */
+        delete: operations["deleteKnowledge"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/templates/preview": {
         parameters: {
             query?: never;
@@ -2630,6 +2699,44 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description A document of a project's brand knowledge and how far its indexing got. */
+        KnowledgeDocument: {
+            id: string;
+            projectId: string;
+            name: string;
+            /**
+             * @description Told from the bytes.
+             * @enum {string}
+             */
+            kind: "pdf" | "html" | "markdown" | "text";
+            /** @enum {string} */
+            source: "upload" | "url";
+            /** @description The address a page was fetched from. */
+            url: string | null;
+            byteSize: number;
+            /** @enum {string} */
+            status: "queued" | "indexing" | "ready" | "failed";
+            /** @description Why indexing failed. */
+            reason: string | null;
+            passageCount: number;
+            /** @description The embedding model of its vectors once ready. */
+            model: string | null;
+            dimensions: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A passage of brand knowledge, as a search found it or a generation used it. */
+        KnowledgeSource: {
+            documentId: string;
+            documentName: string;
+            passageId: string;
+            excerpt: string;
+            /** @description Cosine similarity to the query or prompt (1: the same direction). */
+            score: number;
+        };
         /** @description Fields with no value are left out. Stored media has mediaUrl, and processed media its renditions, sha256, byteSize, dominantColor and blurHash (these two null when none was made). */
         ContentVersion: {
             contentId: string;
@@ -2660,6 +2767,8 @@ export interface components {
             blurHash?: string | null;
             /** @description A text's brand rule findings, checked when the version was made (generated, edited or restored); empty when it keeps every rule. Absent for media. */
             findings?: components["schemas"]["Finding"][];
+            /** @description The passages of brand knowledge its generation was given (useKnowledge); empty when none. */
+            knowledge?: components["schemas"]["KnowledgeSource"][];
         };
         /** @description A variable's limits, each only where its type has it: maxLength (text, longText; 1 to 4000), min and max (number), options (choice; 1 to 50 of at most 200 characters). */
         TemplateLimits: {
@@ -4021,6 +4130,11 @@ export interface operations {
                     fresh?: boolean;
                     /** @description Regenerate - add a version to this content item (count 1). */
                     contentId?: string;
+                    /**
+                     * @description Text only: give the prompt the KNOWLEDGE_TOP_K passages of the project's brand knowledge nearest to it, as reference material; the version lists them (knowledge).
+                     * @default false
+                     */
+                    useKnowledge?: boolean;
                 };
             };
         };
@@ -5511,6 +5625,177 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listKnowledge: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["KnowledgeDocument"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addKnowledge: {
+        parameters: {
+            query?: {
+                /** @description The file's name (required for an upload). */
+                name?: string;
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": Blob;
+                "application/pdf": Blob;
+                "text/markdown": string;
+                "text/plain": string;
+                "application/json": {
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The document, indexed (or failed, with its reason). */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocument"];
+                };
+            };
+            /** @description The document, queued for indexing in the background. */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    searchKnowledge: {
+        parameters: {
+            query: {
+                q: string;
+                k?: number;
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The nearest passages, nearest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["KnowledgeSource"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getKnowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeDocument"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteKnowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     previewTemplateDraft: {

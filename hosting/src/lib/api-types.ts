@@ -104,6 +104,8 @@ export type SharedItem = SharedPage["items"][number];
 export type NewShare = RequestBody<"createShare">;
 
 /** An outbound webhook as its owners see it, as made or rotated (with its secret, shown once), and its messages. */
+export type KnowledgeDocument = Schemas["KnowledgeDocument"];
+export type KnowledgeSource = Schemas["KnowledgeSource"];
 export type Hook = Schemas["Hook"];
 export type IssuedHook = Schemas["IssuedHook"];
 export type HookDelivery = Schemas["HookDelivery"];

@@ -1,4 +1,4 @@
-import { Box, Button, Stack } from "@chakra-ui/react";
+import { Box, Button, Flex, Stack } from "@chakra-ui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { getHealth } from "../../lib/api";
@@ -38,6 +38,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   const [model, setModel] = useState("");
   const [fields, setFields] = useState<OptionFields>({});
   const [fresh, setFresh] = useState(false);
+  const [useKnowledge, setUseKnowledge] = useState(false);
   const [showOptions, setShowOptions] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [knownModels, setKnownModels] = useState<string[] | null>(null);
@@ -122,6 +123,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     if (Object.keys(built.options).length > 0) body.options = built.options;
     if (model.trim()) body.model = model.trim();
     if (fresh) body.fresh = true;
+    if (useKnowledge && kind === "text") body.useKnowledge = true;
     setErrors(found);
     if (Object.keys(found).length > 0) {
       if (Object.keys(built.errors).length > 0) setShowOptions(true);
@@ -162,6 +164,12 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
             onFresh={edited(setFresh)}
             errors={errors}
           />
+          {kind === "text" && (
+            <Flex as="label" gap="2" align="center" fontSize="sm">
+              <input type="checkbox" checked={useKnowledge} onChange={(e) => setUseKnowledge(e.target.checked)} />
+              Use brand knowledge (the passages of the project's documents nearest to the prompt)
+            </Flex>
+          )}
           {generate.isError && <GenerateProblem error={generate.error} errors={errors} />}
           <Box>
             <Button type="submit" colorPalette="blue" loading={generate.isPending} loadingText="Starting…">

@@ -20,6 +20,7 @@ import { ReviewPanel } from "./ReviewPanel";
 import { SavedNotice } from "./SavedNotice";
 import { TextEditor } from "./TextEditor";
 import { Versions } from "./Versions";
+import { KnowledgeUsed } from "./KnowledgeUsed";
 import type { Content, ContentChange, Job, Role, Tagged } from "../../lib/api-types";
 
 /**
@@ -97,6 +98,7 @@ export function Reader({
         onDelete={() => setConfirmDelete(true)}
       />
       <SavedNotice notice={notice} count={noticeCount} />
+      <KnowledgeUsed item={item} />
       <Findings
         projectId={projectId}
         item={item}

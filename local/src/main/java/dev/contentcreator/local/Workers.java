@@ -48,6 +48,7 @@ final class Workers {
       PurgeService.handlers(services::purges).forEach(tasks::registerHandler);
       MailService.handlers(services::mail).forEach(tasks::registerHandler);
       HookService.handlers(services::hooks).forEach(tasks::registerHandler);
+      dev.contentcreator.core.knowledge.KnowledgeService.handlers(services::knowledge).forEach(tasks::registerHandler);
       tasks.start();
     }
     if (platform.events() instanceof SqliteEventBus events) {

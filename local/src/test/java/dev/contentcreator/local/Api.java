@@ -54,7 +54,21 @@ final class Api {
       b.header("Authorization", "Bearer " + token);
     }
     headers.forEach(b::header);
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return checked(method, path, HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  /** Sends {@code bytes} as the body with {@code contentType}; the answer is checked as {@link #send}'s. */
+  Answer sendBytes(String method, String path, String token, byte[] bytes, String contentType)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).header("Content-Type", contentType);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return checked(method, path, HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  private static Answer checked(String method, String path, HttpResponse<String> r) {
     assertTrue(r.statusCode() < 500 || r.statusCode() == 503, () -> method + " " + path + " answered "
         + r.statusCode() + ": " + r.body());
     JsonElement json = r.body().isEmpty() ? com.google.gson.JsonNull.INSTANCE : JsonParser.parseString(r.body());

@@ -62,7 +62,8 @@ class RoutesAgreeTest {
         Map.entry("batches", BatchesApi.router(services)),
         Map.entry("invitations", InvitationsApi.router(services)),
         Map.entry("shares", SharesApi.router(services)),
-        Map.entry("hooks", HooksApi.router(services)));
+        Map.entry("hooks", HooksApi.router(services)),
+        Map.entry("knowledge", dev.contentcreator.functions.knowledge.KnowledgeApi.router(services)));
   }
 
   @SuppressWarnings("unchecked")

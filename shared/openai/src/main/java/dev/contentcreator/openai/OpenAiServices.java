@@ -19,6 +19,7 @@ public final class OpenAiServices implements AutoCloseable {
   private final LazyClient<OpenAiSettings, OpenAIClient> client;
   private final OpenAiProvider provider;
   private final OpenAiModerator moderator;
+  private final OpenAiErrors errors;
   private final KeyedClients<LazyClient<OpenAiSettings, OpenAIClient>> projectClients;
   /** How many projects' own clients are kept open at once. */
   static final int PROJECT_CLIENTS = 32;
@@ -27,6 +28,7 @@ public final class OpenAiServices implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.client = new LazyClient<>("OpenAI", settings, clientFactory, ClientCloser.INSTANCE);
     OpenAiErrors errors = new OpenAiErrors(settings.apiKey(), Objects.requireNonNull(clock, "clock"));
+    this.errors = errors;
     KeyedClients<LazyClient<OpenAiSettings, OpenAIClient>> own = new KeyedClients<>(PROJECT_CLIENTS);
     this.projectClients = own;
     this.provider = new OpenAiProvider(client, errors, settings,
@@ -47,6 +49,11 @@ public final class OpenAiServices implements AutoCloseable {
 
   public OpenAiProvider provider() {
     return provider;
+  }
+
+  /** Brand knowledge's embedder on this configuration's client: {@code model} asked for {@code dimensions}. */
+  public OpenAiEmbedder embedder(String model, int dimensions) {
+    return new OpenAiEmbedder(client, errors, model, dimensions);
   }
 
   public OpenAiModerator moderator() {

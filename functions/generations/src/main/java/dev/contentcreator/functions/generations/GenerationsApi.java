@@ -75,9 +75,11 @@ public final class GenerationsApi {
     int count = body.integer("count", 1, 1, 1000);
     boolean fresh = body.bool("fresh").orElse(false);
     Optional<String> contentId = body.string("contentId", 1, 128);
+    boolean useKnowledge = body.bool("useKnowledge").orElse(false);
     body.finish();
     GenerationService.Accepted a = s.generation().create(r.caller(), projectId, r.header("Idempotency-Key").orElse(null),
-        new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh, contentId));
+        new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh, contentId,
+            useKnowledge));
     String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
     return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
   }

@@ -78,6 +78,39 @@ class PurgeServiceTest {
   }
 
   @Test
+  void aPurgedProjectLosesItsKnowledgeDocumentsTextsAndVectorsAndNoOtherProjectsDo() throws Exception {
+    try (dev.contentcreator.embedded.vectors.SqliteVectors vectors = dev.contentcreator.embedded.vectors.SqliteVectors
+        .open(dir.resolve("t.db"), java.time.Duration.ofSeconds(5))) {
+      PurgeService withVectors = PurgeService.builder().withDocuments(store).withBlobs(() -> blobs).withTasks(() -> queue)
+          .withVectors(() -> vectors).withPageSize(3).withClock(Clock.systemUTC()).build();
+      TaskHandler purge = PurgeService.handlers(() -> withVectors).get(PurgeService.HANDLER);
+      for (String p : java.util.List.of("p1", "p2")) {
+        put("knowledgedocs", "k-" + p, p);
+        blobs.put("projects/" + p + "/knowledge/k-" + p + ".txt", new ByteArrayInputStream(new byte[] {1}), "text/plain");
+        for (int i = 0; i < 5; i++) {
+          vectors.upsert(p, new dev.contentcreator.core.ports.Vectors.Entry("k-" + p + "-" + i, "k-" + p,
+              new dev.contentcreator.core.ports.Vectors.Embedding("m", new float[] {i, 1}), java.util.Map.of()));
+        }
+      }
+      PurgeService.Ticket ticket = withVectors.startProject("p1");
+      store.transaction(tx -> {
+        ticket.mark(tx, "owner", Instant.now());
+        return null;
+      });
+      while (!queue.pending.isEmpty()) {
+        TaskQueue.Task t = queue.pending.poll();
+        purge.handle(attempt(t, 1), t.payload());
+      }
+      assertEquals(0, count("knowledgedocs", "p1"));
+      assertEquals(0, vectors.count("p1"));
+      assertTrue(blobs.list("projects/p1/").isEmpty());
+      assertEquals(1, count("knowledgedocs", "p2"));
+      assertEquals(5, vectors.count("p2"));
+      assertEquals(1, blobs.list("projects/p2/").size());
+    }
+  }
+
+  @Test
   void aMarkedProjectIsPurgedInPagesEvenWhenEveryTaskRunsTwice() throws Exception {
     for (int i = 0; i < 8; i++) {
       put("versions", "v" + i, "p1");

@@ -224,6 +224,16 @@ public final class Settings {
   public static final Setting<Long> PRICE_IMAGE_MICROS = longValue("PRICE_IMAGE_MICROS", "40000", "the price of an image");
   public static final Setting<Long> PRICE_VIDEO_SECOND_MICROS = longValue("PRICE_VIDEO_SECOND_MICROS", "100000", "the price of a second of video");
 
+  // Brand knowledge
+  public static final Setting<String> VECTORS = string("VECTORS", null, "the vectors adapter of brand knowledge: sqlite or firestore; unset, firestore when DOCUMENTS is, else sqlite");
+  public static final Setting<String> EMBEDDER = string("EMBEDDER", "offline", "what embeds brand knowledge: offline (a small model in a jar) or openai");
+  public static final Setting<String> OPENAI_EMBEDDING_MODEL = string("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small", "the OpenAI embeddings model of EMBEDDER=openai");
+  public static final Setting<Integer> EMBEDDING_DIMENSIONS = integer("EMBEDDING_DIMENSIONS", "384", "the dimension OpenAI embeddings are asked for (EMBEDDER=openai)");
+  public static final Setting<Long> KNOWLEDGE_MAX_UPLOAD_BYTES = longValue("KNOWLEDGE_MAX_UPLOAD_BYTES", "10485760", "the largest document a project may add to its brand knowledge");
+  public static final Setting<Integer> KNOWLEDGE_INLINE_PASSAGES = integer("KNOWLEDGE_INLINE_PASSAGES", "40", "documents of up to this many passages are indexed in the request; larger ones in the background");
+  public static final Setting<Integer> KNOWLEDGE_MAX_PASSAGES = integer("KNOWLEDGE_MAX_PASSAGES", "5000", "the most passages one document may have");
+  public static final Setting<Integer> KNOWLEDGE_TOP_K = integer("KNOWLEDGE_TOP_K", "5", "how many passages a generation with brand knowledge takes");
+
   // Health
   public static final Setting<String> APP_VERSION = string("APP_VERSION", null, "the version /api/health reports").derivedFrom("dev");
 

@@ -325,7 +325,7 @@ public final class ContentService {
   private static ContentVersion renumber(ContentVersion v, String contentId, int n) {
     return new ContentVersion(contentId, v.projectId(), n, v.text(), v.blobKey(), v.contentType(), v.width(),
         v.height(), v.durationSeconds(), v.source(), v.jobId(), v.provider(), v.model(), v.createdBy(), v.createdAt(),
-        v.media(), v.findings());
+        v.media(), v.findings(), v.knowledge());
   }
 
   static String preview(String text) {

@@ -80,8 +80,14 @@ public final class PurgeService {
     static Phase blobs(String prefix) {
       return new Phase("blobs:" + prefix, null, null, prefix);
     }
+
+    /** The project's vectors in the vectors port (all in one call: the adapters delete page by page). */
+    static Phase vectors() {
+      return new Phase(VECTORS, null, null, null);
+    }
   }
 
+  private static final String VECTORS = "vectors";
   private static final List<Phase> PROJECT = List.of(
       Phase.documents(BatchService.BATCHES, "projectId"),
       Phase.documents(BatchService.RUNS, "projectId"),
@@ -108,7 +114,10 @@ public final class PurgeService {
       Phase.documents(HookService.HOOKS, "projectId"),
       Phase.documents(HookService.DELIVERIES, "projectId"),
       // A project's template versions (a personal library's have no projectId and stay).
-      Phase.documents(TemplateService.VERSIONS, "projectId"));
+      Phase.documents(TemplateService.VERSIONS, "projectId"),
+      // Brand knowledge: its documents (their texts went with the project's blobs), then their vectors.
+      Phase.documents(dev.contentcreator.core.knowledge.KnowledgeService.DOCS, "projectId"),
+      Phase.vectors());
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),
@@ -117,6 +126,7 @@ public final class PurgeService {
 
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;
+  private final Supplier<dev.contentcreator.core.ports.Vectors> vectors;
   private final Supplier<TaskQueue> tasks;
   private final int pageSize;
   private final Duration pageDelay;
@@ -125,6 +135,7 @@ public final class PurgeService {
   private PurgeService(Builder b) {
     this.documents = b.documents;
     this.blobs = b.blobs;
+    this.vectors = b.vectors;
     this.tasks = b.tasks;
     this.pageSize = b.pageSize;
     this.pageDelay = b.pageDelay;
@@ -203,7 +214,8 @@ public final class PurgeService {
     Phase current = phases.get(phase);
     int removed;
     try {
-      removed = current.blobPrefix() != null
+      removed = VECTORS.equals(current.name()) ? (vectors == null ? 0 : vectors.get().deleteProject(owner))
+          : current.blobPrefix() != null
           ? deleteBlobs(current.blobPrefix() + tombstone.get("projectId").getAsString() + "/")
           : deleteDocuments(current, owner, !project && ContentService.VERSIONS.equals(current.collection()));
     } catch (IOException e) {
@@ -283,6 +295,7 @@ public final class PurgeService {
   public static final class Builder {
     private DocumentStore documents;
     private Supplier<BlobStore> blobs;
+    private Supplier<dev.contentcreator.core.ports.Vectors> vectors;
     private Supplier<TaskQueue> tasks;
     private int pageSize = 200;
     private Duration pageDelay = Duration.ZERO;
@@ -292,6 +305,12 @@ public final class PurgeService {
 
     public Builder withDocuments(DocumentStore documents) {
       this.documents = Objects.requireNonNull(documents, "documents");
+      return this;
+    }
+
+    /** The vectors of brand knowledge a project's purge removes; without it that phase removes nothing. */
+    public Builder withVectors(Supplier<dev.contentcreator.core.ports.Vectors> vectors) {
+      this.vectors = Objects.requireNonNull(vectors, "vectors");
       return this;
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One version of a content item: the text, or the stored media, and where it came from:
  * {@code generated} (with its job), {@code uploaded}, {@code edited} by a person, or {@code restored}
- * from an older one. {@code media} is null for a text. {@code findings} are what the project's brand
+ * from an older one. {@code media} is null for a text. {@code knowledge} lists the passages of brand knowledge a generation was given (empty when
+ * it asked for none). {@code findings} are what the project's brand
  * rules found in a generated text when it was made (empty when none, or for media).
  */
 public record ContentVersion(
@@ -27,10 +28,20 @@ public record ContentVersion(
     String createdBy,
     Instant createdAt,
     MediaInfo media,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<KnowledgeSource> knowledge) {
 
   public ContentVersion {
     findings = findings == null ? List.of() : List.copyOf(findings);
+    knowledge = knowledge == null ? List.of() : List.copyOf(knowledge);
+  }
+
+  /** A version that used no brand knowledge. */
+  public ContentVersion(String contentId, String projectId, int number, String text, String blobKey,
+      String contentType, Integer width, Integer height, Double durationSeconds, String source, String jobId,
+      String provider, String model, String createdBy, Instant createdAt, MediaInfo media, List<Finding> findings) {
+    this(contentId, projectId, number, text, blobKey, contentType, width, height, durationSeconds, source, jobId,
+        provider, model, createdBy, createdAt, media, findings, List.of());
   }
 
   /** A version without findings. */
@@ -38,13 +49,19 @@ public record ContentVersion(
       String contentType, Integer width, Integer height, Double durationSeconds, String source, String jobId,
       String provider, String model, String createdBy, Instant createdAt, MediaInfo media) {
     this(contentId, projectId, number, text, blobKey, contentType, width, height, durationSeconds, source, jobId,
-        provider, model, createdBy, createdAt, media, List.of());
+        provider, model, createdBy, createdAt, media, List.of(), List.of());
   }
 
   /** This version with {@code findings} in place of its own. */
   public ContentVersion withFindings(List<Finding> findings) {
     return new ContentVersion(contentId, projectId, number, text, blobKey, contentType, width, height,
-        durationSeconds, source, jobId, provider, model, createdBy, createdAt, media, findings);
+        durationSeconds, source, jobId, provider, model, createdBy, createdAt, media, findings, knowledge);
+  }
+
+  /** This version with the passages of brand knowledge its generation used. */
+  public ContentVersion withKnowledge(List<KnowledgeSource> knowledge) {
+    return new ContentVersion(contentId, projectId, number, text, blobKey, contentType, width, height,
+        durationSeconds, source, jobId, provider, model, createdBy, createdAt, media, findings, knowledge);
   }
 
   /**

@@ -38,7 +38,12 @@ public record GenerationJob(
     String batchId,
     int maxConcurrent,
     long budgetMicros,
-    long costMicros) {
+    long costMicros,
+    java.util.List<KnowledgeSource> knowledge) {
+
+  public GenerationJob {
+    knowledge = knowledge == null ? java.util.List.of() : java.util.List.copyOf(knowledge);
+  }
 
   /** Where a job is in its life. */
   public enum Status {
@@ -64,7 +69,7 @@ public record GenerationJob(
     return new Builder().id(id).project(projectId, requestedBy).maker(kind, provider, model, demo).status(status)
         .itemCount(itemCount).counts(completed, failed, cancelled).request(prompt, systemPrompt, options)
         .templateId(templateId).contentId(contentId).fresh(fresh).times(createdAt, updatedAt)
-        .batch(batchId, maxConcurrent, budgetMicros).costMicros(costMicros);
+        .batch(batchId, maxConcurrent, budgetMicros).costMicros(costMicros).knowledge(knowledge);
   }
 
   /** The job once an item of it was claimed: running (its items end it). */
@@ -103,8 +108,15 @@ public record GenerationJob(
     private long budgetMicros, costMicros;
     private Map<String, String> options = Map.of();
     private Instant createdAt, updatedAt;
+    private java.util.List<KnowledgeSource> knowledge = java.util.List.of();
 
     private Builder() {}
+
+    /** The passages of brand knowledge the job's prompt was given (none unless it asked for them). */
+    public Builder knowledge(java.util.List<KnowledgeSource> knowledge) {
+      this.knowledge = knowledge == null ? java.util.List.of() : knowledge;
+      return this;
+    }
 
     public Builder id(String id) {
       this.id = id;
@@ -203,7 +215,7 @@ public record GenerationJob(
           completed, failed, cancelled, maxConcurrent, budgetMicros, costMicros);
       return new GenerationJob(id, projectId, kind, provider, model, demo, status, itemCount, completed, failed,
           cancelled, prompt, systemPrompt, options, templateId, contentId, fresh, requestedBy, createdAt, updatedAt,
-          batchId, maxConcurrent, budgetMicros, costMicros);
+          batchId, maxConcurrent, budgetMicros, costMicros, knowledge);
     }
   }
 }

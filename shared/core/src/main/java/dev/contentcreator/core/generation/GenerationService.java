@@ -58,6 +58,8 @@ public final class GenerationService {
   private final GenerationSettings settings;
   private final Clock clock;
   private final JobLedger ledger;
+  private final dev.contentcreator.core.knowledge.KnowledgeRetriever knowledge;
+  private final int knowledgeTopK;
 
   /** How long a cancel spends ending waiting items itself before it answers; runners end the rest. */
   static final Duration CANCEL_BUDGET = Duration.ofMillis(500);
@@ -72,6 +74,23 @@ public final class GenerationService {
   public GenerationService(DocumentStore documents, ProjectService projects, TemplateService templates,
       UsageService usage, Supplier<Providers> providers, Supplier<ProviderPolicy> policy, Supplier<EventBus> events,
       GenerationSettings settings, Clock clock, JobOutcomes outcomes) {
+    this(documents, projects, templates, usage, providers, policy, events, settings, clock, outcomes,
+        dev.contentcreator.core.knowledge.KnowledgeRetriever.NONE, 1);
+  }
+
+  /**
+   * As the other constructors, giving a text prompt that asks for it the {@code knowledgeTopK}
+   * passages of the project's brand knowledge that {@code knowledge} finds nearest to it.
+   */
+  public GenerationService(DocumentStore documents, ProjectService projects, TemplateService templates,
+      UsageService usage, Supplier<Providers> providers, Supplier<ProviderPolicy> policy, Supplier<EventBus> events,
+      GenerationSettings settings, Clock clock, JobOutcomes outcomes,
+      dev.contentcreator.core.knowledge.KnowledgeRetriever knowledge, int knowledgeTopK) {
+    this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+    if (knowledgeTopK < 1) {
+      throw new IllegalArgumentException("knowledgeTopK must be positive, got: " + knowledgeTopK);
+    }
+    this.knowledgeTopK = knowledgeTopK;
     this.documents = Objects.requireNonNull(documents, "documents");
     this.projects = Objects.requireNonNull(projects, "projects");
     this.templates = Objects.requireNonNull(templates, "templates");
@@ -116,11 +135,20 @@ public final class GenerationService {
       prompt = style.styled(prompt);
     }
     Map<String, String> options = style != null ? style.options(req.options()) : req.options();
+    java.util.List<dev.contentcreator.core.domain.KnowledgeSource> sources = java.util.List.of();
+    if (req.useKnowledge()) {
+      if (req.kind() != ContentKind.TEXT) {
+        throw ApiException.unprocessable("useKnowledge", "brand knowledge is given to text generations only");
+      }
+      // The passages nearest to what was asked go with the instructions, apart from the prompt itself.
+      sources = knowledge.retrieve(projectId, prompt, knowledgeTopK);
+      systemPrompt = dev.contentcreator.core.knowledge.KnowledgeRetriever.withReferences(systemPrompt, sources).strip();
+    }
     Instant now = clock.instant();
     GenerationJob job = GenerationJob.builder().id(Ids.newId()).project(projectId, caller.uid())
         .maker(req.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(req.count())
         .request(prompt, systemPrompt, options).templateId(req.templateId().orElse(null))
-        .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).build();
+        .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).knowledge(sources).build();
     // The key is the caller's within one project: the same key sent to two projects makes two jobs.
     Accepted accepted = documents.transaction(tx -> accept(tx, job, idempotencyId(caller.uid(), projectId,
         idempotencyKey), requestHash(req), dev.contentcreator.core.activity.Actor.of(me)));
@@ -305,10 +333,15 @@ public final class GenerationService {
   }
 
   private static String requestHash(GenerationRequest req) {
-    return hash(Json.GSON.toJson(Map.of("kind", req.kind().name(), "prompt", req.prompt().orElse(""),
+    Map<String, Object> fields = new java.util.HashMap<>(Map.of("kind", req.kind().name(), "prompt", req.prompt().orElse(""),
         "template", req.templateId().orElse(""), "variables", new java.util.TreeMap<>(req.variables()),
         "provider", req.provider().orElse(""), "model", req.model().orElse(""), "options", req.options(),
-        "count", req.count(), "fresh", req.fresh(), "contentId", req.contentId().orElse(""))));
+        "count", req.count(), "fresh", req.fresh(), "contentId", req.contentId().orElse("")));
+    // Only when asked for, so the hash of every request made before brand knowledge stays as it was.
+    if (req.useKnowledge()) {
+      fields.put("useKnowledge", true);
+    }
+    return hash(Json.GSON.toJson(new java.util.TreeMap<>(fields)));
   }
 
   /**

@@ -186,7 +186,7 @@ public final class JobLedger {
           item.index());
       Instant now = clock.instant();
       String contentId = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(),
-          title(job, item), body.withFindings(findings), job.demo(), job.requestedBy(), now);
+          title(job, item), body.withFindings(findings).withKnowledge(job.knowledge()), job.demo(), job.requestedBy(), now);
       GenerationItem ended = item.completed(contentId, cached, new GenerationItem.Used(used.inputTokens(),
           used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), provider, model,
           findings.size(), now);

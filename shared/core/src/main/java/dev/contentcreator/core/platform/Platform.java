@@ -63,6 +63,8 @@ public final class Platform implements AutoCloseable {
   private final Lazy<SafeFetcher> fetcher;
   private final Lazy<Mailer> mailer;
   private final Lazy<Secrets> secrets;
+  private final Lazy<dev.contentcreator.core.ports.Vectors> vectors;
+  private final Lazy<dev.contentcreator.core.ports.Embedder> embedder;
   private final ConcurrentHashMap<Class<?>, Object> settings = new ConcurrentHashMap<>();
 
   private Platform(Config config, Clock clock) {
@@ -87,6 +89,9 @@ public final class Platform implements AutoCloseable {
     this.fetcher = new Lazy<>(() -> SafeFetcher.builder(config).build());
     this.mailer = new Lazy<>(() -> create(Mailer.class, config.get(Settings.MAILER)));
     this.secrets = new Lazy<>(() -> create(Secrets.class, config.get(Settings.SECRETS)));
+    this.vectors = new Lazy<>(() -> create(dev.contentcreator.core.ports.Vectors.class, config.find(Settings.VECTORS)
+        .orElse(config.get(Settings.DOCUMENTS).equals("firestore") ? "firestore" : "sqlite")));
+    this.embedder = new Lazy<>(() -> create(dev.contentcreator.core.ports.Embedder.class, config.get(Settings.EMBEDDER)));
     this.policy = new Lazy<>(() -> {
       try {
         return create(ProviderPolicy.class, config.get(Settings.PROVIDER_POLICY));
@@ -164,6 +169,10 @@ public final class Platform implements AutoCloseable {
   public SafeFetcher fetcher() { return fetcher.get(); }
   /** Keeps secrets: the encrypted key file ({@code SECRETS=keyfile}) or Google Secret Manager. */
   public Secrets secrets() { return secrets.get(); }
+  /** The vectors of brand knowledge: SQLite rows ({@code VECTORS=sqlite}) or Firestore vector fields. */
+  public dev.contentcreator.core.ports.Vectors vectors() { return vectors.get(); }
+  /** Embeds brand knowledge: the offline model ({@code EMBEDDER=offline}) or a provider's. */
+  public dev.contentcreator.core.ports.Embedder embedder() { return embedder.get(); }
   /** Sends e-mail: the folder outbox ({@code MAILER=outbox}) or SMTP. */
   public Mailer mailer() { return mailer.get(); }
   /** Live news of jobs within this process. */
@@ -212,12 +221,14 @@ public final class Platform implements AutoCloseable {
     if (port == MediaProcessor.class) return media.isLoaded();
     if (port == Mailer.class) return mailer.isLoaded();
     if (port == ChangeFeed.class) return changes.isLoaded();
+    if (port == dev.contentcreator.core.ports.Vectors.class) return vectors.isLoaded();
+    if (port == dev.contentcreator.core.ports.Embedder.class) return embedder.isLoaded();
     throw new IllegalArgumentException("not a port of the platform: " + port.getName());
   }
 
   @Override
   public void close() {
-    for (Lazy<?> lazy : List.of(tasks, events, changes, cache, documents, blobs, rateLimiter, identity, secrets)) {
+    for (Lazy<?> lazy : List.of(tasks, events, changes, cache, vectors, documents, blobs, rateLimiter, identity, secrets)) {
       lazy.closeIfLoaded();
     }
   }

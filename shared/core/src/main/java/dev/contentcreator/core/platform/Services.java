@@ -67,6 +67,7 @@ public final class Services {
   private final HookEvents hookEvents;
   private final Lazy<ApiKeyService> keys;
   private final Lazy<ProviderKeyService> providerKeys;
+  private final Lazy<dev.contentcreator.core.knowledge.KnowledgeService> knowledge;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -86,7 +87,19 @@ public final class Services {
         platform.clock()));
     this.generation = new Lazy<>(() -> new GenerationService(platform.documents(), projects(), templates(), usage(),
         platform::providers, platform::policy, platform::events, platform.settings(GenerationSettings.class, GenerationSettings::from),
-        platform.clock(), hookEvents));
+        platform.clock(), hookEvents, (projectId, query, k) -> knowledge().retrieve(projectId, query, k),
+        knowledgeSettings().topK()));
+    this.knowledge = new Lazy<>(() -> {
+      var settings = knowledgeSettings();
+      var fetcher = new Lazy<>(() -> dev.contentcreator.core.knowledge.KnowledgeService.pageFetcher(
+          settings.maxUploadBytes(), platform.config().get(dev.contentcreator.core.config.Settings.MEDIA_ALLOW_HTTP_LOOPBACK)));
+      var reader = new Lazy<>(dev.contentcreator.core.knowledge.DocumentReader::find);
+      // A provider's embeddings go through the same guard as its other calls.
+      var embedder = new Lazy<>(() -> dev.contentcreator.core.knowledge.GuardedEmbedder.of(platform.embedder(),
+          platform::policy));
+      return new dev.contentcreator.core.knowledge.KnowledgeService(platform.documents(), projects(), platform::blobs,
+          platform::vectors, embedder::get, platform::tasks, fetcher::get, reader::get, settings, platform.clock());
+    });
     this.runner = new Lazy<>(() -> new ItemRunner(platform.documents(), platform::blobs, platform::cache,
         platform::tasks, platform::providers, platform::policy, usage(), platform.jobEvents(), platform::fetcher,
         this::media, platform.settings(GenerationSettings.class, GenerationSettings::from), platform.clock(),
@@ -101,7 +114,7 @@ public final class Services {
     this.projectMedia = new Lazy<>(() -> new dev.contentcreator.core.exports.ProjectMediaExport(platform.documents(),
         projects(), platform::blobs));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
-        .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
+        .withBlobs(platform::blobs).withVectors(platform::vectors).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
         ReviewListener.both(new ReviewNotifications(platform.documents(), notifications()), hookEvents),
         platform.clock()));
@@ -142,6 +155,16 @@ public final class Services {
   /** Comments on content items, in threads. */
   public CommentService comments() {
     return comments.get();
+  }
+
+  /** A project's brand knowledge: documents, their passages' vectors, and search by meaning. */
+  public dev.contentcreator.core.knowledge.KnowledgeService knowledge() {
+    return knowledge.get();
+  }
+
+  private dev.contentcreator.core.knowledge.KnowledgeSettings knowledgeSettings() {
+    return platform.settings(dev.contentcreator.core.knowledge.KnowledgeSettings.class,
+        dev.contentcreator.core.knowledge.KnowledgeSettings::from);
   }
 
   /** A project's outbound webhooks and their deliveries. */

@@ -58,7 +58,10 @@ final class Migrations {
               + " (json_extract(data, '$.ownerUid'), json_extract(data, '$.createdAt'), id) WHERE collection = 'templates'",
           "CREATE INDEX documents_templateversions_template_number ON documents"
               + " (json_extract(data, '$.templateId'), json_extract(data, '$.number'), id)"
-              + " WHERE collection = 'templateversions'")));
+              + " WHERE collection = 'templateversions'")),
+      new Migration(8, "index brand knowledge documents by project and time", List.of(
+          "CREATE INDEX documents_knowledgedocs_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'knowledgedocs'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
@@ -107,6 +110,22 @@ final class Migrations {
           "CREATE INDEX queue_deliveries_due ON queue_deliveries (topic, handler, state, due_at)",
           "CREATE INDEX queue_deliveries_state ON queue_deliveries (state, due_at)",
           "CREATE INDEX queue_deliveries_lease ON queue_deliveries (state, lease_until)")));
+
+  /** The record table of the vectors' own steps, apart from the documents' and the queue's. */
+  static final String VECTORS_TABLE = "vector_migrations";
+
+  static final List<Migration> VECTORS = List.of(
+      new Migration(1, "create the vectors of brand knowledge", List.of(
+          "CREATE TABLE knowledge_vectors ("
+              + " project_id TEXT NOT NULL,"
+              + " passage_id TEXT NOT NULL,"
+              + " document_id TEXT NOT NULL,"
+              + " model TEXT NOT NULL,"
+              + " dims INTEGER NOT NULL CHECK (dims > 0),"
+              + " vec BLOB NOT NULL CHECK (length(vec) = 4 * dims),"
+              + " metadata TEXT NOT NULL CHECK (json_valid(metadata)),"
+              + " PRIMARY KEY (project_id, passage_id))",
+          "CREATE INDEX knowledge_vectors_document ON knowledge_vectors (project_id, document_id)")));
 
   private Migrations() {}
 }

@@ -20,12 +20,14 @@ public final class Migrator {
 
   /**
    * Brings the whole file up to date, whichever adapter opens it first: the documents' steps
-   * (recorded in {@code schema_migrations}), then the queue's (in {@code queue_migrations}).
+   * (recorded in {@code schema_migrations}), then the queue's (in {@code queue_migrations}), then brand knowledge's vectors (in
+   * {@code vector_migrations}).
    * Returns how many steps it applied.
    */
   static int migrateAll(Connection connection) throws SQLException {
     return migrate(connection, Migrations.DOCUMENTS_TABLE, Migrations.ALL)
-        + migrate(connection, Migrations.QUEUE_TABLE, Migrations.QUEUE);
+        + migrate(connection, Migrations.QUEUE_TABLE, Migrations.QUEUE)
+        + migrate(connection, Migrations.VECTORS_TABLE, Migrations.VECTORS);
   }
 
   /** Applies the documents steps the database lacks, recorded in {@code schema_migrations}. */

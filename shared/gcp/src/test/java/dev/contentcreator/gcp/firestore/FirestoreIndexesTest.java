@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -42,6 +43,7 @@ class FirestoreIndexesTest {
 
   private static Set<List<String>> needed;
   private static Set<List<String>> listed;
+  private static final Set<List<String>> VECTOR_INDEXES = new HashSet<>();
 
   @BeforeAll
   static void read() throws IOException {
@@ -64,6 +66,14 @@ class FirestoreIndexesTest {
   }
 
   @Test
+  void theVectorQueryOfBrandKnowledgeHasItsVectorIndex() {
+    // FirestoreVectors.nearest: projectId equality, then findNearest on "embedding"; the offline model
+    // has 384 dimensions (a provider's embeddings are asked for the same, EMBEDDING_DIMENSIONS).
+    assertEquals(Set.of(List.of(FirestoreVectors.COLLECTION, "projectId ASCENDING", "embedding vector 384 flat")),
+        VECTOR_INDEXES);
+  }
+
+  @Test
   void theScanFindsTheServicesQueries() {
     // The members of a person, newest project first: a query the services have always had.
     assertTrue(needed.contains(List.of("members", "uid ASCENDING", "projectCreatedAt DESCENDING")), needed.toString());
@@ -78,6 +88,21 @@ class FirestoreIndexesTest {
     for (JsonElement element : file.getAsJsonArray("indexes")) {
       JsonObject index = element.getAsJsonObject();
       assertEquals("COLLECTION", index.get("queryScope").getAsString(), index.toString());
+      JsonArray all = index.getAsJsonArray("fields");
+      JsonObject last = all.get(all.size() - 1).getAsJsonObject();
+      if (last.has("vectorConfig")) {
+        // A vector index serves a nearest-neighbour query: its equality pre-filters, then the vector field.
+        List<String> key = new ArrayList<>();
+        key.add(index.get("collectionGroup").getAsString());
+        for (int i = 0; i < all.size() - 1; i++) {
+          JsonObject f = all.get(i).getAsJsonObject();
+          key.add(f.get("fieldPath").getAsString() + " " + f.get("order").getAsString());
+        }
+        key.add(last.get("fieldPath").getAsString() + " vector " + last.getAsJsonObject("vectorConfig").get("dimension")
+            .getAsInt() + (last.getAsJsonObject("vectorConfig").has("flat") ? " flat" : ""));
+        VECTOR_INDEXES.add(key);
+        continue;
+      }
       List<String> fields = new ArrayList<>();
       for (JsonElement field : index.getAsJsonArray("fields")) {
         JsonObject f = field.getAsJsonObject();
