@@ -47,6 +47,8 @@ public final class Services {
   private final Lazy<ProjectService> projects;
   private final Lazy<dev.contentcreator.core.exports.RunExports> runExports;
   private final Lazy<dev.contentcreator.core.exports.ProjectMediaExport> projectMedia;
+  private final Lazy<dev.contentcreator.core.exports.ExportStyles> exportStyles;
+  private final Lazy<dev.contentcreator.core.exports.ItemExports> itemExports;
   private final Lazy<InvitationService> invitations;
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
@@ -100,6 +102,11 @@ public final class Services {
         templates(), platform::blobs));
     this.projectMedia = new Lazy<>(() -> new dev.contentcreator.core.exports.ProjectMediaExport(platform.documents(),
         projects(), platform::blobs));
+    this.exportStyles = new Lazy<>(() -> new dev.contentcreator.core.exports.ExportStyles(platform.documents(),
+        projects(), contents()));
+    this.itemExports = new Lazy<>(() -> new dev.contentcreator.core.exports.ItemExports(platform.documents(),
+        projects(), contents(), exportStyles(), platform::blobs,
+        dev.contentcreator.core.exports.ItemExports.installedWriters()));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
@@ -195,6 +202,16 @@ public final class Services {
   /** Batches and the scheduler that starts their runs. */
   public BatchService batches() {
     return batches.get();
+  }
+
+  /** Each project's look of exported documents. */
+  public dev.contentcreator.core.exports.ExportStyles exportStyles() {
+    return exportStyles.get();
+  }
+
+  /** A content item as Markdown, HTML, DOCX or PDF in its project's style. */
+  public dev.contentcreator.core.exports.ItemExports itemExports() {
+    return itemExports.get();
   }
 
   /** A project's images and videos as one ZIP. */
