@@ -328,6 +328,33 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('exportstyles', () => {
+    // Read and written through the API only: it checks the role and the logo.
+    const style = { projectId: 'p1', headingFont: 'serif', bodyFont: 'sans', accentColor: '#c05621', footer: 'Tea' };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('exportstyles/p1').set(style);
+      });
+    });
+
+    test('the server writes and reads it (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const d = await admin.firestore().doc('exportstyles/p1').get();
+        if (!d.exists || d.data().accentColor !== '#c05621') throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('no member or stranger reads it, and nobody writes it', async () => {
+      await assertFails(as('alice').doc('exportstyles/p1').get());
+      await assertFails(as(null).doc('exportstyles/p1').get());
+      await assertFails(as('alice').doc('exportstyles/p1').update({ accentColor: '#000000' }));
+      await assertFails(as('alice').doc('exportstyles/p2').set(style));
+      await assertFails(as('alice').doc('exportstyles/p1').delete());
+    });
+  });
+
   describe('hooks and hookdeliveries', () => {
     // Made through the API only; a webhook holds its signing secrets.
     const hook = { projectId: 'p1', url: 'https://hooks.example.org/in', events: ['job.completed'], enabled: true,

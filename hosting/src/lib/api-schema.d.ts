@@ -727,6 +727,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/contents/{contentId}/export": {
+        parameters: {
+            query?: {
+                /** @description The version to export (the current one when not given). */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A content item as a Markdown, HTML, Word or PDF file in the project's export style (viewers and up)
+         * @description The title as the top heading, then a text's Markdown (raw HTML in it is escaped, never run), an image embedded, or for a video a line naming it with its poster. HTML is one page with the style as inline CSS and images as data: addresses; it loads nothing and forbids scripts. DOCX and PDF carry the style's fonts, accent colour, logo (top of the page) and footer line; PDF embeds its fonts, and a character no font on the server has is written as ?. Markdown carries the footer line only. Streamed as an attachment named from the title in ASCII and the version number, never cached or sniffed.
+         */
+        get: operations["exportContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/export-style": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** How the project's exported documents look (viewers and up; the defaults until an owner changes them) */
+        get: operations["getExportStyle"];
+        /** Replace how the project's exported documents look (owners); a field left out takes its default */
+        put: operations["putExportStyle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/contents/{contentId}/media": {
         parameters: {
             query?: {
@@ -1614,6 +1660,33 @@ export interface components {
             passage?: string;
             start?: number;
             end?: number;
+        };
+        /** @description How a project's exported documents look. Fonts come from a fixed list, so no document names a font fetched from elsewhere. */
+        ExportStyle: {
+            /**
+             * @description The family of the title and headings.
+             * @default sans
+             * @enum {string}
+             */
+            headingFont: "sans" | "serif" | "mono";
+            /**
+             * @description The family of body text.
+             * @default serif
+             * @enum {string}
+             */
+            bodyFont: "sans" | "serif" | "mono";
+            /**
+             * @description The colour of headings, rules and links.
+             * @default #2b6cb0
+             */
+            accentColor: string;
+            /** @description An image item of the project shown at the top of each document; none when null or deleted since. */
+            logoContentId?: string | null;
+            /**
+             * @description One line at the foot of every page.
+             * @default
+             */
+            footer: string;
         };
         /** @description brandVoice is null when the project has none (left out by GET /api/projects/{projectId}). */
         Project: {
@@ -3800,6 +3873,100 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    exportContent: {
+        parameters: {
+            query: {
+                /** @description The version to export (the current one when not given). */
+                version?: number;
+                /** @description The file format. */
+                format: "md" | "html" | "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name of the title in ASCII and the version (morning-tea-v3.pdf). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                    "text/html": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    "application/pdf": Blob;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getExportStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The style. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStyle"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putExportStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportStyle"];
+            };
+        };
+        responses: {
+            /** @description The style as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStyle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getContentMedia: {

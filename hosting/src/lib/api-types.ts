@@ -28,6 +28,8 @@ export type Project = Schemas["Project"];
 /** A project as GET /api/projects/{id} gives it: with what it has used this month. */
 export type ProjectWithUsage = Answer<"getProject">;
 export type BrandVoice = Schemas["BrandVoice"];
+/** How a project's exported documents look (GET|PUT /api/projects/{id}/export-style). */
+export type ExportStyle = Schemas["ExportStyle"];
 /** A brand voice as PATCH /api/projects/{id} takes it: no field may be null there. */
 export type BrandVoiceChange = NonNullable<RequestBody<"updateProject">["brandVoice"]>;
 

@@ -4,7 +4,7 @@
 // (the signed-in person's ID token, one retry with a fresh token after a 401).
 
 import { Api, bodyOf, doneOf, etag, pageQuery, type TokenSource } from "./api";
-import type { Batch, BatchChange, BatchRun, BatchSpec, Invitation, IssuedInvitation, Me, Member, Project, Role } from "./api-types";
+import type { Batch, BatchChange, BatchRun, BatchSpec, ExportStyle, Invitation, IssuedInvitation, Me, Member, Project, Role } from "./api-types";
 
 /** The longest page of members and invitations the server gives. */
 const PEOPLE_PAGE = 100;
@@ -158,6 +158,27 @@ export class PeopleApi {
       }),
     );
     return file instanceof Blob ? file : new Blob([String(file)], { type: "application/zip" });
+  }
+
+  /** A content item as a document in the project's export style (viewers and up). */
+  async exportContent(projectId: string, contentId: string, format: "md" | "html" | "docx" | "pdf", version?: number): Promise<Blob> {
+    const file: unknown = await bodyOf(
+      this.client.GET("/api/projects/{projectId}/contents/{contentId}/export", {
+        params: { path: { projectId, contentId }, query: { format, version } },
+        parseAs: "blob",
+      }),
+    );
+    return file instanceof Blob ? file : new Blob([String(file)]);
+  }
+
+  /** How the project's exported documents look (viewers and up). */
+  exportStyle(projectId: string): Promise<ExportStyle> {
+    return bodyOf(this.client.GET("/api/projects/{projectId}/export-style", { params: { path: { projectId } } }));
+  }
+
+  /** Replaces how the project's exported documents look (owners). */
+  saveExportStyle(projectId: string, style: ExportStyle): Promise<ExportStyle> {
+    return bodyOf(this.client.PUT("/api/projects/{projectId}/export-style", { params: { path: { projectId } }, body: style }));
   }
 
   /** The project's images and videos, as one ZIP (viewers and up). */

@@ -41,10 +41,11 @@ public final class DocxDocumentWriter implements DocumentWriter {
     ExportStyle s = d.style();
     try (XWPFDocument doc = new XWPFDocument()) {
       doc.getProperties().getCoreProperties().setTitle(d.title());
-      if (d.logo() != null && Images.pictureType(d.logo().contentType()) != 0) {
+      ItemDocument.Image logo = d.logo() == null ? null : Images.embeddable(d.logo());
+      if (logo != null) {
         XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
         XWPFParagraph p = header.createParagraph();
-        picture(p.createRun(), d.logo(), 48);
+        picture(p.createRun(), logo, 48);
       }
       if (!s.footer().isBlank()) {
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);

@@ -26,8 +26,8 @@ final class Images {
   }
 
   /**
-   * The image as PNG, JPEG or GIF: itself when it is one, else decoded and written as PNG where the
-   * JVM can read it; null when it cannot.
+   * The image as PNG, JPEG or GIF: itself when it is one, else decoded (WebP too) and written as
+   * JPEG, or PNG when it has transparency; null when it cannot be read.
    */
   static ItemDocument.Image embeddable(ItemDocument.Image image) throws IOException {
     if (pictureType(image.contentType()) != 0) {
@@ -37,9 +37,16 @@ final class Images {
     if (decoded == null) {
       return null;
     }
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(decoded, "png", png);
-    return new ItemDocument.Image(png.toByteArray(), "image/png", decoded.getWidth(), decoded.getHeight());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (decoded.getColorModel().hasAlpha()) {
+      ImageIO.write(decoded, "png", out);
+      return new ItemDocument.Image(out.toByteArray(), "image/png", decoded.getWidth(), decoded.getHeight());
+    }
+    // An opaque picture (a photo, as the media pipeline stores it) as JPEG keeps the file small.
+    BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
+    rgb.getGraphics().drawImage(decoded, 0, 0, null);
+    ImageIO.write(rgb, "jpeg", out);
+    return new ItemDocument.Image(out.toByteArray(), "image/jpeg", decoded.getWidth(), decoded.getHeight());
   }
 
   /** Width and height in pixels: as recorded, else read from the image's header; {0, 0} when unknown. */

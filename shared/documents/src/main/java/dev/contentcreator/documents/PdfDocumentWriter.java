@@ -264,7 +264,9 @@ public final class PdfDocumentWriter implements DocumentWriter {
           if (decoded == null) {
             return false;
           }
-          x = LosslessFactory.createFromImage(doc, decoded);
+          // A photo (no transparency) as JPEG keeps the file small; the rest lossless.
+          x = decoded.getColorModel().hasAlpha() || !image.contentType().equals("image/webp")
+              ? LosslessFactory.createFromImage(doc, decoded) : JPEGFactory.createFromImage(doc, decoded, 0.9f);
         }
       } catch (IOException | IllegalArgumentException e) {
         return false;

@@ -187,4 +187,29 @@ class DocumentWritersTest {
       assertEquals(1, images);
     }
   }
+
+  private static ItemDocument.Image webp(int w, int h) throws IOException {
+    ByteArrayOutputStream webp = new ByteArrayOutputStream();
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    assertTrue(ImageIO.write(img, "webp", webp), "a WebP writer is on the test class path");
+    return new ItemDocument.Image(webp.toByteArray(), "image/webp", w, h);
+  }
+
+  @Test
+  void aWebpImageAndLogoAreHeldAsJpegInWordAndPdf() throws IOException {
+    // The media pipeline stores WebP; Word cannot hold it, so it is decoded and written as JPEG.
+    ItemDocument d = new ItemDocument("Web", "image", null, webp(20, 10), null, "p", STYLE, webp(8, 8), 1, null);
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(write(new DocxDocumentWriter(), d)))) {
+      assertEquals(2, doc.getAllPackagePictures().size());
+      assertTrue(doc.getAllPackagePictures().stream().allMatch(p -> p.getPictureType() == org.apache.poi.xwpf.usermodel
+          .Document.PICTURE_TYPE_JPEG));
+    }
+    try (PDDocument doc = Loader.loadPDF(write(new PdfDocumentWriter(), d))) {
+      int images = 0;
+      for (var name : doc.getPage(0).getResources().getXObjectNames()) {
+        images += doc.getPage(0).getResources().isImageXObject(name) ? 1 : 0;
+      }
+      assertEquals(2, images);
+    }
+  }
 }
