@@ -355,6 +355,35 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('exports', () => {
+    // A background export's record holds the key that signs its links: API only.
+    const record = { projectId: 'p1', createdBy: 'alice', what: 'media', format: 'zip', status: 'ready',
+      linkKey: 'c2VjcmV0LWtleS1vZi10aGUtZXhwb3J0', createdAt: '2026-12-03T08:00:00.000Z' };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('exports/e1').set(record);
+      });
+    });
+
+    test('the server writes and reads it (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const d = await admin.firestore().doc('exports/e1').get();
+        if (!d.exists || d.data().status !== 'ready') throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('even the person who asked for it reads or writes no record', async () => {
+      await assertFails(as('alice').doc('exports/e1').get());
+      await assertFails(as('alice').collection('exports').where('projectId', '==', 'p1').get());
+      await assertFails(as(null).doc('exports/e1').get());
+      await assertFails(as('alice').doc('exports/e1').update({ status: 'queued' }));
+      await assertFails(as('alice').doc('exports/e2').set(record));
+      await assertFails(as('alice').doc('exports/e1').delete());
+    });
+  });
+
   describe('hooks and hookdeliveries', () => {
     // Made through the API only; a webhook holds its signing secrets.
     const hook = { projectId: 'p1', url: 'https://hooks.example.org/in', events: ['job.completed'], enabled: true,

@@ -48,6 +48,8 @@ final class Workers {
       PurgeService.handlers(services::purges).forEach(tasks::registerHandler);
       MailService.handlers(services::mail).forEach(tasks::registerHandler);
       HookService.handlers(services::hooks).forEach(tasks::registerHandler);
+      dev.contentcreator.core.exports.BackgroundExports.handlers(services::backgroundExports)
+          .forEach(tasks::registerHandler);
       tasks.start();
     }
     if (platform.events() instanceof SqliteEventBus events) {

@@ -49,6 +49,7 @@ public final class Services {
   private final Lazy<dev.contentcreator.core.exports.ProjectMediaExport> projectMedia;
   private final Lazy<dev.contentcreator.core.exports.ExportStyles> exportStyles;
   private final Lazy<dev.contentcreator.core.exports.ItemExports> itemExports;
+  private final Lazy<dev.contentcreator.core.exports.BackgroundExports> backgroundExports;
   private final Lazy<InvitationService> invitations;
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
@@ -107,6 +108,10 @@ public final class Services {
     this.itemExports = new Lazy<>(() -> new dev.contentcreator.core.exports.ItemExports(platform.documents(),
         projects(), contents(), exportStyles(), platform::blobs,
         dev.contentcreator.core.exports.ItemExports.installedWriters()));
+    this.backgroundExports = new Lazy<>(() -> new dev.contentcreator.core.exports.BackgroundExports(
+        platform.documents(), projects(), runExports(), projectMedia(), platform::blobs, platform::tasks,
+        platform.settings(dev.contentcreator.core.exports.ExportSettings.class,
+            dev.contentcreator.core.exports.ExportSettings::from), platform.clock()));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
@@ -212,6 +217,11 @@ public final class Services {
   /** A content item as Markdown, HTML, DOCX or PDF in its project's style. */
   public dev.contentcreator.core.exports.ItemExports itemExports() {
     return itemExports.get();
+  }
+
+  /** Exports built in the background and offered through signed links. */
+  public dev.contentcreator.core.exports.BackgroundExports backgroundExports() {
+    return backgroundExports.get();
   }
 
   /** A project's images and videos as one ZIP. */

@@ -52,7 +52,10 @@ final class Migrations {
           "CREATE INDEX documents_hooks_project_created ON documents"
               + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hooks'",
           "CREATE INDEX documents_hookdeliveries_hook_created ON documents"
-              + " (json_extract(data, '$.hookId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hookdeliveries'")));
+              + " (json_extract(data, '$.hookId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hookdeliveries'")),
+      new Migration(7, "index background exports by project, newest first", List.of(
+          "CREATE INDEX documents_exports_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'exports'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
