@@ -241,11 +241,12 @@ public final class BackgroundExports {
   private ExportView view(ExportRecord r, Instant now) {
     String url = null;
     Instant linkExpires = null;
-    if ("ready".equals(r.status())) {
-      Instant until = now.plus(settings.linkTtl());
-      if (until.isAfter(r.expiresAt())) {
-        until = r.expiresAt();
-      }
+    Instant until = now.plus(settings.linkTtl());
+    if (until.isAfter(r.expiresAt())) {
+      until = r.expiresAt();
+    }
+    // A file within a second of its deletion gets no link: a signed address lasts at least 1 s.
+    if ("ready".equals(r.status()) && java.time.Duration.between(now, until).getSeconds() >= 1) {
       Optional<BlobStore.SignedUrl> signed = blobs.get().signedDownload(r.blobKey(),
           java.time.Duration.between(now, until));
       if (signed.isPresent()) {
