@@ -208,7 +208,7 @@ public final class BackgroundExports {
    * expiry, or an expiry past, is 403; an export that is gone, not ready or past its keep is 404.
    */
   public RunExports.Prepared download(String id, String expires, String sig) {
-    ExportRecord r = Ids.isWellFormed(id) ? record(id).orElse(null) : null;
+    ExportRecord r = record(id).orElse(null);
     if (r == null || !"ready".equals(r.status())) {
       throw ApiException.notFound("No such export, or it is not ready.");
     }
@@ -286,7 +286,7 @@ public final class BackgroundExports {
   }
 
   private Optional<ExportRecord> record(String id) {
-    return documents.get(COLLECTION, id).map(BackgroundExports::record);
+    return Ids.isWellFormed(id) ? documents.get(COLLECTION, id).map(BackgroundExports::record) : Optional.empty();
   }
 
   private static ExportRecord record(Document d) {
