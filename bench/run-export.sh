@@ -81,4 +81,24 @@ print(line("product: GET .../runs/{runId}/export", product))
 print(line("reference: Commons CSV from memory", reference))
 print(f"ratio of medians (product / reference): {statistics.median(product) / statistics.median(reference):.1f}")
 PY
+
+# One of the run's texts as a document: the time of GET .../contents/{contentId}/export?format=pdf|docx|html.
+content="$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); print(r[0]["contentId"])' "$work/run.csv")"
+for format in html docx pdf; do
+  doc="$base/api/projects/$project/contents/$content/export?format=$format"
+  curl -sf "${auth[@]}" -o "$work/item.$format" "$doc"
+  : >"$work/doc-$format.txt"
+  for _ in $(seq 1 "$rounds"); do
+    curl -sf "${auth[@]}" -o /dev/null -w '%{time_total}\n' "$doc" | awk '{ print $1 * 1000 }' >>"$work/doc-$format.txt"
+  done
+done
+python3 - "$work" <<'PY'
+import os, statistics, sys
+w = sys.argv[1]
+print("one text item of the run as a document (after one warm-up download each)")
+for f in ("html", "docx", "pdf"):
+    xs = [float(x) for x in open(os.path.join(w, f"doc-{f}.txt"))]
+    size = os.path.getsize(os.path.join(w, f"item.{f}"))
+    print(f"  {f:<5} {size:>7} bytes  median {statistics.median(xs):8.2f} ms  min {min(xs):8.2f}  max {max(xs):8.2f}  (n={len(xs)})")
+PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

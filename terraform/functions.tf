@@ -150,6 +150,8 @@ locals {
       secrets     = ["REDIS_URL"]
       media       = "write"
       signs       = true
+      # Background exports are built by a task.
+      enqueues    = true
     }
     batches = {
       module      = "batches"

@@ -26,6 +26,7 @@ const HooksPage = lazy(() => import("./routes/HooksPage"));
 const TemplatesPage = lazy(() => import("./routes/TemplatesPage"));
 const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
 const KnowledgePage = lazy(() => import("./routes/KnowledgePage"));
+const ExportStylePage = lazy(() => import("./routes/ExportStylePage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -82,6 +83,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route path="/projects/:projectId/templates" element={<RequireUser><Lazy><TemplatesPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/keys" element={<RequireUser><Lazy><ProviderKeysPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/knowledge" element={<RequireUser><Lazy><KnowledgePage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/export-style" element={<RequireUser><Lazy><ExportStylePage /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId/batches/:batchId"
                   element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}

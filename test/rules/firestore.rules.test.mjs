@@ -359,6 +359,62 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('exportstyles', () => {
+    // Read and written through the API only: it checks the role and the logo.
+    const style = { projectId: 'p1', headingFont: 'serif', bodyFont: 'sans', accentColor: '#c05621', footer: 'Tea' };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('exportstyles/p1').set(style);
+      });
+    });
+
+    test('the server writes and reads it (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const d = await admin.firestore().doc('exportstyles/p1').get();
+        if (!d.exists || d.data().accentColor !== '#c05621') throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('no member or stranger reads it, and nobody writes it', async () => {
+      await assertFails(as('alice').doc('exportstyles/p1').get());
+      await assertFails(as(null).doc('exportstyles/p1').get());
+      await assertFails(as('alice').doc('exportstyles/p1').update({ accentColor: '#000000' }));
+      await assertFails(as('alice').doc('exportstyles/p2').set(style));
+      await assertFails(as('alice').doc('exportstyles/p1').delete());
+    });
+  });
+
+  describe('exports', () => {
+    // A background export's record holds the key that signs its links: API only.
+    const record = { projectId: 'p1', createdBy: 'alice', what: 'media', format: 'zip', status: 'ready',
+      linkKey: 'c2VjcmV0LWtleS1vZi10aGUtZXhwb3J0', createdAt: '2026-12-03T08:00:00.000Z' };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('exports/e1').set(record);
+      });
+    });
+
+    test('the server writes and reads it (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const d = await admin.firestore().doc('exports/e1').get();
+        if (!d.exists || d.data().status !== 'ready') throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('even the person who asked for it reads or writes no record', async () => {
+      await assertFails(as('alice').doc('exports/e1').get());
+      await assertFails(as('alice').collection('exports').where('projectId', '==', 'p1').get());
+      await assertFails(as(null).doc('exports/e1').get());
+      await assertFails(as('alice').doc('exports/e1').update({ status: 'queued' }));
+      await assertFails(as('alice').doc('exports/e2').set(record));
+      await assertFails(as('alice').doc('exports/e1').delete());
+    });
+  });
+
   describe('hooks and hookdeliveries', () => {
     // Made through the API only; a webhook holds its signing secrets.
     const hook = { projectId: 'p1', url: 'https://hooks.example.org/in', events: ['job.completed'], enabled: true,

@@ -14,6 +14,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: `${base}/shares`, label: "Shared links", end: false },
     { to: `${base}/hooks`, label: "Webhooks", end: false },
     { to: `${base}/keys`, label: "Provider keys", end: false },
+    { to: `${base}/export-style`, label: "Export style", end: false },
   ];
   return (
     <Flex as="nav" aria-label="Project sections" gap="1" borderBottomWidth="1px" overflowX="auto" mt="3">

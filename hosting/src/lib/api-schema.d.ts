@@ -558,6 +558,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's background exports, newest first; those past their time are deleted as they are listed (viewers and up) */
+        get: operations["listExports"];
+        put?: never;
+        /**
+         * Build a large export in the background (viewers and up)
+         * @description A run's file (what run, with batchId, runId and a format of csv, jsonl or zip for its media) or the project's gallery as one ZIP (what media) is written by a task into storage; follow the answer at Location until its status is ready, then download it from downloadUrl. The same checks as the direct downloads are made now (role, the run being the batch's, the format). A built file is kept for EXPORT_KEEP (24 h) and then deleted; a project keeps at most 50 at once (409 past that). The web app builds a run's file this way when the run has more rows than EXPORT_BACKGROUND_ROWS, and always for the gallery.
+         */
+        post: operations["startExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        /** One background export, with a fresh signed download link once ready (viewers and up) */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/downloads/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The file of a background export, through the signed link its record gave (no sign-in)
+         * @description On one machine the link a ready export gives; on Google Cloud the link is Cloud Storage's own V4 signed URL instead. The signature is an HMAC-SHA256 of the export's id and the link's expiry under a key of that export's own, compared in constant time. A changed signature or expiry, or an expiry past, is 403; an export that is unknown, not ready or deleted is 404.
+         */
+        get: operations["downloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/media/uploads/{uploadId}": {
         parameters: {
             query?: never;
@@ -720,6 +785,52 @@ export interface paths {
         /** Every version of a content item, oldest first */
         get: operations["listContentVersions"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/export": {
+        parameters: {
+            query?: {
+                /** @description The version to export (the current one when not given). */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A content item as a Markdown, HTML, Word or PDF file in the project's export style (viewers and up)
+         * @description The title as the top heading, then a text's Markdown (raw HTML in it is escaped, never run), an image embedded, or for a video a line naming it with its poster. HTML is one page with the style as inline CSS and images as data: addresses; it loads nothing and forbids scripts. DOCX and PDF carry the style's fonts, accent colour, logo (top of the page) and footer line; PDF embeds its fonts, and a character no font on the server has is written as ?. Markdown carries the footer line only. Streamed as an attachment named from the title in ASCII and the version number, never cached or sniffed.
+         */
+        get: operations["exportContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/export-style": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** How the project's exported documents look (viewers and up; the defaults until an owner changes them) */
+        get: operations["getExportStyle"];
+        /** Replace how the project's exported documents look (owners); a field left out takes its default */
+        put: operations["putExportStyle"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2197,6 +2308,62 @@ export interface components {
             passage?: string;
             start?: number;
             end?: number;
+        };
+        /** @description A file built in the background and offered through a signed link. */
+        BackgroundExport: {
+            id: string;
+            projectId: string;
+            /** @enum {string} */
+            what: "run" | "media";
+            batchId?: string | null;
+            runId?: string | null;
+            /** @enum {string} */
+            format: "csv" | "jsonl" | "zip";
+            /** @enum {string} */
+            status: "queued" | "building" | "ready" | "failed";
+            fileName?: string | null;
+            /** @description Bytes, once ready. */
+            size?: number | null;
+            /** @description Why it failed. */
+            error?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the file and this record are deleted.
+             */
+            expiresAt: string;
+            /** @description Once ready, a signed address of the file; works until downloadExpiresAt (ask again for a fresh one). */
+            downloadUrl?: string | null;
+            /** Format: date-time */
+            downloadExpiresAt?: string | null;
+        };
+        /** @description How a project's exported documents look. Fonts come from a fixed list, so no document names a font fetched from elsewhere. */
+        ExportStyle: {
+            /**
+             * @description The family of the title and headings.
+             * @default sans
+             * @enum {string}
+             */
+            headingFont: "sans" | "serif" | "mono";
+            /**
+             * @description The family of body text.
+             * @default serif
+             * @enum {string}
+             */
+            bodyFont: "sans" | "serif" | "mono";
+            /**
+             * @description The colour of headings, rules and links.
+             * @default #2b6cb0
+             */
+            accentColor: string;
+            /** @description An image item of the project shown at the top of each document; none when null or deleted since. */
+            logoContentId?: string | null;
+            /**
+             * @description One line at the foot of every page.
+             * @default
+             */
+            footer: string;
         };
         /** @description brandVoice is null when the project has none (left out by GET /api/projects/{projectId}). */
         Project: {
@@ -4313,6 +4480,135 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BackgroundExport"][];
+                        /** @description A run with more rows than this is best exported here (EXPORT_BACKGROUND_ROWS); the web app does. */
+                        backgroundRows: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    startExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    what: "run" | "media";
+                    batchId?: string;
+                    runId?: string;
+                    /** @enum {string} */
+                    format?: "csv" | "jsonl" | "zip";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted; follow it at Location. */
+            202: {
+                headers: {
+                    /** @description The export's address. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackgroundExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackgroundExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    downloadExport: {
+        parameters: {
+            query: {
+                /** @description Unix seconds when the link stops working. */
+                expires: number;
+                /** @description base64url HMAC-SHA256. */
+                sig: string;
+            };
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description attachment, with the export's file name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/zip": Blob;
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getUpload: {
         parameters: {
             query?: never;
@@ -4601,6 +4897,100 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    exportContent: {
+        parameters: {
+            query: {
+                /** @description The version to export (the current one when not given). */
+                version?: number;
+                /** @description The file format. */
+                format: "md" | "html" | "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name of the title in ASCII and the version (morning-tea-v3.pdf). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                    "text/html": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    "application/pdf": Blob;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getExportStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The style. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStyle"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putExportStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportStyle"];
+            };
+        };
+        responses: {
+            /** @description The style as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStyle"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getContentMedia: {

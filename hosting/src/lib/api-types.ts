@@ -28,6 +28,12 @@ export type Project = Schemas["Project"];
 /** A project as GET /api/projects/{id} gives it: with what it has used this month. */
 export type ProjectWithUsage = Answer<"getProject">;
 export type BrandVoice = Schemas["BrandVoice"];
+/** A file built in the background, offered through a signed link once ready. */
+export type BackgroundExport = Schemas["BackgroundExport"];
+/** What to build in the background (POST /api/projects/{id}/exports). */
+export type ExportRequest = RequestBody<"startExport">;
+/** How a project's exported documents look (GET|PUT /api/projects/{id}/export-style). */
+export type ExportStyle = Schemas["ExportStyle"];
 /** A brand voice as PATCH /api/projects/{id} takes it: no field may be null there. */
 export type BrandVoiceChange = NonNullable<RequestBody<"updateProject">["brandVoice"]>;
 

@@ -14,13 +14,3 @@ export function saveFile(data: Blob | string, fileName: string, type = "text/pla
   // The browser has taken the file by the next task; the address is not needed after that.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
-
-/** A blob as a data: address, for putting an image inside a self-contained document. */
-export function blobToDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error("could not read the file"));
-    reader.readAsDataURL(blob);
-  });
-}

@@ -4,7 +4,7 @@
 // (the signed-in person's ID token, one retry with a fresh token after a 401).
 
 import { Api, bodyOf, doneOf, etag, pageQuery, type TokenSource } from "./api";
-import type { Batch, BatchChange, BatchRun, BatchSpec, Invitation, IssuedInvitation, Me, Member, Project, Role } from "./api-types";
+import type { BackgroundExport, Batch, BatchChange, BatchRun, BatchSpec, ExportRequest, ExportStyle, Invitation, IssuedInvitation, Me, Member, Project, Role } from "./api-types";
 
 /** The longest page of members and invitations the server gives. */
 const PEOPLE_PAGE = 100;
@@ -160,12 +160,40 @@ export class PeopleApi {
     return file instanceof Blob ? file : new Blob([String(file)], { type: "application/zip" });
   }
 
-  /** The project's images and videos, as one ZIP (viewers and up). */
-  async exportProjectMedia(projectId: string): Promise<Blob> {
+  /** Starts building a run's file or the gallery's ZIP in the background (viewers and up). */
+  startExport(projectId: string, request: ExportRequest): Promise<BackgroundExport> {
+    return bodyOf(this.client.POST("/api/projects/{projectId}/exports", { params: { path: { projectId } }, body: request }));
+  }
+
+  /** One background export, with a fresh signed link once ready. */
+  getExport(projectId: string, exportId: string): Promise<BackgroundExport> {
+    return bodyOf(this.client.GET("/api/projects/{projectId}/exports/{exportId}", { params: { path: { projectId, exportId } } }));
+  }
+
+  /** The project's background exports, and from how many rows a run's file is built that way. */
+  listExports(projectId: string): Promise<{ items: BackgroundExport[]; backgroundRows: number }> {
+    return bodyOf(this.client.GET("/api/projects/{projectId}/exports", { params: { path: { projectId } } }));
+  }
+
+  /** A content item as a document in the project's export style (viewers and up). */
+  async exportContent(projectId: string, contentId: string, format: "md" | "html" | "docx" | "pdf", version?: number): Promise<Blob> {
     const file: unknown = await bodyOf(
-      this.client.GET("/api/projects/{projectId}/media/archive", { params: { path: { projectId } }, parseAs: "blob" }),
+      this.client.GET("/api/projects/{projectId}/contents/{contentId}/export", {
+        params: { path: { projectId, contentId }, query: { format, version } },
+        parseAs: "blob",
+      }),
     );
-    return file instanceof Blob ? file : new Blob([String(file)], { type: "application/zip" });
+    return file instanceof Blob ? file : new Blob([String(file)]);
+  }
+
+  /** How the project's exported documents look (viewers and up). */
+  exportStyle(projectId: string): Promise<ExportStyle> {
+    return bodyOf(this.client.GET("/api/projects/{projectId}/export-style", { params: { path: { projectId } } }));
+  }
+
+  /** Replaces how the project's exported documents look (owners). */
+  saveExportStyle(projectId: string, style: ExportStyle): Promise<ExportStyle> {
+    return bodyOf(this.client.PUT("/api/projects/{projectId}/export-style", { params: { path: { projectId } }, body: style }));
   }
 
   cancelRun(projectId: string, batchId: string): Promise<BatchRun> {

@@ -7,6 +7,8 @@ import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
 import { RowsEditor, startRows, type RowsValue } from "../components/RowsEditor";
 import { ScheduleFields } from "../components/ScheduleFields";
+import { BackgroundDownload } from "../components/BackgroundDownload";
+import { buildsInBackground } from "../lib/background-exports";
 import { usePeopleApi } from "../components/usePeopleApi";
 import {
   checkBatchSettings,
@@ -391,26 +393,40 @@ const DOWNLOAD_WORDS: Record<RunExportFormat, string> = {
 
 function RunDownloads({ projectId, batch, run }: { projectId: string; batch: Batch; run: BatchRun }) {
   const people = usePeopleApi();
+  // From how many rows the server would rather build the file in the background.
+  const threshold = useQuery({ queryKey: ["export-threshold", projectId], queryFn: () => people.listExports(projectId), staleTime: 5 * 60_000 });
   const download = useMutation({
     mutationFn: (format: RunExportFormat) =>
       format === "zip" ? people.exportRunMedia(projectId, batch.id, run.id) : people.exportRun(projectId, batch.id, run.id, format),
     onSuccess: (file, format) => saveFile(file, runExportFileName(batch.name, run, format)),
   });
   const started = safeDate(run.startedAt);
+  const background = buildsInBackground(run, threshold.data?.backgroundRows);
   return (
     <Stack gap="1" align="start">
-      {runDownloads(batch.kind).map((format) => (
-        <Button
-          key={format}
-          size="xs"
-          variant="outline"
-          onClick={() => download.mutate(format)}
-          loading={download.isPending && download.variables === format}
-          aria-label={`${DOWNLOAD_WORDS[format]} of the run of ${started}`}
-        >
-          {DOWNLOAD_WORDS[format]}
-        </Button>
-      ))}
+      {runDownloads(batch.kind).map((format) =>
+        background ? (
+          <BackgroundDownload
+            key={format}
+            size="xs"
+            projectId={projectId}
+            request={{ what: "run", batchId: batch.id, runId: run.id, format }}
+            label={DOWNLOAD_WORDS[format]}
+            ariaLabel={`${DOWNLOAD_WORDS[format]} of the run of ${started}`}
+          />
+        ) : (
+          <Button
+            key={format}
+            size="xs"
+            variant="outline"
+            onClick={() => download.mutate(format)}
+            loading={download.isPending && download.variables === format}
+            aria-label={`${DOWNLOAD_WORDS[format]} of the run of ${started}`}
+          >
+            {DOWNLOAD_WORDS[format]}
+          </Button>
+        ),
+      )}
       {download.isError && (
         <Text color="fg.error" role="alert" fontSize="xs">
           Couldn't download. {messageOf(download.error)}

@@ -1,5 +1,5 @@
 import { Alert, Badge, Box, Button, Flex, Link, SimpleGrid, Skeleton, Stack, Text } from "@chakra-ui/react";
-import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link as RouterLink, useParams, useSearchParams } from "react-router";
 import { AuthImage, Placeholder, useCurrentVersion, useNearScreen } from "../components/Media";
@@ -9,8 +9,7 @@ import { listMedia } from "../lib/contents-api";
 import { formatDuration, thumbnailBox } from "../lib/gallery";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
-import { usePeopleApi } from "../components/usePeopleApi";
-import { saveFile } from "../lib/download";
+import { BackgroundDownload } from "../components/BackgroundDownload";
 import { queryKeys } from "../lib/query-keys";
 import type { Content } from "../lib/api-types";
 
@@ -156,23 +155,14 @@ function Tile({ item, onOpen }: { item: Content; onOpen: () => void }) {
   );
 }
 
-/** "Download all (ZIP)": every image and video of the project as one file, saved under the project's name. */
-function ArchiveButton({ projectId, projectName }: { projectId: string; projectName?: string }) {
-  const people = usePeopleApi();
-  const download = useMutation({
-    mutationFn: () => people.exportProjectMedia(projectId),
-    onSuccess: (file) => saveFile(file, `${(projectName ?? "project").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "project"}-media.zip`),
-  });
+/**
+ * "Download all (ZIP)": every image and video of the project as one file, built in the background
+ * ("Preparing…"), then offered through a signed link.
+ */
+function ArchiveButton({ projectId }: { projectId: string; projectName?: string }) {
   return (
     <Stack gap="1" align="end">
-      <Button size="sm" variant="outline" onClick={() => download.mutate()} loading={download.isPending} loadingText="Preparing…">
-        Download all (ZIP)
-      </Button>
-      {download.isError && (
-        <Text color="fg.error" role="alert" fontSize="xs">
-          Couldn't download. {messageOf(download.error)}
-        </Text>
-      )}
+      <BackgroundDownload projectId={projectId} request={{ what: "media" }} label="Download all (ZIP)" />
     </Stack>
   );
 }

@@ -1,34 +1,25 @@
 import { Button, Text } from "@chakra-ui/react";
 import { useMutation } from "@tanstack/react-query";
 import { titleOf } from "../../components/MediaViewer";
-import { blobToDataUrl, saveFile } from "../../lib/download";
-import { exportFileName, extensionFor, toHtmlDocument, toMarkdown, type ExportSource } from "../../lib/export";
+import { saveFile } from "../../lib/download";
+import { DOCUMENT_FORMATS, documentFileName, exportFileName, extensionFor, type DocumentFormat } from "../../lib/export";
 import { messageOf } from "../../lib/problem";
+import { usePeopleApi } from "../../components/usePeopleApi";
 import { useApi } from "../../session";
 import type { Content } from "../../lib/api-types";
 
-/** Markdown, a self-contained HTML page, or the media file itself. */
+/**
+ * The current version as Markdown, HTML, Word or PDF in the project's export style (the server
+ * writes them), or the media file itself.
+ */
 export function ExportButtons({ item }: { item: Content }) {
   const api = useApi();
+  const people = usePeopleApi();
   const current = item.current;
   const title = titleOf(item);
-  const mediaName = exportFileName(title, extensionFor(current?.contentType));
-  const source: ExportSource = {
-    title,
-    kind: item.kind,
-    text: current?.text,
-    mediaFileName: mediaName,
-    width: current?.width,
-    height: current?.height,
-    createdAt: current?.createdAt,
-    version: item.currentVersion,
-  };
-  const html = useMutation({
-    mutationFn: async () => {
-      let dataUrl: string | undefined;
-      if (item.kind === "image" && current?.mediaUrl) dataUrl = await blobToDataUrl(await api.media(current.mediaUrl));
-      saveFile(toHtmlDocument(source, dataUrl), exportFileName(title, "html"), "text/html;charset=utf-8");
-    },
+  const document = useMutation({
+    mutationFn: (format: DocumentFormat) => people.exportContent(item.projectId, item.id, format, item.currentVersion),
+    onSuccess: (file, format) => saveFile(file, documentFileName(item.title ?? "", item.kind, item.currentVersion, format)),
   });
   const media = useMutation({
     mutationFn: async () => {
@@ -36,15 +27,21 @@ export function ExportButtons({ item }: { item: Content }) {
       saveFile(blob, exportFileName(title, extensionFor(blob.type || current?.contentType)));
     },
   });
-  const failed = html.error ?? media.error;
+  const failed = document.error ?? media.error;
   return (
     <>
-      <Button size="sm" variant="outline" onClick={() => saveFile(toMarkdown(source), exportFileName(title, "md"), "text/markdown;charset=utf-8")}>
-        Export Markdown
-      </Button>
-      <Button size="sm" variant="outline" onClick={() => html.mutate()} loading={html.isPending} loadingText="Preparing…">
-        Export HTML
-      </Button>
+      {DOCUMENT_FORMATS.map(({ format, label }) => (
+        <Button
+          key={format}
+          size="sm"
+          variant="outline"
+          onClick={() => document.mutate(format)}
+          loading={document.isPending && document.variables === format}
+          loadingText="Preparing…"
+        >
+          Export {label}
+        </Button>
+      ))}
       {item.kind !== "text" && current?.mediaUrl && (
         <Button size="sm" variant="outline" onClick={() => media.mutate()} loading={media.isPending} loadingText="Downloading…">
           Download {item.kind === "video" ? "video" : "image"}

@@ -49,6 +49,8 @@ final class Workers {
       MailService.handlers(services::mail).forEach(tasks::registerHandler);
       HookService.handlers(services::hooks).forEach(tasks::registerHandler);
       dev.contentcreator.core.knowledge.KnowledgeService.handlers(services::knowledge).forEach(tasks::registerHandler);
+      dev.contentcreator.core.exports.BackgroundExports.handlers(services::backgroundExports)
+          .forEach(tasks::registerHandler);
       tasks.start();
     }
     if (platform.events() instanceof SqliteEventBus events) {

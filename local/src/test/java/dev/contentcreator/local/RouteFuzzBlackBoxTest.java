@@ -67,7 +67,7 @@ class RouteFuzzBlackBoxTest {
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
       String upload, String invitation, String comment, String notification, String share, String shareToken,
-      String hook, String delivery, String apiKey, String run, String knowledgeDoc) {
+      String hook, String delivery, String apiKey, String run, String knowledgeDoc, String export) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -86,6 +86,7 @@ class RouteFuzzBlackBoxTest {
         case "keyId" -> apiKey;
         case "runId" -> run;
         case "docId" -> knowledgeDoc;
+        case "exportId" -> export;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         case "version" -> "1"; // a template's first version, which every template has
@@ -141,14 +142,17 @@ class RouteFuzzBlackBoxTest {
       String knowledgeDoc = api.sendBytes("POST", "/api/projects/" + project + "/knowledge?name=guide.md", who.idToken(),
           "# Tone\nCalm and kind.".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/markdown").expect(201)
           .object().get("id").getAsString();
+      String export = api.post("/api/projects/" + project + "/exports", who.idToken(), "{\"what\":\"media\"}")
+          .expect(202).object().get("id").getAsString();
       return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
-          share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery, apiKey, run, knowledgeDoc);
+          share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery, apiKey, run, knowledgeDoc,
+          export);
     }
 
     /** This tenant with one of its person's notifications. */
     Tenant withNotification(String id) {
       return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
-          shareToken, hook, delivery, apiKey, run, knowledgeDoc);
+          shareToken, hook, delivery, apiKey, run, knowledgeDoc, export);
     }
   }
 

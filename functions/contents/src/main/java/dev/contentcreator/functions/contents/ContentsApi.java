@@ -4,6 +4,7 @@ import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.domain.ReviewStatus;
 import dev.contentcreator.core.domain.Role;
+import dev.contentcreator.core.exports.ExportStyle;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.ApiRequest;
 import dev.contentcreator.core.http.ApiResponse;
@@ -48,6 +49,13 @@ public final class ContentsApi {
         .get(base + "/{contentId}/versions", r -> ApiResponse.ok(Map.of("items", s.contents().versions(
             r.caller().uid(), r.pathParam("projectId"), r.pathParam("contentId")))))
         .get(base + "/{contentId}/media", r -> media(s, r))
+        // The item as a file in the project's style, written as it is read: see ItemExports.
+        .get(base + "/{contentId}/export", r -> s.itemExports().prepare(r.caller().uid(), r.pathParam("projectId"),
+            r.pathParam("contentId"), r.queryParam("format").orElse(null),
+            r.queryParam("version").map(v -> r.intQueryParam("version", 1, 1, 100_000))).response())
+        .get("/api/projects/{projectId}/export-style", r -> ApiResponse.ok(
+            s.exportStyles().get(r.caller().uid(), r.pathParam("projectId"))))
+        .put("/api/projects/{projectId}/export-style", r -> putStyle(s, r))
         .post(base + "/{contentId}/review", r -> review(s, r))
         .get(base + "/{contentId}/reviews", r -> ApiResponse.ok(s.reviews().history(r.caller().uid(),
             r.pathParam("projectId"), r.pathParam("contentId"), r.intQueryParam("limit", 20, 1, 100),
@@ -67,6 +75,38 @@ public final class ContentsApi {
     int limit = r.intQueryParam("limit", 20, 1, 100);
     return ApiResponse.ok(s.contents().list(r.caller().uid(), r.pathParam("projectId"), kind, status, limit,
         r.queryParam("cursor").orElse(null)));
+  }
+
+  /**
+   * Replaces the project's export style: {@code headingFont}, {@code bodyFont} (sans, serif or
+   * mono), {@code accentColor} (#rrggbb), {@code logoContentId} (an image item, or null) and
+   * {@code footer}; a field left out takes its default. Owners only.
+   */
+  private static ApiResponse putStyle(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
+    JsonBody body = r.json();
+    ExportStyle d = ExportStyle.DEFAULT;
+    String heading = body.string("headingFont", 1, 10).orElse(d.headingFont());
+    String bodyFont = body.string("bodyFont", 1, 10).orElse(d.bodyFont());
+    String accent = body.string("accentColor", 7, 7).orElse(d.accentColor());
+    String logo = body.string("logoContentId", 1, 100).orElse(null);
+    String footer = body.string("footer", 0, ExportStyle.MAX_FOOTER).orElse("");
+    if (!ExportStyle.FONTS.contains(heading)) {
+      body.reject("headingFont", "must be one of " + String.join(", ", ExportStyle.FONTS));
+    }
+    if (!ExportStyle.FONTS.contains(bodyFont)) {
+      body.reject("bodyFont", "must be one of " + String.join(", ", ExportStyle.FONTS));
+    }
+    if (!accent.matches("#[0-9a-fA-F]{6}")) {
+      body.reject("accentColor", "must be a colour as #rrggbb");
+    }
+    if (footer.contains("\n") || footer.contains("\t")) {
+      body.reject("footer", "must be one line");
+    }
+    body.finish();
+    return ApiResponse.ok(s.exportStyles().put(r.caller().uid(), projectId,
+        new ExportStyle(heading, bodyFont, accent, logo, footer)));
   }
 
   private static ReviewStatus status(String text) {

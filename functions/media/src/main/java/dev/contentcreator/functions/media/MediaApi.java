@@ -36,7 +36,31 @@ public final class MediaApi {
         // The project's images and videos as one ZIP, streamed as the files are read.
         .get("/api/projects/{projectId}/media/archive", r ->
             s.projectMedia().prepare(r.caller().uid(), r.pathParam("projectId")).response())
+        // Exports built in the background, then downloaded through a signed link: see BackgroundExports.
+        .post("/api/projects/{projectId}/exports", r -> startExport(s, r))
+        .get("/api/projects/{projectId}/exports", r -> ApiResponse.ok(java.util.Map.of("items",
+            s.backgroundExports().list(r.caller().uid(), r.pathParam("projectId")),
+            "backgroundRows", s.backgroundExports().backgroundRows())))
+        .get("/api/projects/{projectId}/exports/{exportId}", r -> ApiResponse.ok(
+            s.backgroundExports().get(r.caller().uid(), r.pathParam("projectId"), r.pathParam("exportId"))))
+        .publicGet("/api/downloads/{exportId}", r -> s.backgroundExports().download(r.pathParam("exportId"),
+            r.queryParam("expires").orElse(null), r.queryParam("sig").orElse(null)).response())
         .build();
+  }
+
+  /** {@code {"what": "run", "batchId", "runId", "format": "csv|jsonl|zip"}} or {@code {"what": "media"}}: 202. */
+  private static ApiResponse startExport(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.VIEWER);
+    JsonBody body = r.json();
+    String what = body.requiredString("what", 1, 10);
+    Optional<String> batchId = body.string("batchId", 1, 128);
+    Optional<String> runId = body.string("runId", 1, 200);
+    Optional<String> format = body.string("format", 1, 10);
+    body.finish();
+    var started = s.backgroundExports().start(r.caller().uid(), projectId, what, batchId.orElse(null),
+        runId.orElse(null), format.orElse(null));
+    return ApiResponse.accepted("/api/projects/" + projectId + "/exports/" + started.id(), started);
   }
 
   private static ApiResponse receive(Services s, ApiRequest r, long max) {

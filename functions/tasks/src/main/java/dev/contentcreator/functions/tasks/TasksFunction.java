@@ -28,7 +28,7 @@ public final class TasksFunction implements HttpFunction {
         handlers(), Platform.get().clock(),
         RequestLog.standard(ProjectId.resolve(Platform.get().config())));
 
-    /** Generation's handlers, the purge's, mail's and webhooks': the same table the local queue runs. */
+    /** Generation's handlers, the purge's, mail's, webhooks' and exports': the same table the local queue runs. */
     private static java.util.Map<String, dev.contentcreator.core.ports.TaskHandler> handlers() {
       java.util.Map<String, dev.contentcreator.core.ports.TaskHandler> all =
           new java.util.HashMap<>(GenerationTasks.handlers(SERVICES::runner));
@@ -36,6 +36,7 @@ public final class TasksFunction implements HttpFunction {
       all.putAll(dev.contentcreator.core.mail.MailService.handlers(SERVICES::mail));
       all.putAll(dev.contentcreator.core.hooks.HookService.handlers(SERVICES::hooks));
       all.putAll(dev.contentcreator.core.knowledge.KnowledgeService.handlers(SERVICES::knowledge));
+      all.putAll(dev.contentcreator.core.exports.BackgroundExports.handlers(SERVICES::backgroundExports));
       return all;
     }
   }

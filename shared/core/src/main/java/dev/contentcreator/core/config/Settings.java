@@ -119,6 +119,9 @@ public final class Settings {
   public static final Setting<Boolean> HOOKS_ALLOW_HTTP_LOOPBACK = bool("HOOKS_ALLOW_HTTP_LOOPBACK", "false", "let a webhook use plain http to loopback");
 
   // Mail and the web app's address
+  public static final Setting<Duration> EXPORT_KEEP = duration("EXPORT_KEEP", "24h", "how long a file built in the background is kept before it is deleted");
+  public static final Setting<Duration> EXPORT_LINK_TTL = duration("EXPORT_LINK_TTL", "15m", "how long a signed download link of a background export works");
+  public static final Setting<Integer> EXPORT_BACKGROUND_ROWS = integer("EXPORT_BACKGROUND_ROWS", "500", "a run with more rows than this is exported in the background by the web app");
   public static final Setting<String> APP_URL = string("APP_URL", null, "the web app's address, for links in e-mails").derivedFrom("http://$HOST:$PORT");
   public static final Setting<String> SECRETS = string("SECRETS", "keyfile", "the secrets adapter: keyfile or secretmanager");
   public static final Setting<Path> SECRETS_DIR = path("SECRETS_DIR", null, "the folder of the encrypted key file and its key").derivedFrom("$DATA_DIR/secrets");

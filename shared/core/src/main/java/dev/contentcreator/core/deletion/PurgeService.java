@@ -117,7 +117,10 @@ public final class PurgeService {
       Phase.documents(TemplateService.VERSIONS, "projectId"),
       // Brand knowledge: its documents (their texts went with the project's blobs), then their vectors.
       Phase.documents(dev.contentcreator.core.knowledge.KnowledgeService.DOCS, "projectId"),
-      Phase.vectors());
+      Phase.vectors(),
+      Phase.documents(dev.contentcreator.core.exports.ExportStyles.COLLECTION, "projectId"),
+      // Their files live under projects/<id>/exports/, which the blobs phase above deletes.
+      Phase.documents(dev.contentcreator.core.exports.BackgroundExports.COLLECTION, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),

@@ -47,6 +47,9 @@ public final class Services {
   private final Lazy<ProjectService> projects;
   private final Lazy<dev.contentcreator.core.exports.RunExports> runExports;
   private final Lazy<dev.contentcreator.core.exports.ProjectMediaExport> projectMedia;
+  private final Lazy<dev.contentcreator.core.exports.ExportStyles> exportStyles;
+  private final Lazy<dev.contentcreator.core.exports.ItemExports> itemExports;
+  private final Lazy<dev.contentcreator.core.exports.BackgroundExports> backgroundExports;
   private final Lazy<InvitationService> invitations;
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
@@ -113,6 +116,15 @@ public final class Services {
         templates(), platform::blobs));
     this.projectMedia = new Lazy<>(() -> new dev.contentcreator.core.exports.ProjectMediaExport(platform.documents(),
         projects(), platform::blobs));
+    this.exportStyles = new Lazy<>(() -> new dev.contentcreator.core.exports.ExportStyles(platform.documents(),
+        projects(), contents()));
+    this.itemExports = new Lazy<>(() -> new dev.contentcreator.core.exports.ItemExports(platform.documents(),
+        projects(), contents(), exportStyles(), platform::blobs,
+        dev.contentcreator.core.exports.ItemExports.installedWriters()));
+    this.backgroundExports = new Lazy<>(() -> new dev.contentcreator.core.exports.BackgroundExports(
+        platform.documents(), projects(), runExports(), projectMedia(), platform::blobs, platform::tasks,
+        platform.settings(dev.contentcreator.core.exports.ExportSettings.class,
+            dev.contentcreator.core.exports.ExportSettings::from), platform.clock()));
     this.purges = new Lazy<>(() -> PurgeService.builder(platform.config()).withDocuments(platform.documents())
         .withBlobs(platform::blobs).withVectors(platform::vectors).withTasks(platform::tasks).withClock(platform.clock()).build());
     this.reviews = new Lazy<>(() -> new ReviewService(platform.documents(), projects(),
@@ -218,6 +230,21 @@ public final class Services {
   /** Batches and the scheduler that starts their runs. */
   public BatchService batches() {
     return batches.get();
+  }
+
+  /** Each project's look of exported documents. */
+  public dev.contentcreator.core.exports.ExportStyles exportStyles() {
+    return exportStyles.get();
+  }
+
+  /** A content item as Markdown, HTML, DOCX or PDF in its project's style. */
+  public dev.contentcreator.core.exports.ItemExports itemExports() {
+    return itemExports.get();
+  }
+
+  /** Exports built in the background and offered through signed links. */
+  public dev.contentcreator.core.exports.BackgroundExports backgroundExports() {
+    return backgroundExports.get();
   }
 
   /** A project's images and videos as one ZIP. */

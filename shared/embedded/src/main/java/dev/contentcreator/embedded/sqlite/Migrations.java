@@ -61,7 +61,10 @@ final class Migrations {
               + " WHERE collection = 'templateversions'")),
       new Migration(8, "index brand knowledge documents by project and time", List.of(
           "CREATE INDEX documents_knowledgedocs_project_created ON documents"
-              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'knowledgedocs'")));
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'knowledgedocs'")),
+      new Migration(9, "index background exports by project, newest first", List.of(
+          "CREATE INDEX documents_exports_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'exports'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
