@@ -417,6 +417,9 @@ export interface paths {
          *     `model` or `provider`, text goes to OpenAI when configured, else to the offline demo. A repeated
          *     Idempotency-Key answers the first job (header `Idempotent-Replayed: true`); the same key with
          *     another body is a 422. Identical requests are served from the cache unless `fresh` is true.
+         *     The job's worst-case cost is held against the project's monthly budget and the caller's cap
+         *     in the transaction that accepts it: 409 (type /problems/budget-exceeded) when it would pass
+         *     one, naming which and how much is left; past 80% of one the answer carries `budgetWarning`.
          */
         post: operations["createGeneration"];
         delete?: never;
@@ -906,6 +909,59 @@ export interface paths {
         get: operations["listActivity"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * This month's budget, spent, held and remaining of the project and its members (members)
+         * @description Every member may look: the owners see each member's line, the others their own. Amounts are millionths of a dollar; 0 is no limit (and a line without a limit has no remainingMicros).
+         */
+        get: operations["getBudget"];
+        /**
+         * Set the project's monthly budget and the cap per member (owners)
+         * @description Each field given replaces the stored one; memberCaps (uid to cap) replaces every member's own cap, which takes the place of memberCapMicros for that member. 0 is no limit. A cap for someone who is not a member is a 422. Takes If-Match.
+         */
+        put: operations["setBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a generation or a batch run would cost and leave of the budgets, before it starts (editors and owners)
+         * @description The body is a generation's (as POST .../generations, without Idempotency-Key), or
+         *     `batchId` alone for a run of that batch started now. The forecast is what accepting it would
+         *     hold: items x the most each may cost at the model's price (a text's prompt, four characters a
+         *     token, at the input price plus its output cap at the output price; an image, a second of
+         *     video or a task at its price); each item is then charged what it really used. Nothing is
+         *     stored. The same 4xx as the generation for a request it would refuse.
+         */
+        post: operations["forecastCost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1648,6 +1704,72 @@ export interface components {
             reservedImages: number;
             /** @description seconds of video held for unfinished items */
             reservedVideoSeconds: number;
+            /** @description the worst-case cost held for unfinished items, at their models' prices */
+            reservedCostMicros: number;
+        };
+        /** @description One limit this month in millionths of a dollar: the limit (0 none), what items cost, what is held for jobs still running, and (when limited) what is left and the share used or held. */
+        BudgetLine: {
+            uid?: string;
+            name?: string;
+            limitMicros: number;
+            spentMicros: number;
+            reservedMicros: number;
+            remainingMicros?: number;
+            percentUsed?: number;
+        };
+        /** @description A project's budget and this month's lines (UTC calendar month). */
+        Budget: {
+            projectId: string;
+            /** @example 2026-12 */
+            period: string;
+            /** @description The project's monthly budget; 0 is none. */
+            monthlyMicros: number;
+            /** @description Each member's monthly cap in this project; 0 is none. */
+            memberCapMicros: number;
+            /** @description Members' own caps (owners see them). */
+            memberCaps: {
+                [key: string]: number;
+            };
+            /** @description The share of a limit past which jobs carry a warning (80). */
+            warnPercent: number;
+            project: components["schemas"]["BudgetLine"];
+            members: components["schemas"]["BudgetLine"][];
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Past 80% of the project's budget or the caller's cap once this job is held. */
+        BudgetWarning: {
+            /** @enum {string} */
+            scope: "project" | "member";
+            limitMicros: number;
+            /** @description Spent and held, this job included. */
+            committedMicros: number;
+            remainingMicros: number;
+            percentUsed: number;
+            message: string;
+        };
+        /** @description What a job or run would hold (at most its cost) and leave of the budgets. */
+        Forecast: {
+            items: number;
+            perItemMicros: number;
+            costMicros: number;
+            provider: string;
+            model?: string;
+            demo: boolean;
+            /** @description How the forecast is worked out, in words. */
+            method: string;
+            project: components["schemas"]["BudgetLine"];
+            member: components["schemas"]["BudgetLine"];
+            projectRemainingAfterMicros?: number;
+            projectPercentLeftAfter?: number;
+            memberRemainingAfterMicros?: number;
+            /** @description Whether the job would be accepted now. */
+            fits: boolean;
+            /** @description Whether it would bring a budget warning. */
+            warning: boolean;
+            /** @description Why it would be refused. */
+            refusal?: string;
         };
         /** @description Each person's monthly limits, and the prices behind the estimated cost. */
         Limits: {
@@ -1756,6 +1878,7 @@ export interface components {
         };
         /** @description Fields with no value (model, prompt, templateId, contentId, batchId) are left out. */
         Job: {
+            budgetWarning?: components["schemas"]["BudgetWarning"];
             id: string;
             projectId: string;
             /** @enum {string} */
@@ -2261,8 +2384,11 @@ export interface components {
         Notification: {
             id: string;
             projectId: string;
-            /** @enum {string} */
-            kind: "mention" | "reply" | "comment" | "review_request" | "status_change" | "invitation";
+            /**
+             * @description budget - the project passed 80% of its monthly budget (owners; once a month).
+             * @enum {string}
+             */
+            kind: "mention" | "reply" | "comment" | "review_request" | "status_change" | "invitation" | "budget";
             actor: {
                 uid: string;
                 name: string | null;
@@ -2371,6 +2497,15 @@ export interface components {
         };
         /** @description The body is not application/json. */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description This would pass the project's monthly budget or the caller's cap (type /problems/budget-exceeded); detail names which and how much is left. */
+        BudgetExceeded: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3353,6 +3488,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["BudgetExceeded"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
@@ -4173,6 +4309,131 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget and this month's lines. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setBudget: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    monthlyMicros?: number;
+                    memberCapMicros?: number;
+                    memberCaps?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The budget as now set. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    forecastCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    batchId?: string;
+                    /** @enum {string} */
+                    kind?: "text" | "image" | "video";
+                    prompt?: string;
+                    templateId?: string;
+                    variables?: {
+                        [key: string]: string;
+                    };
+                    provider?: string;
+                    model?: string;
+                    options?: {
+                        [key: string]: string;
+                    };
+                    /** @default 1 */
+                    count?: number;
+                    fresh?: boolean;
+                    contentId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The forecast. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProviderKeys: {

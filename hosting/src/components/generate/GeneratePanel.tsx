@@ -11,13 +11,14 @@ import { useApi } from "../../session";
 import { useIdempotentMutation } from "../useIdempotentMutation";
 import { SectionCard } from "../SectionCard";
 import { BrandVoiceRow } from "./BrandVoiceRow";
+import { BudgetBanner, ForecastLine } from "./ForecastLine";
 import { GenerateProblem } from "./GenerateProblem";
 import { KindAndCount, MAX_COUNT } from "./KindAndCount";
 import { PromptField } from "./PromptField";
 import { OPTION_FIELDS, ProviderOptions } from "./ProviderOptions";
 import { TemplateFields } from "./TemplateFields";
 import { TemplatePicker } from "./TemplatePicker";
-import type { GenerationBody, Job, Kind } from "../../lib/api-types";
+import type { BudgetWarning, GenerationBody, Job, Kind } from "../../lib/api-types";
 
 /**
  * The form that asks for new content: kind, a prompt or a template with its typed variables, the
@@ -42,6 +43,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [knownModels, setKnownModels] = useState<string[] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const [warning, setWarning] = useState<BudgetWarning | undefined>(undefined);
 
   const choices = templatesFor(templates.data ?? [], kind);
   const template = choices.find((t) => t.id === templateId);
@@ -51,6 +53,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     mutationFn: (body: GenerationBody, key) => startGeneration(api, projectId, body, key()),
     onSuccess: (job) => {
       setPrompt("");
+      setWarning(job.budgetWarning);
       onStarted(job);
     },
     onError: (error) => {
@@ -100,6 +103,28 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     setValues(chosen ? initialValues(chosen) : {});
     setErrors({});
   });
+
+  /** The request as it stands, for the forecast: null while it is not complete enough to send. */
+  function draft(): GenerationBody | null {
+    const number = Number(count);
+    if (!Number.isInteger(number) || number < 1 || number > MAX_COUNT) return null;
+    const body: GenerationBody = { kind, count: number };
+    if (template) {
+      if (Object.keys(checkValues(template, values)).length > 0) return null;
+      body.templateId = template.id;
+      const sent = valuesToSend(template, values);
+      if (Object.keys(sent).length > 0) body.variables = sent;
+    } else if (prompt.trim()) {
+      body.prompt = prompt.trim();
+    } else {
+      return null;
+    }
+    const built = buildOptions(kind, fields);
+    if (Object.keys(built.errors).length > 0) return null;
+    if (Object.keys(built.options).length > 0) body.options = built.options;
+    if (model.trim()) body.model = model.trim();
+    return body;
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -163,6 +188,8 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
             errors={errors}
           />
           {generate.isError && <GenerateProblem error={generate.error} errors={errors} />}
+          <ForecastLine projectId={projectId} body={draft()} />
+          <BudgetBanner warning={warning} />
           <Box>
             <Button type="submit" colorPalette="blue" loading={generate.isPending} loadingText="Starting…">
               Generate

@@ -106,7 +106,8 @@ public final class PurgeService {
       Phase.documents(Presence.COLLECTION, "projectId"),
       // A deleted project's webhooks send nothing more (the delivery task finds no hook), then go.
       Phase.documents(HookService.HOOKS, "projectId"),
-      Phase.documents(HookService.DELIVERIES, "projectId"));
+      Phase.documents(HookService.DELIVERIES, "projectId"),
+      Phase.documents(dev.contentcreator.core.budgets.Budget.COLLECTION, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),

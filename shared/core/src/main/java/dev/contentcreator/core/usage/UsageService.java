@@ -198,7 +198,8 @@ public final class UsageService {
     } else if (memberPercent >= Budget.WARN_PERCENT) {
       warning = warning("member", "your monthly cap in this project", member, cost, memberPercent);
     }
-    // Once a month the owners are told the project passed the warning line; the budget document
+    // Once a month the owners are told the project passed the warning line (the person whose job
+    // crossed it is the notification's actor); the budget document
     // remembers the month, in this transaction, so two jobs crossing it at once tell them once.
     List<String> owners = List.of();
     boolean tellOwners = projectPercent >= Budget.WARN_PERCENT && !period.equals(budget.warnedPeriod());
@@ -217,9 +218,9 @@ public final class UsageService {
       tx.set(Budget.COLLECTION, projectId, Json.toTree(budget.warned(period)).getAsJsonObject());
       Instant now = clock.instant();
       for (String owner : owners) {
-        Notification n = new Notification(Ids.newId(), owner, projectId, "budget",
-            new Notification.Actor(null, "Budget"), new Notification.Target(null, null,
-                "/projects/" + projectId + "/settings#budget"), warning.message(), false, now);
+        Notification n = new Notification(Ids.newId(), owner, projectId,
+            dev.contentcreator.core.notifications.NotificationKind.BUDGET.wireName(), new Notification.Actor(uid, null), new Notification.Target(null, null,
+                "/projects/" + projectId + "/budget"), warning.message(), false, now);
         tx.create(dev.contentcreator.core.notifications.NotificationService.COLLECTION, n.id(),
             Json.toTree(n).getAsJsonObject());
       }
