@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,8 +39,8 @@ class BudgetsBlackBoxTest {
   static FaultRig rig;
 
   @BeforeAll
-  static void start() throws Exception {
-    rig = FaultRig.start(data, Map.of(
+  static void start(TestInfo test) throws Exception {
+    rig = FaultRig.start(data, OnEmulators.with(OnEmulators.adaptersFor(test),
         "PRICE_TABLE", "{\"demo/*\":{\"image\":0.10,\"input\":0,\"output\":0}}",
         "GENERATION_CONCURRENCY", "2",
         "DEMO_LATENCY", "300ms",
