@@ -60,7 +60,8 @@ public final class BudgetService {
     }
   }
 
-  /** A budget as the API shows it ({@code Budget} in docs/openapi.yaml). */
+  /** A budget as the API shows it ({@code Budget} in docs/openapi.yaml); never set: no updatedAt. */
+  @OmitNulls
   public record BudgetView(String projectId, String period, long monthlyMicros, long memberCapMicros,
       Map<String, Long> memberCaps, int warnPercent, Line project, List<Line> members, long version,
       Instant updatedAt) {}
