@@ -406,6 +406,36 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('brandkits', () => {
+    const kit = { id: 'k1', projectId: 'p1', name: 'Default', isDefault: true,
+      voice: { bannedWords: ['synergy'], requiredTerms: [] }, version: 1 };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('brandkits/k1').set(kit);
+      });
+    });
+
+    test('the server writes and reads them (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const k = await admin.firestore().doc('brandkits/k1').get();
+        if (!k.exists || k.data().voice.bannedWords[0] !== 'synergy') throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('a member reads no kit, one by one or by query', async () => {
+      await assertFails(as('alice').doc('brandkits/k1').get());
+      await assertFails(as('alice').collection('brandkits').where('projectId', '==', 'p1').get());
+      await assertFails(as(null).doc('brandkits/k1').get());
+    });
+    test('nobody makes, changes or deletes one by writing it', async () => {
+      await assertFails(as('alice').doc('brandkits/k2').set(kit));
+      await assertFails(as('alice').doc('brandkits/k1').update({ isDefault: false }));
+      await assertFails(as('alice').doc('brandkits/k1').delete());
+    });
+  });
+
   describe('apikeys', () => {
     // Made through the API only; a key names its person and holds the hash of its secret.
     const key = { id: 'k1', uid: 'alice', name: 'CI', projectId: 'p1', role: 'editor', secretHash: 'f'.repeat(64),

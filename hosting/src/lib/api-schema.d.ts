@@ -915,6 +915,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/brandkits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's brand kits, the default first (members)
+         * @description A project from before kits gets its default kit ("Default", from its brand voice) the first time its kits are read or changed. The project's brandVoice is always its default kit's voice.
+         */
+        get: operations["listBrandKits"];
+        put?: never;
+        /**
+         * Make a brand kit (editors and owners)
+         * @description A name and a voice with its rules and image style (bad rules answer 400 field by field, voice.<field>); isDefault true makes it the default (and the project's voice). At most 20 kits a project (409).
+         */
+        post: operations["createBrandKit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/brandkits/{kitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                kitId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a brand kit that is not the default (editors and owners)
+         * @description 409 for the default kit. Jobs that wrote in a removed kit keep their findings.
+         */
+        delete: operations["deleteBrandKit"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a brand kit, replace its voice, or make it the default (editors and owners)
+         * @description isDefault may only be true: a default stays one until another kit is made the default. Changing the default kit's voice changes the project's brandVoice too. Takes If-Match.
+         */
+        patch: operations["updateBrandKit"];
+        trace?: never;
+    };
     "/api/projects/{projectId}/budget": {
         parameters: {
             query?: never;
@@ -1639,6 +1692,20 @@ export interface components {
              * @enum {string}
              */
             emailNotifications?: "all" | "mentions" | "none";
+        };
+        /** @description One of a project's brand kits; exactly one is the default, whose voice is the project's brandVoice. */
+        BrandKit: {
+            id: string;
+            projectId: string;
+            name: string;
+            isDefault: boolean;
+            voice: components["schemas"]["BrandVoice"];
+            version: number;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         /** @description How the project's texts should sound, and the rules every generated text is checked against (the findings are advisory: an item that breaks a rule completes, flagged). Terms match case-insensitively as whole words; a phrase matches across any white space. A bound left out does not apply. The rules are also given to the provider as instructions. */
         BrandVoice: {
@@ -3469,6 +3536,8 @@ export interface operations {
                     fresh?: boolean;
                     /** @description Regenerate - add a version to this content item (count 1). */
                     contentId?: string;
+                    /** @description The brand kit to write in (its voice, rules and image style); the project's default when left out. 422 for another project's kit. */
+                    brandKitId?: string;
                 };
             };
         };
@@ -4311,6 +4380,151 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listBrandKits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BrandKit"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createBrandKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    voice?: components["schemas"]["BrandVoice"];
+                    isDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The kit. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteBrandKit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                kitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateBrandKit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                kitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    voice?: components["schemas"]["BrandVoice"];
+                    /** @enum {boolean} */
+                    isDefault?: true;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed kit. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getBudget: {
         parameters: {
             query?: never;
@@ -4412,6 +4626,7 @@ export interface operations {
                     count?: number;
                     fresh?: boolean;
                     contentId?: string;
+                    brandKitId?: string;
                 };
             };
         };

@@ -85,9 +85,10 @@ public final class GenerationsApi {
     int count = body.integer("count", 1, 1, 1000);
     boolean fresh = body.bool("fresh").orElse(false);
     Optional<String> contentId = body.string("contentId", 1, 128);
+    Optional<String> brandKitId = body.string("brandKitId", 1, 128);
     body.finish();
     return new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh,
-        contentId);
+        contentId, brandKitId);
   }
 
   /**

@@ -36,6 +36,10 @@ public final class ProjectsApi {
         .delete("/api/projects/{projectId}/members/{uid}", r -> removeMember(services, r)).sensitive()
         .get("/api/projects/{projectId}/activity", r -> ActivityApi.list(services, r))
         .get("/api/projects/{projectId}/activity.csv", r -> ActivityApi.csv(services, r))
+        .get("/api/projects/{projectId}/brandkits", r -> BrandKitsApi.list(services, r))
+        .post("/api/projects/{projectId}/brandkits", r -> BrandKitsApi.create(services, r))
+        .patch("/api/projects/{projectId}/brandkits/{kitId}", r -> BrandKitsApi.update(services, r))
+        .delete("/api/projects/{projectId}/brandkits/{kitId}", r -> BrandKitsApi.delete(services, r))
         .get("/api/projects/{projectId}/budget", r -> budget(services, r))
         .put("/api/projects/{projectId}/budget", r -> setBudget(services, r)).sensitive()
         .get("/api/projects/{projectId}/providers", r -> providerKeys(services, r))
@@ -215,6 +219,11 @@ public final class ProjectsApi {
    * with the least not above the most, a reading grade from 1 to 20.
    */
   private static BrandVoice brandVoice(JsonBody outer, com.google.gson.JsonObject o) {
+    return brandVoice(outer, o, "brandVoice");
+  }
+
+  /** As above, reporting the fields as {@code <field>.<its field>}: a brand kit's voice is {@code voice}. */
+  static BrandVoice brandVoice(JsonBody outer, com.google.gson.JsonObject o, String field) {
     JsonBody inner = JsonBody.of(o);
     Optional<String> system = inner.string("systemPrompt", 0, 4000);
     Optional<String> tone = inner.string("tone", 0, 50);
@@ -241,7 +250,7 @@ public final class ProjectsApi {
     try {
       inner.finish();
     } catch (dev.contentcreator.core.http.ApiException e) {
-      e.errors().forEach(fe -> outer.reject("brandVoice." + fe.field(), fe.message()));
+      e.errors().forEach(fe -> outer.reject(field + "." + fe.field(), fe.message()));
       return null;
     }
     return new BrandVoice(system.orElse(null), tone.orElse(null), banned.orElse(java.util.List.of()),

@@ -107,7 +107,8 @@ public final class PurgeService {
       // A deleted project's webhooks send nothing more (the delivery task finds no hook), then go.
       Phase.documents(HookService.HOOKS, "projectId"),
       Phase.documents(HookService.DELIVERIES, "projectId"),
-      Phase.documents(dev.contentcreator.core.budgets.Budget.COLLECTION, "projectId"));
+      Phase.documents(dev.contentcreator.core.budgets.Budget.COLLECTION, "projectId"),
+      Phase.documents(dev.contentcreator.core.brand.BrandKitService.COLLECTION, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),

@@ -38,7 +38,8 @@ public record GenerationJob(
     String batchId,
     int maxConcurrent,
     long budgetMicros,
-    long costMicros) {
+    long costMicros,
+    String brandKitId) {
 
   /** Where a job is in its life. */
   public enum Status {
@@ -64,7 +65,7 @@ public record GenerationJob(
     return new Builder().id(id).project(projectId, requestedBy).maker(kind, provider, model, demo).status(status)
         .itemCount(itemCount).counts(completed, failed, cancelled).request(prompt, systemPrompt, options)
         .templateId(templateId).contentId(contentId).fresh(fresh).times(createdAt, updatedAt)
-        .batch(batchId, maxConcurrent, budgetMicros).costMicros(costMicros);
+        .batch(batchId, maxConcurrent, budgetMicros).costMicros(costMicros).brandKitId(brandKitId);
   }
 
   /** The job once an item of it was claimed: running (its items end it). */
@@ -101,6 +102,14 @@ public record GenerationJob(
     private boolean demo, fresh;
     private int itemCount, completed, failed, cancelled, maxConcurrent;
     private long budgetMicros, costMicros;
+    private String brandKitId;
+
+    /** The brand kit the job writes in; null for the project's default. */
+    public Builder brandKitId(String brandKitId) {
+      this.brandKitId = brandKitId;
+      return this;
+    }
+
     private Map<String, String> options = Map.of();
     private Instant createdAt, updatedAt;
 
@@ -203,7 +212,7 @@ public record GenerationJob(
           completed, failed, cancelled, maxConcurrent, budgetMicros, costMicros);
       return new GenerationJob(id, projectId, kind, provider, model, demo, status, itemCount, completed, failed,
           cancelled, prompt, systemPrompt, options, templateId, contentId, fresh, requestedBy, createdAt, updatedAt,
-          batchId, maxConcurrent, budgetMicros, costMicros);
+          batchId, maxConcurrent, budgetMicros, costMicros, brandKitId);
     }
   }
 }

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * A generation as the caller asked for it: the kind, a prompt or a template with variables, an
- * optional provider and model, provider options, how many items, whether to skip the cache, and
- * for a regeneration the content item to add a version to.
+ * optional provider and model, provider options, how many items, whether to skip the cache, for
+ * a regeneration the content item to add a version to, and the brand kit to write in (the
+ * project's default when empty).
  */
 public record GenerationRequest(
     ContentKind kind,
@@ -23,7 +24,15 @@ public record GenerationRequest(
     Map<String, String> options,
     int count,
     boolean fresh,
-    Optional<String> contentId) {
+    Optional<String> contentId,
+    Optional<String> brandKitId) {
+
+  /** A request in the project's default brand kit. */
+  public GenerationRequest(ContentKind kind, Optional<String> prompt, Optional<String> templateId,
+      Map<String, String> variables, Optional<String> provider, Optional<String> model, Map<String, String> options,
+      int count, boolean fresh, Optional<String> contentId) {
+    this(kind, prompt, templateId, variables, provider, model, options, count, fresh, contentId, Optional.empty());
+  }
 
   /** The options a request may carry, and how each is checked. */
   private static final Map<String, String> OPTION_RULES = Map.ofEntries(

@@ -132,7 +132,8 @@ public final class GenerationService {
     GenerationJob job = GenerationJob.builder().id(Ids.newId()).project(projectId, caller.uid())
         .maker(req.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(req.count())
         .request(prompt, systemPrompt, options).templateId(req.templateId().orElse(null))
-        .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).build();
+        .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now)
+        .brandKitId(shaped.brandKitId()).build();
     // The key is the caller's within one project: the same key sent to two projects makes two jobs.
     Accepted accepted = documents.transaction(tx -> accept(tx, job, idempotencyId(caller.uid(), projectId,
         idempotencyKey), requestHash(req), dev.contentcreator.core.activity.Actor.of(me)));
@@ -145,7 +146,8 @@ public final class GenerationService {
   }
 
   /** A request made into what a job sends: the prompt (styled), the system prompt, the options and the provider. */
-  private record Shaped(Providers.Choice choice, String prompt, String systemPrompt, Map<String, String> options) {}
+  private record Shaped(Providers.Choice choice, String prompt, String systemPrompt, Map<String, String> options,
+      String brandKitId) {}
 
   private Shaped shape(String uid, String projectId, GenerationRequest req) {
     Project project = documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
@@ -155,17 +157,26 @@ public final class GenerationService {
       throw ApiException.badRequest("count", "a regeneration makes one new version: count must be 1");
     }
     Providers.Choice choice = providers.get().choose(req.kind(), req.provider(), req.model());
-    String systemPrompt = req.kind() == ContentKind.TEXT && project.brandVoice() != null
-        ? project.brandVoice().toSystemPrompt() : "";
-    // An image takes the project's style preset: its words after the prompt, its ratio and negative
+    // The voice of the kit asked for, else the project's (its default kit's).
+    dev.contentcreator.core.domain.BrandVoice voice = project.brandVoice();
+    String kitId = null;
+    if (req.brandKitId().isPresent()) {
+      dev.contentcreator.core.brand.BrandKit kit = dev.contentcreator.core.brand.BrandKitService.kit(documents,
+          projectId, req.brandKitId().get()).orElseThrow(() -> ApiException.unprocessable("brandKitId",
+              "no such brand kit in this project"));
+      voice = kit.voice();
+      kitId = kit.isDefault() ? null : kit.id();
+    }
+    String systemPrompt = req.kind() == ContentKind.TEXT && voice != null ? voice.toSystemPrompt() : "";
+    // An image takes the kit's style preset: its words after the prompt, its ratio and negative
     // prompt where the request has none.
-    dev.contentcreator.core.domain.ImageStyle style = req.kind() == ContentKind.IMAGE && project.brandVoice() != null
-        ? project.brandVoice().imageStyle() : null;
+    dev.contentcreator.core.domain.ImageStyle style = req.kind() == ContentKind.IMAGE && voice != null
+        ? voice.imageStyle() : null;
     if (style != null) {
       prompt = style.styled(prompt);
     }
     Map<String, String> options = style != null ? style.options(req.options()) : req.options();
-    return new Shaped(choice, prompt, systemPrompt, options);
+    return new Shaped(choice, prompt, systemPrompt, options, kitId);
   }
 
   /**
@@ -216,8 +227,10 @@ public final class GenerationService {
     String prompt = FixPrompt.of(made == null ? null : made.prompt(), current.text(), current.findings(),
         settings.maxPromptLength());
     String key = idempotencyKey != null ? idempotencyKey : "fix-" + contentId + "-" + item.currentVersion();
+    // The fix writes in the kit that made the version, whose rules found what it fixes.
     return create(caller, projectId, key, new GenerationRequest(ContentKind.TEXT, Optional.of(prompt),
-        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId)));
+        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId),
+        Optional.ofNullable(made == null ? null : made.brandKitId())));
   }
 
   /** A drafted style guide and what wrote it. */
@@ -282,7 +295,9 @@ public final class GenerationService {
     return hash(Json.GSON.toJson(Map.of("kind", req.kind().name(), "prompt", req.prompt().orElse(""),
         "template", req.templateId().orElse(""), "variables", new java.util.TreeMap<>(req.variables()),
         "provider", req.provider().orElse(""), "model", req.model().orElse(""), "options", req.options(),
-        "count", req.count(), "fresh", req.fresh(), "contentId", req.contentId().orElse(""))));
+        "count", req.count(), "fresh", req.fresh(), "contentId", req.contentId().orElse("")))
+        // A kit named makes another request; one without stays the same as before kits.
+        + req.brandKitId().map(k -> "\nbrandKitId=" + k).orElse(""));
   }
 
   /**

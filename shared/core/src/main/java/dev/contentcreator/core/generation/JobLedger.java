@@ -178,7 +178,7 @@ public final class JobLedger {
     return end(itemId, i -> true, (tx, job, item, counts) -> {
       // The brand rules are read first (every read before the first write) and checked on a text only.
       List<Finding> findings = job.kind() == ContentKind.TEXT
-          ? BrandChecks.check(BrandChecks.rules(tx, job.projectId()), body.text()) : List.of();
+          ? BrandChecks.check(BrandChecks.rules(tx, job.projectId(), job.brandKitId()), body.text()) : List.of();
       ContentItem existing = job.contentId() == null ? null
           : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
       // Charged at the prices of the model that made it (a fallback's, when one did); the cache's

@@ -51,6 +51,7 @@ public final class Services {
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
   private final Lazy<dev.contentcreator.core.budgets.BudgetService> budgets;
+  private final Lazy<dev.contentcreator.core.brand.BrandKitService> brandKits;
   private final Lazy<ContentService> contents;
   private final Lazy<GenerationService> generation;
   private final Lazy<ItemRunner> runner;
@@ -84,6 +85,8 @@ public final class Services {
     this.usage = new Lazy<>(() -> new UsageService(platform.documents(), platform.settings(Limits.class, Limits::from),
         platform.settings(dev.contentcreator.core.budgets.PriceTable.class, dev.contentcreator.core.budgets.PriceTable::from),
         platform.clock()));
+    this.brandKits = new Lazy<>(() -> new dev.contentcreator.core.brand.BrandKitService(platform.documents(),
+        projects(), platform.clock()));
     this.budgets = new Lazy<>(() -> new dev.contentcreator.core.budgets.BudgetService(platform.documents(), projects(),
         usage(), platform.clock()));
     this.contents = new Lazy<>(() -> new ContentService(platform.documents(), projects(), platform::blobs,
@@ -176,6 +179,10 @@ public final class Services {
 
   public UsageService usage() {
     return usage.get();
+  }
+
+  public dev.contentcreator.core.brand.BrandKitService brandKits() {
+    return brandKits.get();
   }
 
   public dev.contentcreator.core.budgets.BudgetService budgets() {
