@@ -25,6 +25,7 @@ const SharesPage = lazy(() => import("./routes/SharesPage"));
 const HooksPage = lazy(() => import("./routes/HooksPage"));
 const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
 const BudgetPage = lazy(() => import("./routes/BudgetPage"));
+const BrandKitsPage = lazy(() => import("./routes/BrandKitsPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -80,6 +81,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route path="/projects/:projectId/hooks" element={<RequireUser><Lazy><HooksPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/keys" element={<RequireUser><Lazy><ProviderKeysPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/budget" element={<RequireUser><Lazy><BudgetPage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/brand-kits" element={<RequireUser><Lazy><BrandKitsPage /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId/batches/:batchId"
                   element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}

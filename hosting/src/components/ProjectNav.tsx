@@ -12,6 +12,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: `${base}/shares`, label: "Shared links", end: false },
     { to: `${base}/hooks`, label: "Webhooks", end: false },
     { to: `${base}/keys`, label: "Provider keys", end: false },
+    { to: `${base}/brand-kits`, label: "Brand kits", end: false },
     { to: `${base}/budget`, label: "Budget", end: false },
   ];
   return (

@@ -36,6 +36,10 @@ export type ForecastBody = RequestBody<"forecastCost">;
 /** A project as GET /api/projects/{id} gives it: with what it has used this month. */
 export type ProjectWithUsage = Answer<"getProject">;
 export type BrandVoice = Schemas["BrandVoice"];
+/** One of a project's brand kits (GET|POST .../brandkits). */
+export type BrandKit = Schemas["BrandKit"];
+export type BrandKitChange = RequestBody<"updateBrandKit">;
+export type NewBrandKit = RequestBody<"createBrandKit">;
 /** A brand voice as PATCH /api/projects/{id} takes it: no field may be null there. */
 export type BrandVoiceChange = NonNullable<RequestBody<"updateProject">["brandVoice"]>;
 

@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { getHealth } from "../../lib/api";
 import { listTemplates, startGeneration } from "../../lib/contents-api";
+import { listBrandKits } from "../../lib/brand-kits";
+import { ChoiceSelect } from "../ChoiceSelect";
 import { buildOptions, describeFieldProblem, formField, modelsFromProblem, suggestedModels, type OptionFields } from "../../lib/generation";
 import { ApiError } from "../../lib/problem";
 import { queryKeys } from "../../lib/query-keys";
@@ -30,6 +32,8 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   const health = useQuery({ queryKey: queryKeys.health(), queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
   const templates = useQuery({ queryKey: queryKeys.templates(projectId), queryFn: () => listTemplates(api, projectId), staleTime: 5 * 60_000 });
   const demo = health.data?.demo === true;
+  const kits = useQuery({ queryKey: queryKeys.brandKits(projectId), queryFn: () => listBrandKits(api, projectId), staleTime: 60_000 });
+  const [kitId, setKitId] = useState("");
 
   const [kind, setKind] = useState<Kind>("text");
   const [templateId, setTemplateId] = useState("");
@@ -123,6 +127,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     if (Object.keys(built.errors).length > 0) return null;
     if (Object.keys(built.options).length > 0) body.options = built.options;
     if (model.trim()) body.model = model.trim();
+    if (kitId) body.brandKitId = kitId;
     return body;
   }
 
@@ -146,6 +151,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     Object.assign(found, built.errors);
     if (Object.keys(built.options).length > 0) body.options = built.options;
     if (model.trim()) body.model = model.trim();
+    if (kitId) body.brandKitId = kitId;
     if (fresh) body.fresh = true;
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -159,6 +165,19 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   return (
     <SectionCard id="generate-title" title="Generate">
       <BrandVoiceRow project={project.data} kind={kind} />
+      {kits.data && kits.data.length > 1 && kind !== "video" && (
+        <Box mt="2" maxW="80">
+          <ChoiceSelect
+            aria-label="Brand kit"
+            data-testid="brand-kit"
+            size="sm"
+            empty="The default brand kit"
+            choices={kits.data.filter((k) => !k.isDefault).map((k) => [k.id, k.name] as const)}
+            value={kitId}
+            onChange={edited(setKitId)}
+          />
+        </Box>
+      )}
 
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="4">
