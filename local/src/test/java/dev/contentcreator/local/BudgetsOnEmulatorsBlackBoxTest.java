@@ -1,7 +1,0 @@
-package dev.contentcreator.local;
-
-/**
- * {@link BudgetsBlackBoxTest} on Firestore and Pub/Sub (their emulators): twenty jobs accepted at
- * once contend in Firestore transactions over the project's held document, and none passes the budget.
- */
-class BudgetsOnEmulatorsBlackBoxTest extends BudgetsBlackBoxTest implements OnEmulators.Marker {}
