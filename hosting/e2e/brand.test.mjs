@@ -66,7 +66,7 @@ describe("Brand kits, end to end", { skip: skip ?? false }, () => {
     await job.and(page.locator('[aria-busy="false"]')).waitFor();
     await page.locator('section[aria-labelledby="contents-title"] a[href*="/contents/"]').first().click();
     const findings = page.getByRole("region", { name: "Brand rule findings" });
-    await findings.getByText('Uses the banned term "sourdough".').waitFor();
+    await findings.getByText('Uses the banned term "sourdough".').first().waitFor();
     await screenshots(page, "brand-finding");
   });
 
