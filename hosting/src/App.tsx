@@ -27,6 +27,8 @@ const TemplatesPage = lazy(() => import("./routes/TemplatesPage"));
 const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
 const KnowledgePage = lazy(() => import("./routes/KnowledgePage"));
 const ExportStylePage = lazy(() => import("./routes/ExportStylePage"));
+const BudgetPage = lazy(() => import("./routes/BudgetPage"));
+const BrandKitsPage = lazy(() => import("./routes/BrandKitsPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -84,6 +86,8 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route path="/projects/:projectId/keys" element={<RequireUser><Lazy><ProviderKeysPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/knowledge" element={<RequireUser><Lazy><KnowledgePage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/export-style" element={<RequireUser><Lazy><ExportStylePage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/budget" element={<RequireUser><Lazy><BudgetPage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/brand-kits" element={<RequireUser><Lazy><BrandKitsPage /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId/batches/:batchId"
                   element={<RequireUser><Lazy><BatchPage /></Lazy></RequireUser>}

@@ -497,6 +497,73 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('budgets and the member counters of usage', () => {
+    // Set and read through the API only: the owners see every member's cap and spend there.
+    const budget = { projectId: 'p1', monthlyMicros: 5000000, memberCapMicros: 1000000, memberCaps: { bob: 2000000 },
+      version: 1 };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('budgets/p1').set(budget);
+        await admin.firestore().doc('usage/member-p1-alice-2026-12').set({ period: '2026-12', costMicros: 5 });
+      });
+    });
+
+    test('the server writes and reads them (the seeds are real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const b = await admin.firestore().doc('budgets/p1').get();
+        const u = await admin.firestore().doc('usage/member-p1-alice-2026-12').get();
+        if (!b.exists || b.data().monthlyMicros !== 5000000 || !u.exists) throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('the project\'s owner reads no budget and no member counter, even their own', async () => {
+      await assertFails(as('alice').doc('budgets/p1').get());
+      await assertFails(as('alice').collection('budgets').where('projectId', '==', 'p1').get());
+      await assertFails(as('alice').doc('usage/member-p1-alice-2026-12').get());
+    });
+    test('nobody without an account reads them', async () => {
+      await assertFails(as(null).doc('budgets/p1').get());
+    });
+    test('nobody sets, raises or deletes a budget by writing it', async () => {
+      await assertFails(as('alice').doc('budgets/p1').update({ monthlyMicros: 0 }));
+      await assertFails(as('alice').doc('budgets/p2').set(budget));
+      await assertFails(as('alice').doc('budgets/p1').delete());
+      await assertFails(as('alice').doc('usage/member-p1-alice-2026-12').set({ period: '2026-12', costMicros: 0 }));
+    });
+  });
+
+  describe('brandkits', () => {
+    const kit = { id: 'k1', projectId: 'p1', name: 'Default', isDefault: true,
+      voice: { bannedWords: ['synergy'], requiredTerms: [] }, version: 1 };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('brandkits/k1').set(kit);
+      });
+    });
+
+    test('the server writes and reads them (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const k = await admin.firestore().doc('brandkits/k1').get();
+        if (!k.exists || k.data().voice.bannedWords[0] !== 'synergy') throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('a member reads no kit, one by one or by query', async () => {
+      await assertFails(as('alice').doc('brandkits/k1').get());
+      await assertFails(as('alice').collection('brandkits').where('projectId', '==', 'p1').get());
+      await assertFails(as(null).doc('brandkits/k1').get());
+    });
+    test('nobody makes, changes or deletes one by writing it', async () => {
+      await assertFails(as('alice').doc('brandkits/k2').set(kit));
+      await assertFails(as('alice').doc('brandkits/k1').update({ isDefault: false }));
+      await assertFails(as('alice').doc('brandkits/k1').delete());
+    });
+  });
+
   describe('apikeys', () => {
     // Made through the API only; a key names its person and holds the hash of its secret.
     const key = { id: 'k1', uid: 'alice', name: 'CI', projectId: 'p1', role: 'editor', secretHash: 'f'.repeat(64),

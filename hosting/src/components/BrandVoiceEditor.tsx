@@ -9,22 +9,25 @@ import { etag } from "../lib/api";
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { queryKeys, storeProject } from "../lib/query-keys";
-import type { BrandVoiceChange, Project } from "../lib/api-types";
+import type { BrandKit, BrandVoiceChange, Project } from "../lib/api-types";
+import { updateBrandKit } from "../lib/brand-kits";
 
 /**
  * The project's brand voice and its rules: shown to everyone who generates, changed by editors and
  * owners. Every generated text is checked against the rules; what breaks them is flagged on the item.
  * Saving sends If-Match with the project's version, so two people can't overwrite each other.
  */
-export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone: () => void }) {
+export function BrandVoiceEditor({ project, kit, onDone }: { project: Project; kit?: BrandKit; onDone: () => void }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const voice = project.brandVoice ?? {};
+  // A kit's voice when a kit is edited (Brand kits), else the project's: its default kit's.
+  const edited = kit ? kit.voice : project.brandVoice;
+  const voice = edited ?? {};
   const [systemPrompt, setSystemPrompt] = useState(voice.systemPrompt ?? "");
   const [tone, setTone] = useState(voice.tone ?? "");
   const [banned, setBanned] = useState((voice.bannedWords ?? []).join(", "));
   const [bannedError, setBannedError] = useState("");
-  const [rules, setRules] = useState<RulesForm>(() => rulesFormOf(project.brandVoice));
+  const [rules, setRules] = useState<RulesForm>(() => rulesFormOf(edited));
   const [ruleErrors, setRuleErrors] = useState<RuleErrors>({});
   const setRule = (field: keyof RulesForm) => (value: string) => setRules((r) => ({ ...r, [field]: value }));
   const [samples, setSamples] = useState("");
@@ -42,16 +45,22 @@ export function BrandVoiceEditor({ project, onDone }: { project: Project; onDone
     setSamplesError(parsed.error);
     if (!parsed.error) draft.mutate(parsed.samples);
   };
-  const [style, setStyle] = useState<StyleForm>(() => styleFormOf(project.brandVoice));
+  const [style, setStyle] = useState<StyleForm>(() => styleFormOf(edited));
   const [styleErrors, setStyleErrors] = useState<Partial<Record<keyof StyleForm, string>>>({});
   const setStyleField = (field: keyof StyleForm) => (value: string) => setStyle((s) => ({ ...s, [field]: value }));
   const save = useMutation({
-    mutationFn: (next: BrandVoiceChange | null) => updateBrandVoice(api, project.id, etag(project.version), next),
-    onSuccess: (result) => {
-      storeProject(queryClient, result.value);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
-      onDone();
+    mutationFn: async (next: BrandVoiceChange | null) => {
+      if (kit) {
+        await updateBrandKit(api, project.id, kit.id, { voice: next ?? {} }, kit.version);
+        // The default kit's voice is the project's: read both again.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.project(project.id) });
+      } else {
+        storeProject(queryClient, (await updateBrandVoice(api, project.id, etag(project.version), next)).value);
+        void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
+      }
+      void queryClient.invalidateQueries({ queryKey: queryKeys.brandKits(project.id) });
     },
+    onSuccess: () => onDone(),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

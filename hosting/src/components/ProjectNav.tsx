@@ -15,6 +15,8 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: `${base}/hooks`, label: "Webhooks", end: false },
     { to: `${base}/keys`, label: "Provider keys", end: false },
     { to: `${base}/export-style`, label: "Export style", end: false },
+    { to: `${base}/brand-kits`, label: "Brand kits", end: false },
+    { to: `${base}/budget`, label: "Budget", end: false },
   ];
   return (
     <Flex as="nav" aria-label="Project sections" gap="1" borderBottomWidth="1px" overflowX="auto" mt="3">

@@ -417,6 +417,9 @@ export interface paths {
          *     `model` or `provider`, text goes to OpenAI when configured, else to the offline demo. A repeated
          *     Idempotency-Key answers the first job (header `Idempotent-Replayed: true`); the same key with
          *     another body is a 422. Identical requests are served from the cache unless `fresh` is true.
+         *     The job's worst-case cost is held against the project's monthly budget and the caller's cap
+         *     in the transaction that accepts it: 409 (type /problems/budget-exceeded) when it would pass
+         *     one, naming which and how much is left; past 80% of one the answer carries `budgetWarning`.
          */
         post: operations["createGeneration"];
         delete?: never;
@@ -1017,6 +1020,112 @@ export interface paths {
         get: operations["listActivity"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/brandkits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's brand kits, the default first (members)
+         * @description A project from before kits gets its default kit ("Default", from its brand voice) the first time its kits are read or changed. The project's brandVoice is always its default kit's voice.
+         */
+        get: operations["listBrandKits"];
+        put?: never;
+        /**
+         * Make a brand kit (editors and owners)
+         * @description A name and a voice with its rules and image style (bad rules answer 400 field by field, voice.<field>); isDefault true makes it the default (and the project's voice). At most 20 kits a project (409).
+         */
+        post: operations["createBrandKit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/brandkits/{kitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                kitId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a brand kit that is not the default (editors and owners)
+         * @description 409 for the default kit. Jobs that wrote in a removed kit keep their findings.
+         */
+        delete: operations["deleteBrandKit"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a brand kit, replace its voice, or make it the default (editors and owners)
+         * @description isDefault may only be true: a default stays one until another kit is made the default. Changing the default kit's voice changes the project's brandVoice too. Takes If-Match.
+         */
+        patch: operations["updateBrandKit"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * This month's budget, spent, held and remaining of the project and its members (members)
+         * @description Every member may look: the owners see each member's line, the others their own. Amounts are millionths of a dollar; 0 is no limit (and a line without a limit has no remainingMicros).
+         */
+        get: operations["getBudget"];
+        /**
+         * Set the project's monthly budget and the cap per member (owners)
+         * @description Each field given replaces the stored one; memberCaps (uid to cap) replaces every member's own cap, which takes the place of memberCapMicros for that member. 0 is no limit. A cap for someone who is not a member is a 422. Takes If-Match.
+         */
+        put: operations["setBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a generation or a batch run would cost and leave of the budgets, before it starts (editors and owners)
+         * @description The body is a generation's (as POST .../generations, without Idempotency-Key), or
+         *     `batchId` alone for a run of that batch started now. The forecast is what accepting it would
+         *     hold: items x the most each may cost at the model's price (a text's prompt, four characters a
+         *     token, at the input price plus its output cap at the output price; an image, a second of
+         *     video or a task at its price); each item is then charged what it really used. Nothing is
+         *     stored. The same 4xx as the generation for a request it would refuse.
+         */
+        post: operations["forecastCost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2278,6 +2387,20 @@ export interface components {
              */
             emailNotifications?: "all" | "mentions" | "none";
         };
+        /** @description One of a project's brand kits; exactly one is the default, whose voice is the project's brandVoice. */
+        BrandKit: {
+            id: string;
+            projectId: string;
+            name: string;
+            isDefault: boolean;
+            voice: components["schemas"]["BrandVoice"];
+            version: number;
+            createdBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @description How the project's texts should sound, and the rules every generated text is checked against (the findings are advisory: an item that breaks a rule completes, flagged). Terms match case-insensitively as whole words; a phrase matches across any white space. A bound left out does not apply. The rules are also given to the provider as instructions. */
         BrandVoice: {
             systemPrompt?: string | null;
@@ -2398,6 +2521,72 @@ export interface components {
             reservedImages: number;
             /** @description seconds of video held for unfinished items */
             reservedVideoSeconds: number;
+            /** @description the worst-case cost held for unfinished items, at their models' prices */
+            reservedCostMicros: number;
+        };
+        /** @description One limit this month in millionths of a dollar: the limit (0 none), what items cost, what is held for jobs still running, and (when limited) what is left and the share used or held. */
+        BudgetLine: {
+            uid?: string;
+            name?: string;
+            limitMicros: number;
+            spentMicros: number;
+            reservedMicros: number;
+            remainingMicros?: number;
+            percentUsed?: number;
+        };
+        /** @description A project's budget and this month's lines (UTC calendar month). */
+        Budget: {
+            projectId: string;
+            /** @example 2026-12 */
+            period: string;
+            /** @description The project's monthly budget; 0 is none. */
+            monthlyMicros: number;
+            /** @description Each member's monthly cap in this project; 0 is none. */
+            memberCapMicros: number;
+            /** @description Members' own caps (owners see them). */
+            memberCaps: {
+                [key: string]: number;
+            };
+            /** @description The share of a limit past which jobs carry a warning (80). */
+            warnPercent: number;
+            project: components["schemas"]["BudgetLine"];
+            members: components["schemas"]["BudgetLine"][];
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Past 80% of the project's budget or the caller's cap once this job is held. */
+        BudgetWarning: {
+            /** @enum {string} */
+            scope: "project" | "member";
+            limitMicros: number;
+            /** @description Spent and held, this job included. */
+            committedMicros: number;
+            remainingMicros: number;
+            percentUsed: number;
+            message: string;
+        };
+        /** @description What a job or run would hold (at most its cost) and leave of the budgets. */
+        Forecast: {
+            items: number;
+            perItemMicros: number;
+            costMicros: number;
+            provider: string;
+            model?: string;
+            demo: boolean;
+            /** @description How the forecast is worked out, in words. */
+            method: string;
+            project: components["schemas"]["BudgetLine"];
+            member: components["schemas"]["BudgetLine"];
+            projectRemainingAfterMicros?: number;
+            projectPercentLeftAfter?: number;
+            memberRemainingAfterMicros?: number;
+            /** @description Whether the job would be accepted now. */
+            fits: boolean;
+            /** @description Whether it would bring a budget warning. */
+            warning: boolean;
+            /** @description Why it would be refused. */
+            refusal?: string;
         };
         /** @description Each person's monthly limits, and the prices behind the estimated cost. */
         Limits: {
@@ -2506,6 +2695,7 @@ export interface components {
         };
         /** @description Fields with no value (model, prompt, templateId, contentId, batchId) are left out. */
         Job: {
+            budgetWarning?: components["schemas"]["BudgetWarning"];
             id: string;
             projectId: string;
             /** @enum {string} */
@@ -3221,8 +3411,11 @@ export interface components {
         Notification: {
             id: string;
             projectId: string;
-            /** @enum {string} */
-            kind: "mention" | "reply" | "comment" | "review_request" | "status_change" | "invitation";
+            /**
+             * @description budget - the project passed 80% of its monthly budget (owners; once a month).
+             * @enum {string}
+             */
+            kind: "mention" | "reply" | "comment" | "review_request" | "status_change" | "invitation" | "budget";
             actor: {
                 uid: string;
                 name: string | null;
@@ -3331,6 +3524,15 @@ export interface components {
         };
         /** @description The body is not application/json. */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description This would pass the project's monthly budget or the caller's cap (type /problems/budget-exceeded); detail names which and how much is left. */
+        BudgetExceeded: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4297,6 +4499,8 @@ export interface operations {
                     fresh?: boolean;
                     /** @description Regenerate - add a version to this content item (count 1). */
                     contentId?: string;
+                    /** @description The brand kit to write in (its voice, rules and image style); the project's default when left out. 422 for another project's kit. */
+                    brandKitId?: string;
                     /**
                      * @description Text only: give the prompt the KNOWLEDGE_TOP_K passages of the project's brand knowledge nearest to it, as reference material; the version lists them (knowledge).
                      * @default false
@@ -4321,6 +4525,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["BudgetExceeded"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
@@ -5364,6 +5569,277 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listBrandKits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BrandKit"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createBrandKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    voice?: components["schemas"]["BrandVoice"];
+                    isDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The kit. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteBrandKit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                kitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateBrandKit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; the write is refused with 412 if the resource changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                kitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    voice?: components["schemas"]["BrandVoice"];
+                    /** @enum {boolean} */
+                    isDefault?: true;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed kit. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget and this month's lines. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setBudget: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    monthlyMicros?: number;
+                    memberCapMicros?: number;
+                    memberCaps?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The budget as now set. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    forecastCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    batchId?: string;
+                    /** @enum {string} */
+                    kind?: "text" | "image" | "video";
+                    prompt?: string;
+                    templateId?: string;
+                    variables?: {
+                        [key: string]: string;
+                    };
+                    provider?: string;
+                    model?: string;
+                    options?: {
+                        [key: string]: string;
+                    };
+                    /** @default 1 */
+                    count?: number;
+                    fresh?: boolean;
+                    contentId?: string;
+                    brandKitId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The forecast. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProviderKeys: {

@@ -25,6 +25,14 @@ export type Usage = Schemas["Usage"];
 export type Limits = Schemas["Limits"];
 
 export type Project = Schemas["Project"];
+/** A project's budget and this month's spent, held and remaining lines (GET|PUT .../budget). */
+export type Budget = Schemas["Budget"];
+export type BudgetLine = Schemas["BudgetLine"];
+export type BudgetWarning = Schemas["BudgetWarning"];
+export type BudgetChange = RequestBody<"setBudget">;
+/** What a generation or a batch run would hold and leave of the budgets (POST .../forecast). */
+export type Forecast = Schemas["Forecast"];
+export type ForecastBody = RequestBody<"forecastCost">;
 /** A project as GET /api/projects/{id} gives it: with what it has used this month. */
 export type ProjectWithUsage = Answer<"getProject">;
 export type BrandVoice = Schemas["BrandVoice"];
@@ -34,6 +42,10 @@ export type BackgroundExport = Schemas["BackgroundExport"];
 export type ExportRequest = RequestBody<"startExport">;
 /** How a project's exported documents look (GET|PUT /api/projects/{id}/export-style). */
 export type ExportStyle = Schemas["ExportStyle"];
+/** One of a project's brand kits (GET|POST .../brandkits). */
+export type BrandKit = Schemas["BrandKit"];
+export type BrandKitChange = RequestBody<"updateBrandKit">;
+export type NewBrandKit = RequestBody<"createBrandKit">;
 /** A brand voice as PATCH /api/projects/{id} takes it: no field may be null there. */
 export type BrandVoiceChange = NonNullable<RequestBody<"updateProject">["brandVoice"]>;
 

@@ -11,6 +11,11 @@ export const queryKeys = {
   projects: () => ["projects"] as const,
   project: (projectId: string) => ["project", projectId] as const,
   members: (projectId: string) => ["members", projectId] as const,
+  /** A project's brand kits. */
+  brandKits: (projectId: string) => ["brand-kits", projectId] as const,
+  /** A project's budget, and the prefix of its forecasts (both change as jobs are accepted). */
+  budget: (projectId: string) => ["budget", projectId] as const,
+  forecast: (projectId: string, body: object) => ["budget", projectId, "forecast", body] as const,
 
   /** Every invitation list: the signed-in person's and each project's. */
   invitations: () => ["invitations"] as const,

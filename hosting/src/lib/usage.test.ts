@@ -22,6 +22,7 @@ const usage: Usage = {
   reservedTokens: 0,
   reservedImages: 0,
   reservedVideoSeconds: 0,
+  reservedCostMicros: 0,
 };
 
 describe("usageBars", () => {

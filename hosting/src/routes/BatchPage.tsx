@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useMemo, useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate, useParams } from "react-router";
 import { CapsFields } from "../components/CapsFields";
+import { ForecastLine } from "../components/generate/ForecastLine";
 import { NoticeArea, type NoticeValue } from "../components/Notice";
 import { ProjectShell } from "../components/ProjectShell";
 import { RowsEditor, startRows, type RowsValue } from "../components/RowsEditor";
@@ -133,6 +134,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
     onSuccess: (run) => {
       void queryClient.invalidateQueries({ queryKey: runsKey });
       void queryClient.invalidateQueries({ queryKey: queryKeys.batch(project.id, batch.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.budget(project.id) });
       setNotice(runNowNotice(run));
     },
     onError: onError("start a run"),
@@ -207,6 +209,7 @@ function BatchView({ project, batch }: { project: Project; batch: Batch }) {
             </Button>
             <DeleteBatch batch={batch} disabled={Boolean(reason)} />
           </Flex>
+          {!reason && <ForecastLine projectId={project.id} body={{ batchId: batch.id }} />}
           {reason ? (
             <Text id="batch-role-note" fontSize="sm" color="fg.muted">
               {reason}

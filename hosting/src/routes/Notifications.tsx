@@ -16,6 +16,7 @@ const KIND_LABELS: Record<Notification["kind"], string> = {
   review_request: "Review request",
   status_change: "Status change",
   invitation: "Invitation",
+  budget: "Budget",
 };
 
 /** The signed-in person's inbox: newest first, all or unread only; each entry opens what it is about. */

@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { getHealth } from "../../lib/api";
 import { listTemplates, startGeneration } from "../../lib/contents-api";
+import { listBrandKits } from "../../lib/brand-kits";
+import { ChoiceSelect } from "../ChoiceSelect";
 import { buildOptions, describeFieldProblem, formField, modelsFromProblem, suggestedModels, type OptionFields } from "../../lib/generation";
 import { ApiError } from "../../lib/problem";
 import { queryKeys } from "../../lib/query-keys";
@@ -11,13 +13,14 @@ import { useApi } from "../../session";
 import { useIdempotentMutation } from "../useIdempotentMutation";
 import { SectionCard } from "../SectionCard";
 import { BrandVoiceRow } from "./BrandVoiceRow";
+import { BudgetBanner, ForecastLine } from "./ForecastLine";
 import { GenerateProblem } from "./GenerateProblem";
 import { KindAndCount, MAX_COUNT } from "./KindAndCount";
 import { PromptField } from "./PromptField";
 import { OPTION_FIELDS, ProviderOptions } from "./ProviderOptions";
 import { TemplateFields } from "./TemplateFields";
 import { TemplatePicker } from "./TemplatePicker";
-import type { GenerationBody, Job, Kind } from "../../lib/api-types";
+import type { BudgetWarning, GenerationBody, Job, Kind } from "../../lib/api-types";
 
 /**
  * The form that asks for new content: kind, a prompt or a template with its typed variables, the
@@ -29,6 +32,8 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   const health = useQuery({ queryKey: queryKeys.health(), queryFn: getHealth, staleTime: 5 * 60_000, retry: false });
   const templates = useQuery({ queryKey: queryKeys.templates(projectId), queryFn: () => listTemplates(api, projectId), staleTime: 5 * 60_000 });
   const demo = health.data?.demo === true;
+  const kits = useQuery({ queryKey: queryKeys.brandKits(projectId), queryFn: () => listBrandKits(api, projectId), staleTime: 60_000 });
+  const [kitId, setKitId] = useState("");
 
   const [kind, setKind] = useState<Kind>("text");
   const [templateId, setTemplateId] = useState("");
@@ -43,6 +48,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [knownModels, setKnownModels] = useState<string[] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const [warning, setWarning] = useState<BudgetWarning | undefined>(undefined);
 
   const choices = templatesFor(templates.data ?? [], kind);
   const template = choices.find((t) => t.id === templateId);
@@ -52,6 +58,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     mutationFn: (body: GenerationBody, key) => startGeneration(api, projectId, body, key()),
     onSuccess: (job) => {
       setPrompt("");
+      setWarning(job.budgetWarning);
       onStarted(job);
     },
     onError: (error) => {
@@ -102,6 +109,29 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     setErrors({});
   });
 
+  /** The request as it stands, for the forecast: null while it is not complete enough to send. */
+  function draft(): GenerationBody | null {
+    const number = Number(count);
+    if (!Number.isInteger(number) || number < 1 || number > MAX_COUNT) return null;
+    const body: GenerationBody = { kind, count: number };
+    if (template) {
+      if (Object.keys(checkValues(template, values)).length > 0) return null;
+      body.templateId = template.id;
+      const sent = valuesToSend(template, values);
+      if (Object.keys(sent).length > 0) body.variables = sent;
+    } else if (prompt.trim()) {
+      body.prompt = prompt.trim();
+    } else {
+      return null;
+    }
+    const built = buildOptions(kind, fields);
+    if (Object.keys(built.errors).length > 0) return null;
+    if (Object.keys(built.options).length > 0) body.options = built.options;
+    if (model.trim()) body.model = model.trim();
+    if (kitId) body.brandKitId = kitId;
+    return body;
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
@@ -122,6 +152,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
     Object.assign(found, built.errors);
     if (Object.keys(built.options).length > 0) body.options = built.options;
     if (model.trim()) body.model = model.trim();
+    if (kitId) body.brandKitId = kitId;
     if (fresh) body.fresh = true;
     if (useKnowledge && kind === "text") body.useKnowledge = true;
     setErrors(found);
@@ -136,6 +167,19 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
   return (
     <SectionCard id="generate-title" title="Generate">
       <BrandVoiceRow project={project.data} kind={kind} />
+      {kits.data && kits.data.length > 1 && kind !== "video" && (
+        <Box mt="2" maxW="80">
+          <ChoiceSelect
+            aria-label="Brand kit"
+            data-testid="brand-kit"
+            size="sm"
+            empty="The default brand kit"
+            choices={kits.data.filter((k) => !k.isDefault).map((k) => [k.id, k.name] as const)}
+            value={kitId}
+            onChange={edited(setKitId)}
+          />
+        </Box>
+      )}
 
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="4">
@@ -171,6 +215,8 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
             </Flex>
           )}
           {generate.isError && <GenerateProblem error={generate.error} errors={errors} />}
+          <ForecastLine projectId={projectId} body={draft()} />
+          <BudgetBanner warning={warning} />
           <Box>
             <Button type="submit" colorPalette="blue" loading={generate.isPending} loadingText="Starting…">
               Generate

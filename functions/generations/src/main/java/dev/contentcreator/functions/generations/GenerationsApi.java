@@ -43,6 +43,8 @@ public final class GenerationsApi {
         .post("/api/projects/{projectId}/contents/{contentId}/fix", r -> fix(services, r))
         // Also routed here: a brand voice drafted from samples is a provider call.
         .post("/api/projects/{projectId}/brand/draft", r -> draft(services, r))
+        // Also routed here: a forecast shapes the request as a generation does.
+        .post("/api/projects/{projectId}/forecast", r -> forecast(services, r))
         .post(base + "/{jobId}/cancel", r -> ApiResponse.ok(services.generation().cancel(r.caller().uid(),
             r.pathParam("projectId"), r.pathParam("jobId")))).legacyAlias(base + "/{jobId}:cancel")
         .build();
@@ -51,7 +53,15 @@ public final class GenerationsApi {
   private static ApiResponse create(Services s, ApiRequest r) {
     String projectId = r.pathParam("projectId");
     s.projects().requireRole(r.caller().uid(), projectId, dev.contentcreator.core.domain.Role.EDITOR);
-    JsonBody body = r.json();
+    GenerationRequest req = request(r.json());
+    GenerationService.Accepted a = s.generation().create(r.caller(), projectId, r.header("Idempotency-Key").orElse(null),
+        req);
+    String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
+    return ApiResponse.accepted(location, a.view()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
+  }
+
+  /** The body of a generation (also of a forecast of one), checked field by field. */
+  private static GenerationRequest request(JsonBody body) {
     Optional<String> kindText = body.string("kind", 1, 10);
     Optional<ContentKind> kind = kindText.flatMap(k -> {
       try {
@@ -76,12 +86,26 @@ public final class GenerationsApi {
     boolean fresh = body.bool("fresh").orElse(false);
     Optional<String> contentId = body.string("contentId", 1, 128);
     boolean useKnowledge = body.bool("useKnowledge").orElse(false);
+    Optional<String> brandKitId = body.string("brandKitId", 1, 128);
     body.finish();
-    GenerationService.Accepted a = s.generation().create(r.caller(), projectId, r.header("Idempotency-Key").orElse(null),
-        new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh, contentId,
-            useKnowledge));
-    String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
-    return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
+    return new GenerationRequest(kind.get(), prompt, templateId, variables, provider, model, options, count, fresh,
+        contentId, useKnowledge, brandKitId);
+  }
+
+  /**
+   * A forecast of what a generation ({@code kind}, {@code prompt} ... as its body) or a run of a
+   * batch ({@code batchId} alone) would hold against the budgets; routed here by firebase.json.
+   */
+  private static ApiResponse forecast(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, dev.contentcreator.core.domain.Role.EDITOR);
+    JsonBody body = r.json();
+    if (body.has("batchId")) {
+      String batchId = body.requiredString("batchId", 1, 128);
+      body.finish();
+      return ApiResponse.ok(s.batches().forecast(r.caller().uid(), projectId, batchId, s.budgets()));
+    }
+    return ApiResponse.ok(s.generation().forecast(r.caller(), projectId, request(body), s.budgets()));
   }
 
   private static ApiResponse fix(Services s, ApiRequest r) {
@@ -89,7 +113,7 @@ public final class GenerationsApi {
     GenerationService.Accepted a = s.generation().fix(r.caller(), projectId, r.pathParam("contentId"),
         r.header("Idempotency-Key").orElse(null));
     String location = "/api/projects/" + projectId + "/generations/" + a.jobId();
-    return ApiResponse.accepted(location, a.job()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
+    return ApiResponse.accepted(location, a.view()).header("Idempotent-Replayed", Boolean.toString(!a.created()));
   }
 
   private static ApiResponse draft(Services s, ApiRequest r) {

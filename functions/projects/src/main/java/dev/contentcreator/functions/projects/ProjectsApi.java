@@ -1,5 +1,6 @@
 package dev.contentcreator.functions.projects;
 
+import dev.contentcreator.core.budgets.BudgetService;
 import dev.contentcreator.core.domain.BrandVoice;
 import dev.contentcreator.core.domain.ImageStyle;
 import dev.contentcreator.core.domain.Role;
@@ -35,10 +36,55 @@ public final class ProjectsApi {
         .delete("/api/projects/{projectId}/members/{uid}", r -> removeMember(services, r)).sensitive()
         .get("/api/projects/{projectId}/activity", r -> ActivityApi.list(services, r))
         .get("/api/projects/{projectId}/activity.csv", r -> ActivityApi.csv(services, r))
+        .get("/api/projects/{projectId}/brandkits", r -> BrandKitsApi.list(services, r))
+        .post("/api/projects/{projectId}/brandkits", r -> BrandKitsApi.create(services, r))
+        .patch("/api/projects/{projectId}/brandkits/{kitId}", r -> BrandKitsApi.update(services, r))
+        .delete("/api/projects/{projectId}/brandkits/{kitId}", r -> BrandKitsApi.delete(services, r))
+        .get("/api/projects/{projectId}/budget", r -> budget(services, r))
+        .put("/api/projects/{projectId}/budget", r -> setBudget(services, r)).sensitive()
         .get("/api/projects/{projectId}/providers", r -> providerKeys(services, r))
         .put("/api/projects/{projectId}/providers/{provider}/key", r -> setProviderKey(services, r)).sensitive()
         .delete("/api/projects/{projectId}/providers/{provider}/key", r -> removeProviderKey(services, r)).sensitive()
         .build();
+  }
+
+  private static ApiResponse budget(Services s, ApiRequest r) {
+    var b = s.budgets().get(r.caller().uid(), r.pathParam("projectId"));
+    return ApiResponse.ok(b).etag(b.version());
+  }
+
+  /** An owner sets the budget: amounts in millionths of a dollar, 0 for no limit. */
+  private static ApiResponse setBudget(Services s, ApiRequest r) {
+    String projectId = r.pathParam("projectId");
+    s.projects().requireRole(r.caller().uid(), projectId, Role.OWNER);
+    JsonBody body = r.json();
+    Optional<Long> monthly = body.longValue("monthlyMicros", 0, BudgetService.MAX_MICROS);
+    Optional<Long> cap = body.longValue("memberCapMicros", 0, BudgetService.MAX_MICROS);
+    Optional<java.util.Map<String, Long>> caps = body.object("memberCaps").map(o -> {
+      java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+      if (o.size() > ProjectService.MAX_MEMBERS) {
+        body.reject("memberCaps", "at most " + ProjectService.MAX_MEMBERS + " members");
+      }
+      o.entrySet().forEach(e -> {
+        long v = -1;
+        try {
+          v = e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isNumber()
+              ? e.getValue().getAsLong() : -1;
+        } catch (RuntimeException ignored) {
+          v = -1;
+        }
+        if (v < 0 || v > BudgetService.MAX_MICROS) {
+          body.reject("memberCaps." + e.getKey(), "must be a whole number from 0 to " + BudgetService.MAX_MICROS);
+        } else {
+          m.put(e.getKey(), v);
+        }
+      });
+      return m;
+    });
+    body.finish();
+    var b = s.budgets().set(r.caller().uid(), projectId, r.header("If-Match").orElse(null),
+        new BudgetService.Change(monthly, cap, caps));
+    return ApiResponse.ok(b).etag(b.version());
   }
 
   private static ApiResponse list(Services s, ApiRequest r) {
@@ -173,6 +219,11 @@ public final class ProjectsApi {
    * with the least not above the most, a reading grade from 1 to 20.
    */
   private static BrandVoice brandVoice(JsonBody outer, com.google.gson.JsonObject o) {
+    return brandVoice(outer, o, "brandVoice");
+  }
+
+  /** As above, reporting the fields as {@code <field>.<its field>}: a brand kit's voice is {@code voice}. */
+  static BrandVoice brandVoice(JsonBody outer, com.google.gson.JsonObject o, String field) {
     JsonBody inner = JsonBody.of(o);
     Optional<String> system = inner.string("systemPrompt", 0, 4000);
     Optional<String> tone = inner.string("tone", 0, 50);
@@ -199,7 +250,7 @@ public final class ProjectsApi {
     try {
       inner.finish();
     } catch (dev.contentcreator.core.http.ApiException e) {
-      e.errors().forEach(fe -> outer.reject("brandVoice." + fe.field(), fe.message()));
+      e.errors().forEach(fe -> outer.reject(field + "." + fe.field(), fe.message()));
       return null;
     }
     return new BrandVoice(system.orElse(null), tone.orElse(null), banned.orElse(java.util.List.of()),

@@ -67,6 +67,7 @@ final class DemoText {
   private DemoText() { }
 
   static String write(String prompt, String systemPrompt, int paragraphs, Random random) {
+    prompt = obeyFix(prompt);
     List<String> words = contentWords(prompt);
     String topic = topic(prompt, words);
     Tone tone = toneOf(systemPrompt);
@@ -89,6 +90,32 @@ final class DemoText {
       text.append(String.join(" ", sentences));
     }
     return text.toString();
+  }
+
+  /** A banned term a fix's instructions name ({@code Uses the banned term "x".}). */
+  private static final Pattern BROKEN_TERM = Pattern.compile("Uses the banned term \"([^\"\n]{1,50})\"");
+
+  /**
+   * A fix's request (see {@code FixPrompt}): the request before its instructions, without the
+   * banned terms they name, as a model that is told what it broke leaves it out. Any other prompt
+   * as it is: the demo writes the prompt's words, so a prompt with a banned term makes a text that
+   * breaks the rule, and its fix one that keeps it.
+   */
+  static String obeyFix(String prompt) {
+    int mark = prompt.indexOf(dev.contentcreator.core.brand.FixPrompt.HEADING);
+    if (mark < 0) {
+      return prompt;
+    }
+    String request = prompt.substring(0, mark);
+    Matcher m = BROKEN_TERM.matcher(prompt.substring(mark));
+    while (m.find()) {
+      String phrase = String.join("\\s+", java.util.Arrays.stream(m.group(1).strip().split("\\s+"))
+          .map(Pattern::quote).toList());
+      request = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + phrase + "(?![\\p{L}\\p{N}])").matcher(request)
+          .replaceAll("");
+    }
+    request = request.replaceAll("[ \\t]{2,}", " ").strip();
+    return request.isEmpty() ? "the subject" : request;
   }
 
   /** The tone named by the first tone word in the system prompt, or NEUTRAL. */

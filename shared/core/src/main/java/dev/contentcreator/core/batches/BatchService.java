@@ -245,6 +245,44 @@ public final class BatchService {
     return new RunNow(run.withStarted(started), started);
   }
 
+  /**
+   * What a run of the batch started now would hold against the budgets, row by row as a run
+   * reserves it, and what it would leave of them (rows that cannot be sent are left out, as a run
+   * leaves them out); nothing is started. Editors and owners.
+   */
+  public dev.contentcreator.core.budgets.BudgetService.ForecastView forecast(String uid, String projectId,
+      String batchId, dev.contentcreator.core.budgets.BudgetService budgets) {
+    projects.requireRole(uid, projectId, Role.EDITOR);
+    Batch batch = find(projectId, batchId);
+    Template template = templates.get(batch.createdBy(), batch.projectId(), batch.templateId());
+    Providers.Choice choice = providers.get().choose(batch.kind(), Optional.ofNullable(batch.provider()),
+        Optional.ofNullable(batch.model()));
+    Project project = documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
+        .orElseThrow(BatchService::notFound);
+    String systemPrompt = batch.kind() == ContentKind.TEXT && project.brandVoice() != null
+        ? project.brandVoice().toSystemPrompt() : "";
+    dev.contentcreator.core.domain.ImageStyle style = batch.kind() == ContentKind.IMAGE && project.brandVoice() != null
+        ? project.brandVoice().imageStyle() : null;
+    Map<String, String> runOptions = style == null ? batch.options() : style.options(batch.options());
+    int items = 0;
+    long total = 0;
+    for (Map<String, String> row : batch.rows()) {
+      BatchRows.Prompt p = rows.prompt(template, row);
+      if (p.text() != null) {
+        String text = style == null ? p.text() : style.styled(p.text());
+        total += generation.estimate(batch.kind(), choice.provider(), choice.model(), text, systemPrompt, runOptions)
+            .costMicros();
+        items++;
+      }
+    }
+    if (items == 0) {
+      throw ApiException.unprocessable("rows", "no row of the batch can be sent");
+    }
+    String charged = project.batchRunsChargeCreator() ? batch.createdBy() : uid;
+    return budgets.forecast(charged, projectId, items, total / items, total, choice.provider(), choice.model(),
+        choice.demo());
+  }
+
   /** Cancels the batch's latest run (every job of it still going). Editors and owners. */
   public BatchRunView cancelRun(String uid, String projectId, String batchId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
@@ -485,7 +523,8 @@ public final class BatchService {
         // is also its jobs' requester.
         Map<String, String> runOptions = style == null ? fresh.options() : style.options(fresh.options());
         List<Reservation> held = usage.reserve(tx, charged, fresh.projectId(), runPrompts.stream()
-            .map(p -> generation.estimate(fresh.kind(), p, systemPrompt, runOptions)).toList());
+            .map(p -> generation.estimate(fresh.kind(), choice.provider(), choice.model(), p, systemPrompt, runOptions))
+            .toList()).items();
         // Each job keeps its share of the run's concurrency and budget, so the run as a whole
         // stays within what the batch allows (one item at a time per job at the least).
         int concurrent = fresh.maxConcurrent() > 0 ? Math.max(1, fresh.maxConcurrent() / jobCount) : 0;

@@ -19,6 +19,20 @@ public final class BrandChecks {
         .map(Project::brandVoice).orElse(null));
   }
 
+  /**
+   * The rules of the kit a job wrote in ({@code kitId}; null, or a kit removed since: the project's
+   * default), read in {@code tx} (before its first write).
+   */
+  public static BrandRules rules(Transaction tx, String projectId, String kitId) {
+    if (kitId != null) {
+      java.util.Optional<BrandKit> kit = BrandKitService.kit(tx, projectId, kitId);
+      if (kit.isPresent()) {
+        return BrandRules.of(kit.get().voice());
+      }
+    }
+    return rules(tx, projectId);
+  }
+
   /** The rules of the project, read outside a transaction. */
   public static BrandRules rules(DocumentStore documents, String projectId) {
     return BrandRules.of(documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)

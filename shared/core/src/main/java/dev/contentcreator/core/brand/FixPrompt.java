@@ -13,6 +13,8 @@ public final class FixPrompt {
   /** The longest passage quoted per finding, and the longest text quoted to rewrite. */
   static final int MAX_QUOTE = 120;
   static final int MAX_TEXT = 12_000;
+  /** The line that starts a fix's instructions, after the request. */
+  public static final String HEADING = "The last version broke the brand rules. Fix these findings:";
 
   private FixPrompt() {}
 
@@ -46,7 +48,7 @@ public final class FixPrompt {
 
   private static String instructions(List<Finding> findings) {
     StringBuilder p = new StringBuilder();
-    p.append("\n\nThe last version broke the brand rules. Fix these findings:");
+    p.append("\n\n").append(HEADING);
     int n = 0;
     for (Finding f : findings) {
       if (n++ == MAX_LISTED) {

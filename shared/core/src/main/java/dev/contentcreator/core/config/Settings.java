@@ -225,6 +225,7 @@ public final class Settings {
   public static final Setting<Double> PRICE_INPUT_TOKEN_MICROS = decimal("PRICE_INPUT_TOKEN_MICROS", "0.15", "the price of an input token");
   public static final Setting<Double> PRICE_OUTPUT_TOKEN_MICROS = decimal("PRICE_OUTPUT_TOKEN_MICROS", "0.6", "the price of an output token");
   public static final Setting<Long> PRICE_IMAGE_MICROS = longValue("PRICE_IMAGE_MICROS", "40000", "the price of an image");
+  public static final Setting<String> PRICE_TABLE = string("PRICE_TABLE", null, "JSON prices per model that replace the built-in ones (see Budgets); the PRICE_* settings price models in neither");
   public static final Setting<Long> PRICE_VIDEO_SECOND_MICROS = longValue("PRICE_VIDEO_SECOND_MICROS", "100000", "the price of a second of video");
 
   // Brand knowledge

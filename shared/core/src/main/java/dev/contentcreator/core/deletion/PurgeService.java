@@ -120,7 +120,9 @@ public final class PurgeService {
       Phase.vectors(),
       Phase.documents(dev.contentcreator.core.exports.ExportStyles.COLLECTION, "projectId"),
       // Their files live under projects/<id>/exports/, which the blobs phase above deletes.
-      Phase.documents(dev.contentcreator.core.exports.BackgroundExports.COLLECTION, "projectId"));
+      Phase.documents(dev.contentcreator.core.exports.BackgroundExports.COLLECTION, "projectId"),
+      Phase.documents(dev.contentcreator.core.budgets.Budget.COLLECTION, "projectId"),
+      Phase.documents(dev.contentcreator.core.brand.BrandKitService.COLLECTION, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),

@@ -21,6 +21,8 @@ public record BrandVoice(String systemPrompt, String tone, List<String> bannedWo
   /** The lowest and highest reading grade a voice may ask for. */
   public static final double MIN_GRADE = 1;
   public static final double MAX_GRADE = 20;
+  /** A voice with no instructions, rules or style: a kit made before any was written. */
+  public static final BrandVoice EMPTY = new BrandVoice(null, null, List.of());
 
   public BrandVoice {
     bannedWords = bannedWords == null ? List.of() : List.copyOf(bannedWords);

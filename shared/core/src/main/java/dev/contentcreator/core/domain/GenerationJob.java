@@ -39,7 +39,8 @@ public record GenerationJob(
     int maxConcurrent,
     long budgetMicros,
     long costMicros,
-    java.util.List<KnowledgeSource> knowledge) {
+    java.util.List<KnowledgeSource> knowledge,
+    String brandKitId) {
 
   public GenerationJob {
     knowledge = knowledge == null ? java.util.List.of() : java.util.List.copyOf(knowledge);
@@ -69,7 +70,8 @@ public record GenerationJob(
     return new Builder().id(id).project(projectId, requestedBy).maker(kind, provider, model, demo).status(status)
         .itemCount(itemCount).counts(completed, failed, cancelled).request(prompt, systemPrompt, options)
         .templateId(templateId).contentId(contentId).fresh(fresh).times(createdAt, updatedAt)
-        .batch(batchId, maxConcurrent, budgetMicros).costMicros(costMicros).knowledge(knowledge);
+        .batch(batchId, maxConcurrent, budgetMicros).costMicros(costMicros).knowledge(knowledge)
+        .brandKitId(brandKitId);
   }
 
   /** The job once an item of it was claimed: running (its items end it). */
@@ -106,6 +108,14 @@ public record GenerationJob(
     private boolean demo, fresh;
     private int itemCount, completed, failed, cancelled, maxConcurrent;
     private long budgetMicros, costMicros;
+    private String brandKitId;
+
+    /** The brand kit the job writes in; null for the project's default. */
+    public Builder brandKitId(String brandKitId) {
+      this.brandKitId = brandKitId;
+      return this;
+    }
+
     private Map<String, String> options = Map.of();
     private Instant createdAt, updatedAt;
     private java.util.List<KnowledgeSource> knowledge = java.util.List.of();
@@ -215,7 +225,7 @@ public record GenerationJob(
           completed, failed, cancelled, maxConcurrent, budgetMicros, costMicros);
       return new GenerationJob(id, projectId, kind, provider, model, demo, status, itemCount, completed, failed,
           cancelled, prompt, systemPrompt, options, templateId, contentId, fresh, requestedBy, createdAt, updatedAt,
-          batchId, maxConcurrent, budgetMicros, costMicros, knowledge);
+          batchId, maxConcurrent, budgetMicros, costMicros, knowledge, brandKitId);
     }
   }
 }

@@ -14,8 +14,11 @@ import java.util.Map;
  * Four characters per token is the usual rough figure for English; a prompt in another script may
  * use more, and the item is charged what it really used.
  * Image: one image. Video: the requested duration (5 s unless {@code options.duration} says).
+ * {@code costMicros}: that worst case at the model's prices (see {@code PriceTable}), held against
+ * the project's monthly budget and the member's cap the same way.
  */
-public record Reservation(String period, long tokens, long images, double videoSeconds, Integer shard) {
+public record Reservation(String period, long tokens, long images, double videoSeconds, Integer shard,
+    long costMicros) {
   public static final Reservation NONE = new Reservation(null, 0, 0, 0);
 
   /**
@@ -23,7 +26,17 @@ public record Reservation(String period, long tokens, long images, double videoS
    * for one not yet held, and for one held before the counters were spread, which is in the first.
    */
   public Reservation(String period, long tokens, long images, double videoSeconds) {
-    this(period, tokens, images, videoSeconds, null);
+    this(period, tokens, images, videoSeconds, null, 0);
+  }
+
+  /** Without a cost: one held before budgets existed, or priced later with {@link #priced}. */
+  public Reservation(String period, long tokens, long images, double videoSeconds, Integer shard) {
+    this(period, tokens, images, videoSeconds, shard, 0);
+  }
+
+  /** The same amounts, costing {@code micros} at the model's prices. */
+  public Reservation priced(long micros) {
+    return new Reservation(period, tokens, images, videoSeconds, shard, micros);
   }
 
   /** The worst case of one item of this kind, prompt and options, not yet tied to a month. */
@@ -42,12 +55,12 @@ public record Reservation(String period, long tokens, long images, double videoS
   }
 
   public Reservation in(String month) {
-    return new Reservation(month, tokens, images, videoSeconds, shard);
+    return new Reservation(month, tokens, images, videoSeconds, shard, costMicros);
   }
 
   /** The same amounts, held in counter document {@code k} of its month. */
   public Reservation inShard(int k) {
-    return new Reservation(period, tokens, images, videoSeconds, k);
+    return new Reservation(period, tokens, images, videoSeconds, k, costMicros);
   }
 
   /** The counter document of its month that holds it: the first for one held before they were spread. */
@@ -57,10 +70,10 @@ public record Reservation(String period, long tokens, long images, double videoS
 
   public Reservation plus(Reservation other) {
     return new Reservation(period, tokens + other.tokens, images + other.images, videoSeconds + other.videoSeconds,
-        shard);
+        shard, costMicros + other.costMicros);
   }
 
   public boolean isEmpty() {
-    return tokens == 0 && images == 0 && videoSeconds == 0;
+    return tokens == 0 && images == 0 && videoSeconds == 0 && costMicros == 0;
   }
 }

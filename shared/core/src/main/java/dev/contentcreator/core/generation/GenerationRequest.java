@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /**
  * A generation as the caller asked for it: the kind, a prompt or a template with variables, an
  * optional provider and model, provider options, how many items, whether to skip the cache, for a
- * regeneration the content item to add a version to, and whether to give the prompt passages of the
- * project's brand knowledge.
+ * regeneration the content item to add a version to, whether to give the prompt passages of the
+ * project's brand knowledge, and the brand kit to write in (the project's default when empty).
  */
 public record GenerationRequest(
     ContentKind kind,
@@ -25,13 +25,29 @@ public record GenerationRequest(
     int count,
     boolean fresh,
     Optional<String> contentId,
-    boolean useKnowledge) {
+    boolean useKnowledge,
+    Optional<String> brandKitId) {
+
+  /** A request in the project's default brand kit that does not ask for brand knowledge. */
+  public GenerationRequest(ContentKind kind, Optional<String> prompt, Optional<String> templateId,
+      Map<String, String> variables, Optional<String> provider, Optional<String> model, Map<String, String> options,
+      int count, boolean fresh, Optional<String> contentId) {
+    this(kind, prompt, templateId, variables, provider, model, options, count, fresh, contentId, false, Optional.empty());
+  }
+
+  /** A request in the project's default brand kit. */
+  public GenerationRequest(ContentKind kind, Optional<String> prompt, Optional<String> templateId,
+      Map<String, String> variables, Optional<String> provider, Optional<String> model, Map<String, String> options,
+      int count, boolean fresh, Optional<String> contentId, boolean useKnowledge) {
+    this(kind, prompt, templateId, variables, provider, model, options, count, fresh, contentId, useKnowledge,
+        Optional.empty());
+  }
 
   /** A request that does not ask for brand knowledge. */
   public GenerationRequest(ContentKind kind, Optional<String> prompt, Optional<String> templateId,
       Map<String, String> variables, Optional<String> provider, Optional<String> model, Map<String, String> options,
-      int count, boolean fresh, Optional<String> contentId) {
-    this(kind, prompt, templateId, variables, provider, model, options, count, fresh, contentId, false);
+      int count, boolean fresh, Optional<String> contentId, Optional<String> brandKitId) {
+    this(kind, prompt, templateId, variables, provider, model, options, count, fresh, contentId, false, brandKitId);
   }
 
   /** The options a request may carry, and how each is checked. */

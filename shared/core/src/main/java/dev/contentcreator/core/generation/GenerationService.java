@@ -103,13 +103,37 @@ public final class GenerationService {
     this.ledger = new JobLedger(documents, usage, clock, outcomes);
   }
 
-  /** The worst case of one item, to reserve when its job is accepted (see {@link Reservation}). */
-  public Reservation estimate(ContentKind kind, String prompt, String systemPrompt, Map<String, String> options) {
-    return Reservation.estimate(kind, prompt, systemPrompt, options, settings.maxOutputTokens());
+  /**
+   * The worst case of one item, to reserve when its job is accepted (see {@link Reservation}), with
+   * its cost at the model's prices: the prompt's tokens at the input price and the output cap at
+   * the output price; an image, a second of video or a task at theirs.
+   */
+  public Reservation estimate(ContentKind kind, String provider, String model, String prompt, String systemPrompt,
+      Map<String, String> options) {
+    Reservation r = Reservation.estimate(kind, prompt, systemPrompt, options, settings.maxOutputTokens());
+    long chars = (long) (prompt == null ? 0 : prompt.length()) + (systemPrompt == null ? 0 : systemPrompt.length());
+    return usage.price(r, new UsageService.Priced(provider, model, kind, options), (chars + 3) / 4);
   }
 
-  /** The answer to a create: the job, and whether it was made now (false: an earlier key's job). */
-  public record Accepted(JobView job, String jobId, boolean created) {}
+  /**
+   * The answer to a create: the job, whether it was made now (false: an earlier key's job), and the
+   * budget warning its reservation brought (null: none, or a replayed key).
+   */
+  public record Accepted(JobView job, String jobId, boolean created, UsageService.BudgetWarning budgetWarning) {
+    Accepted(JobView job, String jobId, boolean created) {
+      this(job, jobId, created, null);
+    }
+
+    /** The job as the API answers it, with the warning beside its fields. */
+    public AcceptedView view() {
+      return new AcceptedView(job, budgetWarning);
+    }
+  }
+
+  /** A job accepted as the API shows it: the job's fields and {@code budgetWarning} when there is one. */
+  @dev.contentcreator.core.json.OmitNulls
+  public record AcceptedView(@dev.contentcreator.core.json.Inline JobView job,
+      UsageService.BudgetWarning budgetWarning) {}
 
   public Accepted create(Caller caller, String projectId, String idempotencyKey, GenerationRequest req) {
     dev.contentcreator.core.domain.Member me = projects.requireRole(caller.uid(), projectId, Role.EDITOR);
@@ -117,24 +141,12 @@ public final class GenerationService {
     if (req.count() < 1 || req.count() > settings.maxItemsPerJob()) {
       throw ApiException.badRequest("count", "must be from 1 to " + settings.maxItemsPerJob());
     }
-    Project project = documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
-        .orElseThrow(() -> ApiException.notFound("No such project, or you are not a member of it."));
-    String prompt = prompt(caller.uid(), projectId, req);
-    if (req.contentId().isPresent() && req.count() != 1) {
-      throw ApiException.badRequest("count", "a regeneration makes one new version: count must be 1");
-    }
-    Providers.Choice choice = providers.get().choose(req.kind(), req.provider(), req.model());
-    refuseWhileFailing(req.kind(), choice.provider());
-    String systemPrompt = req.kind() == ContentKind.TEXT && project.brandVoice() != null
-        ? project.brandVoice().toSystemPrompt() : "";
-    // An image takes the project's style preset: its words after the prompt, its ratio and negative
-    // prompt where the request has none.
-    dev.contentcreator.core.domain.ImageStyle style = req.kind() == ContentKind.IMAGE && project.brandVoice() != null
-        ? project.brandVoice().imageStyle() : null;
-    if (style != null) {
-      prompt = style.styled(prompt);
-    }
-    Map<String, String> options = style != null ? style.options(req.options()) : req.options();
+    Shaped shaped = shape(caller.uid(), projectId, req);
+    refuseWhileFailing(req.kind(), shaped.choice().provider());
+    Providers.Choice choice = shaped.choice();
+    String prompt = shaped.prompt();
+    String systemPrompt = shaped.systemPrompt();
+    Map<String, String> options = shaped.options();
     java.util.List<dev.contentcreator.core.domain.KnowledgeSource> sources = java.util.List.of();
     if (req.useKnowledge()) {
       if (req.kind() != ContentKind.TEXT) {
@@ -148,7 +160,8 @@ public final class GenerationService {
     GenerationJob job = GenerationJob.builder().id(Ids.newId()).project(projectId, caller.uid())
         .maker(req.kind(), choice.provider(), choice.model(), choice.demo()).itemCount(req.count())
         .request(prompt, systemPrompt, options).templateId(req.templateId().orElse(null))
-        .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).knowledge(sources).build();
+        .contentId(req.contentId().orElse(null)).fresh(req.fresh()).times(now, now).knowledge(sources)
+        .brandKitId(shaped.brandKitId()).build();
     // The key is the caller's within one project: the same key sent to two projects makes two jobs.
     Accepted accepted = documents.transaction(tx -> accept(tx, job, idempotencyId(caller.uid(), projectId,
         idempotencyKey), requestHash(req), dev.contentcreator.core.activity.Actor.of(me)));
@@ -156,7 +169,60 @@ public final class GenerationService {
     if (stored.status() == GenerationJob.Status.QUEUED) {
       publish(stored);
     }
-    return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created());
+    return new Accepted(JobView.of(stored, Jobs.items(documents, stored.id())), stored.id(), accepted.created(),
+        accepted.budgetWarning());
+  }
+
+  /** A request made into what a job sends: the prompt (styled), the system prompt, the options and the provider. */
+  private record Shaped(Providers.Choice choice, String prompt, String systemPrompt, Map<String, String> options,
+      String brandKitId) {}
+
+  private Shaped shape(String uid, String projectId, GenerationRequest req) {
+    Project project = documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)
+        .orElseThrow(() -> ApiException.notFound("No such project, or you are not a member of it."));
+    String prompt = prompt(uid, projectId, req);
+    if (req.contentId().isPresent() && req.count() != 1) {
+      throw ApiException.badRequest("count", "a regeneration makes one new version: count must be 1");
+    }
+    Providers.Choice choice = providers.get().choose(req.kind(), req.provider(), req.model());
+    // The voice of the kit asked for, else the project's (its default kit's).
+    dev.contentcreator.core.domain.BrandVoice voice = project.brandVoice();
+    String kitId = null;
+    if (req.brandKitId().isPresent()) {
+      dev.contentcreator.core.brand.BrandKit kit = dev.contentcreator.core.brand.BrandKitService.kit(documents,
+          projectId, req.brandKitId().get()).orElseThrow(() -> ApiException.unprocessable("brandKitId",
+              "no such brand kit in this project"));
+      voice = kit.voice();
+      kitId = kit.isDefault() ? null : kit.id();
+    }
+    String systemPrompt = req.kind() == ContentKind.TEXT && voice != null ? voice.toSystemPrompt() : "";
+    // An image takes the kit's style preset: its words after the prompt, its ratio and negative
+    // prompt where the request has none.
+    dev.contentcreator.core.domain.ImageStyle style = req.kind() == ContentKind.IMAGE && voice != null
+        ? voice.imageStyle() : null;
+    if (style != null) {
+      prompt = style.styled(prompt);
+    }
+    Map<String, String> options = style != null ? style.options(req.options()) : req.options();
+    return new Shaped(choice, prompt, systemPrompt, options, kitId);
+  }
+
+  /**
+   * What a job of this request would hold against the budgets before it starts, and what it would
+   * leave of them ({@link dev.contentcreator.core.budgets.BudgetService#forecast}); nothing is
+   * stored. Editors and owners, as for a generation; the same 4xx for a request a create would refuse.
+   */
+  public dev.contentcreator.core.budgets.BudgetService.ForecastView forecast(Caller caller, String projectId,
+      GenerationRequest req, dev.contentcreator.core.budgets.BudgetService budgets) {
+    projects.requireRole(caller.uid(), projectId, Role.EDITOR);
+    if (req.count() < 1 || req.count() > settings.maxItemsPerJob()) {
+      throw ApiException.badRequest("count", "must be from 1 to " + settings.maxItemsPerJob());
+    }
+    Shaped shaped = shape(caller.uid(), projectId, req);
+    Reservation each = estimate(req.kind(), shaped.choice().provider(), shaped.choice().model(), shaped.prompt(),
+        shaped.systemPrompt(), shaped.options());
+    return budgets.forecast(caller.uid(), projectId, req.count(), each.costMicros(), each.costMicros() * req.count(),
+        shaped.choice().provider(), shaped.choice().model(), shaped.choice().demo());
   }
 
   /** Rows a template's "try it" takes at most. */
@@ -220,8 +286,9 @@ public final class GenerationService {
         }
         return new Accepted(null, earlier.get().get("jobId").getAsString(), false);
       }
-      JobLedger.open(tx, job, usage.reserve(tx, caller.uid(), projectId, sent.stream()
-          .map(p -> estimate(t.kind(), p, systemPrompt, options)).toList()), sent, variables);
+      UsageService.Held held = usage.reserve(tx, caller.uid(), projectId, sent.stream()
+          .map(p -> estimate(t.kind(), choice.provider(), choice.model(), p, systemPrompt, options)).toList());
+      JobLedger.open(tx, job, held.items(), sent, variables);
       JsonObject key = new JsonObject();
       key.addProperty("requestHash", hash);
       key.addProperty("jobId", job.id());
@@ -230,7 +297,7 @@ public final class GenerationService {
       key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
       tx.set(IDEMPOTENCY, keyId, key);
       recordStarted(tx, job, dev.contentcreator.core.activity.Actor.of(me), now);
-      return new Accepted(null, job.id(), true);
+      return new Accepted(null, job.id(), true, held.warning());
     });
     GenerationJob stored = documents.get(Jobs.JOBS, accepted.jobId()).map(Jobs::job)
         .orElseThrow(() -> ApiException.conflict("The job of this Idempotency-Key was deleted; use a new key."));
@@ -270,8 +337,10 @@ public final class GenerationService {
     String prompt = FixPrompt.of(made == null ? null : made.prompt(), current.text(), current.findings(),
         settings.maxPromptLength());
     String key = idempotencyKey != null ? idempotencyKey : "fix-" + contentId + "-" + item.currentVersion();
+    // The fix writes in the kit that made the version, whose rules found what it fixes.
     return create(caller, projectId, key, new GenerationRequest(ContentKind.TEXT, Optional.of(prompt),
-        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId)));
+        Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Map.of(), 1, true, Optional.of(contentId),
+        Optional.ofNullable(made == null ? null : made.brandKitId())));
   }
 
   /** A drafted style guide and what wrote it. */
@@ -341,7 +410,8 @@ public final class GenerationService {
     if (req.useKnowledge()) {
       fields.put("useKnowledge", true);
     }
-    return hash(Json.GSON.toJson(new java.util.TreeMap<>(fields)));
+    // A kit named makes another request; one without stays the same as before kits.
+    return hash(Json.GSON.toJson(new java.util.TreeMap<>(fields)) + req.brandKitId().map(k -> "\nbrandKitId=" + k).orElse(""));
   }
 
   /**
@@ -365,9 +435,11 @@ public final class GenerationService {
     if (job.contentId() != null) {
       checkRegenerated(tx, job);
     }
-    Reservation each = estimate(job.kind(), job.prompt(), job.systemPrompt(), job.options());
-    JobLedger.open(tx, job, usage.reserve(tx, job.requestedBy(), job.projectId(),
-        java.util.Collections.nCopies(job.itemCount(), each)), java.util.List.of());
+    Reservation each = estimate(job.kind(), job.provider(), job.model(), job.prompt(), job.systemPrompt(),
+        job.options());
+    UsageService.Held held = usage.reserve(tx, job.requestedBy(), job.projectId(),
+        java.util.Collections.nCopies(job.itemCount(), each));
+    JobLedger.open(tx, job, held.items(), java.util.List.of());
     JsonObject key = new JsonObject();
     key.addProperty("requestHash", requestHash);
     key.addProperty("jobId", job.id());
@@ -376,7 +448,7 @@ public final class GenerationService {
     key.addProperty("expiresAt", Json.format(now.plus(KEY_LIFETIME)));
     tx.set(IDEMPOTENCY, keyId, key);
     recordStarted(tx, job, actor, now);
-    return new Accepted(null, job.id(), true);
+    return new Accepted(null, job.id(), true, held.warning());
   }
 
   /** The activity record of a job accepted, written in the transaction that stores the job. */

@@ -161,8 +161,8 @@ public final class JobLedger {
 
   /**
    * Ends the item as completed: adds its content (a new content item, or a version of the job's
-   * one), charges what it used in place of what it held (what the demo made and what the cache
-   * served cost nothing) and counts it, with its cost, in its job. Returns the ended item, or
+   * one), charges what it used in place of what it held (at the model's prices; what the cache
+   * served costs nothing) and counts it, with its cost, in its job. Returns the ended item, or
    * empty when the item had already ended.
    */
   public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached) {
@@ -178,12 +178,15 @@ public final class JobLedger {
     return end(itemId, i -> true, (tx, job, item, counts) -> {
       // The brand rules are read first (every read before the first write) and checked on a text only.
       List<Finding> findings = job.kind() == ContentKind.TEXT
-          ? BrandChecks.check(BrandChecks.rules(tx, job.projectId()), body.text()) : List.of();
+          ? BrandChecks.check(BrandChecks.rules(tx, job.projectId(), job.brandKitId()), body.text()) : List.of();
       ContentItem existing = job.contentId() == null ? null
           : tx.get(ContentService.CONTENTS, job.contentId()).map(ContentService::content).orElse(null);
+      // Charged at the prices of the model that made it (a fallback's, when one did); the cache's
+      // answers cost nothing, and the demo what the price table says (nothing unless priced).
+      UsageService.Priced priced = cached ? null : new UsageService.Priced(provider != null ? provider : job.provider(),
+          model != null ? model : job.model(), job.kind(), job.options());
       UsageService.Charge charge = usage.prepare(tx, job.requestedBy(), job.projectId(), used.inputTokens(),
-          used.outputTokens(), used.images(), used.videoSeconds(), job.demo() || cached, item.reserved(),
-          item.index());
+          used.outputTokens(), used.images(), used.videoSeconds(), priced, item.reserved(), item.index());
       Instant now = clock.instant();
       String contentId = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(),
           title(job, item), body.withFindings(findings).withKnowledge(job.knowledge()), job.demo(), job.requestedBy(), now);

@@ -220,6 +220,24 @@ public final class JsonBody {
     return defaultValue;
   }
 
+  /** A whole-number field within bounds, as a long; empty when absent or null. */
+  public Optional<Long> longValue(String field, long min, long max) {
+    read.add(field);
+    JsonElement e = object.get(field);
+    if (e == null || e.isJsonNull()) {
+      return Optional.empty();
+    }
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      java.math.BigDecimal d = e.getAsBigDecimal();
+      if (d.stripTrailingZeros().scale() <= 0 && d.compareTo(java.math.BigDecimal.valueOf(min)) >= 0
+          && d.compareTo(java.math.BigDecimal.valueOf(max)) <= 0) {
+        return Optional.of(d.longValueExact());
+      }
+    }
+    errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
+    return Optional.empty();
+  }
+
   /** A field as it is, for shapes the typed getters do not cover; empty when absent or null. */
   public Optional<JsonElement> element(String field) {
     read.add(field);

@@ -15,7 +15,9 @@ public enum NotificationKind {
   COMMENT(false),
   REVIEW_REQUEST(true),
   STATUS_CHANGE(true),
-  INVITATION(false);
+  INVITATION(false),
+  /** A project passed 80% of its monthly budget: once a month, to its owners, in the inbox only. */
+  BUDGET(false);
 
   private final boolean emails;
 

@@ -53,6 +53,8 @@ public final class Services {
   private final Lazy<InvitationService> invitations;
   private final Lazy<TemplateService> templates;
   private final Lazy<UsageService> usage;
+  private final Lazy<dev.contentcreator.core.budgets.BudgetService> budgets;
+  private final Lazy<dev.contentcreator.core.brand.BrandKitService> brandKits;
   private final Lazy<ContentService> contents;
   private final Lazy<GenerationService> generation;
   private final Lazy<ItemRunner> runner;
@@ -85,7 +87,12 @@ public final class Services {
         platform.clock()));
     this.templates = new Lazy<>(() -> new TemplateService(platform.documents(), projects(), platform.clock()));
     this.usage = new Lazy<>(() -> new UsageService(platform.documents(), platform.settings(Limits.class, Limits::from),
+        platform.settings(dev.contentcreator.core.budgets.PriceTable.class, dev.contentcreator.core.budgets.PriceTable::from),
         platform.clock()));
+    this.brandKits = new Lazy<>(() -> new dev.contentcreator.core.brand.BrandKitService(platform.documents(),
+        projects(), platform.clock()));
+    this.budgets = new Lazy<>(() -> new dev.contentcreator.core.budgets.BudgetService(platform.documents(), projects(),
+        usage(), platform.clock()));
     this.contents = new Lazy<>(() -> new ContentService(platform.documents(), projects(), platform::blobs,
         platform.clock()));
     this.generation = new Lazy<>(() -> new GenerationService(platform.documents(), projects(), templates(), usage(),
@@ -207,6 +214,14 @@ public final class Services {
 
   public UsageService usage() {
     return usage.get();
+  }
+
+  public dev.contentcreator.core.brand.BrandKitService brandKits() {
+    return brandKits.get();
+  }
+
+  public dev.contentcreator.core.budgets.BudgetService budgets() {
+    return budgets.get();
   }
 
   public ContentService contents() {

@@ -115,11 +115,16 @@ public final class ProjectService {
       Member me = requireRole(tx, uid, projectId, batchRunsChargeCreator.isPresent() ? Role.OWNER : Role.EDITOR);
       Project p = tx.get(PROJECTS, projectId).map(ProjectService::project).orElseThrow(ProjectService::notFound);
       Etags.check(ifMatch, p.version());
+      // The project's voice is its default brand kit's: a change of one is a change of the other.
+      Optional<dev.contentcreator.core.brand.BrandKit> defaultKit = brandVoice.isPresent() || clearBrandVoice
+          ? dev.contentcreator.core.brand.BrandKitService.defaultKit(tx, projectId) : Optional.empty();
       Project changed = new Project(p.id(), name.orElse(p.name()), description.orElse(p.description()),
           archived.orElse(p.archived()), clearBrandVoice ? null : brandVoice.orElse(p.brandVoice()),
           p.createdBy(), p.createdAt(), clock.instant(), p.version() + 1,
           batchRunsChargeCreator.orElse(p.batchRunsChargeCreator()));
       tx.set(PROJECTS, projectId, tree(changed));
+      defaultKit.ifPresent(k -> dev.contentcreator.core.brand.BrandKitService.mirrored(tx, k, changed.brandVoice(),
+          changed.updatedAt()));
       if (!changed.name().equals(p.name())) {
         ActivityLog.record(tx, projectId, changed.updatedAt(), Actor.of(me), ActivityAction.PROJECT_RENAMED,
             Target.of("project", projectId, changed.name()), Map.of("from", p.name(), "to", changed.name()));
@@ -289,6 +294,12 @@ public final class ProjectService {
 
   private static JsonObject tree(Object o) {
     return Json.toTree(o).getAsJsonObject();
+  }
+
+  /** The project with {@code voice} as its brand voice (its default brand kit's), one version on. */
+  public static Project withVoice(Project p, BrandVoice voice, java.time.Instant now) {
+    return new Project(p.id(), p.name(), p.description(), p.archived(), voice, p.createdBy(), p.createdAt(), now,
+        p.version() + 1, p.batchRunsChargeCreator());
   }
 
   public static Project project(Document d) {

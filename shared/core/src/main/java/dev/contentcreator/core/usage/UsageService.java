@@ -1,12 +1,20 @@
 package dev.contentcreator.core.usage;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.budgets.Budget;
+import dev.contentcreator.core.budgets.PriceTable;
+import dev.contentcreator.core.domain.ContentKind;
+import dev.contentcreator.core.domain.Ids;
+import dev.contentcreator.core.domain.Member;
+import dev.contentcreator.core.domain.Notification;
 import dev.contentcreator.core.domain.Reservation;
+import dev.contentcreator.core.domain.Role;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
+import dev.contentcreator.core.ports.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -37,6 +45,13 @@ import java.util.Optional;
  * documents without holding them, which items ending meanwhile may change only by giving back more
  * than they are charged (an item is charged what it used, at most its reservation but for a prompt
  * longer in tokens than its estimate), so the sum it checks is never below the true one.
+ *
+ * <p>Budgets ({@link Budget}) ride on the same scheme: each reservation carries its worst-case cost
+ * at the model's prices ({@link PriceTable}); accepting a job checks the project's spent and held
+ * cost against its monthly budget, and the member's (a third family of documents,
+ * {@code usage/member-<projectId>-<uid>-<yyyy-MM>}, held and sharded the same way) against their
+ * cap, in the transaction that reserves, so concurrent jobs are counted one after another and cannot
+ * together pass a budget. An item ends charged its actual cost and gives back its reserved cost.
  */
 public final class UsageService {
   public static final String COLLECTION = "usage";
@@ -45,12 +60,55 @@ public final class UsageService {
 
   private final DocumentStore documents;
   private final Limits limits;
+  private final PriceTable prices;
   private final Clock clock;
 
+  /** With the built-in price table over {@code limits}' prices. */
   public UsageService(DocumentStore documents, Limits limits, Clock clock) {
+    this(documents, limits, PriceTable.of(null, limits), clock);
+  }
+
+  public UsageService(DocumentStore documents, Limits limits, PriceTable prices, Clock clock) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.prices = Objects.requireNonNull(prices, "prices");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The prices items are charged and reserved at. */
+  public PriceTable prices() {
+    return prices;
+  }
+
+  /** What a job's reservation holds, item by item, and the budget warning it brought (null: none). */
+  public record Held(List<Reservation> items, BudgetWarning warning) {}
+
+  /**
+   * Past {@value Budget#WARN_PERCENT}% of a limit after this job: {@code scope} project or member,
+   * the limit, what is spent and held with this job in, and what is left.
+   */
+  public record BudgetWarning(String scope, long limitMicros, long committedMicros, long remainingMicros,
+      int percentUsed, String message) {}
+
+  /** One month's spent and held cost against a limit. */
+  public record Spend(long limitMicros, long spentMicros, long reservedMicros) {
+    public long remainingMicros() {
+      return limitMicros <= 0 ? -1 : Math.max(0, limitMicros - spentMicros - reservedMicros);
+    }
+  }
+
+  /** This month's spent and held cost of a project, read outside any transaction. */
+  public Spend projectSpend(String projectId, long limitMicros) {
+    String first = projectKey(projectId, period());
+    Usage u = month(first, period());
+    return new Spend(limitMicros, u.costMicros(), u.reservedCostMicros());
+  }
+
+  /** This month's spent and held cost of one member in a project, read outside any transaction. */
+  public Spend memberSpend(String projectId, String uid, long limitMicros) {
+    String first = memberKey(projectId, uid, period());
+    Usage u = month(first, period());
+    return new Spend(limitMicros, u.costMicros(), u.reservedCostMicros());
   }
 
   /** The monthly limits and prices, as the API shows them. */
@@ -82,13 +140,18 @@ public final class UsageService {
    * other and cannot all slip through. Call after the transaction's other reads; returns each item's
    * reservation, tied to this month and to its counter document, for the item to keep until it ends.
    */
-  public List<Reservation> reserve(Transaction tx, String uid, String projectId, List<Reservation> estimates) {
+  public Held reserve(Transaction tx, String uid, String projectId, List<Reservation> estimates) {
     String period = period();
     String userHeld = heldKey(userKey(uid, period));
     String projectHeld = heldKey(projectKey(projectId, period));
-    List<Optional<Document>> holds = tx.getAll(COLLECTION, List.of(userHeld, projectHeld));
+    String memberHeld = heldKey(memberKey(projectId, uid, period));
+    // The three held documents in one batched read.
+    List<Optional<Document>> holds = tx.getAll(COLLECTION, List.of(userHeld, projectHeld, memberHeld));
     Usage userHolds = read(holds.get(0).map(Document::data), period);
     Usage projectHolds = read(holds.get(1).map(Document::data), period);
+    Usage memberHolds = read(holds.get(2).map(Document::data), period);
+    Budget budget = tx.get(Budget.COLLECTION, projectId).map(d -> Json.fromTree(d.data(), Budget.class))
+        .orElse(Budget.none(projectId));
     Usage user = userHolds.add(counted(userKey(uid, period), period));
     Reservation total = new Reservation(period, 0, 0, 0);
     for (Reservation r : estimates) {
@@ -114,13 +177,114 @@ public final class UsageService {
       throw ApiException.of(429, "quota-exceeded", "Monthly limit reached", over)
           .withHeaders(Map.of("Retry-After", Long.toString(wait)));
     }
+    // The budgets: what is spent (the counters, read without holding them, as above) and held (the
+    // held documents, read in this transaction) with this job's worst case in, against each limit.
+    long cost = total.costMicros();
+    Spend project = budget.monthlyMicros() > 0
+        ? spend(budget.monthlyMicros(), projectHolds.add(counted(projectKey(projectId, period), period))) : null;
+    long cap = budget.capOf(uid);
+    Spend member = cap > 0 ? spend(cap, memberHolds.add(counted(memberKey(projectId, uid, period), period))) : null;
+    if (project != null && project.spentMicros() + project.reservedMicros() + cost > project.limitMicros()) {
+      throw overBudget("the project's monthly budget", project, cost);
+    }
+    if (member != null && member.spentMicros() + member.reservedMicros() + cost > member.limitMicros()) {
+      throw overBudget("your monthly cap in this project", member, cost);
+    }
+    BudgetWarning warning = null;
+    int projectPercent = project == null ? 0 : percent(project, cost);
+    int memberPercent = member == null ? 0 : percent(member, cost);
+    if (projectPercent >= Budget.WARN_PERCENT && projectPercent >= memberPercent) {
+      warning = warning("project", "the project's monthly budget", project, cost, projectPercent);
+    } else if (memberPercent >= Budget.WARN_PERCENT) {
+      warning = warning("member", "your monthly cap in this project", member, cost, memberPercent);
+    }
+    // Once a month the owners are told the project passed the warning line (the person whose job
+    // crossed it is the notification's actor); the budget document
+    // remembers the month, in this transaction, so two jobs crossing it at once tell them once.
+    List<String> owners = List.of();
+    boolean tellOwners = projectPercent >= Budget.WARN_PERCENT && !period.equals(budget.warnedPeriod());
+    if (tellOwners) {
+      owners = tx.query(Query.on(dev.contentcreator.core.projects.ProjectService.MEMBERS)
+          .whereEqualTo("projectId", projectId).limit(Query.MAX_LIMIT).build()).items().stream()
+          .map(d -> Json.fromTree(d.data(), Member.class)).filter(m -> m.role() == Role.OWNER).map(Member::uid)
+          .toList();
+    }
     tx.set(COLLECTION, userHeld, tree(userHolds.reserving(total, 1)));
     tx.set(COLLECTION, projectHeld, tree(projectHolds.reserving(total, 1)));
+    if (cost > 0) {
+      tx.set(COLLECTION, memberHeld, tree(memberHolds.reserving(costOnly(total), 1)));
+    }
+    if (tellOwners) {
+      tx.set(Budget.COLLECTION, projectId, Json.toTree(budget.warned(period)).getAsJsonObject());
+      Instant now = clock.instant();
+      for (String owner : owners) {
+        Notification n = new Notification(Ids.newId(), owner, projectId,
+            dev.contentcreator.core.notifications.NotificationKind.BUDGET.wireName(), new Notification.Actor(uid, null), new Notification.Target(null, null,
+                "/projects/" + projectId + "/budget"), warning.message(), false, now);
+        tx.create(dev.contentcreator.core.notifications.NotificationService.COLLECTION, n.id(),
+            Json.toTree(n).getAsJsonObject());
+      }
+    }
     List<Reservation> held = new ArrayList<>(estimates.size());
     for (int i = 0; i < estimates.size(); i++) {
       held.add(estimates.get(i).in(period).inShard(i % SHARDS));
     }
-    return held;
+    return new Held(held, warning);
+  }
+
+  private static Spend spend(long limit, Usage u) {
+    return new Spend(limit, u.costMicros(), u.reservedCostMicros());
+  }
+
+  private static int percent(Spend s, long cost) {
+    return (int) Math.min(1000, (s.spentMicros() + s.reservedMicros() + cost) * 100 / s.limitMicros());
+  }
+
+  private static BudgetWarning warning(String scope, String what, Spend s, long cost, int percent) {
+    long committed = s.spentMicros() + s.reservedMicros() + cost;
+    long left = Math.max(0, s.limitMicros() - committed);
+    return new BudgetWarning(scope, s.limitMicros(), committed, left, percent, percent + "% of " + what + " ("
+        + dollars(s.limitMicros()) + ") is spent or held for running jobs; " + dollars(left) + " is left this month.");
+  }
+
+  /**
+   * 409: the request is well formed (not a 422) and allowed (not a 403); what refuses it is the
+   * budget's present state, which an owner may change or the next month resets, as 409 means. (402
+   * has no agreed meaning, and 429 here means a person's own monthly quota.)
+   */
+  private static ApiException overBudget(String what, Spend s, long cost) {
+    long left = Math.max(0, s.limitMicros() - s.spentMicros() - s.reservedMicros());
+    return ApiException.of(409, "budget-exceeded", "Monthly budget reached", "This would go past " + what + " of "
+        + dollars(s.limitMicros()) + ": " + dollars(left) + " is left (spent " + dollars(s.spentMicros())
+        + ", held for jobs still running " + dollars(s.reservedMicros()) + "), and this needs up to " + dollars(cost)
+        + ".");
+  }
+
+  /** Millionths of a dollar as dollars: {@code $0.0425}, at most four places and at least two. */
+  public static String dollars(long micros) {
+    java.math.BigDecimal d = java.math.BigDecimal.valueOf(micros, 6).setScale(4, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros();
+    if (d.scale() < 2) {
+      d = d.setScale(2);
+    }
+    return "$" + d.toPlainString();
+  }
+
+  private static Reservation costOnly(Reservation r) {
+    return new Reservation(r.period(), 0, 0, 0, r.shard(), r.costMicros());
+  }
+
+  /** What one item of a job costs at the model's prices: used to price reservations and items. */
+  public record Priced(String provider, String model, ContentKind kind, Map<String, String> options) {}
+
+  /**
+   * The worst case of one item priced: {@code estimate} with its cost at the model's prices, its
+   * tokens split as {@code inputTokens} of prompt and the rest of output (a text's output cap).
+   */
+  public Reservation price(Reservation estimate, Priced p, long inputTokens) {
+    long in = Math.min(inputTokens, estimate.tokens());
+    return estimate.priced(prices.cost(p.provider(), p.model(), p.kind(), p.options(), in, estimate.tokens() - in,
+        estimate.images(), estimate.videoSeconds()));
   }
 
   /**
@@ -131,24 +295,37 @@ public final class UsageService {
    */
   public Charge prepare(Transaction tx, String uid, String projectId, long in, long out, long images,
       double videoSeconds, boolean free, Reservation held, int index) {
+    return prepare(tx, uid, projectId, in, out, images, videoSeconds, free ? null : new Priced("", "", null, Map.of()),
+        held, index);
+  }
+
+  /**
+   * The same, charging the item at {@code priced}'s model prices (null: free, as the cache's answers
+   * are); the member's counter is charged too and gives back the cost the item held.
+   */
+  public Charge prepare(Transaction tx, String uid, String projectId, long in, long out, long images,
+      double videoSeconds, Priced priced, Reservation held, int index) {
     String period = period();
     int k = index % SHARDS;
     Map<String, Usage> counters = new LinkedHashMap<>();
-    List<String> charged = List.of(shardKey(userKey(uid, period), k), shardKey(projectKey(projectId, period), k));
+    String memberCounter = shardKey(memberKey(projectId, uid, period), k);
+    List<String> charged = List.of(shardKey(userKey(uid, period), k), shardKey(projectKey(projectId, period), k),
+        memberCounter);
     List<String> holding = holding(uid, projectId, held);
-    // One batched read of the (at most four) counter documents the item touches.
+    // One batched read of the (at most six) counter documents the item touches.
     List<String> keys = new ArrayList<>(charged);
     holding.stream().filter(key -> !charged.contains(key)).forEach(keys::add);
     List<Optional<Document>> found = tx.getAll(COLLECTION, keys);
     for (int i = 0; i < keys.size(); i++) {
       counters.put(keys.get(i), read(found.get(i).map(Document::data), i < charged.size() ? period : held.period()));
     }
-    long cost = free ? 0 : limits.costMicros(in, out, images, videoSeconds);
+    long cost = priced == null ? 0 : priced.kind() == null ? limits.costMicros(in, out, images, videoSeconds)
+        : prices.cost(priced.provider(), priced.model(), priced.kind(), priced.options(), in, out, images, videoSeconds);
     for (String key : charged) {
       counters.put(key, counters.get(key).plus(in, out, images, videoSeconds, cost));
     }
     for (String key : holding) {
-      counters.put(key, counters.get(key).reserving(held, -1));
+      counters.put(key, counters.get(key).reserving(isMember(key) ? costOnly(held) : held, -1));
     }
     return new Charge(counters, cost);
   }
@@ -159,18 +336,29 @@ public final class UsageService {
     List<String> keys = holding(uid, projectId, held);
     List<Optional<Document>> found = tx.getAll(COLLECTION, keys);
     for (int i = 0; i < keys.size(); i++) {
-      counters.put(keys.get(i), read(found.get(i).map(Document::data), held.period()).reserving(held, -1));
+      counters.put(keys.get(i), read(found.get(i).map(Document::data), held.period())
+          .reserving(isMember(keys.get(i)) ? costOnly(held) : held, -1));
     }
     return new Charge(counters, 0);
   }
 
-  /** The counter documents that hold {@code held}: none for an item that holds nothing. */
+  /**
+   * The counter documents that hold {@code held}: none for an item that holds nothing; the member's
+   * only for one that holds a cost (one reserved before budgets held none there).
+   */
   private static List<String> holding(String uid, String projectId, Reservation held) {
     if (held == null || held.isEmpty() || held.period() == null) {
       return List.of();
     }
-    return List.of(shardKey(userKey(uid, held.period()), held.shardOrFirst()),
-        shardKey(projectKey(projectId, held.period()), held.shardOrFirst()));
+    String user = shardKey(userKey(uid, held.period()), held.shardOrFirst());
+    String project = shardKey(projectKey(projectId, held.period()), held.shardOrFirst());
+    return held.costMicros() > 0
+        ? List.of(user, project, shardKey(memberKey(projectId, uid, held.period()), held.shardOrFirst()))
+        : List.of(user, project);
+  }
+
+  private static boolean isMember(String key) {
+    return key.startsWith("member-");
   }
 
   /** The sum of a month's counter documents, read without holding them. */
@@ -241,5 +429,10 @@ public final class UsageService {
 
   static String projectKey(String projectId, String period) {
     return "project-" + projectId + "-" + period;
+  }
+
+  /** The first counter document of one member's month in one project. */
+  static String memberKey(String projectId, String uid, String period) {
+    return "member-" + projectId + "-" + uid + "-" + period;
   }
 }

@@ -49,7 +49,7 @@ class JobLedgerTest {
         .request("Write a haiku\nabout   snow", "", Map.of()).times(now, now).build();
     documents.transaction(tx -> {
       List<Reservation> held = usage.reserve(tx, "u1", "p1", Collections.nCopies(items,
-          new Reservation(null, 1_000, 0, 0)));
+          new Reservation(null, 1_000, 0, 0))).items();
       JobLedger.open(tx, job, held, List.of());
       return null;
     });

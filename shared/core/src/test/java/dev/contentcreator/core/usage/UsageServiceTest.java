@@ -2,6 +2,7 @@ package dev.contentcreator.core.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.ContentKind;
@@ -32,7 +33,8 @@ class UsageServiceTest {
 
     @Override
     public dev.contentcreator.core.ports.Page query(dev.contentcreator.core.ports.Query query) {
-      throw new UnsupportedOperationException();
+      // Only the owners of a project are asked for (to tell them of a budget's warning): none here.
+      return new dev.contentcreator.core.ports.Page(List.of(), null);
     }
 
     @Override
@@ -104,7 +106,7 @@ class UsageServiceTest {
   void aCompletedItemTurnsItsReservationIntoWhatItUsed() {
     UsageService usage = at("2026-12-02T10:00:00Z");
     Reservation held = usage.reserve(tx, "u1", "p1",
-        List.of(Reservation.estimate(ContentKind.TEXT, "x".repeat(10), "", Map.of("maxTokens", "100"), 4096))).get(0);
+        List.of(Reservation.estimate(ContentKind.TEXT, "x".repeat(10), "", Map.of("maxTokens", "100"), 4096))).items().get(0);
     assertEquals(3 + 100, held.tokens(), "ten characters are three tokens, rounded up, plus the output cap");
     usage.prepare(tx, "u1", "p1", 50, 300, 0, 0, false, held, 0).write(tx);
     Usage u = user("2026-12");
@@ -116,7 +118,7 @@ class UsageServiceTest {
   @Test
   void aFailedItemGivesBackItsReservation() {
     UsageService usage = at("2026-12-02T10:00:00Z");
-    Reservation held = usage.reserve(tx, "u1", "p1", images(3)).get(0);
+    Reservation held = usage.reserve(tx, "u1", "p1", images(3)).items().get(0);
     usage.prepareRelease(tx, "u1", "p1", held).write(tx);
     assertEquals(2, user("2026-12").reservedImages());
     assertEquals(0, user("2026-12").images());
@@ -126,7 +128,7 @@ class UsageServiceTest {
 
   @Test
   void anItemThatEndsNextMonthGivesBackToTheMonthThatHeldIt() {
-    Reservation held = at("2026-11-30T23:59:00Z").reserve(tx, "u1", "p1", images(1)).get(0);
+    Reservation held = at("2026-11-30T23:59:00Z").reserve(tx, "u1", "p1", images(1)).items().get(0);
     at("2026-12-01T00:01:00Z").prepare(tx, "u1", "p1", 0, 0, 1, 0, false, held, 0).write(tx);
     assertEquals(0, user("2026-11").reservedImages());
     assertEquals(0, user("2026-11").images());
@@ -147,7 +149,7 @@ class UsageServiceTest {
   @Test
   void acceptingReservesInTheHeldDocumentAndItemsChargeAndGiveBackAcrossTheCounterDocuments() {
     UsageService usage = at("2026-12-02T10:00:00Z");
-    List<Reservation> held = usage.reserve(tx, "u1", "p1", images(10));
+    List<Reservation> held = usage.reserve(tx, "u1", "p1", images(10)).items();
     String first = UsageService.userKey("u1", "2026-12");
     assertEquals(10, Json.fromTree(docs.get(UsageService.heldKey(first)), Usage.class).reservedImages());
     for (int i = 0; i < 10; i++) {
@@ -181,5 +183,87 @@ class UsageServiceTest {
     Reservation legacy = new Reservation("2026-12", 0, 1, 0);
     usage.prepareRelease(tx, "u1", "p1", legacy).write(tx);
     assertEquals(0, user("2026-12").reservedImages());
+  }
+
+  private static final UsageService.Priced DEMO_IMAGE = new UsageService.Priced("demo", "d", ContentKind.IMAGE, Map.of());
+
+  private UsageService priced(String instant) {
+    return new UsageService(store(), LIMITS, dev.contentcreator.core.budgets.PriceTable.of(
+        "{\"demo/*\":{\"image\":0.10}}", LIMITS), Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+  }
+
+  private void budget(long monthly, long cap, Map<String, Long> caps) {
+    docs.put("p1", Json.toTree(new dev.contentcreator.core.budgets.Budget("p1", monthly, cap, caps, null, 1, null,
+        null)).getAsJsonObject());
+  }
+
+  private List<Reservation> pricedImages(UsageService usage, int n) {
+    return Collections.nCopies(n, usage.price(Reservation.estimate(ContentKind.IMAGE, "p", "", Map.of(), 4096),
+        DEMO_IMAGE, 0));
+  }
+
+  @Test
+  void aJobThatWouldPassTheProjectBudgetIsRefusedSayingWhatIsLeftAndHoldsNothing() {
+    UsageService usage = priced("2026-12-02T10:00:00Z");
+    budget(500_000, 0, Map.of());
+    usage.reserve(tx, "u1", "p1", pricedImages(usage, 3));
+    ApiException e = assertThrows(ApiException.class, () -> usage.reserve(tx, "u2", "p1", pricedImages(usage, 3)));
+    assertEquals(409, e.status());
+    assertEquals("budget-exceeded", e.type());
+    assertTrue(e.detail().contains("project's monthly budget of $0.50: $0.20 is left"), e.detail());
+    Usage project = month(UsageService.projectKey("p1", "2026-12"), "2026-12");
+    assertEquals(300_000, project.reservedCostMicros(), "the refused job held nothing");
+    usage.reserve(tx, "u2", "p1", pricedImages(usage, 2));
+    assertEquals(500_000, month(UsageService.projectKey("p1", "2026-12"), "2026-12").reservedCostMicros());
+  }
+
+  @Test
+  void aMemberCapStopsThatMemberOnlyAndAMembersOwnCapTakesThePlaceOfTheProjects() {
+    UsageService usage = priced("2026-12-02T10:00:00Z");
+    budget(0, 200_000, Map.of("u3", 500_000L));
+    usage.reserve(tx, "u1", "p1", pricedImages(usage, 2));
+    ApiException e = assertThrows(ApiException.class, () -> usage.reserve(tx, "u1", "p1", pricedImages(usage, 1)));
+    assertTrue(e.detail().contains("your monthly cap in this project of $0.20: $0.00 is left"), e.detail());
+    usage.reserve(tx, "u2", "p1", pricedImages(usage, 2));
+    usage.reserve(tx, "u3", "p1", pricedImages(usage, 5));
+  }
+
+  @Test
+  void anItemEndsChargedItsCostAtTheModelsPriceAndGivesBackWhatItHeld() {
+    UsageService usage = priced("2026-12-02T10:00:00Z");
+    budget(1_000_000, 1_000_000, Map.of());
+    List<Reservation> held = usage.reserve(tx, "u1", "p1", pricedImages(usage, 2)).items();
+    assertEquals(100_000, held.get(0).costMicros());
+    UsageService.Charge charge = usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, DEMO_IMAGE, held.get(0), 0);
+    charge.write(tx);
+    usage.prepareRelease(tx, "u1", "p1", held.get(1)).write(tx);
+    assertEquals(100_000, charge.costMicros());
+    Usage project = month(UsageService.projectKey("p1", "2026-12"), "2026-12");
+    Usage member = month(UsageService.memberKey("p1", "u1", "2026-12"), "2026-12");
+    assertEquals(100_000, project.costMicros());
+    assertEquals(0, project.reservedCostMicros());
+    assertEquals(100_000, member.costMicros());
+    assertEquals(0, member.reservedCostMicros());
+  }
+
+  @Test
+  void theWarningComesOnceAJobBringsALimitToEightyPercent() {
+    UsageService usage = priced("2026-12-02T10:00:00Z");
+    budget(1_000_000, 0, Map.of());
+    assertEquals(null, usage.reserve(tx, "u1", "p1", pricedImages(usage, 7)).warning());
+    UsageService.BudgetWarning w = usage.reserve(tx, "u1", "p1", pricedImages(usage, 1)).warning();
+    assertEquals("project", w.scope());
+    assertEquals(80, w.percentUsed());
+    assertEquals(200_000, w.remainingMicros());
+    assertEquals("2026-12", Json.fromTree(docs.get("p1"), dev.contentcreator.core.budgets.Budget.class)
+        .warnedPeriod(), "the month the owners were told is remembered");
+  }
+
+  @Test
+  void dollarsAreWrittenWithTwoToFourPlaces() {
+    assertEquals("$0.00", UsageService.dollars(0));
+    assertEquals("$1.50", UsageService.dollars(1_500_000));
+    assertEquals("$0.0425", UsageService.dollars(42_500));
+    assertEquals("$0.0001", UsageService.dollars(120));
   }
 }
