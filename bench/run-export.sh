@@ -5,7 +5,8 @@
 # (bench/CsvReference.java). ROUNDS (5) timed downloads after one warm-up; prints the median, min and
 # max of each, the ratio of the medians, the file's size and the load average. Every fifth row's
 # variable starts with "=" so the escaping is exercised. Uses the built local server (local/target/local.jar)
-# and the Auth emulator on FIREBASE_AUTH_EMULATOR_HOST (started if none answers).
+# and the Auth emulator on FIREBASE_AUTH_EMULATOR_HOST (started if none answers). Then one of the run's texts
+# as a document: GET .../contents/{contentId}/export?format=html|docx|pdf, ROUNDS each after a warm-up.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 rows="${ROWS:-1000}"

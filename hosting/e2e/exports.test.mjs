@@ -1,6 +1,7 @@
 // Exports end to end: a small batch is run, its CSV downloaded from the batch's run history with a
 // row whose variable starts with "=" written as text; an owner sets the project's export style;
-// one of the run's texts is downloaded as Word and PDF from its page.
+// one of the run's texts is downloaded as Word and PDF from its page; the gallery's ZIP is built in the
+// background and downloaded through its signed link.
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -111,6 +112,19 @@ describe("exports, end to end", { skip: skip ?? false }, () => {
     const pdf = await download(page, page.getByRole("button", { name: "Export PDF" }));
     assert.match(pdf.name, /-v1\.pdf$/);
     assert.equal(pdf.bytes.subarray(0, 5).toString("latin1"), "%PDF-");
+    await context.close();
+  });
+
+  it("builds the gallery's ZIP in the background and offers it through a signed link", async () => {
+    const { context, page } = await signedInPage(`/projects/${project}/gallery`);
+    await page.getByRole("button", { name: "Download all (ZIP)" }).click();
+    const link = page.getByRole("link", { name: /^Download .*-media\.zip/ });
+    await link.waitFor();
+    const href = await link.getAttribute("href");
+    assert.match(href, /^\/api\/downloads\/[A-Za-z0-9-]+\?expires=\d+&sig=[A-Za-z0-9_-]+$/);
+    const zip = await download(page, link);
+    assert.equal(zip.name, "Export-shop-media.zip");
+    assert.equal(zip.bytes.subarray(0, 2).toString("latin1"), "PK");
     await context.close();
   });
 });
