@@ -8,6 +8,7 @@ import dev.contentcreator.core.generation.GenerationTasks;
 import dev.contentcreator.core.generation.QueueSpec;
 import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.hooks.HookService;
+import dev.contentcreator.core.publishing.PublishingService;
 import dev.contentcreator.core.mail.MailService;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
@@ -48,6 +49,7 @@ final class Workers {
       PurgeService.handlers(services::purges).forEach(tasks::registerHandler);
       MailService.handlers(services::mail).forEach(tasks::registerHandler);
       HookService.handlers(services::hooks).forEach(tasks::registerHandler);
+      PublishingService.handlers(services::publishing).forEach(tasks::registerHandler);
       tasks.start();
     }
     if (platform.events() instanceof SqliteEventBus events) {

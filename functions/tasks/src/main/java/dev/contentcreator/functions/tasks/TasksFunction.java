@@ -35,6 +35,7 @@ public final class TasksFunction implements HttpFunction {
       all.putAll(dev.contentcreator.core.deletion.PurgeService.handlers(SERVICES::purges));
       all.putAll(dev.contentcreator.core.mail.MailService.handlers(SERVICES::mail));
       all.putAll(dev.contentcreator.core.hooks.HookService.handlers(SERVICES::hooks));
+      all.putAll(dev.contentcreator.core.publishing.PublishingService.handlers(SERVICES::publishing));
       return all;
     }
   }

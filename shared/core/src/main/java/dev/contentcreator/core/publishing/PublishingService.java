@@ -517,6 +517,9 @@ public final class PublishingService {
 
   /** One try: the connection, its secret, the item's version, its image; then the connector. */
   private Publisher.Result send(Publication p) throws PublishException {
+    if (documents.get(ProjectService.PROJECTS, p.projectId()).isEmpty()) {
+      throw new PublishException("The project was deleted.", false, 0);
+    }
     Connection c = documents.get(CONNECTIONS, p.connectionId()).map(PublishingService::connection)
         .orElseThrow(() -> new PublishException("The connection " + p.connectionName() + " was deleted.", false, 0));
     ContentItem item = item(p.projectId(), p.contentId())
@@ -647,24 +650,15 @@ public final class PublishingService {
 
   // ---- project deletion ----
 
-  /** Removes a deleted project's connections (and their secrets) and publications, a page at a time; whether any were left. */
-  public boolean purgePage(String projectId, int pageSize) {
-    List<Document> conns = documents.query(Query.on(CONNECTIONS).whereEqualTo("projectId", projectId)
-        .limit(pageSize).build()).items();
-    for (Document d : conns) {
+  /**
+   * Forgets the secrets of a deleted project's connections (its documents go with the project's
+   * purge; a publication of it that comes due finds no project and fails).
+   */
+  public void forgetSecrets(String projectId) {
+    for (Document d : documents.query(Query.on(CONNECTIONS).whereEqualTo("projectId", projectId)
+        .limit(MAX_CONNECTIONS * 5).build()).items()) {
       forgetSecret(d.id());
     }
-    List<Document> pubs = documents.query(Query.on(PUBLICATIONS).whereEqualTo("projectId", projectId)
-        .limit(pageSize).build()).items();
-    if (conns.isEmpty() && pubs.isEmpty()) {
-      return false;
-    }
-    documents.transaction(tx -> {
-      conns.forEach(d -> tx.delete(CONNECTIONS, d.id()));
-      pubs.forEach(d -> tx.delete(PUBLICATIONS, d.id()));
-      return null;
-    });
-    return true;
   }
 
   // ---- helpers ----
