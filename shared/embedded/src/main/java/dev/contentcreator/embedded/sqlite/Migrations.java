@@ -52,7 +52,17 @@ final class Migrations {
           "CREATE INDEX documents_hooks_project_created ON documents"
               + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hooks'",
           "CREATE INDEX documents_hookdeliveries_hook_created ON documents"
-              + " (json_extract(data, '$.hookId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hookdeliveries'")));
+              + " (json_extract(data, '$.hookId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'hookdeliveries'")),
+      new Migration(7, "index publishing connections by project, publications by item, project and time", List.of(
+          "CREATE INDEX documents_publishconnections_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id)"
+              + " WHERE collection = 'publishconnections'",
+          "CREATE INDEX documents_publications_content_created ON documents"
+              + " (json_extract(data, '$.contentId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'publications'",
+          "CREATE INDEX documents_publications_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'publications'",
+          "CREATE INDEX documents_publications_project_at ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.publishAt'), id) WHERE collection = 'publications'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
