@@ -23,6 +23,7 @@ const Notifications = lazy(() => import("./routes/Notifications"));
 const DevOutbox = lazy(() => import("./routes/DevOutbox"));
 const SharesPage = lazy(() => import("./routes/SharesPage"));
 const HooksPage = lazy(() => import("./routes/HooksPage"));
+const ConnectionsPage = lazy(() => import("./routes/ConnectionsPage"));
 const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
@@ -77,6 +78,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route path="/projects/:projectId/activity" element={<RequireUser><Lazy><ActivityPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/shares" element={<RequireUser><Lazy><SharesPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/hooks" element={<RequireUser><Lazy><HooksPage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/connections" element={<RequireUser><Lazy><ConnectionsPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/keys" element={<RequireUser><Lazy><ProviderKeysPage /></Lazy></RequireUser>} />
                 <Route
                   path="/projects/:projectId/batches/:batchId"
