@@ -96,7 +96,7 @@ describe("Publishing, end to end", { skip: skip ?? false }, () => {
     await panel.getByText("Not published anywhere yet.").waitFor();
     await panel.getByLabel("Tags (comma-separated)").fill("news, spring");
     await panel.getByRole("button", { name: "Publish", exact: true }).click();
-    await panel.getByText("Published").waitFor();
+    await panel.getByTestId("publication").getByText("Published", { exact: true }).waitFor();
     const link = panel.getByRole("link", { name: "Open" });
     // The receiver's answer names the post (the test message before it was the first it got).
     assert.equal(await link.getAttribute("href"), `https://cms.example.org/posts/${received.length}`);

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Card, Field, Flex, Heading, Input, Link, NativeSelect, RadioGroup, Skeleton, Stack, Text } from "@chakra-ui/react";
+import { Badge, Box, Button, Card, Field, Flex, Heading, Input, Link, NativeSelect, Skeleton, Stack, Text } from "@chakra-ui/react";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Content, Publication, Role } from "../../lib/api-types";
@@ -152,29 +152,27 @@ function PublishForm({ projectId, item, onDone }: { projectId: string; item: Con
           </NativeSelect.Root>
         </Field.Root>
         {chosen?.channel !== "mastodon" && (
-          <RadioGroup.Root size="sm" value={mode} onValueChange={(d) => setMode(d.value as "publish" | "draft")}>
-            <Flex gap="3">
-              {(["publish", "draft"] as const).map((m) => (
-                <RadioGroup.Item key={m} value={m}>
-                  <RadioGroup.ItemHiddenInput />
-                  <RadioGroup.ItemIndicator />
-                  <RadioGroup.ItemText>{m === "publish" ? "Publish" : "As a draft"}</RadioGroup.ItemText>
-                </RadioGroup.Item>
-              ))}
-            </Flex>
-          </RadioGroup.Root>
+          <Field.Root w="auto">
+            <Field.Label>As</Field.Label>
+            <NativeSelect.Root size="sm">
+              <NativeSelect.Field value={mode} onChange={(e) => setMode(e.target.value as "publish" | "draft")}>
+                <option value="publish">Published</option>
+                <option value="draft">A draft</option>
+              </NativeSelect.Field>
+              <NativeSelect.Indicator />
+            </NativeSelect.Root>
+          </Field.Root>
         )}
-        <RadioGroup.Root size="sm" value={when} onValueChange={(d) => setWhen(d.value as "now" | "later")}>
-          <Flex gap="3">
-            {(["now", "later"] as const).map((w) => (
-              <RadioGroup.Item key={w} value={w}>
-                <RadioGroup.ItemHiddenInput />
-                <RadioGroup.ItemIndicator />
-                <RadioGroup.ItemText>{w === "now" ? "Now" : "At a time"}</RadioGroup.ItemText>
-              </RadioGroup.Item>
-            ))}
-          </Flex>
-        </RadioGroup.Root>
+        <Field.Root w="auto">
+          <Field.Label>When</Field.Label>
+          <NativeSelect.Root size="sm">
+            <NativeSelect.Field value={when} onChange={(e) => setWhen(e.target.value as "now" | "later")}>
+              <option value="now">Now</option>
+              <option value="later">At a time</option>
+            </NativeSelect.Field>
+            <NativeSelect.Indicator />
+          </NativeSelect.Root>
+        </Field.Root>
         {when === "later" && (
           <Field.Root w="auto">
             <Field.Label>When (your time)</Field.Label>
