@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Content, Publication, Role } from "../../lib/api-types";
 import { messageOf } from "../../lib/problem";
 import { canCancel, inFlight, localToInstant, publicationState } from "../../lib/publishing";
+import { listMedia } from "../../lib/contents-api";
 import { cancelPublication, listConnections, listItemPublications, publishItem, retryPublication } from "../../lib/publishing-api";
 import { useApi } from "../../session";
 
@@ -107,7 +108,14 @@ function PublishForm({ projectId, item, onDone }: { projectId: string; item: Con
   const [when, setWhen] = useState<"now" | "later">("now");
   const [at, setAt] = useState("");
   const [tags, setTags] = useState("");
+  const [image, setImage] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  // A text may go with one of the project's images (the first page of them, newest first).
+  const images = useQuery({
+    queryKey: ["publish-images", projectId],
+    queryFn: () => listMedia(api, projectId, "image", null),
+    enabled: item.kind === "text",
+  });
   const list = connections.data?.items ?? [];
   const chosen = list.find((c) => c.id === connectionId) ?? list[0];
   const publish = useMutation({
@@ -118,6 +126,7 @@ function PublishForm({ projectId, item, onDone }: { projectId: string; item: Con
         mode: chosen?.channel === "mastodon" ? "publish" : mode,
         publishAt: publishAt ?? undefined,
         tags: tags.split(",").map((t) => t.trim()).filter((t) => t.length > 0),
+        imageContentId: item.kind === "text" && image ? image : undefined,
       });
     },
     onSuccess: () => {
@@ -180,6 +189,19 @@ function PublishForm({ projectId, item, onDone }: { projectId: string; item: Con
           </Field.Root>
         )}
       </Flex>
+      {item.kind === "text" && (images.data?.items.length ?? 0) > 0 && (
+        <Field.Root w="auto">
+          <Field.Label>Image</Field.Label>
+          <NativeSelect.Root size="sm">
+            <NativeSelect.Field value={image} onChange={(e) => setImage(e.target.value)}>
+              <option value="">None</option>
+              {images.data?.items.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+            </NativeSelect.Field>
+            <NativeSelect.Indicator />
+          </NativeSelect.Root>
+          <Field.HelperText>WordPress's featured image, Mastodon's attachment.</Field.HelperText>
+        </Field.Root>
+      )}
       <Field.Root>
         <Field.Label>Tags (comma-separated)</Field.Label>
         <Input size="sm" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="news, spring" />
