@@ -503,7 +503,15 @@ public final class PublishingService {
       return;
     }
     try {
-      Publisher.Result result = send(p);
+      Publisher.Result result;
+      try {
+        result = send(p);
+      } catch (RuntimeException e) {
+        // A fault of ours (storage, a bug): tried again like a failure that may pass, so the
+        // publication never stays claimed with no task left to end it.
+        Log.error("publication " + id + " try " + attempt + " broke", e);
+        throw new PublishException("Something went wrong on our side while publishing.", true, 0);
+      }
       end(p, Publication.PUBLISHED, result.remoteId(), result.remoteUrl(), null);
     } catch (PublishException e) {
       if (e.retryable() && attempt < settings.maxAttempts()) {
