@@ -517,7 +517,8 @@ public final class PublishingService {
       if (e.retryable() && attempt < settings.maxAttempts()) {
         waitForNextTry(p, e.getMessage());
       } else {
-        String reason = e.retryable() ? e.getMessage() + " Gave up after " + attempt + " tries." : e.getMessage();
+        String reason = e.retryable() ? sentence(e.getMessage()) + " Gave up after " + attempt + " tries."
+            : e.getMessage();
         end(p, Publication.FAILED, null, null, reason);
       }
     }
@@ -594,7 +595,7 @@ public final class PublishingService {
         return false;
       }
       tx.set(PUBLICATIONS, p.id(), Json.toTree(p.with(Publication.PUBLISHING, p.round(), p.attempts(), p.publishAt(),
-          null, next, null, null, reason + " Trying again (try " + (p.attempts() + 1) + " of " + settings.maxAttempts()
+          null, next, null, null, sentence(reason) + " Trying again (try " + (p.attempts() + 1) + " of " + settings.maxAttempts()
           + ").", now, null)).getAsJsonObject());
       return true;
     });
@@ -787,6 +788,12 @@ public final class PublishingService {
     } catch (IOException | RuntimeException e) {
       Log.error("could not forget the secret of publishing connection " + connectionId, e);
     }
+  }
+
+  /** The reason as a sentence: with a full stop at its end when it has none. */
+  static String sentence(String reason) {
+    String r = reason.strip();
+    return r.endsWith(".") || r.endsWith("!") || r.endsWith("?") || r.endsWith("…") ? r : r + ".";
   }
 
   private static ApiException unavailable(IOException e) {

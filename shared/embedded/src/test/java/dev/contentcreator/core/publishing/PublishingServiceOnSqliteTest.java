@@ -279,7 +279,7 @@ class PublishingServiceOnSqliteTest {
     service.run(publishTasks().get(publishTasks().size() - 1).payload());
     Publication failed = stored(p.id());
     assertEquals(Publication.FAILED, failed.status());
-    assertTrue(failed.error().endsWith("Gave up after 3 tries."), failed.error());
+    assertEquals("WordPress failed (500) while asked to create the post. Gave up after 3 tries.", failed.error());
     assertEquals(3, publishTasks().size(), "no task after the last try");
     assertEquals(0, connector.posts.get());
     assertTrue(tasks.stream().anyMatch(t -> t.handler().equals(HookService.EVENT_HANDLER)
