@@ -1,6 +1,5 @@
 package dev.contentcreator.core.publishing;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.net.SafeFetcher;
 import dev.contentcreator.core.ports.Publisher;
@@ -17,7 +16,7 @@ import java.util.function.Supplier;
  * Posts a status to a Mastodon account through its REST API, with an access token (Bearer) that
  * has the {@code write:statuses} and {@code write:media} scopes. The image, if any, is uploaded
  * first to {@code /api/v2/media} (multipart, field {@code file}); the status goes to
- * {@code /api/v1/statuses} as JSON ({@code status}, {@code media_ids}, {@code visibility}) with an
+ * {@code /api/v1/statuses} as form parameters ({@code status}, {@code media_ids[]}, {@code visibility}) with an
  * {@code Idempotency-Key} made from the publication, so a try after an ambiguous failure is
  * answered with the first status, not a second one. Mastodon has no drafts. The text is the title,
  * the body as plain text and the tags as hashtags, cut to {@value #MAX_CHARS} characters.
@@ -53,18 +52,15 @@ public final class MastodonPublisher implements Publisher {
     if (post.draft()) {
       throw new PublishException("Mastodon has no drafts; publish the status instead.", false, 0);
     }
-    JsonObject body = new JsonObject();
-    body.addProperty("status", text(post));
-    body.addProperty("visibility", "public");
+    // Form parameters, as Mastodon's API documents them (status, media_ids[], visibility).
+    StringBuilder form = new StringBuilder("status=").append(form(text(post))).append("&visibility=public");
     if (post.image() != null) {
-      JsonArray media = new JsonArray();
-      media.add(upload(target, post));
-      body.add("media_ids", media);
+      form.append("&").append(form("media_ids[]")).append("=").append(form(upload(target, post)));
     }
-    Map<String, String> h = headers(target, "application/json");
+    Map<String, String> h = headers(target, "application/x-www-form-urlencoded");
     h.put("Idempotency-Key", post.key());
     SafeFetcher.Reply r = http.call(SERVICE, "POST", base(target) + "/api/v1/statuses", h,
-        body.toString().getBytes(StandardCharsets.UTF_8));
+        form.toString().getBytes(StandardCharsets.UTF_8));
     if (!PublishHttp.ok(r)) {
       throw PublishHttp.refused(SERVICE, "post the status", CREDENTIALS, r);
     }
@@ -130,6 +126,10 @@ public final class MastodonPublisher implements Publisher {
 
   private static String base(Target target) {
     return PublishHttp.base(target.siteUrl());
+  }
+
+  private static String form(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   private static void write(ByteArrayOutputStream out, String s) {

@@ -56,17 +56,21 @@ public final class WordPressPublisher implements Publisher {
     String slug = slug(post.title(), post.key());
     SafeFetcher.Reply found = http.call(SERVICE, "GET", api(target) + "/posts?slug=" + enc(slug) + "&status="
         + enc(ANY_STATUS) + "&context=edit", headers(target, null), null);
-    if (!PublishHttp.ok(found)) {
+    if (PublishHttp.ok(found)) {
+      JsonElement list = PublishHttp.json(SERVICE, found);
+      if (list.isJsonArray() && !list.getAsJsonArray().isEmpty() && list.getAsJsonArray().get(0).isJsonObject()) {
+        return result(list.getAsJsonArray().get(0).getAsJsonObject());
+      }
+    } else if (!lookupMissing(found)) {
       throw PublishHttp.refused(SERVICE, "list posts", CREDENTIALS, found);
-    }
-    JsonElement list = PublishHttp.json(SERVICE, found);
-    if (list.isJsonArray() && !list.getAsJsonArray().isEmpty()) {
-      return result(list.getAsJsonArray().get(0).getAsJsonObject());
     }
     Long media = post.image() == null ? null : upload(target, post.image());
     List<Long> tags = new ArrayList<>();
     for (String tag : post.tags()) {
-      tags.add(tag(target, tag));
+      Long id = tag(target, tag);
+      if (id != null && !tags.contains(id)) {
+        tags.add(id);
+      }
     }
     JsonObject body = new JsonObject();
     body.addProperty("title", post.title());
@@ -97,10 +101,16 @@ public final class WordPressPublisher implements Publisher {
     return id(PublishHttp.object(SERVICE, r), "the uploaded image");
   }
 
-  /** The id of the tag named {@code name}: found by search (exact name, any case) or made. */
-  private long tag(Target target, String name) throws PublishException {
+  /**
+   * The id of the tag named {@code name}: found by search (exact name, any case) or made; null when
+   * the site has no tags route (a site that turned tags off answers 404: the post goes without it).
+   */
+  private Long tag(Target target, String name) throws PublishException {
     SafeFetcher.Reply r = http.call(SERVICE, "GET", api(target) + "/tags?search=" + enc(name) + "&per_page=100",
         headers(target, null), null);
+    if (r.status() == 404) {
+      return null;
+    }
     if (!PublishHttp.ok(r)) {
       throw PublishHttp.refused(SERVICE, "list tags", CREDENTIALS, r);
     }
@@ -129,6 +139,16 @@ public final class WordPressPublisher implements Publisher {
       }
     }
     throw PublishHttp.refused(SERVICE, "create the tag " + name, CREDENTIALS, made);
+  }
+
+  /**
+   * Whether a failed lookup of the post by slug says only that the site cannot answer it (no such
+   * route, a parameter it does not take): then the post is made, as on a first try. A refused
+   * password, a refusal of the account, a 429 or a 5xx are failures of their own.
+   */
+  private static boolean lookupMissing(SafeFetcher.Reply r) {
+    int s = r.status();
+    return s >= 400 && s < 500 && s != 401 && s != 403 && s != 429;
   }
 
   private static Result result(JsonObject post) throws PublishException {

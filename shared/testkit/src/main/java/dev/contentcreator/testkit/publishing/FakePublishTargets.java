@@ -343,7 +343,9 @@ public final class FakePublishTargets implements AutoCloseable {
     if (key != null && byIdempotencyKey.containsKey(key)) {
       return new Answer(200, byIdempotencyKey.get(key).toString());
     }
-    JsonObject in = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+    JsonObject in = contentType != null && contentType.startsWith("application/json")
+        ? JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject() : form(body);
     String status = in.has("status") ? in.get("status").getAsString() : "";
     boolean hasMedia = in.has("media_ids") && !in.getAsJsonArray("media_ids").isEmpty();
     if (status.isBlank() && !hasMedia) {
@@ -375,6 +377,29 @@ public final class FakePublishTargets implements AutoCloseable {
   }
 
   // ---- plumbing ----
+
+  /** Form parameters as JSON; {@code name[]} parameters gather into an array under {@code name}. */
+  private static JsonObject form(byte[] body) {
+    JsonObject out = new JsonObject();
+    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      if (k.endsWith("[]")) {
+        String name = k.substring(0, k.length() - 2);
+        if (!out.has(name)) {
+          out.add(name, new JsonArray());
+        }
+        out.getAsJsonArray(name).add(v);
+      } else {
+        out.addProperty(k, v);
+      }
+    }
+    return out;
+  }
 
   private static Map<String, String> query(String raw) {
     Map<String, String> out = new HashMap<>();

@@ -121,6 +121,24 @@ class WordPressPublisherTest {
   }
 
   @Test
+  void aSiteThatCannotLookUpPostsBySlugOrHasNoTagsStillGetsThePostOnce() throws Exception {
+    wp.failNext("GET", "/wp-json/wp/v2/posts", 400);
+    wp.failNext("GET", "/wp-json/wp/v2/tags", 404);
+    publisher.publish(target, post("pubI", false, null, List.of("gone")));
+    assertEquals(1, wp.posts().size());
+    assertEquals(0, wp.posts().get(0).getAsJsonArray("tags").size(), "a site without tags takes the post without them");
+  }
+
+  @Test
+  void aLookupThatIsRefusedOrFailsIsNotTakenForNoPost() {
+    wp.failNext("GET", "/wp-json/wp/v2/posts", 503);
+    PublishException e = assertThrows(PublishException.class, () -> publisher.publish(target, post("pubJ", false, null,
+        List.of())));
+    assertTrue(e.retryable());
+    assertEquals(0, wp.posts().size(), "nothing is posted when it is unknown whether a post exists");
+  }
+
+  @Test
   void twoPublicationsOfTheSameTitleMakeTwoPosts() throws Exception {
     publisher.publish(target, post("pubF", false, null, List.of()));
     publisher.publish(target, post("pubG", false, null, List.of()));
