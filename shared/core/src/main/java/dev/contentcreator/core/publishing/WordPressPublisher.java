@@ -58,8 +58,13 @@ public final class WordPressPublisher implements Publisher {
         + enc(ANY_STATUS) + "&context=edit", headers(target, null), null);
     if (PublishHttp.ok(found)) {
       JsonElement list = PublishHttp.json(SERVICE, found);
-      if (list.isJsonArray() && !list.getAsJsonArray().isEmpty() && list.getAsJsonArray().get(0).isJsonObject()) {
-        return result(list.getAsJsonArray().get(0).getAsJsonObject());
+      if (list.isJsonArray()) {
+        // Only a post with exactly this slug is this publication's (a site may ignore the filter).
+        for (JsonElement e : list.getAsJsonArray()) {
+          if (e.isJsonObject() && slug.equals(PublishHttp.string(e.getAsJsonObject(), "slug"))) {
+            return result(e.getAsJsonObject());
+          }
+        }
       }
     } else if (!lookupMissing(found)) {
       throw PublishHttp.refused(SERVICE, "list posts", CREDENTIALS, found);

@@ -55,6 +55,8 @@ public final class FakePublishTargets implements AutoCloseable {
   private final List<JsonObject> hookMessages = new CopyOnWriteArrayList<>();
   private final Map<String, JsonObject> byIdempotencyKey = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger(100);
+  /** When set, {@code GET posts} lists every post whatever its {@code slug} parameter (as a careless site might). */
+  public volatile boolean ignoresSlugFilter;
 
   private FakePublishTargets() throws IOException {
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -202,7 +204,7 @@ public final class FakePublishTargets implements AutoCloseable {
         String slug = query.get("slug");
         String status = query.getOrDefault("status", "publish");
         for (JsonObject p : posts) {
-          if ((slug == null || slug.equals(p.get("slug").getAsString()))
+          if ((slug == null || ignoresSlugFilter || slug.equals(p.get("slug").getAsString()))
               && List.of(status.split(",")).contains(p.get("status").getAsString())) {
             out.add(p);
           }

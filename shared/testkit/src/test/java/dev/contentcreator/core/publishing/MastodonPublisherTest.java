@@ -24,7 +24,7 @@ class MastodonPublisherTest {
   @BeforeEach
   void start() throws Exception {
     m = FakePublishTargets.start();
-    SafeFetcher f = WordPressPublisherTest.fetcher(Duration.ofMillis(700));
+    SafeFetcher f = WordPressPublisherTest.fetcher(Duration.ofSeconds(2));
     publisher = new MastodonPublisher(() -> f);
     target = new Publisher.Target(m.base(), null, FakePublishTargets.MASTODON_TOKEN);
   }
@@ -52,7 +52,7 @@ class MastodonPublisherTest {
 
   @Test
   void aTryAfterAnAnswerThatCameTooLateIsAnsweredWithTheFirstStatusByItsIdempotencyKey() throws Exception {
-    m.slowAfterWork("POST", "/api/v1/statuses", Duration.ofMillis(1500));
+    m.slowAfterWork("POST", "/api/v1/statuses", Duration.ofMillis(3500));
     PublishException e = assertThrows(PublishException.class, () -> publisher.publish(target,
         WordPressPublisherTest.post("pubB", false, null, List.of())));
     assertTrue(e.retryable());

@@ -30,7 +30,7 @@ class WebhookPublisherTest {
   @BeforeEach
   void start() throws Exception {
     r = FakePublishTargets.start();
-    SafeFetcher f = WordPressPublisherTest.fetcher(Duration.ofMillis(700));
+    SafeFetcher f = WordPressPublisherTest.fetcher(Duration.ofSeconds(2));
     publisher = new WebhookPublisher(() -> f, Clock.systemUTC());
     target = new Publisher.Target(r.base() + "/hook", null, secret);
   }

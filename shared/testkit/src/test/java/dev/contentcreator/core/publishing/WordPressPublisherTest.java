@@ -33,7 +33,7 @@ class WordPressPublisherTest {
   @BeforeEach
   void start() throws Exception {
     wp = FakePublishTargets.start();
-    SafeFetcher f = fetcher(Duration.ofMillis(700));
+    SafeFetcher f = fetcher(Duration.ofSeconds(2));
     publisher = new WordPressPublisher(() -> f);
     target = new Publisher.Target(wp.base() + "/", FakePublishTargets.WP_USER, FakePublishTargets.WP_PASSWORD);
   }
@@ -107,7 +107,7 @@ class WordPressPublisherTest {
 
   @Test
   void aTryAfterAnAnswerThatCameTooLateFindsThePostItMadeInsteadOfPostingAgain() throws Exception {
-    wp.slowAfterWork("POST", "/wp-json/wp/v2/posts", Duration.ofMillis(1500));
+    wp.slowAfterWork("POST", "/wp-json/wp/v2/posts", Duration.ofMillis(3500));
     PublishException e = assertThrows(PublishException.class, () -> publisher.publish(target, post("pubE", false, null,
         List.of())));
     assertTrue(e.retryable(), "a timeout may be tried again");
@@ -136,6 +136,15 @@ class WordPressPublisherTest {
         List.of())));
     assertTrue(e.retryable());
     assertEquals(0, wp.posts().size(), "nothing is posted when it is unknown whether a post exists");
+  }
+
+  @Test
+  void anotherPostListedByASiteThatIgnoresTheSlugIsNotTakenForThisOne() throws Exception {
+    publisher.publish(target, post("pubK", false, null, List.of()));
+    wp.ignoresSlugFilter = true;
+    Publisher.Result second = publisher.publish(target, post("pubL", false, null, List.of()));
+    assertEquals(2, wp.posts().size());
+    assertEquals(wp.posts().get(1).get("id").getAsString(), second.remoteId());
   }
 
   @Test
