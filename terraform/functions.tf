@@ -130,6 +130,17 @@ locals {
       # Large documents are indexed in the background by the tasks function.
       enqueues = true
     }
+    publishing = {
+      module      = "publishing"
+      entry_point = "dev.contentcreator.functions.publishing.PublishingFunction"
+      access      = "public"
+      timeout     = 60
+      secrets     = ["REDIS_URL"]
+      # Connections keep their passwords and tokens in Secret Manager (iam.tf: publish-* only); a
+      # publication is queued for the tasks function, which makes every call to a publishing target.
+      # Testing a connection calls the target from here.
+      enqueues = true
+    }
     webhooks = {
       module        = "webhooks"
       entry_point   = "dev.contentcreator.functions.webhooks.WebhooksFunction"

@@ -249,3 +249,27 @@ resource "google_project_iam_member" "project_keys_reader" {
     expression = "resource.name.startsWith(\"projects/${data.google_project.this.number}/secrets/project-\")"
   }
 }
+
+# Publishing connections' passwords and tokens (SECRETS=secretmanager), named publish-<connection>:
+# the publishing function keeps them (owners make and delete connections), the projects function
+# forgets them with a deleted project, and the tasks function reads them to publish.
+resource "google_project_iam_member" "publish_secrets_keeper" {
+  for_each = toset(["publishing", "projects"])
+  project  = var.project_id
+  role     = "roles/secretmanager.admin"
+  member   = "serviceAccount:${google_service_account.function[each.key].email}"
+  condition {
+    title      = "publishing-secrets-only"
+    expression = "resource.name.startsWith(\"projects/${data.google_project.this.number}/secrets/publish-\")"
+  }
+}
+
+resource "google_project_iam_member" "publish_secrets_reader" {
+  project = var.project_id
+  role    = "roles/secretmanager.secretAccessor"
+  member  = "serviceAccount:${google_service_account.function["tasks"].email}"
+  condition {
+    title      = "publishing-secrets-only"
+    expression = "resource.name.startsWith(\"projects/${data.google_project.this.number}/secrets/publish-\")"
+  }
+}

@@ -24,6 +24,7 @@ const DevOutbox = lazy(() => import("./routes/DevOutbox"));
 const SharesPage = lazy(() => import("./routes/SharesPage"));
 const HooksPage = lazy(() => import("./routes/HooksPage"));
 const TemplatesPage = lazy(() => import("./routes/TemplatesPage"));
+const ConnectionsPage = lazy(() => import("./routes/ConnectionsPage"));
 const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
 const KnowledgePage = lazy(() => import("./routes/KnowledgePage"));
 const ExportStylePage = lazy(() => import("./routes/ExportStylePage"));
@@ -83,6 +84,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                 <Route path="/projects/:projectId/shares" element={<RequireUser><Lazy><SharesPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/hooks" element={<RequireUser><Lazy><HooksPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/templates" element={<RequireUser><Lazy><TemplatesPage /></Lazy></RequireUser>} />
+                <Route path="/projects/:projectId/connections" element={<RequireUser><Lazy><ConnectionsPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/keys" element={<RequireUser><Lazy><ProviderKeysPage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/knowledge" element={<RequireUser><Lazy><KnowledgePage /></Lazy></RequireUser>} />
                 <Route path="/projects/:projectId/export-style" element={<RequireUser><Lazy><ExportStylePage /></Lazy></RequireUser>} />

@@ -596,6 +596,48 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('publishconnections and publications', () => {
+    // Made and read through the API only, which checks the caller's role in the project.
+    const connection = { projectId: 'p1', channel: 'wordpress', name: 'Blog', siteUrl: 'https://blog.example.org',
+      username: 'editor', secretLast4: 'UVWX' };
+    const publication = { projectId: 'p1', contentId: 'c1', connectionId: 'k1', channel: 'wordpress', mode: 'publish',
+      status: 'scheduled', publishAt: '2026-12-24T09:00:00.000Z', round: 0, attempts: 0 };
+    before(async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        await admin.firestore().doc('publishconnections/k1').set(connection);
+        await admin.firestore().doc('publications/u1').set(publication);
+      });
+    });
+
+    test('the server writes and reads them (the seeds are real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const k = await admin.firestore().doc('publishconnections/k1').get();
+        const u = await admin.firestore().doc('publications/u1').get();
+        if (!k.exists || k.data().channel !== 'wordpress' || !u.exists) throw new Error('not seeded');
+      });
+    });
+    test('a member still reads the project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('the project\'s owner reads no connection or publication, one by one or by query', async () => {
+      await assertFails(as('alice').doc('publishconnections/k1').get());
+      await assertFails(as('alice').collection('publishconnections').where('projectId', '==', 'p1').get());
+      await assertFails(as('alice').doc('publications/u1').get());
+      await assertFails(as('alice').collection('publications').where('projectId', '==', 'p1').get());
+    });
+    test('nobody without an account reads them', async () => {
+      await assertFails(as(null).doc('publishconnections/k1').get());
+      await assertFails(as(null).collection('publications').get());
+    });
+    test('nobody makes, changes or deletes one by writing it', async () => {
+      await assertFails(as('alice').doc('publishconnections/k2').set(connection));
+      await assertFails(as('alice').doc('publishconnections/k1').update({ siteUrl: 'http://169.254.169.254/' }));
+      await assertFails(as('alice').doc('publishconnections/k1').delete());
+      await assertFails(as('alice').doc('publications/u1').update({ status: 'published' }));
+      await assertFails(as('alice').doc('publications/u2').set(publication));
+    });
+  });
+
   describe('internal collections', () => {
     for (const path of CLOSED) {
       test(`${path} is closed, even to the owner of the project it names`, async () => {

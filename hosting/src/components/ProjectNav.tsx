@@ -12,6 +12,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
     { to: `${base}/knowledge`, label: "Knowledge", end: false },
     { to: `${base}/activity`, label: "Activity", end: false },
     { to: `${base}/shares`, label: "Shared links", end: false },
+    { to: `${base}/connections`, label: "Connections", end: false },
     { to: `${base}/hooks`, label: "Webhooks", end: false },
     { to: `${base}/keys`, label: "Provider keys", end: false },
     { to: `${base}/export-style`, label: "Export style", end: false },

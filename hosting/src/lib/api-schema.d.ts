@@ -2023,6 +2023,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{projectId}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's publishing connections, newest first (members)
+         * @description Members read them to choose where to publish; no secret is ever listed. People outside the project get 404.
+         */
+        get: operations["listConnections"];
+        put?: never;
+        /**
+         * Connect a WordPress site, a webhook receiver or a Mastodon account (owners)
+         * @description wordpress takes the site's address, a user name and an application password (Users → Profile → Application Passwords); mastodon the instance's address and an access token with the write:statuses and write:media scopes; webhook the receiver's address, and the server makes a signing secret (whsec_...) shown in this answer only. Secrets are kept in the secrets store (an encrypted key file on one machine, Secret Manager in production), never returned or logged. The address must be https and resolve only to public addresses, checked now and at every call; plain http is accepted only to loopback when the server sets PUBLISH_ALLOW_HTTP_LOOPBACK (tests).
+         */
+        post: operations["createConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/connections/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                connectionId: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a connection and its secret (owners); its publications not yet sent fail when due */
+        delete: operations["deleteConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/connections/{connectionId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                connectionId: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the target whether it takes the connection's credentials, posting nothing (owners)
+         * @description The result ("ok" or the reason) is kept on the connection as lastTestResult.
+         */
+        post: operations["testConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/contents/{contentId}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        /** The item's publications, newest first (members) */
+        get: operations["listContentPublications"];
+        put?: never;
+        /**
+         * Publish the item's current version through a connection, now or at a time (editors)
+         * @description An item in review (in_review, changes_requested) is refused with 409 until approved; a video with 422. Without publishAt (or with a time passed) it is sent now. It is sent by a queued task: follow its status (scheduled, publishing, published with remoteUrl, failed with error). Server errors, 429 and timeouts are tried again with a doubling wait (PUBLISH_MAX_ATTEMPTS); a refused password or token, a bad request or a refused address fail it at once. One publication never makes two posts. One item has at most one publication under way per connection (409).
+         */
+        post: operations["publishContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /** The project's publications, newest first (members) */
+        get: operations["listPublications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/publications/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                publicationId: components["parameters"]["PublicationId"];
+            };
+            cookie?: never;
+        };
+        /** One publication (members) */
+        get: operations["getPublication"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a publication not yet sent (editors); it stays in the list as canceled
+         * @description A scheduled one, or one waiting for its next try; 409 while a try is under way or once it ended.
+         */
+        delete: operations["cancelPublication"];
+        options?: never;
+        head?: never;
+        /** Move a scheduled publication to another time (editors); 409 once it is under way or ended */
+        patch: operations["reschedulePublication"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/publications/{publicationId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                publicationId: components["parameters"]["PublicationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed publication again now (editors) */
+        post: operations["retryPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shares/{token}": {
         parameters: {
             query?: never;
@@ -2958,6 +3115,81 @@ export interface components {
                 error?: string | null;
             }[];
         };
+        /** @description A place to publish to; its secret is never shown, only its last four characters. */
+        Connection: {
+            id: string;
+            projectId: string;
+            /** @enum {string} */
+            channel: "wordpress" | "webhook" | "mastodon";
+            name: string;
+            siteUrl: string;
+            username: string | null;
+            secretLast4: string;
+            /** @description "ok", or why the last test failed. */
+            lastTestResult: string | null;
+            /** Format: date-time */
+            lastTestedAt: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IssuedConnection: {
+            connection: components["schemas"]["Connection"];
+            /** @description A webhook connection's whsec_ secret, shown only here; null for other channels. */
+            signingSecret: string | null;
+        };
+        Publication: {
+            id: string;
+            projectId: string;
+            contentId: string;
+            contentTitle: string;
+            /** @description The version published (the current one when it was asked for). */
+            versionNumber: number;
+            connectionId: string;
+            /** @enum {string} */
+            channel: "wordpress" | "webhook" | "mastodon";
+            connectionName: string;
+            /** @enum {string} */
+            mode: "draft" | "publish";
+            /** @enum {string} */
+            status: "scheduled" | "publishing" | "published" | "failed" | "canceled";
+            /** Format: date-time */
+            publishAt: string;
+            /** @description Grows when it is moved or tried again. */
+            round: number;
+            /** @description Tries in this round. */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description While a try is under way.
+             */
+            leaseUntil: string | null;
+            /**
+             * Format: date-time
+             * @description When it is tried again after a failure that may pass.
+             */
+            nextAttemptAt: string | null;
+            remoteId: string | null;
+            /** @description Where it now lives (a draft's preview address on WordPress). */
+            remoteUrl: string | null;
+            /** @description Why it failed, or why the last try failed while it is retried. */
+            error: string | null;
+            tags: string[];
+            imageContentId: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        PublicationPage: {
+            items: components["schemas"]["Publication"][];
+            nextCursor: string | null;
+        };
         /** @description An API key as its person sees it; never its secret. */
         ApiKey: {
             /** @description The key's id, also part of the key itself; what the logs name. */
@@ -3602,6 +3834,8 @@ export interface components {
         /** @description The SHA-256 (hex) of the link's token. */
         ShareId: string;
         HookId: string;
+        ConnectionId: string;
+        PublicationId: string;
         /** @description A built-in template's id (global-...) or a stored one's. */
         TemplateId: string;
         TemplateVersionNumber: number;
@@ -7493,6 +7727,362 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every connection (at most 20). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Connection"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "wordpress" | "webhook" | "mastodon";
+                    name: string;
+                    siteUrl: string;
+                    /** @description The WordPress user name (wordpress only). */
+                    username?: string;
+                    /** @description The application password or access token; not given for a webhook. */
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The connection; for a webhook, with its signing secret shown this once. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedConnection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                connectionId: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                connectionId: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection with the test's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listContentPublications: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    publishContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                contentId: components["parameters"]["ContentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    connectionId: string;
+                    /**
+                     * @description Mastodon has no drafts.
+                     * @default publish
+                     * @enum {string}
+                     */
+                    mode?: "draft" | "publish";
+                    /**
+                     * Format: date-time
+                     * @description When, with its offset (2026-12-24T09:00:00+01:00); at most a year ahead.
+                     */
+                    publishAt?: string;
+                    tags?: string[];
+                    /** @description An image item of the project to go with a text (WordPress's featured image, Mastodon's attachment). */
+                    imageContentId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The publication, scheduled. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPublications: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description The nextCursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                publicationId: components["parameters"]["PublicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                publicationId: components["parameters"]["PublicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication, canceled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reschedulePublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                publicationId: components["parameters"]["PublicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    publishAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The publication at its new time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retryPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                publicationId: components["parameters"]["PublicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication, scheduled again. */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -3,14 +3,14 @@
 
 import type { HookDelivery, HookEventType } from "./api-types";
 
-export const HOOK_EVENTS: { value: Exclude<HookEventType, "ping">; label: string; later?: boolean }[] = [
+export const HOOK_EVENTS: { value: Exclude<HookEventType, "ping">; label: string }[] = [
   { value: "job.completed", label: "A generation job ended" },
   { value: "item.failed", label: "An item of a job failed" },
   { value: "content.status_changed", label: "A content item's review status changed" },
   { value: "comment.added", label: "A comment was posted" },
   { value: "batch_run.completed", label: "A batch run ended" },
-  { value: "publish.succeeded", label: "Publishing succeeded", later: true },
-  { value: "publish.failed", label: "Publishing failed", later: true },
+  { value: "publish.succeeded", label: "Publishing succeeded" },
+  { value: "publish.failed", label: "Publishing failed" },
 ];
 
 /** The problems of a webhook's form, by field; empty when it may be sent. */

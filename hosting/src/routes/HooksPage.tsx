@@ -149,7 +149,7 @@ function NewHook({ projectId, onMade }: { projectId: string; onMade: (issued: Is
               <Checkbox.HiddenInput />
               <Checkbox.Control />
               <Checkbox.Label>
-                {ev.label} <Text as="span" color="fg.muted">({ev.value}{ev.later ? ", once publishing exists" : ""})</Text>
+                {ev.label} <Text as="span" color="fg.muted">({ev.value})</Text>
               </Checkbox.Label>
             </Checkbox.Root>
           ))}

@@ -16,6 +16,7 @@ import { Findings } from "./Findings";
 import { DeleteDialog } from "./DeleteDialog";
 import { RegenerateDialog } from "./RegenerateDialog";
 import { RenameForm } from "./RenameForm";
+import { PublishPanel } from "./PublishPanel";
 import { ReviewPanel } from "./ReviewPanel";
 import { SavedNotice } from "./SavedNotice";
 import { TextEditor } from "./TextEditor";
@@ -152,6 +153,7 @@ export function Reader({
       )}
 
       <ReviewPanel projectId={projectId} tagged={tagged} role={role} onReload={reload} />
+      <PublishPanel projectId={projectId} item={item} role={role} />
       {mode === "read" && <Comments key={`${item.id}-${item.currentVersion}`} projectId={projectId} item={item} isOwner={isOwner} />}
 
       <Versions

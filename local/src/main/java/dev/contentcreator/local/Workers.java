@@ -8,6 +8,7 @@ import dev.contentcreator.core.generation.GenerationTasks;
 import dev.contentcreator.core.generation.QueueSpec;
 import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.hooks.HookService;
+import dev.contentcreator.core.publishing.PublishingService;
 import dev.contentcreator.core.mail.MailService;
 import dev.contentcreator.core.platform.Platform;
 import dev.contentcreator.core.platform.Services;
@@ -51,6 +52,7 @@ final class Workers {
       dev.contentcreator.core.knowledge.KnowledgeService.handlers(services::knowledge).forEach(tasks::registerHandler);
       dev.contentcreator.core.exports.BackgroundExports.handlers(services::backgroundExports)
           .forEach(tasks::registerHandler);
+      PublishingService.handlers(services::publishing).forEach(tasks::registerHandler);
       tasks.start();
     }
     if (platform.events() instanceof SqliteEventBus events) {

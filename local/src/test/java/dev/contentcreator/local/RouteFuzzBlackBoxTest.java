@@ -67,7 +67,8 @@ class RouteFuzzBlackBoxTest {
   /** A project and one of each resource in it, made through the API. */
   record Tenant(Person person, String project, String content, String job, String template, String batch,
       String upload, String invitation, String comment, String notification, String share, String shareToken,
-      String hook, String delivery, String apiKey, String run, String knowledgeDoc, String export, String kit) {
+      String hook, String delivery, String apiKey, String run, String knowledgeDoc, String export, String kit,
+      String connection, String publication) {
     String value(String param) {
       return switch (param) {
         case "projectId" -> project;
@@ -88,6 +89,8 @@ class RouteFuzzBlackBoxTest {
         case "docId" -> knowledgeDoc;
         case "exportId" -> export;
         case "kitId" -> kit;
+        case "connectionId" -> connection;
+        case "publicationId" -> publication;
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         case "version" -> "1"; // a template's first version, which every template has
@@ -147,15 +150,23 @@ class RouteFuzzBlackBoxTest {
           .expect(202).object().get("id").getAsString();
       String kit = api.post("/api/projects/" + project + "/brandkits", who.idToken(), "{\"name\":\"Fuzz\"}")
           .expect(201).object().get("id").getAsString();
+      // A publishing connection to a webhook receiver on a closed port, and a publication through it
+      // an hour from now, which stays scheduled while the fuzz runs.
+      String connection = api.post("/api/projects/" + project + "/connections", who.idToken(), "{\"channel\":\"webhook\","
+          + "\"name\":\"Fuzz\",\"siteUrl\":\"http://127.0.0.1:9/fuzz\"}").expect(201).object()
+          .getAsJsonObject("connection").get("id").getAsString();
+      String publication = api.post("/api/projects/" + project + "/contents/" + content + "/publications", who.idToken(),
+          "{\"connectionId\":\"" + connection + "\",\"publishAt\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}")
+          .expect(201).object().get("id").getAsString();
       return new Tenant(who, project, content, jobId, template, batch, upload, invitation, comment, null,
           share.get("id").getAsString(), share.get("token").getAsString(), hook, delivery, apiKey, run, knowledgeDoc,
-          export, kit);
+          export, kit, connection, publication);
     }
 
     /** This tenant with one of its person's notifications. */
     Tenant withNotification(String id) {
       return new Tenant(person, project, content, job, template, batch, upload, invitation, comment, id, share,
-          shareToken, hook, delivery, apiKey, run, knowledgeDoc, export, kit);
+          shareToken, hook, delivery, apiKey, run, knowledgeDoc, export, kit, connection, publication);
     }
   }
 
@@ -167,7 +178,7 @@ class RouteFuzzBlackBoxTest {
         "SHARE_RATE_LIMIT_PER_IP", "off", "SHARE_UNLOCK_LIMIT_PER_IP", "off", "DEMO_CHUNK_DELAY", "0ms",
         "DEMO_LATENCY", "0ms", "MAX_BODY_BYTES", Integer.toString(MAX_BODY),
         "MEDIA_MAX_UPLOAD_BYTES", Integer.toString(MAX_UPLOAD), "GOAPI_WEBHOOK_SECRET", "fuzz-webhook-secret",
-        "HOOKS_ALLOW_HTTP_LOOPBACK", "true", "STREAM_MAX_DURATION", "1s"));
+        "HOOKS_ALLOW_HTTP_LOOPBACK", "true", "PUBLISH_ALLOW_HTTP_LOOPBACK", "true", "STREAM_MAX_DURATION", "1s"));
     api = new Api(server.base());
     address = new InetSocketAddress("127.0.0.1", server.base().getPort());
     routes = OpenApiRoutes.read(ServerProcess.REPO.resolve("docs/openapi.yaml"));
@@ -292,6 +303,7 @@ class RouteFuzzBlackBoxTest {
       case "projectId": return new com.google.gson.JsonPrimitive(t.project());
       case "templateId": return new com.google.gson.JsonPrimitive(t.template());
       case "contentId": return new com.google.gson.JsonPrimitive(t.content());
+      case "connectionId": return new com.google.gson.JsonPrimitive(t.connection());
       case "schedule": return new com.google.gson.JsonPrimitive("0 9 * * 1");
       case "role": return new com.google.gson.JsonPrimitive("viewer");
       case "body": return new com.google.gson.JsonPrimitive("A line about {{product}}");

@@ -15,6 +15,7 @@ import dev.contentcreator.functions.health.HealthApi;
 import dev.contentcreator.functions.invitations.InvitationsApi;
 import dev.contentcreator.functions.shares.SharesApi;
 import dev.contentcreator.functions.hooks.HooksApi;
+import dev.contentcreator.functions.publishing.PublishingApi;
 import dev.contentcreator.functions.media.MediaApi;
 import dev.contentcreator.functions.projects.ProjectsApi;
 import dev.contentcreator.functions.templates.TemplatesApi;
@@ -63,7 +64,8 @@ class RoutesAgreeTest {
         Map.entry("invitations", InvitationsApi.router(services)),
         Map.entry("shares", SharesApi.router(services)),
         Map.entry("hooks", HooksApi.router(services)),
-        Map.entry("knowledge", dev.contentcreator.functions.knowledge.KnowledgeApi.router(services)));
+        Map.entry("knowledge", dev.contentcreator.functions.knowledge.KnowledgeApi.router(services)),
+        Map.entry("publishing", PublishingApi.router(services)));
   }
 
   @SuppressWarnings("unchecked")

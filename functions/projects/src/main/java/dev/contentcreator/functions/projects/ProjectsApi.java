@@ -142,6 +142,12 @@ public final class ProjectsApi {
       dev.contentcreator.core.log.Log.error("the provider keys of deleted project " + projectId
           + " could not be forgotten", e);
     }
+    try {
+      s.publishing().forgetSecrets(projectId);
+    } catch (RuntimeException e) {
+      dev.contentcreator.core.log.Log.error("the publishing secrets of deleted project " + projectId
+          + " could not be forgotten", e);
+    }
     return ApiResponse.noContent();
   }
 

@@ -37,6 +37,7 @@ public final class TasksFunction implements HttpFunction {
       all.putAll(dev.contentcreator.core.hooks.HookService.handlers(SERVICES::hooks));
       all.putAll(dev.contentcreator.core.knowledge.KnowledgeService.handlers(SERVICES::knowledge));
       all.putAll(dev.contentcreator.core.exports.BackgroundExports.handlers(SERVICES::backgroundExports));
+      all.putAll(dev.contentcreator.core.publishing.PublishingService.handlers(SERVICES::publishing));
       return all;
     }
   }

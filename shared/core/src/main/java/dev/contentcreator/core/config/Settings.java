@@ -118,6 +118,13 @@ public final class Settings {
   public static final Setting<Integer> HOOK_DISABLE_AFTER = integer("HOOK_DISABLE_AFTER", "20", "failed webhook messages in a row that switch the hook off; 0 never");
   public static final Setting<Boolean> HOOKS_ALLOW_HTTP_LOOPBACK = bool("HOOKS_ALLOW_HTTP_LOOPBACK", "false", "let a webhook use plain http to loopback");
 
+  // Publishing connectors
+  public static final Setting<Integer> PUBLISH_MAX_ATTEMPTS = integer("PUBLISH_MAX_ATTEMPTS", "6", "tries of one publication (server errors, timeouts) before it is marked failed");
+  public static final Setting<Duration> PUBLISH_MIN_BACKOFF = duration("PUBLISH_MIN_BACKOFF", "30s", "the wait before a publication's first retry (doubling after)");
+  public static final Setting<Duration> PUBLISH_MAX_BACKOFF = duration("PUBLISH_MAX_BACKOFF", "30m", "the longest wait between tries of a publication");
+  public static final Setting<Duration> PUBLISH_TIMEOUT = duration("PUBLISH_TIMEOUT", "30s", "the wait for one call to a publishing target, connection included");
+  public static final Setting<Boolean> PUBLISH_ALLOW_HTTP_LOOPBACK = bool("PUBLISH_ALLOW_HTTP_LOOPBACK", "false", "let a publishing connection use plain http to loopback");
+
   // Mail and the web app's address
   public static final Setting<Duration> EXPORT_KEEP = duration("EXPORT_KEEP", "24h", "how long a file built in the background is kept before it is deleted");
   public static final Setting<Duration> EXPORT_LINK_TTL = duration("EXPORT_LINK_TTL", "15m", "how long a signed download link of a background export works");

@@ -27,6 +27,7 @@ import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.TaskQueue;
 import dev.contentcreator.core.review.ReviewService;
 import dev.contentcreator.core.hooks.HookService;
+import dev.contentcreator.core.publishing.PublishingService;
 import dev.contentcreator.core.shares.ShareService;
 import dev.contentcreator.core.templates.TemplateService;
 import java.io.IOException;
@@ -122,12 +123,16 @@ public final class PurgeService {
       // Their files live under projects/<id>/exports/, which the blobs phase above deletes.
       Phase.documents(dev.contentcreator.core.exports.BackgroundExports.COLLECTION, "projectId"),
       Phase.documents(dev.contentcreator.core.budgets.Budget.COLLECTION, "projectId"),
-      Phase.documents(dev.contentcreator.core.brand.BrandKitService.COLLECTION, "projectId"));
+      Phase.documents(dev.contentcreator.core.brand.BrandKitService.COLLECTION, "projectId"),
+      // Publications of a deleted project fail when due (no project); then they and its connections go.
+      Phase.documents(PublishingService.PUBLICATIONS, "projectId"),
+      Phase.documents(PublishingService.CONNECTIONS, "projectId"));
 
   private static final List<Phase> CONTENT = List.of(Phase.documents(ContentService.VERSIONS, "contentId"),
       Phase.documents(ReviewService.REVIEWS, "contentId"),
       Phase.documents(CommentService.COLLECTION, "contentId"), Phase.documents(ShareService.SHARES, "contentId"),
-      Phase.documents(Presence.COLLECTION, "contentId"));
+      Phase.documents(Presence.COLLECTION, "contentId"),
+      Phase.documents(PublishingService.PUBLICATIONS, "contentId"));
 
   private final DocumentStore documents;
   private final Supplier<BlobStore> blobs;

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * What an outbound webhook may be told of, by the name its body's {@code type} carries. Every type
  * but {@link #PING} may be subscribed to; a ping is sent only by the "send a test" action.
- * {@link #PUBLISH_SUCCEEDED} and {@link #PUBLISH_FAILED} are defined for the publishing service,
- * which emits them once it exists; until then nothing sends them.
+ * {@link #PUBLISH_SUCCEEDED} and {@link #PUBLISH_FAILED} are emitted by the publishing service when a
+ * publication ends.
  */
 public enum HookEventType {
   JOB_COMPLETED("job.completed", "a generation job ended (completed, failed or cancelled)"),

@@ -54,8 +54,18 @@ final class Http1Response {
    */
   static Http1Response post(Socket socket, String hostHeader, String target, Map<String, String> headers,
       byte[] body, String userAgent, long deadlineNanos, String url) throws IOException, UpstreamException {
+    return request(socket, "POST", hostHeader, target, headers, body, userAgent, deadlineNanos, url);
+  }
+
+  /**
+   * Sends {@code method target} with {@code headers} (free of CR and LF) and {@code body} (a
+   * Content-Length of 0 when empty), and reads the answer's head.
+   */
+  static Http1Response request(Socket socket, String method, String hostHeader, String target,
+      Map<String, String> headers, byte[] body, String userAgent, long deadlineNanos, String url)
+      throws IOException, UpstreamException {
     StringBuilder head = new StringBuilder(256)
-        .append("POST ").append(target).append(" HTTP/1.1\r\n")
+        .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
         .append("Host: ").append(hostHeader).append("\r\n")
         .append("User-Agent: ").append(userAgent).append("\r\n")
         .append("Accept: */*\r\n")

@@ -183,6 +183,53 @@ public final class SafeFetcher {
     }
   }
 
+  /** What a host answered to {@link #send}: its status, the headers asked for, and its whole body. */
+  public record Reply(int status, java.util.Map<String, String> headers, byte[] body) {
+    public Reply {
+      headers = java.util.Map.copyOf(headers);
+    }
+  }
+
+  /**
+   * Sends one request ({@code GET}, {@code POST}, ...) under the same checks as {@link #fetch} and
+   * {@link #post}, following no redirect, and reads the whole answer up to the byte cap: for the
+   * JSON APIs of services a person connects (publishing). {@code answerHeaders} names the headers
+   * of the answer to keep (lower case).
+   *
+   * @param body the request body, or null for none
+   * @throws RefusedAddressException when the address is not allowed; nothing was connected to
+   * @throws TooLargeException when the answer passes the byte cap
+   * @throws UpstreamException when the host cannot be reached, breaks HTTP, or takes longer than the time cap
+   */
+  public Reply send(String method, String url, java.util.Map<String, String> headers, byte[] body, String userAgent,
+      java.util.Set<String> answerHeaders) throws FetchException {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(headers, "headers");
+    if (!method.matches("[A-Z]{3,7}")) {
+      throw new IllegalArgumentException("a method is 3 to 7 upper-case letters, got: " + method);
+    }
+    long deadline = System.nanoTime() + totalTimeout.toNanos();
+    Hop hop = vet(parse(url));
+    try (Socket socket = open(hop, deadline)) {
+      Http1Response response = Http1Response.request(socket, method, hop.hostHeader(), hop.target(), headers,
+          body == null ? new byte[0] : body, userAgent, deadline, hop.shown);
+      java.util.Map<String, String> kept = new java.util.HashMap<>();
+      for (String name : answerHeaders) {
+        String value = response.header(name);
+        if (value != null) {
+          kept.put(name.toLowerCase(Locale.ROOT), value);
+        }
+      }
+      return new Reply(response.status, kept, response.readBody(maxBytes));
+    } catch (SocketTimeoutException e) {
+      throw new UpstreamException(hop.shown, Reason.TIMEOUT, 0, hop.shown + " did not answer within "
+          + totalTimeout, e);
+    } catch (IOException e) {
+      throw new UpstreamException(hop.shown, Reason.UNREACHABLE, 0, hop.shown + " failed: " + e, e);
+    }
+  }
+
   /** Connects to the first vetted address that answers, within the connect timeout and the deadline. */
   private Socket open(Hop hop, long deadline) throws IOException, UpstreamException {
     IOException last = null;

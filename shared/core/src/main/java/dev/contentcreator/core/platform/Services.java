@@ -27,6 +27,8 @@ import dev.contentcreator.core.mail.MailSettings;
 import dev.contentcreator.core.notifications.NotificationService;
 import dev.contentcreator.core.notifications.ReviewNotifications;
 import dev.contentcreator.core.projects.ProjectService;
+import dev.contentcreator.core.publishing.PublishingService;
+import dev.contentcreator.core.publishing.PublishingSettings;
 import dev.contentcreator.core.providers.ProviderKeyService;
 import dev.contentcreator.core.review.ReviewService;
 import dev.contentcreator.core.shares.ShareService;
@@ -73,6 +75,8 @@ public final class Services {
   private final Lazy<ApiKeyService> keys;
   private final Lazy<ProviderKeyService> providerKeys;
   private final Lazy<dev.contentcreator.core.knowledge.KnowledgeService> knowledge;
+  private final Lazy<SafeFetcher> publishFetcher;
+  private final Lazy<PublishingService> publishing;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -149,6 +153,12 @@ public final class Services {
     this.comments = new Lazy<>(() -> new CommentService(platform.documents(), projects(), users(), notifications(),
         new CommentActivity(platform.clock()), platform.clock(), hookEvents));
     this.keys = new Lazy<>(() -> new ApiKeyService(platform.documents(), projects(), platform.clock()));
+    this.publishFetcher = new Lazy<>(() -> PublishingService.fetcher(
+        platform.settings(PublishingSettings.class, PublishingSettings::from)));
+    this.publishing = new Lazy<>(() -> new PublishingService(platform.documents(), projects(), platform::blobs,
+        platform::secrets, platform::tasks, publishFetcher::get,
+        PublishingService.publishers(publishFetcher::get, platform.clock()), this::hooks,
+        platform.settings(PublishingSettings.class, PublishingSettings::from), platform.clock()));
   }
 
   /** People's API keys: made, listed and revoked by them, checked by every gateway. */
@@ -184,6 +194,10 @@ public final class Services {
   private dev.contentcreator.core.knowledge.KnowledgeSettings knowledgeSettings() {
     return platform.settings(dev.contentcreator.core.knowledge.KnowledgeSettings.class,
         dev.contentcreator.core.knowledge.KnowledgeSettings::from);
+  }
+  /** A project's publishing connections and its content items' publications. */
+  public PublishingService publishing() {
+    return publishing.get();
   }
 
   /** A project's outbound webhooks and their deliveries. */

@@ -64,7 +64,17 @@ final class Migrations {
               + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'knowledgedocs'")),
       new Migration(9, "index background exports by project, newest first", List.of(
           "CREATE INDEX documents_exports_project_created ON documents"
-              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'exports'")));
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'exports'")),
+      new Migration(10, "index publishing connections by project, publications by item, project and time", List.of(
+          "CREATE INDEX documents_publishconnections_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id)"
+              + " WHERE collection = 'publishconnections'",
+          "CREATE INDEX documents_publications_content_created ON documents"
+              + " (json_extract(data, '$.contentId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'publications'",
+          "CREATE INDEX documents_publications_project_created ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'publications'",
+          "CREATE INDEX documents_publications_project_at ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.publishAt'), id) WHERE collection = 'publications'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
