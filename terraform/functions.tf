@@ -117,6 +117,14 @@ locals {
       # which sends every webhook message (the only function that calls a receiver).
       enqueues = true
     }
+    calendar = {
+      module      = "calendar"
+      entry_point = "dev.contentcreator.functions.calendar.CalendarFunction"
+      # The iCalendar feed is public (its secret address is the check); every other route needs a token.
+      access      = "public"
+      timeout     = 30
+      secrets     = ["REDIS_URL"]
+    }
     webhooks = {
       module        = "webhooks"
       entry_point   = "dev.contentcreator.functions.webhooks.WebhooksFunction"
