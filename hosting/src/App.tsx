@@ -24,6 +24,7 @@ const DevOutbox = lazy(() => import("./routes/DevOutbox"));
 const SharesPage = lazy(() => import("./routes/SharesPage"));
 const HooksPage = lazy(() => import("./routes/HooksPage"));
 const ProviderKeysPage = lazy(() => import("./routes/ProviderKeysPage"));
+const CalendarPage = lazy(() => import("./routes/CalendarPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -86,6 +87,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                   path="/invitations/:invitationId"
                   element={<RequireUser><Lazy><InvitationPage /></Lazy></RequireUser>}
                 />
+                <Route path="/calendar" element={<RequireUser><Lazy><CalendarPage /></Lazy></RequireUser>} />
                 <Route path="/account" element={<RequireUser><Lazy><Account /></Lazy></RequireUser>} />
                 <Route path="/notifications" element={<RequireUser><Lazy><Notifications /></Lazy></RequireUser>} />
                 <Route path="/dev/outbox" element={<RequireUser><Lazy><DevOutbox /></Lazy></RequireUser>} />

@@ -112,3 +112,10 @@ export type NewApiKey = RequestBody<"createApiKey">;
 export type ProviderKey = Schemas["ProviderKey"];
 export type Finding = Schemas["Finding"];
 export type ImageStyle = Schemas["ImageStyle"];
+
+/** A person's calendar over a window (GET /api/calendar), and one thing on it. */
+export type Calendar = Schemas["Calendar"];
+export type CalendarEntry = Schemas["CalendarEntry"];
+/** Whether the person has a private iCalendar feed; a feed just made carries its address once. */
+export type CalendarFeed = Schemas["CalendarFeed"];
+export type IssuedCalendarFeed = Schemas["IssuedCalendarFeed"];
