@@ -1007,7 +1007,7 @@ export interface paths {
         };
         /**
          * What is scheduled and what ran in a window, across every project of the caller
-         * @description Entries of every project the caller is a member of (any role), from every source: each scheduled batch's due times still to come (status scheduled, or paused) and the runs due in the window with their status. An entry is draggable when the caller is an editor or owner of its project and it can be moved (a batch that runs once; one occurrence of a repeating batch cannot). The window is at most 62 days (400 otherwise). An API key for one project is refused here (403): it reads /api/projects/{projectId}/calendar. At most 2000 entries (truncated says when there were more).
+         * @description Entries of every project the caller is a member of (any role), from every source: each scheduled batch's due times still to come (status scheduled, paused, or due: a once-time just passed that the scheduler is about to start) and the runs due in the window with their status. An entry is draggable when the caller is an editor or owner of its project and it can be moved (a batch that runs once; one occurrence of a repeating batch cannot). The window is at most 62 days (400 otherwise). An API key for one project is refused here (403): it reads /api/projects/{projectId}/calendar. At most 2000 entries (truncated says when there were more).
          */
         get: operations["getCalendar"];
         put?: never;
@@ -2095,7 +2095,7 @@ export interface components {
             title: string;
             /** Format: date-time */
             start: string;
-            /** @description scheduled or paused for what is to come; a run's status (queued, running, completed, failed, cancelled, skipped) for what ran. */
+            /** @description scheduled, paused or due (about to start) for what is to come; a run's status (queued, running, completed, failed, cancelled, skipped) for what ran. */
             status: string;
             /** @description The caller may move it (PATCH .../calendar/{kind}/{refId}). */
             draggable: boolean;

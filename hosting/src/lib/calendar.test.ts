@@ -108,6 +108,7 @@ describe("time zones and daylight saving", () => {
     const at = new Date("2026-12-01T08:15:00Z");
     expect(toLocalInput(at, PARIS)).toBe("2026-12-01T09:15");
     expect(fromLocalInput("2026-12-01T09:15", PARIS)?.toISOString()).toBe(at.toISOString());
+    expect(fromLocalInput("2026-12-01T09:15:30", PARIS)?.toISOString()).toBe("2026-12-01T08:15:30.000Z");
     expect(fromLocalInput("2026-02-30T09:00", PARIS)).toBeNull();
     expect(fromLocalInput("tomorrow", PARIS)).toBeNull();
   });
@@ -131,5 +132,6 @@ describe("entries", () => {
     expect(whyFixed(entry({ draggable: false, recurring: true }))).toMatch(/schedule/);
     expect(whyFixed(entry({ draggable: false, status: "completed" }))).toMatch(/already ran/);
     expect(whyFixed(entry({ draggable: false }))).toMatch(/editors and owners/);
+    expect(whyFixed(entry({ draggable: false, status: "due" }))).toMatch(/editors and owners/);
   });
 });

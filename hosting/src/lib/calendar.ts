@@ -212,15 +212,16 @@ export function toLocalInput(at: Date, zone: string): string {
   return `${dayOf(w.year, w.month, w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-/** The instant a datetime-local field's value names in `zone`; null when it names none. */
+/** The instant a datetime-local field's value (seconds optional) names in `zone`; null when it names none. */
 export function fromLocalInput(value: string, zone: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCDate() !== day) return null;
-  return instantOf({ year, month, day, hour, minute }, zone);
+  return new Date(instantOf({ year, month, day, hour, minute }, zone).getTime() + second * 1000);
 }
 
 /** The entries of each day, in start order. */
@@ -250,6 +251,11 @@ export function colorOf(projectId: string): (typeof PALETTE)[number] {
   return PALETTE[h % PALETTE.length];
 }
 
+/** Whether an entry is still to come (scheduled, paused, or due this moment) rather than a run that happened. */
+export function isUpcoming(e: CalendarEntry): boolean {
+  return e.status === "scheduled" || e.status === "paused" || e.status === "due";
+}
+
 /** The words of an entry's status. */
 export function statusLabel(status: string): string {
   return status === "scheduled" ? "Scheduled" : status.charAt(0).toUpperCase() + status.slice(1);
@@ -258,10 +264,10 @@ export function statusLabel(status: string): string {
 /** Why an entry cannot be dragged, in words; null when it can. */
 export function whyFixed(e: CalendarEntry): string | null {
   if (e.draggable) return null;
-  if (e.recurring && (e.status === "scheduled" || e.status === "paused")) {
+  if (e.recurring && isUpcoming(e)) {
     return "This run repeats on a schedule: change the batch's schedule to move it.";
   }
-  if (e.status !== "scheduled" && e.status !== "paused") return "This already ran.";
+  if (!isUpcoming(e)) return "This already ran.";
   return "Only editors and owners move entries.";
 }
 

@@ -217,12 +217,8 @@ function AgendaItem({
         )}
       </Flex>
       {entry.draggable ? (
-        <Flex
-          as="form"
-          mt="2"
-          gap="2"
-          align="end"
-          wrap="wrap"
+        <form
+          noValidate
           onSubmit={(ev) => {
             ev.preventDefault();
             const at = fromLocalInput(value, zone);
@@ -234,17 +230,19 @@ function AgendaItem({
             onMove(entry, at);
           }}
         >
-          <Field.Root w="auto" invalid={error !== ""}>
-            <Field.Label htmlFor={fieldId} fontSize="sm">
-              Move “{entry.title}” to…
-            </Field.Label>
-            <Input id={fieldId} type="datetime-local" size="sm" value={value} onChange={(ev) => setValue(ev.target.value)} />
-            <Field.ErrorText>{error}</Field.ErrorText>
-          </Field.Root>
-          <Button type="submit" size="sm" variant="outline" loading={moving}>
-            Move
-          </Button>
-        </Flex>
+          <Flex mt="2" gap="2" align="end" wrap="wrap">
+            <Field.Root w="auto" invalid={error !== ""}>
+              <Field.Label htmlFor={fieldId} fontSize="sm">
+                Move “{entry.title}” to…
+              </Field.Label>
+              <Input id={fieldId} type="datetime-local" size="sm" value={value} onChange={(ev) => setValue(ev.target.value)} />
+              <Field.ErrorText>{error}</Field.ErrorText>
+            </Field.Root>
+            <Button type="submit" size="sm" variant="outline" loading={moving}>
+              Move
+            </Button>
+          </Flex>
+        </form>
       ) : (
         <Text mt="1" fontSize="sm" color="fg.muted">
           {whyFixed(entry)}

@@ -2,7 +2,7 @@ import { Box, Grid, Link, Text } from "@chakra-ui/react";
 import { useState, type DragEvent } from "react";
 import { Link as RouterLink } from "react-router";
 import type { CalendarEntry } from "../../lib/api-types";
-import { byDay, clockOf, colorOf, hourOf, monthGrid, statusLabel, weekDays, whyFixed, type Day, type View } from "../../lib/calendar";
+import { byDay, clockOf, colorOf, hourOf, isUpcoming, monthGrid, statusLabel, weekDays, whyFixed, type Day, type View } from "../../lib/calendar";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -165,7 +165,7 @@ export function EntryChip({
   onDragEnd?: () => void;
 }) {
   const color = colorOf(entry.projectId);
-  const past = entry.status !== "scheduled" && entry.status !== "paused";
+  const past = !isUpcoming(entry);
   const time = clockOf(new Date(entry.start), zone);
   const label = `${time} ${entry.title} (${entry.projectName}), ${statusLabel(entry.status)}`;
   const body = (

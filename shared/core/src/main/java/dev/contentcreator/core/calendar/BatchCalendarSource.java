@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Scheduled batches on the calendar. Each batch's schedule is expanded into its due times within
- * the window that are still to come (after now, and not yet run: status {@code scheduled}, or
- * {@code paused}); what already happened comes from the runs due in the window, with their
+ * the window that are still to come (not yet run: status {@code scheduled}, {@code paused}, or
+ * {@code due} for a once-time just passed that the scheduler is about to start); what already happened comes from the runs due in the window, with their
  * status ({@code queued}, {@code running}, {@code completed}, {@code failed}, {@code cancelled},
  * {@code skipped}).
  *
@@ -73,15 +73,23 @@ public final class BatchCalendarSource implements CalendarSource {
     return entries.size() > max ? List.copyOf(entries.subList(0, max)) : entries;
   }
 
-  /** The batch's due times in the window still to come: after now, and after its last run's due time. */
+  /**
+   * The batch's due times in the window still to come. A cron's: after now (a tick that passed is
+   * a run, or was missed). A once-batch's: its time, unless it has run (after its last run's due
+   * time, or the time it was scheduled): until the scheduler starts it, a time just passed shows
+   * as {@code due}, so the entry never blinks out between its time and its run.
+   */
   private static List<CalendarEntry> upcoming(CalendarProject project, BatchView b, Instant from, Instant until,
       Instant now, int max) {
     BatchSchedule schedule = schedule(b).orElse(null);
     if (schedule == null) {
       return List.of();
     }
-    Instant after = now;
-    if (b.lastDueAt() != null && b.lastDueAt().isAfter(after)) {
+    Instant after = schedule.isOnce() ? (b.lastDueAt() != null ? b.lastDueAt() : b.notBefore()) : now;
+    if (after == null) {
+      after = now;
+    }
+    if (!schedule.isOnce() && b.lastDueAt() != null && b.lastDueAt().isAfter(after)) {
       after = b.lastDueAt();
     }
     Instant start = from.isAfter(after) ? from : after.plusMillis(1);
@@ -93,7 +101,7 @@ public final class BatchCalendarSource implements CalendarSource {
     String detail = schedule.isOnce() ? "runs once" : "repeats: " + b.schedule() + " (" + b.timeZone() + ")";
     for (Instant t : schedule.between(start, until, max)) {
       out.add(new CalendarEntry(CalendarEntry.scheduledId(KIND, b.id(), t), KIND, project.id(), project.name(), b.id(),
-          b.name(), t, b.paused() ? "paused" : "scheduled", draggable, !schedule.isOnce(),
+          b.name(), t, b.paused() ? "paused" : t.isAfter(now) ? "scheduled" : "due", draggable, !schedule.isOnce(),
           project.link("batches/" + b.id()), detail));
     }
     return out;
