@@ -1033,7 +1033,7 @@ export interface paths {
         put?: never;
         /**
          * Make the caller's private iCalendar feed address, replacing any earlier one
-         * @description The answer carries the address (and its token) this once; only a hash of the token is stored. An earlier address of the caller stops working at once. API keys cannot manage feeds (403). No body, or an empty JSON object.
+         * @description The answer carries the address (and its token) this once; only a hash of the token is stored. An earlier address of the caller stops working at once. API keys cannot manage feeds (403). It takes no body (an empty JSON object is accepted).
          */
         post: operations["createCalendarFeed"];
         /**
@@ -4598,11 +4598,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description The new feed. */
             201: {

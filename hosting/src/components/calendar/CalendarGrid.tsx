@@ -1,5 +1,5 @@
 import { Box, Grid, Link, Text } from "@chakra-ui/react";
-import { useState, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Link as RouterLink } from "react-router";
 import type { CalendarEntry } from "../../lib/api-types";
 import { byDay, clockOf, colorOf, hourOf, isUpcoming, monthGrid, statusLabel, weekDays, whyFixed, type Day, type View } from "../../lib/calendar";
@@ -37,6 +37,18 @@ export function CalendarGrid({
 }) {
   const [dragging, setDragging] = useState<CalendarEntry | null>(null);
   const days = byDay(entries, zone);
+  const scroller = useRef<HTMLDivElement>(null);
+  const week = weekDays(anchor);
+  const firstHour = Math.min(7, ...week.flatMap((d) => (days.get(d) ?? []).map((e) => hourOf(e, zone))));
+
+  // A week opens at its first entry's hour, or at 07:00: the night hours are a scroll away.
+  useEffect(() => {
+    const box = scroller.current;
+    const row = box?.querySelector<HTMLElement>(`[data-row-hour="${firstHour}"]`);
+    if (!box || !row) return;
+    const header = box.firstElementChild as HTMLElement | null;
+    box.scrollTop = row.offsetTop - (header?.offsetHeight ?? 0);
+  }, [view, anchor, firstHour]);
 
   function dropHandlers(day: Day, hour?: number) {
     return {
@@ -111,9 +123,8 @@ export function CalendarGrid({
     );
   }
 
-  const week = weekDays(anchor);
   return (
-    <Box role="grid" aria-label="Week" borderWidth="1px" rounded="md" overflow="auto" maxH="70vh">
+    <Box ref={scroller} role="grid" aria-label="Week" borderWidth="1px" rounded="md" overflow="auto" maxH="70vh" position="relative">
       <Grid templateColumns="3.5rem repeat(7, minmax(7rem, 1fr))" role="row" position="sticky" top="0" bg="bg" zIndex="1">
         <Box role="columnheader" />
         {week.map((day, i) => (
@@ -123,7 +134,7 @@ export function CalendarGrid({
         ))}
       </Grid>
       {HOURS.map((hour) => (
-        <Grid key={hour} templateColumns="3.5rem repeat(7, minmax(7rem, 1fr))" role="row">
+        <Grid key={hour} templateColumns="3.5rem repeat(7, minmax(7rem, 1fr))" role="row" data-row-hour={hour}>
           <Box role="rowheader" fontSize="xs" color="fg.muted" p="1" borderTopWidth="1px">
             {String(hour).padStart(2, "0")}:00
           </Box>

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,9 +50,10 @@ class CalendarBlackBoxTest {
   static String to;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
     Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m"));
+    server = ServerProcess.start(data, OnEmulators.with(OnEmulators.adaptersFor(test),
+        "RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m"));
     api = new Api(server.base());
     alice = Emulator.signUp("alice");
     bob = Emulator.signUp("bob");
