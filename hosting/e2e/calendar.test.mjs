@@ -130,7 +130,9 @@ describe("the calendar, end to end", { skip: skip ?? false }, () => {
 
     // The month view shows it on the same day, and takes drops too.
     await page.getByRole("group", { name: "View" }).getByRole("button", { name: "Month" }).click();
-    if ((await page.locator(`[data-day="${friday}"] [data-entry^="batch-${batchId}-"]`).count()) === 0) {
+    // The grid appears with its month's entries; next week's Friday may be in the month after.
+    await page.getByRole("grid", { name: "Month" }).waitFor();
+    if ((await page.locator(`[data-day="${friday}"]`).count()) === 0) {
       await page.getByRole("button", { name: "Next month" }).click();
     }
     await page.locator(`[data-day="${friday}"] [data-entry^="batch-${batchId}-"]`).waitFor();
@@ -144,7 +146,8 @@ describe("the calendar, end to end", { skip: skip ?? false }, () => {
     const page = await openCalendar(context);
     await page.getByRole("group", { name: "View" }).getByRole("button", { name: "Week" }).click();
     const soon = new Date(Date.now() + 10_000);
-    // Three days ahead may be next week: the list under the grid is of the week shown.
+    // Three days ahead may be next week: the list under the grid is of the week shown, once read.
+    await page.getByRole("grid", { name: "Week" }).waitFor();
     let field = page.getByLabel("Move “Flash sale” to…");
     if ((await field.count()) === 0) {
       await page.getByRole("button", { name: "Next week" }).click();
