@@ -141,6 +141,14 @@ locals {
       # Testing a connection calls the target from here.
       enqueues = true
     }
+    calendar = {
+      module      = "calendar"
+      entry_point = "dev.contentcreator.functions.calendar.CalendarFunction"
+      # The iCalendar feed is public (its secret address is the check); every other route needs a token.
+      access      = "public"
+      timeout     = 30
+      secrets     = ["REDIS_URL"]
+    }
     webhooks = {
       module        = "webhooks"
       entry_point   = "dev.contentcreator.functions.webhooks.WebhooksFunction"

@@ -30,6 +30,7 @@ const KnowledgePage = lazy(() => import("./routes/KnowledgePage"));
 const ExportStylePage = lazy(() => import("./routes/ExportStylePage"));
 const BudgetPage = lazy(() => import("./routes/BudgetPage"));
 const BrandKitsPage = lazy(() => import("./routes/BrandKitsPage"));
+const CalendarPage = lazy(() => import("./routes/CalendarPage"));
 
 /** One per mounting of the app, so nothing cached for one person outlives their session on this device. */
 function newQueryClient(): QueryClient {
@@ -98,6 +99,7 @@ export function App({ auth, signOut }: { auth: Auth; signOut: () => Promise<void
                   path="/invitations/:invitationId"
                   element={<RequireUser><Lazy><InvitationPage /></Lazy></RequireUser>}
                 />
+                <Route path="/calendar" element={<RequireUser><Lazy><CalendarPage /></Lazy></RequireUser>} />
                 <Route path="/account" element={<RequireUser><Lazy><Account /></Lazy></RequireUser>} />
                 <Route path="/notifications" element={<RequireUser><Lazy><Notifications /></Lazy></RequireUser>} />
                 <Route path="/dev/outbox" element={<RequireUser><Lazy><DevOutbox /></Lazy></RequireUser>} />

@@ -564,6 +564,38 @@ describe('firestore.rules', { skip }, () => {
     });
   });
 
+  describe('calendarfeeds', () => {
+    // Made through the API only; a feed names its person and is stored under the hash of its token.
+    const feedId = 'e'.repeat(64);
+    const feed = { uid: 'alice', createdAt: '2026-12-01T09:00:00.000Z' };
+    before(async () => {
+      await env.withSecurityRulesDisabled((admin) => admin.firestore().doc(`calendarfeeds/${feedId}`).set(feed));
+    });
+
+    test('the server writes and reads a feed (the seed is real)', async () => {
+      await env.withSecurityRulesDisabled(async (admin) => {
+        const snap = await admin.firestore().doc(`calendarfeeds/${feedId}`).get();
+        if (!snap.exists || snap.data().uid !== 'alice') throw new Error('the feed was not seeded');
+      });
+    });
+    test('a signed-in person still reads their own project, so the denials below are the rule\'s', async () => {
+      await assertSucceeds(as('alice').doc('projects/p1').get());
+    });
+    test('the feed\'s own person reads it neither by id nor by query', async () => {
+      await assertFails(as('alice').doc(`calendarfeeds/${feedId}`).get());
+      await assertFails(as('alice').collection('calendarfeeds').where('uid', '==', 'alice').get());
+    });
+    test('nobody else reads it, signed in or not', async () => {
+      await assertFails(as('bob').doc(`calendarfeeds/${feedId}`).get());
+      await assertFails(as(null).collection('calendarfeeds').get());
+    });
+    test('nobody makes, moves or deletes a feed by writing it', async () => {
+      await assertFails(as('alice').doc(`calendarfeeds/${'a'.repeat(64)}`).set(feed));
+      await assertFails(as('bob').doc(`calendarfeeds/${feedId}`).update({ uid: 'bob' }));
+      await assertFails(as('alice').doc(`calendarfeeds/${feedId}`).delete());
+    });
+  });
+
   describe('apikeys', () => {
     // Made through the API only; a key names its person and holds the hash of its secret.
     const key = { id: 'k1', uid: 'alice', name: 'CI', projectId: 'p1', role: 'editor', secretHash: 'f'.repeat(64),

@@ -88,6 +88,11 @@ export function Layout() {
               {user && <NotificationsBell />}
               {user && (
                 <Button asChild variant="ghost" size="sm" px="2">
+                  <RouterLink to="/calendar">Calendar</RouterLink>
+                </Button>
+              )}
+              {user && (
+                <Button asChild variant="ghost" size="sm" px="2">
                   <RouterLink to="/account">Account</RouterLink>
                 </Button>
               )}

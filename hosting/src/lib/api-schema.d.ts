@@ -1496,6 +1496,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is scheduled and what ran in a window, across every project of the caller
+         * @description Entries of every project the caller is a member of (any role), from every source: each scheduled batch's due times still to come (status scheduled, paused, or due: a once-time just passed that the scheduler is about to start) and the runs due in the window with their status. An entry is draggable when the caller is an editor or owner of its project and it can be moved (a batch that runs once; one occurrence of a repeating batch cannot). The window is at most 62 days (400 otherwise). An API key for one project is refused here (403): it reads /api/projects/{projectId}/calendar. At most 2000 entries (truncated says when there were more).
+         */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the caller has a private iCalendar feed, and since when (never its address)
+         * @description API keys cannot manage feeds (403).
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        /**
+         * Make the caller's private iCalendar feed address, replacing any earlier one
+         * @description The answer carries the address (and its token) this once; only a hash of the token is stored. An earlier address of the caller stops working at once. API keys cannot manage feeds (403). It takes no body (an empty JSON object is accepted).
+         */
+        post: operations["createCalendarFeed"];
+        /**
+         * End the caller's feed at once (nothing to end is not an error)
+         * @description API keys cannot manage feeds (403).
+         */
+        delete: operations["revokeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/feed/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's token, with or without a trailing .ics. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The private iCalendar (RFC 5545) feed of a person's calendar, for calendar applications
+         * @description Without an account: the address is the secret. The person's entries from 28 days before now to 62 days after, as computed now from the projects they are a member of now (a project they left is gone from it). Each entry is one VEVENT (UID, DTSTAMP, DTSTART and DTEND in UTC, SUMMARY, DESCRIPTION, URL). An unknown, revoked or malformed token answers 404; the token never reaches the logs, and the answer carries X-Robots-Tag noindex. Limited per address (CALENDAR_FEED_LIMIT_PER_IP).
+         */
+        get: operations["readCalendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/knowledge": {
         parameters: {
             query?: never;
@@ -1886,6 +1957,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What is scheduled and what ran in a window, in one project (viewers and up)
+         * @description As GET /api/calendar, for one project; people outside it get 404.
+         */
+        get: operations["getProjectCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/calendar/{kind}/{refId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description The entry's kind (batch). */
+                kind: string;
+                /** @description The entry's refId: the batch's id. */
+                refId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move an entry to a new start (editors and owners)
+         * @description A batch that runs once (once at ...) gets the new start as its once-time; it must be in the future (422), and a batch that already ran then runs again at it. One occurrence of a repeating (cron) batch cannot be moved on its own: 409 (/problems/calendar-repeating-entry) says to change the batch's schedule instead. Viewers get 403, people outside the project and unknown kinds or entries 404. If-Match (the batch's ETag) is checked when given (412).
+         */
+        patch: operations["moveCalendarEntry"];
         trace?: never;
     };
     "/api/projects/{projectId}/hooks": {
@@ -3050,6 +3169,51 @@ export interface components {
          * @enum {string}
          */
         HookEventType: "job.completed" | "item.failed" | "content.status_changed" | "comment.added" | "batch_run.completed" | "publish.succeeded" | "publish.failed" | "ping";
+        Calendar: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description The zone dates in from and to were read in. */
+            timeZone: string;
+            entries: components["schemas"]["CalendarEntry"][];
+            /** @description More entries than one answer holds (2000): ask for a shorter window. */
+            truncated: boolean;
+        };
+        CalendarEntry: {
+            /** @description Unique and stable: <kind>-<refId>-<epoch second> for what is scheduled, <kind>run-<runId> for what ran. */
+            id: string;
+            /** @description Where it comes from: batch (publications join after). */
+            kind: string;
+            projectId: string;
+            projectName: string;
+            /** @description The id of the thing in its project (the batch). */
+            refId: string;
+            title: string;
+            /** Format: date-time */
+            start: string;
+            /** @description scheduled, paused or due (about to start) for what is to come; a run's status (queued, running, completed, failed, cancelled, skipped) for what ran. */
+            status: string;
+            /** @description The caller may move it (PATCH .../calendar/{kind}/{refId}). */
+            draggable: boolean;
+            /** @description One occurrence of a repeating schedule. */
+            recurring: boolean;
+            /** @description The web app's path of the thing. */
+            link?: string;
+            detail?: string;
+        };
+        CalendarFeed: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        IssuedCalendarFeed: {
+            /** @description The feed's private address, shown this once. */
+            url: string;
+            token: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         Hook: {
             id: string;
             projectId: string;
@@ -3823,6 +3987,12 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The window's start: a date (read in tz) or a date and time. */
+        CalendarFrom: string;
+        /** @description The window's end (excluded), at most 62 days after from. */
+        CalendarTo: string;
+        /** @description The IANA zone dates are read in; UTC when not given. */
+        CalendarTimeZone: string;
         ProjectId: string;
         KeyId: string;
         JobId: string;
@@ -6727,6 +6897,133 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    getCalendar: {
+        parameters: {
+            query: {
+                /** @description The window's start: a date (read in tz) or a date and time. */
+                from: components["parameters"]["CalendarFrom"];
+                /** @description The window's end (excluded), at most 62 days after from. */
+                to: components["parameters"]["CalendarTo"];
+                /** @description The IANA zone dates are read in; UTC when not given. */
+                tz?: components["parameters"]["CalendarTimeZone"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The window's entries, in start order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new feed. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's address opens nothing from now on. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    readCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's token, with or without a trailing .ics. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listKnowledge: {
         parameters: {
             query?: {
@@ -7444,6 +7741,87 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProjectCalendar: {
+        parameters: {
+            query: {
+                /** @description The window's start: a date (read in tz) or a date and time. */
+                from: components["parameters"]["CalendarFrom"];
+                /** @description The window's end (excluded), at most 62 days after from. */
+                to: components["parameters"]["CalendarTo"];
+                /** @description The IANA zone dates are read in; UTC when not given. */
+                tz?: components["parameters"]["CalendarTimeZone"];
+            };
+            header?: never;
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The window's entries, in start order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    moveCalendarEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                projectId: components["parameters"]["ProjectId"];
+                /** @description The entry's kind (batch). */
+                kind: string;
+                /** @description The entry's refId: the batch's id. */
+                refId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new start, with its offset.
+                     */
+                    start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The entry at its new start. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -142,3 +142,10 @@ export type IssuedConnection = Schemas["IssuedConnection"];
 export type NewConnection = RequestBody<"createConnection">;
 export type Publication = Schemas["Publication"];
 export type NewPublication = RequestBody<"publishContent">;
+
+/** A person's calendar over a window (GET /api/calendar), and one thing on it. */
+export type Calendar = Schemas["Calendar"];
+export type CalendarEntry = Schemas["CalendarEntry"];
+/** Whether the person has a private iCalendar feed; a feed just made carries its address once. */
+export type CalendarFeed = Schemas["CalendarFeed"];
+export type IssuedCalendarFeed = Schemas["IssuedCalendarFeed"];

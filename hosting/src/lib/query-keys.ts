@@ -59,6 +59,11 @@ export const queryKeys = {
   batches: (projectId: string) => ["batches", projectId] as const,
   batch: (projectId: string, batchId: string) => ["batch", projectId, batchId] as const,
   batchRuns: (projectId: string, batchId: string) => ["batch-runs", projectId, batchId] as const,
+
+  /** The person's calendar: every window read starts with the first key, so a move refreshes them all. */
+  calendar: () => ["calendar"] as const,
+  calendarWindow: (from: string, to: string, zone: string) => ["calendar", from, to, zone] as const,
+  calendarFeed: () => ["calendar-feed"] as const,
 };
 
 /**

@@ -94,6 +94,9 @@ class RouteFuzzBlackBoxTest {
         case "uid" -> person.uid();
         case "provider" -> "goapi";
         case "version" -> "1"; // a template's first version, which every template has
+        // A calendar entry is named by its source's kind and the id of the thing: the batch.
+        case "kind" -> "batch";
+        case "refId" -> batch;
         default -> throw new AssertionError("the fuzz has no resource for the path parameter {" + param
             + "}: make one in Tenant.make and name it in Tenant.value");
       };

@@ -14,6 +14,7 @@ import dev.contentcreator.functions.generations.GenerationsApi;
 import dev.contentcreator.functions.health.HealthApi;
 import dev.contentcreator.functions.invitations.InvitationsApi;
 import dev.contentcreator.functions.shares.SharesApi;
+import dev.contentcreator.functions.calendar.CalendarApi;
 import dev.contentcreator.functions.hooks.HooksApi;
 import dev.contentcreator.functions.publishing.PublishingApi;
 import dev.contentcreator.functions.media.MediaApi;
@@ -65,7 +66,8 @@ class RoutesAgreeTest {
         Map.entry("shares", SharesApi.router(services)),
         Map.entry("hooks", HooksApi.router(services)),
         Map.entry("knowledge", dev.contentcreator.functions.knowledge.KnowledgeApi.router(services)),
-        Map.entry("publishing", PublishingApi.router(services)));
+        Map.entry("publishing", PublishingApi.router(services)),
+        Map.entry("calendar", CalendarApi.router(services)));
   }
 
   @SuppressWarnings("unchecked")

@@ -159,6 +159,36 @@ public final class BatchSchedule {
   }
 
   /**
+   * The due times in {@code [from, until)}, in order, at most {@code max} of them (the calendar
+   * shows a window of a schedule, and a cron of every minute has 89,280 ticks in 62 days).
+   */
+  public List<Instant> between(Instant from, Instant until, int max) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(until, "until");
+    if (max < 0) {
+      throw new IllegalArgumentException("max must not be negative, got: " + max);
+    }
+    List<Instant> times = new ArrayList<>();
+    if (onceAt != null) {
+      if (!onceAt.isBefore(from) && onceAt.isBefore(until) && max > 0) {
+        times.add(onceAt);
+      }
+      return times;
+    }
+    Optional<Instant> next = nextAfter(from.minusNanos(1));
+    while (next.isPresent() && next.get().isBefore(until) && times.size() < max) {
+      times.add(next.get());
+      next = nextAfter(next.get());
+    }
+    return times;
+  }
+
+  /** The instant of a once-schedule; empty for a cron. */
+  public Optional<Instant> onceAt() {
+    return Optional.ofNullable(onceAt);
+  }
+
+  /**
    * The one due time to start now, if any: the latest due time at or before {@code now} that is
    * later than {@code lastRunDueTime}. Runs missed while nothing called (the server was down) come
    * back as that single latest due time, never one per missed tick. A once-schedule is due once:

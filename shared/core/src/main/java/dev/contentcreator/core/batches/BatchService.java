@@ -320,6 +320,28 @@ public final class BatchService {
     return new Listing<>(page.items().stream().map(BatchService::run).map(this::runView).toList(), page.nextCursor());
   }
 
+  /**
+   * A project's runs due in {@code [from, until)}, in due-time order, each with its status, at most
+   * {@code max}: what the calendar shows of the past. Viewers and up.
+   */
+  public List<BatchRunView> runsDue(String uid, String projectId, Instant from, Instant until, int max) {
+    projects.requireRole(uid, projectId, Role.VIEWER);
+    List<BatchRunView> found = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page page = documents.query(Query.on(RUNS).whereEqualTo("projectId", projectId)
+          .orderBy("dueAt", Query.Direction.ASCENDING).range("dueAt", Json.format(from), Json.format(until))
+          .limit(Math.min(Query.MAX_LIMIT, Math.max(1, max))).startAfter(cursor).build());
+      for (Document d : page.items()) {
+        if (found.size() < max) {
+          found.add(runView(run(d)));
+        }
+      }
+      cursor = found.size() < max ? page.nextCursor() : null;
+    } while (cursor != null);
+    return found;
+  }
+
   private Page page(Query.Builder q) {
     try {
       return documents.query(q.build());

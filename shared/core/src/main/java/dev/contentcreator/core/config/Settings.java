@@ -105,6 +105,7 @@ public final class Settings {
   public static final Setting<Optional<Limit>> SHARE_RATE_LIMIT_PER_IP = rate("SHARE_RATE_LIMIT_PER_IP", "120/1m", "token bucket per client address on the public share-link routes");
   public static final Setting<Optional<Limit>> SHARE_UNLOCK_LIMIT_PER_IP = rate("SHARE_UNLOCK_LIMIT_PER_IP", "10/1m", "password tries per client address on share links");
   public static final Setting<Optional<Limit>> SHARE_UNLOCK_LIMIT_PER_LINK = rate("SHARE_UNLOCK_LIMIT_PER_LINK", "20/15m", "password tries per share link, from any address");
+  public static final Setting<Optional<Limit>> CALENDAR_FEED_LIMIT_PER_IP = rate("CALENDAR_FEED_LIMIT_PER_IP", "60/1m", "token bucket per client address on the public calendar feed");
   public static final Setting<Integer> TRUSTED_PROXY_HOPS = integer("TRUSTED_PROXY_HOPS", "1", "how many proxies append to X-Forwarded-For after the client");
   public static final Setting<Long> MAX_BODY_BYTES = longValue("MAX_BODY_BYTES", "1048576", "the largest JSON body accepted");
   public static final Setting<Duration> INVITATION_TTL = duration("INVITATION_TTL", "168h", "how long an invitation stays open");

@@ -45,7 +45,7 @@ final class Call {
     this.clientIp = ClientIp.from(forwardedFor, trustedProxyHops);
     headers.put("Cache-Control", "no-store");
     headers.put("X-Content-Type-Options", "nosniff");
-    if (SecretPaths.isShareLink(path)) {
+    if (SecretPaths.isShareLink(path) || SecretPaths.isCalendarFeed(path)) {
       headers.put("X-Robots-Tag", "noindex, nofollow");
     }
   }

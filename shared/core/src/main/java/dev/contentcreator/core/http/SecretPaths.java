@@ -2,7 +2,8 @@ package dev.contentcreator.core.http;
 
 /**
  * Paths that carry a secret in a segment: a share link's token in {@code /api/shares/<token>/...},
- * or an API key pasted where it does not belong.
+ * a calendar feed's in {@code /api/calendar/feed/<token>.ics}, or an API key pasted where it does
+ * not belong.
  * The request log and the failure log write such a path with the secret replaced, and the answers
  * on it ask search engines not to index them.
  */
@@ -11,6 +12,7 @@ public final class SecretPaths {
   private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile(
       java.util.regex.Pattern.quote(ApiKeyCheck.PREFIX) + "[A-Za-z0-9_-]*");
   static final String SHARES = "/api/shares/";
+  static final String FEEDS = "/api/calendar/feed/";
   static final String REDACTED = "<redacted>";
 
   private SecretPaths() {}
@@ -20,11 +22,19 @@ public final class SecretPaths {
     return path != null && path.startsWith(SHARES) && path.length() > SHARES.length();
   }
 
+  /** Whether {@code path} is a calendar feed's address, token and all. */
+  public static boolean isCalendarFeed(String path) {
+    return path != null && path.startsWith(FEEDS) && path.length() > FEEDS.length();
+  }
+
   /**
    * {@code path} with a share link's token replaced by {@code <redacted>}, and anything shaped like
    * an API key too (someone may paste a key into a path); any other path as it is.
    */
   public static String redact(String path) {
+    if (isCalendarFeed(path)) {
+      return FEEDS + REDACTED;
+    }
     if (!isShareLink(path)) {
       return redactKeys(path);
     }

@@ -3,6 +3,8 @@ package dev.contentcreator.core.platform;
 import dev.contentcreator.core.activity.ActivityLog;
 import dev.contentcreator.core.activity.CommentActivity;
 import dev.contentcreator.core.batches.BatchService;
+import dev.contentcreator.core.calendar.BatchCalendarSource;
+import dev.contentcreator.core.calendar.CalendarService;
 import dev.contentcreator.core.comments.CommentService;
 import dev.contentcreator.core.contents.ContentService;
 import dev.contentcreator.core.deletion.PurgeService;
@@ -77,6 +79,7 @@ public final class Services {
   private final Lazy<dev.contentcreator.core.knowledge.KnowledgeService> knowledge;
   private final Lazy<SafeFetcher> publishFetcher;
   private final Lazy<PublishingService> publishing;
+  private final Lazy<CalendarService> calendar;
 
   public Services(Platform platform) {
     this.platform = Objects.requireNonNull(platform, "platform");
@@ -159,6 +162,15 @@ public final class Services {
         platform::secrets, platform::tasks, publishFetcher::get,
         PublishingService.publishers(publishFetcher::get, platform.clock()), this::hooks,
         platform.settings(PublishingSettings.class, PublishingSettings::from), platform.clock()));
+    // Each kind of thing on the calendar is one source; publishing's scheduled publications join as another.
+    this.calendar = new Lazy<>(() -> CalendarService.builder().documents(platform.documents()).projects(projects())
+        .source(new BatchCalendarSource(batches(), platform.clock()))
+        .links(platform.settings(MailSettings.class, MailSettings::from)::link).clock(platform.clock()).build());
+  }
+
+  /** A person's calendar of scheduled work across their projects, and its iCalendar feed. */
+  public CalendarService calendar() {
+    return calendar.get();
   }
 
   /** People's API keys: made, listed and revoked by them, checked by every gateway. */

@@ -124,4 +124,39 @@ class BatchScheduleTest {
     assertEquals("schedule", refused("once at tomorrow", PARIS).get(0).field());
     assertFalse(BatchSchedule.once(at("2026-07-01T07:00:00Z")).nextAfter(at("2026-07-01T07:00:00Z")).isPresent());
   }
+
+  @Test
+  void betweenListsTheDueTimesOfAWindowInTheScheduleZoneAcrossASpringForward() {
+    // Paris moves from 02:00 to 03:00 on 29 March 2026: 09:00 local is 08:00Z before, 07:00Z after.
+    BatchSchedule daily = BatchSchedule.parse("0 9 * * *", PARIS);
+    assertEquals(List.of(at("2026-03-28T08:00:00Z"), at("2026-03-29T07:00:00Z"), at("2026-03-30T07:00:00Z")),
+        daily.between(at("2026-03-28T00:00:00Z"), at("2026-03-31T00:00:00Z"), 100));
+  }
+
+  @Test
+  void betweenSkipsALocalTimeThatDoesNotExistOnTheSpringForwardDay() {
+    BatchSchedule early = BatchSchedule.parse("30 2 * * *", PARIS);
+    assertEquals(List.of(at("2026-03-28T01:30:00Z"), at("2026-03-30T00:30:00Z")),
+        early.between(at("2026-03-28T00:00:00Z"), at("2026-03-31T00:00:00Z"), 100));
+  }
+
+  @Test
+  void betweenIncludesItsStartExcludesItsEndAndStopsAtMax() {
+    BatchSchedule everyMinute = BatchSchedule.parse("* * * * *", "UTC");
+    List<Instant> times = everyMinute.between(at("2026-12-01T09:00:00Z"), at("2026-12-01T09:05:00Z"), 100);
+    assertEquals(5, times.size());
+    assertEquals(at("2026-12-01T09:00:00Z"), times.get(0));
+    assertEquals(at("2026-12-01T09:04:00Z"), times.get(4));
+    assertEquals(3, everyMinute.between(at("2026-12-01T09:00:00Z"), at("2026-12-02T09:00:00Z"), 3).size());
+  }
+
+  @Test
+  void betweenFindsAOnceTimeOnlyInsideTheWindow() {
+    BatchSchedule once = BatchSchedule.parse("once at 2026-12-01T09:00:00Z", null);
+    assertEquals(List.of(at("2026-12-01T09:00:00Z")),
+        once.between(at("2026-12-01T09:00:00Z"), at("2026-12-01T09:00:01Z"), 10));
+    assertEquals(List.of(), once.between(at("2026-11-30T00:00:00Z"), at("2026-12-01T09:00:00Z"), 10));
+    assertEquals(List.of(), once.between(at("2026-12-01T00:00:00Z"), at("2026-12-02T00:00:00Z"), 0));
+    assertEquals(Optional.of(at("2026-12-01T09:00:00Z")), once.onceAt());
+  }
 }

@@ -74,7 +74,12 @@ final class Migrations {
           "CREATE INDEX documents_publications_project_created ON documents"
               + " (json_extract(data, '$.projectId'), json_extract(data, '$.createdAt'), id) WHERE collection = 'publications'",
           "CREATE INDEX documents_publications_project_at ON documents"
-              + " (json_extract(data, '$.projectId'), json_extract(data, '$.publishAt'), id) WHERE collection = 'publications'")));
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.publishAt'), id) WHERE collection = 'publications'")),
+      new Migration(11, "index batch runs by project and due time, calendar feeds by person", List.of(
+          "CREATE INDEX documents_batchruns_project_due ON documents"
+              + " (json_extract(data, '$.projectId'), json_extract(data, '$.dueAt'), id) WHERE collection = 'batchruns'",
+          "CREATE INDEX documents_calendarfeeds_uid ON documents (json_extract(data, '$.uid'), id)"
+              + " WHERE collection = 'calendarfeeds'")));
 
   static final List<Migration> QUEUE = List.of(
       new Migration(1, "create tasks", List.of(
