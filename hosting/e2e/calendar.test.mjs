@@ -1,10 +1,13 @@
 // The calendar end to end (issue 13 part 5): a batch scheduled "once at" a time shows in the week
 // view in the person's time zone; dragging it to another day and hour moves its schedule; the
 // "Move to…" field schedules it a few seconds ahead, and the calendar then shows the run happen,
-// its status going from scheduled to completed; the private feed is made, read and revoked.
+// its status going from scheduled to completed; a publication scheduled days ahead is moved from the
+// calendar to a few seconds ahead, goes out to a receiver on this machine, and both the calendar and
+// the item's Publishing panel show it published; the private feed is made, read and revoked.
 // The browser runs in Asia/Tokyo (no daylight saving), so wall times here are UTC + 9 hours.
 
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { createAccount, launchBrowser, missingPrerequisite, PASSWORD, screenshots, startServer, uniqueEmail } from "./harness.mjs";
 
@@ -42,6 +45,8 @@ describe("the calendar, end to end", { skip: skip ?? false }, () => {
   let idToken;
   let projectId;
   let templateId;
+  let receiver;
+  const received = [];
   const email = uniqueEmail("calendar");
 
   async function call(method, path, body) {
@@ -85,7 +90,19 @@ describe("the calendar, end to end", { skip: skip ?? false }, () => {
   }
 
   before(async () => {
-    server = await startServer({ BATCH_TICK: "1s", DEMO_CHUNK_DELAY: "0ms", DEMO_LATENCY: "20ms" });
+    // A publishing target on this machine (the server allows plain http to loopback for tests).
+    receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        received.push({ id: req.headers["webhook-id"], body });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ id: `post-${received.length}`, url: `https://cms.example.org/posts/${received.length}` }));
+      });
+    });
+    await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    server = await startServer({ BATCH_TICK: "1s", DEMO_CHUNK_DELAY: "0ms", DEMO_LATENCY: "20ms",
+      PUBLISH_ALLOW_HTTP_LOOPBACK: "true", QUEUE_POLL_INTERVAL: "100ms" });
     browser = await launchBrowser();
     ({ idToken } = await createAccount(server.base, email));
     projectId = (await call("POST", "/api/projects", { name: "Tea shop" })).json.id;
@@ -103,6 +120,7 @@ describe("the calendar, end to end", { skip: skip ?? false }, () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+    receiver?.close();
   });
 
   it("shows a once-batch in the week view and moves it by dragging to another day and hour", async () => {
@@ -183,6 +201,74 @@ describe("the calendar, end to end", { skip: skip ?? false }, () => {
     assert.equal(await run.count(), 1);
     assert.equal(await run.getAttribute("draggable"), "false");
     await screenshots(page, "calendar-week");
+    await context.close();
+  });
+
+  it("moves a scheduled publication from the calendar and shows it go out, there and on the item", async () => {
+    const connection = await call("POST", `/api/projects/${projectId}/connections`, {
+      channel: "webhook", name: "Tea blog", siteUrl: `http://127.0.0.1:${receiver.address().port}/in`,
+    });
+    assert.equal(connection.status, 201, JSON.stringify(connection.json));
+    const job = await fetch(`${server.base}/api/projects/${projectId}/generations`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${idToken}`, "content-type": "application/json", "Idempotency-Key": `cal-pub-${Date.now()}` },
+      body: JSON.stringify({ kind: "text", prompt: "A note about our new oolong" }),
+    }).then((r) => r.json());
+    let contentId;
+    for (let i = 0; i < 300 && !contentId; i++) {
+      const state = await call("GET", `/api/projects/${projectId}/generations/${job.id}`);
+      if (state.json.status === "completed") contentId = state.json.items[0].contentId;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(contentId, "the text was made");
+    const made = await call("POST", `/api/projects/${projectId}/contents/${contentId}/publications`, {
+      connectionId: connection.json.connection.id, publishAt: new Date(Date.now() + 2 * DAY_MS).toISOString(),
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    const publicationId = made.json.id;
+
+    const context = await browser.newContext({ timezoneId: ZONE, locale: "en-GB" });
+    const page = await openCalendar(context);
+    await page.getByRole("group", { name: "View" }).getByRole("button", { name: "Week" }).click();
+    await page.getByRole("grid", { name: "Week" }).waitFor();
+    const label = /^Move “.* → Tea blog” to…$/;
+    let field = page.getByLabel(label);
+    await page.getByRole("heading", { level: 2, name: "Entries" }).waitFor();
+    if ((await field.count()) === 0) {
+      await page.getByRole("button", { name: "Next week" }).click();
+      field = page.getByLabel(label);
+    }
+    const soon = new Date(Date.now() + 8_000);
+    await field.fill(localValue(soon));
+    await field.locator("xpath=ancestor::form").getByRole("button", { name: "Move" }).click();
+    await page.getByRole("status").getByText(/now goes out/).waitFor();
+    const moved = await call("GET", `/api/projects/${projectId}/publications/${publicationId}`);
+    assert.equal(moved.json.status, "scheduled");
+    assert.equal(new Date(moved.json.publishAt).getTime(), Math.floor(soon.getTime() / 1000) * 1000);
+
+    // Back to this week: the entry goes from Scheduled to Published once its task has sent it.
+    await page.getByRole("button", { name: "Today" }).click();
+    let status = "";
+    for (let i = 0; i < 60 && !status.includes("Published"); i++) {
+      await page.waitForTimeout(500);
+      const read = page.waitForResponse((r) => r.url().includes("/api/calendar?") && r.ok());
+      await page.reload();
+      await read;
+      await page.getByRole("heading", { level: 2, name: "Entries" }).waitFor();
+      const item = page.getByRole("listitem").filter({ hasText: "Tea blog" });
+      await item.first().waitFor();
+      status = (await item.first().textContent()) ?? "";
+    }
+    assert.match(status, /Published/);
+    const sent = page.locator(`[data-entry="publicationrun-${publicationId}"]`);
+    assert.equal(await sent.getAttribute("draggable"), "false");
+    assert.equal(received.length, 1, "the receiver got it once");
+
+    // The item's own page says so too.
+    await page.goto(`${server.base}/projects/${projectId}/contents/${contentId}`);
+    const panel = page.getByTestId("publish-panel");
+    await panel.getByTestId("publication").getByText("Published", { exact: true }).waitFor();
+    await screenshots(page, "calendar-publication");
     await context.close();
   });
 

@@ -1987,7 +1987,7 @@ export interface paths {
             header?: never;
             path: {
                 projectId: components["parameters"]["ProjectId"];
-                /** @description The entry's kind (batch). */
+                /** @description The entry's kind (batch or publication). */
                 kind: string;
                 /** @description The entry's refId: the batch's id. */
                 refId: string;
@@ -2002,7 +2002,7 @@ export interface paths {
         head?: never;
         /**
          * Move an entry to a new start (editors and owners)
-         * @description A batch that runs once (once at ...) gets the new start as its once-time; it must be in the future (422), and a batch that already ran then runs again at it. One occurrence of a repeating (cron) batch cannot be moved on its own: 409 (/problems/calendar-repeating-entry) says to change the batch's schedule instead. Viewers get 403, people outside the project and unknown kinds or entries 404. If-Match (the batch's ETag) is checked when given (412).
+         * @description A batch that runs once (once at ...) gets the new start as its once-time; it must be in the future (422), and a batch that already ran then runs again at it. One occurrence of a repeating (cron) batch cannot be moved on its own: 409 (/problems/calendar-repeating-entry) says to change the batch's schedule instead. A scheduled publication gets the new start as its time (422 when it has passed; 409 once it has gone out or was canceled); its earlier task then does nothing. Viewers get 403, people outside the project and unknown kinds or entries 404. If-Match (the batch's ETag) is checked when given for a batch (412).
          */
         patch: operations["moveCalendarEntry"];
         trace?: never;
@@ -3183,16 +3183,16 @@ export interface components {
         CalendarEntry: {
             /** @description Unique and stable: <kind>-<refId>-<epoch second> for what is scheduled, <kind>run-<runId> for what ran. */
             id: string;
-            /** @description Where it comes from: batch (publications join after). */
+            /** @description Where it comes from: batch or publication. */
             kind: string;
             projectId: string;
             projectName: string;
-            /** @description The id of the thing in its project (the batch). */
+            /** @description The id of the thing in its project (the batch or the publication). */
             refId: string;
             title: string;
             /** Format: date-time */
             start: string;
-            /** @description scheduled, paused or due (about to start) for what is to come; a run's status (queued, running, completed, failed, cancelled, skipped) for what ran. */
+            /** @description scheduled, paused or due (about to start) for what is to come; a run's status (queued, running, completed, failed, cancelled, skipped) for what ran; a publication's (publishing, published, failed, canceled) once it went out. */
             status: string;
             /** @description The caller may move it (PATCH .../calendar/{kind}/{refId}). */
             draggable: boolean;
@@ -7785,7 +7785,7 @@ export interface operations {
             };
             path: {
                 projectId: components["parameters"]["ProjectId"];
-                /** @description The entry's kind (batch). */
+                /** @description The entry's kind (batch or publication). */
                 kind: string;
                 /** @description The entry's refId: the batch's id. */
                 refId: string;

@@ -267,7 +267,7 @@ export function whyFixed(e: CalendarEntry): string | null {
   if (e.recurring && isUpcoming(e)) {
     return "This run repeats on a schedule: change the batch's schedule to move it.";
   }
-  if (!isUpcoming(e)) return "This already ran.";
+  if (!isUpcoming(e)) return e.kind === "publication" ? "This already went out, or was canceled." : "This already ran.";
   return "Only editors and owners move entries.";
 }
 

@@ -36,8 +36,9 @@ function zones(own: string): string[] {
 }
 
 /**
- * The person's calendar: scheduled batch runs (and what ran) across all their projects, in a
- * month or a week, in their time zone (the browser's, or one they pick). Dragging an entry to
+ * The person's calendar: scheduled batch runs and publications (and what ran or went out) across
+ * all their projects, in a month or a week, in their time zone (the browser's, or one they pick).
+ * Dragging an entry to
  * another day or hour moves it; the list under the grid does the same with a date and time field,
  * for keyboards and screen readers. The private iCalendar feed is made and revoked below.
  */
@@ -56,10 +57,17 @@ export default function CalendarPage() {
   const move = useMutation({
     mutationFn: ({ entry, start }: { entry: CalendarEntry; start: Date }) => moveEntry(api, entry, start),
     onSuccess: (moved) => {
-      setNotice({ ok: true, text: `“${moved.title}” now runs ${dayAt(new Date(moved.start), zone)} at ${clockOf(new Date(moved.start), zone)}.` });
+      const when = `${dayAt(new Date(moved.start), zone)} at ${clockOf(new Date(moved.start), zone)}`;
+      const publication = moved.kind === "publication";
+      setNotice({ ok: true, text: `“${moved.title}” ${publication ? "now goes out" : "now runs"} ${when}.` });
       void queryClient.invalidateQueries({ queryKey: queryKeys.calendar() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.batch(moved.projectId, moved.refId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.batches(moved.projectId) });
+      if (publication) {
+        // The item's Publishing panel lists it under the project: its key is ["publications", projectId, itemId].
+        void queryClient.invalidateQueries({ queryKey: ["publications", moved.projectId] });
+      } else {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.batch(moved.projectId, moved.refId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.batches(moved.projectId) });
+      }
     },
     onError: (error) => setNotice({ ok: false, text: messageOf(error) }),
   });

@@ -162,9 +162,10 @@ public final class Services {
         platform::secrets, platform::tasks, publishFetcher::get,
         PublishingService.publishers(publishFetcher::get, platform.clock()), this::hooks,
         platform.settings(PublishingSettings.class, PublishingSettings::from), platform.clock()));
-    // Each kind of thing on the calendar is one source; publishing's scheduled publications join as another.
+    // Each kind of thing on the calendar is one source: batches' runs and content items' publications.
     this.calendar = new Lazy<>(() -> CalendarService.builder().documents(platform.documents()).projects(projects())
         .source(new BatchCalendarSource(batches(), platform.clock()))
+        .source(new dev.contentcreator.core.calendar.PublicationCalendarSource(this::publishing, platform.clock()))
         .links(platform.settings(MailSettings.class, MailSettings::from)::link).clock(platform.clock()).build());
   }
 
