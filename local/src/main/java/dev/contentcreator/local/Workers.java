@@ -81,10 +81,19 @@ final class Workers {
         Log.error("the batch scheduler failed this time and runs again in " + tick, e);
       }
     }, 0, tick.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    // A job accepted before the subscription existed (the very first start) would otherwise wait forever.
-    int swept = services.fanOut().fanOutQueuedJobs();
-    if (swept > 0) {
-      Log.info("queued the items of " + swept + " job(s) that were waiting");
-    }
+    // A job accepted before the subscription existed (the very first start), or whose event was lost
+    // (its fan-out failed on every delivery and went to the dead-letter topic), would otherwise wait
+    // forever: swept at start and then every JOBS_SWEEP, as Cloud Scheduler's jobs-sweep does.
+    Duration sweep = platform.config().get(Settings.JOBS_SWEEP);
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        int swept = services.fanOut().fanOutQueuedJobs();
+        if (swept > 0) {
+          Log.info("queued the items of " + swept + " job(s) that were waiting");
+        }
+      } catch (RuntimeException e) {
+        Log.error("the sweep of queued jobs failed this time and runs again in " + sweep, e);
+      }
+    }, 0, sweep.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 }

@@ -44,7 +44,10 @@ class BudgetsBlackBoxTest {
         "PRICE_TABLE", "{\"demo/*\":{\"image\":0.10,\"input\":0,\"output\":0}}",
         "GENERATION_CONCURRENCY", "2",
         "DEMO_LATENCY", "300ms",
-        "DEMO_CHUNK_DELAY", "0ms"));
+        "DEMO_CHUNK_DELAY", "0ms",
+        // Twenty acceptances at once hold Firestore's locks for tens of seconds on the emulator; a
+        // fan-out that failed on all its deliveries is picked up by the sweep, as in production.
+        "JOBS_SWEEP", "5s"));
   }
 
   @AfterAll

@@ -40,6 +40,7 @@ public final class Settings {
   public static final Setting<Optional<Duration>> BACKUP_INTERVAL = durationOrOff("BACKUP_INTERVAL", "24h", "how often the local server backs up its data; off turns it off");
   public static final Setting<Integer> BACKUP_KEEP = integer("BACKUP_KEEP", "7", "how many local backups are kept");
   public static final Setting<Duration> BATCH_TICK = duration("BATCH_TICK", "1m", "how often the local batch scheduler looks for due runs");
+  public static final Setting<Duration> JOBS_SWEEP = duration("JOBS_SWEEP", "5m", "how often the local server fans out jobs still queued whose event was lost, as Cloud Scheduler's jobs-sweep does in production");
 
   // Identity
   public static final Setting<String> FIREBASE_PROJECT_ID = string("FIREBASE_PROJECT_ID", ProjectId.DEMO, "the Firebase project tokens must be issued for; see ProjectId");
