@@ -296,9 +296,10 @@ describe('functions', () => {
     }
     for (const ref of Object.values(secrets)) assert.match(ref, /^\$\{google_secret_manager_secret\.\w+\}$/);
     const withKey = (key) => Object.keys(specs).filter((n) => specs[n].secrets.includes(key)).sort();
-    assert.deepEqual(withKey('OPENAI_API_KEY'), ['generations', 'tasks']);
-    assert.deepEqual(withKey('ANTHROPIC_API_KEY'), ['generations', 'tasks']);
-    assert.deepEqual(withKey('GEMINI_API_KEY'), ['generations', 'tasks']);
+    // templates accepts "try it" jobs, choosing their provider as generations does (it calls none).
+    assert.deepEqual(withKey('OPENAI_API_KEY'), ['generations', 'tasks', 'templates']);
+    assert.deepEqual(withKey('ANTHROPIC_API_KEY'), ['generations', 'tasks', 'templates']);
+    assert.deepEqual(withKey('GEMINI_API_KEY'), ['generations', 'tasks', 'templates']);
     assert.deepEqual(withKey('GOAPI_WEBHOOK_SECRET'), ['tasks', 'webhooks']);
   });
 
