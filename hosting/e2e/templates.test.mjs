@@ -62,7 +62,7 @@ describe("template authoring, end to end", { skip: skip ?? false }, () => {
 
     await editor.getByRole("button", { name: "Save" }).click();
     await editor.getByRole("heading", { level: 2, name: "Tagline" }).waitFor();
-    await editor.getByText("version 1").waitFor();
+    await editor.getByText("version 1", { exact: true }).waitFor();
     await page.getByRole("navigation", { name: "Templates" }).getByRole("button", { name: /Tagline/ }).waitFor();
 
     const tryIt = editor.getByRole("region", { name: "Try it" });

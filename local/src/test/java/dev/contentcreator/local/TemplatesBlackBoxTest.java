@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,10 +40,11 @@ class TemplatesBlackBoxTest {
       + "{\"name\":\"tone\",\"type\":\"choice\",\"default\":\"warm\",\"limits\":{\"options\":[\"warm\",\"bold\"]}}]}";
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
     Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m",
-        "DEMO_CHUNK_DELAY", "0ms", "DEMO_LATENCY", "20ms"));
+    server = ServerProcess.start(data, OnEmulators.with(OnEmulators.adaptersFor(test), "RATE_LIMIT_PER_USER", "10000/1m",
+        "RATE_LIMIT_PER_IP", "10000/1m", "RATE_LIMIT_PER_PEER", "10000/1m", "DEMO_CHUNK_DELAY", "0ms",
+        "DEMO_LATENCY", "20ms"));
     api = new Api(server.base());
     alice = Emulator.signUp("alice");
     bob = Emulator.signUp("bob");

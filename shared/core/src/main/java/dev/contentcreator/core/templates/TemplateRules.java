@@ -77,8 +77,9 @@ public final class TemplateRules {
       } else if (new HashSet<>(v.choices()).size() != v.choices().size()) {
         errors.add(new FieldError(at + ".limits.options", "has an option twice"));
       }
-      if (v.maxLength() != null && !isText) {
-        errors.add(new FieldError(at + ".limits.maxLength", "only text and long text have a maxLength"));
+      // A choice may keep the maxLength older clients sent with it; a number or a yes/no has none.
+      if (v.maxLength() != null && !isText && !v.type().equals("choice")) {
+        errors.add(new FieldError(at + ".limits.maxLength", "only text, long text and choice have a maxLength"));
       } else if (v.maxLength() != null && (v.maxLength() < 1 || v.maxLength() > MAX_VARIABLE_LENGTH)) {
         errors.add(new FieldError(at + ".limits.maxLength", "must be from 1 to " + MAX_VARIABLE_LENGTH));
       }

@@ -112,16 +112,26 @@ public final class TemplateService {
   }
 
   private List<Template> library(String uid) {
-    return live(Query.on(COLLECTION).whereEqualTo("ownerUid", uid));
+    return live(documents.query(Query.on(COLLECTION).whereEqualTo("ownerUid", uid)
+        .orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build()));
   }
 
   private List<Template> ofProject(String projectId) {
-    return live(Query.on(COLLECTION).whereEqualTo("projectId", projectId));
+    return live(documents.query(Query.on(COLLECTION).whereEqualTo("projectId", projectId)
+        .orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build()));
   }
 
-  private List<Template> live(Query.Builder q) {
-    return documents.query(q.orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build())
-        .items().stream().map(d -> template(d.data())).filter(t -> t.deletedAt() == null).toList();
+  private static List<Template> live(dev.contentcreator.core.ports.Page page) {
+    return page.items().stream().map(d -> template(d.data())).filter(t -> t.deletedAt() == null).toList();
+  }
+
+  /** How many live templates the project (when given) or else the person's library holds, read in {@code tx}. */
+  private static long held(DocumentStore.Transaction tx, String projectId, String ownerUid) {
+    return live(projectId != null
+        ? tx.query(Query.on(COLLECTION).whereEqualTo("projectId", projectId)
+            .orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build())
+        : tx.query(Query.on(COLLECTION).whereEqualTo("ownerUid", ownerUid)
+            .orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build())).size();
   }
 
   /**
@@ -228,12 +238,8 @@ public final class TemplateService {
     return TemplateView.of(t);
   }
 
-  private void refuseFull(DocumentStore.Transaction tx, Template t) {
-    Query.Builder q = t.projectId() != null ? Query.on(COLLECTION).whereEqualTo("projectId", t.projectId())
-        : Query.on(COLLECTION).whereEqualTo("ownerUid", t.ownerUid());
-    long held = tx.query(q.orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build()).items()
-        .stream().filter(d -> template(d.data()).deletedAt() == null).count();
-    if (held >= MAX_PER_SCOPE) {
+  private static void refuseFull(DocumentStore.Transaction tx, Template t) {
+    if (held(tx, t.projectId(), t.ownerUid()) >= MAX_PER_SCOPE) {
       throw ApiException.conflict("This " + (t.projectId() != null ? "project" : "library") + " already holds "
           + MAX_PER_SCOPE + " templates; delete one first.");
     }
@@ -403,11 +409,7 @@ public final class TemplateService {
           now, 1, projectId.isPresent() ? null : uid, null));
     }
     documents.transaction(tx -> {
-      Query.Builder q = projectId.isPresent() ? Query.on(COLLECTION).whereEqualTo("projectId", projectId.get())
-          : Query.on(COLLECTION).whereEqualTo("ownerUid", uid);
-      long held = tx.query(q.orderBy("createdAt", Query.Direction.ASCENDING).limit(Query.MAX_LIMIT).build()).items()
-          .stream().filter(d -> template(d.data()).deletedAt() == null).count();
-      if (held + made.size() > MAX_PER_SCOPE) {
+      if (held(tx, projectId.orElse(null), uid) + made.size() > MAX_PER_SCOPE) {
         throw ApiException.conflict("Importing " + made.size() + " templates would pass the " + MAX_PER_SCOPE
             + " this " + (projectId.isPresent() ? "project" : "library") + " may hold; nothing was imported.");
       }
