@@ -62,7 +62,7 @@ describe("brand knowledge, end to end", { skip: skip ?? false }, () => {
     const row = page.getByRole("row", { name: /brand-guide\.md/ });
     await row.getByText("Ready: 3 passages").waitFor();
 
-    await page.getByLabel("Search").fill("Which bird represents the bakery?");
+    await page.getByRole("textbox", { name: "Question" }).fill("Which bird represents the bakery?");
     await page.getByRole("button", { name: "Search" }).click();
     const results = page.getByRole("region", { name: "Search the knowledge" }).getByRole("listitem");
     await results.first().getByText(/teal heron/).waitFor();

@@ -98,7 +98,6 @@ export function Reader({
         onDelete={() => setConfirmDelete(true)}
       />
       <SavedNotice notice={notice} count={noticeCount} />
-      <KnowledgeUsed item={item} />
       <Findings
         projectId={projectId}
         item={item}
@@ -150,6 +149,7 @@ export function Reader({
       ) : (
         <ContentView item={item} onZoom={() => setViewerOpen(true)} />
       )}
+      <KnowledgeUsed item={item} />
 
       <ReviewPanel projectId={projectId} tagged={tagged} role={role} onReload={reload} />
       {mode === "read" && <Comments key={`${item.id}-${item.currentVersion}`} projectId={projectId} item={item} isOwner={isOwner} />}
