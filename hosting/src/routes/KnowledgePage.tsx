@@ -158,7 +158,7 @@ function Search({ projectId }: { projectId: string }) {
         }}
       >
         <Flex gap="2">
-          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ask a question about the brand" aria-label="Search" />
+          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ask a question about the brand" aria-label="Question" />
           <Button type="submit" loading={search.isPending}>
             Search
           </Button>

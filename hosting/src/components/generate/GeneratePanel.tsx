@@ -211,7 +211,7 @@ export function GeneratePanel({ projectId, onStarted }: { projectId: string; onS
           {kind === "text" && (
             <Flex as="label" gap="2" align="center" fontSize="sm">
               <input type="checkbox" checked={useKnowledge} onChange={(e) => setUseKnowledge(e.target.checked)} />
-              Use brand knowledge (the passages of the project's documents nearest to the prompt)
+              Use brand knowledge (passages of this project's documents that match what you ask)
             </Flex>
           )}
           {generate.isError && <GenerateProblem error={generate.error} errors={errors} />}

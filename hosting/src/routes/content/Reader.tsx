@@ -99,7 +99,6 @@ export function Reader({
         onDelete={() => setConfirmDelete(true)}
       />
       <SavedNotice notice={notice} count={noticeCount} />
-      <KnowledgeUsed item={item} />
       <Findings
         projectId={projectId}
         item={item}
@@ -151,6 +150,7 @@ export function Reader({
       ) : (
         <ContentView item={item} onZoom={() => setViewerOpen(true)} />
       )}
+      <KnowledgeUsed item={item} />
 
       <ReviewPanel projectId={projectId} tagged={tagged} role={role} onReload={reload} />
       <PublishPanel projectId={projectId} item={item} role={role} />
