@@ -73,14 +73,13 @@ function offsetAt(at: Date, zone: string): number {
 }
 
 /**
- * The instant the wall clock of `zone` reads `w`. A time that occurs twice (a fall-back hour) is
- * its first occurrence; a time that does not occur (a spring-forward gap) is moved on by the gap,
- * as a clock set before the change would read it (02:30 becomes 03:30 in Paris).
+ * The instants at which the wall clock of `zone` reads `w`, earliest first: one, two for a time the
+ * clocks go back over (a fall-back hour), none for a time they skip (a spring-forward gap).
  */
-export function instantOf(w: WallTime, zone: string): Date {
+export function occurrencesOf(w: WallTime, zone: string): number[] {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
   // The offsets either side of the guess: before and after a change they differ.
-  const candidates = [offsetAt(new Date(asUtc - 86_400_000), zone), offsetAt(new Date(asUtc + 86_400_000), zone)];
+  const candidates = new Set([offsetAt(new Date(asUtc - 86_400_000), zone), offsetAt(new Date(asUtc + 86_400_000), zone)]);
   const fits: number[] = [];
   for (const offset of candidates) {
     const t = asUtc - offset;
@@ -89,9 +88,20 @@ export function instantOf(w: WallTime, zone: string): Date {
       fits.push(t);
     }
   }
-  if (fits.length > 0) return new Date(Math.min(...fits));
+  return fits.sort((a, b) => a - b);
+}
+
+/**
+ * The instant the wall clock of `zone` reads `w`. A time that occurs twice (a fall-back hour) is
+ * its first occurrence; a time that does not occur (a spring-forward gap) is moved on by the gap,
+ * as a clock set before the change would read it (02:30 becomes 03:30 in Paris).
+ */
+export function instantOf(w: WallTime, zone: string): Date {
+  const fits = occurrencesOf(w, zone);
+  if (fits.length > 0) return new Date(fits[0]);
   // In a gap: read it with the offset from before the change, which lands past the gap.
-  return new Date(asUtc - Math.min(...candidates));
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+  return new Date(asUtc - Math.min(offsetAt(new Date(asUtc - 86_400_000), zone), offsetAt(new Date(asUtc + 86_400_000), zone)));
 }
 
 function pad(n: number, width = 2): string {

@@ -3,6 +3,8 @@
 // The server decides; this only previews. Daylight saving follows the server: a local time that
 // doesn't exist that day is skipped, one that happens twice fires at its first occurrence.
 
+import { isZone, occurrencesOf, wallTime, type WallTime } from "./calendar";
+
 export interface Cron {
   minutes: number[];
   hours: number[];
@@ -111,57 +113,16 @@ function value(text: string, spec: FieldSpec): number | null {
   return at >= 0 ? at + (spec.nameBase ?? 0) : null;
 }
 
-/** Wall-clock fields of an instant in a time zone. */
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
+/** Wall-clock fields of an instant in a time zone (the calendar's, which reads them the same way). */
+type Wall = WallTime;
 
 /** Whether the browser knows this IANA time zone. */
 export function isTimeZone(zone: string): boolean {
-  if (!zone.trim()) return false;
-  try {
-    formatter(zone.trim());
-    return true;
-  } catch {
-    return false;
-  }
+  return zone.trim() !== "" && isZone(zone.trim());
 }
 
 function wallAt(instant: number, zone: string): Wall {
-  const parts: Record<string, number> = {};
-  for (const part of formatter(zone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute };
-}
-
-function offsetAt(instant: number, zone: string): number {
-  const w = wallAt(instant, zone);
-  const floored = instant - (((instant % 60_000) + 60_000) % 60_000);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - floored;
+  return wallTime(new Date(instant), zone);
 }
 
 /**
@@ -169,15 +130,8 @@ function offsetAt(instant: number, zone: string): number {
  * the two when they go back over it.
  */
 export function wallToInstant(wall: Wall, zone: string): number | null {
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const day = 86_400_000;
-  const candidates = [...new Set([naive - offsetAt(naive - day, zone), naive - offsetAt(naive + day, zone)])]
-    .filter((instant) => {
-      const w = wallAt(instant, zone);
-      return w.year === wall.year && w.month === wall.month && w.day === wall.day && w.hour === wall.hour && w.minute === wall.minute;
-    })
-    .sort((a, b) => a - b);
-  return candidates.length > 0 ? candidates[0] : null;
+  const fits = occurrencesOf(wall, zone);
+  return fits.length > 0 ? fits[0] : null;
 }
 
 /** The next `count` times the cron fires strictly after `after`, in `zone`. */

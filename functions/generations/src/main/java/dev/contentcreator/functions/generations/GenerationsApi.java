@@ -1,7 +1,5 @@
 package dev.contentcreator.functions.generations;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.contentcreator.core.brand.VoiceDraft;
 import dev.contentcreator.core.domain.ContentKind;
 import dev.contentcreator.core.generation.GenerationRequest;
@@ -15,7 +13,6 @@ import dev.contentcreator.core.http.FieldError;
 import dev.contentcreator.core.http.JsonBody;
 import dev.contentcreator.core.http.Router;
 import dev.contentcreator.core.platform.Services;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +72,10 @@ public final class GenerationsApi {
     }
     Optional<String> prompt = body.string("prompt", 1, 20_000);
     Optional<String> templateId = body.string("templateId", 1, 100);
-    Map<String, String> variables = stringMap(body, "variables", 50);
+    Map<String, String> variables = body.stringMap("variables", 50, 20_000);
     Optional<String> provider = body.string("provider", 1, 40);
     Optional<String> model = body.string("model", 1, 100);
-    Map<String, String> options = stringMap(body, "options", 30);
+    Map<String, String> options = body.stringMap("options", 30, 20_000);
     for (FieldError e : GenerationRequest.checkOptions(options)) {
       body.reject(e.field(), e.message());
     }
@@ -129,27 +126,5 @@ public final class GenerationsApi {
     }
     body.finish();
     return ApiResponse.ok(s.generation().draftVoice(r.caller().uid(), projectId, samples));
-  }
-
-  /** A JSON object of strings (numbers and booleans are taken as their text). */
-  private static Map<String, String> stringMap(JsonBody body, String field, int max) {
-    Map<String, String> out = new HashMap<>();
-    Optional<JsonObject> o = body.object(field);
-    if (o.isEmpty()) {
-      return out;
-    }
-    if (o.get().size() > max) {
-      body.reject(field, "may have at most " + max + " entries");
-      return out;
-    }
-    for (Map.Entry<String, JsonElement> e : o.get().entrySet()) {
-      JsonElement v = e.getValue();
-      if (v.isJsonPrimitive()) {
-        out.put(e.getKey(), v.getAsString());
-      } else if (!v.isJsonNull()) {
-        body.reject(field + "." + e.getKey(), "must be a string, number or boolean");
-      }
-    }
-    return out;
   }
 }

@@ -13,7 +13,6 @@ import dev.contentcreator.core.templates.TemplateService;
 import dev.contentcreator.core.templates.TemplateTransfer;
 import dev.contentcreator.core.templates.TemplateView;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +93,7 @@ public final class TemplatesApi {
         })
         .post(one + "/preview", r -> {
           JsonBody body = r.json();
-          Map<String, String> values = stringMap(body, "values", 50);
+          Map<String, String> values = body.stringMap("values", 50, 4_000);
           body.finish();
           return ApiResponse.ok(s.templates().preview(r.caller().uid(), where(r), id(r), values));
         })
@@ -195,7 +194,7 @@ public final class TemplatesApi {
       holder.add("values", all.remove("values"));
     }
     JsonBody valuesBody = JsonBody.of(holder);
-    Map<String, String> values = stringMap(valuesBody, "values", 50);
+    Map<String, String> values = valuesBody.stringMap("values", 50, 4_000);
     if (!all.has("name")) {
       all.addProperty("name", "Draft");
     }
@@ -232,7 +231,7 @@ public final class TemplatesApi {
         JsonObject holder = new JsonObject();
         holder.add("v", e);
         JsonBody one = JsonBody.of(holder);
-        Map<String, String> values = stringMap(one, "v", 50);
+        Map<String, String> values = one.stringMap("v", 50, 4_000);
         try {
           one.finish();
         } catch (ApiException refused) {
@@ -243,28 +242,6 @@ public final class TemplatesApi {
       }
     }
     body.finish();
-    return out;
-  }
-
-  /** A JSON object of values (numbers and booleans are taken as their text). */
-  private static Map<String, String> stringMap(JsonBody body, String field, int max) {
-    Map<String, String> out = new HashMap<>();
-    Optional<JsonObject> o = body.object(field);
-    if (o.isEmpty()) {
-      return out;
-    }
-    if (o.get().size() > max) {
-      body.reject(field, "may have at most " + max + " entries");
-      return out;
-    }
-    for (Map.Entry<String, JsonElement> e : o.get().entrySet()) {
-      JsonElement v = e.getValue();
-      if (v.isJsonPrimitive() && v.getAsString().length() <= 4000 && !JsonBody.hasControl(v.getAsString())) {
-        out.put(e.getKey(), v.getAsString());
-      } else if (!v.isJsonNull()) {
-        body.reject(field + "." + e.getKey(), "must be a string, number or boolean of at most 4000 characters");
-      }
-    }
     return out;
   }
 }

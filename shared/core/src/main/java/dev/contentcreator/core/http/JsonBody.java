@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -257,6 +258,33 @@ public final class JsonBody {
       return Optional.empty();
     }
     return Optional.of(e.getAsJsonObject());
+  }
+
+  /**
+   * An object field of at most {@code maxEntries} values, each a string, number or boolean (taken as
+   * its text) of at most {@code maxLength} characters without control characters; empty when absent
+   * or null. Each value that breaks a rule is named in the 400 ({@code field.key}).
+   */
+  public Map<String, String> stringMap(String field, int maxEntries, int maxLength) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Optional<JsonObject> o = object(field);
+    if (o.isEmpty()) {
+      return out;
+    }
+    if (o.get().size() > maxEntries) {
+      errors.add(new FieldError(field, "may have at most " + maxEntries + " entries"));
+      return out;
+    }
+    for (Map.Entry<String, JsonElement> e : o.get().entrySet()) {
+      JsonElement v = e.getValue();
+      if (v.isJsonPrimitive() && v.getAsString().length() <= maxLength && !hasControl(v.getAsString())) {
+        out.put(e.getKey(), v.getAsString());
+      } else if (!v.isJsonNull()) {
+        errors.add(new FieldError(field + "." + e.getKey(),
+            "must be a string, number or boolean of at most " + maxLength + " characters"));
+      }
+    }
+    return out;
   }
 
   /** An array field of strings; empty when absent or null. */

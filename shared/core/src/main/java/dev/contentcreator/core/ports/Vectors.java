@@ -97,6 +97,26 @@ public interface Vectors extends AutoCloseable {
     }
   }
 
+  /**
+   * The embedding of the first of {@code entries}, checked to share its model and dimension with
+   * every other one (null for none), so an adapter stores a batch of one space or nothing.
+   *
+   * @throws MixedEmbeddingsException when two entries disagree
+   */
+  static Embedding sameSpace(String projectId, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return null;
+    }
+    Embedding first = entries.get(0).embedding();
+    for (Entry e : entries) {
+      if (!e.embedding().model().equals(first.model()) || e.embedding().dimensions() != first.dimensions()) {
+        throw new MixedEmbeddingsException(projectId, first.model(), first.dimensions(), e.embedding().model(),
+            e.embedding().dimensions());
+      }
+    }
+    return first;
+  }
+
   /** An id of a passage, a document or a project: 1 to 200 letters, digits, dashes and underscores. */
   static String checkId(String what, String id) {
     if (id == null || !id.matches("[A-Za-z0-9_-]{1,200}")) {

@@ -87,4 +87,25 @@ class JsonBodyTest {
     b.strings("words", 5, 50);
     assertEquals("words", assertThrows(ApiException.class, b::finish).errors().get(0).field());
   }
+
+  @Test
+  void aStringMapTakesNumbersAndBooleansAsTextAndNamesEachValueItRefuses() {
+    JsonBody body = parse("{\"v\":{\"a\":\"tea\",\"n\":3,\"b\":true,\"long\":\"xxxxx\",\"ctl\":\"a\\u0007b\","
+        + "\"obj\":{},\"none\":null}}");
+
+    java.util.Map<String, String> values = body.stringMap("v", 10, 4);
+
+    assertEquals(java.util.Map.of("a", "tea", "n", "3", "b", "true"), values);
+    ApiException e = assertThrows(ApiException.class, body::finish);
+    assertEquals(java.util.List.of("v.long", "v.ctl", "v.obj"), e.errors().stream().map(FieldError::field).toList());
+  }
+
+  @Test
+  void aStringMapWithTooManyEntriesIsRefusedAsAWhole() {
+    JsonBody body = parse("{\"v\":{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"}}");
+
+    assertEquals(java.util.Map.of(), body.stringMap("v", 2, 100));
+    ApiException e = assertThrows(ApiException.class, body::finish);
+    assertEquals("v", e.errors().get(0).field());
+  }
 }

@@ -48,15 +48,9 @@ public final class SqliteVectors implements Vectors {
   @Override
   public void upsertAll(String projectId, List<Entry> entries) {
     Vectors.checkId("projectId", projectId);
-    if (entries.isEmpty()) {
+    Embedding first = Vectors.sameSpace(projectId, entries);
+    if (first == null) {
       return;
-    }
-    Embedding first = entries.get(0).embedding();
-    for (Entry e : entries) {
-      if (!e.embedding().model().equals(first.model()) || e.embedding().dimensions() != first.dimensions()) {
-        throw new MixedEmbeddingsException(projectId, first.model(), first.dimensions(), e.embedding().model(),
-            e.embedding().dimensions());
-      }
     }
     file.write("store vectors", c -> {
       requireSame(c, projectId, first);

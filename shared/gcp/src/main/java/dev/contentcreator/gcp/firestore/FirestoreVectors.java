@@ -74,15 +74,9 @@ public final class FirestoreVectors implements Vectors {
   @Override
   public void upsertAll(String projectId, List<Entry> entries) {
     Vectors.checkId("projectId", projectId);
-    if (entries.isEmpty()) {
+    Embedding first = Vectors.sameSpace(projectId, entries);
+    if (first == null) {
       return;
-    }
-    Embedding first = entries.get(0).embedding();
-    for (Entry e : entries) {
-      if (!e.embedding().model().equals(first.model()) || e.embedding().dimensions() != first.dimensions()) {
-        throw new MixedEmbeddingsException(projectId, first.model(), first.dimensions(), e.embedding().model(),
-            e.embedding().dimensions());
-      }
     }
     requireSame(projectId, first.model(), first.dimensions());
     for (int from = 0; from < entries.size(); from += BATCH) {
