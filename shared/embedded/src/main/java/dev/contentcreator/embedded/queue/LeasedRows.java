@@ -1,6 +1,7 @@
 package dev.contentcreator.embedded.queue;
 
 import dev.contentcreator.embedded.sqlite.SqliteFile;
+import dev.contentcreator.embedded.sqlite.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,7 +91,7 @@ final class LeasedRows implements Dispatcher.Source {
   public long nextWakeAt() {
     long now = clock.millis();
     return file.read("find the next due row of " + shape.table(), c -> {
-      try (PreparedStatement select = c.prepareStatement("SELECT min(t) FROM ("
+      try (PreparedStatement select = Statements.prepare(c, "SELECT min(t) FROM ("
           + " SELECT min(due_at) AS t FROM " + shape.table() + " WHERE state = 'pending' AND due_at > ?"
           + " UNION ALL SELECT min(lease_until) FROM " + shape.table()
           + " WHERE state = 'running' AND lease_until > ?)")) {
@@ -107,7 +108,7 @@ final class LeasedRows implements Dispatcher.Source {
   @Override
   public void renewLeases() {
     file.write("renew leases in " + shape.table(), c -> {
-      try (PreparedStatement renew = c.prepareStatement("UPDATE " + shape.table() + " SET lease_until = ?"
+      try (PreparedStatement renew = Statements.prepare(c, "UPDATE " + shape.table() + " SET lease_until = ?"
           + " WHERE state = 'running' AND lease_owner = ?")) {
         renew.setLong(1, clock.millis() + leaseDuration.toMillis());
         renew.setString(2, owner);
@@ -123,7 +124,7 @@ final class LeasedRows implements Dispatcher.Source {
 
   /** Leases the rows {@code keys} name to this process: running, one more attempt, until the lease ends. */
   void lease(Connection c, List<List<Object>> keys, long now) throws SQLException {
-    try (PreparedStatement lease = c.prepareStatement("UPDATE " + shape.table() + " SET state = 'running',"
+    try (PreparedStatement lease = Statements.prepare(c, "UPDATE " + shape.table() + " SET state = 'running',"
         + " attempts = attempts + 1, lease_until = ?, lease_owner = ?"
         + (shape.firstAttempt() ? ", first_attempt_at = coalesce(first_attempt_at, ?)" : "")
         + " WHERE " + keyMatch)) {
@@ -158,7 +159,7 @@ final class LeasedRows implements Dispatcher.Source {
 
   /** Puts the row back to wait until {@code dueAt}, keeping {@code error} as its last. */
   void retryAt(Connection c, List<Object> key, long dueAt, String error) throws SQLException {
-    try (PreparedStatement retry = c.prepareStatement("UPDATE " + shape.table() + " SET state = 'pending',"
+    try (PreparedStatement retry = Statements.prepare(c, "UPDATE " + shape.table() + " SET state = 'pending',"
         + " due_at = ?, lease_until = NULL, lease_owner = NULL, last_error = ? WHERE " + keyMatch)) {
       retry.setLong(1, dueAt);
       retry.setString(2, error);
@@ -171,7 +172,7 @@ final class LeasedRows implements Dispatcher.Source {
   QueueStats stats(String column, String value) {
     Map<WorkState, Long> counts = file.read("count the rows of " + value, c -> {
       Map<WorkState, Long> byState = new EnumMap<>(WorkState.class);
-      try (PreparedStatement select = c.prepareStatement(
+      try (PreparedStatement select = Statements.prepare(c, 
           "SELECT state, count(*) FROM " + shape.table() + " WHERE " + column + " = ? GROUP BY state")) {
         select.setString(1, value);
         try (ResultSet rows = select.executeQuery()) {
@@ -189,7 +190,7 @@ final class LeasedRows implements Dispatcher.Source {
 
   /** Deletes the done rows that finished at or before {@code cutoff}; dead rows stay. */
   int purgeDone(Connection c, long cutoff) throws SQLException {
-    try (PreparedStatement delete = c.prepareStatement(
+    try (PreparedStatement delete = Statements.prepare(c, 
         "DELETE FROM " + shape.table() + " WHERE state = 'done' AND finished_at <= ?")) {
       delete.setLong(1, cutoff);
       return delete.executeUpdate();
@@ -222,7 +223,7 @@ final class LeasedRows implements Dispatcher.Source {
 
   /** False when the lease ran out and the row moved on without us. */
   private boolean stillOurs(Connection c, Lease lease) throws SQLException {
-    try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM " + shape.table() + " WHERE " + keyMatch
+    try (PreparedStatement select = Statements.prepare(c, "SELECT 1 FROM " + shape.table() + " WHERE " + keyMatch
         + " AND state = 'running' AND lease_owner = ? AND attempts = ?")) {
       int next = bindKey(select, 1, lease.key());
       select.setString(next++, owner);
@@ -234,7 +235,7 @@ final class LeasedRows implements Dispatcher.Source {
   }
 
   private void finish(Connection c, List<Object> key, String state, long at, String error) throws SQLException {
-    try (PreparedStatement finish = c.prepareStatement("UPDATE " + shape.table() + " SET state = ?,"
+    try (PreparedStatement finish = Statements.prepare(c, "UPDATE " + shape.table() + " SET state = ?,"
         + " finished_at = ?, lease_until = NULL, lease_owner = NULL, last_error = ? WHERE " + keyMatch)) {
       finish.setString(1, state);
       finish.setLong(2, at);
@@ -251,7 +252,7 @@ final class LeasedRows implements Dispatcher.Source {
     List<String> columns = new ArrayList<>(shape.keys());
     columns.addAll(List.of("attempts", "lease_until"));
     columns.addAll(shape.context());
-    try (PreparedStatement select = c.prepareStatement("SELECT " + String.join(", ", columns) + " FROM "
+    try (PreparedStatement select = Statements.prepare(c, "SELECT " + String.join(", ", columns) + " FROM "
         + shape.table() + " WHERE state = 'running' AND lease_until <= ?")) {
       select.setLong(1, now);
       try (ResultSet rows = select.executeQuery()) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.ports.EventBus;
 import dev.contentcreator.core.ports.EventHandler;
+import dev.contentcreator.embedded.sqlite.Statements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
     }
     try {
       database.write("subscribe " + key, c -> {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_subscriptions (topic, handler,"
+        try (PreparedStatement insert = Statements.prepare(c, "INSERT INTO queue_subscriptions (topic, handler,"
             + " created_at) VALUES (?, ?, ?) ON CONFLICT (topic, handler) DO NOTHING")) {
           insert.setString(1, config.topic());
           insert.setString(2, config.handlerName());
@@ -130,7 +131,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
   public long messageCount(String topic) {
     Objects.requireNonNull(topic, "topic");
     return database.read("count the messages of " + topic, c -> {
-      try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM queue_messages WHERE topic = ?")) {
+      try (PreparedStatement select = Statements.prepare(c, "SELECT count(*) FROM queue_messages WHERE topic = ?")) {
         select.setString(1, topic);
         try (ResultSet rows = select.executeQuery()) {
           rows.next();
@@ -145,7 +146,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
     Objects.requireNonNull(topic, "topic");
     return database.read("list the dead messages of " + topic, c -> {
       List<DeadMessage> dead = new ArrayList<>();
-      try (PreparedStatement select = c.prepareStatement("SELECT m.seq, m.topic, d.handler, m.data, m.attributes,"
+      try (PreparedStatement select = Statements.prepare(c, "SELECT m.seq, m.topic, d.handler, m.data, m.attributes,"
           + " d.attempts, d.last_error, d.finished_at FROM queue_deliveries d JOIN queue_messages m"
           + " ON m.seq = d.message_seq WHERE d.topic = ? AND d.state = 'dead' ORDER BY d.finished_at, m.seq")) {
         select.setString(1, topic);
@@ -171,7 +172,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
     return database.write("purge delivered messages", c -> {
       long cutoff = clock.millis() - settings.retention().toMillis();
       rows.purgeDone(c, cutoff);
-      try (PreparedStatement messages = c.prepareStatement("DELETE FROM queue_messages WHERE published_at <= ?"
+      try (PreparedStatement messages = Statements.prepare(c, "DELETE FROM queue_messages WHERE published_at <= ?"
           + " AND NOT EXISTS (SELECT 1 FROM queue_deliveries WHERE message_seq = seq)")) {
         messages.setLong(1, cutoff);
         return messages.executeUpdate();
@@ -187,7 +188,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
   private static long insertMessage(Connection c, String topic, String data, String attributes, long now)
       throws SQLException {
     long seq;
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_messages (topic, data, attributes,"
+    try (PreparedStatement insert = Statements.prepare(c, "INSERT INTO queue_messages (topic, data, attributes,"
         + " published_at) VALUES (?, ?, ?, ?)")) {
       insert.setString(1, topic);
       insert.setString(2, data);
@@ -200,7 +201,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
       rows.next();
       seq = rows.getLong(1);
     }
-    try (PreparedStatement fanOut = c.prepareStatement("INSERT INTO queue_deliveries (message_seq, topic, handler,"
+    try (PreparedStatement fanOut = Statements.prepare(c, "INSERT INTO queue_deliveries (message_seq, topic, handler,"
         + " state, due_at) SELECT ?, topic, handler, 'pending', ? FROM queue_subscriptions WHERE topic = ?")) {
       fanOut.setLong(1, seq);
       fanOut.setLong(2, now);
@@ -246,7 +247,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
       throws SQLException {
     String data;
     JsonObject attributes;
-    try (PreparedStatement select = c.prepareStatement("SELECT data, attributes FROM queue_messages WHERE seq = ?")) {
+    try (PreparedStatement select = Statements.prepare(c, "SELECT data, attributes FROM queue_messages WHERE seq = ?")) {
       select.setLong(1, seq);
       try (ResultSet rows = select.executeQuery()) {
         if (!rows.next()) {
@@ -281,7 +282,7 @@ public final class SqliteEventBus extends LeasedQueue implements EventBus {
       throws SQLException {
     SubscriptionConfig config = subscription.config;
     List<DeliveryJob> jobs = new ArrayList<>();
-    try (PreparedStatement select = c.prepareStatement("SELECT m.seq, m.data, m.attributes, m.published_at,"
+    try (PreparedStatement select = Statements.prepare(c, "SELECT m.seq, m.data, m.attributes, m.published_at,"
         + " d.attempts FROM queue_deliveries d JOIN queue_messages m ON m.seq = d.message_seq"
         + " WHERE d.topic = ? AND d.handler = ? AND d.state = 'pending' AND d.due_at <= ?"
         + " ORDER BY d.due_at, m.seq LIMIT ?")) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.contentcreator.core.ports.TaskHandler;
 import dev.contentcreator.core.ports.TaskQueue;
+import dev.contentcreator.embedded.sqlite.Statements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -99,14 +100,14 @@ public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
     long dueAt = LeasedRows.ceilMillis(task.scheduleTime());
     boolean created = database.write("enqueue " + task.queue() + "/" + task.name(), c -> {
       long now = clock.millis();
-      try (PreparedStatement expired = c.prepareStatement("DELETE FROM queue_tasks WHERE queue = ? AND name = ?"
+      try (PreparedStatement expired = Statements.prepare(c, "DELETE FROM queue_tasks WHERE queue = ? AND name = ?"
           + " AND state = 'done' AND finished_at <= ?")) {
         expired.setString(1, task.queue());
         expired.setString(2, task.name());
         expired.setLong(3, now - settings.retention().toMillis());
         expired.executeUpdate();
       }
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO queue_tasks"
+      try (PreparedStatement insert = Statements.prepare(c, "INSERT INTO queue_tasks"
           + " (queue, name, handler, payload, state, due_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"
           + " ON CONFLICT (queue, name) DO NOTHING")) {
         insert.setString(1, task.queue());
@@ -158,7 +159,7 @@ public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
 
   private static List<TaskRecord> records(Connection c, String where, String... args) throws SQLException {
     List<TaskRecord> records = new ArrayList<>();
-    try (PreparedStatement select = c.prepareStatement("SELECT queue, name, handler, payload, state, attempts,"
+    try (PreparedStatement select = Statements.prepare(c, "SELECT queue, name, handler, payload, state, attempts,"
         + " due_at, first_attempt_at, last_error, finished_at FROM queue_tasks " + where)) {
       for (int i = 0; i < args.length; i++) {
         select.setString(i + 1, args[i]);
@@ -193,7 +194,7 @@ public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
     String handlerList = String.join(", ", names.stream().map(n -> "?").toList());
     Map<String, Long> running = runningByQueue(c);
     List<String> dueQueues = new ArrayList<>();
-    try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT queue FROM queue_tasks"
+    try (PreparedStatement select = Statements.prepare(c, "SELECT DISTINCT queue FROM queue_tasks"
         + " WHERE state = 'pending' AND due_at <= ? AND handler IN (" + handlerList + ") ORDER BY queue")) {
       select.setLong(1, now);
       bind(select, 2, names);
@@ -220,7 +221,7 @@ public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
   private List<TaskJob> claimFrom(Connection c, String queue, long now, long room, List<String> names,
       String handlerList) throws SQLException {
     List<TaskJob> jobs = new ArrayList<>();
-    try (PreparedStatement select = c.prepareStatement("SELECT name, handler, payload, attempts, first_attempt_at"
+    try (PreparedStatement select = Statements.prepare(c, "SELECT name, handler, payload, attempts, first_attempt_at"
         + " FROM queue_tasks WHERE queue = ? AND state = 'pending' AND due_at <= ? AND handler IN (" + handlerList
         + ") ORDER BY due_at, created_at, name LIMIT ?")) {
       select.setString(1, queue);
@@ -242,7 +243,7 @@ public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
 
   private static Map<String, Long> runningByQueue(Connection c) throws SQLException {
     Map<String, Long> running = new TreeMap<>();
-    try (PreparedStatement select = c.prepareStatement(
+    try (PreparedStatement select = Statements.prepare(c, 
         "SELECT queue, count(*) FROM queue_tasks WHERE state = 'running' GROUP BY queue");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {

@@ -37,7 +37,7 @@ final class DocumentSql {
   static Optional<Document> get(Connection connection, String collection, String id) throws SQLException {
     requireCollection(collection);
     requireId(id);
-    try (PreparedStatement select = connection.prepareStatement(
+    try (PreparedStatement select = Statements.prepare(connection, 
         "SELECT data FROM documents WHERE collection = ? AND id = ?")) {
       select.setString(1, collection);
       select.setString(2, id);
@@ -59,7 +59,7 @@ final class DocumentSql {
     for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
       String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-      try (PreparedStatement select = connection.prepareStatement(
+      try (PreparedStatement select = Statements.prepare(connection, 
           "SELECT id, data FROM documents WHERE collection = ? AND id IN (" + marks + ")")) {
         select.setString(1, collection);
         for (int i = 0; i < chunk.size(); i++) {
@@ -83,7 +83,7 @@ final class DocumentSql {
   /** Inserts a document; returns false, writing nothing, if the id is taken. */
   static boolean insert(Connection connection, String collection, String id, JsonObject data) throws SQLException {
     String json = serialize(collection, id, data);
-    try (PreparedStatement insert = connection.prepareStatement(
+    try (PreparedStatement insert = Statements.prepare(connection, 
         "INSERT INTO documents (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO NOTHING")) {
       bindDocument(insert, collection, id, json);
       return insert.executeUpdate() == 1;
@@ -92,7 +92,7 @@ final class DocumentSql {
 
   static void upsert(Connection connection, String collection, String id, JsonObject data) throws SQLException {
     String json = serialize(collection, id, data);
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO documents (collection, id, data)"
+    try (PreparedStatement upsert = Statements.prepare(connection, "INSERT INTO documents (collection, id, data)"
         + " VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data")) {
       bindDocument(upsert, collection, id, json);
       upsert.executeUpdate();
@@ -102,7 +102,7 @@ final class DocumentSql {
   static void delete(Connection connection, String collection, String id) throws SQLException {
     requireCollection(collection);
     requireId(id);
-    try (PreparedStatement delete = connection.prepareStatement(
+    try (PreparedStatement delete = Statements.prepare(connection, 
         "DELETE FROM documents WHERE collection = ? AND id = ?")) {
       delete.setString(1, collection);
       delete.setString(2, id);
@@ -115,7 +115,7 @@ final class DocumentSql {
     Cursor after = query.cursor() == null ? null : Cursor.decodeFor(query);
     List<Object> params = new ArrayList<>();
     String sql = select(query, after, params);
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
+    try (PreparedStatement select = Statements.prepare(connection, sql)) {
       for (int i = 0; i < params.size(); i++) {
         select.setObject(i + 1, params.get(i));
       }

@@ -206,8 +206,8 @@ public final class SqliteFile implements AutoCloseable {
   }
 
   private void execute(String sql, String what) {
-    try (Statement statement = writer.createStatement()) {
-      statement.execute(sql);
+    try (PreparedStatement statement = Statements.prepare(writer, sql)) {
+      statement.execute();
     } catch (SQLException e) {
       throw new SqliteStoreException(what + ": " + sql + " failed on " + path + ": " + e.getMessage(), e);
     }
@@ -226,6 +226,7 @@ public final class SqliteFile implements AutoCloseable {
     List<Connection> all = new ArrayList<>(readers);
     all.add(writer);
     for (Connection connection : all) {
+      Statements.forget(connection);
       try {
         connection.close();
       } catch (SQLException e) {
