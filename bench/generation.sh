@@ -8,6 +8,11 @@
 # the generation requests refused (any answer but 202), the items completed and failed, and the
 # provider calls made. A round gives up after DEADLINE_S (120) seconds and says so, so the script
 # always ends; extra server settings go in SERVER_ENV ("GUARD_ATTEMPTS=3 ...").
+# Each round starts a server of its own and first runs WARMUP_ITEMS (200) items on it, untimed and
+# without faults, as an instance that has served for a while would be warm; WARMUP_ITEMS=0 measures
+# a freshly started server, whose first seconds go to compiling the code it runs. While waiting, the
+# script asks only about jobs not yet ended, one curl each, so that it takes little of the CPU it
+# measures.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 items="${ITEMS:-1000}"
@@ -16,10 +21,17 @@ concurrency="${CONCURRENCY:-32}"
 faults="${FAULTS:-0.2}"
 rounds="${ROUNDS:-3}"
 deadline_s="${DEADLINE_S:-120}"
+warmup_items="${WARMUP_ITEMS:-200}"
 per_job=100
 ensure_built
 
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
+
+# job_status ID: the job's status, read from its first "status" field without starting python
+job_status() {
+  curl -s "$base/projects/$project/generations/$1" -H "Authorization: Bearer $token" |
+    grep -o '"status":"[a-z]*"' | head -1 | cut -d'"' -f4
+}
 
 run() { # run FAILURE_RATE: prints "wall_ms refused completed failed attempts timed_out"
   local rate="$1" port data token project t0 t1 jobs=() refused=0 pending answer code timed_out=0
@@ -38,6 +50,14 @@ run() { # run FAILURE_RATE: prints "wall_ms refused completed failed attempts ti
   local base="http://127.0.0.1:$port/api"
   project="$(curl -s -XPOST "$base/projects" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
     -d '{"name":"Bench"}' | json 'd["id"]')"
+  local warm w
+  for ((w = 0; w < warmup_items; w += per_job)); do
+    warm="$(curl -s -XPOST "$base/projects/$project/generations" -H "Authorization: Bearer $token" \
+      -H 'content-type: application/json' -H "Idempotency-Key: warmup-$rate-$w" \
+      -d "{\"kind\":\"text\",\"prompt\":\"Warm up $RANDOM $w\",\"count\":$((warmup_items - w < per_job ? warmup_items - w : per_job)),\"fresh\":true}" |
+      json 'd["id"]')"
+    until [[ "$(job_status "$warm")" =~ ^(completed|failed|cancelled)$ ]]; do sleep 0.2; done
+  done
   t0=$(date +%s%N)
   for ((sent = 0; sent < items; sent += per_job)); do
     local n=$((items - sent < per_job ? items - sent : per_job))
@@ -54,13 +74,14 @@ run() { # run FAILURE_RATE: prints "wall_ms refused completed failed attempts ti
       fi
     fi
   done
-  while true; do
-    pending=0
-    for job in "${jobs[@]}"; do
-      status="$(curl -s "$base/projects/$project/generations/$job" -H "Authorization: Bearer $token" | json 'd["status"]')"
-      [[ "$status" == completed || "$status" == failed || "$status" == cancelled ]] || pending=$((pending + 1))
+  local waiting=("${jobs[@]}") still
+  while ((${#waiting[@]} > 0)); do
+    still=()
+    for job in "${waiting[@]}"; do
+      [[ "$(job_status "$job")" =~ ^(completed|failed|cancelled)$ ]] || still+=("$job")
     done
-    ((pending == 0)) && break
+    waiting=("${still[@]}")
+    ((${#waiting[@]} == 0)) && break
     if (( ($(date +%s%N) - t0) / 1000000000 >= deadline_s )); then timed_out=1; break; fi
     sleep 0.2
   done
