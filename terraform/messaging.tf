@@ -69,10 +69,10 @@ resource "google_cloud_tasks_queue" "generation" {
     max_dispatches_per_second = 50
   }
   retry_config {
-    max_attempts  = 10
-    min_backoff   = "0.25s"
+    max_attempts  = 11
+    min_backoff   = "0.1s"
     max_backoff   = "60s"
-    max_doublings = 6
+    max_doublings = 8
   }
 
   depends_on = [google_project_service.api]

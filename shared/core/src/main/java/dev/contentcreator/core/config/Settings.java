@@ -182,8 +182,8 @@ public final class Settings {
   public static final Setting<Integer> GENERATION_MAX_OUTPUT_TOKENS = integer("GENERATION_MAX_OUTPUT_TOKENS", "4096", "the output cap of a text request without maxTokens");
   public static final Setting<Duration> GENERATION_ITEM_LEASE = duration("GENERATION_ITEM_LEASE", "60s", "how long a claim on an item lasts");
   public static final Setting<Integer> GENERATION_CONCURRENCY = integer("GENERATION_CONCURRENCY", "32", "provider calls the generation queue runs at once");
-  public static final Setting<Integer> GENERATION_MAX_ATTEMPTS = integer("GENERATION_MAX_ATTEMPTS", "10", "tries of one item before it fails");
-  public static final Setting<Duration> GENERATION_MIN_BACKOFF = duration("GENERATION_MIN_BACKOFF", "250ms", "the queue's shortest wait between tries of an item");
+  public static final Setting<Integer> GENERATION_MAX_ATTEMPTS = integer("GENERATION_MAX_ATTEMPTS", "11", "tries of one item before it fails");
+  public static final Setting<Duration> GENERATION_MIN_BACKOFF = duration("GENERATION_MIN_BACKOFF", "100ms", "the queue's shortest wait between tries of an item");
   public static final Setting<Duration> GENERATION_MAX_BACKOFF = duration("GENERATION_MAX_BACKOFF", "60s", "the queue's longest wait between tries of an item");
   public static final Setting<Duration> GENERATION_POLL_INTERVAL = duration("GENERATION_POLL_INTERVAL", "10s", "how often a GoAPI task is polled");
   public static final Setting<Duration> GENERATION_ASYNC_DEADLINE = duration("GENERATION_ASYNC_DEADLINE", "20m", "after this an unfinished GoAPI task fails");

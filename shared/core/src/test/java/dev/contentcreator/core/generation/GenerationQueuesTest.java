@@ -24,7 +24,7 @@ class GenerationQueuesTest {
     QueueSpec item = GenerationQueues.item(settings);
     QueueSpec poll = GenerationQueues.poll(settings);
 
-    assertEquals(new QueueSpec("generation", 10, Duration.ofMillis(250), Duration.ofSeconds(60), 6, Duration.ZERO, 32, 50,
+    assertEquals(new QueueSpec("generation", 11, Duration.ofMillis(100), Duration.ofSeconds(60), 8, Duration.ZERO, 32, 50,
         Duration.ofMinutes(10)), item);
     assertEquals(new QueueSpec("generation-poll", -1, Duration.ofSeconds(10), Duration.ofSeconds(60), 3,
         Duration.ofSeconds(1260), 32, 20, Duration.ofMinutes(10)), poll);

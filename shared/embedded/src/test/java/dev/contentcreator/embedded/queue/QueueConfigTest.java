@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.contentcreator.core.config.Config;
+import dev.contentcreator.core.generation.GenerationQueues;
+import dev.contentcreator.core.generation.GenerationSettings;
+import dev.contentcreator.core.generation.QueueSpec;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -111,5 +116,16 @@ final class QueueConfigTest {
   @Test
   void queueNameCloudTasksWouldRefuseIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> QueueConfig.defaults("Not A Queue"));
+  }
+
+  @Test
+  void theGenerationQueueRetriesAPassingFailureSoonAndStillSpansAboutAHundredSeconds() {
+    QueueSpec spec = GenerationQueues.item(GenerationSettings.from(Config.of(Map.of())));
+    QueueConfig config = QueueConfig.builder(spec.name()).maxAttempts(spec.maxAttempts()).minBackoff(spec.minBackoff())
+        .maxBackoff(spec.maxBackoff()).maxDoublings(spec.maxDoublings()).build();
+    List<Duration> waits = IntStream.range(1, spec.maxAttempts()).mapToObj(config::backoffAfter).toList();
+    assertEquals(List.of(100L, 200L, 400L, 800L, 1_600L, 3_200L, 6_400L, 12_800L, 25_600L, 51_200L),
+        waits.stream().map(Duration::toMillis).toList());
+    assertEquals(Duration.ofMillis(102_300), waits.stream().reduce(Duration.ZERO, Duration::plus));
   }
 }
