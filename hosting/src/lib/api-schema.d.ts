@@ -1505,7 +1505,7 @@ export interface paths {
         };
         /**
          * What is scheduled and what ran in a window, across every project of the caller
-         * @description Entries of every project the caller is a member of (any role), from every source: each scheduled batch's due times still to come (status scheduled, paused, or due: a once-time just passed that the scheduler is about to start) and the runs due in the window with their status. An entry is draggable when the caller is an editor or owner of its project and it can be moved (a batch that runs once; one occurrence of a repeating batch cannot). The window is at most 62 days (400 otherwise). An API key for one project is refused here (403): it reads /api/projects/{projectId}/calendar. At most 2000 entries (truncated says when there were more).
+         * @description Entries of every project the caller is a member of (any role), from every source: each scheduled batch's due times still to come (status scheduled, paused, or due: a once-time just passed that the scheduler is about to start) and the runs due in the window with their status. An entry is draggable when the caller is an editor or owner of its project and it can be moved (a batch that runs once; one occurrence of a repeating batch cannot). The window is at most 62 days (400 otherwise). An API key for one project is refused here (403): it reads /api/projects/{projectId}/calendar. At most 2000 entries (truncated says when there were more). A project whose entries cannot be read this time is left out and named in unavailable; the rest of the calendar still answers.
          */
         get: operations["getCalendar"];
         put?: never;
@@ -1556,7 +1556,7 @@ export interface paths {
         };
         /**
          * The private iCalendar (RFC 5545) feed of a person's calendar, for calendar applications
-         * @description Without an account: the address is the secret. The person's entries from 28 days before now to 62 days after, as computed now from the projects they are a member of now (a project they left is gone from it). Each entry is one VEVENT (UID, DTSTAMP, DTSTART and DTEND in UTC, SUMMARY, DESCRIPTION, URL). An unknown, revoked or malformed token answers 404; the token never reaches the logs, and the answer carries X-Robots-Tag noindex. Limited per address (CALENDAR_FEED_LIMIT_PER_IP).
+         * @description Without an account: the address is the secret. The person's entries from 28 days before now to 62 days after, as computed now from the projects they are a member of now (a project they left is gone from it; one whose entries cannot be read this time is left out). Each entry is one VEVENT (UID, DTSTAMP, DTSTART and DTEND in UTC, SUMMARY, DESCRIPTION, URL). An unknown, revoked or malformed token answers 404; the token never reaches the logs, and the answer carries X-Robots-Tag noindex. Limited per address (CALENDAR_FEED_LIMIT_PER_IP).
          */
         get: operations["readCalendarFeed"];
         put?: never;
@@ -3179,6 +3179,11 @@ export interface components {
             entries: components["schemas"]["CalendarEntry"][];
             /** @description More entries than one answer holds (2000): ask for a shorter window. */
             truncated: boolean;
+            /** @description Projects whose entries could not be read this time and are left out of entries; absent when every project was read. */
+            unavailable?: {
+                projectId: string;
+                projectName: string;
+            }[];
         };
         CalendarEntry: {
             /** @description Unique and stable: <kind>-<refId>-<epoch second> for what is scheduled, <kind>run-<runId> for what ran. */

@@ -14,6 +14,7 @@ import {
   startOfDay,
   step,
   toLocalInput,
+  unavailableNotice,
   visibleRange,
   weekDays,
   whyFixed,
@@ -133,5 +134,25 @@ describe("entries", () => {
     expect(whyFixed(entry({ draggable: false, status: "completed" }))).toMatch(/already ran/);
     expect(whyFixed(entry({ draggable: false }))).toMatch(/editors and owners/);
     expect(whyFixed(entry({ draggable: false, status: "due" }))).toMatch(/editors and owners/);
+  });
+});
+
+describe("unavailableNotice", () => {
+  it("names each project the answer left out, and says nothing when none was", () => {
+    expect(unavailableNotice(undefined)).toBeNull();
+    expect(unavailableNotice({})).toBeNull();
+    expect(unavailableNotice({ unavailable: [] })).toBeNull();
+    expect(unavailableNotice({ unavailable: [{ projectId: "p1", projectName: "Launch" }] })).toMatch(
+      /^The entries of Launch could not be read/,
+    );
+    expect(
+      unavailableNotice({
+        unavailable: [
+          { projectId: "p1", projectName: "Launch" },
+          { projectId: "p2", projectName: "Daily" },
+          { projectId: "p3", projectName: "Blog" },
+        ],
+      }),
+    ).toMatch(/^The entries of Launch, Daily and Blog could not be read/);
   });
 });

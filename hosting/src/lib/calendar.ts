@@ -5,7 +5,7 @@
 // of a gap where a zone skips midnight), so a spring-forward day lasts 23 hours and a fall-back
 // day 25. Weeks start on Monday.
 
-import type { CalendarEntry } from "./api-types";
+import type { Calendar, CalendarEntry } from "./api-types";
 
 export type View = "month" | "week";
 
@@ -279,6 +279,14 @@ export function whyFixed(e: CalendarEntry): string | null {
   }
   if (!isUpcoming(e)) return e.kind === "publication" ? "This already went out, or was canceled." : "This already ran.";
   return "Only editors and owners move entries.";
+}
+
+/** The notice naming the projects a calendar answer left out (they could not be read); null when none. */
+export function unavailableNotice(calendar: Pick<Calendar, "unavailable"> | undefined): string | null {
+  const names = (calendar?.unavailable ?? []).map((p) => p.projectName);
+  if (names.length === 0) return null;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `The entries of ${list} could not be read just now and are not shown; try again in a moment.`;
 }
 
 /** The heading of a view: "March 2026", or the week's first and last days. */

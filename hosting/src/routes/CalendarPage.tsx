@@ -19,6 +19,7 @@ import {
   titleOf,
   today as todayIn,
   toLocalInput,
+  unavailableNotice,
   visibleRange,
   whyFixed,
   type Day,
@@ -79,6 +80,7 @@ export default function CalendarPage() {
   }
 
   const entries = calendar.data?.entries ?? [];
+  const unavailable = unavailableNotice(calendar.data);
   const today = todayIn(zone);
   const shown = new Set(days);
   return (
@@ -129,6 +131,12 @@ export default function CalendarPage() {
         <Alert.Root status={notice.ok ? "success" : "error"} role={notice.ok ? "status" : "alert"}>
           <Alert.Indicator />
           <Alert.Description>{notice.text}</Alert.Description>
+        </Alert.Root>
+      )}
+      {unavailable && (
+        <Alert.Root status="warning" role="status">
+          <Alert.Indicator />
+          <Alert.Description>{unavailable}</Alert.Description>
         </Alert.Root>
       )}
       {calendar.data?.truncated && (

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { CopyButton } from "../components/CopyButton";
+import { NewForm, useNewForm } from "../components/NewForm";
 import { ProjectShell } from "../components/ProjectShell";
 import type { Connection, IssuedConnection, ProjectWithUsage } from "../lib/api-types";
 import { relativeTime } from "../lib/content-view";
@@ -67,17 +68,16 @@ function ConnectionsOf({ project }: { project: ProjectWithUsage }) {
 
 function NewConnection({ projectId, onMade }: { projectId: string; onMade: (issued: IssuedConnection) => void }) {
   const api = useApi();
-  const [open, setOpen] = useState(false);
   const [channel, setChannel] = useState<Channel>("wordpress");
   const [name, setName] = useState("");
   const [siteUrl, setSiteUrl] = useState("");
   const [username, setUsername] = useState("");
   const [secret, setSecret] = useState("");
-  const [tried, setTried] = useState(false);
   const errors = connectionFormErrors({ channel, name, siteUrl, username, secret });
   const info = CHANNELS.find((c) => c.value === channel) ?? CHANNELS[0];
-  const make = useMutation({
-    mutationFn: () =>
+  const form = useNewForm({
+    errors,
+    send: () =>
       createConnection(api, projectId, {
         channel,
         name: name.trim(),
@@ -85,31 +85,17 @@ function NewConnection({ projectId, onMade }: { projectId: string; onMade: (issu
         username: channel === "wordpress" ? username.trim() : undefined,
         secret: channel === "webhook" ? undefined : secret.trim(),
       }),
-    onSuccess: (issued) => {
-      onMade(issued);
-      setOpen(false);
+    onMade,
+    reset: () => {
       setName("");
       setSiteUrl("");
       setUsername("");
       setSecret("");
-      setTried(false);
     },
   });
-  if (!open) {
-    return (
-      <Button alignSelf="start" colorPalette="blue" onClick={() => setOpen(true)}>
-        New connection
-      </Button>
-    );
-  }
+  const tried = form.tried;
   return (
-    <Stack as="form" gap="3" borderWidth="1px" rounded="md" p="3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (Object.keys(errors).length === 0) make.mutate();
-      }}
-    >
+    <NewForm form={form} openLabel="New connection" submitLabel="Connect">
       <Field.Root>
         <Field.Label>Where</Field.Label>
         <NativeSelect.Root>
@@ -145,12 +131,7 @@ function NewConnection({ projectId, onMade }: { projectId: string; onMade: (issu
           <Field.ErrorText>{errors.secret}</Field.ErrorText>
         </Field.Root>
       )}
-      {make.isError && <Text color="fg.error" role="alert">{messageOf(make.error)}</Text>}
-      <Flex gap="2">
-        <Button type="submit" colorPalette="blue" loading={make.isPending}>Connect</Button>
-        <Button variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-      </Flex>
-    </Stack>
+    </NewForm>
   );
 }
 

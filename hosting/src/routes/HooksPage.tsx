@@ -10,6 +10,7 @@ import { canResend, deliveryState, HOOK_EVENTS, hookFormErrors } from "../lib/ho
 import { messageOf } from "../lib/problem";
 import { useApi } from "../session";
 import { CopyButton } from "../components/CopyButton";
+import { NewForm, useNewForm } from "../components/NewForm";
 
 /** Project settings → Webhooks: the project's outbound webhooks, for its owners. */
 export default function HooksPage() {
@@ -100,38 +101,22 @@ function SecretOnce({ issued, onDone }: { issued: IssuedHook; onDone: () => void
 
 function NewHook({ projectId, onMade }: { projectId: string; onMade: (issued: IssuedHook) => void }) {
   const api = useApi();
-  const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState<NewHookBody["events"]>(["job.completed"]);
   const [description, setDescription] = useState("");
-  const [tried, setTried] = useState(false);
   const errors = hookFormErrors({ url, events, description });
-  const make = useMutation({
-    mutationFn: () =>
-      createHook(api, projectId, { url: url.trim(), events, description: description.trim() || undefined }),
-    onSuccess: (issued) => {
-      onMade(issued);
-      setOpen(false);
+  const form = useNewForm({
+    errors,
+    send: () => createHook(api, projectId, { url: url.trim(), events, description: description.trim() || undefined }),
+    onMade,
+    reset: () => {
       setUrl("");
       setDescription("");
-      setTried(false);
     },
   });
-  if (!open) {
-    return (
-      <Button alignSelf="start" colorPalette="blue" onClick={() => setOpen(true)}>
-        New webhook
-      </Button>
-    );
-  }
+  const tried = form.tried;
   return (
-    <Stack as="form" gap="3" borderWidth="1px" rounded="md" p="3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (Object.keys(errors).length === 0) make.mutate();
-      }}
-    >
+    <NewForm form={form} openLabel="New webhook" submitLabel="Make webhook">
       <Field.Root invalid={tried && !!errors.url} required>
         <Field.Label>Address (https)</Field.Label>
         <Input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/webhooks/content-creator" />
@@ -161,16 +146,7 @@ function NewHook({ projectId, onMade }: { projectId: string; onMade: (issued: Is
         <Input value={description} onChange={(e) => setDescription(e.target.value)} />
         <Field.ErrorText>{errors.description}</Field.ErrorText>
       </Field.Root>
-      {make.isError && <Text color="fg.error" role="alert">{messageOf(make.error)}</Text>}
-      <Flex gap="2">
-        <Button type="submit" colorPalette="blue" loading={make.isPending}>
-          Make webhook
-        </Button>
-        <Button variant="outline" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </Flex>
-    </Stack>
+    </NewForm>
   );
 }
 

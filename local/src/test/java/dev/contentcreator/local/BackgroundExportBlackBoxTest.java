@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.contentcreator.local.Emulator.Person;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,66 +23,37 @@ import org.junit.jupiter.api.io.TempDir;
  * and strangers learn nothing.
  */
 class BackgroundExportBlackBoxTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @TempDir static Path data;
-  static ServerProcess server;
-  static Api api;
-  static Person alice;
-  static Person vic;
-  static Person zed;
-  static String project;
+  static ProjectRig rig;
   static String batch;
   static String run;
 
   @BeforeAll
   static void start() throws Exception {
-    Emulator.ensureRunning();
     // Links live 5 s, so one test can see a link pass its time.
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m",
-        "DEMO_CHUNK_DELAY", "0ms", "DEMO_LATENCY", "0ms", "EXPORT_LINK_TTL", "5s"));
-    api = new Api(server.base());
-    alice = Emulator.signUp("alice");
-    vic = Emulator.signUp("vic");
-    zed = Emulator.signUp("zed");
-    project = api.post("/api/projects", alice.idToken(), "{\"name\":\"Shop\"}").expect(201).object().get("id")
-        .getAsString();
-    vic = Invitations.join(api, alice, project, vic, "viewer");
-    String template = api.post("/api/templates", alice.idToken(), "{\"projectId\":\"" + project + "\",\"name\":\"Line\","
-        + "\"kind\":\"text\",\"body\":\"One line about {{product}}\",\"variables\":["
-        + "{\"name\":\"product\",\"type\":\"string\",\"required\":true}]}").expect(201).object().get("id").getAsString();
-    batch = api.post("/api/projects/" + project + "/batches", alice.idToken(), "{\"name\":\"Spring lines\",\"templateId\":\""
-        + template + "\",\"schedule\":\"0 9 * * 1\",\"rows\":[{\"product\":\"=1+1\"},{\"product\":\"Tea\"}]}")
-        .expect(201).object().get("id").getAsString();
-    run = api.post("/api/projects/" + project + "/batches/" + batch + "/run", alice.idToken(), null).expect(201)
-        .object().get("id").getAsString();
-    for (int i = 0; i < 300; i++) {
-      JsonObject last = api.get("/api/projects/" + project + "/batches/" + batch + "/runs", alice.idToken()).expect(200)
-          .object().getAsJsonArray("items").get(0).getAsJsonObject();
-      if (last.get("status").getAsString().equals("completed") && last.get("completed").getAsInt() == 2) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    rig = ProjectRig.start(data, "Shop", Map.of("EXPORT_LINK_TTL", "5s"));
+    ProjectRig.BatchRun made = rig.completedRun("[{\"product\":\"=1+1\"},{\"product\":\"Tea\"}]");
+    batch = made.batch();
+    run = made.run();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
+    if (rig != null) {
+      rig.close();
     }
   }
 
   private static JsonObject startExport(Person who, String body) throws Exception {
-    Api.Answer a = api.post("/api/projects/" + project + "/exports", who.idToken(), body).expect(202);
-    assertTrue(a.header("Location").startsWith("/api/projects/" + project + "/exports/"), a.header("Location"));
+    Api.Answer a = rig.api.post("/api/projects/" + rig.project + "/exports", who.idToken(), body).expect(202);
+    assertTrue(a.header("Location").startsWith("/api/projects/" + rig.project + "/exports/"), a.header("Location"));
     return a.object();
   }
 
   private static JsonObject awaitReady(Person who, String id) throws Exception {
     JsonObject e = null;
     for (int i = 0; i < 600; i++) {
-      e = api.get("/api/projects/" + project + "/exports/" + id, who.idToken()).expect(200).object();
+      e = rig.api.get("/api/projects/" + rig.project + "/exports/" + id, who.idToken()).expect(200).object();
       if (!e.get("status").getAsString().matches("queued|building")) {
         break;
       }
@@ -96,19 +64,15 @@ class BackgroundExportBlackBoxTest {
   }
 
   private static HttpResponse<byte[]> fetch(String pathAndQuery, Person who) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.base().resolve(URI.create(pathAndQuery))).GET();
-    if (who != null) {
-      b.header("Authorization", "Bearer " + who.idToken());
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return rig.get(pathAndQuery, who, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
   void aViewersRunCsvIsBuiltAndItsSignedLinkGivesTheSameFileWithoutSigningIn() throws Exception {
-    JsonObject started = startExport(vic, "{\"what\":\"run\",\"batchId\":\"" + batch + "\",\"runId\":\"" + run
+    JsonObject started = startExport(rig.vic, "{\"what\":\"run\",\"batchId\":\"" + batch + "\",\"runId\":\"" + run
         + "\",\"format\":\"csv\"}");
     assertTrue(started.get("status").getAsString().matches("queued|building|ready"), started.toString());
-    JsonObject ready = awaitReady(vic, started.get("id").getAsString());
+    JsonObject ready = awaitReady(rig.vic, started.get("id").getAsString());
     String link = ready.get("downloadUrl").getAsString();
     assertTrue(link.startsWith("/api/downloads/" + started.get("id").getAsString() + "?expires="), link);
     HttpResponse<byte[]> file = fetch(link, null);
@@ -116,8 +80,8 @@ class BackgroundExportBlackBoxTest {
     assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith(
         "attachment; filename=\"Spring-lines-run-"));
     assertEquals("nosniff", file.headers().firstValue("X-Content-Type-Options").orElse(""));
-    HttpResponse<byte[]> direct = fetch("/api/projects/" + project + "/batches/" + batch + "/runs/" + run
-        + "/export?format=csv", vic);
+    HttpResponse<byte[]> direct = fetch("/api/projects/" + rig.project + "/batches/" + batch + "/runs/" + run
+        + "/export?format=csv", rig.vic);
     assertArrayEquals(direct.body(), file.body(), "the same file as the direct download");
     assertEquals(file.body().length, ready.get("size").getAsLong());
     assertTrue(new String(file.body()).contains("\r\n1,'=1+1,completed,"), "formulas escaped as ever");
@@ -125,7 +89,7 @@ class BackgroundExportBlackBoxTest {
 
   @Test
   void aChangedSignatureOrExpiryIsRefusedAndAnUnknownExportIsNotFound() throws Exception {
-    JsonObject ready = awaitReady(alice, startExport(alice, "{\"what\":\"run\",\"batchId\":\"" + batch
+    JsonObject ready = awaitReady(rig.alice, startExport(rig.alice, "{\"what\":\"run\",\"batchId\":\"" + batch
         + "\",\"runId\":\"" + run + "\",\"format\":\"jsonl\"}").get("id").getAsString());
     String link = ready.get("downloadUrl").getAsString();
     String sig = link.substring(link.indexOf("&sig=") + 5);
@@ -143,9 +107,9 @@ class BackgroundExportBlackBoxTest {
 
   @Test
   void aLinkPastItsTimeIsRefusedAndTheRecordGivesAFreshOne() throws Exception {
-    String id = startExport(vic, "{\"what\":\"run\",\"batchId\":\"" + batch + "\",\"runId\":\"" + run + "\"}")
+    String id = startExport(rig.vic, "{\"what\":\"run\",\"batchId\":\"" + batch + "\",\"runId\":\"" + run + "\"}")
         .get("id").getAsString();
-    JsonObject ready = awaitReady(vic, id);
+    JsonObject ready = awaitReady(rig.vic, id);
     Instant until = Instant.parse(ready.get("downloadExpiresAt").getAsString());
     while (!Instant.now().isAfter(until.plusSeconds(1))) {
       Thread.sleep(200);
@@ -153,21 +117,21 @@ class BackgroundExportBlackBoxTest {
     HttpResponse<byte[]> late = fetch(ready.get("downloadUrl").getAsString(), null);
     assertEquals(403, late.statusCode());
     assertTrue(new String(late.body()).contains("expired"), new String(late.body()));
-    String fresh = api.get("/api/projects/" + project + "/exports/" + id, vic.idToken()).expect(200).object()
-        .get("downloadUrl").getAsString();
+    String fresh = rig.api.get("/api/projects/" + rig.project + "/exports/" + id, rig.vic.idToken()).expect(200)
+        .object().get("downloadUrl").getAsString();
     assertEquals(200, fetch(fresh, null).statusCode());
   }
 
   @Test
   void theGalleryIsBuiltAsAZipAndListed() throws Exception {
-    JsonObject ready = awaitReady(vic, startExport(vic, "{\"what\":\"media\"}").get("id").getAsString());
+    JsonObject ready = awaitReady(rig.vic, startExport(rig.vic, "{\"what\":\"media\"}").get("id").getAsString());
     assertEquals("zip", ready.get("format").getAsString());
     HttpResponse<byte[]> zip = fetch(ready.get("downloadUrl").getAsString(), null);
     assertEquals(200, zip.statusCode());
     assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
     assertEquals('P', zip.body()[0]);
     assertEquals('K', zip.body()[1]);
-    JsonObject list = api.get("/api/projects/" + project + "/exports", vic.idToken()).expect(200).object();
+    JsonObject list = rig.api.get("/api/projects/" + rig.project + "/exports", rig.vic.idToken()).expect(200).object();
     assertTrue(list.getAsJsonArray("items").size() >= 1);
     assertEquals(500, list.get("backgroundRows").getAsInt());
     assertNotNull(list.getAsJsonArray("items").get(0).getAsJsonObject().get("expiresAt"));
@@ -177,15 +141,16 @@ class BackgroundExportBlackBoxTest {
   @Test
   void strangersLearnNothingAndBadRequestsAreRefused() throws Exception {
     String body = "{\"what\":\"run\",\"batchId\":\"" + batch + "\",\"runId\":\"" + run + "\",\"format\":\"csv\"}";
-    String id = startExport(alice, body).get("id").getAsString();
-    api.post("/api/projects/" + project + "/exports", zed.idToken(), body).expect(404);
-    api.get("/api/projects/" + project + "/exports/" + id, zed.idToken()).expect(404);
-    api.get("/api/projects/" + project + "/exports", zed.idToken()).expect(404);
-    api.post("/api/projects/" + project + "/exports", null, body).expect(401);
-    api.post("/api/projects/" + project + "/exports", vic.idToken(), "{\"what\":\"everything\"}").expect(400);
-    api.post("/api/projects/" + project + "/exports", vic.idToken(), "{\"what\":\"run\",\"batchId\":\"" + batch
-        + "\",\"runId\":\"" + run + "\",\"format\":\"xlsx\"}").expect(400);
-    api.post("/api/projects/" + project + "/exports", vic.idToken(), "{\"what\":\"run\",\"batchId\":\"" + batch
-        + "\",\"runId\":\"nope\"}").expect(404);
+    String id = startExport(rig.alice, body).get("id").getAsString();
+    rig.api.post("/api/projects/" + rig.project + "/exports", rig.zed.idToken(), body).expect(404);
+    rig.api.get("/api/projects/" + rig.project + "/exports/" + id, rig.zed.idToken()).expect(404);
+    rig.api.get("/api/projects/" + rig.project + "/exports", rig.zed.idToken()).expect(404);
+    rig.api.post("/api/projects/" + rig.project + "/exports", null, body).expect(401);
+    rig.api.post("/api/projects/" + rig.project + "/exports", rig.vic.idToken(),
+        "{\"what\":\"everything\"}").expect(400);
+    rig.api.post("/api/projects/" + rig.project + "/exports", rig.vic.idToken(),
+        "{\"what\":\"run\",\"batchId\":\"" + batch + "\",\"runId\":\"" + run + "\",\"format\":\"xlsx\"}").expect(400);
+    rig.api.post("/api/projects/" + rig.project + "/exports", rig.vic.idToken(),
+        "{\"what\":\"run\",\"batchId\":\"" + batch + "\",\"runId\":\"nope\"}").expect(404);
   }
 }

@@ -1,5 +1,6 @@
 package dev.contentcreator.local;
 
+import static dev.contentcreator.local.FaultRig.images;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,11 +56,6 @@ class BudgetsBlackBoxTest {
     if (rig != null) {
       rig.close();
     }
-  }
-
-  static String images(int count, String prompt) {
-    return "{\"kind\":\"image\",\"provider\":\"demo\",\"prompt\":\"" + prompt + "\",\"count\":" + count
-        + ",\"options\":{\"size\":\"256x256\"}}";
   }
 
   static void setBudget(Owner owner, String body) throws Exception {

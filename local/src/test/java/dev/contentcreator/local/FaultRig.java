@@ -90,6 +90,12 @@ final class FaultRig implements AutoCloseable {
     return what + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** The body of a request for {@code count} images of {@code prompt} from the demo provider, 256x256. */
+  static String images(int count, String prompt) {
+    return "{\"kind\":\"image\",\"provider\":\"demo\",\"prompt\":\"" + prompt + "\",\"count\":" + count
+        + ",\"options\":{\"size\":\"256x256\"}}";
+  }
+
   Answer generate(Owner owner, String body, String idempotencyKey) throws Exception {
     return api.send("POST", "/api/projects/" + owner.projectId() + "/generations", owner.token(), body,
         Map.of("Idempotency-Key", idempotencyKey));

@@ -40,34 +40,21 @@ class ItemExportBlackBoxTest {
       + "<script>alert('x')</script>\n";
 
   @TempDir static Path data;
-  static ServerProcess server;
-  static Api api;
-  static Person alice;
-  static Person vic;
-  static Person zed;
-  static String project;
+  static ProjectRig rig;
   static String text;
   static String image;
   static String logo;
 
   @BeforeAll
   static void start() throws Exception {
-    Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m",
-        "DEMO_CHUNK_DELAY", "0ms", "DEMO_LATENCY", "0ms"));
-    api = new Api(server.base());
-    alice = Emulator.signUp("alice");
-    vic = Emulator.signUp("vic");
-    zed = Emulator.signUp("zed");
-    project = api.post("/api/projects", alice.idToken(), "{\"name\":\"Tea shop\"}").expect(201).object().get("id")
-        .getAsString();
-    vic = Invitations.join(api, alice, project, vic, "viewer");
-    String job = api.send("POST", "/api/projects/" + project + "/generations", alice.idToken(),
+    rig = ProjectRig.start(data, "Tea shop", Map.of());
+    String job = rig.api.send("POST", "/api/projects/" + rig.project + "/generations", rig.alice.idToken(),
         "{\"kind\":\"text\",\"prompt\":\"A note on tea\"}", Map.of("Idempotency-Key", UUID.randomUUID().toString()))
         .expect(202).object().get("id").getAsString();
     JsonObject done = null;
     for (int i = 0; i < 600; i++) {
-      done = api.get("/api/projects/" + project + "/generations/" + job, alice.idToken()).expect(200).object();
+      done = rig.api.get("/api/projects/" + rig.project + "/generations/" + job,
+          rig.alice.idToken()).expect(200).object();
       if (List.of("completed", "failed", "cancelled").contains(done.get("status").getAsString())) {
         break;
       }
@@ -75,26 +62,26 @@ class ItemExportBlackBoxTest {
     }
     assertEquals("completed", done.get("status").getAsString(), done.toString());
     text = done.getAsJsonArray("items").get(0).getAsJsonObject().get("contentId").getAsString();
-    api.patch("/api/projects/" + project + "/contents/" + text, alice.idToken(),
+    rig.api.patch("/api/projects/" + rig.project + "/contents/" + text, rig.alice.idToken(),
         "{\"title\":\"Morning tea\",\"text\":" + new Gson().toJson(MARKDOWN) + "}").expect(200);
     logo = upload("Logo", png(120, 80));
     image = upload("Teapot", png(300, 200));
-    api.send("PUT", "/api/projects/" + project + "/export-style", alice.idToken(), "{\"headingFont\":\"serif\","
-        + "\"bodyFont\":\"sans\",\"accentColor\":\"#C05621\",\"logoContentId\":\"" + logo + "\","
-        + "\"footer\":\"Tea shop, confidential\"}", Map.of()).expect(200);
+    rig.api.send("PUT", "/api/projects/" + rig.project + "/export-style", rig.alice.idToken(),
+        "{\"headingFont\":\"serif\",\"bodyFont\":\"sans\",\"accentColor\":\"#C05621\",\"logoContentId\":\"" + logo
+        + "\",\"footer\":\"Tea shop, confidential\"}", Map.of()).expect(200);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
+    if (rig != null) {
+      rig.close();
     }
   }
 
   private static String upload(String title, byte[] png) throws Exception {
-    HttpResponse<String> up = HTTP.send(HttpRequest.newBuilder(server.base().resolve("/api/projects/" + project
+    HttpResponse<String> up = HTTP.send(HttpRequest.newBuilder(rig.server.base().resolve("/api/projects/" + rig.project
             + "/media?title=" + title))
-        .header("Authorization", "Bearer " + alice.idToken()).header("Content-Type", "image/png")
+        .header("Authorization", "Bearer " + rig.alice.idToken()).header("Content-Type", "image/png")
         .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(201, up.statusCode(), up.body());
     return com.google.gson.JsonParser.parseString(up.body()).getAsJsonObject().get("id").getAsString();
@@ -109,17 +96,13 @@ class ItemExportBlackBoxTest {
   }
 
   private static HttpResponse<byte[]> export(Person who, String item, String query) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.base().resolve("/api/projects/" + project + "/contents/"
-        + item + "/export" + query)).GET();
-    if (who != null) {
-      b.header("Authorization", "Bearer " + who.idToken());
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return rig.get("/api/projects/" + rig.project + "/contents/" + item + "/export" + query, who,
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
   void aViewerDownloadsTheTextAsAWordDocumentInTheProjectsStyle() throws Exception {
-    HttpResponse<byte[]> r = export(vic, text, "?format=docx");
+    HttpResponse<byte[]> r = export(rig.vic, text, "?format=docx");
     assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
     assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         r.headers().firstValue("Content-Type").orElse(""));
@@ -139,7 +122,7 @@ class ItemExportBlackBoxTest {
 
   @Test
   void thePdfHoldsTheTextAndTheFooter() throws Exception {
-    HttpResponse<byte[]> r = export(alice, text, "?format=pdf");
+    HttpResponse<byte[]> r = export(rig.alice, text, "?format=pdf");
     assertEquals(200, r.statusCode());
     assertEquals("%PDF", new String(r.body(), 0, 4, StandardCharsets.US_ASCII));
     try (PDDocument doc = Loader.loadPDF(r.body())) {
@@ -152,7 +135,7 @@ class ItemExportBlackBoxTest {
 
   @Test
   void theHtmlEscapesRawHtmlAndCarriesTheStyleAndLogoInline() throws Exception {
-    HttpResponse<byte[]> r = export(vic, text, "?format=html");
+    HttpResponse<byte[]> r = export(rig.vic, text, "?format=html");
     assertEquals(200, r.statusCode());
     String html = new String(r.body(), StandardCharsets.UTF_8);
     assertFalse(html.contains("<script>"), html);
@@ -163,24 +146,24 @@ class ItemExportBlackBoxTest {
 
   @Test
   void markdownIsTheTitleThenTheTextAndAnOlderVersionCanBeAskedFor() throws Exception {
-    HttpResponse<byte[]> r = export(vic, text, "?format=md");
+    HttpResponse<byte[]> r = export(rig.vic, text, "?format=md");
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
     String md = new String(r.body(), StandardCharsets.UTF_8);
     assertTrue(md.startsWith("# Morning tea\n\n## Brewing notes\n"), md);
-    String first = new String(export(vic, text, "?format=md&version=1").body(), StandardCharsets.UTF_8);
+    String first = new String(export(rig.vic, text, "?format=md&version=1").body(), StandardCharsets.UTF_8);
     assertFalse(first.contains("Brewing notes"), "version 1 is the generated text: " + first);
-    assertEquals(404, export(vic, text, "?format=md&version=9").statusCode());
+    assertEquals(404, export(rig.vic, text, "?format=md&version=9").statusCode());
   }
 
   @Test
   void anImageItemIsEmbeddedInTheWordAndPdfFiles() throws Exception {
-    HttpResponse<byte[]> docx = export(vic, image, "?format=docx");
+    HttpResponse<byte[]> docx = export(rig.vic, image, "?format=docx");
     assertEquals(200, docx.statusCode());
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
       assertEquals(2, doc.getAllPackagePictures().size(), "the image and the logo");
     }
-    HttpResponse<byte[]> pdf = export(vic, image, "?format=pdf");
+    HttpResponse<byte[]> pdf = export(rig.vic, image, "?format=pdf");
     assertEquals(200, pdf.statusCode());
     try (PDDocument doc = Loader.loadPDF(pdf.body())) {
       int images = 0;
@@ -193,27 +176,31 @@ class ItemExportBlackBoxTest {
 
   @Test
   void strangersAndTheUnsignedAreRefusedAndABadFormatIsABadRequest() throws Exception {
-    assertEquals(404, export(zed, text, "?format=pdf").statusCode());
+    assertEquals(404, export(rig.zed, text, "?format=pdf").statusCode());
     assertEquals(401, export(null, text, "?format=pdf").statusCode());
-    HttpResponse<byte[]> bad = export(vic, text, "?format=xlsx");
+    HttpResponse<byte[]> bad = export(rig.vic, text, "?format=xlsx");
     assertEquals(400, bad.statusCode());
     assertEquals("application/problem+json", bad.headers().firstValue("Content-Type").orElse(""));
-    assertEquals(404, export(vic, "nope", "?format=pdf").statusCode());
+    assertEquals(404, export(rig.vic, "nope", "?format=pdf").statusCode());
   }
 
   @Test
   void membersReadTheStyleOnlyOwnersChangeItAndBadValuesAreRefused() throws Exception {
-    JsonObject style = api.get("/api/projects/" + project + "/export-style", vic.idToken()).expect(200).object();
+    JsonObject style = rig.api.get("/api/projects/" + rig.project + "/export-style",
+        rig.vic.idToken()).expect(200).object();
     assertEquals("#c05621", style.get("accentColor").getAsString());
     assertEquals("serif", style.get("headingFont").getAsString());
-    api.get("/api/projects/" + project + "/export-style", zed.idToken()).expect(404);
-    api.send("PUT", "/api/projects/" + project + "/export-style", vic.idToken(), "{}", Map.of()).expect(403);
-    api.send("PUT", "/api/projects/" + project + "/export-style", zed.idToken(), "{}", Map.of()).expect(404);
-    api.send("PUT", "/api/projects/" + project + "/export-style", alice.idToken(), "{\"accentColor\":\"red\"}",
-        Map.of()).expect(400);
-    api.send("PUT", "/api/projects/" + project + "/export-style", alice.idToken(), "{\"headingFont\":\"comic\"}",
-        Map.of()).expect(400);
-    api.send("PUT", "/api/projects/" + project + "/export-style", alice.idToken(), "{\"logoContentId\":\"" + text
-        + "\",\"accentColor\":\"#C05621\",\"headingFont\":\"serif\",\"bodyFont\":\"sans\"}", Map.of()).expect(422);
+    rig.api.get("/api/projects/" + rig.project + "/export-style", rig.zed.idToken()).expect(404);
+    rig.api.send("PUT", "/api/projects/" + rig.project + "/export-style", rig.vic.idToken(), "{}",
+        Map.of()).expect(403);
+    rig.api.send("PUT", "/api/projects/" + rig.project + "/export-style", rig.zed.idToken(), "{}",
+        Map.of()).expect(404);
+    rig.api.send("PUT", "/api/projects/" + rig.project + "/export-style", rig.alice.idToken(),
+        "{\"accentColor\":\"red\"}", Map.of()).expect(400);
+    rig.api.send("PUT", "/api/projects/" + rig.project + "/export-style", rig.alice.idToken(),
+        "{\"headingFont\":\"comic\"}", Map.of()).expect(400);
+    rig.api.send("PUT", "/api/projects/" + rig.project + "/export-style", rig.alice.idToken(),
+        "{\"logoContentId\":\"" + text + "\",\"accentColor\":\"#C05621\",\"headingFont\":\"serif\","
+        + "\"bodyFont\":\"sans\"}", Map.of()).expect(422);
   }
 }

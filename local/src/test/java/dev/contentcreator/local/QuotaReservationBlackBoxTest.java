@@ -1,6 +1,7 @@
 package dev.contentcreator.local;
 
 import static dev.contentcreator.local.FakeProviders.Chat.BAD_REQUEST;
+import static dev.contentcreator.local.FaultRig.images;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,11 +53,6 @@ class QuotaReservationBlackBoxTest {
     if (rig != null) {
       rig.close();
     }
-  }
-
-  static String images(int count, String prompt) {
-    return "{\"kind\":\"image\",\"provider\":\"demo\",\"prompt\":\"" + prompt + "\",\"count\":" + count
-        + ",\"options\":{\"size\":\"256x256\"}}";
   }
 
   static String text(int count, int maxTokens, String prompt) {

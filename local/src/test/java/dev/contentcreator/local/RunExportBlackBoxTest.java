@@ -26,64 +26,34 @@ class RunExportBlackBoxTest {
   private static final String FORMULA = "=HYPERLINK(\"http://evil\",\"x\")";
 
   @TempDir static Path data;
-  static ServerProcess server;
-  static Api api;
-  static Person alice;
-  static Person vic;
-  static Person zed;
-  static String project;
+  static ProjectRig rig;
   static String batch;
   static String run;
 
   @BeforeAll
   static void start() throws Exception {
-    Emulator.ensureRunning();
-    server = ServerProcess.start(data, Map.of("RATE_LIMIT_PER_USER", "10000/1m", "RATE_LIMIT_PER_IP", "10000/1m",
-        "DEMO_CHUNK_DELAY", "0ms", "DEMO_LATENCY", "0ms"));
-    api = new Api(server.base());
-    alice = Emulator.signUp("alice");
-    vic = Emulator.signUp("vic");
-    zed = Emulator.signUp("zed");
-    project = api.post("/api/projects", alice.idToken(), "{\"name\":\"Shop\"}").expect(201).object().get("id")
-        .getAsString();
-    vic = Invitations.join(api, alice, project, vic, "viewer");
-    String template = api.post("/api/templates", alice.idToken(), "{\"projectId\":\"" + project + "\",\"name\":\"Line\","
-        + "\"kind\":\"text\",\"body\":\"One line about {{product}}\",\"variables\":["
-        + "{\"name\":\"product\",\"type\":\"string\",\"required\":true}]}").expect(201).object().get("id").getAsString();
-    batch = api.post("/api/projects/" + project + "/batches", alice.idToken(), "{\"name\":\"Spring lines\",\"templateId\":\""
-        + template + "\",\"schedule\":\"0 9 * * 1\",\"rows\":[{\"product\":" + new com.google.gson.Gson().toJson(FORMULA) + "},{\"product\":\"Tea, green\"}]}")
-        .expect(201).object().get("id").getAsString();
-    run = api.post("/api/projects/" + project + "/batches/" + batch + "/run", alice.idToken(), null).expect(201)
-        .object().get("id").getAsString();
-    for (int i = 0; i < 300; i++) {
-      JsonObject last = api.get("/api/projects/" + project + "/batches/" + batch + "/runs", alice.idToken()).expect(200)
-          .object().getAsJsonArray("items").get(0).getAsJsonObject();
-      if (last.get("status").getAsString().equals("completed") && last.get("completed").getAsInt() == 2) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    rig = ProjectRig.start(data, "Shop", Map.of());
+    ProjectRig.BatchRun made = rig.completedRun("[{\"product\":" + new com.google.gson.Gson().toJson(FORMULA)
+        + "},{\"product\":\"Tea, green\"}]");
+    batch = made.batch();
+    run = made.run();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (server != null) {
-      server.close();
+    if (rig != null) {
+      rig.close();
     }
   }
 
   private static HttpResponse<String> export(Person who, String query) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.base().resolve("/api/projects/" + project + "/batches/"
-        + batch + "/runs/" + run + "/export" + query)).GET();
-    if (who != null) {
-      b.header("Authorization", "Bearer " + who.idToken());
-    }
-    return ApiContract.OF_REPO.check(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+    return ApiContract.OF_REPO.check(rig.get("/api/projects/" + rig.project + "/batches/" + batch + "/runs/" + run
+        + "/export" + query, who, HttpResponse.BodyHandlers.ofString()));
   }
 
   @Test
   void aViewerDownloadsTheRunAsCsvWithTheFormulaWrittenAsText() throws Exception {
-    HttpResponse<String> r = export(vic, "?format=csv");
+    HttpResponse<String> r = export(rig.vic, "?format=csv");
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     assertEquals("attachment; filename=\"Spring-lines-run-", r.headers().firstValue("Content-Disposition").orElse("")
@@ -99,7 +69,7 @@ class RunExportBlackBoxTest {
 
   @Test
   void theJsonLinesParseOneObjectPerRowWithTheValuesAsTheyAre() throws Exception {
-    HttpResponse<String> r = export(alice, "?format=jsonl");
+    HttpResponse<String> r = export(rig.alice, "?format=jsonl");
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
     String[] lines = r.body().split("\n");
@@ -109,16 +79,18 @@ class RunExportBlackBoxTest {
     assertEquals(FORMULA, first.getAsJsonObject("variables").get("product").getAsString());
     assertEquals("completed", first.get("status").getAsString());
     assertFalse(first.get("output").getAsString().isBlank(), "the demo's text");
-    JsonObject content = api.get("/api/projects/" + project + "/contents/" + first.get("contentId").getAsString(),
-        alice.idToken()).expect(200).object();
+    JsonObject content = rig.api.get("/api/projects/" + rig.project + "/contents/"
+        + first.get("contentId").getAsString(),
+        rig.alice.idToken()).expect(200).object();
     assertEquals(first.get("contentId").getAsString(), content.get("id").getAsString(), "the content item made");
   }
 
   @Test
   void theRunsMediaComeAsAZipThatATextRunLeavesEmpty() throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.base().resolve("/api/projects/" + project + "/batches/"
+    HttpRequest.Builder b = HttpRequest.newBuilder(rig.server.base().resolve("/api/projects/" + rig.project
+        + "/batches/"
         + batch + "/runs/" + run + "/media.zip")).GET();
-    HttpResponse<byte[]> r = HTTP.send(b.header("Authorization", "Bearer " + vic.idToken()).build(),
+    HttpResponse<byte[]> r = HTTP.send(b.header("Authorization", "Bearer " + rig.vic.idToken()).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, r.statusCode());
     assertEquals("application/zip", r.headers().firstValue("Content-Type").orElse(""));
@@ -127,18 +99,19 @@ class RunExportBlackBoxTest {
       assertEquals(null, zip.getNextEntry(), "a text run made no media");
     }
     HttpResponse<byte[]> stranger = HTTP.send(HttpRequest.newBuilder(r.uri()).GET()
-        .header("Authorization", "Bearer " + zed.idToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        .header("Authorization", "Bearer " + rig.zed.idToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(404, stranger.statusCode());
   }
 
   @Test
   void strangersAndTheUnsignedAreRefusedAndABadFormatIsABadRequest() throws Exception {
-    assertEquals(404, export(zed, "?format=csv").statusCode());
+    assertEquals(404, export(rig.zed, "?format=csv").statusCode());
     assertEquals(401, export(null, "?format=csv").statusCode());
-    HttpResponse<String> bad = export(vic, "?format=xlsx");
+    HttpResponse<String> bad = export(rig.vic, "?format=xlsx");
     assertEquals(400, bad.statusCode(), bad.body());
     assertEquals("application/problem+json", bad.headers().firstValue("Content-Type").orElse(""));
-    api.get("/api/projects/" + project + "/batches/" + batch + "/runs/" + batch + "_1/export", alice.idToken())
+    rig.api.get("/api/projects/" + rig.project + "/batches/" + batch + "/runs/" + batch + "_1/export",
+        rig.alice.idToken())
         .expect(404);
   }
 }

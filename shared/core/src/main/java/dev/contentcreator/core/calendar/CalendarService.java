@@ -7,6 +7,7 @@ import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.KeyScope;
 import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.json.OmitNulls;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.Query;
@@ -37,6 +38,10 @@ import java.util.function.UnaryOperator;
  * feed. {@link #revokeFeed} ends it at once. The feed is computed on every fetch from the person's
  * memberships then, so a project they left is gone from it. API keys cannot manage feeds: a feed
  * address hands out everything the person sees, more than a key's scope.
+ *
+ * <p>A project whose entries cannot be read (a source fails on it) leaves the rest of the calendar
+ * standing: its entries are left out, the answer names it in {@code unavailable}, and one warning
+ * is logged for it; the feed leaves it out the same way.
  */
 public final class CalendarService {
   public static final String FEEDS = "calendarfeeds";
@@ -69,9 +74,15 @@ public final class CalendarService {
     return new Builder();
   }
 
-  /** The answer of a calendar read ({@code Calendar} in docs/openapi.yaml). */
+  /**
+   * The answer of a calendar read ({@code Calendar} in docs/openapi.yaml); {@code unavailable}
+   * names the projects whose entries could not be read, and is left out when there is none.
+   */
   public record CalendarView(Instant from, Instant to, String timeZone, List<CalendarEntry> entries,
-      boolean truncated) {}
+      boolean truncated, @OmitNulls List<UnavailableProject> unavailable) {}
+
+  /** A project left out of a calendar because its entries could not be read. */
+  public record UnavailableProject(String projectId, String projectName) {}
 
   /** Whether the person has a feed, and since when; never its token. */
   @OmitNulls
@@ -102,21 +113,34 @@ public final class CalendarService {
 
   private CalendarView gather(List<CalendarProject> in, CalendarRange range) {
     List<CalendarEntry> entries = new ArrayList<>();
+    List<UnavailableProject> unavailable = new ArrayList<>();
     boolean truncated = false;
     for (CalendarProject project : in) {
-      for (CalendarSource source : sources.values()) {
-        int room = MAX_ENTRIES - entries.size();
-        if (room <= 0) {
-          truncated = true;
-          break;
+      List<CalendarEntry> ofProject = new ArrayList<>();
+      boolean cut = false;
+      try {
+        for (CalendarSource source : sources.values()) {
+          int room = MAX_ENTRIES - entries.size() - ofProject.size();
+          if (room <= 0) {
+            cut = true;
+            break;
+          }
+          List<CalendarEntry> found = source.entries(project, range.from(), range.to(), room);
+          ofProject.addAll(found);
+          cut |= found.size() >= room;
         }
-        List<CalendarEntry> found = source.entries(project, range.from(), range.to(), room);
-        entries.addAll(found);
-        truncated |= found.size() >= room;
+      } catch (RuntimeException e) {
+        Log.warning("calendar of " + project.uid() + ": project " + project.id()
+            + " left out, its entries could not be read", e);
+        unavailable.add(new UnavailableProject(project.id(), project.name()));
+        continue;
       }
+      entries.addAll(ofProject);
+      truncated |= cut;
     }
     entries.sort(Comparator.comparing(CalendarEntry::start).thenComparing(CalendarEntry::id));
-    return new CalendarView(range.from(), range.to(), range.zone().getId(), entries, truncated);
+    return new CalendarView(range.from(), range.to(), range.zone().getId(), entries, truncated,
+        unavailable.isEmpty() ? null : List.copyOf(unavailable));
   }
 
   /**

@@ -38,8 +38,6 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -450,35 +448,6 @@ public final class PublishingService {
         .range("publishAt", Json.format(from), Json.format(until))
         .orderBy("publishAt", Query.Direction.ASCENDING).limit(cap).build())
         .items().stream().map(PublishingService::publication).toList();
-  }
-
-  /**
-   * For the calendar: the publications of every project the person is a member of (as far as an
-   * API key that signs the request reaches) whose {@code publishAt} is in {@code [from, until)},
-   * earliest first, at most {@code limit} of them. Scheduled, under way and ended ones alike; the
-   * status says which.
-   */
-  public List<Publication> between(String uid, Instant from, Instant until, int limit) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(until, "until");
-    if (!until.isAfter(from)) {
-      return List.of();
-    }
-    int cap = Math.max(1, Math.min(limit, Query.MAX_LIMIT));
-    List<Publication> out = new ArrayList<>();
-    Page memberships = documents.query(Query.on(ProjectService.MEMBERS).whereEqualTo("uid", uid)
-        .limit(ProjectService.MAX_MEMBERS * 5).build());
-    for (Document m : memberships.items()) {
-      String projectId = m.data().get("projectId").getAsString();
-      try {
-        projects.requireRole(uid, projectId, Role.VIEWER);
-      } catch (ApiException e) {
-        continue; // outside the reach of the key that signs the request
-      }
-      out.addAll(inWindow(projectId, from, until, cap));
-    }
-    out.sort(Comparator.comparing(Publication::publishAt).thenComparing(Publication::id));
-    return out.size() > cap ? List.copyOf(out.subList(0, cap)) : List.copyOf(out);
   }
 
   // ---- the task ----

@@ -336,37 +336,4 @@ class PublishingServiceOnSqliteTest {
     assertEquals(0, connector.calls.get());
     assertEquals(Publication.CANCELED, stored(p.id()).status());
   }
-
-  @Test
-  void theCalendarListsAPersonsPublicationsAcrossTheirProjectsInTheRangeEarliestFirst() {
-    member("proj2", "alice", Role.OWNER);
-    member("proj2", "bob", Role.VIEWER);
-    text("proj2", "item2");
-    member("proj3", "alice", Role.OWNER);
-    text("proj3", "item3");
-    String c2 = service.createConnection("alice", "proj2", new PublishingService.ConnectionRequest("wordpress", "B2",
-        "http://127.0.0.1:9", "editor", "app-password-2")).connection().id();
-    String c3 = service.createConnection("alice", "proj3", new PublishingService.ConnectionRequest("wordpress", "B3",
-        "http://127.0.0.1:9", "editor", "app-password-3")).connection().id();
-    Publication late = publish(T0.plus(Duration.ofDays(3)));
-    Publication early = service.publish("alice", "proj2", "item2", new PublishingService.PublishRequest(c2, "draft",
-        T0.plus(Duration.ofDays(1)), null, null));
-    service.publish("alice", "proj3", "item3", new PublishingService.PublishRequest(c3, "draft",
-        T0.plus(Duration.ofDays(2)), null, null));
-    Publication outside = service.publish("alice", "proj2", "item2", new PublishingService.PublishRequest(connection2(
-        "proj2"), "draft", T0.plus(Duration.ofDays(9)), null, null));
-
-    List<Publication> bobs = service.between("bob", T0, T0.plus(Duration.ofDays(7)), 100);
-    assertEquals(List.of(early.id(), late.id()), bobs.stream().map(Publication::id).toList(),
-        "bob's two projects, not alice's third; not the one past the range; earliest first");
-    assertTrue(service.between("bob", T0, T0.plus(Duration.ofDays(30)), 100).stream()
-        .anyMatch(x -> x.id().equals(outside.id())));
-    assertEquals(List.of(early.id()), service.between("bob", T0, T0.plus(Duration.ofDays(7)), 1).stream()
-        .map(Publication::id).toList());
-  }
-
-  private String connection2(String projectId) {
-    return service.createConnection("alice", projectId, new PublishingService.ConnectionRequest("wordpress", "Other",
-        "http://127.0.0.1:9", "editor", "app-password-4")).connection().id();
-  }
 }
