@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,9 +30,9 @@ class BackgroundExportBlackBoxTest {
   static String run;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(TestInfo test) throws Exception {
     // Links live 5 s, so one test can see a link pass its time.
-    rig = ProjectRig.start(data, "Shop", Map.of("EXPORT_LINK_TTL", "5s"));
+    rig = ProjectRig.start(data, "Shop", OnEmulators.with(OnEmulators.adaptersFor(test), "EXPORT_LINK_TTL", "5s"));
     ProjectRig.BatchRun made = rig.completedRun("[{\"product\":\"=1+1\"},{\"product\":\"Tea\"}]");
     batch = made.batch();
     run = made.run();

@@ -27,6 +27,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,8 +47,8 @@ class ItemExportBlackBoxTest {
   static String logo;
 
   @BeforeAll
-  static void start() throws Exception {
-    rig = ProjectRig.start(data, "Tea shop", Map.of());
+  static void start(TestInfo test) throws Exception {
+    rig = ProjectRig.start(data, "Tea shop", OnEmulators.adaptersFor(test));
     String job = rig.api.send("POST", "/api/projects/" + rig.project + "/generations", rig.alice.idToken(),
         "{\"kind\":\"text\",\"prompt\":\"A note on tea\"}", Map.of("Idempotency-Key", UUID.randomUUID().toString()))
         .expect(202).object().get("id").getAsString();

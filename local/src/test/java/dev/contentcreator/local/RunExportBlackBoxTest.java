@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,8 +32,8 @@ class RunExportBlackBoxTest {
   static String run;
 
   @BeforeAll
-  static void start() throws Exception {
-    rig = ProjectRig.start(data, "Shop", Map.of());
+  static void start(TestInfo test) throws Exception {
+    rig = ProjectRig.start(data, "Shop", OnEmulators.adaptersFor(test));
     ProjectRig.BatchRun made = rig.completedRun("[{\"product\":" + new com.google.gson.Gson().toJson(FORMULA)
         + "},{\"product\":\"Tea, green\"}]");
     batch = made.batch();
