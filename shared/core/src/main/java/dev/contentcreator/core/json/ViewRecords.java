@@ -48,23 +48,22 @@ final class ViewRecords implements TypeAdapterFactory {
   }
 
   private static boolean shaped(Class<?> type) {
-    return type.isAnnotationPresent(OmitNulls.class) || type.isAnnotationPresent(WriteNulls.class)
-        || Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.isAnnotationPresent(OmitNulls.class)
-            || c.isAnnotationPresent(WriteNulls.class) || c.isAnnotationPresent(Inline.class));
+    Shape shape = SHAPES.get(type);
+    return shape.omitNulls || shape.writeNulls
+        || Arrays.stream(shape.members).anyMatch(m -> m.omitNulls || m.writeNulls || m.inline);
   }
 
   /** Writes the components of {@code record} as members of the object being written. */
   private static void members(Gson gson, JsonWriter out, Object record, boolean inherited) throws IOException {
-    Class<?> type = record.getClass();
-    boolean nulls = type.isAnnotationPresent(OmitNulls.class) ? false
-        : type.isAnnotationPresent(WriteNulls.class) || inherited;
-    for (RecordComponent c : type.getRecordComponents()) {
-      Object value = valueOf(c, record);
-      boolean writeNull = c.isAnnotationPresent(WriteNulls.class) || nulls && !c.isAnnotationPresent(OmitNulls.class);
-      if (c.isAnnotationPresent(Inline.class)) {
+    Shape shape = SHAPES.get(record.getClass());
+    boolean nulls = !shape.omitNulls && (shape.writeNulls || inherited);
+    for (Member m : shape.members) {
+      Object value = m.valueOf(record);
+      boolean writeNull = m.writeNulls || nulls && !m.omitNulls;
+      if (m.inline) {
         if (value != null) {
           if (!value.getClass().isRecord()) {
-            throw new IllegalStateException(type.getName() + "." + c.getName() + " is @Inline but not a record");
+            throw new IllegalStateException(shape.name + "." + m.name + " is @Inline but not a record");
           }
           members(gson, out, value, nulls);
         }
@@ -74,25 +73,85 @@ final class ViewRecords implements TypeAdapterFactory {
         continue;
       }
       boolean before = out.getSerializeNulls();
-      out.name(c.getName());
+      out.name(m.name);
       out.setSerializeNulls(value == null || nulls);
-      adapter(gson, c).write(out, value);
+      m.adapter(gson).write(out, value);
       out.setSerializeNulls(before);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static TypeAdapter<Object> adapter(Gson gson, RecordComponent c) {
-    return (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(c.getGenericType()));
-  }
+  /**
+   * What a record class's annotations and components say, read by reflection once per class: a
+   * view is written on every answer, and looking its components up each time was a sixth of
+   * the CPU of serving a project.
+   */
+  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+    @Override
+    protected Shape computeValue(Class<?> type) {
+      return new Shape(type);
+    }
+  };
 
-  private static Object valueOf(RecordComponent c, Object record) {
-    Method accessor = c.getAccessor();
-    try {
-      accessor.setAccessible(true);
-      return accessor.invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + c.getName(), e);
+  private static final class Shape {
+    final String name;
+    final boolean omitNulls;
+    final boolean writeNulls;
+    final Member[] members;
+
+    Shape(Class<?> type) {
+      this.name = type.getName();
+      this.omitNulls = type.isAnnotationPresent(OmitNulls.class);
+      this.writeNulls = type.isAnnotationPresent(WriteNulls.class);
+      RecordComponent[] components = type.getRecordComponents();
+      this.members = new Member[components.length];
+      for (int i = 0; i < components.length; i++) {
+        members[i] = new Member(type, components[i]);
+      }
     }
   }
+
+  private static final class Member {
+    final String name;
+    final boolean omitNulls;
+    final boolean writeNulls;
+    final boolean inline;
+    private final TypeToken<?> type;
+    private final Method accessor;
+    /** The adapter of this component's type in the Gson that asked last, kept as one pair. */
+    private volatile Adapted adapted;
+
+    Member(Class<?> owner, RecordComponent c) {
+      this.name = c.getName();
+      this.omitNulls = c.isAnnotationPresent(OmitNulls.class);
+      this.writeNulls = c.isAnnotationPresent(WriteNulls.class);
+      this.inline = c.isAnnotationPresent(Inline.class);
+      this.type = TypeToken.get(c.getGenericType());
+      this.accessor = c.getAccessor();
+      try {
+        accessor.setAccessible(true);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("cannot read " + owner.getName() + "." + name, e);
+      }
+    }
+
+    Object valueOf(Object record) {
+      try {
+        return accessor.invoke(record);
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + name, e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    TypeAdapter<Object> adapter(Gson gson) {
+      Adapted known = adapted;
+      if (known == null || known.gson != gson) {
+        known = new Adapted(gson, (TypeAdapter<Object>) gson.getAdapter(type));
+        adapted = known;
+      }
+      return known.adapter;
+    }
+  }
+
+  private record Adapted(Gson gson, TypeAdapter<Object> adapter) {}
 }
