@@ -45,6 +45,9 @@ final class ServerProcess implements AutoCloseable {
     Path log = dataDir.resolve("server-" + port + ".log");
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A test's server lives seconds: C1 alone compiles what it runs at a fraction of C2's CPU,
+        // which on two cores the other tests' servers and browsers need.
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
