@@ -7,10 +7,15 @@
 #   scripts/package-functions.sh              every module under functions/
 #   scripts/package-functions.sh health media only these
 #
+# Cloud Functions runs Linux on x86-64: the natives other platforms need are taken out of the jars
+# in libs/ (scripts/lib/foreign-natives.sh), and packaging fails if a Linux x86-64 one is missing.
+# scripts/check-function-zips.sh runs the embedding model and the natives from the zips.
+#
 # It runs `mvn package` without tests (run scripts/test-all.sh for those) and never `mvn install`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source scripts/lib/foreign-natives.sh
 
 modules=("$@")
 if [[ ${#modules[@]} -eq 0 ]]; then
@@ -21,7 +26,8 @@ for m in "${modules[@]}"; do
   [[ -f "functions/$m/pom.xml" ]] || { echo "package-functions: no module functions/$m" >&2; exit 1; }
   projects+="${projects:+,}functions/$m"
 done
-command -v zip >/dev/null || { echo "package-functions: zip is needed (apt-get install zip)" >&2; exit 1; }
+command -v zip >/dev/null && command -v unzip >/dev/null \
+  || { echo "package-functions: zip and unzip are needed (apt-get install zip unzip)" >&2; exit 1; }
 
 echo "==> building ${modules[*]}"
 # copy-dependencies runs in the same reactor as package, so the project's own modules resolve to the
@@ -40,6 +46,7 @@ for m in "${modules[@]}"; do
   rm -f "$stage"/*.jar
   cp "$jar_file" "$stage/"
   jar_name="$(basename "$jar_file")"
+  strip_foreign_natives "$stage/libs" || { echo "package-functions: $m: stripping natives failed" >&2; exit 1; }
 
   # Class-Path: libs/a.jar libs/b.jar ..., wrapped as a manifest wants (72-byte lines, each
   # continuation starting with a space).
@@ -49,5 +56,5 @@ for m in "${modules[@]}"; do
 
   rm -f "$out/$m.zip"
   (cd "$stage" && zip -q -r "$out/$m.zip" "$jar_name" libs)
-  echo "    $out/$m.zip ($(du -h "$out/$m.zip" | cut -f1))"
+  awk -v zip="$out/$m.zip" -v z="$(stat -c %s "$out/$m.zip")" 'BEGIN { printf "    %s (%.1f MiB)\n", zip, z / 1048576 }'
 done

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Terraform checks, the security rules (against gcloud's
+# Runs every test of the project: the Terraform checks, the stripping of other platforms' natives
+# from the functions' jars (scripts/test/), the security rules (against gcloud's
 # Firestore emulator, when installed), the Java modules (unit, contract and black-box HTTP tests), the
 # PWA's build and its Vitest tests, and the PWA's end-to-end tests in Chromium. Installs what the
 # tests need when it is missing (redis-server and Chromium from Debian's packages, the Auth emulator
@@ -12,6 +13,8 @@ source scripts/lib/prerequisites.sh
 check_prerequisites
 install_npm_packages
 require_debian_command redis-server redis-server "the Redis adapter's tests"
+require_debian_command zip zip "the packaging tests"
+require_debian_command unzip unzip "the packaging tests"
 if [[ -z "${CHROME_PATH:-}" ]]; then
   require_debian_command chromium chromium "the web app's end-to-end tests"
 fi
@@ -27,9 +30,10 @@ mkdir -p "$DATA_DIR"
 scripts/auth-emulator.sh
 export FIREBASE_AUTH_EMULATOR_HOST="${FIREBASE_AUTH_EMULATOR_HOST:-127.0.0.1:9099}"
 
-echo "==> checking terraform/ against the code, the API descriptions with a validator, and the security rules against the Firestore emulator"
+echo "==> checking terraform/ against the code, the API descriptions with a validator, the stripping of the functions' natives, and the security rules against the Firestore emulator"
 node --test terraform/test/
 node --test docs/test/
+node --test scripts/test/
 scripts/rules-test.sh
 
 echo "==> building the PWA and running its tests"
