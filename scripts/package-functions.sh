@@ -30,6 +30,9 @@ command -v zip >/dev/null && command -v unzip >/dev/null \
   || { echo "package-functions: zip and unzip are needed (apt-get install zip unzip)" >&2; exit 1; }
 
 echo "==> building ${modules[*]}"
+# A jar left from an earlier build (a dependency upgraded since) would otherwise stay in libs/ and in
+# the manifest's Class-Path.
+for m in "${modules[@]}"; do rm -rf "functions/$m/target/deploy/libs"; done
 # copy-dependencies runs in the same reactor as package, so the project's own modules resolve to the
 # jars just built rather than to anything in ~/.m2.
 mvn -B -ntp -q -DskipTests -pl "$projects" -am package \
