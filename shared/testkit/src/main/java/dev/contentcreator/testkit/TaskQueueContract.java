@@ -135,6 +135,22 @@ public abstract class TaskQueueContract {
     assertEquals(Set.of(QUEUE, OTHER_QUEUE), runs.stream().map(Run::queue).collect(Collectors.toSet()));
   }
 
+  @Test
+  void enqueueAllCreatesEachNewNameOnceAndCountsWhatItCreated() {
+    assertTrue(queue.enqueue(task(QUEUE, "before", payload(0))));
+
+    int created = queue.enqueueAll(List.of(task(QUEUE, "a", payload(1)), task(QUEUE, "b", payload(2)),
+        task(QUEUE, "a", payload(3)), task(QUEUE, "before", payload(4)), task(OTHER_QUEUE, "a", payload(5))));
+
+    assertEquals(3, created, "a and b in the queue, a in the other; the repeat of a and 'before' create nothing");
+    awaitRunsOf(Set.of("before", "a", "b"));
+    awaitRuns(4);
+    assertEquals(List.of(payload(1)), runsOf("a").stream().filter(r -> r.queue().equals(QUEUE)).map(Run::payload)
+        .toList());
+    assertEquals(List.of(payload(0)), runsOf("before").stream().map(Run::payload).toList());
+    assertEquals(0, queue.enqueueAll(List.of()));
+  }
+
   // ---- delivery ----
 
   @Test

@@ -61,9 +61,8 @@ public final class FanOut implements EventHandler {
     java.util.List<GenerationItem> open = Jobs.items(documents, job.id()).stream()
         .filter(i -> !i.status().terminal()).toList();
     int window = job.maxConcurrent() > 0 ? Math.min(job.maxConcurrent(), open.size()) : open.size();
-    for (GenerationItem item : open.subList(0, window)) {
-      tasks.enqueue(GenerationTasks.generate(job.id(), item.index(), now));
-    }
+    tasks.enqueueAll(open.subList(0, window).stream()
+        .map(item -> GenerationTasks.generate(job.id(), item.index(), now)).toList());
   }
 
   @Override

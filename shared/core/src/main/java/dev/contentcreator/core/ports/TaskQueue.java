@@ -2,6 +2,7 @@ package dev.contentcreator.core.ports;
 
 import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,23 @@ public interface TaskQueue {
    * Tasks' named-task dedupe); returns whether it created one.
    */
   boolean enqueue(Task task);
+
+  /**
+   * Creates each of {@code tasks} as {@link #enqueue} would, in order, and returns how many it
+   * created (a name taken before, or earlier in the list, creates nothing). An adapter that can
+   * store several tasks in one write does (the embedded queue: one transaction for a job's items);
+   * Cloud Tasks has no batch create, so there it is one call per task. When a task fails to be
+   * stored, the ones before it may have been created; calling again with the same list is safe.
+   */
+  default int enqueueAll(List<Task> tasks) {
+    int created = 0;
+    for (Task task : tasks) {
+      if (enqueue(task)) {
+        created++;
+      }
+    }
+    return created;
+  }
 
   /**
    * One task. {@code name} is unique in its queue (letters, digits, - and _, at most 100);

@@ -87,39 +87,64 @@ public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
    */
   @Override
   public boolean enqueue(Task task) {
-    Objects.requireNonNull(task, "task");
-    if (task.handler().isBlank()) {
-      throw new IllegalArgumentException("a task needs a handler name");
+    return enqueueAll(List.of(Objects.requireNonNull(task, "task"))) == 1;
+  }
+
+  /**
+   * All of {@code tasks} in one write transaction: a job's fan-out made one transaction per item
+   * before, a fifth of the writes of a generation run. Every task is checked before any is stored,
+   * so a bad one stores none.
+   *
+   * @throws IllegalArgumentException if a payload is over {@value #MAX_PAYLOAD_BYTES} bytes as JSON
+   */
+  @Override
+  public int enqueueAll(List<Task> tasks) {
+    List<String> payloads = new ArrayList<>(tasks.size());
+    for (Task task : tasks) {
+      Objects.requireNonNull(task, "task");
+      if (task.handler().isBlank()) {
+        throw new IllegalArgumentException("a task needs a handler name");
+      }
+      String payload = task.payload().toString();
+      int size = payload.getBytes(StandardCharsets.UTF_8).length;
+      if (size > MAX_PAYLOAD_BYTES) {
+        throw new IllegalArgumentException("the payload of task " + task.queue() + "/" + task.name() + " is " + size
+            + " bytes; the limit is " + MAX_PAYLOAD_BYTES);
+      }
+      payloads.add(payload);
     }
-    String payload = task.payload().toString();
-    int size = payload.getBytes(StandardCharsets.UTF_8).length;
-    if (size > MAX_PAYLOAD_BYTES) {
-      throw new IllegalArgumentException("the payload of task " + task.queue() + "/" + task.name() + " is " + size
-          + " bytes; the limit is " + MAX_PAYLOAD_BYTES);
+    if (tasks.isEmpty()) {
+      return 0;
     }
-    long dueAt = LeasedRows.ceilMillis(task.scheduleTime());
-    boolean created = database.write("enqueue " + task.queue() + "/" + task.name(), c -> {
+    String what = tasks.size() == 1 ? "enqueue " + tasks.get(0).queue() + "/" + tasks.get(0).name()
+        : "enqueue " + tasks.size() + " tasks";
+    int created = database.write(what, c -> {
       long now = clock.millis();
-      try (PreparedStatement expired = Statements.prepare(c, "DELETE FROM queue_tasks WHERE queue = ? AND name = ?"
-          + " AND state = 'done' AND finished_at <= ?")) {
-        expired.setString(1, task.queue());
-        expired.setString(2, task.name());
-        expired.setLong(3, now - settings.retention().toMillis());
-        expired.executeUpdate();
+      int made = 0;
+      for (int i = 0; i < tasks.size(); i++) {
+        Task task = tasks.get(i);
+        try (PreparedStatement expired = Statements.prepare(c, "DELETE FROM queue_tasks WHERE queue = ? AND name = ?"
+            + " AND state = 'done' AND finished_at <= ?")) {
+          expired.setString(1, task.queue());
+          expired.setString(2, task.name());
+          expired.setLong(3, now - settings.retention().toMillis());
+          expired.executeUpdate();
+        }
+        try (PreparedStatement insert = Statements.prepare(c, "INSERT INTO queue_tasks"
+            + " (queue, name, handler, payload, state, due_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"
+            + " ON CONFLICT (queue, name) DO NOTHING")) {
+          insert.setString(1, task.queue());
+          insert.setString(2, task.name());
+          insert.setString(3, task.handler());
+          insert.setString(4, payloads.get(i));
+          insert.setLong(5, LeasedRows.ceilMillis(task.scheduleTime()));
+          insert.setLong(6, now);
+          made += insert.executeUpdate();
+        }
       }
-      try (PreparedStatement insert = Statements.prepare(c, "INSERT INTO queue_tasks"
-          + " (queue, name, handler, payload, state, due_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"
-          + " ON CONFLICT (queue, name) DO NOTHING")) {
-        insert.setString(1, task.queue());
-        insert.setString(2, task.name());
-        insert.setString(3, task.handler());
-        insert.setString(4, payload);
-        insert.setLong(5, dueAt);
-        insert.setLong(6, now);
-        return insert.executeUpdate() == 1;
-      }
+      return made;
     });
-    if (created) {
+    if (created > 0) {
       wake();
     }
     return created;
