@@ -32,11 +32,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,12 @@ final class CloudTasksQueueTest {
   private final List<CreateTaskRequest> received = new CopyOnWriteArrayList<>();
   private final Set<String> taken = ConcurrentHashMap.newKeySet();
   private volatile Status refuseWith;
+  /** A task name the fake refuses with FAILED_PRECONDITION, the others being created. */
+  private volatile String refuseName;
+  /** When set, the fake answers nothing until this many calls wait, then answers them all. */
+  private volatile int holdUntil;
+  private final List<Runnable> held = new ArrayList<>();
+  private int mostHeld;
   private Server server;
   private ManagedChannel channel;
   private CloudTasksQueue queue;
@@ -158,6 +168,50 @@ final class CloudTasksQueueTest {
   }
 
   @Test
+  void enqueueAllKeepsSoManyCallsInFlightAtOnce() throws Exception {
+    holdUntil = CloudTasksQueue.CALLS_IN_FLIGHT;
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < CloudTasksQueue.CALLS_IN_FLIGHT * 2; i++) {
+      tasks.add(task("generation", "job1-item" + i, "generate", payload(), NOW));
+    }
+    // One call at a time would wait forever for the first answer, which comes only when 32 wait.
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      assertEquals(tasks.size(), caller.submit(() -> queue.enqueueAll(tasks)).get(20, TimeUnit.SECONDS));
+    } finally {
+      caller.shutdownNow();
+    }
+    assertEquals(CloudTasksQueue.CALLS_IN_FLIGHT, mostHeld);
+    assertEquals(tasks.size(), received.size());
+  }
+
+  @Test
+  void enqueueAllFinishesTheOthersThenThrowsTheFirstRefusal() {
+    refuseName = "job1-item1";
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> queue.enqueueAll(List.of(
+        task("generation", "job1-item0", "generate", payload(), NOW),
+        task("generation", "job1-item1", "generate", payload(), NOW),
+        task("generation", "job1-item2", "generate", payload(), NOW))));
+
+    assertTrue(e.getMessage().contains("job1-item1") && e.getMessage().contains("FAILED_PRECONDITION"), e.getMessage());
+    assertEquals(3, received.size());
+    refuseName = null;
+    assertEquals(1, queue.enqueueAll(List.of(task("generation", "job1-item0", "generate", payload(), NOW),
+        task("generation", "job1-item1", "generate", payload(), NOW))), "again: only the refused one is created");
+  }
+
+  @Test
+  void enqueueAllChecksEveryTaskBeforeSendingAny() {
+    JsonObject big = new JsonObject();
+    big.addProperty("text", "x".repeat(CloudTasksQueue.MAX_PAYLOAD_BYTES));
+
+    assertThrows(IllegalArgumentException.class, () -> queue.enqueueAll(List.of(
+        task("generation", "fine", "generate", payload(), NOW), task("generation", "big", "generate", big, NOW))));
+    assertEquals(List.of(), received);
+  }
+
+  @Test
   void payloadOverTheLimitIsRefusedBeforeCallingCloudTasks() {
     JsonObject big = new JsonObject();
     big.addProperty("text", "x".repeat(CloudTasksQueue.MAX_PAYLOAD_BYTES));
@@ -249,6 +303,26 @@ final class CloudTasksQueueTest {
     return ServerServiceDefinition.builder(SERVICE)
         .addMethod(createTask, ServerCalls.asyncUnaryCall((request, response) -> {
           received.add(request);
+          if (holdUntil > 0) {
+            List<Runnable> release = List.of();
+            synchronized (held) {
+              held.add(() -> {
+                response.onNext(request.getTask());
+                response.onCompleted();
+              });
+              mostHeld = Math.max(mostHeld, held.size());
+              if (held.size() >= holdUntil) {
+                release = new ArrayList<>(held);
+                held.clear();
+              }
+            }
+            release.forEach(Runnable::run);
+            return;
+          }
+          if (request.getTask().getName().endsWith("/" + refuseName)) {
+            response.onError(Status.FAILED_PRECONDITION.withDescription("refused by the test").asRuntimeException());
+            return;
+          }
           if (refuseWith != null) {
             response.onError(refuseWith.asRuntimeException());
           } else if (!taken.add(request.getTask().getName())) {
