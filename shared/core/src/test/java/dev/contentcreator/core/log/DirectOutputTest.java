@@ -55,6 +55,13 @@ class DirectOutputTest {
     }
   }
 
+  /** Starts writing a line the gate holds, and returns once the write is under way. */
+  private Future<?> writeSlowLine(LogOutput out, Gate gate) throws InterruptedException {
+    Future<?> slow = threads.submit(() -> out.write(Severity.INFO, line("slow request")));
+    assertTrue(gate.slowStarted.await(10, TimeUnit.SECONDS));
+    return slow;
+  }
+
   private static byte[] line(String text) {
     return (text + "\n").getBytes(StandardCharsets.UTF_8);
   }
@@ -63,8 +70,7 @@ class DirectOutputTest {
   void aLineBeingWrittenDoesNotHoldUpAnother() throws Exception {
     Gate gate = new Gate();
     LogOutput out = LogOutput.direct(gate);
-    Future<?> slow = threads.submit(() -> out.write(Severity.INFO, line("slow request")));
-    assertTrue(gate.slowStarted.await(10, TimeUnit.SECONDS));
+    Future<?> slow = writeSlowLine(out, gate);
 
     // With one lock around every write (PrintStream's), this would wait for the slow line forever.
     threads.submit(() -> out.write(Severity.INFO, line("other request"))).get(10, TimeUnit.SECONDS);
@@ -79,8 +85,7 @@ class DirectOutputTest {
   void aLineTooLongToStayWholeWaitsForTheLinesBeingWritten() throws Exception {
     Gate gate = new Gate();
     LogOutput out = LogOutput.direct(gate);
-    Future<?> slow = threads.submit(() -> out.write(Severity.INFO, line("slow request")));
-    assertTrue(gate.slowStarted.await(10, TimeUnit.SECONDS));
+    Future<?> slow = writeSlowLine(out, gate);
 
     String longText = "long " + "x".repeat(LogOutput.DirectOutput.WHOLE_WRITE);
     Future<?> longLine = threads.submit(() -> out.write(Severity.ERROR, line(longText)));
@@ -102,8 +107,7 @@ class DirectOutputTest {
   void aLineOfExactlyTheWholeWriteSizeIsWrittenSideBySide() throws Exception {
     Gate gate = new Gate();
     LogOutput out = LogOutput.direct(gate);
-    Future<?> slow = threads.submit(() -> out.write(Severity.INFO, line("slow request")));
-    assertTrue(gate.slowStarted.await(10, TimeUnit.SECONDS));
+    Future<?> slow = writeSlowLine(out, gate);
 
     String text = "y".repeat(LogOutput.DirectOutput.WHOLE_WRITE - 1); // with its line feed: exactly the size
     threads.submit(() -> out.write(Severity.INFO, line(text))).get(10, TimeUnit.SECONDS);
