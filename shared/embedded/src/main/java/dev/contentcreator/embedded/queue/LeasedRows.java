@@ -172,7 +172,7 @@ final class LeasedRows implements Dispatcher.Source {
   QueueStats stats(String column, String value) {
     Map<WorkState, Long> counts = file.read("count the rows of " + value, c -> {
       Map<WorkState, Long> byState = new EnumMap<>(WorkState.class);
-      try (PreparedStatement select = Statements.prepare(c, 
+      try (PreparedStatement select = Statements.prepare(c,
           "SELECT state, count(*) FROM " + shape.table() + " WHERE " + column + " = ? GROUP BY state")) {
         select.setString(1, value);
         try (ResultSet rows = select.executeQuery()) {
@@ -190,7 +190,7 @@ final class LeasedRows implements Dispatcher.Source {
 
   /** Deletes the done rows that finished at or before {@code cutoff}; dead rows stay. */
   int purgeDone(Connection c, long cutoff) throws SQLException {
-    try (PreparedStatement delete = Statements.prepare(c, 
+    try (PreparedStatement delete = Statements.prepare(c,
         "DELETE FROM " + shape.table() + " WHERE state = 'done' AND finished_at <= ?")) {
       delete.setLong(1, cutoff);
       return delete.executeUpdate();

@@ -268,7 +268,7 @@ public final class SqliteTaskQueue extends LeasedQueue implements TaskQueue {
 
   private static Map<String, Long> runningByQueue(Connection c) throws SQLException {
     Map<String, Long> running = new TreeMap<>();
-    try (PreparedStatement select = Statements.prepare(c, 
+    try (PreparedStatement select = Statements.prepare(c,
         "SELECT queue, count(*) FROM queue_tasks WHERE state = 'running' GROUP BY queue");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {

@@ -37,7 +37,7 @@ final class DocumentSql {
   static Optional<Document> get(Connection connection, String collection, String id) throws SQLException {
     requireCollection(collection);
     requireId(id);
-    try (PreparedStatement select = Statements.prepare(connection, 
+    try (PreparedStatement select = Statements.prepare(connection,
         "SELECT data FROM documents WHERE collection = ? AND id = ?")) {
       select.setString(1, collection);
       select.setString(2, id);
@@ -59,7 +59,7 @@ final class DocumentSql {
     for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
       String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-      try (PreparedStatement select = Statements.prepare(connection, 
+      try (PreparedStatement select = Statements.prepare(connection,
           "SELECT id, data FROM documents WHERE collection = ? AND id IN (" + marks + ")")) {
         select.setString(1, collection);
         for (int i = 0; i < chunk.size(); i++) {
@@ -83,7 +83,7 @@ final class DocumentSql {
   /** Inserts a document; returns false, writing nothing, if the id is taken. */
   static boolean insert(Connection connection, String collection, String id, JsonObject data) throws SQLException {
     String json = serialize(collection, id, data);
-    try (PreparedStatement insert = Statements.prepare(connection, 
+    try (PreparedStatement insert = Statements.prepare(connection,
         "INSERT INTO documents (collection, id, data) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO NOTHING")) {
       bindDocument(insert, collection, id, json);
       return insert.executeUpdate() == 1;
@@ -102,7 +102,7 @@ final class DocumentSql {
   static void delete(Connection connection, String collection, String id) throws SQLException {
     requireCollection(collection);
     requireId(id);
-    try (PreparedStatement delete = Statements.prepare(connection, 
+    try (PreparedStatement delete = Statements.prepare(connection,
         "DELETE FROM documents WHERE collection = ? AND id = ?")) {
       delete.setString(1, collection);
       delete.setString(2, id);
