@@ -23,11 +23,12 @@ import org.sqlite.jdbc4.JDBC4PreparedStatement;
  *
  * <p>A connection is used by one thread at a time ({@link SqliteFile} lends its connections out
  * whole), so each connection's statements need no lock; at most {@value #PER_CONNECTION} are kept
- * per connection, the least recently used closed first. {@link #forget} closes a connection's
+ * per connection, the least recently used closed first (the documents' statements name their
+ * collection, so a busy server keeps a few hundred). {@link #forget} closes a connection's
  * statements before the connection closes.
  */
 public final class Statements {
-  static final int PER_CONNECTION = 128;
+  static final int PER_CONNECTION = 512;
 
   private static final Map<Connection, Map<String, Kept>> BY_CONNECTION = new ConcurrentHashMap<>();
 
@@ -62,8 +63,13 @@ public final class Statements {
 
   /** How many statements are kept for {@code connection} (for tests). */
   static int keptFor(Connection connection) {
+    return sqlKeptFor(connection).size();
+  }
+
+  /** The SQL of the statements kept for {@code connection} (for tests). */
+  static List<String> sqlKeptFor(Connection connection) {
     Map<String, Kept> kept = BY_CONNECTION.get(connection);
-    return kept == null ? 0 : kept.size();
+    return kept == null ? List.of() : List.copyOf(kept.keySet());
   }
 
   private static final class Lru extends LinkedHashMap<String, Kept> {

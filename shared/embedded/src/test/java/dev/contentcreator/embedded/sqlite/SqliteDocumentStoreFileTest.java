@@ -236,6 +236,36 @@ final class SqliteDocumentStoreFileTest {
     return rows;
   }
 
+  /**
+   * SQLite plans a statement again each time a value its planner read is bound again, and it reads
+   * a bound collection when it weighs the partial indexes; so every statement on the documents
+   * names its collection in the SQL, and reads of a few ids share a statement.
+   */
+  @Test
+  void documentStatementsNameTheirCollectionAndAreKept() throws SQLException {
+    Path file = folder.resolve("data.db");
+    SqliteDocumentStore.open(file).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      DocumentSql.insert(c, "usage", "a", json("{\"n\":1}"));
+      DocumentSql.upsert(c, "usage", "b", json("{\"n\":2}"));
+      assertEquals(json("{\"n\":1}"), DocumentSql.get(c, "usage", "a").orElseThrow().data());
+      assertEquals(List.of(true, false, true), DocumentSql.getAll(c, "usage", List.of("a", "x", "b")).stream()
+          .map(java.util.Optional::isPresent).toList());
+      assertEquals(List.of(false, true, false, true), DocumentSql.getAll(c, "usage", List.of("x", "b", "y", "a"))
+          .stream().map(java.util.Optional::isPresent).toList());
+      DocumentSql.delete(c, "usage", "a");
+      DocumentSql.query(c, Query.on("usage").whereEqualTo("n", 2).build());
+
+      List<String> kept = Statements.sqlKeptFor(c);
+      assertEquals(6, kept.size(), "three ids and four share one statement of four marks: " + kept);
+      for (String sql : kept) {
+        assertTrue(sql.contains("'usage'"), sql);
+        assertFalse(sql.contains("collection = ?") || sql.contains("VALUES (?, ?, ?)"), sql);
+      }
+      Statements.forget(c);
+    }
+  }
+
   private static String pragma(Path file, String name) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
