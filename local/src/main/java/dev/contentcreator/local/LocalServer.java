@@ -246,11 +246,16 @@ public final class LocalServer implements AutoCloseable {
    * bound, so the client gets to read the answer instead of a reset connection.
    */
   private static void drainUnreadBody(HttpExchange exchange) {
-    byte[] buffer = new byte[64 * 1024];
-    long left = 64L * 1024 * 1024;
     var in = exchange.getRequestBody();
     int n;
     try {
+      // Nearly always nothing is left; the buffer is only made when something is (a request's
+      // 64 KiB of zeroes was 3% of the server's CPU on small GETs).
+      if (in.read() < 0) {
+        return;
+      }
+      byte[] buffer = new byte[64 * 1024];
+      long left = 64L * 1024 * 1024 - 1;
       while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
         left -= n;
       }
