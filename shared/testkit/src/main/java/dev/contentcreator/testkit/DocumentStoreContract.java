@@ -483,6 +483,42 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void queryByIdPrefixFindsThoseIdsAloneInIdOrder() {
+    for (String id : List.of("p1-2024-05-s2", "p1-2024-05", "p1-2024-05-held", "p1-2024-04-s1", "p1-2024-0",
+        "p10-2024-05", "p1-2024-06", "p1-2024-05\u00e9")) {
+      store.create("usage", id, json("{\"n\":1}"));
+    }
+    store.create("other", "p1-2024-05-s1", json("{\"n\":1}"));
+
+    Page page = store.query(Query.on("usage").whereIdStartsWith("p1-2024-05").build());
+    Page none = store.query(Query.on("usage").whereIdStartsWith("p2-").build());
+    List<String> inTransaction = store.transaction(tx -> ids(tx.query(Query.on("usage")
+        .whereIdStartsWith("p1-2024-05-").build())));
+
+    assertEquals(List.of("p1-2024-05", "p1-2024-05-held", "p1-2024-05-s2", "p1-2024-05\u00e9"), ids(page));
+    assertEquals(List.of(), ids(none));
+    assertEquals(List.of("p1-2024-05-held", "p1-2024-05-s2"), inTransaction);
+  }
+
+  @Test
+  void queryByIdPrefixPagesWithCursors() {
+    for (int i = 1; i <= 5; i++) {
+      store.create("usage", "k-" + i, json("{\"n\":1}"));
+    }
+    store.create("usage", "l-1", json("{\"n\":1}"));
+    Query.Builder q = Query.on("usage").whereIdStartsWith("k-").limit(2);
+
+    Page first = store.query(q.build());
+    Page second = store.query(q.startAfter(first.nextCursor()).build());
+    Page third = store.query(q.startAfter(second.nextCursor()).build());
+
+    assertEquals(List.of("k-1", "k-2"), ids(first));
+    assertEquals(List.of("k-3", "k-4"), ids(second));
+    assertEquals(List.of("k-5"), ids(third));
+    assertNull(third.nextCursor());
+  }
+
+  @Test
   void queryRangePagesWithCursors() {
     for (int i = 1; i <= 5; i++) {
       store.create("items", "i" + i, json("{\"at\":\"2024-01-0" + i + "T00:00:00.000Z\"}"));

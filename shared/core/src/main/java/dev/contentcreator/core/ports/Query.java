@@ -9,7 +9,9 @@ import java.util.Objects;
  * A query on one collection: equality filters on top-level fields, one order field (ties broken
  * by document id, in the same direction), at most one range of text values on the order field
  * ({@link Builder#range}: timestamps are fixed-width text, so a time window is such a range), a limit
- * and an opaque cursor from a previous {@link Page}. Build it with {@link #on(String)}.
+ * and an opaque cursor from a previous {@link Page}. Or, alone, the documents whose id starts with
+ * a prefix ({@link Builder#whereIdStartsWith}), in id order: one read for a family of documents
+ * named alike, of which only the ones that exist come back. Build it with {@link #on(String)}.
  */
 public final class Query {
   /** The most documents one page may hold. */
@@ -46,6 +48,7 @@ public final class Query {
   private final Direction direction;
   private final int limit;
   private final String cursor;
+  private final String idPrefix;
 
   private Query(Builder b) {
     this.collection = b.collection;
@@ -55,6 +58,7 @@ public final class Query {
     this.direction = b.direction;
     this.limit = b.limit;
     this.cursor = b.cursor;
+    this.idPrefix = b.idPrefix;
   }
 
   public static Builder on(String collection) {
@@ -71,6 +75,17 @@ public final class Query {
   public int limit() { return limit; }
   /** The cursor to start after, or {@code null} for the first page. */
   public String cursor() { return cursor; }
+  /** The prefix every id found starts with, or {@code null} for none. */
+  public String idPrefix() { return idPrefix; }
+
+  /**
+   * Where the ids of {@code prefix} end: ids compare as their UTF-8 bytes (in Firestore as in
+   * SQLite), so {@code prefix <= id < idPrefixEnd(prefix)} holds every id that starts with the
+   * prefix, save one whose next character is U+10FFFF, which no id of this product has.
+   */
+  public static String idPrefixEnd(String prefix) {
+    return prefix + "\uDBFF\uDFFF";
+  }
 
   private static String requireField(String field) {
     Objects.requireNonNull(field, "field");
@@ -89,6 +104,7 @@ public final class Query {
     private Direction direction = Direction.ASCENDING;
     private int limit = 50;
     private String cursor;
+    private String idPrefix;
 
     private Builder(String collection) {
       Objects.requireNonNull(collection, "collection");
@@ -142,7 +158,25 @@ public final class Query {
       return this;
     }
 
+    /**
+     * Keeps the documents whose id starts with {@code prefix} (not empty, no '/'), in ascending id
+     * order. It stands alone: no filter, range or order field beside it (Firestore scans a range of
+     * ids without an index only so, and not in descending order).
+     */
+    public Builder whereIdStartsWith(String prefix) {
+      Objects.requireNonNull(prefix, "prefix");
+      if (prefix.isEmpty() || prefix.indexOf('/') >= 0) {
+        throw new IllegalArgumentException("an id prefix must be non-empty and hold no '/', got: '" + prefix + "'");
+      }
+      this.idPrefix = prefix;
+      return this;
+    }
+
     public Query build() {
+      if (idPrefix != null && (!filters.isEmpty() || range != null || orderBy != null
+          || direction != Direction.ASCENDING)) {
+        throw new IllegalStateException("an id prefix stands alone: no filter, range or order field beside it");
+      }
       if (range != null && !range.field().equals(orderBy)) {
         throw new IllegalStateException("a range must be on the order field (" + orderBy + "), got: " + range.field());
       }

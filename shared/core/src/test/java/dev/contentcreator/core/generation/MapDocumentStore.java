@@ -6,15 +6,17 @@ import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Documents in a map, for tests of code that works in transactions: a transaction's writes are
  * kept aside and applied together when its work returns (not at all when it throws), and a read
- * after a write fails, as Firestore's rule says. Queries are not needed here and not offered.
+ * after a write fails, as Firestore's rule says. Of queries, only the first page of an id prefix.
  */
 final class MapDocumentStore implements DocumentStore {
   private final Map<String, JsonObject> docs = new HashMap<>();
@@ -29,9 +31,22 @@ final class MapDocumentStore implements DocumentStore {
     return Optional.ofNullable(docs.get(key(collection, id))).map(d -> new Document(collection, id, d.deepCopy()));
   }
 
+  /** Only the queries of one id prefix, which the usage counters read with. */
   @Override
-  public Page query(Query query) {
-    throw new UnsupportedOperationException("no queries in this store");
+  public synchronized Page query(Query query) {
+    if (query.idPrefix() == null || query.cursor() != null) {
+      throw new UnsupportedOperationException("only a first page of ids with a prefix in this store");
+    }
+    String from = key(query.collection(), query.idPrefix());
+    List<Document> found = new ArrayList<>();
+    for (Map.Entry<String, JsonObject> e : new java.util.TreeMap<>(docs).tailMap(from).entrySet()) {
+      if (!e.getKey().startsWith(from) || found.size() == query.limit()) {
+        break;
+      }
+      found.add(new Document(query.collection(), e.getKey().substring(query.collection().length() + 1),
+          e.getValue().deepCopy()));
+    }
+    return new Page(found, null);
   }
 
   @Override
@@ -49,7 +64,10 @@ final class MapDocumentStore implements DocumentStore {
 
       @Override
       public Page query(Query query) {
-        throw new UnsupportedOperationException("no queries in this store");
+        if (!writes.isEmpty()) {
+          throw new IllegalStateException("a read after a write: " + query.collection());
+        }
+        return MapDocumentStore.this.query(query);
       }
 
       @Override

@@ -69,8 +69,22 @@ class UsageServiceTest {
           if (method.getName().equals("getAll")) {
             return tx.getAll((String) args[0], (java.util.List<String>) args[1]);
           }
+          if (method.getName().equals("query")) {
+            return byPrefix((dev.contentcreator.core.ports.Query) args[0]);
+          }
           throw new UnsupportedOperationException(method.getName());
         });
+  }
+
+  /** A first page of the ids with a prefix, in id order, as the stores answer it. */
+  private dev.contentcreator.core.ports.Page byPrefix(dev.contentcreator.core.ports.Query query) {
+    if (query.idPrefix() == null || query.cursor() != null) {
+      throw new UnsupportedOperationException("only a first page of an id prefix here");
+    }
+    List<Document> found = new java.util.TreeMap<>(docs).entrySet().stream()
+        .filter(e -> e.getKey().startsWith(query.idPrefix())).limit(query.limit())
+        .map(e -> new Document(query.collection(), e.getKey(), e.getValue().deepCopy())).toList();
+    return new dev.contentcreator.core.ports.Page(found, null);
   }
 
   /** A person's month: the sum of its counter documents. */
@@ -100,6 +114,30 @@ class UsageServiceTest {
     assertEquals(429, e.status());
     usage.reserve(tx, "u1", "p1", images(5));
     assertEquals(15, user("2026-12").reservedImages());
+  }
+
+  @Test
+  void aMonthIsItsOwnDocumentsFoundByTheirPrefixAndNoOthers() {
+    UsageService usage = at("2026-12-02T10:00:00Z");
+    List<Reservation> texts = Collections.nCopies(40,
+        Reservation.estimate(ContentKind.TEXT, "x", "", Map.of("maxTokens", "10"), 4096));
+    List<Reservation> held = usage.reserve(tx, "u1", "p1", texts).items();
+    for (int i = 0; i < 40; i++) {
+      usage.prepare(tx, "u1", "p1", 1, 2, 0, 0, false, held.get(i), i).write(tx);
+    }
+    usage.reserve(tx, "u1", "p1", images(2));
+    usage.reserve(tx, "u2", "p10", images(7));
+    JsonObject stray = Json.toTree(Usage.empty("2026-12").reserving(images(1).get(0), 100)).getAsJsonObject();
+    docs.put(UsageService.projectKey("p1", "2026-12") + "-x", stray);
+    docs.put(UsageService.projectKey("p1", "2026-1"), stray);
+
+    UsageView project = usage.ofProject("p1");
+    assertEquals(120, project.inputTokens() + project.outputTokens(), "forty items over all 32 counters");
+    assertEquals(40, project.items());
+    assertEquals(0, project.reservedTokens());
+    assertEquals(2, project.reservedImages(), "p10's month, and names that are not the month's, are not p1's");
+    assertEquals(40, usage.ofUser("u1").items());
+    assertEquals(7, usage.ofProject("p10").reservedImages());
   }
 
   @Test

@@ -236,6 +236,10 @@ public final class FirestoreDocumentStore implements DocumentStore {
     for (Query.Filter filter : query.filters()) {
       q = q.whereEqualTo(FieldPath.of(filter.field()), FirestoreValues.toFirestore(filter.value()));
     }
+    if (query.idPrefix() != null) {
+      q = q.whereGreaterThanOrEqualTo(FieldPath.documentId(), query.idPrefix())
+          .whereLessThan(FieldPath.documentId(), Query.idPrefixEnd(query.idPrefix()));
+    }
     Query.Range range = query.range();
     if (range != null && range.from() != null) {
       q = q.whereGreaterThanOrEqualTo(FieldPath.of(range.field()), range.from());
