@@ -127,7 +127,11 @@ final class Migrations {
               + " PRIMARY KEY (message_seq, handler))",
           "CREATE INDEX queue_deliveries_due ON queue_deliveries (topic, handler, state, due_at)",
           "CREATE INDEX queue_deliveries_state ON queue_deliveries (state, due_at)",
-          "CREATE INDEX queue_deliveries_lease ON queue_deliveries (state, lease_until)")));
+          "CREATE INDEX queue_deliveries_lease ON queue_deliveries (state, lease_until)")),
+      // A task tried again is claimed before fresh ones (SqliteTaskQueue orders by attempts = 0
+      // first); this index gives that order without sorting the backlog.
+      new Migration(3, "index pending tasks with the ones tried again first", List.of(
+          "CREATE INDEX queue_tasks_again_first ON queue_tasks (state, queue, attempts = 0, due_at, created_at, name)")));
 
   /** The record table of the vectors' own steps, apart from the documents' and the queue's. */
   static final String VECTORS_TABLE = "vector_migrations";

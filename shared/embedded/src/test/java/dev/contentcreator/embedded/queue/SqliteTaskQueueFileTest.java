@@ -169,6 +169,37 @@ final class SqliteTaskQueueFileTest {
     assertEquals(START.plusSeconds(10 + 20), queue.find("work", "failing").orElseThrow().dueAt());
   }
 
+  /**
+   * A task tried again goes before fresh tasks that were due sooner: its job is otherwise held up
+   * behind the whole backlog, and then its later failures, one after another, are the job's tail.
+   */
+  @Test
+  void aTaskDueAgainGoesBeforeFreshTasksThatWereDueSooner() {
+    SqliteTaskQueue queue = openOnFakeClock();
+    queue.configureQueue(QueueConfig.builder("work").maxConcurrentDispatches(1).minBackoff(Duration.ofSeconds(10))
+        .build());
+    List<String> ran = new CopyOnWriteArrayList<>();
+    queue.registerHandler("h", (context, payload) -> {
+      ran.add(context.taskName() + "#" + context.attempt());
+      if (context.taskName().equals("retried") && context.attempt() == 1) {
+        throw new IllegalStateException("passing fault");
+      }
+    });
+    queue.enqueue(task("retried"));
+    for (String name : List.of("fresh1", "fresh2", "fresh3")) {
+      queue.enqueue(new Task("work", name, "h", payload(name), START.plusSeconds(5)));
+    }
+    queue.start();
+    await("the first failure", () -> queue.find("work", "retried").orElseThrow().lastError() != null);
+
+    clock.advance(Duration.ofSeconds(10));
+    queue.wake();
+    await("every task", () -> queue.stats("work").done() == 4);
+
+    assertEquals(List.of("retried#1", "retried#2", "fresh1#1", "fresh2#1", "fresh3#1"), ran,
+        "due again at 10 s, it goes before the tasks due since 5 s");
+  }
+
   @Test
   void retryLaterPutsTheNextAttemptPastTheBackoff() {
     SqliteTaskQueue queue = openOnFakeClock();
