@@ -266,6 +266,47 @@ final class SqliteDocumentStoreFileTest {
     }
   }
 
+  /**
+   * Adapters of one process on one file share its write lock: a writer waits for another's commit
+   * in the lock, not in SQLite's busy handler (here given 20 ms, which it would run out of).
+   */
+  @Test
+  void adaptersOnOneFileTakeTurnsInOneWriteLock() throws Exception {
+    Path path = folder.resolve("shared.db");
+    SqliteFile documents = SqliteFile.open(path, "document store", java.time.Duration.ofMillis(20), 1);
+    SqliteFile queue = SqliteFile.open(folder.resolve(".").resolve("shared.db"), "queue",
+        java.time.Duration.ofMillis(20), 1);
+    try {
+      assertTrue(documents.sharesWriteLockWith(queue));
+      assertEquals(2, SqliteFile.writeLockUsers(path));
+      CountDownLatch inside = new CountDownLatch(1);
+      CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> documents.write("hold", c -> {
+        DocumentSql.upsert(c, "users", "a", json("{\"n\":1}"));
+        inside.countDown();
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return null;
+      }));
+      assertTrue(inside.await(10, TimeUnit.SECONDS));
+
+      queue.write("after", c -> {
+        DocumentSql.upsert(c, "users", "b", json("{\"n\":2}"));
+        return null;
+      });
+      holding.get(10, TimeUnit.SECONDS);
+
+      assertEquals(List.of(true, true), queue.read("both", c -> DocumentSql.getAll(c, "users", List.of("a", "b")))
+          .stream().map(java.util.Optional::isPresent).toList());
+    } finally {
+      documents.close();
+      queue.close();
+    }
+    assertEquals(0, SqliteFile.writeLockUsers(path), "the lock is let go once both close");
+  }
+
   private static String pragma(Path file, String name) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
