@@ -21,15 +21,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The connections of one adapter to the one SQLite file that holds documents and queues: one write
  * connection (WAL mode, {@code synchronous=NORMAL}, foreign keys on), used by one thread at a time
- * under a lock and always inside {@code BEGIN IMMEDIATE}, so writers in this process and in
- * others never interleave. The lock is the file's, shared by every adapter of this process on it
- * (documents, tasks and events each open the file): their writers wait their turn in the lock rather
- * than in SQLite's busy handler, which sleeps 5 to 100 ms at a time and held a generation run's
- * items up for 45 ms each. The lock is not fair: a fair lock hands over to a parked thread on every
- * release, and with 32 writers on two cores each handover waited for a thread to wake; and a pool of read-only connections for reads outside transactions,
- * which run concurrently. Opening it creates the file and its folder if needed and brings the whole
- * schema (documents and queues) up to date through {@link Migrator#migrateAll}. Closing waits for
- * running calls. Thread-safe.
+ * under a lock and always inside {@code BEGIN IMMEDIATE}, so writers in this process and in others
+ * never interleave; and a pool of read-only connections for reads outside transactions, which run
+ * concurrently. Opening it creates the file and its folder if needed and brings the whole schema
+ * (documents and queues) up to date through {@link Migrator#migrateAll}. Closing waits for running
+ * calls. Thread-safe.
+ *
+ * <p>The write lock is the file's, shared by every adapter of this process that has it open
+ * (documents, tasks and events each open it): their writers wait their turn in the lock rather than
+ * in SQLite's busy handler, which sleeps 5 to 100 ms at a time and held a generation run's items up
+ * for 45 ms each. The lock is not fair: a fair lock hands over to a parked thread on every release,
+ * and with 32 writers on two cores each handover waited for a thread to wake.
  */
 public final class SqliteFile implements AutoCloseable {
   private final Path path;
