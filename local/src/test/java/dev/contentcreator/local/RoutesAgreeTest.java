@@ -26,6 +26,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,22 @@ class RoutesAgreeTest {
       assertTrue(rewrite.isPresent(), "no rewrite for " + path);
       assertEquals(function, rewrite.get().functionId(), "rewrite of " + path);
     });
+  }
+
+  @Test
+  void aRememberedRewriteIsTheOneTheGlobsGivePastTheBoundToo() throws Exception {
+    HostingConfig hosting = HostingConfig.read(ServerProcess.REPO.resolve("firebase.json"));
+    List<String> paths = new java.util.ArrayList<>();
+    for (int i = 0; i <= HostingConfig.RECENT_PATHS + 10; i++) {
+      paths.add(List.of("/api/projects/p" + i, "/api/projects/p" + i + "/generations/g", "/api/me",
+          "/app/page" + i, "/api/shares/s" + i).get(i % 5));
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String path : paths) {
+        var byGlobs = hosting.rewrites().stream().filter(r -> r.pattern().matcher(path).matches()).findFirst();
+        assertEquals(byGlobs, hosting.rewriteFor(path), path);
+      }
+    }
   }
 
   @Test
