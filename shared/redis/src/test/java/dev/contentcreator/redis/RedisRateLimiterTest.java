@@ -78,6 +78,23 @@ class RedisRateLimiterTest extends RateLimiterContract {
   }
 
   @Test
+  void aBucketIsOneStringAndOneKeptAsAHashByTheEarlierScriptCarriesOn() {
+    String prefix = PREFIX + "upgrade:";
+    Limit five = new Limit(5, Duration.ofMinutes(1));
+    RedisRateLimiter limiter = limiter(prefix);
+    limiter.tryAcquire("fresh", five);
+    assertEquals("string", client.type(prefix + "rl:5/PT1M:fresh"));
+    // Two tokens left as the earlier script wrote them, at the limiter's present time.
+    client.hset(prefix + "rl:5/PT1M:old", java.util.Map.of("t", "2", "at",
+        Long.toString(clock.currentTimeNanos() / 1_000)));
+
+    assertEquals(1, limiter.tryAcquire("old", five).remaining());
+    assertEquals("string", client.type(prefix + "rl:5/PT1M:old"), "written back in the new form");
+    assertEquals(0, limiter.tryAcquire("old", five).remaining());
+    assertFalse(limiter.tryAcquire("old", five).allowed());
+  }
+
+  @Test
   void sameKeyWithAnotherLimitUsesAnotherBucket() {
     RateLimiter limiter = newLimiter();
     String key = key("k");
