@@ -138,9 +138,10 @@ public final class UsageService {
   /**
    * Reserves the worst case of a job's items for the person charged, or refuses the job when what
    * is used, what is reserved and this job together would pass a monthly limit (429, with
-   * Retry-After until the month ends). Reads every counter document of the person's and the
-   * project's month inside the job's transaction, so jobs accepted at once are counted one after the
-   * other and cannot all slip through. Call after the transaction's other reads; returns each item's
+   * Retry-After until the month ends). Reads and writes the person's and the project's held
+   * documents inside the job's transaction, so jobs accepted at once are counted one after the other
+   * and cannot all slip through, and reads their counters without holding them (the class comment
+   * says why that is safe). Call after the transaction's other reads; returns each item's
    * reservation, tied to this month and to its counter document, for the item to keep until it ends.
    */
   public Held reserve(Transaction tx, String uid, String projectId, List<Reservation> estimates) {

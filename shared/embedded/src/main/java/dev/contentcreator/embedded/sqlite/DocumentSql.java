@@ -48,7 +48,7 @@ final class DocumentSql {
   /** Ids bound to one statement at most, well under SQLite's limit on parameters. */
   private static final int IDS_PER_STATEMENT = 512;
 
-  /** The documents with these ids, in their order, empty where none; one statement per 500 ids. */
+  /** The documents with these ids, in their order, empty where none; one statement per 512 ids. */
   static List<Optional<Document>> getAll(Connection connection, String collection, List<String> ids)
       throws SQLException {
     String where = inCollection(collection);
