@@ -239,33 +239,29 @@ public final class JobLedger {
   }
 
   /**
-   * Cancels the job alone, in a small transaction that finishing items rarely contend with: from
-   * then on a runner that picks up one of its items cancels it instead of calling a provider. A job
-   * whose items have all ended but which has not settled yet is settled instead: it has ended.
+   * Cancels the job alone, in a transaction of the job's document only: from then on a runner that
+   * picks up one of its items cancels it instead of calling a provider. A job whose items have all
+   * ended but which has not settled yet is settled instead: it has ended.
+   *
+   * <p>The counters are read before, outside the transaction. Read inside it, Firestore held all
+   * of them against the items ending meanwhile, and on its emulator a cancel during a 1,000-item run
+   * took 71 s. Once every item has ended the counts no longer change, so what this read finds ended
+   * has ended ({@link #settle} reads them again in its own transaction). An item that ends between
+   * the two sees a cancelled job, and the last one settles it as cancelled, with its counts.
    */
   public JobCancel cancelJob(String jobId) {
-    GenerationJob[] settledHere = new GenerationJob[1];
-    JobCancel result = documents.transaction(tx -> {
-      settledHere[0] = null;
+    GenerationJob seen = documents.get(Jobs.JOBS, jobId).map(Jobs::job).orElseThrow();
+    if (!seen.status().terminal() && JobCounters.sum(documents, seen).ended() == seen.itemCount()) {
+      settle(jobId);
+    }
+    return documents.transaction(tx -> {
       GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
       if (job.status().terminal()) {
         return job.status() == GenerationJob.Status.CANCELLED ? JobCancel.ALREADY_CANCELLED : JobCancel.ALREADY_ENDED;
       }
-      JobCounters.Counts counts = JobCounters.sum(tx, job);
-      Instant now = clock.instant();
-      if (counts.ended() == job.itemCount()) {
-        GenerationJob settled = job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(), now);
-        Jobs.put(tx, settled);
-        settledHere[0] = settled;
-        return JobCancel.ALREADY_ENDED;
-      }
-      Jobs.put(tx, job.cancelled(now));
+      Jobs.put(tx, job.cancelled(clock.instant()));
       return JobCancel.CANCELLED;
     });
-    if (settledHere[0] != null) {
-      outcomes.jobEnded(settledHere[0]);
-    }
-    return result;
   }
 
   /**

@@ -318,6 +318,20 @@ class JobLedgerTest {
   }
 
   @Test
+  void aCancelsTransactionReadsTheJobAloneSoEndingItemsDoNotContendWithIt() {
+    open(JobCounters.MAX_SHARDS + 3);
+    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().complete(id(0), text("one"), new ItemResult.Usage(1, 1, 0, 0), false);
+    documents.readInTransactions.clear();
+
+    assertEquals(JobLedger.JobCancel.CANCELLED, ledger().cancelJob(JOB));
+
+    assertEquals(java.util.List.of(Jobs.JOBS + "/" + JOB), documents.readInTransactions,
+        "the counters are read outside it");
+    assertEquals(GenerationJob.Status.CANCELLED, job().status());
+  }
+
+  @Test
   void aJobThatEndedCannotBeCancelled() {
     open(1);
     ledger().fail(id(0), "no");

@@ -21,6 +21,8 @@ import java.util.Optional;
 final class MapDocumentStore implements DocumentStore {
   private final Map<String, JsonObject> docs = new HashMap<>();
   int transactions;
+  /** What transactions read, as collection/id, in order (a test may clear it). */
+  final List<String> readInTransactions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private static String key(String collection, String id) {
     return collection + "/" + id;
@@ -59,6 +61,7 @@ final class MapDocumentStore implements DocumentStore {
         if (!writes.isEmpty()) {
           throw new IllegalStateException("a read after a write: " + key(collection, id));
         }
+        readInTransactions.add(key(collection, id));
         return MapDocumentStore.this.get(collection, id);
       }
 
