@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The gateway's throughput with its rate limits on, in memory and on Redis, against the JDK's bare
 # HTTP server answering the same bytes: an authenticated GET /api/projects/{id} from wrk with CLIENTS
-# (16) connections, ROUNDS (5) rounds of DURATION (10s) each after one WARMUP, the three servers
-# taking turns within each round so that a noisy neighbour slows them alike. Prints requests/s and
+# (16) connections, ROUNDS (5) rounds of DURATION (10s) each after one WARMUP (20s) of each, the
+# three servers taking turns within each round so that a noisy neighbour slows them alike. The
+# warm-up is long because a serving instance is warm: on two cores the JIT compiler was still at
+# work through a 5 s warm-up, and the product's first rounds came out at a third of its later ones. Prints requests/s and
 # p99 latency (median, min, max) for each, and the ratios Redis / memory and memory / bare server.
 # Limits are on and high (RATE_LIMIT_PER_USER and _PER_IP at 100000000/1m) so every request passes
 # through its buckets without being refused. Redis: a redis-server of its own on a free port.
@@ -11,6 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 command -v redis-server >/dev/null || { echo "redis-server is needed: apt-get install redis-server" >&2; exit 1; }
 clients="${CLIENTS:-16}"
+export WARMUP="${WARMUP:-20s}"
 rounds="${ROUNDS:-5}"
 duration="${DURATION:-10s}"
 ensure_built
