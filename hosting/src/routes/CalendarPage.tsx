@@ -182,7 +182,10 @@ function Agenda({
         Entries
       </Heading>
       {entries.length === 0 ? (
-        <Text color="fg.muted">Nothing scheduled in this view.</Text>
+        <Text color="fg.muted">
+          Nothing scheduled in this view. Batch runs of the batches you schedule, and the publications you
+          schedule from a content item, appear here once they fall in these days.
+        </Text>
       ) : (
         <Stack as="ul" gap="2" listStyleType="none" ms="0">
           {entries.map((e) => (
