@@ -4,8 +4,9 @@
 # (16) connections, ROUNDS (5) rounds of DURATION (10s) each after one WARMUP (20s) of each, the
 # three servers taking turns within each round so that a noisy neighbour slows them alike. The
 # warm-up is long because a serving instance is warm: on two cores the JIT compiler was still at
-# work through a 5 s warm-up, and the product's first rounds came out at a third of its later ones. Prints requests/s and
-# p99 latency (median, min, max) for each, and the ratios Redis / memory and memory / bare server.
+# work through a 5 s warm-up, and the product's first rounds came out at a third of its later ones.
+# Prints requests/s and p99 latency (median, min, max) for each, and the ratios Redis / memory and
+# memory / bare server.
 # Limits are on and high (RATE_LIMIT_PER_USER and _PER_IP at 100000000/1m) so every request passes
 # through its buckets without being refused. Redis: a redis-server of its own on a free port.
 set -euo pipefail

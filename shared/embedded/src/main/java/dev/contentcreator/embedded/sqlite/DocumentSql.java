@@ -81,9 +81,10 @@ final class DocumentSql {
 
   /** Inserts a document; returns false, writing nothing, if the id is taken. */
   static boolean insert(Connection connection, String collection, String id, JsonObject data) throws SQLException {
-    String json = serialize(collection, id, data);
+    String into = literal(collection);
+    String json = serialize(id, data);
     try (PreparedStatement insert = Statements.prepare(connection,
-        "INSERT INTO documents (collection, id, data) VALUES (" + literal(collection)
+        "INSERT INTO documents (collection, id, data) VALUES (" + into
             + ", ?, ?) ON CONFLICT (collection, id) DO NOTHING")) {
       bindDocument(insert, id, json);
       return insert.executeUpdate() == 1;
@@ -91,9 +92,10 @@ final class DocumentSql {
   }
 
   static void upsert(Connection connection, String collection, String id, JsonObject data) throws SQLException {
-    String json = serialize(collection, id, data);
+    String into = literal(collection);
+    String json = serialize(id, data);
     try (PreparedStatement upsert = Statements.prepare(connection, "INSERT INTO documents (collection, id, data)"
-        + " VALUES (" + literal(collection) + ", ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data")) {
+        + " VALUES (" + into + ", ?, ?) ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data")) {
       bindDocument(upsert, id, json);
       upsert.executeUpdate();
     }
@@ -227,8 +229,7 @@ final class DocumentSql {
     return new Document(collection, id, JsonParser.parseString(json).getAsJsonObject());
   }
 
-  private static String serialize(String collection, String id, JsonObject data) {
-    requireCollection(collection);
+  private static String serialize(String id, JsonObject data) {
     requireId(id);
     Objects.requireNonNull(data, "data");
     return GSON.toJson(data);
