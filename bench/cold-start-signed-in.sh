@@ -34,7 +34,7 @@ source "$root/scripts/lib/gcloud-emulator.sh"
 runs="${RUNS:-5}"
 start_timeout="${START_TIMEOUT:-60}"
 read -r -a functions <<<"${FUNCTIONS:-projects contents generations}"
-tuned_flags="$(sed -n 's/^ *JAVA_TOOL_OPTIONS *= *"\(.*\)"$/\1/p' "$root/terraform/functions.tf" | head -n 1)"
+tuned_flags="${FLAGS:-$(sed -n 's/^ *JAVA_TOOL_OPTIONS *= *"\(.*\)"$/\1/p' "$root/terraform/functions.tf" | head -n 1)}"
 
 fail() { echo "cold-start-signed-in: $*" >&2; exit 2; }
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || fail "RUNS must be a positive whole number, not '$runs'"

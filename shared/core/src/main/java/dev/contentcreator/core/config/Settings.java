@@ -64,6 +64,7 @@ public final class Settings {
   public static final Setting<Duration> SQLITE_BUSY_TIMEOUT = duration("SQLITE_BUSY_TIMEOUT", "5s", "how long a write waits for SQLite's lock");
   public static final Setting<String> FIRESTORE_EMULATOR_HOST = string("FIRESTORE_EMULATOR_HOST", null, "host:port of the Firestore emulator");
   public static final Setting<String> FIRESTORE_DATABASE = string("FIRESTORE_DATABASE", "(default)", "the Firestore database");
+  public static final Setting<String> FIRESTORE_TRANSPORT = string("FIRESTORE_TRANSPORT", "rest", "how the documents adapter talks to Firestore: rest (its REST API on the JDK's HTTP client, quick to start) or grpc (the Firestore client library)");
   public static final Setting<Integer> FIRESTORE_TRANSACTION_ATTEMPTS = integer("FIRESTORE_TRANSACTION_ATTEMPTS", "10", "how often a Firestore transaction runs when concurrent ones keep winning");
 
   // Queues

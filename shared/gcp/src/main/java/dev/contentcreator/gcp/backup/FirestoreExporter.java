@@ -1,6 +1,5 @@
 package dev.contentcreator.gcp.backup;
 
-import com.google.auth.oauth2.GoogleCredentials;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -8,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.ProjectId;
 import dev.contentcreator.core.config.Settings;
+import dev.contentcreator.gcp.auth.AccessTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,12 +34,6 @@ public final class FirestoreExporter {
   static final String SCOPE = "https://www.googleapis.com/auth/datastore";
   private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
       .withZone(ZoneOffset.UTC);
-
-  /** Gives a current OAuth access token for the Firestore API. */
-  @FunctionalInterface
-  public interface AccessTokens {
-    String current() throws IOException;
-  }
 
   /** A started export: its operation's name and where the files go. */
   public record Export(String operation, String outputUriPrefix) {}
@@ -93,24 +86,8 @@ public final class FirestoreExporter {
     String project = ProjectId.required(config, "the Firestore export");
     return builder().projectId(project).bucket(bucket)
         .baseUrl(config.find(Settings.FIRESTORE_API_URL).orElse(FIRESTORE_API))
-        .accessTokens(applicationDefault())
+        .accessTokens(AccessTokens.applicationDefault(SCOPE))
         .build();
-  }
-
-  /** Tokens of application-default credentials, scoped to Firestore, refreshed when they expire. */
-  static AccessTokens applicationDefault() {
-    return new AccessTokens() {
-      private GoogleCredentials credentials;
-
-      @Override
-      public synchronized String current() throws IOException {
-        if (credentials == null) {
-          credentials = GoogleCredentials.getApplicationDefault().createScoped(List.of(SCOPE));
-        }
-        credentials.refreshIfExpired();
-        return credentials.getAccessToken().getTokenValue();
-      }
-    };
   }
 
   /** Starts the export of every collection; returns once Firestore has accepted it. */

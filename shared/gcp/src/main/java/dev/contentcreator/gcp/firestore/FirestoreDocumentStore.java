@@ -21,7 +21,6 @@ import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.ports.Query.Direction;
 import dev.contentcreator.core.ports.StoreBusyException;
 import io.grpc.Status;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The documents port on Cloud Firestore, through the Firestore client that firebase-admin brings.
@@ -53,9 +51,6 @@ public final class FirestoreDocumentStore implements DocumentStore {
    * and the month's usage are updated by many items finishing at once.
    */
   public static final int DEFAULT_TRANSACTION_ATTEMPTS = 10;
-
-  private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-  private static final int MAX_ID_BYTES = 1500;
 
   /** Set on the thread that runs a transaction's body, which Firestore's client chooses. */
   private static final ThreadLocal<Boolean> IN_TRANSACTION = new ThreadLocal<>();
@@ -224,14 +219,14 @@ public final class FirestoreDocumentStore implements DocumentStore {
   }
 
   private DocumentReference reference(String collection, String id) {
-    requireCollection(collection);
-    requireId(id);
+    FirestoreNames.requireCollection(collection);
+    FirestoreNames.requireId(id);
     return client().collection(collection).document(id);
   }
 
   private com.google.cloud.firestore.Query firestoreQuery(Query query) {
     FirestoreCursor after = query.cursor() == null ? null : FirestoreCursor.decodeFor(query);
-    requireCollection(query.collection());
+    FirestoreNames.requireCollection(query.collection());
     com.google.cloud.firestore.Query q = client().collection(query.collection());
     for (Query.Filter filter : query.filters()) {
       q = q.whereEqualTo(FieldPath.of(filter.field()), FirestoreValues.toFirestore(filter.value()));
@@ -378,38 +373,6 @@ public final class FirestoreDocumentStore implements DocumentStore {
     return false;
   }
 
-  static String requireCollection(String collection) {
-    Objects.requireNonNull(collection, "collection");
-    if (!COLLECTION.matcher(collection).matches()) {
-      throw new IllegalArgumentException("collection must be lower-case letters, digits and _, got: " + collection);
-    }
-    return collection;
-  }
-
-  /** Whether {@code message} holds the path {@code /collection/id}, and not merely a longer id. */
-  static boolean names(String message, String collection, String id) {
-    String path = "/" + collection + "/" + id;
-    for (int at = message.indexOf(path); at >= 0; at = message.indexOf(path, at + 1)) {
-      int after = at + path.length();
-      if (after == message.length() || " ,}\"'\n".indexOf(message.charAt(after)) >= 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Firestore's rules for an id: not empty, no '/', not '.' or '..', not __reserved__, at most 1500 bytes. */
-  static String requireId(String id) {
-    Objects.requireNonNull(id, "id");
-    boolean reserved = id.length() >= 4 && id.startsWith("__") && id.endsWith("__");
-    if (id.isEmpty() || id.indexOf('/') >= 0 || id.equals(".") || id.equals("..") || reserved
-        || id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-      throw new IllegalArgumentException("document id must be 1 to " + MAX_ID_BYTES + " bytes with no '/', and not "
-          + "'.', '..' or __reserved__; got: '" + id + "'");
-    }
-    return id;
-  }
-
   /** A failure of Firestore itself, as opposed to one the caller's transaction body threw. */
   private static final class StoreFailure extends FirestoreStoreException {
     private static final long serialVersionUID = 1L;
@@ -495,7 +458,7 @@ public final class FirestoreDocumentStore implements DocumentStore {
       for (Throwable t = failure; t != null; t = t.getCause()) {
         String message = String.valueOf(t.getMessage());
         for (String[] create : creates) {
-          if (names(message, create[0], create[1])) {
+          if (FirestoreNames.names(message, create[0], create[1])) {
             return new DocumentExistsException(create[0], create[1]);
           }
         }

@@ -25,22 +25,41 @@ class FirestoreDocumentStoreFactoryTest {
   }
 
   @Test
-  void documentsEqualsFirestoreSelectsItThroughThePlatform() {
+  void documentsEqualsFirestoreSelectsTheRestStoreThroughThePlatform() {
     // Nothing listens on port 1: choosing the adapter must still work, without connecting.
     try (Platform platform = Platform.create(Config.of(Map.of(
         "DOCUMENTS", "firestore", "FIRESTORE_EMULATOR_HOST", "127.0.0.1:1")), Clock.systemUTC())) {
-      FirestoreDocumentStore store = assertInstanceOf(FirestoreDocumentStore.class, platform.documents());
+      FirestoreRestDocumentStore store = assertInstanceOf(FirestoreRestDocumentStore.class, platform.documents());
       assertFalse(store.connected());
     }
   }
 
   @Test
-  void createMakesNoClient() {
-    FirestoreDocumentStore store = (FirestoreDocumentStore) factory.create(Config.of(Map.of(
-        "FIRESTORE_EMULATOR_HOST", "127.0.0.1:1", "GOOGLE_CLOUD_PROJECT", "demo-nowhere")));
+  void theTransportChoosesTheStoreAndNeitherConnects() {
+    Map<String, String> emulator = Map.of("FIRESTORE_EMULATOR_HOST", "127.0.0.1:1", "GOOGLE_CLOUD_PROJECT", "demo-nowhere");
+    FirestoreDocumentStore grpc = assertInstanceOf(FirestoreDocumentStore.class, factory.create(Config.of(
+        with(emulator, "FIRESTORE_TRANSPORT", "grpc"))));
+    FirestoreRestDocumentStore rest = assertInstanceOf(FirestoreRestDocumentStore.class, factory.create(Config.of(
+        with(emulator, "FIRESTORE_TRANSPORT", " rest "))));
 
-    assertFalse(store.connected());
-    store.close();
+    assertFalse(grpc.connected());
+    assertFalse(rest.connected());
+    grpc.close();
+    rest.close();
+  }
+
+  @Test
+  void anUnknownTransportIsRefusedWithTheSettingsName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.create(
+        Config.of(Map.of("FIRESTORE_TRANSPORT", "http3"))));
+
+    assertTrue(e.getMessage().contains("FIRESTORE_TRANSPORT") && e.getMessage().contains("http3"), e.getMessage());
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String key, String value) {
+    Map<String, String> all = new java.util.HashMap<>(base);
+    all.put(key, value);
+    return all;
   }
 
   @Test
@@ -49,9 +68,12 @@ class FirestoreDocumentStoreFactoryTest {
         Config.of(Map.of("FIRESTORE_TRANSACTION_ATTEMPTS", "0"))));
     IllegalArgumentException host = assertThrows(IllegalArgumentException.class, () -> factory.create(
         Config.of(Map.of("FIRESTORE_EMULATOR_HOST", "http://127.0.0.1:8080/"))));
+    IllegalArgumentException grpcHost = assertThrows(IllegalArgumentException.class, () -> factory.create(
+        Config.of(Map.of("FIRESTORE_EMULATOR_HOST", "http://127.0.0.1:8080/", "FIRESTORE_TRANSPORT", "grpc"))));
 
     assertTrue(attempts.getMessage().contains("transactionAttempts"), attempts.getMessage());
     assertTrue(host.getMessage().contains("emulatorHost"), host.getMessage());
+    assertTrue(grpcHost.getMessage().contains("emulatorHost"), grpcHost.getMessage());
   }
 
   @Test

@@ -21,16 +21,16 @@ class FirestoreDocumentStoreTest {
 
   @Test
   void findsTheExistingDocumentInProductionAndEmulatorMessages() {
-    assertTrue(FirestoreDocumentStore.names(
+    assertTrue(FirestoreNames.names(
         "ALREADY_EXISTS: Document already exists: projects/p/databases/(default)/documents/users/u1", "users", "u1"));
-    assertTrue(FirestoreDocumentStore.names(
+    assertTrue(FirestoreNames.names(
         "ALREADY_EXISTS: entity already exists: EntityRef{partitionRef=dev~p, path=/users/u1}", "users", "u1"));
   }
 
   @Test
   void aLongerIdOrAnotherCollectionIsNotTheDocument() {
-    assertFalse(FirestoreDocumentStore.names("Document already exists: .../documents/users/u10", "users", "u1"));
-    assertFalse(FirestoreDocumentStore.names("Document already exists: .../documents/audit/u1", "users", "u1"));
+    assertFalse(FirestoreNames.names("Document already exists: .../documents/users/u10", "users", "u1"));
+    assertFalse(FirestoreNames.names("Document already exists: .../documents/audit/u1", "users", "u1"));
   }
 
   @Test
@@ -49,17 +49,17 @@ class FirestoreDocumentStoreTest {
   @Test
   void idsFirestoreRefusesAreRefusedFirst() {
     for (String id : new String[] {"", "a/b", ".", "..", "__x__", "x".repeat(1501)}) {
-      assertThrows(IllegalArgumentException.class, () -> FirestoreDocumentStore.requireId(id), "id '" + id + "'");
+      assertThrows(IllegalArgumentException.class, () -> FirestoreNames.requireId(id), "id '" + id + "'");
     }
-    assertEquals("p1_u1", FirestoreDocumentStore.requireId("p1_u1"));
-    assertEquals("_x_", FirestoreDocumentStore.requireId("_x_"));
+    assertEquals("p1_u1", FirestoreNames.requireId("p1_u1"));
+    assertEquals("_x_", FirestoreNames.requireId("_x_"));
   }
 
   @Test
   void collectionsAreLowerCaseNames() {
-    assertThrows(IllegalArgumentException.class, () -> FirestoreDocumentStore.requireCollection("Users"));
-    assertThrows(IllegalArgumentException.class, () -> FirestoreDocumentStore.requireCollection("users/u1/items"));
-    assertEquals("batchruns", FirestoreDocumentStore.requireCollection("batchruns"));
+    assertThrows(IllegalArgumentException.class, () -> FirestoreNames.requireCollection("Users"));
+    assertThrows(IllegalArgumentException.class, () -> FirestoreNames.requireCollection("users/u1/items"));
+    assertEquals("batchruns", FirestoreNames.requireCollection("batchruns"));
   }
 
   @Test

@@ -1,0 +1,218 @@
+package dev.contentcreator.gcp.firestore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
+import dev.contentcreator.core.ports.DocumentExistsException;
+import dev.contentcreator.core.ports.StoreBusyException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the REST store reads Firestore's answers, against a local server that answers as Firestore
+ * would: which failures a transaction runs again, which reach the caller as "busy" and which as
+ * errors, and what each call sends.
+ */
+class FirestoreRestDocumentStoreTest {
+  private static final String ABORTED = "{\"error\":{\"code\":409,\"message\":\"Transaction lock timeout.\",\"status\":\"ABORTED\"}}";
+
+  private HttpServer server;
+  /** Answers by method suffix (":commit" and so on), each a status and a body, taken in order. */
+  private final Deque<String[]> answers = new ArrayDeque<>();
+  private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<JsonObject> bodies = Collections.synchronizedList(new ArrayList<>());
+  private FirestoreRestDocumentStore store;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String method = path.substring(path.lastIndexOf(':'));
+      calls.add(method + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+      bodies.add(JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+          .getAsJsonObject());
+      String[] answer;
+      synchronized (answers) {
+        answer = method.equals(":rollback") || method.equals(":beginTransaction") || answers.isEmpty()
+            ? defaultAnswer(method) : answers.poll();
+      }
+      byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    server.start();
+    store = FirestoreRestDocumentStore.builder().projectId("demo-rest").emulatorHost("127.0.0.1:" + server.getAddress().getPort())
+        .transactionAttempts(4).build();
+  }
+
+  @AfterEach
+  void stop() {
+    store.close();
+    server.stop(0);
+  }
+
+  private static String[] defaultAnswer(String method) {
+    return switch (method) {
+      case ":beginTransaction" -> new String[] {"200", "{\"transaction\":\"dHgx\"}"};
+      case ":batchGet" -> new String[] {"200", "[{\"missing\":\"projects/demo-rest/databases/(default)/documents/c/x\"}]"};
+      default -> new String[] {"200", "{}"};
+    };
+  }
+
+  private void answer(String status, String body) {
+    answers.add(new String[] {status, body});
+  }
+
+  @Test
+  void anAbortedCommitRunsTheBodyAgainInATransactionThatNamesTheLastOne() {
+    answer("409", ABORTED);
+    answer("409", ABORTED);
+    int[] runs = {0};
+
+    store.transaction(tx -> {
+      runs[0]++;
+      tx.set("counters", "c", json("{\"n\":1}"));
+      return null;
+    });
+
+    assertEquals(3, runs[0]);
+    assertEquals(List.of(":beginTransaction", ":commit", ":rollback", ":beginTransaction", ":commit", ":rollback",
+        ":beginTransaction", ":commit"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertFalse(bodies.get(0).getAsJsonObject("options").getAsJsonObject("readWrite").has("retryTransaction"));
+    assertEquals("dHgx", bodies.get(3).getAsJsonObject("options").getAsJsonObject("readWrite")
+        .get("retryTransaction").getAsString());
+    assertTrue(calls.stream().allMatch(c -> c.endsWith("Bearer owner")), calls.toString());
+  }
+
+  @Test
+  void anAbortedReadInTheBodyRollsBackAndRunsItAgain() {
+    answer("409", "[" + ABORTED + "]");
+    int[] runs = {0};
+
+    store.transaction(tx -> {
+      runs[0]++;
+      return tx.get("c", "x");
+    });
+
+    assertEquals(2, runs[0]);
+    assertEquals(List.of(":beginTransaction", ":batchGet", ":rollback", ":beginTransaction", ":batchGet", ":commit"),
+        calls.stream().map(c -> c.split(" ")[0]).toList());
+  }
+
+  @Test
+  void outOfAttemptsTheCallerIsToldToTryLater() {
+    for (int i = 0; i < 4; i++) {
+      answer("409", ABORTED);
+    }
+
+    StoreBusyException e = assertThrows(StoreBusyException.class, () -> store.transaction(tx -> {
+      tx.set("counters", "c", json("{}"));
+      return null;
+    }));
+
+    assertTrue(e.getMessage().contains("4 attempts"), e.getMessage());
+    assertEquals(4, calls.stream().filter(c -> c.startsWith(":commit")).count());
+  }
+
+  @Test
+  void aCreateOfAnExistingDocumentFailsAtOnceNamingIt() {
+    answer("409", "{\"error\":{\"code\":409,\"message\":\"Document already exists: projects/demo-rest/databases/"
+        + "(default)/documents/users/u1\",\"status\":\"ALREADY_EXISTS\"}}");
+
+    DocumentExistsException e = assertThrows(DocumentExistsException.class, () -> store.transaction(tx -> {
+      tx.create("audit", "a1", json("{}"));
+      tx.create("users", "u1", json("{}"));
+      return null;
+    }));
+
+    assertEquals("document already exists: users/u1", e.getMessage());
+    assertEquals(1, calls.stream().filter(c -> c.startsWith(":commit")).count());
+    JsonObject commit = bodies.get(1);
+    assertEquals(json("{\"exists\":false}"), commit.getAsJsonArray("writes").get(1).getAsJsonObject().get("currentDocument"));
+  }
+
+  @Test
+  void theBodysOwnExceptionRollsBackAndReachesTheCaller() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.transaction(tx -> {
+      tx.get("c", "x");
+      throw new IllegalArgumentException("the caller's own");
+    }));
+
+    assertEquals("the caller's own", e.getMessage());
+    assertEquals(List.of(":beginTransaction", ":batchGet", ":rollback"), calls.stream().map(c -> c.split(" ")[0]).toList());
+  }
+
+  @Test
+  void anOutageIsBusyButARefusalIsAnError() {
+    answer("503", "{\"error\":{\"code\":503,\"message\":\"down\",\"status\":\"UNAVAILABLE\"}}");
+    answer("503", "{\"error\":{\"code\":503,\"message\":\"down\",\"status\":\"UNAVAILABLE\"}}");
+    assertThrows(StoreBusyException.class, () -> store.get("c", "x"));
+    assertEquals(2, calls.size(), "a read is tried once more at once");
+
+    answer("400", "{\"error\":{\"code\":400,\"message\":\"bad\",\"status\":\"INVALID_ARGUMENT\"}}");
+    FirestoreStoreException refused = assertThrows(FirestoreStoreException.class, () -> store.get("c", "x"));
+    assertEquals("INVALID_ARGUMENT", assertInstanceOf(FirestoreRestDocumentStore.Failure.class, refused).status);
+    assertTrue(refused.getMessage().contains("INVALID_ARGUMENT: bad"), refused.getMessage());
+
+    answer("502", "<html>bad gateway</html>");
+    answer("502", "<html>bad gateway</html>");
+    assertThrows(StoreBusyException.class, () -> store.query(dev.contentcreator.core.ports.Query.on("c").build()));
+
+    answer("503", "{\"error\":{\"code\":503,\"message\":\"down\",\"status\":\"UNAVAILABLE\"}}");
+    int before = calls.size();
+    assertThrows(StoreBusyException.class, () -> store.set("c", "x", json("{}")));
+    assertEquals(before + 1, calls.size(), "a write is not sent twice");
+  }
+
+  @Test
+  void anUnreachableFirestoreIsBusy() throws IOException {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    try (FirestoreRestDocumentStore nowhere = FirestoreRestDocumentStore.builder().projectId("demo-rest")
+        .emulatorHost("127.0.0.1:" + closed).build()) {
+      StoreBusyException e = assertThrows(StoreBusyException.class, () -> nowhere.get("users", "u1"));
+      assertInstanceOf(FirestoreRestDocumentStore.Failure.class, e.getCause());
+    }
+  }
+
+  @Test
+  void fieldNamesThatAreNotPlainAreQuoted() {
+    assertEquals("projectId", FirestoreRestDocumentStore.fieldPath("projectId"));
+    assertEquals("`a.b`", FirestoreRestDocumentStore.fieldPath("a.b"));
+    assertEquals("`x\\`y\\\\z`", FirestoreRestDocumentStore.fieldPath("x`y\\z"));
+    assertEquals("`1st`", FirestoreRestDocumentStore.fieldPath("1st"));
+  }
+
+  @Test
+  void badIdsAndCollectionsAreRefusedBeforeAnyCall() {
+    assertThrows(IllegalArgumentException.class, () -> store.get("users", "a/b"));
+    assertThrows(IllegalArgumentException.class, () -> store.get("Users", "u1"));
+    assertThrows(IllegalArgumentException.class, () -> store.set("users", "__x__", json("{}")));
+    assertEquals(List.of(), calls);
+  }
+
+  private static JsonObject json(String text) {
+    return JsonParser.parseString(text).getAsJsonObject();
+  }
+}
