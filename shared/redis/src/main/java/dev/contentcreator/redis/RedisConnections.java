@@ -60,6 +60,9 @@ final class RedisConnections {
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(checkPoolSize(poolSize));
     pool.setMaxIdle(poolSize);
+    // Commons Pool would register the pool as an MBean, which starts the JVM's platform MBean
+    // server: some 300 classes on a new instance's first request, for numbers nobody reads.
+    pool.setJmxEnabled(false);
     return RedisClient.builder()
         .hostAndPort(JedisURIHelper.getHostAndPort(uri))
         .clientConfig(config.build())

@@ -60,7 +60,7 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
   /** How long the limiter keeps to its local buckets after Redis failed, before trying Redis again. */
   static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
   private static final String SCRIPT = script();
-  private static final String SCRIPT_SHA1 = sha1(SCRIPT);
+  static final String SCRIPT_SHA1 = sha1(SCRIPT);
 
   private final LazyRedis<UnifiedJedis> redis;
   private final String keyPrefix;
@@ -112,6 +112,18 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
           + "); limiting in this process for " + RETRY_AFTER_FAILURE.toSeconds() + " s");
       return fallback.tryAcquireAll(buckets);
     }
+  }
+
+  /**
+   * Opens the first connection and loads the token-bucket script into Redis's script cache, so the
+   * first request neither connects nor meets NOSCRIPT.
+   */
+  @Override
+  public void warmUp() {
+    if (redis.isClosed()) {
+      throw new IllegalStateException("this Redis rate limiter is closed");
+    }
+    redis.get().scriptLoad(SCRIPT);
   }
 
   /** One call of the script for all the buckets: one round trip. */

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.core.ports.RateLimiter.Limit;
 import dev.contentcreator.testkit.RateLimiterContract;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,25 @@ class RedisRateLimiterTest extends RateLimiterContract {
     assertEquals("string", client.type(prefix + "rl:5/PT1M:old"), "written back in the new form");
     assertEquals(0, limiter.tryAcquire("old", five).remaining());
     assertFalse(limiter.tryAcquire("old", five).allowed());
+  }
+
+  @Test
+  void warmingUpConnectsAndLoadsTheScriptWithoutRegisteringThePoolAsAnMBean() throws Exception {
+    client.scriptFlush();
+    MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
+    ObjectName pools = new ObjectName("org.apache.commons.pool2:*");
+    int poolsBefore = beans.queryNames(pools, null).size();
+    try (RedisRateLimiter limiter = RedisRateLimiter.builder().uri(URI.create(TestRedis.URL))
+        .keyPrefix(PREFIX + "warm:").build()) {
+      assertFalse(limiter.isConnected());
+
+      limiter.warmUp();
+
+      assertTrue(limiter.isConnected());
+      assertEquals(List.of(true), client.scriptExists(List.of(RedisRateLimiter.SCRIPT_SHA1)));
+      assertTrue(limiter.tryAcquire("k", new Limit(1, Duration.ofMinutes(1))).allowed());
+      assertEquals(poolsBefore, beans.queryNames(pools, null).size(), "the pool registered an MBean");
+    }
   }
 
   @Test

@@ -122,6 +122,11 @@ public final class CachingIdentityVerifier implements IdentityVerifier {
     return delegate.findByEmail(email);
   }
 
+  @Override
+  public void warmUp() {
+    delegate.warmUp();
+  }
+
   private static String hash(String token) {
     try {
       return Base64.getEncoder().encodeToString(

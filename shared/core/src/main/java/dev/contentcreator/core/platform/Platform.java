@@ -6,6 +6,7 @@ import dev.contentcreator.core.config.Config;
 import dev.contentcreator.core.config.Settings;
 import dev.contentcreator.core.generation.JobEvents;
 import dev.contentcreator.core.generation.Providers;
+import dev.contentcreator.core.json.Json;
 import dev.contentcreator.core.ports.ai.ProviderPolicy;
 import dev.contentcreator.core.net.SafeFetcher;
 import dev.contentcreator.core.ports.BlobStore;
@@ -179,17 +180,20 @@ public final class Platform implements AutoCloseable {
   public JobEvents jobEvents() { return jobEvents; }
 
   /**
-   * Makes the clients every signed-in request needs, each on a thread of its own, and opens the
-   * document store's connection with one read of a document that does not exist (one read, billed as
-   * such on Firestore): on a new function instance this runs beside the server's own start-up and the
-   * first request's token check instead of after them. Failures are only logged: the request that
+   * Makes the clients every signed-in request needs, each on a thread of its own: opens the document
+   * store's connection with one read of a document that does not exist (one read, billed as such on
+   * Firestore), lets the identity and rate-limit adapters connect ({@link IdentityVerifier#warmUp},
+   * {@link RateLimiter#warmUp}) and builds the JSON writers ({@link Json#warmUp}). On a new function
+   * instance this runs beside the server's own start-up and the first request's token check instead
+   * of after them. Failures are only logged: the request that
    * needs the client makes it again and answers for it. Returns the threads, to join in tests.
    */
   public List<Thread> warmUp() {
     return List.of(
         warm("warm-documents", () -> documents().get(WARM_UP_COLLECTION, WARM_UP_ID)),
-        warm("warm-identity", this::identity),
-        warm("warm-rate-limits", this::rateLimiter));
+        warm("warm-identity", () -> identity().warmUp()),
+        warm("warm-rate-limits", () -> rateLimiter().warmUp()),
+        warm("warm-json", Json::warmUp));
   }
 
   /** The document {@link #warmUp()} reads: it never exists. */

@@ -25,6 +25,13 @@ public interface IdentityVerifier {
   }
 
   /**
+   * Makes ready, off a request's path, what the first verification would otherwise make on it (the
+   * identity provider's HTTP client and connection). A new function instance calls it at launch
+   * (WARM_START). The default does nothing; a failure is thrown, for the caller to log.
+   */
+  default void warmUp() {}
+
+  /**
    * What this verifier proved about the token a short while ago and still trusts, found without
    * asking anyone; empty when {@link #verify} would have to check it. Lets the gateway take a known
    * person's rate-limit token together with their address's, in one step. The default remembers

@@ -24,6 +24,14 @@ public interface RateLimiter {
     return buckets.stream().map(b -> tryAcquire(b.key(), b.limit())).toList();
   }
 
+  /**
+   * Makes ready, off a request's path, what the first call would otherwise make on it: a shared
+   * store's connection and script. A new function instance calls it at launch (WARM_START). Adapters
+   * with nothing to prepare do nothing; a failure is thrown, for the caller to log, and the first
+   * call then tries again itself.
+   */
+  default void warmUp() {}
+
   /** Whether every decision of a {@link #tryAcquireAll} call allowed it, so its tokens were taken. */
   static boolean allAllowed(List<Decision> decisions) {
     return decisions.stream().allMatch(Decision::allowed);

@@ -52,7 +52,13 @@ class CachingIdentityVerifierTest {
     public Optional<VerifiedIdentity> findByEmail(String email) {
       return Optional.empty();
     }
+
+    @Override
+    public void warmUp() {
+      warmUps.incrementAndGet();
+    }
   };
+  private final AtomicInteger warmUps = new AtomicInteger();
   private final AtomicInteger freshCalls = new AtomicInteger();
   private final AtomicInteger disabledCalls = new AtomicInteger();
   private boolean disabled;
@@ -130,5 +136,13 @@ class CachingIdentityVerifierTest {
     now = now.plusSeconds(2);
     assertEquals(true, cache.isDisabled("u1"));
     assertEquals(2, disabledCalls.get());
+  }
+
+  @Test
+  void aWarmUpReachesTheProvider() {
+    new CachingIdentityVerifier(provider, clock, Duration.ofMinutes(1), 10).warmUp();
+
+    assertEquals(1, warmUps.get());
+    assertEquals(0, calls.get(), "a warm-up verifies nothing");
   }
 }

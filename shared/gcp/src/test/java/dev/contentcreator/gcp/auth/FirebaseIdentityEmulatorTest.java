@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Firebase adapter against the Firebase Auth emulator (scripts/auth-emulator.sh or the
@@ -38,6 +39,15 @@ class FirebaseIdentityEmulatorTest extends IdentityVerifierContract {
     }
     verifier = new FirebaseIdentityFactory().create(Config.of(Map.of(
         "FIREBASE_AUTH_EMULATOR_HOST", HOST, "FIREBASE_PROJECT_ID", "demo-contentcreator")));
+  }
+
+  @Test
+  void aWarmUpLooksUpNoOneAndVerifyingWorksAsBefore() throws Exception {
+    verifier.warmUp();
+    Account account = newAccount("warm-up-" + System.nanoTime() + "@example.com");
+
+    assertEquals(account.uid(), verifier.verify(account.idToken()).uid());
+    assertEquals(true, verifier.isDisabled(FirebaseIdentity.WARM_UP_UID), "the warm-up's account must not exist");
   }
 
   @Override
