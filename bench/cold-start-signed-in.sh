@@ -26,7 +26,10 @@
 # ship one (docs/architecture.md, "Cold starts").
 #
 # Knobs: RUNS (5), COLD (0), CDS (0), SKIP_PACKAGE=1 (reuse target/functions/*.zip), INVOKER_JAR,
-# START_TIMEOUT seconds per launch (60), FUNCTIONS ("projects contents generations").
+# START_TIMEOUT seconds per launch (60), FUNCTIONS ("projects contents generations"), FLAGS (the JVM
+# flags of the product's launches instead of terraform's, to weigh another flag), TOP_PACKAGES (12),
+# GRPC=1 (also launch the product with FIRESTORE_TRANSPORT=grpc: its documents on the Firestore
+# client library, as before the REST transport).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$root/scripts/lib/gcloud-emulator.sh"
@@ -172,11 +175,12 @@ launch() {
   [[ "$status" == 200 ]] || { head -c 400 "$work/$label.body" >&2; echo >&2; tail -n 20 "$work/$label.log" >&2; fail "$label answered $status, not 200"; }
 }
 
-launch_java() { # launch_java FUNCTION DIR LABEL WARM_START [FLAGS...]
+launch_java() { # launch_java FUNCTION DIR LABEL WARM_START [FLAGS...]; TRANSPORT chooses the Firestore transport
   local f="$1" dir="$2" label="$3" warm="$4"
   shift 4
   LAUNCH_PORT="$(free_port)"
   launch "$label" "$(path_of "$f")" env -i PATH="$PATH" HOME="$HOME" "${java_env[@]}" DATA_DIR="$work/java-data" WARM_START="$warm" \
+    FIRESTORE_TRANSPORT="${TRANSPORT:-rest}" \
     java "$@" -jar "$invoker" --classpath "$dir/$(cd "$dir" && ls -- *.jar)" --target "$(class_of "$f")" --port "$LAUNCH_PORT"
 }
 launch_node() { # launch_node FUNCTION LABEL
@@ -209,7 +213,7 @@ for f in "${functions[@]}"; do
   sed -n 's/.*\[class,load\] \([a-z0-9_]*\.[a-z0-9_]*\.[a-z0-9_]*\).*/\1/p' "$work/$f.classes.at-answer" |
     sort | uniq -c | sort -rn | head -n "${TOP_PACKAGES:-12}" | sed 's/^/      /' >&2
   launch_node "$f" "$f-node-warm"
-  java_ms=() default_ms=() node_ms=() java_cpu=() default_cpu=() node_cpu=() cds_ms=() cds_cpu=()
+  java_ms=() default_ms=() node_ms=() java_cpu=() default_cpu=() node_cpu=() cds_ms=() cds_cpu=() grpc_ms=() grpc_cpu=()
   if [[ "${CDS:-0}" == 1 ]]; then
     # shellcheck disable=SC2086
     launch_java "$f" "$dir" "$f-cds-dump" true $tuned_flags "-XX:ArchiveClassesAtExit=$work/$f.jsa"
@@ -219,6 +223,11 @@ for f in "${functions[@]}"; do
     # shellcheck disable=SC2086
     launch_java "$f" "$dir" "$f-java-$i" true $tuned_flags
     java_ms+=("$LAUNCH_MS") java_cpu+=("$LAUNCH_CPU_MS")
+    if [[ "${GRPC:-0}" == 1 ]]; then
+      # shellcheck disable=SC2086
+      TRANSPORT=grpc launch_java "$f" "$dir" "$f-grpc-$i" true $tuned_flags
+      grpc_ms+=("$LAUNCH_MS") grpc_cpu+=("$LAUNCH_CPU_MS")
+    fi
     if [[ "${COLD:-0}" == 1 ]]; then
       # shellcheck disable=SC2086
       launch_java "$f" "$dir" "$f-cold-$i" false $tuned_flags
@@ -232,19 +241,21 @@ for f in "${functions[@]}"; do
     launch_node "$f" "$f-node-$i"
     node_ms+=("$LAUNCH_MS") node_cpu+=("$LAUNCH_CPU_MS")
   done
-  echo "    $f: product ${java_ms[*]} ms (CPU ${java_cpu[*]})${default_ms:+, without warm start ${default_ms[*]} ms (CPU ${default_cpu[*]})}${cds_ms:+, AppCDS ${cds_ms[*]} ms (CPU ${cds_cpu[*]})}, node ${node_ms[*]} ms (CPU ${node_cpu[*]})" >&2
+  echo "    $f: product ${java_ms[*]} ms (CPU ${java_cpu[*]})${default_ms:+, without warm start ${default_ms[*]} ms (CPU ${default_cpu[*]})}${cds_ms:+, AppCDS ${cds_ms[*]} ms (CPU ${cds_cpu[*]})}${grpc_ms:+, on gRPC ${grpc_ms[*]} ms (CPU ${grpc_cpu[*]})}, node ${node_ms[*]} ms (CPU ${node_cpu[*]})" >&2
   cds_cell="-"
   if ((${#cds_ms[@]} > 0)); then cds_cell="$(stats "${cds_ms[@]}") / $(stats "${cds_cpu[@]}") ($(ratio 'cds_ms[@]' 'node_ms[@]') / $(ratio 'cds_cpu[@]' 'node_cpu[@]'))"; fi
   cold_cell="-"
   if ((${#default_ms[@]} > 0)); then cold_cell="$(stats "${default_ms[@]}") / $(stats "${default_cpu[@]}")"; fi
+  grpc_cell="-"
+  if ((${#grpc_ms[@]} > 0)); then grpc_cell="$(stats "${grpc_ms[@]}") / $(stats "${grpc_cpu[@]}") ($(ratio 'grpc_ms[@]' 'node_ms[@]') / $(ratio 'grpc_cpu[@]' 'node_cpu[@]'))"; fi
   request="$(path_of "$f" | sed "s/$project/{id}/; s/$content/{contentId}/; s/$job/{jobId}/")"
-  rows+=("| $f | \`GET $request\` | $(stats "${java_ms[@]}") / $(stats "${java_cpu[@]}") | $cold_cell | $cds_cell | $(stats "${node_ms[@]}") / $(stats "${node_cpu[@]}") | $(ratio 'java_ms[@]' 'node_ms[@]') / $(ratio 'java_cpu[@]' 'node_cpu[@]') |")
+  rows+=("| $f | \`GET $request\` | $(stats "${java_ms[@]}") / $(stats "${java_cpu[@]}") | $cold_cell | $cds_cell | $grpc_cell | $(stats "${node_ms[@]}") / $(stats "${node_cpu[@]}") | $(ratio 'java_ms[@]' 'node_ms[@]') / $(ratio 'java_cpu[@]' 'node_cpu[@]') |")
   rm -rf "$dir"
 done
 
 echo
 echo "Launch to the first 200 of a signed-in read: wall ms / CPU ms, each the median (min to max) of $runs; the product with $tuned_flags; load average $load_before before, $(load1) after."
 echo
-echo "| function | request | product | product without WARM_START | product with AppCDS (/ peer) | Node peer | product / peer, wall / CPU |"
-echo "|---|---|---|---|---|---|---|"
+echo "| function | request | product | product without WARM_START | product with AppCDS (/ peer) | product on gRPC (/ peer) | Node peer | product / peer, wall / CPU |"
+echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

@@ -142,7 +142,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
         result = work.run(tx);
       } catch (Failure f) {
         rollbackQuietly(tx.id);
-        if (f.isTransient()) {
+        if (f.mayPassInANewTransaction()) {
           last = f;
           continue;
         }
@@ -163,7 +163,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
         if ("ALREADY_EXISTS".equals(f.status)) {
           throw tx.existing(f);
         }
-        if (!f.isTransient()) {
+        if (!f.mayPassInANewTransaction()) {
           throw f;
         }
         last = f;
@@ -620,6 +620,15 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
 
     boolean isTransient() {
       return TRANSIENT.contains(status);
+    }
+
+    /**
+     * Whether running the transaction again may succeed: a transient failure, or a transaction that
+     * expired while its body ran (Firestore says INVALID_ARGUMENT for that).
+     */
+    boolean mayPassInANewTransaction() {
+      return isTransient() || ("INVALID_ARGUMENT".equals(status)
+          && String.valueOf(getMessage()).contains("transaction has expired"));
     }
   }
 

@@ -104,6 +104,28 @@ class FirestoreRestDocumentStoreTest {
   }
 
   @Test
+  void anExpiredTransactionRunsAgainButAnotherBadArgumentDoesNot() {
+    answer("400", "{\"error\":{\"code\":400,\"message\":\"The referenced transaction has expired or is no longer "
+        + "valid.\",\"status\":\"INVALID_ARGUMENT\"}}");
+    int[] runs = {0};
+    store.transaction(tx -> {
+      runs[0]++;
+      tx.set("c", "x", json("{}"));
+      return null;
+    });
+    assertEquals(2, runs[0]);
+
+    answer("400", "{\"error\":{\"code\":400,\"message\":\"Property too big\",\"status\":\"INVALID_ARGUMENT\"}}");
+    runs[0] = 0;
+    assertThrows(FirestoreStoreException.class, () -> store.transaction(tx -> {
+      runs[0]++;
+      tx.set("c", "x", json("{}"));
+      return null;
+    }));
+    assertEquals(1, runs[0]);
+  }
+
+  @Test
   void anAbortedReadInTheBodyRollsBackAndRunsItAgain() {
     answer("409", "[" + ABORTED + "]");
     int[] runs = {0};
