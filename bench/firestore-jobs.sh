@@ -8,7 +8,8 @@
 # The reference is the ideal wall time, ceil(items / CONCURRENCY) x LATENCY_MS; the script prints the
 # wall time, the ratio, whether every item ended, whether the usage the API shows is exact (items
 # used = items completed, nothing left reserved) and the load average. A scene gives up after
-# DEADLINE_S (600) seconds and says so. SCENES ("one many") picks the scenes to run.
+# DEADLINE_S (600) seconds and says so. SCENES ("one many") picks the scenes to run; the product's
+# own FIRESTORE_TRANSPORT (rest, or grpc for the Firestore client library) passes through to it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$root/scripts/lib/gcloud-emulator.sh"
@@ -87,8 +88,8 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 
 items=$((jobs_n * 100))
 ideal_ms=$(( ((items + concurrency - 1) / concurrency) * latency_ms ))
-echo "firestore emulator: $items items in $jobs_n jobs of 100, latency ${latency_ms}ms, concurrency $concurrency;" \
-  "reference: ideal ${ideal_ms}ms"
+echo "firestore emulator: $items items in $jobs_n jobs of 100, latency ${latency_ms}ms, concurrency $concurrency," \
+  "transport ${FIRESTORE_TRANSPORT:-rest}; reference: ideal ${ideal_ms}ms"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= rounds; r++)); do
   # One project, one person.

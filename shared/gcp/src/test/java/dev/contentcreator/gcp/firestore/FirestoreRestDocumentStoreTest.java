@@ -21,6 +21,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +221,52 @@ class FirestoreRestDocumentStoreTest {
       StoreBusyException e = assertThrows(StoreBusyException.class, () -> nowhere.get("users", "u1"));
       assertInstanceOf(FirestoreRestDocumentStore.Failure.class, e.getCause());
     }
+  }
+
+  @Test
+  void callsPastTheStreamLimitWaitInsteadOfFailing() throws Exception {
+    AtomicInteger now = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    slow.setExecutor(Executors.newFixedThreadPool(160));
+    slow.createContext("/", exchange -> {
+      most.accumulateAndGet(now.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      now.decrementAndGet();
+      byte[] bytes = defaultAnswer(":batchGet")[1].getBytes(StandardCharsets.UTF_8);
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    slow.start();
+    ExecutorService callers = Executors.newFixedThreadPool(FirestoreRestDocumentStore.MAX_IN_FLIGHT + 30);
+    try (FirestoreRestDocumentStore limited = FirestoreRestDocumentStore.builder().projectId("demo-rest")
+        .emulatorHost("127.0.0.1:" + slow.getAddress().getPort()).build()) {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < FirestoreRestDocumentStore.MAX_IN_FLIGHT + 30; i++) {
+        calls.add(callers.submit(() -> limited.get("c", "x")));
+      }
+      for (Future<?> call : calls) {
+        call.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+      slow.stop(0);
+    }
+
+    assertTrue(most.get() <= FirestoreRestDocumentStore.MAX_IN_FLIGHT, "at most " + most.get());
+    assertTrue(most.get() > 1, "calls ran one at a time: " + most.get());
+  }
+
+  @Test
+  void retriesWaitUnderACeilingThatStartsAtOneSecondAndDoublesToThirtyTwo() {
+    assertEquals(List.of(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 32_000L, 32_000L),
+        java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(FirestoreRestDocumentStore::backoffCeilingMs).toList());
   }
 
   @Test
