@@ -449,24 +449,9 @@ public final class FirestoreDocumentStore implements DocumentStore {
       ended = true;
     }
 
-    /**
-     * The exception for a commit Firestore refused because a created document exists: the one its
-     * message names (production writes {@code .../documents/users/u1}, the emulator
-     * {@code path=/users/u1}), else this attempt's first create.
-     */
+    /** The exception for a commit Firestore refused because a created document exists. */
     DocumentExistsException existing(Throwable failure) {
-      for (Throwable t = failure; t != null; t = t.getCause()) {
-        String message = String.valueOf(t.getMessage());
-        for (String[] create : creates) {
-          if (FirestoreNames.names(message, create[0], create[1])) {
-            return new DocumentExistsException(create[0], create[1]);
-          }
-        }
-      }
-      if (creates.isEmpty()) {
-        return new DocumentExistsException("(unknown)", "(unknown)");
-      }
-      return new DocumentExistsException(creates.get(0)[0], creates.get(0)[1]);
+      return FirestoreNames.existing(failure, creates);
     }
 
     private void requireReadable() {
@@ -497,40 +482,28 @@ public final class FirestoreDocumentStore implements DocumentStore {
 
     /** The Google Cloud project; unset, the client finds it (GOOGLE_CLOUD_PROJECT, credentials, metadata). */
     public Builder projectId(String projectId) {
-      Objects.requireNonNull(projectId, "projectId");
-      if (projectId.isBlank()) {
-        throw new IllegalArgumentException("projectId must not be blank");
-      }
+      FirestoreNames.requireNotBlank(projectId, "projectId");
       this.projectId = projectId;
       return this;
     }
 
     /** The Firestore database; default {@code (default)}. */
     public Builder databaseId(String databaseId) {
-      Objects.requireNonNull(databaseId, "databaseId");
-      if (databaseId.isBlank()) {
-        throw new IllegalArgumentException("databaseId must not be blank");
-      }
+      FirestoreNames.requireNotBlank(databaseId, "databaseId");
       this.databaseId = databaseId;
       return this;
     }
 
     /** {@code host:port} of the Firestore emulator; unset in production. */
     public Builder emulatorHost(String emulatorHost) {
-      Objects.requireNonNull(emulatorHost, "emulatorHost");
-      if (!emulatorHost.matches("[^\\s/:]+:[0-9]{1,5}")) {
-        throw new IllegalArgumentException("emulatorHost must be host:port, got: " + emulatorHost);
-      }
+      FirestoreNames.requireEmulatorHost(emulatorHost);
       this.emulatorHost = emulatorHost;
       return this;
     }
 
     /** How many times a transaction may run when concurrent ones conflict with it; 1 to 100. */
     public Builder transactionAttempts(int attempts) {
-      if (attempts < 1 || attempts > 100) {
-        throw new IllegalArgumentException("transactionAttempts must be within 1..100, got: " + attempts);
-      }
-      this.transactionAttempts = attempts;
+      this.transactionAttempts = FirestoreNames.requireAttempts(attempts);
       return this;
     }
 

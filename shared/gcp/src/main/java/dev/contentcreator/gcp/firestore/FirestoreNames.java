@@ -1,6 +1,8 @@
 package dev.contentcreator.gcp.firestore;
 
+import dev.contentcreator.core.ports.DocumentExistsException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -45,5 +47,51 @@ final class FirestoreNames {
       }
     }
     return false;
+  }
+
+  /**
+   * The exception for a commit Firestore refused because a created document exists: the one of
+   * {@code creates} (collection and id pairs) that {@code failure}'s messages name (production
+   * writes {@code .../documents/users/u1}, the emulator {@code path=/users/u1}), else the first.
+   */
+  static DocumentExistsException existing(Throwable failure, List<String[]> creates) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      for (String[] create : creates) {
+        if (names(message, create[0], create[1])) {
+          return new DocumentExistsException(create[0], create[1]);
+        }
+      }
+    }
+    if (creates.isEmpty()) {
+      return new DocumentExistsException("(unknown)", "(unknown)");
+    }
+    return new DocumentExistsException(creates.get(0)[0], creates.get(0)[1]);
+  }
+
+  /** A builder's setting that must not be blank (the project, the database). */
+  static String requireNotBlank(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /** {@code host:port} of the emulator. */
+  static String requireEmulatorHost(String emulatorHost) {
+    Objects.requireNonNull(emulatorHost, "emulatorHost");
+    if (!emulatorHost.matches("[^\\s/:]+:[0-9]{1,5}")) {
+      throw new IllegalArgumentException("emulatorHost must be host:port, got: " + emulatorHost);
+    }
+    return emulatorHost;
+  }
+
+  /** How many times a transaction may run: 1 to 100. */
+  static int requireAttempts(int attempts) {
+    if (attempts < 1 || attempts > 100) {
+      throw new IllegalArgumentException("transactionAttempts must be within 1..100, got: " + attempts);
+    }
+    return attempts;
   }
 }

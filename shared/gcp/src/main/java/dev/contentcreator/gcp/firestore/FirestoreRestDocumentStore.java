@@ -705,21 +705,9 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
       ended = true;
     }
 
-    /**
-     * The exception for a commit Firestore refused because a created document exists: the one its
-     * message names, else this attempt's first create.
-     */
+    /** The exception for a commit Firestore refused because a created document exists. */
     DocumentExistsException existing(Failure failure) {
-      String message = String.valueOf(failure.getMessage());
-      for (String[] create : creates) {
-        if (FirestoreNames.names(message, create[0], create[1])) {
-          return new DocumentExistsException(create[0], create[1]);
-        }
-      }
-      if (creates.isEmpty()) {
-        return new DocumentExistsException("(unknown)", "(unknown)");
-      }
-      return new DocumentExistsException(creates.get(0)[0], creates.get(0)[1]);
+      return FirestoreNames.existing(failure, creates);
     }
 
     private void requireReadable() {
@@ -751,10 +739,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
 
     /** The Google Cloud project. */
     public Builder projectId(String projectId) {
-      Objects.requireNonNull(projectId, "projectId");
-      if (projectId.isBlank()) {
-        throw new IllegalArgumentException("projectId must not be blank");
-      }
+      FirestoreNames.requireNotBlank(projectId, "projectId");
       this.projectId = () -> projectId;
       this.projectName = projectId;
       return this;
@@ -769,10 +754,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
 
     /** The Firestore database; default {@code (default)}. */
     public Builder databaseId(String databaseId) {
-      Objects.requireNonNull(databaseId, "databaseId");
-      if (databaseId.isBlank()) {
-        throw new IllegalArgumentException("databaseId must not be blank");
-      }
+      FirestoreNames.requireNotBlank(databaseId, "databaseId");
       this.databaseId = databaseId;
       return this;
     }
@@ -782,10 +764,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
      * {@code http://host:port/v1}, and calls carry the emulator's owner token, which passes rules.
      */
     public Builder emulatorHost(String emulatorHost) {
-      Objects.requireNonNull(emulatorHost, "emulatorHost");
-      if (!emulatorHost.matches("[^\\s/:]+:[0-9]{1,5}")) {
-        throw new IllegalArgumentException("emulatorHost must be host:port, got: " + emulatorHost);
-      }
+      FirestoreNames.requireEmulatorHost(emulatorHost);
       this.apiUrl = "http://" + emulatorHost + "/v1";
       this.tokens = () -> "owner";
       this.emulator = true;
@@ -800,10 +779,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
 
     /** How many times a transaction may run when concurrent ones conflict with it; 1 to 100. */
     public Builder transactionAttempts(int attempts) {
-      if (attempts < 1 || attempts > 100) {
-        throw new IllegalArgumentException("transactionAttempts must be within 1..100, got: " + attempts);
-      }
-      this.transactionAttempts = attempts;
+      this.transactionAttempts = FirestoreNames.requireAttempts(attempts);
       return this;
     }
 

@@ -270,6 +270,21 @@ class FirestoreRestDocumentStoreTest {
   }
 
   @Test
+  void theBuilderChecksEverySettingAndConnectsToNothing() {
+    FirestoreRestDocumentStore.Builder builder = FirestoreRestDocumentStore.builder();
+    assertThrows(IllegalArgumentException.class, () -> builder.projectId(" "));
+    assertThrows(IllegalArgumentException.class, () -> builder.databaseId(""));
+    assertThrows(IllegalArgumentException.class, () -> builder.emulatorHost("http://127.0.0.1:8080/"));
+    assertThrows(IllegalArgumentException.class, () -> builder.transactionAttempts(0));
+    assertThrows(IllegalArgumentException.class, () -> builder.transactionAttempts(101));
+    assertThrows(IllegalStateException.class, builder::build, "a store needs its project");
+
+    try (FirestoreRestDocumentStore unused = builder.projectId("demo-x").emulatorHost("127.0.0.1:1").build()) {
+      assertFalse(unused.connected());
+    }
+  }
+
+  @Test
   void fieldNamesThatAreNotPlainAreQuoted() {
     assertEquals("projectId", FirestoreRestDocumentStore.fieldPath("projectId"));
     assertEquals("`a.b`", FirestoreRestDocumentStore.fieldPath("a.b"));
