@@ -795,6 +795,97 @@ public abstract class DocumentStoreContract {
     assertEquals(threads * iterations, store.get("counters", "c").orElseThrow().data().get("n").getAsLong());
   }
 
+  // ---- increments ----
+
+  @Test
+  void incrementMakesAMissingDocumentFromZeroAndSetsItsFields() {
+    store.transaction(tx -> {
+      tx.increment("counters", "c", json("{\"period\":\"2026-12\"}"), json("{\"n\":3,\"cost\":-2,\"secs\":1.5}"));
+      return null;
+    });
+    JsonObject d = store.get("counters", "c").orElseThrow().data();
+    assertEquals("2026-12", d.get("period").getAsString());
+    assertEquals(3, d.get("n").getAsLong());
+    assertEquals(-2, d.get("cost").getAsLong());
+    assertEquals(1.5, d.get("secs").getAsDouble());
+    assertEquals(4, d.size(), d.toString());
+  }
+
+  @Test
+  void incrementAddsToWhatIsStoredAndKeepsTheOtherFields() {
+    store.create("counters", "c", json("{\"n\":40,\"secs\":0.25,\"label\":\"kept\",\"nested\":{\"a\":1},"
+        + "\"text\":\"seven\",\"period\":\"old\"}"));
+    store.transaction(tx -> {
+      tx.increment("counters", "c", json("{\"period\":\"new\"}"), json("{\"n\":2,\"secs\":0.5,\"text\":1,\"fresh\":-1}"));
+      return null;
+    });
+    JsonObject d = store.get("counters", "c").orElseThrow().data();
+    assertEquals(42, d.get("n").getAsLong());
+    assertEquals(0.75, d.get("secs").getAsDouble());
+    assertEquals(1, d.get("text").getAsLong(), "a field that held no number counts from zero");
+    assertEquals(-1, d.get("fresh").getAsLong());
+    assertEquals("kept", d.get("label").getAsString());
+    assertEquals(json("{\"a\":1}"), d.get("nested"));
+    assertEquals("new", d.get("period").getAsString());
+  }
+
+  @Test
+  void incrementKeepsWholeNumbersWholeAndPastTwoToTheFiftyThree() {
+    store.create("counters", "c", json("{\"n\":9007199254740993}"));
+    store.transaction(tx -> {
+      tx.increment("counters", "c", json("{}"), json("{\"n\":2}"));
+      return null;
+    });
+    assertEquals("9007199254740995", store.get("counters", "c").orElseThrow().data().get("n").getAsString());
+  }
+
+  @Test
+  void incrementRefusesWhatIsNotAPlainFieldAndANumber() {
+    for (String[] bad : new String[][] {{"{}", "{}"}, {"{}", "{\"n\":\"1\"}"}, {"{}", "{\"a.b\":1}"},
+        {"{}", "{\"__name__\":1}"}, {"{\"n\":\"x\"}", "{\"n\":1}"}, {"{\"a b\":\"x\"}", "{\"n\":1}"}}) {
+      assertThrows(IllegalArgumentException.class, () -> store.transaction(tx -> {
+        tx.increment("counters", "c", json(bad[0]), json(bad[1]));
+        return null;
+      }), bad[0] + " " + bad[1]);
+    }
+    assertFalse(store.get("counters", "c").isPresent());
+  }
+
+  @Test
+  void anIncrementIsAWriteNoReadMayFollowAndAFailedTransactionAddsNothing() {
+    store.create("counters", "c", json("{\"n\":1}"));
+    store.create("counters", "taken", json("{}"));
+    assertThrows(IllegalStateException.class, () -> store.transaction(tx -> {
+      tx.increment("counters", "c", json("{}"), json("{\"n\":1}"));
+      return tx.get("counters", "d");
+    }));
+    assertThrows(DocumentExistsException.class, () -> store.transaction(tx -> {
+      tx.increment("counters", "c", json("{}"), json("{\"n\":1}"));
+      tx.create("counters", "taken", json("{}"));
+      return null;
+    }));
+    assertEquals(1, store.get("counters", "c").orElseThrow().data().get("n").getAsLong());
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void concurrentIncrementsLoseNothing() throws Exception {
+    int threads = 8;
+    int iterations = 25;
+    runConcurrently(threads, () -> {
+      for (int i = 0; i < iterations; i++) {
+        store.transaction(tx -> {
+          tx.increment("counters", "c", json("{\"kind\":\"test\"}"), json("{\"n\":1,\"half\":0.5}"));
+          return null;
+        });
+      }
+      return null;
+    });
+    JsonObject d = store.get("counters", "c").orElseThrow().data();
+    assertEquals(threads * iterations, d.get("n").getAsLong());
+    assertEquals(threads * iterations / 2.0, d.get("half").getAsDouble());
+  }
+
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void transactionReadsSeeOneConsistentSnapshot() throws Exception {

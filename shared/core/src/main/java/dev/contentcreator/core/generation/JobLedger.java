@@ -30,8 +30,10 @@ import java.util.function.UnaryOperator;
  * however often. Answers are typed: the item as it ended, or what a claim or a cancel found.
  *
  * <p>An item's end is counted in one of its job's {@link JobCounters} shards, not in the job's
- * document, and reads the job outside its transaction (what it needs of the job never changes), so
- * items ending at once contend on no document; the job's document takes its final counts once, when
+ * document, and reads the job outside its transaction (what it needs of the job never changes). The
+ * shard and the usage counters are added to without being read ({@code Transaction.increment}), so
+ * the transaction reads the item alone (and the brand rules, and the content a version joins) and
+ * items ending at once wait for no one's lock; the job's document takes its final counts once, when
  * the last item has ended ({@link #settle}).
  */
 public final class JobLedger {
@@ -175,7 +177,7 @@ public final class JobLedger {
    */
   public Optional<GenerationItem> complete(String itemId, ContentVersion body, ItemResult.Usage used, boolean cached,
       String provider, String model) {
-    return end(itemId, i -> true, (tx, job, item, counts) -> {
+    return end(itemId, i -> true, (tx, job, item) -> {
       // The brand rules are read first (every read before the first write) and checked on a text only.
       List<Finding> findings = job.kind() == ContentKind.TEXT
           ? BrandChecks.check(BrandChecks.rules(tx, job.projectId(), job.brandKitId()), body.text()) : List.of();
@@ -194,7 +196,7 @@ public final class JobLedger {
           used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), provider, model,
           findings.size(), now);
       Jobs.put(tx, ended);
-      JobCounters.write(tx, job, item, counts, ended, charge.costMicros());
+      JobCounters.write(tx, job, ended, charge.costMicros());
       charge.write(tx);
       return ended;
     });
@@ -202,7 +204,7 @@ public final class JobLedger {
 
   /** Ends the item as failed with a reason a person can read; what it held is given back. */
   public Optional<GenerationItem> fail(String itemId, String reason) {
-    Optional<GenerationItem> failed = end(itemId, i -> true, (tx, job, item, counts) -> release(tx, job, item, counts,
+    Optional<GenerationItem> failed = end(itemId, i -> true, (tx, job, item) -> release(tx, job,
         item.failed(reason, clock.instant())));
     failed.ifPresent(outcomes::itemFailed);
     return failed;
@@ -210,8 +212,7 @@ public final class JobLedger {
 
   /** Ends the item as cancelled, saying why; what it held is given back. */
   public Optional<GenerationItem> cancel(String itemId, String reason) {
-    return end(itemId, i -> true, (tx, job, item, counts) -> release(tx, job, item, counts,
-        item.cancelled(reason, clock.instant())));
+    return end(itemId, i -> true, (tx, job, item) -> release(tx, job, item.cancelled(reason, clock.instant())));
   }
 
   /**
@@ -219,8 +220,8 @@ public final class JobLedger {
    * task); an item a runner holds ends by the runner's hand instead.
    */
   public Optional<GenerationItem> cancelWaiting(String itemId) {
-    return end(itemId, JobLedger::waitingItsTurn, (tx, job, item, counts) ->
-        release(tx, job, item, counts, item.cancelled("Cancelled.", clock.instant())));
+    return end(itemId, JobLedger::waitingItsTurn, (tx, job, item) ->
+        release(tx, job, item.cancelled("Cancelled.", clock.instant())));
   }
 
   /** Queued for a runner, or waiting for a provider's task (ended by the next poll otherwise). */
@@ -264,13 +265,10 @@ public final class JobLedger {
     });
   }
 
-  /**
-   * The writes that end one item, given the job (read before the transaction), the item and its
-   * counter shard as this transaction read them.
-   */
+  /** The writes that end one item, given the job (read before the transaction) and the item as this transaction read it. */
   @FunctionalInterface
   private interface Ending {
-    GenerationItem apply(Transaction tx, GenerationJob job, GenerationItem item, JobCounters.Counts counts);
+    GenerationItem apply(Transaction tx, GenerationJob job, GenerationItem item);
   }
 
   private Optional<GenerationItem> end(String itemId, Predicate<GenerationItem> may, Ending ending) {
@@ -279,34 +277,31 @@ public final class JobLedger {
       return Optional.empty();
     }
     GenerationJob job = documents.get(Jobs.JOBS, before.get().jobId()).map(Jobs::job).orElseThrow();
-    Ended ended = documents.transaction(tx -> {
+    GenerationItem ended = documents.transaction(tx -> {
       GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
       if (item.status().terminal() || !may.test(item)) {
         return null;
       }
-      JobCounters.Counts counts = JobCounters.read(tx, job, item);
-      return new Ended(ending.apply(tx, job, item, counts), counts.ended() + 1 == JobCounters.itemsOfShard(job, item));
+      return ending.apply(tx, job, item);
     });
     if (ended == null) {
       return Optional.empty();
     }
-    // Only the item that fills its shard can be the job's last: the others need not add them all up.
-    if (ended.shardFull()) {
+    // The shard was added to, not read, in the transaction. Read after the commit, it counts this
+    // item and every one committed before: the last of its items to end finds it full. Only an item
+    // that finds its shard full can be the job's last, so the others need not add all shards up.
+    if (JobCounters.of(documents, job, ended).ended() >= JobCounters.itemsOfShard(job, ended)) {
       settle(job.id());
     }
-    return Optional.of(ended.item());
+    return Optional.of(ended);
   }
 
-  /** An item as it ended, and whether it was the last its counter document counts. */
-  private record Ended(GenerationItem item, boolean shardFull) {}
-
   /** Writes an item that ended without content: gives back what it held and counts it in its job. */
-  private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem item, JobCounters.Counts counts,
-      GenerationItem ended) {
+  private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem ended) {
     UsageService.Charge release = usage.prepareRelease(tx, job.requestedBy(), job.projectId(), ended.reserved());
     release.write(tx);
     Jobs.put(tx, ended);
-    JobCounters.write(tx, job, item, counts, ended, 0);
+    JobCounters.write(tx, job, ended, 0);
     return ended;
   }
 

@@ -171,6 +171,12 @@ public final class WatchedDocuments implements DocumentStore {
       note(change(collection, id, read.get(collection + "/" + id)));
     }
 
+    @Override
+    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+      // Counters: no collection a watcher follows is written this way.
+      tx.increment(collection, id, fields, deltas);
+    }
+
     private void note(Change c) {
       if (c != null && !changes.contains(c)) {
         changes.add(c);

@@ -96,5 +96,19 @@ public interface DocumentStore extends AutoCloseable {
     void set(String collection, String id, JsonObject data);
 
     void delete(String collection, String id);
+
+    /**
+     * Adds to a document's numbers without reading them: each field of {@code deltas} (a plain
+     * top-level name and a JSON number) is added to the document's field of that name, a missing
+     * document or field counting as zero; each of {@code fields} is set as given, and every other
+     * field stays. The document is made if it is missing. {@link Increments} holds the rules.
+     *
+     * <p>This is how counters that many items change at once are written: the transaction holds no
+     * read of the document, so transactions adding to one counter do not wait for each other's
+     * locks (Firestore applies the addition at commit; on its emulator, transactions that read and
+     * then write one document deadlock until a lock timeout). The transaction must not read the
+     * document nor write it otherwise.
+     */
+    void increment(String collection, String id, JsonObject fields, JsonObject deltas);
   }
 }

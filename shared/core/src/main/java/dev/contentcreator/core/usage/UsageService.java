@@ -43,7 +43,9 @@ import java.util.Set;
  * use, and what they give back, goes to one of {@link #SHARDS} counter documents
  * ({@code usage/user-<uid>-<yyyy-MM>} is the first, {@code ...-s1} to {@code ...-s31} the others;
  * item i of a job in i mod {@link #SHARDS}), so a counter document's reservations may be below zero
- * and only the month's sum means anything. Accepting a job reads and writes the held documents in
+ * and only the month's sum means anything. An item's end adds to its counter documents without
+ * reading them ({@link Transaction#increment}), so items of several jobs ending in one counter
+ * document at once do not wait for each other. Accepting a job reads and writes the held documents in
  * its transaction, so jobs accepted at once are counted one after another; it reads the counter
  * documents without holding them, which items ending meanwhile may change only by giving back more
  * than they are charged (an item is charged what it used, at most its reservation but for a prompt
@@ -295,7 +297,7 @@ public final class UsageService {
    * Adds one item's usage to the person's and the project's month, in counter document
    * {@code index} mod {@link #SHARDS}, and gives back what the item held ({@code held}, may be null
    * for an item accepted before reservations existed) where it is held. Call inside the transaction
-   * that ends the item, after its other reads (it reads the counters first).
+   * that ends the item; it reads nothing, so it may come after the transaction's other reads.
    */
   public Charge prepare(Transaction tx, String uid, String projectId, long in, long out, long images,
       double videoSeconds, boolean free, Reservation held, int index) {
@@ -306,44 +308,42 @@ public final class UsageService {
   /**
    * The same, charging the item at {@code priced}'s model prices (null: free, as the cache's answers
    * are); the member's counter is charged too and gives back the cost the item held.
+   *
+   * <p>The counters are not read: the charge is what each counter document changes by, written as
+   * increments ({@link Transaction#increment}). Items ending at once in the same counter document
+   * (items of several jobs with the same index) therefore do not wait for each other; read and
+   * written back, they did, and on Firestore's emulator two such transactions deadlocked until its
+   * lock timeout.
    */
   public Charge prepare(Transaction tx, String uid, String projectId, long in, long out, long images,
       double videoSeconds, Priced priced, Reservation held, int index) {
     String period = period();
     int k = index % SHARDS;
-    Map<String, Usage> counters = new LinkedHashMap<>();
-    String memberCounter = shardKey(memberKey(projectId, uid, period), k);
+    Map<String, Usage> changes = new LinkedHashMap<>();
     List<String> charged = List.of(shardKey(userKey(uid, period), k), shardKey(projectKey(projectId, period), k),
-        memberCounter);
-    List<String> holding = holding(uid, projectId, held);
-    // One batched read of the (at most six) counter documents the item touches.
-    List<String> keys = new ArrayList<>(charged);
-    holding.stream().filter(key -> !charged.contains(key)).forEach(keys::add);
-    List<Optional<Document>> found = tx.getAll(COLLECTION, keys);
-    for (int i = 0; i < keys.size(); i++) {
-      counters.put(keys.get(i), read(found.get(i).map(Document::data), i < charged.size() ? period : held.period()));
-    }
+        shardKey(memberKey(projectId, uid, period), k));
     long cost = priced == null ? 0 : priced.kind() == null ? limits.costMicros(in, out, images, videoSeconds)
         : prices.cost(priced.provider(), priced.model(), priced.kind(), priced.options(), in, out, images, videoSeconds);
     for (String key : charged) {
-      counters.put(key, counters.get(key).plus(in, out, images, videoSeconds, cost));
+      changes.put(key, Usage.empty(period).plus(in, out, images, videoSeconds, cost));
     }
-    for (String key : holding) {
-      counters.put(key, counters.get(key).reserving(isMember(key) ? costOnly(held) : held, -1));
-    }
-    return new Charge(counters, cost);
+    giveBack(changes, uid, projectId, held);
+    return new Charge(changes, cost);
   }
 
   /** Gives back what a failed or cancelled item held, where it is held; the same rules as {@link #prepare}. */
   public Charge prepareRelease(Transaction tx, String uid, String projectId, Reservation held) {
-    Map<String, Usage> counters = new LinkedHashMap<>();
-    List<String> keys = holding(uid, projectId, held);
-    List<Optional<Document>> found = tx.getAll(COLLECTION, keys);
-    for (int i = 0; i < keys.size(); i++) {
-      counters.put(keys.get(i), read(found.get(i).map(Document::data), held.period())
-          .reserving(isMember(keys.get(i)) ? costOnly(held) : held, -1));
+    Map<String, Usage> changes = new LinkedHashMap<>();
+    giveBack(changes, uid, projectId, held);
+    return new Charge(changes, 0);
+  }
+
+  /** Adds to {@code changes} the giving back of {@code held} by the counter documents that hold it. */
+  private static void giveBack(Map<String, Usage> changes, String uid, String projectId, Reservation held) {
+    for (String key : holding(uid, projectId, held)) {
+      Usage change = changes.getOrDefault(key, Usage.empty(held.period()));
+      changes.put(key, change.reserving(isMember(key) ? costOnly(held) : held, -1));
     }
-    return new Charge(counters, 0);
   }
 
   /**
@@ -413,14 +413,22 @@ public final class UsageService {
     return total;
   }
 
-  /** The counters after one item, to write once all reads of the transaction are done. */
-  public record Charge(Map<String, Usage> counters, long costMicros) {
+  /**
+   * What one item changes each counter document by (its month in {@code period}, the rest added),
+   * to write once all reads of the transaction are done.
+   */
+  public record Charge(Map<String, Usage> changes, long costMicros) {
     public Charge {
-      counters = Map.copyOf(counters);
+      changes = Map.copyOf(changes);
     }
 
     public void write(Transaction tx) {
-      counters.forEach((key, u) -> tx.set(COLLECTION, key, tree(u)));
+      changes.forEach((key, change) -> {
+        JsonObject deltas = tree(change);
+        JsonObject fields = new JsonObject();
+        fields.add("period", deltas.remove("period"));
+        tx.increment(COLLECTION, key, fields, deltas);
+      });
     }
   }
 

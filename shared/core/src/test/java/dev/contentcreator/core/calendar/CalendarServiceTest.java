@@ -186,6 +186,13 @@ class CalendarServiceTest {
         public void delete(String collection, String id) {
           docs.remove(collection + "/" + id);
         }
+
+        @Override
+        public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+          Document d = docs.get(collection + "/" + id);
+          set(collection, id, dev.contentcreator.core.ports.Increments.apply(d == null ? null : d.data(), fields,
+              deltas));
+        }
       });
     }
 

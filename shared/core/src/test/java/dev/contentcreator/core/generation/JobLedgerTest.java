@@ -332,6 +332,29 @@ class JobLedgerTest {
   }
 
   @Test
+  void anItemsEndReadsNoCounterInItsTransactionSoItemsEndingTogetherHoldNothingInCommon() {
+    open(JobCounters.MAX_SHARDS + 3);
+    ledger().claim(id(1), false, 1, "owner-a", LEASE);
+    documents.readInTransactions.clear();
+    ledger().complete(id(1), text("one"), new ItemResult.Usage(1, 1, 0, 0), false);
+    ledger().fail(id(2), "refused");
+    ledger().cancel(id(3), "stopped");
+    ledger().cancelWaiting(id(4));
+
+    assertTrue(documents.readInTransactions.stream().noneMatch(
+        d -> d.startsWith(JobCounters.COLLECTION + "/") || d.startsWith(UsageService.COLLECTION + "/")),
+        documents.readInTransactions.toString());
+    assertTrue(documents.readInTransactions.containsAll(java.util.List.of(Jobs.ITEMS + "/" + id(1),
+        Jobs.ITEMS + "/" + id(2), Jobs.ITEMS + "/" + id(3), Jobs.ITEMS + "/" + id(4))));
+    // Counted all the same: each in its shard, used and given back in the month's counters.
+    assertEquals(1, counts().completed());
+    assertEquals(1, counts().failed());
+    assertEquals(2, counts().cancelled());
+    assertEquals(1, user().items());
+    assertEquals(2, user().inputTokens() + user().outputTokens());
+  }
+
+  @Test
   void aJobThatEndedCannotBeCancelled() {
     open(1);
     ledger().fail(id(0), "no");
@@ -361,7 +384,7 @@ class JobLedgerTest {
     documents.transaction(tx -> {
       GenerationItem ended = item.completed("c1", false, GenerationItem.Used.NONE, now);
       Jobs.put(tx, ended);
-      JobCounters.write(tx, job, item, JobCounters.Counts.NONE, ended, 0);
+      JobCounters.write(tx, job, ended, 0);
       return null;
     });
     assertEquals(JobLedger.JobCancel.ALREADY_ENDED, ledger().cancelJob(JOB));

@@ -90,6 +90,16 @@ final class MapDocumentStore implements DocumentStore {
       public void delete(String collection, String id) {
         writes.put(key(collection, id), null);
       }
+
+      @Override
+      public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+        dev.contentcreator.core.ports.Increments.check(fields, deltas);
+        String key = key(collection, id);
+        if (writes.containsKey(key)) {
+          throw new IllegalStateException("a document written twice in one transaction: " + key);
+        }
+        writes.put(key, dev.contentcreator.core.ports.Increments.apply(docs.get(key), fields, deltas));
+      }
     });
     writes.forEach((k, v) -> {
       if (v == null) {

@@ -51,7 +51,15 @@ class UsageServiceTest {
     public void delete(String collection, String id) {
       docs.remove(id);
     }
+
+    @Override
+    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+      incremented.add(id);
+      docs.put(id, dev.contentcreator.core.ports.Increments.apply(docs.get(id), fields, deltas));
+    }
   };
+  /** The documents written by increments, in order. */
+  private final List<String> incremented = new java.util.ArrayList<>();
 
   private UsageService at(String instant) {
     return new UsageService(store(), LIMITS,

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.Increments;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import java.nio.file.Path;
@@ -142,6 +143,18 @@ public final class SqliteDocumentStore implements DocumentStore {
       requireWritable();
       run("delete " + collection + "/" + id, c -> {
         DocumentSql.delete(c, collection, id);
+        return null;
+      });
+    }
+
+    @Override
+    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+      Increments.check(fields, deltas);
+      requireWritable();
+      // The one writer holds the file, so reading the document here races with nobody.
+      run("increment " + collection + "/" + id, c -> {
+        JsonObject current = DocumentSql.get(c, collection, id).map(Document::data).orElse(null);
+        DocumentSql.upsert(c, collection, id, Increments.apply(current, fields, deltas));
         return null;
       });
     }

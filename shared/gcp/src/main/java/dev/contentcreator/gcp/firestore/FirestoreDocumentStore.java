@@ -6,16 +6,19 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldPath;
+import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreException;
 import com.google.cloud.firestore.FirestoreOptions;
 import com.google.cloud.firestore.QuerySnapshot;
+import com.google.cloud.firestore.SetOptions;
 import com.google.cloud.firestore.TransactionOptions;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.http.KeyScope;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.Increments;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.ports.Query.Direction;
@@ -442,6 +445,21 @@ public final class FirestoreDocumentStore implements DocumentStore {
     public void delete(String collection, String id) {
       requireActive();
       transaction.delete(reference(collection, id));
+      wrote = true;
+    }
+
+    @Override
+    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+      Increments.check(fields, deltas);
+      requireActive();
+      Map<String, Object> data = new HashMap<>(FirestoreValues.toFirestore(fields));
+      for (Map.Entry<String, com.google.gson.JsonElement> e : deltas.entrySet()) {
+        com.google.gson.JsonPrimitive delta = e.getValue().getAsJsonPrimitive();
+        data.put(e.getKey(), Increments.whole(delta) ? FieldValue.increment(delta.getAsLong())
+            : FieldValue.increment(delta.getAsDouble()));
+      }
+      // mergeFields: exactly these fields change, each replaced whole; the rest of the document stays.
+      transaction.set(reference(collection, id), data, SetOptions.mergeFields(new ArrayList<>(data.keySet())));
       wrote = true;
     }
 

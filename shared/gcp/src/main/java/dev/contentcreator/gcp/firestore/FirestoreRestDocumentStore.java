@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
+import dev.contentcreator.core.ports.Increments;
 import dev.contentcreator.core.ports.Page;
 import dev.contentcreator.core.ports.Query;
 import dev.contentcreator.core.ports.Query.Direction;
@@ -426,6 +427,34 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     return write;
   }
 
+  /**
+   * An update of exactly {@code fields} (the mask: each replaced whole, the rest of the document
+   * kept, a missing document made) with an increment transform per delta, which Firestore applies
+   * at commit to the value it holds then. The names are plain ({@link Increments}), so each is its
+   * own field path.
+   */
+  private static JsonObject incrementWrite(String name, JsonObject fields, JsonObject deltas) {
+    JsonObject doc = new JsonObject();
+    doc.addProperty("name", name);
+    doc.add("fields", FirestoreRestValues.fields(fields));
+    JsonArray paths = new JsonArray();
+    fields.keySet().forEach(paths::add);
+    JsonObject mask = new JsonObject();
+    mask.add("fieldPaths", paths);
+    JsonArray transforms = new JsonArray();
+    for (Map.Entry<String, JsonElement> e : deltas.entrySet()) {
+      JsonObject transform = new JsonObject();
+      transform.addProperty("fieldPath", e.getKey());
+      transform.add("increment", FirestoreRestValues.value(e.getValue()));
+      transforms.add(transform);
+    }
+    JsonObject write = new JsonObject();
+    write.add("update", doc);
+    write.add("updateMask", mask);
+    write.add("updateTransforms", transforms);
+    return write;
+  }
+
   private JsonObject deletion(String collection, String id) {
     JsonObject write = new JsonObject();
     write.addProperty("delete", name(collection, id));
@@ -699,6 +728,13 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     public void delete(String collection, String id) {
       requireActive();
       writes.add(deletion(collection, id));
+    }
+
+    @Override
+    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+      Increments.check(fields, deltas);
+      requireActive();
+      writes.add(incrementWrite(name(collection, id), fields, deltas));
     }
 
     void end() {
