@@ -105,11 +105,6 @@ public final class JobCounters {
     return sum(documents.getAll(COLLECTION, ids(job)));
   }
 
-  /** The sum of a job's shards, read inside a transaction in one batched read. */
-  static Counts sum(Transaction tx, GenerationJob job) {
-    return sum(tx.getAll(COLLECTION, ids(job)));
-  }
-
   private static List<String> ids(GenerationJob job) {
     List<String> ids = new ArrayList<>(shards(job));
     for (int k = 0; k < shards(job); k++) {

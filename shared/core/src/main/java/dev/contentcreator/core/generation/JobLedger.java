@@ -307,28 +307,48 @@ public final class JobLedger {
 
   /**
    * Gives the job its final counts, cost and status once every item has ended; until then (the
-   * shards count fewer ended items than the job has) it writes nothing. Items ending last at once
-   * may each settle: the second finds the job settled and leaves it.
+   * shards count fewer ended items than the job has) it writes nothing.
+   *
+   * <p>The shards are read outside the transaction, which holds the job's document alone: once
+   * they count every item they no longer change (each item ends once), so those counts are final.
+   * Read inside it, they were held against the items still committing to them. Several items
+   * ending last may each come here; in one process they take turns per job ({@link #SETTLING}), and
+   * the later ones find the job settled before they open a transaction. Two transactions reading
+   * and writing the job at once would otherwise each hold what the other needs (on Firestore one
+   * is aborted and run again; on its emulator both wait for its lock timeout).
    */
   void settle(String jobId) {
-    GenerationJob seen = documents.get(Jobs.JOBS, jobId).map(Jobs::job).orElseThrow();
-    if (JobCounters.sum(documents, seen).ended() < seen.itemCount()) {
-      return;
-    }
-    GenerationJob ended = documents.transaction(tx -> {
-      GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
-      JobCounters.Counts counts = JobCounters.sum(tx, job);
-      boolean settled = job.status().terminal() && job.ended() == counts.ended() && job.costMicros() == counts.costMicros();
-      if (counts.ended() == job.itemCount() && !settled) {
+    synchronized (SETTLING[Math.floorMod(jobId.hashCode(), SETTLING.length)]) {
+      GenerationJob seen = documents.get(Jobs.JOBS, jobId).map(Jobs::job).orElseThrow();
+      if (seen.status().terminal() && seen.ended() == seen.itemCount()) {
+        return;
+      }
+      JobCounters.Counts counts = JobCounters.sum(documents, seen);
+      if (counts.ended() < seen.itemCount()) {
+        return;
+      }
+      GenerationJob ended = documents.transaction(tx -> {
+        GenerationJob job = Jobs.job(tx, jobId).orElseThrow();
+        if (job.status().terminal() && job.ended() == job.itemCount()) {
+          return null;
+        }
         GenerationJob done = job.settled(counts.completed(), counts.failed(), counts.cancelled(), counts.costMicros(),
             clock.instant());
         Jobs.put(tx, done);
         return done;
+      });
+      if (ended != null) {
+        outcomes.jobEnded(ended);
       }
-      return null;
-    });
-    if (ended != null) {
-      outcomes.jobEnded(ended);
+    }
+  }
+
+  /** Locks that make a process's settles of one job take turns: a job's is {@code hash(id) mod} their number. */
+  private static final Object[] SETTLING = new Object[64];
+
+  static {
+    for (int i = 0; i < SETTLING.length; i++) {
+      SETTLING[i] = new Object();
     }
   }
 

@@ -355,6 +355,24 @@ class JobLedgerTest {
   }
 
   @Test
+  void theLastItemsSettleReadsTheJobAloneInItsTransaction() {
+    open(3);
+    ledger().fail(id(0), "refused");
+    ledger().fail(id(1), "refused");
+    documents.readInTransactions.clear();
+
+    ledger().fail(id(2), "refused");
+
+    assertEquals(java.util.List.of(Jobs.ITEMS + "/" + id(2), Jobs.JOBS + "/" + JOB), documents.readInTransactions,
+        "the item's end reads its item, the settle its job; the shards are read outside both");
+    assertEquals(GenerationJob.Status.FAILED, job().status());
+    assertEquals(3, job().failed());
+    int before = documents.transactions;
+    ledger().settle(JOB);
+    assertEquals(before, documents.transactions, "a settled job opens no transaction");
+  }
+
+  @Test
   void aJobThatEndedCannotBeCancelled() {
     open(1);
     ledger().fail(id(0), "no");
