@@ -98,11 +98,18 @@ for ((r = 1; r <= rounds; r++)); do
     project="$(project_of "$token" "One $r")"
     lines=()
     t0="$(now_ms)"
-    for ((j = 0; j < jobs_n; j++)); do lines+=("$token $project $(start_job "$token" "$project" "one-$r-$j")"); done
+    each=()
+    for ((j = 0; j < jobs_n; j++)); do
+      a0="$(now_ms)"
+      lines+=("$token $project $(start_job "$token" "$project" "one-$r-$j")")
+      each+=("$(( $(now_ms) - a0 ))")
+    done
     extra="$(start_job "$token" "$project" "one-$r-cancelled")"
+    accepted_ms=$(( $(now_ms) - t0 ))
     sleep 2
     c0="$(now_ms)"
-    curl -s -o /dev/null -XPOST "$base/projects/$project/generations/$extra/cancel" -H "Authorization: Bearer $token"
+    cancel_status="$(curl -s -o /dev/null -w '%{http_code}' -XPOST "$base/projects/$project/generations/$extra/cancel" \
+      -H "Authorization: Bearer $token")"
     cancel_ms=$(( $(now_ms) - c0 ))
     done_state="$(await_jobs "$t0" "${lines[@]}" "$token $project $extra")"
     wall=$(( $(now_ms) - t0 ))
@@ -113,7 +120,9 @@ for ((r = 1; r <= rounds; r++)); do
       completed=$((completed + c))
     done
     echo "  one project, round $r: wall ${wall}ms ratio $(ratio "$wall" "$ideal_ms") ($done_state);" \
-      "cancel answered in ${cancel_ms}ms; usage exact: $(usage_exact "$token" "$completed")"
+      "the $((jobs_n + 1)) jobs accepted in ${accepted_ms}ms (each of the first $jobs_n: ${each[*]} ms);" \
+      "cancel answered $cancel_status in ${cancel_ms}ms (job then: $(job_state "$token" "$project" "$extra"));" \
+      "usage exact: $(usage_exact "$token" "$completed")"
   fi
 
   # Many projects, one person each.
