@@ -121,7 +121,7 @@ public final class ItemRunner {
     try {
       Optional<ContentVersion> hit = job.fresh() ? Optional.empty() : results.find(job, item);
       if (hit.isPresent()) {
-        complete(item, hit.get(), ItemResult.Usage.NONE, true);
+        complete(job, item, hit.get(), ItemResult.Usage.NONE, true);
       } else if (job.budgetMicros() > 0 && JobCounters.current(documents, job).costMicros() >= job.budgetMicros()) {
         cancel(item.id(), "Not made: this run's budget of " + String.format(Locale.ROOT, "$%.2f",
             job.budgetMicros() / 1e6) + " is used up.");
@@ -216,7 +216,7 @@ public final class ItemRunner {
   private void finish(GenerationJob job, GenerationItem item, ItemResult result) throws ProviderException {
     ContentVersion body = capture.capture(job, result);
     String servedBy = MediaCapture.servedBy(job, result);
-    ledger.complete(item.id(), body, result.usage(), false, servedBy, MediaCapture.servedModel(job, result))
+    ledger.complete(job, item.id(), body, result.usage(), false, servedBy, MediaCapture.servedModel(job, result))
         .ifPresent(this::ended);
     // What a fallback made is not what the job asked of its provider: it is kept, but not reused for it.
     if (servedBy.equals(job.provider())) {
@@ -224,8 +224,9 @@ public final class ItemRunner {
     }
   }
 
-  private void complete(GenerationItem item, ContentVersion body, ItemResult.Usage used, boolean cached) {
-    ledger.complete(item.id(), body, used, cached).ifPresent(this::ended);
+  private void complete(GenerationJob job, GenerationItem item, ContentVersion body, ItemResult.Usage used,
+      boolean cached) {
+    ledger.complete(job, item.id(), body, used, cached, null, null).ifPresent(this::ended);
   }
 
   /**

@@ -373,6 +373,23 @@ class JobLedgerTest {
   }
 
   @Test
+  void aRunnerEndsItsItemWithTheJobItHoldsAndAnotherJobsItemIsRefused() {
+    open(2);
+    GenerationJob job = job();
+    GenerationJob other = job.toBuilder().id("another-job").build();
+    assertThrows(IllegalArgumentException.class, () -> ledger().complete(other, id(0), text("x"),
+        ItemResult.Usage.NONE, false, null, null));
+    assertEquals(GenerationItem.Status.QUEUED, item(0).status(), "nothing was written");
+
+    GenerationItem ended = ledger().complete(job, id(0), text("one"), new ItemResult.Usage(1, 1, 0, 0), false,
+        "demo", "demo-model").orElseThrow();
+    assertEquals(GenerationItem.Status.COMPLETED, ended.status());
+    assertTrue(ledger().complete(job, id(0), text("again"), ItemResult.Usage.NONE, false, null, null).isEmpty(),
+        "an item ends exactly once");
+    assertEquals(1, counts().completed());
+  }
+
+  @Test
   void aJobThatEndedCannotBeCancelled() {
     open(1);
     ledger().fail(id(0), "no");
