@@ -3,7 +3,8 @@
 # emulators (gcloud's), the demo provider at LATENCY_MS (200) per call and CONCURRENCY (32) calls at
 # once. Two scenes, ROUNDS (1) times each:
 #   one project:  one person sends JOBS (10) jobs of 100 items into one project, and a further job
-#                 that is cancelled 2 s later while the others run (the time its cancel took);
+#                 that is cancelled 2 s later (the cancel's status and time, and how that job ended:
+#                 when accepting the jobs one after another takes long, it may have run already);
 #   many projects: JOBS people at once, each with a project of their own and one job of 100 items.
 # The reference is the ideal wall time, ceil(items / CONCURRENCY) x LATENCY_MS; the script prints the
 # wall time, the ratio, whether every item ended, whether the usage the API shows is exact (items
