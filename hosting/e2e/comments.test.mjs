@@ -130,6 +130,34 @@ describe("Comments and notifications, end to end", { skip: skip ?? false }, () =
     await page.context().close();
   });
 
+  it("keeps what is typed right after choosing a mention in order, however late the page paints", async () => {
+    // The browser may hold animation frames back (a tab in the background, a busy machine). Here the
+    // page holds them until told, so that anything the composer leaves to a frame runs only after
+    // the next keys: it must not move the caret back over them.
+    const page = await signedInPage(owner, { width: 1280, height: 900 });
+    await page.goto(`${server.base}/projects/${projectId}/contents/${contentId}`);
+    await page.getByRole("heading", { level: 2, name: "Comments" }).waitFor();
+    await page.evaluate(() => {
+      const real = window.requestAnimationFrame.bind(window);
+      const held = [];
+      window.requestAnimationFrame = (callback) => (window.holdFrames ? held.push(callback) : real(callback));
+      window.releaseFrames = () => {
+        window.holdFrames = false;
+        for (const callback of held.splice(0)) callback(performance.now());
+      };
+      window.holdFrames = true;
+    });
+    const composer = page.getByRole("combobox", { name: "New comment" });
+    await composer.fill("Thanks ");
+    await composer.pressSequentially("@Ver");
+    await page.getByRole("listbox", { name: "Members to mention" }).getByRole("option", { name: viewerName }).click();
+    await composer.pressSequentially("for the");
+    await page.evaluate(() => window.releaseFrames());
+    await composer.pressSequentially(" photos.");
+    assert.equal(await composer.inputValue(), `Thanks @${viewerName} for the photos.`);
+    await page.context().close();
+  });
+
   it("shows the viewer the mention on the bell and takes them to the thread to reply and resolve", async () => {
     const page = await signedInPage(viewer, { width: 390, height: 844 });
     const bell = page.getByRole("link", { name: /^Notifications, 1 unread$/ });

@@ -1,5 +1,5 @@
 import { Box, Button, Field, Flex, Stack, Text, Textarea } from "@chakra-ui/react";
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { insertMention, mentionAt, mentionedUids, suggestions, type Mentionable } from "../../lib/mentions";
 
 /**
@@ -31,6 +31,10 @@ export function CommentComposer({
   const [chosen, setChosen] = useState<Mentionable[]>(initialMentions);
   const [active, setActive] = useState(0);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once a chosen mention is on screen. It is placed in the same commit as the
+  // new text, before the browser handles another key: placed a frame later, it would move back over
+  // whatever was typed in between (a background tab may not paint for a long while).
+  const caretAfterMention = useRef<number | null>(null);
   const listId = useId();
   const at = mentionAt(text, caret);
   const offered = at ? suggestions(people, at.query) : [];
@@ -45,11 +49,16 @@ export function CommentComposer({
     setCaret(next.caret);
     setChosen((list) => (list.some((p) => p.uid === person.uid) ? list : [...list, person]));
     setActive(0);
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(next.caret, next.caret);
-    });
+    caretAfterMention.current = next.caret;
   }
+
+  useLayoutEffect(() => {
+    const to = caretAfterMention.current;
+    if (to === null || !ref.current) return;
+    caretAfterMention.current = null;
+    ref.current.focus();
+    ref.current.setSelectionRange(to, to);
+  });
 
   function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (open && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
