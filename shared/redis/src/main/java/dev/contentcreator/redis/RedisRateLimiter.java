@@ -91,9 +91,7 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
     if (buckets.isEmpty()) {
       return List.of();
     }
-    if (redis.isClosed()) {
-      throw new IllegalStateException("this Redis rate limiter is closed");
-    }
+    requireOpen();
     if (failing && System.nanoTime() - redisAgainAtNanos < 0) {
       return fallback.tryAcquireAll(buckets);
     }
@@ -120,10 +118,14 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
    */
   @Override
   public void warmUp() {
+    requireOpen();
+    redis.get().scriptLoad(SCRIPT);
+  }
+
+  private void requireOpen() {
     if (redis.isClosed()) {
       throw new IllegalStateException("this Redis rate limiter is closed");
     }
-    redis.get().scriptLoad(SCRIPT);
   }
 
   /** One call of the script for all the buckets: one round trip. */

@@ -197,7 +197,7 @@ public final class JobLedger {
       // answers cost nothing, and the demo what the price table says (nothing unless priced).
       UsageService.Priced priced = cached ? null : new UsageService.Priced(provider != null ? provider : job.provider(),
           model != null ? model : job.model(), job.kind(), job.options());
-      UsageService.Charge charge = usage.prepare(tx, job.requestedBy(), job.projectId(), used.inputTokens(),
+      UsageService.Charge charge = usage.prepare(job.requestedBy(), job.projectId(), used.inputTokens(),
           used.outputTokens(), used.images(), used.videoSeconds(), priced, item.reserved(), item.index());
       Instant now = clock.instant();
       String contentId = ContentService.addGenerated(tx, existing, job.projectId(), job.id(), job.kind(),
@@ -322,7 +322,7 @@ public final class JobLedger {
 
   /** Writes an item that ended without content: gives back what it held and counts it in its job. */
   private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem ended) {
-    UsageService.Charge release = usage.prepareRelease(tx, job.requestedBy(), job.projectId(), ended.reserved());
+    UsageService.Charge release = usage.prepareRelease(job.requestedBy(), job.projectId(), ended.reserved());
     release.write(tx);
     Jobs.put(tx, ended);
     JobCounters.write(tx, job, ended, 0);

@@ -62,8 +62,8 @@ public final class Increments {
     return after;
   }
 
-  /** Whether Firestore would store this number as an integer. */
-  public static boolean whole(JsonPrimitive number) {
+  /** Whether Firestore would store this number as an integer (its adapters decide by their own values). */
+  private static boolean whole(JsonPrimitive number) {
     String text = number.getAsNumber().toString();
     if (!WHOLE.matcher(text).matches()) {
       return false;

@@ -296,12 +296,12 @@ public final class UsageService {
   /**
    * Adds one item's usage to the person's and the project's month, in counter document
    * {@code index} mod {@link #SHARDS}, and gives back what the item held ({@code held}, may be null
-   * for an item accepted before reservations existed) where it is held. Call inside the transaction
-   * that ends the item; it reads nothing, so it may come after the transaction's other reads.
+   * for an item accepted before reservations existed) where it is held. It reads nothing: the
+   * transaction that ends the item writes the charge ({@link Charge#write}) after its own reads.
    */
-  public Charge prepare(Transaction tx, String uid, String projectId, long in, long out, long images,
+  public Charge prepare(String uid, String projectId, long in, long out, long images,
       double videoSeconds, boolean free, Reservation held, int index) {
-    return prepare(tx, uid, projectId, in, out, images, videoSeconds, free ? null : new Priced("", "", null, Map.of()),
+    return prepare(uid, projectId, in, out, images, videoSeconds, free ? null : new Priced("", "", null, Map.of()),
         held, index);
   }
 
@@ -315,7 +315,7 @@ public final class UsageService {
    * written back, they did, and on Firestore's emulator two such transactions deadlocked until its
    * lock timeout.
    */
-  public Charge prepare(Transaction tx, String uid, String projectId, long in, long out, long images,
+  public Charge prepare(String uid, String projectId, long in, long out, long images,
       double videoSeconds, Priced priced, Reservation held, int index) {
     String period = period();
     int k = index % SHARDS;
@@ -332,7 +332,7 @@ public final class UsageService {
   }
 
   /** Gives back what a failed or cancelled item held, where it is held; the same rules as {@link #prepare}. */
-  public Charge prepareRelease(Transaction tx, String uid, String projectId, Reservation held) {
+  public Charge prepareRelease(String uid, String projectId, Reservation held) {
     Map<String, Usage> changes = new LinkedHashMap<>();
     giveBack(changes, uid, projectId, held);
     return new Charge(changes, 0);

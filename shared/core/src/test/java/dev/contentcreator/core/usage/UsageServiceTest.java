@@ -131,7 +131,7 @@ class UsageServiceTest {
         Reservation.estimate(ContentKind.TEXT, "x", "", Map.of("maxTokens", "10"), 4096));
     List<Reservation> held = usage.reserve(tx, "u1", "p1", texts).items();
     for (int i = 0; i < 40; i++) {
-      usage.prepare(tx, "u1", "p1", 1, 2, 0, 0, false, held.get(i), i).write(tx);
+      usage.prepare("u1", "p1", 1, 2, 0, 0, false, held.get(i), i).write(tx);
     }
     usage.reserve(tx, "u1", "p1", images(2));
     usage.reserve(tx, "u2", "p10", images(7));
@@ -154,7 +154,7 @@ class UsageServiceTest {
     Reservation held = usage.reserve(tx, "u1", "p1",
         List.of(Reservation.estimate(ContentKind.TEXT, "x".repeat(10), "", Map.of("maxTokens", "100"), 4096))).items().get(0);
     assertEquals(3 + 100, held.tokens(), "ten characters are three tokens, rounded up, plus the output cap");
-    usage.prepare(tx, "u1", "p1", 50, 300, 0, 0, false, held, 0).write(tx);
+    usage.prepare("u1", "p1", 50, 300, 0, 0, false, held, 0).write(tx);
     Usage u = user("2026-12");
     assertEquals(0, u.reservedTokens());
     assertEquals(350, u.tokens(), "the actual use is charged, even past the estimate");
@@ -165,7 +165,7 @@ class UsageServiceTest {
   void aFailedItemGivesBackItsReservation() {
     UsageService usage = at("2026-12-02T10:00:00Z");
     Reservation held = usage.reserve(tx, "u1", "p1", images(3)).items().get(0);
-    usage.prepareRelease(tx, "u1", "p1", held).write(tx);
+    usage.prepareRelease("u1", "p1", held).write(tx);
     assertEquals(2, user("2026-12").reservedImages());
     assertEquals(0, user("2026-12").images());
     Usage project = month(UsageService.projectKey("p1", "2026-12"), "2026-12");
@@ -175,7 +175,7 @@ class UsageServiceTest {
   @Test
   void anItemThatEndsNextMonthGivesBackToTheMonthThatHeldIt() {
     Reservation held = at("2026-11-30T23:59:00Z").reserve(tx, "u1", "p1", images(1)).items().get(0);
-    at("2026-12-01T00:01:00Z").prepare(tx, "u1", "p1", 0, 0, 1, 0, false, held, 0).write(tx);
+    at("2026-12-01T00:01:00Z").prepare("u1", "p1", 0, 0, 1, 0, false, held, 0).write(tx);
     assertEquals(0, user("2026-11").reservedImages());
     assertEquals(0, user("2026-11").images());
     assertEquals(1, user("2026-12").images());
@@ -186,8 +186,8 @@ class UsageServiceTest {
   void anItemAcceptedBeforeReservationsIsChargedAndGivesBackNothing() {
     UsageService usage = at("2026-12-02T10:00:00Z");
     usage.reserve(tx, "u1", "p1", images(2));
-    usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, false, null, 0).write(tx);
-    usage.prepareRelease(tx, "u1", "p1", null).write(tx);
+    usage.prepare("u1", "p1", 0, 0, 1, 0, false, null, 0).write(tx);
+    usage.prepareRelease("u1", "p1", null).write(tx);
     assertEquals(2, user("2026-12").reservedImages());
     assertEquals(1, user("2026-12").images());
   }
@@ -200,7 +200,7 @@ class UsageServiceTest {
     assertEquals(10, Json.fromTree(docs.get(UsageService.heldKey(first)), Usage.class).reservedImages());
     for (int i = 0; i < 10; i++) {
       assertEquals(i % UsageService.SHARDS, held.get(i).shardOrFirst(), "item " + i);
-      usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, false, held.get(i), i).write(tx);
+      usage.prepare("u1", "p1", 0, 0, 1, 0, false, held.get(i), i).write(tx);
     }
     for (int k = 0; k < UsageService.SHARDS; k++) {
       int shard = k;
@@ -227,7 +227,7 @@ class UsageServiceTest {
     UsageService usage = at("2026-12-02T10:00:00Z");
     usage.reserve(tx, "u1", "p1", images(1));
     Reservation legacy = new Reservation("2026-12", 0, 1, 0);
-    usage.prepareRelease(tx, "u1", "p1", legacy).write(tx);
+    usage.prepareRelease("u1", "p1", legacy).write(tx);
     assertEquals(0, user("2026-12").reservedImages());
   }
 
@@ -280,9 +280,9 @@ class UsageServiceTest {
     budget(1_000_000, 1_000_000, Map.of());
     List<Reservation> held = usage.reserve(tx, "u1", "p1", pricedImages(usage, 2)).items();
     assertEquals(100_000, held.get(0).costMicros());
-    UsageService.Charge charge = usage.prepare(tx, "u1", "p1", 0, 0, 1, 0, DEMO_IMAGE, held.get(0), 0);
+    UsageService.Charge charge = usage.prepare("u1", "p1", 0, 0, 1, 0, DEMO_IMAGE, held.get(0), 0);
     charge.write(tx);
-    usage.prepareRelease(tx, "u1", "p1", held.get(1)).write(tx);
+    usage.prepareRelease("u1", "p1", held.get(1)).write(tx);
     assertEquals(100_000, charge.costMicros());
     Usage project = month(UsageService.projectKey("p1", "2026-12"), "2026-12");
     Usage member = month(UsageService.memberKey("p1", "u1", "2026-12"), "2026-12");

@@ -454,9 +454,10 @@ public final class FirestoreDocumentStore implements DocumentStore {
       requireActive();
       Map<String, Object> data = new HashMap<>(FirestoreValues.toFirestore(fields));
       for (Map.Entry<String, com.google.gson.JsonElement> e : deltas.entrySet()) {
-        com.google.gson.JsonPrimitive delta = e.getValue().getAsJsonPrimitive();
-        data.put(e.getKey(), Increments.whole(delta) ? FieldValue.increment(delta.getAsLong())
-            : FieldValue.increment(delta.getAsDouble()));
+        // Added as the number would be stored: an integer stays one, anything else is a double.
+        Object delta = FirestoreValues.number(e.getValue().getAsNumber());
+        data.put(e.getKey(), delta instanceof Long whole ? FieldValue.increment(whole)
+            : FieldValue.increment((Double) delta));
       }
       // mergeFields: exactly these fields change, each replaced whole; the rest of the document stays.
       transaction.set(reference(collection, id), data, SetOptions.mergeFields(new ArrayList<>(data.keySet())));
