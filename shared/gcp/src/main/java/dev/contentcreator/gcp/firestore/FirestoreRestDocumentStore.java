@@ -47,10 +47,13 @@ import java.util.regex.Pattern;
  * a query by {@code documents:runQuery} ordered by its field and then the document id, with a cursor
  * of the last document's order value and id ({@link FirestoreCursor}).
  *
- * <p>A transaction is begun ({@code beginTransaction}), its reads name it, and its writes are sent
- * together by {@code commit}. When Firestore aborts it because a concurrent transaction holds or won
- * its documents, the body runs again in a new one that names the aborted one
- * ({@code retryTransaction}, which keeps its place in Firestore's lock queue), after a jittered
+ * <p>A transaction begins with its first read, which asks Firestore for it ({@code newTransaction})
+ * and learns its id from the answer, so no call of its own ({@code beginTransaction}) is spent on
+ * it; its later reads name it, and its writes are sent together by {@code commit}. A transaction
+ * that reads nothing commits its writes as one atomic batch without a transaction. When Firestore
+ * aborts one because a concurrent transaction holds or won its documents, the body runs again in a
+ * new one that names the aborted one ({@code retryTransaction}, which keeps its place in
+ * Firestore's lock queue), after a jittered
  * backoff, up to the set number of attempts; then the caller gets {@link StoreBusyException}. A
  * create that meets an existing document fails the whole transaction with
  * {@link DocumentExistsException}. The body runs on the caller's thread.
@@ -144,14 +147,16 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
       if (attempt > 1) {
         backoff(attempt - 1);
       }
-      RestTransaction tx = new RestTransaction(begin(previous));
-      previous = tx.id;
+      RestTransaction tx = new RestTransaction(previous);
       T result;
       IN_TRANSACTION.set(Boolean.TRUE);
       try {
         result = work.run(tx);
       } catch (Failure f) {
         rollbackQuietly(tx.id);
+        if (tx.id != null) {
+          previous = tx.id;
+        }
         if (f.mayPassInANewTransaction()) {
           last = f;
           continue;
@@ -163,6 +168,9 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
       } finally {
         IN_TRANSACTION.remove();
         tx.end();
+      }
+      if (tx.id != null) {
+        previous = tx.id;
       }
       try {
         commit(tx.writes, tx.id, "commit of a transaction");
@@ -232,7 +240,8 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
 
   // ---- reads
 
-  private List<Optional<Document>> readAll(String collection, List<String> ids, String transaction) {
+  /** A read, outside any transaction ({@code tx} null) or as one of {@code tx}'s (its first begins it). */
+  private List<Optional<Document>> readAll(String collection, List<String> ids, RestTransaction tx) {
     FirestoreNames.requireCollection(collection);
     if (ids.isEmpty()) {
       return List.of();
@@ -244,15 +253,14 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     }
     JsonObject body = new JsonObject();
     body.add("documents", names);
-    if (transaction != null) {
-      body.addProperty("transaction", transaction);
-    }
+    inTransaction(body, tx);
     String what = "get " + names.size() + " of " + collection;
-    JsonArray answers = call(":batchGet", body, what, transaction == null).getAsJsonArray();
+    JsonArray answers = call(":batchGet", body, what, tx == null).getAsJsonArray();
     Map<String, JsonObject> found = new HashMap<>();
     for (JsonElement answer : answers) {
       JsonObject o = answer.getAsJsonObject();
       failIfError(o, what);
+      begun(o, tx);
       JsonElement doc = o.get("found");
       if (doc != null) {
         found.put(idOf(doc.getAsJsonObject()), doc.getAsJsonObject());
@@ -266,7 +274,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     return result;
   }
 
-  private Page runQuery(Query query, String transaction) {
+  private Page runQuery(Query query, RestTransaction tx) {
     Objects.requireNonNull(query, "query");
     FirestoreCursor after = query.cursor() == null ? null : FirestoreCursor.decodeFor(query);
     String collection = FirestoreNames.requireCollection(query.collection());
@@ -324,15 +332,14 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     structured.addProperty("limit", query.limit() + 1);
     JsonObject body = new JsonObject();
     body.add("structuredQuery", structured);
-    if (transaction != null) {
-      body.addProperty("transaction", transaction);
-    }
+    inTransaction(body, tx);
     String what = "query " + collection;
-    JsonArray answers = call(":runQuery", body, what, transaction == null).getAsJsonArray();
+    JsonArray answers = call(":runQuery", body, what, tx == null).getAsJsonArray();
     List<JsonObject> docs = new ArrayList<>();
     for (JsonElement answer : answers) {
       JsonObject o = answer.getAsJsonObject();
       failIfError(o, what);
+      begun(o, tx);
       if (o.has("document")) {
         docs.add(o.getAsJsonObject("document"));
       }
@@ -461,20 +468,32 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     return write;
   }
 
-  private String begin(String retrying) {
+  /**
+   * Makes a read one of {@code tx}'s: it names the transaction, or, as its first read, asks for a
+   * new read-write one that retries {@code tx}'s predecessor when there is one.
+   */
+  private static void inTransaction(JsonObject body, RestTransaction tx) {
+    if (tx == null) {
+      return;
+    }
+    if (tx.id != null) {
+      body.addProperty("transaction", tx.id);
+      return;
+    }
     JsonObject readWrite = new JsonObject();
-    if (retrying != null) {
-      readWrite.addProperty("retryTransaction", retrying);
+    if (tx.retrying != null) {
+      readWrite.addProperty("retryTransaction", tx.retrying);
     }
     JsonObject options = new JsonObject();
     options.add("readWrite", readWrite);
-    JsonObject body = new JsonObject();
-    body.add("options", options);
-    try {
-      return call(":beginTransaction", body, "begin a transaction", true).getAsJsonObject()
-          .get("transaction").getAsString();
-    } catch (Failure f) {
-      throw outside(f);
+    body.add("newTransaction", options);
+  }
+
+  /** Keeps the id of the transaction a first read began; Firestore sends it in its first answer. */
+  private static void begun(JsonObject answer, RestTransaction tx) {
+    JsonElement id = answer.get("transaction");
+    if (tx != null && tx.id == null && id != null && id.isJsonPrimitive()) {
+      tx.id = id.getAsString();
     }
   }
 
@@ -490,8 +509,15 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     call(":commit", body, what, false);
   }
 
-  /** Gives the transaction's locks back at once instead of when Firestore times it out. */
+  /**
+   * Gives the transaction's locks back at once instead of when Firestore times it out; a
+   * transaction that never began (no read, or its first read failed before it was told the id)
+   * holds none.
+   */
   private void rollbackQuietly(String transaction) {
+    if (transaction == null) {
+      return;
+    }
     JsonObject body = new JsonObject();
     body.addProperty("transaction", transaction);
     try {
@@ -685,13 +711,16 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
    * until the body returns. Valid only while the body runs.
    */
   private final class RestTransaction implements Transaction {
-    private final String id;
+    /** The aborted attempt this one runs again, or null. */
+    private final String retrying;
+    /** Firestore's id of this transaction, known once its first read answered; null before. */
+    private String id;
     private final JsonArray writes = new JsonArray();
     private final List<String[]> creates = new ArrayList<>();
     private boolean ended;
 
-    RestTransaction(String id) {
-      this.id = id;
+    RestTransaction(String retrying) {
+      this.retrying = retrying;
     }
 
     @Override
@@ -702,13 +731,13 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     @Override
     public List<Optional<Document>> getAll(String collection, List<String> ids) {
       requireReadable();
-      return readAll(collection, ids, this.id);
+      return readAll(collection, ids, this);
     }
 
     @Override
     public Page query(Query query) {
       requireReadable();
-      return runQuery(query, id);
+      return runQuery(query, this);
     }
 
     @Override

@@ -52,12 +52,12 @@ class FirestoreRestDocumentStoreTest {
       String path = exchange.getRequestURI().getPath();
       String method = path.substring(path.lastIndexOf(':'));
       calls.add(method + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-      bodies.add(JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
-          .getAsJsonObject());
+      JsonObject body = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
+          StandardCharsets.UTF_8)).getAsJsonObject();
+      bodies.add(body);
       String[] answer;
       synchronized (answers) {
-        answer = method.equals(":rollback") || method.equals(":beginTransaction") || answers.isEmpty()
-            ? defaultAnswer(method) : answers.poll();
+        answer = method.equals(":rollback") || answers.isEmpty() ? defaultAnswer(method, body) : answers.poll();
       }
       byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length);
@@ -75,10 +75,12 @@ class FirestoreRestDocumentStoreTest {
     server.stop(0);
   }
 
-  private static String[] defaultAnswer(String method) {
+  /** Firestore's answer when all goes well; a read that asks for a new transaction is told its id first. */
+  private static String[] defaultAnswer(String method, JsonObject body) {
+    String begun = body.has("newTransaction") ? "{\"transaction\":\"dHgx\"}," : "";
     return switch (method) {
-      case ":beginTransaction" -> new String[] {"200", "{\"transaction\":\"dHgx\"}"};
-      case ":batchGet" -> new String[] {"200", "[{\"missing\":\"projects/demo-rest/databases/(default)/documents/c/x\"}]"};
+      case ":batchGet" -> new String[] {"200", "[" + begun + "{\"missing\":\"projects/demo-rest/databases/(default)/documents/c/x\"}]"};
+      case ":runQuery" -> new String[] {"200", "[" + begun + "{\"readTime\":\"2026-12-04T00:00:00Z\"}]"};
       default -> new String[] {"200", "{}"};
     };
   }
@@ -89,23 +91,59 @@ class FirestoreRestDocumentStoreTest {
 
   @Test
   void anAbortedCommitRunsTheBodyAgainInATransactionThatNamesTheLastOne() {
+    String begun = defaultAnswer(":batchGet", json("{\"newTransaction\":{}}"))[1];
+    answer("200", begun);
     answer("409", ABORTED);
+    answer("200", begun);
     answer("409", ABORTED);
     int[] runs = {0};
 
     store.transaction(tx -> {
       runs[0]++;
+      tx.get("counters", "c");
       tx.set("counters", "c", json("{\"n\":1}"));
       return null;
     });
 
     assertEquals(3, runs[0]);
-    assertEquals(List.of(":beginTransaction", ":commit", ":rollback", ":beginTransaction", ":commit", ":rollback",
-        ":beginTransaction", ":commit"), calls.stream().map(c -> c.split(" ")[0]).toList());
-    assertFalse(bodies.get(0).getAsJsonObject("options").getAsJsonObject("readWrite").has("retryTransaction"));
-    assertEquals("dHgx", bodies.get(3).getAsJsonObject("options").getAsJsonObject("readWrite")
+    // The first read of each attempt begins it: no call of its own.
+    assertEquals(List.of(":batchGet", ":commit", ":rollback", ":batchGet", ":commit", ":rollback", ":batchGet",
+        ":commit"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertFalse(bodies.get(0).getAsJsonObject("newTransaction").getAsJsonObject("readWrite").has("retryTransaction"));
+    assertFalse(bodies.get(0).has("transaction"));
+    assertEquals("dHgx", bodies.get(1).get("transaction").getAsString(), "the commit names the begun transaction");
+    assertEquals("dHgx", bodies.get(3).getAsJsonObject("newTransaction").getAsJsonObject("readWrite")
         .get("retryTransaction").getAsString());
     assertTrue(calls.stream().allMatch(c -> c.endsWith("Bearer owner")), calls.toString());
+  }
+
+  @Test
+  void laterReadsNameTheTransactionTheFirstBegan() {
+    store.transaction(tx -> {
+      tx.get("c", "x");
+      tx.query(dev.contentcreator.core.ports.Query.on("c").limit(5).build());
+      tx.set("c", "x", json("{}"));
+      return null;
+    });
+
+    assertEquals(List.of(":batchGet", ":runQuery", ":commit"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertTrue(bodies.get(0).has("newTransaction"));
+    assertEquals("dHgx", bodies.get(1).get("transaction").getAsString());
+    assertFalse(bodies.get(1).has("newTransaction"));
+    assertEquals("dHgx", bodies.get(2).get("transaction").getAsString());
+  }
+
+  @Test
+  void aTransactionThatOnlyWritesCommitsThemAsOneBatch() {
+    store.transaction(tx -> {
+      tx.set("c", "x", json("{}"));
+      tx.delete("c", "y");
+      return null;
+    });
+
+    assertEquals(List.of(":commit"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertFalse(bodies.get(0).has("transaction"));
+    assertEquals(2, bodies.get(0).getAsJsonArray("writes").size());
   }
 
   @Test
@@ -141,8 +179,9 @@ class FirestoreRestDocumentStoreTest {
     });
 
     assertEquals(2, runs[0]);
-    assertEquals(List.of(":beginTransaction", ":batchGet", ":rollback", ":beginTransaction", ":batchGet", ":commit"),
-        calls.stream().map(c -> c.split(" ")[0]).toList());
+    // The aborted read began nothing it was told of, so there is nothing to roll back.
+    assertEquals(List.of(":batchGet", ":batchGet", ":commit"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertEquals("dHgx", bodies.get(2).get("transaction").getAsString());
   }
 
   @Test
@@ -173,7 +212,7 @@ class FirestoreRestDocumentStoreTest {
 
     assertEquals("document already exists: users/u1", e.getMessage());
     assertEquals(1, calls.stream().filter(c -> c.startsWith(":commit")).count());
-    JsonObject commit = bodies.get(1);
+    JsonObject commit = bodies.get(0);
     assertEquals(json("{\"exists\":false}"), commit.getAsJsonArray("writes").get(1).getAsJsonObject().get("currentDocument"));
   }
 
@@ -185,7 +224,8 @@ class FirestoreRestDocumentStoreTest {
     }));
 
     assertEquals("the caller's own", e.getMessage());
-    assertEquals(List.of(":beginTransaction", ":batchGet", ":rollback"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertEquals(List.of(":batchGet", ":rollback"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertEquals("dHgx", bodies.get(1).get("transaction").getAsString());
   }
 
   @Test
@@ -237,7 +277,7 @@ class FirestoreRestDocumentStoreTest {
         Thread.currentThread().interrupt();
       }
       now.decrementAndGet();
-      byte[] bytes = defaultAnswer(":batchGet")[1].getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = defaultAnswer(":batchGet", new JsonObject())[1].getBytes(StandardCharsets.UTF_8);
       exchange.getRequestBody().readAllBytes();
       exchange.sendResponseHeaders(200, bytes.length);
       exchange.getResponseBody().write(bytes);
