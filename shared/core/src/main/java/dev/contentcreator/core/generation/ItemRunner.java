@@ -217,7 +217,7 @@ public final class ItemRunner {
     ContentVersion body = capture.capture(job, result);
     String servedBy = MediaCapture.servedBy(job, result);
     ledger.complete(job, item.id(), body, result.usage(), false, servedBy, MediaCapture.servedModel(job, result))
-        .ifPresent(this::ended);
+        .ifPresent(ended -> ended(job, ended));
     // What a fallback made is not what the job asked of its provider: it is kept, but not reused for it.
     if (servedBy.equals(job.provider())) {
       results.store(job, item, body);
@@ -226,7 +226,7 @@ public final class ItemRunner {
 
   private void complete(GenerationJob job, GenerationItem item, ContentVersion body, ItemResult.Usage used,
       boolean cached) {
-    ledger.complete(job, item.id(), body, used, cached, null, null).ifPresent(this::ended);
+    ledger.complete(job, item.id(), body, used, cached, null, null).ifPresent(ended -> ended(job, ended));
   }
 
   /**
@@ -254,22 +254,26 @@ public final class ItemRunner {
 
   /** Ends the item as failed with a reason a person can read, and counts it in its job. */
   public void fail(String itemId, String reason) {
-    ledger.fail(itemId, reason).ifPresent(this::ended);
+    ledger.fail(itemId, reason).ifPresent(ended -> ended(null, ended));
   }
 
   /** Ends the item as cancelled; a job that was not itself cancelled settles as its items end. */
   private void cancel(String itemId, String reason) {
-    ledger.cancel(itemId, reason).ifPresent(this::ended);
+    ledger.cancel(itemId, reason).ifPresent(ended -> ended(null, ended));
   }
 
   /**
    * After an item ended: the next item of a job with a concurrency cap may start, and the live
-   * stream hears how a completed or failed item ended.
+   * stream hears how a completed or failed item ended. {@code held} is the item's job as the caller
+   * read it (null: not at hand); the cap is fixed when the job is accepted, so a job held without
+   * one is not read again, which spares every item of an uncapped job a read of the job's document.
    */
-  private void ended(GenerationItem item) {
-    documents.get(Jobs.JOBS, item.jobId()).map(Jobs::job)
-        .filter(j -> j.maxConcurrent() > 0 && !j.status().terminal())
-        .ifPresent(j -> FanOut.enqueue(documents, tasks.get(), j, clock.instant()));
+  private void ended(GenerationJob held, GenerationItem item) {
+    if (held == null || held.maxConcurrent() > 0) {
+      documents.get(Jobs.JOBS, item.jobId()).map(Jobs::job)
+          .filter(j -> j.maxConcurrent() > 0 && !j.status().terminal())
+          .ifPresent(j -> FanOut.enqueue(documents, tasks.get(), j, clock.instant()));
+    }
     news.ended(item);
   }
 
