@@ -266,6 +266,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
         found.put(idOf(doc.getAsJsonObject()), doc.getAsJsonObject());
       }
     }
+    requireBegun(tx, what);
     List<Optional<Document>> result = new ArrayList<>(ids.size());
     for (String id : ids) {
       JsonObject doc = found.get(id);
@@ -344,6 +345,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
         docs.add(o.getAsJsonObject("document"));
       }
     }
+    requireBegun(tx, what);
     List<Document> items = new ArrayList<>();
     for (JsonObject doc : docs) {
       if (items.size() == query.limit()) {
@@ -494,6 +496,16 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     JsonElement id = answer.get("transaction");
     if (tx != null && tx.id == null && id != null && id.isJsonPrimitive()) {
       tx.id = id.getAsString();
+    }
+  }
+
+  /**
+   * After a transaction's read: it has an id. Without one its writes would be committed outside
+   * any transaction, with nothing to hold what it read.
+   */
+  private static void requireBegun(RestTransaction tx, String what) {
+    if (tx != null && tx.id == null) {
+      throw new IllegalStateException("Firestore began no transaction for " + what);
     }
   }
 

@@ -134,6 +134,19 @@ class FirestoreRestDocumentStoreTest {
   }
 
   @Test
+  void aReadThatAskedForATransactionAndGotNoneWritesNothing() {
+    answer("200", "[{\"missing\":\"projects/demo-rest/databases/(default)/documents/c/x\"}]");
+
+    assertThrows(IllegalStateException.class, () -> store.transaction(tx -> {
+      tx.get("c", "x");
+      tx.set("c", "x", json("{}"));
+      return null;
+    }));
+
+    assertEquals(List.of(":batchGet"), calls.stream().map(c -> c.split(" ")[0]).toList(), "no commit");
+  }
+
+  @Test
   void aTransactionThatOnlyWritesCommitsThemAsOneBatch() {
     store.transaction(tx -> {
       tx.set("c", "x", json("{}"));
