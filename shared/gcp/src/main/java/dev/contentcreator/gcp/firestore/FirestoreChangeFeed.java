@@ -62,6 +62,9 @@ public final class FirestoreChangeFeed implements ChangeFeed {
     }
     Watch watch = () -> {
       if (open.getAndSet(false)) {
+        synchronized (open) {
+          // Waits for a listener being told right now: once close returns, the watch hears nothing.
+        }
         registrations.forEach(ListenerRegistration::remove);
         synchronized (this) {
           live.remove(registrations);
@@ -99,13 +102,15 @@ public final class FirestoreChangeFeed implements ChangeFeed {
       started.countDown();
       return;
     }
-    if (!open.get()) {
-      return;
-    }
-    try {
-      listener.accept(collection);
-    } catch (RuntimeException e) {
-      Log.error("a change listener failed", e);
+    synchronized (open) {
+      if (!open.get()) {
+        return;
+      }
+      try {
+        listener.accept(collection);
+      } catch (RuntimeException e) {
+        Log.error("a change listener failed", e);
+      }
     }
   }
 
