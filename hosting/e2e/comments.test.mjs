@@ -220,6 +220,13 @@ describe("Comments and notifications, end to end", { skip: skip ?? false }, () =
     await mention.first().waitFor();
     const href = await mention.first().getByRole("link").first().getAttribute("href");
     assert.ok(href.startsWith(`${server.base}/projects/${projectId}/contents/${contentId}?comment=`), href);
+
+    // Mail goes out from a background task: a message sent while the page is open appears on it.
+    await page.evaluate(() => (window.sameOutboxPage = true));
+    const invited = uniqueEmail("late");
+    await call(server.base, ownerToken, "POST", `/api/projects/${projectId}/members`, { email: invited, role: "viewer" });
+    await messages.getByRole("listitem").filter({ hasText: `To ${invited}` }).first().waitFor();
+    assert.equal(await page.evaluate(() => window.sameOutboxPage), true, "the page was not reloaded");
     await page.context().close();
   });
 });

@@ -8,11 +8,20 @@ import { queryKeys } from "../lib/query-keys";
 
 /**
  * For development: the e-mail the server kept in its outbox folder instead of sending
- * (MAILER=outbox), newest first. Where mail goes to a real server the page says there is none.
+ * (MAILER=outbox), newest first, looked at again every two seconds. Where mail goes to a real
+ * server the page says there is none.
  */
 export default function DevOutbox() {
   const collab = useCollabApi();
-  const outbox = useQuery({ queryKey: queryKeys.outbox(), queryFn: () => collab.outbox(), retry: false, refetchOnMount: "always" });
+  // Mail is queued and sent by a background task, so a message may land a moment after the page
+  // opened: the page looks again every few seconds while it is open.
+  const outbox = useQuery({
+    queryKey: queryKeys.outbox(),
+    queryFn: () => collab.outbox(),
+    retry: false,
+    refetchOnMount: "always",
+    refetchInterval: (query) => (query.state.error ? false : 2000),
+  });
   const missing = outbox.error instanceof ApiError && outbox.error.status === 404;
   return (
     <Stack gap="5" maxW="4xl">
