@@ -77,43 +77,48 @@ public final class ItemRunner {
     this.calls = new ProviderCalls(providers, policy, news, settings, clock, projectKeys);
   }
 
-  /** The {@code generate-item} task: payload {@code {"jobId": ..., "index": n}}. */
+  /**
+   * The {@code generate-item} task: payload {@code {"jobId": ..., "index": n}}. Reads the job, then
+   * claims the item, whose transaction is the delivery's one read of it: a job deleted, an item
+   * ended, waiting on a provider's task or held by another delivery is answered by the claim.
+   */
   public void generate(TaskHandler.Context context, JsonObject payload) throws Exception {
     String jobId = payload.get("jobId").getAsString();
-    String itemId = GenerationItem.documentId(jobId, payload.get("index").getAsInt());
-    Optional<GenerationItem> found = documents.get(Jobs.ITEMS, itemId).map(Jobs::item);
-    Optional<GenerationJob> job = documents.get(Jobs.JOBS, jobId).map(Jobs::job);
-    if (found.isEmpty() || job.isEmpty()) {
+    int index = payload.get("index").getAsInt();
+    String itemId = GenerationItem.documentId(jobId, index);
+    Optional<GenerationJob> found = documents.get(Jobs.JOBS, jobId).map(Jobs::job);
+    if (found.isEmpty()) {
       return;
     }
-    if (found.get().status().terminal()) {
-      // The item ended, but settling its job may have failed after (a busy store): this delivery,
-      // the queue's retry of that failure, settles it now.
-      if (!job.get().status().terminal() || job.get().ended() < job.get().itemCount()) {
-        ledger.settle(jobId);
+    GenerationJob job = found.get();
+    if (job.status() == GenerationJob.Status.CANCELLED) {
+      Optional<GenerationItem> ended = ledger.cancel(itemId, "Cancelled.");
+      ended.ifPresent(item -> ended(null, item));
+      if (ended.isEmpty()) {
+        settleIfDue(job);
       }
       return;
     }
-    if (job.get().status() == GenerationJob.Status.CANCELLED) {
-      cancel(itemId, "Cancelled.");
-    } else if (found.get().providerTaskId() != null) {
+    JobLedger.Claim claim = leases.whileHeld(itemId, JobLedger.startsJob(job, index), context.attempt(),
+        item -> run(context, job, item));
+    if (claim instanceof JobLedger.Claim.Busy busy) {
+      Duration left = Duration.between(clock.instant(), busy.until());
+      throw new TaskHandler.RetryLaterException("item " + itemId + " is being made by another delivery of its task",
+          left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left);
+    } else if (claim instanceof JobLedger.Claim.Ended) {
+      settleIfDue(job);
+    } else if (claim instanceof JobLedger.Claim.Waiting) {
       schedulePoll(itemId, Duration.ZERO);
-    } else {
-      claimAndRun(context, job.get(), found.get());
     }
   }
 
   /**
-   * Claims the item before any paid call, so a second delivery of this task (queues deliver at least
-   * once) finds the lease live and backs off until it runs out; then runs it while holding it.
+   * For an item found ended: settling its job may have failed after (a busy store); this delivery,
+   * the queue's retry of that failure, settles it now.
    */
-  private void claimAndRun(TaskHandler.Context context, GenerationJob job, GenerationItem item) throws Exception {
-    JobLedger.Claim claim = leases.whileHeld(item.id(), JobLedger.startsJob(job, item),
-        context.attempt(), () -> run(context, job, item));
-    if (claim instanceof JobLedger.Claim.Busy busy) {
-      Duration left = Duration.between(clock.instant(), busy.until());
-      throw new TaskHandler.RetryLaterException("item " + item.id() + " is being made by another delivery of its task",
-          left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left);
+  private void settleIfDue(GenerationJob job) {
+    if (!job.status().terminal() || job.ended() < job.itemCount()) {
+      ledger.settle(job.id());
     }
   }
 

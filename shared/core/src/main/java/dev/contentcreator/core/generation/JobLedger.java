@@ -83,40 +83,57 @@ public final class JobLedger {
 
   /** What a claim of an item found. */
   public sealed interface Claim {
-    /** This delivery holds the item now and may call the provider. */
-    record Held() implements Claim {}
+    /** This delivery holds the item now, as claimed ({@code item}), and may call the provider. */
+    record Held(GenerationItem item) implements Claim {}
 
     /** The item has ended: there is nothing to do. */
     record Ended() implements Claim {}
 
     /** Another delivery holds a live lease until {@code until}: back off until then. */
     record Busy(Instant until) implements Claim {}
+
+    /** There is no such item (its project was deleted since): there is nothing to do. */
+    record Missing() implements Claim {}
+
+    /** The item waits on a provider's task: it is polled for, never asked of the provider again. */
+    record Waiting() implements Claim {}
   }
 
   /**
-   * Marks the item running and leased to {@code owner} for {@code lease}, counting {@code attempt}.
-   * An expired lease (its holder stopped) is taken over. {@code mayStartJob}: the job was queued
+   * Marks the item running and leased to {@code owner} for {@code lease}, counting {@code attempt},
+   * and answers it as claimed; an item that is missing, has ended, waits on a provider's task or is
+   * leased to another delivery is left alone and answered so. This transaction is the one read of
+   * the item a delivery makes before its provider call. An expired lease (its holder stopped) is
+   * taken over. {@code mayStartJob}: the job was queued
    * when the caller read it, so this claim may be the one that moves it to running; a job leaves
    * queued once and never returns, so the other claims leave the job document alone (on Firestore
    * each would otherwise wait behind every other item's read of it).
    */
   public Claim claim(String itemId, boolean mayStartJob, int attempt, String owner, Duration lease) {
     return documents.transaction(tx -> {
-      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
-      GenerationJob job = mayStartJob ? Jobs.job(tx, item.jobId()).orElseThrow() : null;
+      Optional<GenerationItem> found = Jobs.item(tx, itemId);
+      if (found.isEmpty()) {
+        return new Claim.Missing();
+      }
+      GenerationItem item = found.get();
+      GenerationJob job = mayStartJob ? Jobs.job(tx, item.jobId()).orElse(null) : null;
       if (item.status().terminal()) {
         return new Claim.Ended();
+      }
+      if (item.providerTaskId() != null) {
+        return new Claim.Waiting();
       }
       Instant now = clock.instant();
       if (item.leaseOwner() != null && item.leaseUntil() != null && item.leaseUntil().isAfter(now)
           && !item.leaseOwner().equals(owner)) {
         return new Claim.Busy(item.leaseUntil());
       }
-      Jobs.put(tx, item.claimed(owner, attempt, now.plus(lease), now));
+      GenerationItem claimed = item.claimed(owner, attempt, now.plus(lease), now);
+      Jobs.put(tx, claimed);
       if (job != null && job.status() == GenerationJob.Status.QUEUED) {
         Jobs.put(tx, job.started(now));
       }
-      return new Claim.Held();
+      return new Claim.Held(claimed);
     });
   }
 
@@ -126,8 +143,8 @@ public final class JobLedger {
    * the job's document while the first one wrote it, and on Firestore thirty-two items starting at
    * once queued behind each other's locks.
    */
-  static boolean startsJob(GenerationJob job, GenerationItem item) {
-    return job.status() == GenerationJob.Status.QUEUED && item.index() == 0;
+  static boolean startsJob(GenerationJob job, int index) {
+    return job.status() == GenerationJob.Status.QUEUED && index == 0;
   }
 
   /** Extends {@code owner}'s lease of the item by {@code lease} from now, while the item has not ended. */

@@ -1,5 +1,6 @@
 package dev.contentcreator.core.generation;
 
+import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.log.Log;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,10 +32,10 @@ final class LeaseKeeper {
     this.lease = Objects.requireNonNull(lease, "lease");
   }
 
-  /** The work to do while the item is held. */
+  /** The work to do while the item is held, given the item as claimed. */
   @FunctionalInterface
   interface Work {
-    void run() throws Exception;
+    void run(GenerationItem item) throws Exception;
   }
 
   /**
@@ -44,12 +45,12 @@ final class LeaseKeeper {
   JobLedger.Claim whileHeld(String itemId, boolean mayStartJob, int attempt, Work work) throws Exception {
     String owner = UUID.randomUUID().toString();
     JobLedger.Claim claim = ledger.claim(itemId, mayStartJob, attempt, owner, lease);
-    if (!(claim instanceof JobLedger.Claim.Held)) {
+    if (!(claim instanceof JobLedger.Claim.Held held)) {
       return claim;
     }
     ScheduledFuture<?> renewals = renew(itemId, owner);
     try {
-      work.run();
+      work.run(held.item());
     } catch (Exception | Error e) {
       renewals.cancel(false);
       letGo(itemId, owner);

@@ -111,8 +111,8 @@ class JobLedgerTest {
   void theFirstClaimHoldsTheItemAndStartsTheJob() {
     open(2);
     JobLedger.Claim claim = ledger().claim(id(0), true, 1, "owner-a", LEASE);
-    assertInstanceOf(JobLedger.Claim.Held.class, claim);
     GenerationItem item = item(0);
+    assertEquals(new JobLedger.Claim.Held(item), claim, "the claim answers the item as it stored it");
     assertEquals(GenerationItem.Status.RUNNING, item.status());
     assertEquals(1, item.attempts());
     assertEquals("owner-a", item.leaseOwner());
@@ -171,6 +171,21 @@ class JobLedgerTest {
     assertEquals("task-9", item.providerTaskId());
     assertEquals(now.plus(Duration.ofMinutes(20)), item.deadlineAt());
     assertNull(item.leaseOwner());
+  }
+
+  @Test
+  void aClaimOfAnItemWaitingOnItsProviderOrOfNoItemChangesNothing() {
+    open(1);
+    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().waiting(id(0), "task-9", Duration.ofMinutes(20));
+    GenerationItem waiting = item(0);
+    int before = documents.transactions;
+
+    assertEquals(new JobLedger.Claim.Waiting(), ledger().claim(id(0), false, 2, "owner-b", LEASE));
+    assertEquals(waiting, item(0), "polled for, never claimed for another call");
+    assertEquals(new JobLedger.Claim.Missing(), ledger().claim(GenerationItem.documentId(JOB, 7), false, 1,
+        "owner-b", LEASE));
+    assertEquals(before + 2, documents.transactions);
   }
 
   @Test
@@ -446,13 +461,13 @@ class JobLedgerTest {
   @Test
   void onlyTheFirstItemOfAQueuedJobStartsIt() {
     GenerationJob queued = open(3);
-    assertTrue(JobLedger.startsJob(queued, item(0)));
-    assertFalse(JobLedger.startsJob(queued, item(1)), "a later item leaves the job's document alone");
-    ledger().claim(id(1), JobLedger.startsJob(queued, item(1)), 1, "owner-b", LEASE);
+    assertTrue(JobLedger.startsJob(queued, 0));
+    assertFalse(JobLedger.startsJob(queued, 1), "a later item leaves the job's document alone");
+    ledger().claim(id(1), JobLedger.startsJob(queued, 1), 1, "owner-b", LEASE);
     assertEquals(GenerationJob.Status.QUEUED, job().status());
-    ledger().claim(id(0), JobLedger.startsJob(queued, item(0)), 1, "owner-a", LEASE);
+    ledger().claim(id(0), JobLedger.startsJob(queued, 0), 1, "owner-a", LEASE);
     assertEquals(GenerationJob.Status.RUNNING, job().status());
-    assertFalse(JobLedger.startsJob(job(), item(0)), "a running job is not started again");
+    assertFalse(JobLedger.startsJob(job(), 0), "a running job is not started again");
   }
 
   /** Records what a ledger tells its outcomes listener. */
