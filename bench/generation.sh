@@ -2,8 +2,8 @@
 # Throughput of generation on one machine: ITEMS (1000) text items from the demo provider with a
 # fixed LATENCY_MS (200) per call and CONCURRENCY (32) calls at once, sent as jobs of 100 items,
 # measured from the first POST to the end of the last job as the product recorded it (its
-# updatedAt; each round also prints when the script's polling noticed). The reference is the ideal wall time,
-# ceil(ITEMS / CONCURRENCY) x LATENCY_MS: every slot busy with a call all the time. Runs ROUNDS (3)
+# updatedAt; each round also prints when the script's polling noticed). The reference is the ideal
+# wall time, ceil(ITEMS / CONCURRENCY) x LATENCY_MS: every slot busy with a call all the time. Runs ROUNDS (3)
 # times without faults and with FAULTS (0.2) of the calls failing as transient errors, and prints
 # median, min and max of the wall time and its ratio to the ideal, the load average, and per round
 # the generation requests refused (any answer but 202), the items completed and failed, and the

@@ -92,9 +92,7 @@ public final class ItemRunner {
     }
     GenerationJob job = found.get();
     if (job.status() == GenerationJob.Status.CANCELLED) {
-      Optional<GenerationItem> ended = ledger.cancel(itemId, "Cancelled.");
-      ended.ifPresent(item -> ended(null, item));
-      if (ended.isEmpty()) {
+      if (cancel(job, itemId, "Cancelled.").isEmpty()) {
         settleIfDue(job);
       }
       return;
@@ -128,7 +126,7 @@ public final class ItemRunner {
       if (hit.isPresent()) {
         complete(job, item, hit.get(), ItemResult.Usage.NONE, true);
       } else if (job.budgetMicros() > 0 && JobCounters.current(documents, job).costMicros() >= job.budgetMicros()) {
-        cancel(item.id(), "Not made: this run's budget of " + String.format(Locale.ROOT, "$%.2f",
+        cancel(job, item.id(), "Not made: this run's budget of " + String.format(Locale.ROOT, "$%.2f",
             job.budgetMicros() / 1e6) + " is used up.");
       } else {
         moderation.check(Jobs.promptOf(job, item));
@@ -166,7 +164,7 @@ public final class ItemRunner {
     GenerationItem item = found.get();
     GenerationJob job = documents.get(Jobs.JOBS, item.jobId()).map(Jobs::job).orElseThrow();
     if (job.status() == GenerationJob.Status.CANCELLED) {
-      cancel(itemId, "Cancelled.");
+      cancel(job, itemId, "Cancelled.");
       return;
     }
     boolean late = item.deadlineAt() != null && !clock.instant().isBefore(item.deadlineAt());
@@ -262,9 +260,14 @@ public final class ItemRunner {
     ledger.fail(itemId, reason).ifPresent(ended -> ended(null, ended));
   }
 
-  /** Ends the item as cancelled; a job that was not itself cancelled settles as its items end. */
-  private void cancel(String itemId, String reason) {
-    ledger.cancel(itemId, reason).ifPresent(ended -> ended(null, ended));
+  /**
+   * Ends the item of {@code job} as cancelled; a job that was not itself cancelled settles as its
+   * items end. Answers the item as it ended, or empty when it had ended already (or is missing).
+   */
+  private Optional<GenerationItem> cancel(GenerationJob job, String itemId, String reason) {
+    Optional<GenerationItem> ended = ledger.cancel(itemId, reason);
+    ended.ifPresent(item -> ended(job, item));
+    return ended;
   }
 
   /**

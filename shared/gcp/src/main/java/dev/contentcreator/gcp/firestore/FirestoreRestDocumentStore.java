@@ -154,9 +154,6 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
         result = work.run(tx);
       } catch (Failure f) {
         rollbackQuietly(tx.id);
-        if (tx.id != null) {
-          previous = tx.id;
-        }
         if (f.mayPassInANewTransaction()) {
           last = f;
           continue;
@@ -168,9 +165,9 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
       } finally {
         IN_TRANSACTION.remove();
         tx.end();
-      }
-      if (tx.id != null) {
-        previous = tx.id;
+        if (tx.id != null) {
+          previous = tx.id; // a later attempt names the last one that began
+        }
       }
       try {
         commit(tx.writes, tx.id, "commit of a transaction");
