@@ -1,11 +1,13 @@
 package dev.contentcreator.core.domain;
 
 import java.security.SecureRandom;
+import java.util.regex.Pattern;
 
 /** New document ids: 20 random letters and digits, as Firestore makes them (about 119 bits). */
 public final class Ids {
   private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{1,128}");
 
   private Ids() {}
 
@@ -19,6 +21,6 @@ public final class Ids {
 
   /** Whether {@code s} could be an id this product made or Firebase Auth gave (a uid). */
   public static boolean isWellFormed(String s) {
-    return s != null && s.matches("[A-Za-z0-9-]{1,128}");
+    return s != null && WELL_FORMED.matcher(s).matches();
   }
 }

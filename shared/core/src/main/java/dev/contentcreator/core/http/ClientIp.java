@@ -1,8 +1,7 @@
 package dev.contentcreator.core.http;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The client's address from {@code X-Forwarded-For}. Every trusted proxy appends the address it
@@ -12,17 +11,15 @@ import java.util.Optional;
  * one; Firebase Hosting's CDN and API Gateway each add one more before it.
  */
 public final class ClientIp {
+  private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.\\[\\]]{2,64}");
+
   private ClientIp() {}
 
   public static Optional<String> from(Optional<String> forwardedFor, int trustedHops) {
-    if (trustedHops == 0) {
+    if (trustedHops == 0 || forwardedFor.isEmpty()) {
       return Optional.empty();
     }
-    List<String> hops = entries(forwardedFor);
-    if (hops.isEmpty()) {
-      return Optional.empty();
-    }
-    return valid(hops.get(Math.max(0, hops.size() - trustedHops)));
+    return fromEnd(forwardedFor.get(), trustedHops);
   }
 
   /**
@@ -33,18 +30,30 @@ public final class ClientIp {
     if (trustedHops < 2) {
       return Optional.empty();
     }
-    List<String> hops = entries(forwardedFor);
-    return hops.isEmpty() ? Optional.empty() : valid(hops.get(hops.size() - 1));
+    return forwardedFor.isEmpty() ? Optional.empty() : fromEnd(forwardedFor.get(), 1);
   }
 
-  private static List<String> entries(Optional<String> forwardedFor) {
-    if (forwardedFor.isEmpty()) {
-      return List.of();
+  /**
+   * The entry {@code n} from the end of a comma-separated list, blank entries not counted, or the
+   * first entry when there are fewer; empty when there is none or it is not an address. Walks back
+   * from the end, so a client's long list of claims costs nothing.
+   */
+  private static Optional<String> fromEnd(String header, int n) {
+    String last = null;
+    int end = header.length();
+    for (int i = header.length() - 1; i >= -1; i--) {
+      if (i >= 0 && header.charAt(i) != ',') {
+        continue;
+      }
+      String entry = header.substring(i + 1, end).trim();
+      end = i;
+      if (!entry.isEmpty()) {
+        last = entry;
+        if (--n == 0) {
+          break;
+        }
+      }
     }
-    return Arrays.stream(forwardedFor.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static Optional<String> valid(String ip) {
-    return ip.matches("[0-9A-Fa-f:.\\[\\]]{2,64}") ? Optional.of(ip) : Optional.empty();
+    return last != null && ADDRESS.matcher(last).matches() ? Optional.of(last) : Optional.empty();
   }
 }

@@ -1,7 +1,6 @@
 package dev.contentcreator.core.http;
 
 import com.google.cloud.functions.HttpResponse;
-import com.google.gson.JsonElement;
 import dev.contentcreator.core.log.Log;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -22,12 +21,12 @@ final class Responses {
     if (answer.stream() != null) {
       return stream(response, call.headers, answer.stream());
     }
-    return write(response, call, "application/json; charset=utf-8", answer.body());
+    return write(response, call, "application/json; charset=utf-8", answer.json());
   }
 
   static long problem(HttpResponse response, Call call, ApiException e) throws IOException {
     call.refused(e);
-    return write(response, call, Problem.CONTENT_TYPE, Problem.body(e, SecretPaths.redact(call.path)));
+    return write(response, call, Problem.CONTENT_TYPE, Problem.body(e, SecretPaths.redact(call.path)).toString());
   }
 
   /** A problem written when something already went wrong: a failure to write it is logged, not thrown. */
@@ -40,7 +39,7 @@ final class Responses {
     }
   }
 
-  private static long write(HttpResponse response, Call call, String contentType, JsonElement body)
+  private static long write(HttpResponse response, Call call, String contentType, String body)
       throws IOException {
     response.setStatusCode(call.status);
     for (Map.Entry<String, String> h : call.headers.entrySet()) {
@@ -49,7 +48,7 @@ final class Responses {
     if (body == null) {
       return 0;
     }
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.setContentType(contentType);
     if (!call.method.equals("HEAD")) {
       try (OutputStream out = response.getOutputStream()) {

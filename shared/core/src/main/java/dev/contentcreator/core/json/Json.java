@@ -13,6 +13,8 @@ import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.domain.Role;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +57,11 @@ public final class Json {
     return API.toJsonTree(value);
   }
 
+  /** The text of an API answer, written as {@link #toApiTree} would build it, without the tree. */
+  public static String toApiJson(Object value) {
+    return API.toJson(value);
+  }
+
   private Json() {}
 
   /**
@@ -89,8 +96,46 @@ public final class Json {
       if (in.peek() != JsonToken.STRING) {
         throw new IllegalStateException("expected a timestamp string at " + in.getPath());
       }
-      return Instant.parse(in.nextString());
+      return parseInstant(in.nextString());
     }
+  }
+
+  /**
+   * An instant from ISO-8601 text, as {@link Instant#parse} reads it. The fixed-width form this
+   * class writes ({@code 2026-11-26T01:02:03.456Z}), which is every stored instant, is read digit by
+   * digit, which is several times cheaper than the formatter; any other text goes to the formatter,
+   * which also gives the error of text that is not an instant.
+   */
+  public static Instant parseInstant(String text) {
+    if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+        && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      int hour = digits(text, 11, 13);
+      int minute = digits(text, 14, 16);
+      int second = digits(text, 17, 19);
+      int millis = digits(text, 20, 23);
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
+          && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+      }
+    }
+    return Instant.parse(text);
+  }
+
+  /** The decimal number in {@code text} from {@code from} to {@code to}, or -1 if any is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private static final class LowerCaseEnum<E extends Enum<E>> extends TypeAdapter<E> {

@@ -4,6 +4,7 @@ import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A query on one collection: equality filters on top-level fields, one order field (ties broken
@@ -16,6 +17,8 @@ import java.util.Objects;
 public final class Query {
   /** The most documents one page may hold. */
   public static final int MAX_LIMIT = 500;
+  private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+  private static final Pattern COLLECTION = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   public enum Direction { ASCENDING, DESCENDING }
 
@@ -89,7 +92,7 @@ public final class Query {
 
   private static String requireField(String field) {
     Objects.requireNonNull(field, "field");
-    if (!field.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+    if (!FIELD.matcher(field).matches()) {
       throw new IllegalArgumentException("field must be a plain top-level name, got: " + field);
     }
     return field;
@@ -108,7 +111,7 @@ public final class Query {
 
     private Builder(String collection) {
       Objects.requireNonNull(collection, "collection");
-      if (!collection.matches("[a-z][a-z0-9_]{0,63}")) {
+      if (!COLLECTION.matcher(collection).matches()) {
         throw new IllegalArgumentException("collection must be lower-case letters, digits and _, got: " + collection);
       }
       this.collection = collection;

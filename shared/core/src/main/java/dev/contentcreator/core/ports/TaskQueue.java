@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The tasks port: one unit of work each (one provider call), run by a handler at least once, at
@@ -42,16 +43,19 @@ public interface TaskQueue {
    * {@code handler} names the code that runs it; the payload is at most 100 KB as JSON.
    */
   record Task(String queue, String name, String handler, JsonObject payload, Instant scheduleTime) {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final Pattern QUEUE = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
     public Task {
       Objects.requireNonNull(queue, "queue");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(handler, "handler");
       Objects.requireNonNull(payload, "payload");
       Objects.requireNonNull(scheduleTime, "scheduleTime");
-      if (!name.matches("[A-Za-z0-9_-]{1,100}")) {
+      if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("a task name is 1 to 100 letters, digits, - or _, got: " + name);
       }
-      if (!queue.matches("[a-z][a-z0-9-]{0,62}")) {
+      if (!QUEUE.matcher(queue).matches()) {
         throw new IllegalArgumentException("a queue name is lower-case letters, digits and -, got: " + queue);
       }
     }

@@ -21,13 +21,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Usage per person and per project per month, charged inside the transaction that ends an item,
@@ -381,15 +379,15 @@ public final class UsageService {
    * every read of a project's usage {@value #SHARDS} lookups.
    */
   private List<JsonObject> family(String first, boolean withHeld) {
-    Set<String> names = new HashSet<>(shardKeys(first));
-    if (withHeld) {
-      names.add(heldKey(first));
-    }
     Query.Builder query = Query.on(COLLECTION).whereIdStartsWith(first).limit(SHARDS + 1);
     List<JsonObject> found = new ArrayList<>();
     Page page = documents.query(query.build());
     while (true) {
-      page.items().stream().filter(d -> names.contains(d.id())).forEach(d -> found.add(d.data()));
+      for (Document d : page.items()) {
+        if (inFamily(first, d.id(), withHeld)) {
+          found.add(d.data());
+        }
+      }
       if (page.nextCursor() == null) {
         return found;
       }
@@ -397,12 +395,31 @@ public final class UsageService {
     }
   }
 
-  private static List<String> shardKeys(String first) {
-    List<String> keys = new ArrayList<>(SHARDS);
-    for (int k = 0; k < SHARDS; k++) {
-      keys.add(shardKey(first, k));
+  /**
+   * Whether {@code id}, which starts with {@code first}, is one of its month's counter documents
+   * ({@link #shardKey}), or its held document when asked; not another month or person whose name
+   * merely starts alike.
+   */
+  static boolean inFamily(String first, String id, boolean withHeld) {
+    String rest = id.substring(first.length());
+    if (rest.isEmpty()) {
+      return true;
     }
-    return keys;
+    if (withHeld && rest.equals("-held")) {
+      return true;
+    }
+    if (!rest.startsWith("-s") || rest.length() < 3 || rest.length() > 4 || rest.charAt(2) == '0') {
+      return false;
+    }
+    int k = 0;
+    for (int i = 2; i < rest.length(); i++) {
+      char c = rest.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      k = k * 10 + (c - '0');
+    }
+    return k >= 1 && k < SHARDS;
   }
 
   private static Usage sum(List<JsonObject> found, String period) {

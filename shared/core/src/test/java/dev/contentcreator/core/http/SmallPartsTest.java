@@ -34,6 +34,12 @@ class SmallPartsTest {
     assertEquals(Optional.of("198.51.100.7"), ClientIp.from(Optional.of("6.6.6.6, 198.51.100.7, 10.0.0.1"), 2));
     assertEquals(Optional.of("6.6.6.6"), ClientIp.from(Optional.of("6.6.6.6"), 3));
     assertEquals(Optional.empty(), ClientIp.from(Optional.of("not an ip <script>"), 1));
+    // Blank entries do not count as hops, wherever the commas are.
+    assertEquals(Optional.of("198.51.100.7"), ClientIp.from(Optional.of(" ,6.6.6.6,, 198.51.100.7 ,10.0.0.1, "), 2));
+    assertEquals(Optional.of("6.6.6.6"), ClientIp.from(Optional.of(",,6.6.6.6,"), 2));
+    assertEquals(Optional.empty(), ClientIp.from(Optional.of(" , ,"), 1));
+    assertEquals(Optional.empty(), ClientIp.from(Optional.of(""), 1));
+    assertEquals(Optional.empty(), ClientIp.from(Optional.of("198.51.100.7"), 0));
   }
 
   @Test
@@ -74,6 +80,7 @@ class SmallPartsTest {
     assertEquals(Optional.of("10.0.0.1"), ClientIp.nearestPeer(Optional.of("6.6.6.6, 198.51.100.7, 10.0.0.1"), 2));
     assertEquals(Optional.empty(), ClientIp.nearestPeer(Optional.of("6.6.6.6, 198.51.100.7"), 1));
     assertEquals(Optional.empty(), ClientIp.nearestPeer(Optional.empty(), 2));
+    assertEquals(Optional.of("10.0.0.1"), ClientIp.nearestPeer(Optional.of("6.6.6.6, 10.0.0.1 , "), 2));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.contentcreator.core.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,24 @@ class UsageServiceTest {
     assertEquals(2, project.reservedImages(), "p10's month, and names that are not the month's, are not p1's");
     assertEquals(40, usage.ofUser("u1").items());
     assertEquals(7, usage.ofProject("p10").reservedImages());
+  }
+
+  @Test
+  void aMonthsFamilyIsItsThirtyTwoCountersAndItsHeldDocumentByName() {
+    String first = UsageService.projectKey("p1", "2026-12");
+    int counters = 0;
+    for (int k = 0; k < 100; k++) {
+      if (UsageService.inFamily(first, UsageService.shardKey(first, k), false)) {
+        counters++;
+      }
+    }
+    assertEquals(UsageService.SHARDS, counters, "the counters, and no shard past the last");
+    assertTrue(UsageService.inFamily(first, UsageService.heldKey(first), true));
+    for (String stranger : List.of("-held", "-s", "-s0", "-s00", "-s01", "-s1x", "-s100", "-x", "0", "-s-1", "-s+1")) {
+      assertFalse(UsageService.inFamily(first, first + stranger, false), stranger);
+    }
+    assertFalse(UsageService.inFamily(first, first + "-s32", true));
+    assertFalse(UsageService.inFamily(first, first + "-held0", true));
   }
 
   @Test
