@@ -30,6 +30,8 @@ final class Call {
   KeyScope keyScope;
   /** Whether the person's rate-limit token was already taken, with the address's. */
   boolean personLimited;
+  /** The person the route's authenticator recalled before the limits, or null: none was asked or known. */
+  Caller recalled;
   String problemType;
   String error;
   int status = 500;

@@ -140,7 +140,9 @@ final class Pipeline {
     limits.beforeAuthentication(call, target);
     Principal who;
     try {
-      who = target.authenticator().authenticate(call.request::getFirstHeader);
+      // A person the rate limits already recalled from the token cache is who the token says;
+      // asking again would hash the token a second time for the same answer.
+      who = call.recalled != null ? call.recalled : target.authenticator().authenticate(call.request::getFirstHeader);
     } catch (ApiException e) {
       // A refused API key is logged by the id it names (never the key), so its person can be told.
       call.keyId = call.request.getFirstHeader("Authorization")

@@ -58,6 +58,7 @@ final class RateLimits implements Pipeline.Limits {
       if (known.isPresent()) {
         add(buckets, "user:" + known.get().uid(), settings.perUser());
         call.personLimited = true;
+        call.recalled = known.get();
         call.uid = known.get().uid(); // a refusal here is logged under the person it limited
       }
     }
