@@ -14,6 +14,7 @@ import dev.contentcreator.core.domain.Role;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +75,40 @@ public final class Json {
 
   /** The fixed-width text of an instant, truncated to milliseconds. */
   public static String format(Instant instant) {
-    return INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    long second = instant.getEpochSecond();
+    if (second < FIRST_SECOND_OF_YEAR_0 || second >= FIRST_SECOND_OF_YEAR_10000) {
+      return INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+    // Years 0 to 9999, every instant the product stores, written field by field: several times
+    // cheaper than the formatter, and the same text.
+    LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+    char[] text = new char[24];
+    put(text, 0, t.getYear(), 4);
+    text[4] = '-';
+    put(text, 5, t.getMonthValue(), 2);
+    text[7] = '-';
+    put(text, 8, t.getDayOfMonth(), 2);
+    text[10] = 'T';
+    put(text, 11, t.getHour(), 2);
+    text[13] = ':';
+    put(text, 14, t.getMinute(), 2);
+    text[16] = ':';
+    put(text, 17, t.getSecond(), 2);
+    text[19] = '.';
+    put(text, 20, instant.getNano() / 1_000_000, 3);
+    text[23] = 'Z';
+    return new String(text);
+  }
+
+  private static final long FIRST_SECOND_OF_YEAR_0 = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+  private static final long FIRST_SECOND_OF_YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
+
+  /** Writes {@code value} as {@code width} decimal digits, zeros first, at {@code at}. */
+  private static void put(char[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   public static JsonElement toTree(Object value) {
