@@ -2,7 +2,9 @@
 # The gateway's throughput with its rate limits on, in memory and on Redis, against the JDK's bare
 # HTTP server answering the same bytes: an authenticated GET /api/projects/{id} from wrk with CLIENTS
 # (16) connections, ROUNDS (5) rounds of DURATION (10s) each after one WARMUP (20s) of each, the
-# three servers taking turns within each round so that a noisy neighbour slows them alike. The
+# three servers taking turns within each round so that a noisy neighbour slows them alike. The bare
+# server sends the product's answer as it is on the wire: the same body and the same headers
+# (BARE_HEADERS=0: the body with a Content-Type only, as it did before 2026-12-04). The
 # warm-up is long because a serving instance is warm: on two cores the JIT compiler was still at
 # work through a 5 s warm-up, and the product's first rounds came out at a third of its later ones.
 # Prints requests/s and p99 latency (median, min, max) for each, and the ratios Redis / memory and
@@ -57,9 +59,13 @@ project() {
 }
 url_memory="$(project "$PORT_memory")"
 url_redis="$(project "$PORT_redis")"
-curl -s -H "Authorization: Bearer $token" "$url_memory" >"$work/body.json"
+curl -s -D "$work/headers.txt" -H "Authorization: Bearer $token" "$url_memory" >"$work/body.json"
 hello_port="$(free_port)"
-java "$root/bench/HelloServer.java" "$hello_port" "$work/body.json" &
+if [[ "${BARE_HEADERS:-1}" == 1 ]]; then
+  java "$root/bench/HelloServer.java" "$hello_port" "$work/body.json" "$work/headers.txt" &
+else
+  java "$root/bench/HelloServer.java" "$hello_port" "$work/body.json" &
+fi
 pids+=($!)
 until curl -s -o /dev/null "http://127.0.0.1:$hello_port/"; do sleep 0.1; done
 url_hello="http://127.0.0.1:$hello_port/api/projects/x"
