@@ -82,34 +82,33 @@ public final class Json {
     // Years 0 to 9999, every instant the product stores, written field by field: several times
     // cheaper than the formatter, and the same text.
     LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
-    char[] text = new char[24];
-    put(text, 0, t.getYear(), 4);
-    text[4] = '-';
-    put(text, 5, t.getMonthValue(), 2);
-    text[7] = '-';
-    put(text, 8, t.getDayOfMonth(), 2);
-    text[10] = 'T';
-    put(text, 11, t.getHour(), 2);
-    text[13] = ':';
-    put(text, 14, t.getMinute(), 2);
-    text[16] = ':';
-    put(text, 17, t.getSecond(), 2);
-    text[19] = '.';
-    put(text, 20, instant.getNano() / 1_000_000, 3);
-    text[23] = 'Z';
+    int[] fields = {t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+        instant.getNano() / 1_000_000};
+    char[] text = new char[STORED_LENGTH];
+    int at = 0;
+    for (int i = 0; i < fields.length; i++) {
+      int value = fields[i];
+      for (int d = at + WIDTHS[i] - 1; d >= at; d--) {
+        text[d] = (char) ('0' + value % 10);
+        value /= 10;
+      }
+      at += WIDTHS[i];
+      text[at++] = AFTER[i];
+    }
     return new String(text);
   }
+
+  /**
+   * The stored form's fields (year, month, day, hour, minute, second, millisecond): how many digits
+   * each has, and the character after it.
+   */
+  private static final int[] WIDTHS = {4, 2, 2, 2, 2, 2, 3};
+  private static final char[] AFTER = {'-', '-', 'T', ':', ':', '.', 'Z'};
+  private static final int STORED_LENGTH = 24;
 
   private static final long FIRST_SECOND_OF_YEAR_0 = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
   private static final long FIRST_SECOND_OF_YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
 
-  /** Writes {@code value} as {@code width} decimal digits, zeros first, at {@code at}. */
-  private static void put(char[] text, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      text[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
-  }
 
   public static JsonElement toTree(Object value) {
     return GSON.toJsonTree(value);
@@ -141,22 +140,30 @@ public final class Json {
    * which also gives the error of text that is not an instant.
    */
   public static Instant parseInstant(String text) {
-    if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-        && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
-      int year = digits(text, 0, 4);
-      int month = digits(text, 5, 7);
-      int day = digits(text, 8, 10);
-      int hour = digits(text, 11, 13);
-      int minute = digits(text, 14, 16);
-      int second = digits(text, 17, 19);
-      int millis = digits(text, 20, 23);
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
-          && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
-        long days = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
-      }
+    int[] f = storedFields(text);
+    if (f != null && f[1] >= 1 && f[1] <= 12 && f[2] >= 1 && f[2] <= YearMonth.of(f[0], f[1]).lengthOfMonth()
+        && f[3] < 24 && f[4] < 60 && f[5] < 60) {
+      long days = LocalDate.of(f[0], f[1], f[2]).toEpochDay();
+      return Instant.ofEpochSecond(days * 86_400 + f[3] * 3_600L + f[4] * 60L + f[5], f[6] * 1_000_000L);
     }
     return Instant.parse(text);
+  }
+
+  /** The seven fields of text in the stored form, or null if it is not in that form. */
+  private static int[] storedFields(String text) {
+    if (text.length() != STORED_LENGTH) {
+      return null;
+    }
+    int[] fields = new int[WIDTHS.length];
+    int at = 0;
+    for (int i = 0; i < WIDTHS.length; i++) {
+      fields[i] = digits(text, at, at + WIDTHS[i]);
+      at += WIDTHS[i];
+      if (fields[i] < 0 || text.charAt(at++) != AFTER[i]) {
+        return null;
+      }
+    }
+    return fields;
   }
 
   /** The decimal number in {@code text} from {@code from} to {@code to}, or -1 if any is not a digit. */
