@@ -49,9 +49,13 @@ class FanOutTest {
   }
 
   private void storeJob(String jobId, int items, GenerationJob.Status status, int endedItems) {
+    storeJob(jobId, items, status, endedItems, 0);
+  }
+
+  private void storeJob(String jobId, int items, GenerationJob.Status status, int endedItems, int cap) {
     GenerationJob job = GenerationJob.builder().id(jobId).project("p1", "u1")
         .maker(ContentKind.TEXT, "demo", "demo-text", true).status(status).itemCount(items)
-        .request("prompt", "", Map.of()).times(now, now).build();
+        .request("prompt", "", Map.of()).batch(cap > 0 ? "b1" : null, cap, 0).times(now, now).build();
     documents.transaction(tx -> {
       JobLedger.open(tx, job, Collections.nCopies(items, Reservation.NONE), List.of());
       return null;
@@ -102,9 +106,28 @@ class FanOutTest {
   }
 
   @Test
-  void anEventForAnEndedJobIsDropped() {
-    storeJob("job4", 2, GenerationJob.Status.CANCELLED, 0);
+  void anEventForACompletedOrFailedJobIsDropped() {
+    storeJob("job4", 2, GenerationJob.Status.COMPLETED, 0);
+    storeJob("job7", 2, GenerationJob.Status.FAILED, 0);
     fanOut.handle(event("job4", now, 1));
+    fanOut.handle(event("job7", now, 1));
     assertEquals(0, tasks.stats(GenerationSettings.QUEUE).pending());
+  }
+
+  @Test
+  void aJobCancelledBeforeItsEventCameStillHandsItsOpenItemsToRunnersWhateverItsCap() {
+    // Cancelled with one item ended: the other five would stay queued for ever without a task.
+    storeJob("job8", 6, GenerationJob.Status.CANCELLED, 1, 2);
+    fanOut.handle(event("job8", now, 1));
+    assertEquals(5, tasks.stats(GenerationSettings.QUEUE).pending());
+    fanOut.handle(event("job8", now, 2));
+    assertEquals(5, tasks.stats(GenerationSettings.QUEUE).pending(), "a second event enqueues nothing twice");
+  }
+
+  @Test
+  void aGoingJobWithACapGetsOnlyItsWindow() {
+    storeJob("job9", 6, GenerationJob.Status.RUNNING, 1, 2);
+    fanOut.handle(event("job9", now, 1));
+    assertEquals(2, tasks.stats(GenerationSettings.QUEUE).pending());
   }
 }

@@ -15,7 +15,10 @@ import java.util.function.Supplier;
 /**
  * The subscriber of {@code generation-requests}: one task per item that has not ended, each named
  * from its job and index, so a redelivered event enqueues nothing twice. Events about jobs that
- * ended, or older than a day, are dropped.
+ * completed or failed, or older than a day, are dropped. A cancelled job's items that have not
+ * ended still get their tasks, all at once whatever the job's cap: a runner that picks one up
+ * cancels it without calling a provider, and nothing else would end them (a cancel that comes
+ * before its job's event, or before a capped job's later items were enqueued, left them queued).
  */
 public final class FanOut implements EventHandler {
   static final Duration TOO_OLD = Duration.ofDays(1);
@@ -60,7 +63,8 @@ public final class FanOut implements EventHandler {
   public static void enqueue(DocumentStore documents, TaskQueue tasks, GenerationJob job, java.time.Instant now) {
     java.util.List<GenerationItem> open = Jobs.items(documents, job.id()).stream()
         .filter(i -> !i.status().terminal()).toList();
-    int window = job.maxConcurrent() > 0 ? Math.min(job.maxConcurrent(), open.size()) : open.size();
+    boolean capped = job.maxConcurrent() > 0 && job.status() != GenerationJob.Status.CANCELLED;
+    int window = capped ? Math.min(job.maxConcurrent(), open.size()) : open.size();
     tasks.enqueueAll(open.subList(0, window).stream()
         .map(item -> GenerationTasks.generate(job.id(), item.index(), now)).toList());
   }
@@ -75,9 +79,14 @@ public final class FanOut implements EventHandler {
     }
     String jobId = event.data().get("jobId").getAsString();
     Optional<GenerationJob> job = documents.get(Jobs.JOBS, jobId).map(Jobs::job);
-    if (job.isEmpty() || job.get().status().terminal()) {
+    if (job.isEmpty() || !needsTasks(job.get())) {
       return;
     }
     enqueue(documents, tasks.get(), job.get(), clock.instant());
+  }
+
+  /** Whether a job's open items may still need a task: it is going, or it was cancelled. */
+  static boolean needsTasks(GenerationJob job) {
+    return !job.status().terminal() || job.status() == GenerationJob.Status.CANCELLED;
   }
 }

@@ -14,6 +14,7 @@ import dev.contentcreator.core.domain.Template;
 import dev.contentcreator.core.http.ApiException;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.log.Log;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
 import dev.contentcreator.core.ports.EventBus;
@@ -484,15 +485,33 @@ public final class GenerationService {
    * names its tasks, so a second event enqueues nothing twice; it heals a job whose first publish failed.
    */
   private void publish(GenerationJob job) {
-    JsonObject event = new JsonObject();
-    event.addProperty("jobId", job.id());
     try {
-      events.get().publish(GenerationSettings.TOPIC, event, Map.of("projectId", job.projectId()));
+      send(job);
     } catch (RuntimeException e) {
       throw ApiException.of(503, "queue-unavailable", "Could not queue the job",
           "The job is saved but could not be queued; send the same request with the same Idempotency-Key again.")
           .withHeaders(Map.of("Retry-After", "5"));
     }
+  }
+
+  /**
+   * Publishes a cancelled job's event again so that the fan-out gives its open items their tasks.
+   * The cancel has happened whatever comes of this: a failure is logged, and the job's first
+   * event, if still to come, does the same.
+   */
+  private void republish(GenerationJob job) {
+    try {
+      send(job);
+    } catch (RuntimeException e) {
+      Log.warning("could not hand the open items of cancelled job " + job.id() + " to runners", e);
+    }
+  }
+
+  /** The job's event for the fan-out, on the generation topic. */
+  private void send(GenerationJob job) {
+    JsonObject event = new JsonObject();
+    event.addProperty("jobId", job.id());
+    events.get().publish(GenerationSettings.TOPIC, event, Map.of("projectId", job.projectId()));
   }
 
   private String prompt(String uid, String projectId, GenerationRequest req) {
@@ -562,14 +581,24 @@ public final class GenerationService {
     // most CANCEL_BUDGET, so that a small job's answer shows them cancelled; the rest, and any item a
     // runner took meanwhile, end by a runner's hand: a runner that picks up an item of a cancelled
     // job cancels it without calling a provider, and a poll does the same for a provider's task.
+    // The items left are handed to runners through the fan-out, which gives a cancelled job's
+    // open items their tasks whatever its cap, in case none was made yet: the job's own event may
+    // still be on its way (it is dropped for no ended job but a cancelled one), and a capped job
+    // enqueues its later items only as earlier ones end.
     Instant until = clock.instant().plus(CANCEL_BUDGET);
+    boolean left = false;
     for (GenerationItem item : Jobs.items(documents, jobId)) {
-      if (!clock.instant().isBefore(until)) {
-        break;
+      if (item.status().terminal()) {
+        continue;
       }
-      if (JobLedger.waitingItsTurn(item)) {
-        ledger.cancelWaiting(item.id());
+      if (clock.instant().isBefore(until) && JobLedger.waitingItsTurn(item)
+          && ledger.cancelWaiting(item.id()).isPresent()) {
+        continue;
       }
+      left = true;
+    }
+    if (left) {
+      republish(find(projectId, jobId));
     }
     return get(uid, projectId, jobId);
   }
