@@ -375,4 +375,51 @@ class GatewayTest {
     assertTrue(o.getAsJsonObject("httpRequest").get("latency").getAsString().endsWith("s"));
     assertFalse(line.contains(GOOD));
   }
+
+  @Test
+  void aCallerTheLimitsRecalledIsNotVerifiedAgainButASensitiveRouteAsksEveryTime() {
+    AtomicInteger verified = new AtomicInteger();
+    AtomicInteger recalled = new AtomicInteger();
+    IdentityVerifier remembering = new IdentityVerifier() {
+      private volatile boolean known;
+
+      @Override
+      public VerifiedIdentity verify(String idToken) throws InvalidTokenException {
+        verified.incrementAndGet();
+        known = true;
+        return new VerifiedIdentity("uid-1", "a@example.com", "A", null, null);
+      }
+
+      @Override
+      public Optional<VerifiedIdentity> recall(String idToken) {
+        recalled.incrementAndGet();
+        return known ? Optional.of(new VerifiedIdentity("uid-1", "a@example.com", "A", null, null)) : Optional.empty();
+      }
+
+      @Override
+      public Optional<VerifiedIdentity> findByEmail(String email) {
+        return Optional.empty();
+      }
+    };
+    Router router = Router.builder()
+        .get("/api/things/{id}", r -> ApiResponse.ok(Map.of("uid", r.caller().uid())))
+        .delete("/api/things/{id}", r -> ApiResponse.noContent()).sensitive()
+        .build();
+    Gateway g = Gateway.builder().router(router).identity(() -> remembering)
+        .rateLimiter(() -> (key, limit) -> nextDecision).onSignedIn(signedIn::add)
+        .settings(GatewaySettings.from(Config.of(Map.of())))
+        .log(new RequestLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), "proj")).build();
+
+    FakeHttp.Response first = call(g, new FakeHttp.Request("GET", "/api/things/1").header("Authorization", "Bearer t"));
+    assertEquals(200, first.status);
+    assertEquals(1, verified.get(), "not known yet: verified");
+    FakeHttp.Response second = call(g, new FakeHttp.Request("GET", "/api/things/1").header("Authorization", "Bearer t"));
+    assertEquals(200, second.status);
+    assertEquals("uid-1", json(second).get("uid").getAsString());
+    assertEquals(2, recalled.get());
+    assertEquals(1, verified.get(), "recalled by the limits: not verified a second time");
+
+    assertEquals(204, call(g, new FakeHttp.Request("DELETE", "/api/things/1").header("Authorization", "Bearer t")).status);
+    assertEquals(2, verified.get(), "a sensitive route asks the provider even for a known token");
+  }
 }
