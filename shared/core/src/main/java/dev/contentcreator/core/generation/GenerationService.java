@@ -571,7 +571,7 @@ public final class GenerationService {
    */
   public JobView cancel(String uid, String projectId, String jobId) {
     projects.requireRole(uid, projectId, Role.EDITOR);
-    find(projectId, jobId);
+    GenerationJob job = find(projectId, jobId);
     switch (ledger.cancelJob(jobId)) {
       case ALREADY_CANCELLED -> throw ApiException.conflict("The job has already been cancelled.");
       case ALREADY_ENDED -> throw ApiException.conflict("The job has already ended.");
@@ -581,10 +581,9 @@ public final class GenerationService {
     // most CANCEL_BUDGET, so that a small job's answer shows them cancelled; the rest, and any item a
     // runner took meanwhile, end by a runner's hand: a runner that picks up an item of a cancelled
     // job cancels it without calling a provider, and a poll does the same for a provider's task.
-    // The items left are handed to runners through the fan-out, which gives a cancelled job's
-    // open items their tasks whatever its cap, in case none was made yet: the job's own event may
-    // still be on its way (it is dropped for no ended job but a cancelled one), and a capped job
-    // enqueues its later items only as earlier ones end.
+    // When any item is left, the job's event goes out again: the fan-out gives a cancelled job's
+    // open items their tasks whatever its cap, for none may have one yet (the job's first event
+    // may still be on its way, and a capped job enqueues later items only as earlier ones end).
     Instant until = clock.instant().plus(CANCEL_BUDGET);
     boolean left = false;
     for (GenerationItem item : Jobs.items(documents, jobId)) {
@@ -598,7 +597,7 @@ public final class GenerationService {
       left = true;
     }
     if (left) {
-      republish(find(projectId, jobId));
+      republish(job);
     }
     return get(uid, projectId, jobId);
   }

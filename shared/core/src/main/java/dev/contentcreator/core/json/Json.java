@@ -30,6 +30,17 @@ public final class Json {
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /**
+   * The stored form's fields (year, month, day, hour, minute, second, millisecond): how many digits
+   * each has, and the character after it; {@link #format} and {@link #parseInstant} write and read
+   * it by these, for years 0 to 9999, and leave other instants to the formatter.
+   */
+  private static final int[] WIDTHS = {4, 2, 2, 2, 2, 2, 3};
+  private static final char[] AFTER = {'-', '-', 'T', ':', ':', '.', 'Z'};
+  private static final int STORED_LENGTH = 24;
+  private static final long FIRST_SECOND_OF_YEAR_0 = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+  private static final long FIRST_SECOND_OF_YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
+
   public static final Gson GSON = builder().create();
 
   /**
@@ -97,18 +108,6 @@ public final class Json {
     }
     return new String(text);
   }
-
-  /**
-   * The stored form's fields (year, month, day, hour, minute, second, millisecond): how many digits
-   * each has, and the character after it.
-   */
-  private static final int[] WIDTHS = {4, 2, 2, 2, 2, 2, 3};
-  private static final char[] AFTER = {'-', '-', 'T', ':', ':', '.', 'Z'};
-  private static final int STORED_LENGTH = 24;
-
-  private static final long FIRST_SECOND_OF_YEAR_0 = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
-  private static final long FIRST_SECOND_OF_YEAR_10000 = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
-
 
   public static JsonElement toTree(Object value) {
     return GSON.toJsonTree(value);

@@ -405,14 +405,15 @@ public final class UsageService {
     if (rest.isEmpty()) {
       return true;
     }
-    if (withHeld && rest.equals("-held")) {
+    if (withHeld && rest.equals(HELD)) {
       return true;
     }
-    if (!rest.startsWith("-s") || rest.length() < 3 || rest.length() > 4 || rest.charAt(2) == '0') {
+    int from = SHARD.length();
+    if (!rest.startsWith(SHARD) || rest.length() <= from || rest.length() > from + 2 || rest.charAt(from) == '0') {
       return false;
     }
     int k = 0;
-    for (int i = 2; i < rest.length(); i++) {
+    for (int i = from; i < rest.length(); i++) {
       char c = rest.charAt(i);
       if (c < '0' || c > '9') {
         return false;
@@ -463,13 +464,17 @@ public final class UsageService {
 
   /** The document that holds what accepted jobs reserved in a month whose first counter document is {@code first}. */
   static String heldKey(String first) {
-    return first + "-held";
+    return first + HELD;
   }
 
   /** Counter document {@code k} of a month whose first document is {@code first}. */
   static String shardKey(String first, int k) {
-    return k == 0 ? first : first + "-s" + k;
+    return k == 0 ? first : first + SHARD + k;
   }
+
+  /** What follows a month's first document's name in its held document's and its other counters'. */
+  private static final String HELD = "-held";
+  private static final String SHARD = "-s";
 
   static String userKey(String uid, String period) {
     return "user-" + uid + "-" + period;

@@ -393,7 +393,8 @@ class GatewayTest {
       @Override
       public Optional<VerifiedIdentity> recall(String idToken) {
         recalled.incrementAndGet();
-        return known ? Optional.of(new VerifiedIdentity("uid-1", "a@example.com", "A", null, null)) : Optional.empty();
+        return known ? Optional.of(new VerifiedIdentity("uid-1", "a@example.com", "A", null, null))
+            : Optional.empty();
       }
 
       @Override
@@ -419,7 +420,9 @@ class GatewayTest {
     assertEquals(2, recalled.get());
     assertEquals(1, verified.get(), "recalled by the limits: not verified a second time");
 
-    assertEquals(204, call(g, new FakeHttp.Request("DELETE", "/api/things/1").header("Authorization", "Bearer t")).status);
+    FakeHttp.Response removed =
+        call(g, new FakeHttp.Request("DELETE", "/api/things/1").header("Authorization", "Bearer t"));
+    assertEquals(204, removed.status);
     assertEquals(2, verified.get(), "a sensitive route asks the provider even for a known token");
   }
 }
