@@ -16,6 +16,7 @@ import dev.contentcreator.core.usage.UsageService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,27 +59,34 @@ public final class JobLedger {
    * Stores a new job and its queued items inside the caller's transaction (which also writes what
    * accepted the job: an Idempotency-Key, a batch run). Item {@code i} holds {@code held.get(i)};
    * {@code prompts} is empty when every item uses the job's prompt, else one prompt per item.
+   * Answers the items as stored, in their order, so that the caller can show the job without
+   * reading back what it has just written.
    */
-  public static void open(Transaction tx, GenerationJob job, List<Reservation> held, List<String> prompts) {
-    open(tx, job, held, prompts, List.of());
+  public static List<GenerationItem> open(Transaction tx, GenerationJob job, List<Reservation> held,
+      List<String> prompts) {
+    return open(tx, job, held, prompts, List.of());
   }
 
   /**
    * The same, for items made from a batch's rows: {@code variables} is empty, or one row's
    * variables per item, kept with the item as they are now.
    */
-  public static void open(Transaction tx, GenerationJob job, List<Reservation> held, List<String> prompts,
-      List<List<GenerationItem.Variable>> variables) {
+  public static List<GenerationItem> open(Transaction tx, GenerationJob job, List<Reservation> held,
+      List<String> prompts, List<List<GenerationItem.Variable>> variables) {
     if (held.size() != job.itemCount() || !(prompts.isEmpty() || prompts.size() == job.itemCount())
         || !(variables.isEmpty() || variables.size() == job.itemCount())) {
       throw new IllegalArgumentException("job " + job.id() + " has " + job.itemCount() + " items, not "
           + held.size() + " reservations, " + prompts.size() + " prompts and " + variables.size() + " rows");
     }
     Jobs.put(tx, job);
+    List<GenerationItem> items = new ArrayList<>(job.itemCount());
     for (int i = 0; i < job.itemCount(); i++) {
-      Jobs.put(tx, GenerationItem.queued(job.id(), job.projectId(), i, prompts.isEmpty() ? null : prompts.get(i),
-          variables.isEmpty() ? null : variables.get(i), held.get(i), job.createdAt()));
+      GenerationItem item = GenerationItem.queued(job.id(), job.projectId(), i, prompts.isEmpty() ? null
+          : prompts.get(i), variables.isEmpty() ? null : variables.get(i), held.get(i), job.createdAt());
+      Jobs.put(tx, item);
+      items.add(item);
     }
+    return items;
   }
 
   /** What a claim of an item found. */
