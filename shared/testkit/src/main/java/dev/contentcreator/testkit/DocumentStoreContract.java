@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.contentcreator.core.ports.Added;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -865,6 +866,70 @@ public abstract class DocumentStoreContract {
       return null;
     }));
     assertEquals(1, store.get("counters", "c").orElseThrow().data().get("n").getAsLong());
+  }
+
+  @Test
+  void anIncrementTellsWhatItLeftOnceCommitted() {
+    store.create("counters", "c", json("{\"n\":40,\"label\":\"kept\"}"));
+    Added added = store.transaction(tx -> {
+      Added a = tx.increment("counters", "c", json("{}"), json("{\"n\":2,\"secs\":0.5}"));
+      assertThrows(IllegalStateException.class, a::totals, "nothing has been added before the commit");
+      return a;
+    });
+    assertEquals(json("{\"n\":42,\"secs\":0.5}"), added.totals());
+  }
+
+  /**
+   * Whether this adapter's store tells an increment what it left at its commit (true), so that each
+   * of several increments finds its own total; an adapter that reads it afterwards may find later
+   * ones too.
+   */
+  protected boolean incrementsToldAtCommit() {
+    return true;
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void concurrentIncrementsEachFindWhatTheirCommitLeft() throws Exception {
+    int threads = 4;
+    int iterations = 10;
+    List<Long> totals = java.util.Collections.synchronizedList(new ArrayList<>());
+    runConcurrently(threads, () -> {
+      for (int i = 0; i < iterations; i++) {
+        Added added = store.transaction(tx -> tx.increment("counters", "c", json("{}"), json("{\"n\":1}")));
+        totals.add(added.totals().get("n").getAsLong());
+      }
+      return null;
+    });
+    List<Long> sorted = totals.stream().sorted().toList();
+    assertEquals(threads * iterations, sorted.size());
+    assertEquals(threads * iterations, sorted.get(sorted.size() - 1), "the last commit finds the whole count");
+    if (incrementsToldAtCommit()) {
+      assertEquals(java.util.stream.LongStream.rangeClosed(1, threads * iterations).boxed().toList(), sorted,
+          "each commit finds its own count: exactly one finds the whole");
+    } else {
+      assertTrue(sorted.stream().allMatch(n -> n >= 1 && n <= threads * iterations), sorted.toString());
+    }
+  }
+
+  @Test
+  void aBatchedReadInATransactionReadsSeveralCollectionsInOrder() {
+    store.create("users", "u1", json("{\"n\":1}"));
+    store.create("pairs", "a", json("{\"n\":2}"));
+    List<Optional<Document>> found = store.transaction(tx -> {
+      List<Optional<Document>> read = tx.getAll(List.of(new DocumentStore.Key("pairs", "a"),
+          new DocumentStore.Key("users", "nobody"), new DocumentStore.Key("users", "u1"),
+          new DocumentStore.Key("pairs", "a")));
+      assertEquals(read.get(2), tx.get("users", "u1"), "a later read of the same document finds the same");
+      tx.set("users", "u1", json("{\"n\":3}"));
+      return read;
+    });
+    assertEquals(4, found.size());
+    assertEquals(new Document("pairs", "a", json("{\"n\":2}")), found.get(0).orElseThrow());
+    assertTrue(found.get(1).isEmpty());
+    assertEquals(new Document("users", "u1", json("{\"n\":1}")), found.get(2).orElseThrow());
+    assertEquals(found.get(0), found.get(3));
+    assertEquals(json("{\"n\":3}"), store.get("users", "u1").orElseThrow().data());
   }
 
   @Test

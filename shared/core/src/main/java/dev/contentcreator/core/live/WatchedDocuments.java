@@ -145,6 +145,18 @@ public final class WatchedDocuments implements DocumentStore {
     }
 
     @Override
+    public List<Optional<Document>> getAll(List<Key> keys) {
+      List<Optional<Document>> found = tx.getAll(keys);
+      for (int i = 0; i < keys.size(); i++) {
+        String collection = keys.get(i).collection();
+        if (ChangeFeed.COLLECTIONS.contains(collection)) {
+          found.get(i).ifPresent(doc -> read.put(collection + "/" + doc.id(), doc.data()));
+        }
+      }
+      return found;
+    }
+
+    @Override
     public Page query(Query query) {
       Page page = tx.query(query);
       if (ChangeFeed.COLLECTIONS.contains(query.collection())) {
@@ -172,9 +184,10 @@ public final class WatchedDocuments implements DocumentStore {
     }
 
     @Override
-    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+    public dev.contentcreator.core.ports.Added increment(String collection, String id, JsonObject fields,
+        JsonObject deltas) {
       // Counters: no collection a watcher follows is written this way.
-      tx.increment(collection, id, fields, deltas);
+      return tx.increment(collection, id, fields, deltas);
     }
 
     private void note(Change c) {

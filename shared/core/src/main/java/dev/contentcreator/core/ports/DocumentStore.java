@@ -75,9 +75,32 @@ public interface DocumentStore extends AutoCloseable {
     T run(Transaction tx);
   }
 
+  /** A document's address: its collection and its id. */
+  record Key(String collection, String id) {
+    public Key {
+      java.util.Objects.requireNonNull(collection, "collection");
+      java.util.Objects.requireNonNull(id, "id");
+    }
+  }
+
   /** Reads and writes inside one transaction. */
   interface Transaction {
     Optional<Document> get(String collection, String id);
+
+    /**
+     * Reads documents of any collections inside the transaction's snapshot: one entry per key, in
+     * their order, empty where there is no document. Adapters that pay a round trip per read
+     * (Firestore) read them in one, and answer a later {@link #get} of one of them in this
+     * transaction from this read: the transaction holds what it has read, so it has not changed.
+     * This default reads them one by one.
+     */
+    default List<Optional<Document>> getAll(List<Key> keys) {
+      List<Optional<Document>> found = new ArrayList<>(keys.size());
+      for (Key key : keys) {
+        found.add(get(key.collection(), key.id()));
+      }
+      return found;
+    }
 
     /** As {@link DocumentStore#getAll}, read inside the transaction's snapshot. */
     default List<Optional<Document>> getAll(String collection, List<String> ids) {
@@ -108,7 +131,10 @@ public interface DocumentStore extends AutoCloseable {
      * locks (Firestore applies the addition at commit; on its emulator, transactions that read and
      * then write one document deadlock until a lock timeout). The transaction must not read the
      * document nor write it otherwise.
+     *
+     * <p>Answers what the addition left in the document, known once the transaction has
+     * committed ({@link Added}): where the store tells it at commit, knowing it costs no read.
      */
-    void increment(String collection, String id, JsonObject fields, JsonObject deltas);
+    Added increment(String collection, String id, JsonObject fields, JsonObject deltas);
   }
 }

@@ -188,10 +188,12 @@ class CalendarServiceTest {
         }
 
         @Override
-        public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+        public dev.contentcreator.core.ports.Added increment(String collection, String id, JsonObject fields,
+            JsonObject deltas) {
           Document d = docs.get(collection + "/" + id);
           set(collection, id, dev.contentcreator.core.ports.Increments.apply(d == null ? null : d.data(), fields,
               deltas));
+          return new dev.contentcreator.core.ports.Added(collection, id, deltas);
         }
       });
     }

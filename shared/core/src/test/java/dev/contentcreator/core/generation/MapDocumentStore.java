@@ -23,6 +23,8 @@ final class MapDocumentStore implements DocumentStore {
   int transactions;
   /** What transactions read, as collection/id, in order (a test may clear it). */
   final List<String> readInTransactions = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The documents each batched read of a transaction ({@code Transaction.getAll} of keys) named, in order. */
+  final List<List<String>> batchesInTransactions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private static String key(String collection, String id) {
     return collection + "/" + id;
@@ -55,6 +57,7 @@ final class MapDocumentStore implements DocumentStore {
   public synchronized <T> T transaction(TransactionWork<T> work) {
     transactions++;
     Map<String, JsonObject> writes = new LinkedHashMap<>();
+    List<dev.contentcreator.core.ports.Added> increments = new ArrayList<>();
     T answer = work.run(new Transaction() {
       @Override
       public Optional<Document> get(String collection, String id) {
@@ -63,6 +66,16 @@ final class MapDocumentStore implements DocumentStore {
         }
         readInTransactions.add(key(collection, id));
         return MapDocumentStore.this.get(collection, id);
+      }
+
+      @Override
+      public List<Optional<Document>> getAll(List<Key> keys) {
+        batchesInTransactions.add(keys.stream().map(k -> key(k.collection(), k.id())).toList());
+        List<Optional<Document>> found = new ArrayList<>();
+        for (Key k : keys) {
+          found.add(get(k.collection(), k.id()));
+        }
+        return found;
       }
 
       @Override
@@ -92,13 +105,17 @@ final class MapDocumentStore implements DocumentStore {
       }
 
       @Override
-      public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+      public dev.contentcreator.core.ports.Added increment(String collection, String id, JsonObject fields,
+          JsonObject deltas) {
         dev.contentcreator.core.ports.Increments.check(fields, deltas);
         String key = key(collection, id);
         if (writes.containsKey(key)) {
           throw new IllegalStateException("a document written twice in one transaction: " + key);
         }
         writes.put(key, dev.contentcreator.core.ports.Increments.apply(docs.get(key), fields, deltas));
+        dev.contentcreator.core.ports.Added added = new dev.contentcreator.core.ports.Added(collection, id, deltas);
+        increments.add(added);
+        return added;
       }
     });
     writes.forEach((k, v) -> {
@@ -108,6 +125,8 @@ final class MapDocumentStore implements DocumentStore {
         docs.put(k, v);
       }
     });
+    // Committed: each increment reads what it left (no other transaction runs meanwhile here).
+    increments.forEach(a -> a.committed(this));
     return answer;
   }
 

@@ -54,9 +54,11 @@ class UsageServiceTest {
     }
 
     @Override
-    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+    public dev.contentcreator.core.ports.Added increment(String collection, String id, JsonObject fields,
+        JsonObject deltas) {
       incremented.add(id);
       docs.put(id, dev.contentcreator.core.ports.Increments.apply(docs.get(id), fields, deltas));
+      return new dev.contentcreator.core.ports.Added(collection, id, deltas);
     }
   };
   /** The documents written by increments, in order. */

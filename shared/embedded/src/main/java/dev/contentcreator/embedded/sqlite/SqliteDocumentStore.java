@@ -1,6 +1,7 @@
 package dev.contentcreator.embedded.sqlite;
 
 import com.google.gson.JsonObject;
+import dev.contentcreator.core.ports.Added;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -66,14 +67,19 @@ public final class SqliteDocumentStore implements DocumentStore {
     if (file.writingOnThisThread()) {
       throw new IllegalStateException("transactions cannot be nested: this thread is already in one");
     }
-    return file.write("a transaction", c -> {
+    SqliteTransaction[] ran = new SqliteTransaction[1];
+    T result = file.write("a transaction", c -> {
       SqliteTransaction tx = new SqliteTransaction(c);
+      ran[0] = tx;
       try {
         return work.run(tx);
       } finally {
         tx.end();
       }
     });
+    // Committed: what the increments left is what the one writer computed.
+    ran[0].added.forEach(Added::committed);
+    return result;
   }
 
   /**
@@ -98,6 +104,8 @@ public final class SqliteDocumentStore implements DocumentStore {
   /** A transaction on the write connection; valid only while its body runs. */
   private final class SqliteTransaction implements Transaction {
     private final Connection writer;
+    /** Each increment's handle, with what it left, told to the handle once the transaction commits. */
+    private final java.util.Map<Added, JsonObject> added = new java.util.LinkedHashMap<>();
     private boolean wrote;
     private boolean ended;
 
@@ -148,15 +156,23 @@ public final class SqliteDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+    public Added increment(String collection, String id, JsonObject fields, JsonObject deltas) {
       Increments.check(fields, deltas);
       requireWritable();
       // The one writer holds the file, so reading the document here races with nobody.
-      run("increment " + collection + "/" + id, c -> {
+      JsonObject after = run("increment " + collection + "/" + id, c -> {
         JsonObject current = DocumentSql.get(c, collection, id).map(Document::data).orElse(null);
-        DocumentSql.upsert(c, collection, id, Increments.apply(current, fields, deltas));
-        return null;
+        JsonObject sum = Increments.apply(current, fields, deltas);
+        DocumentSql.upsert(c, collection, id, sum);
+        return sum;
       });
+      Added handle = new Added(collection, id, deltas);
+      JsonObject totals = new JsonObject();
+      for (String field : handle.fields()) {
+        totals.add(field, after.get(field));
+      }
+      added.put(handle, totals);
+      return handle;
     }
 
     SqliteTransaction(Connection writer) {

@@ -15,6 +15,7 @@ import com.google.cloud.firestore.SetOptions;
 import com.google.cloud.firestore.TransactionOptions;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.http.KeyScope;
+import dev.contentcreator.core.ports.Added;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -147,7 +148,13 @@ public final class FirestoreDocumentStore implements DocumentStore {
       }
     }, TransactionOptions.createReadWriteOptionsBuilder().setNumberOfAttempts(transactionAttempts).build());
     try {
-      return await(result, "transaction");
+      T answer = await(result, "transaction");
+      // The client library does not pass on a transaction's write results: its increments read
+      // what they left when asked.
+      synchronized (attempts) {
+        attempts.get(attempts.size() - 1).increments.forEach(a -> a.committed(this));
+      }
+      return answer;
     } catch (StoreFailure e) {
       if (alreadyExists(e.getCause())) {
         synchronized (attempts) {
@@ -392,6 +399,7 @@ public final class FirestoreDocumentStore implements DocumentStore {
   private final class FirestoreTransaction implements Transaction {
     private final com.google.cloud.firestore.Transaction transaction;
     private final List<String[]> creates = new ArrayList<>();
+    private final List<Added> increments = new ArrayList<>();
     private boolean wrote;
     private volatile boolean ended;
 
@@ -449,9 +457,11 @@ public final class FirestoreDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+    public Added increment(String collection, String id, JsonObject fields, JsonObject deltas) {
       Increments.check(fields, deltas);
       requireActive();
+      Added added = new Added(collection, id, deltas);
+      increments.add(added);
       Map<String, Object> data = new HashMap<>(FirestoreValues.toFirestore(fields));
       for (Map.Entry<String, com.google.gson.JsonElement> e : deltas.entrySet()) {
         // Added as the number would be stored: an integer stays one, anything else is a double.
@@ -462,6 +472,7 @@ public final class FirestoreDocumentStore implements DocumentStore {
       // mergeFields: exactly these fields change, each replaced whole; the rest of the document stays.
       transaction.set(reference(collection, id), data, SetOptions.mergeFields(new ArrayList<>(data.keySet())));
       wrote = true;
+      return added;
     }
 
     void end() {

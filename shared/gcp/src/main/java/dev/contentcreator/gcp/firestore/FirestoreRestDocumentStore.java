@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.contentcreator.core.ports.Added;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentExistsException;
 import dev.contentcreator.core.ports.DocumentStore;
@@ -170,7 +171,7 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
         }
       }
       try {
-        commit(tx.writes, tx.id, "commit of a transaction");
+        tellIncrements(tx, commit(tx.writes, tx.id, "commit of a transaction"));
         return result;
       } catch (Failure f) {
         // A refused commit may still hold its read locks (the emulator keeps them until told).
@@ -240,18 +241,28 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
   /** A read, outside any transaction ({@code tx} null) or as one of {@code tx}'s (its first begins it). */
   private List<Optional<Document>> readAll(String collection, List<String> ids, RestTransaction tx) {
     FirestoreNames.requireCollection(collection);
-    if (ids.isEmpty()) {
+    List<Key> keys = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      keys.add(new Key(collection, id));
+    }
+    return read(keys, tx, "get " + new LinkedHashSet<>(ids).size() + " of " + collection);
+  }
+
+  /** Documents of any collections in one batched read, outside a transaction or as one of {@code tx}'s. */
+  private List<Optional<Document>> read(List<Key> keys, RestTransaction tx, String what) {
+    if (keys.isEmpty()) {
       return List.of();
     }
-    JsonArray names = new JsonArray();
-    // One name per distinct id: Firestore refuses a batched read that names a document twice.
-    for (String id : new LinkedHashSet<>(ids)) {
-      names.add(name(collection, id));
+    // One name per document: Firestore refuses a batched read that names a document twice.
+    Set<String> distinct = new LinkedHashSet<>();
+    for (Key key : keys) {
+      distinct.add(name(FirestoreNames.requireCollection(key.collection()), key.id()));
     }
+    JsonArray names = new JsonArray();
+    distinct.forEach(names::add);
     JsonObject body = new JsonObject();
     body.add("documents", names);
     inTransaction(body, tx);
-    String what = "get " + names.size() + " of " + collection;
     JsonArray answers = call(":batchGet", body, what, tx == null).getAsJsonArray();
     Map<String, JsonObject> found = new HashMap<>();
     for (JsonElement answer : answers) {
@@ -260,14 +271,14 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
       begun(o, tx);
       JsonElement doc = o.get("found");
       if (doc != null) {
-        found.put(idOf(doc.getAsJsonObject()), doc.getAsJsonObject());
+        found.put(doc.getAsJsonObject().get("name").getAsString(), doc.getAsJsonObject());
       }
     }
     requireBegun(tx, what);
-    List<Optional<Document>> result = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      JsonObject doc = found.get(id);
-      result.add(doc == null ? Optional.empty() : Optional.of(document(collection, doc)));
+    List<Optional<Document>> result = new ArrayList<>(keys.size());
+    for (Key key : keys) {
+      JsonObject doc = found.get(name(key.collection(), key.id()));
+      result.add(doc == null ? Optional.empty() : Optional.of(document(key.collection(), doc)));
     }
     return result;
   }
@@ -506,16 +517,48 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     }
   }
 
-  private void commit(JsonArray writes, String transaction, String what) {
+  /** Commits {@code writes}; answers Firestore's answer (its write results), or null when there was nothing to send. */
+  private JsonObject commit(JsonArray writes, String transaction, String what) {
     if (transaction == null && writes.isEmpty()) {
-      return;
+      return null;
     }
     JsonObject body = new JsonObject();
     body.add("writes", writes);
     if (transaction != null) {
       body.addProperty("transaction", transaction);
     }
-    call(":commit", body, what, false);
+    JsonElement answer = call(":commit", body, what, false);
+    return answer.isJsonObject() ? answer.getAsJsonObject() : null;
+  }
+
+  /**
+   * Tells each increment what it left: Firestore answers a commit with one write result per write,
+   * in their order, and each increment's transform results in the order of its transforms (the
+   * order of its deltas). A result missing from the answer leaves the handle to read the document.
+   */
+  private void tellIncrements(RestTransaction tx, JsonObject answer) {
+    JsonArray results = answer != null && answer.get("writeResults") instanceof JsonArray a ? a : new JsonArray();
+    for (Map.Entry<Integer, Added> e : tx.increments.entrySet()) {
+      Added added = e.getValue();
+      JsonObject totals = totals(results, e.getKey(), added.fields());
+      if (totals != null) {
+        added.committed(totals);
+      } else {
+        added.committed(this);
+      }
+    }
+  }
+
+  private static JsonObject totals(JsonArray results, int write, List<String> fields) {
+    if (write >= results.size() || !(results.get(write) instanceof JsonObject result)
+        || !(result.get("transformResults") instanceof JsonArray values) || values.size() != fields.size()) {
+      return null;
+    }
+    JsonObject totals = new JsonObject();
+    for (int i = 0; i < fields.size(); i++) {
+      totals.add(fields.get(i), FirestoreRestValues.json(values.get(i).getAsJsonObject()));
+    }
+    return totals;
   }
 
   /**
@@ -725,6 +768,13 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     /** Firestore's id of this transaction, known once its first read answered; null before. */
     private String id;
     private final JsonArray writes = new JsonArray();
+    /** The increments among the writes, by their place in them (the commit answers in that order). */
+    private final Map<Integer, Added> increments = new java.util.LinkedHashMap<>();
+    /**
+     * What {@link #getAll(List)} read, by document name: the transaction holds those documents, so a
+     * later read of them is answered from here (null: not read so).
+     */
+    private final Map<String, Optional<Document>> held = new HashMap<>();
     private final List<String[]> creates = new ArrayList<>();
     private boolean ended;
 
@@ -740,7 +790,26 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     @Override
     public List<Optional<Document>> getAll(String collection, List<String> ids) {
       requireReadable();
-      return readAll(collection, ids, this);
+      List<Optional<Document>> known = new ArrayList<>(ids.size());
+      for (String id : ids) {
+        Optional<Document> read = held.get(name(collection, id));
+        if (read == null) {
+          return readAll(collection, ids, this);
+        }
+        known.add(read);
+      }
+      return known;
+    }
+
+    /** One batched read; later reads of these documents in this transaction are answered from it. */
+    @Override
+    public List<Optional<Document>> getAll(List<Key> keys) {
+      requireReadable();
+      List<Optional<Document>> found = read(keys, this, "get " + keys.size() + " documents");
+      for (int i = 0; i < keys.size(); i++) {
+        held.put(name(keys.get(i).collection(), keys.get(i).id()), found.get(i));
+      }
+      return found;
     }
 
     @Override
@@ -769,10 +838,13 @@ public final class FirestoreRestDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+    public Added increment(String collection, String id, JsonObject fields, JsonObject deltas) {
       Increments.check(fields, deltas);
       requireActive();
+      Added added = new Added(collection, id, deltas);
+      increments.put(writes.size(), added);
       writes.add(incrementWrite(name(collection, id), fields, deltas));
+      return added;
     }
 
     void end() {

@@ -147,6 +147,47 @@ class FirestoreRestDocumentStoreTest {
   }
 
   @Test
+  void aBatchedReadOfSeveralCollectionsIsOneCallAndLaterReadsOfThemAreAnsweredFromIt() {
+    String docs = "projects/demo-rest/databases/(default)/documents/";
+    answer("200", "[{\"transaction\":\"dHgx\"},{\"found\":{\"name\":\"" + docs + "jobs/j1\",\"fields\":{\"n\":"
+        + "{\"integerValue\":\"2\"}}}},{\"missing\":\"" + docs + "items/i1\"}]");
+
+    List<java.util.Optional<dev.contentcreator.core.ports.Document>> read = store.transaction(tx -> {
+      List<java.util.Optional<dev.contentcreator.core.ports.Document>> found = tx.getAll(List.of(
+          new dev.contentcreator.core.ports.DocumentStore.Key("items", "i1"),
+          new dev.contentcreator.core.ports.DocumentStore.Key("jobs", "j1")));
+      assertEquals(found.get(1), tx.get("jobs", "j1"), "answered from the batch");
+      assertEquals(found.get(0), tx.get("items", "i1"));
+      tx.set("items", "i1", json("{}"));
+      return found;
+    });
+
+    assertTrue(read.get(0).isEmpty());
+    assertEquals(2, read.get(1).orElseThrow().data().get("n").getAsLong());
+    assertEquals("jobs", read.get(1).orElseThrow().collection());
+    assertEquals(List.of(":batchGet", ":commit"), calls.stream().map(c -> c.split(" ")[0]).toList());
+    assertEquals(2, bodies.get(0).getAsJsonArray("documents").size());
+  }
+
+  @Test
+  void anIncrementIsToldWhatItLeftByTheCommitsAnswerWithoutARead() {
+    answer("200", "{\"writeResults\":[{\"updateTime\":\"2026-12-04T00:00:00Z\"},{\"updateTime\":"
+        + "\"2026-12-04T00:00:00Z\",\"transformResults\":[{\"integerValue\":\"7\"},{\"doubleValue\":2.5}]}],"
+        + "\"commitTime\":\"2026-12-04T00:00:00Z\"}");
+    dev.contentcreator.core.ports.Added[] added = new dev.contentcreator.core.ports.Added[1];
+
+    store.transaction(tx -> {
+      tx.set("c", "x", json("{}"));
+      added[0] = tx.increment("counters", "c", json("{}"), json("{\"n\":1,\"secs\":0.5}"));
+      assertThrows(IllegalStateException.class, added[0]::totals, "nothing is added before the commit");
+      return null;
+    });
+
+    assertEquals(json("{\"n\":7,\"secs\":2.5}"), added[0].totals());
+    assertEquals(List.of(":commit"), calls.stream().map(c -> c.split(" ")[0]).toList(), "no read after the commit");
+  }
+
+  @Test
   void aTransactionThatOnlyWritesCommitsThemAsOneBatch() {
     store.transaction(tx -> {
       tx.set("c", "x", json("{}"));
