@@ -33,6 +33,17 @@ public final class BrandChecks {
     return rules(tx, projectId);
   }
 
+  /**
+   * The document {@link #rules(Transaction, String, String)} reads: the kit's when one is named,
+   * else the project's. A transaction that reads it with others in one batch
+   * ({@code Transaction.getAll}) then finds the rules without another round trip.
+   */
+  public static DocumentStore.Key rulesKey(String projectId, String kitId) {
+    return kitId != null && dev.contentcreator.core.domain.Ids.isWellFormed(kitId)
+        ? new DocumentStore.Key(BrandKitService.COLLECTION, kitId)
+        : new DocumentStore.Key(ProjectService.PROJECTS, projectId);
+  }
+
   /** The rules of the project, read outside a transaction. */
   public static BrandRules rules(DocumentStore documents, String projectId) {
     return BrandRules.of(documents.get(ProjectService.PROJECTS, projectId).map(ProjectService::project)

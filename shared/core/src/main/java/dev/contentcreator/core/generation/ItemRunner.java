@@ -78,33 +78,26 @@ public final class ItemRunner {
   }
 
   /**
-   * The {@code generate-item} task: payload {@code {"jobId": ..., "index": n}}. Reads the job, then
-   * claims the item, whose transaction is the delivery's one read of it: a job deleted, an item
-   * ended, waiting on a provider's task or held by another delivery is answered by the claim.
+   * The {@code generate-item} task: payload {@code {"jobId": ..., "index": n}}. Claims the item,
+   * whose transaction reads it and its job in one batch, the delivery's one read of either: a job
+   * deleted or cancelled, an item ended, waiting on a provider's task or held by another delivery is
+   * answered by the claim.
    */
   public void generate(TaskHandler.Context context, JsonObject payload) throws Exception {
     String jobId = payload.get("jobId").getAsString();
     int index = payload.get("index").getAsInt();
     String itemId = GenerationItem.documentId(jobId, index);
-    Optional<GenerationJob> found = documents.get(Jobs.JOBS, jobId).map(Jobs::job);
-    if (found.isEmpty()) {
-      return;
-    }
-    GenerationJob job = found.get();
-    if (job.status() == GenerationJob.Status.CANCELLED) {
-      if (cancel(job, itemId, "Cancelled.").isEmpty()) {
-        settleIfDue(job);
-      }
-      return;
-    }
-    JobLedger.Claim claim = leases.whileHeld(itemId, JobLedger.startsJob(job, index), context.attempt(),
-        item -> run(context, job, item));
+    JobLedger.Claim claim = leases.whileHeld(jobId, itemId, context.attempt(), (job, item) -> run(context, job, item));
     if (claim instanceof JobLedger.Claim.Busy busy) {
       Duration left = Duration.between(clock.instant(), busy.until());
       throw new TaskHandler.RetryLaterException("item " + itemId + " is being made by another delivery of its task",
           left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left);
-    } else if (claim instanceof JobLedger.Claim.Ended) {
-      settleIfDue(job);
+    } else if (claim instanceof JobLedger.Claim.Ended ended) {
+      settleIfDue(ended.job());
+    } else if (claim instanceof JobLedger.Claim.Cancelled cancelled) {
+      if (cancel(cancelled.job(), itemId, "Cancelled.").isEmpty()) {
+        settleIfDue(cancelled.job());
+      }
     } else if (claim instanceof JobLedger.Claim.Waiting) {
       schedulePoll(itemId, Duration.ZERO);
     }
@@ -265,7 +258,7 @@ public final class ItemRunner {
    * items end. Answers the item as it ended, or empty when it had ended already (or is missing).
    */
   private Optional<GenerationItem> cancel(GenerationJob job, String itemId, String reason) {
-    Optional<GenerationItem> ended = ledger.cancel(itemId, reason);
+    Optional<GenerationItem> ended = ledger.cancel(job, itemId, reason);
     ended.ifPresent(item -> ended(job, item));
     return ended;
   }

@@ -3,6 +3,7 @@ package dev.contentcreator.core.generation;
 import com.google.gson.JsonObject;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
+import dev.contentcreator.core.ports.Added;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
@@ -78,16 +79,12 @@ public final class JobCounters {
     return id(job.id(), item.index() % shards(job));
   }
 
-  /** The counts of the item's shard, read outside a transaction. */
-  static Counts of(DocumentStore documents, GenerationJob job, GenerationItem item) {
-    return documents.get(COLLECTION, shardOf(job, item)).map(JobCounters::counts).orElse(Counts.NONE);
-  }
-
   /**
    * Counts the item in its shard, {@code cost} included, in the transaction that ends it: an
    * increment, which reads nothing, so items ending in one shard at once do not wait for each other.
+   * Answers the increment, which tells the shard's counts once the transaction has committed.
    */
-  static void write(Transaction tx, GenerationJob job, GenerationItem ended, long cost) {
+  static Added write(Transaction tx, GenerationJob job, GenerationItem ended, long cost) {
     JsonObject fields = new JsonObject();
     fields.addProperty("jobId", job.id());
     fields.addProperty("projectId", job.projectId());
@@ -97,7 +94,7 @@ public final class JobCounters {
     deltas.addProperty("cancelled", ended.status() == GenerationItem.Status.CANCELLED ? 1 : 0);
     deltas.addProperty("costMicros", cost);
     deltas.addProperty("flagged", ended.findings() > 0 ? 1 : 0);
-    tx.increment(COLLECTION, shardOf(job, ended), fields, deltas);
+    return tx.increment(COLLECTION, shardOf(job, ended), fields, deltas);
   }
 
   /** The sum of a job's shards, read outside a transaction in one batched read. */
@@ -137,7 +134,11 @@ public final class JobCounters {
   }
 
   private static Counts counts(Document d) {
-    JsonObject o = d.data();
+    return counts(d.data());
+  }
+
+  /** The counts of a shard's fields (a shard's document, or what an increment left in it). */
+  static Counts counts(JsonObject o) {
     return new Counts(o.get("completed").getAsInt(), o.get("failed").getAsInt(), o.get("cancelled").getAsInt(),
         o.get("costMicros").getAsLong(), o.has("flagged") ? o.get("flagged").getAsInt() : 0);
   }

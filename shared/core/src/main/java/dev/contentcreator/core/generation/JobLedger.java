@@ -9,6 +9,8 @@ import dev.contentcreator.core.domain.ContentVersion;
 import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.domain.Reservation;
+import dev.contentcreator.core.ports.Added;
+import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.DocumentStore.Transaction;
 import dev.contentcreator.core.ports.ai.ItemResult;
@@ -91,16 +93,22 @@ public final class JobLedger {
 
   /** What a claim of an item found. */
   public sealed interface Claim {
-    /** This delivery holds the item now, as claimed ({@code item}), and may call the provider. */
-    record Held(GenerationItem item) implements Claim {}
+    /**
+     * This delivery holds the item now, as claimed ({@code item}), and may call the provider;
+     * {@code job} is the item's job as the claim read (or started) it.
+     */
+    record Held(GenerationJob job, GenerationItem item) implements Claim {}
 
-    /** The item has ended: there is nothing to do. */
-    record Ended() implements Claim {}
+    /** The item has ended: there is nothing to do but settle {@code job} if that is still due. */
+    record Ended(GenerationJob job) implements Claim {}
+
+    /** The item's job was cancelled: the item is to end as cancelled, without a provider call. */
+    record Cancelled(GenerationJob job) implements Claim {}
 
     /** Another delivery holds a live lease until {@code until}: back off until then. */
     record Busy(Instant until) implements Claim {}
 
-    /** There is no such item (its project was deleted since): there is nothing to do. */
+    /** There is no such item or job (its project was deleted since): there is nothing to do. */
     record Missing() implements Claim {}
 
     /** The item waits on a provider's task: it is polled for, never asked of the provider again. */
@@ -109,24 +117,32 @@ public final class JobLedger {
 
   /**
    * Marks the item running and leased to {@code owner} for {@code lease}, counting {@code attempt},
-   * and answers it as claimed; an item that is missing, has ended, waits on a provider's task or is
-   * leased to another delivery is left alone and answered so. This transaction is the one read of
-   * the item a delivery makes before its provider call. An expired lease (its holder stopped) is
-   * taken over. {@code mayStartJob}: the job was queued
-   * when the caller read it, so this claim may be the one that moves it to running; a job leaves
-   * queued once and never returns, so the other claims leave the job document alone (on Firestore
-   * each would otherwise wait behind every other item's read of it).
+   * and answers it as claimed with its job; an item that is missing, has ended, belongs to a
+   * cancelled job, waits on a provider's task or is leased to another delivery is left alone and
+   * answered so. An expired lease (its holder stopped) is taken over.
+   *
+   * <p>The transaction reads the item and its job in one batched read: the delivery's one read of
+   * either before its provider call (the job was read alone before it, a round trip more per item).
+   * Only the job's first item moves a queued job to running ({@link #startsJob}); the other claims
+   * read the job and leave it alone, so claims starting at once do not all write one document.
    */
-  public Claim claim(String itemId, boolean mayStartJob, int attempt, String owner, Duration lease) {
+  public Claim claim(String jobId, String itemId, int attempt, String owner, Duration lease) {
     return documents.transaction(tx -> {
-      Optional<GenerationItem> found = Jobs.item(tx, itemId);
-      if (found.isEmpty()) {
+      List<Optional<Document>> read = tx.getAll(List.of(new DocumentStore.Key(Jobs.ITEMS, itemId),
+          new DocumentStore.Key(Jobs.JOBS, jobId)));
+      if (read.get(0).isEmpty() || read.get(1).isEmpty()) {
         return new Claim.Missing();
       }
-      GenerationItem item = found.get();
-      GenerationJob job = mayStartJob ? Jobs.job(tx, item.jobId()).orElse(null) : null;
+      GenerationItem item = Jobs.item(read.get(0).get());
+      GenerationJob job = Jobs.job(read.get(1).get());
+      if (!item.jobId().equals(jobId)) {
+        throw new IllegalArgumentException("item " + itemId + " is not of job " + jobId);
+      }
       if (item.status().terminal()) {
-        return new Claim.Ended();
+        return new Claim.Ended(job);
+      }
+      if (job.status() == GenerationJob.Status.CANCELLED) {
+        return new Claim.Cancelled(job);
       }
       if (item.providerTaskId() != null) {
         return new Claim.Waiting();
@@ -138,18 +154,20 @@ public final class JobLedger {
       }
       GenerationItem claimed = item.claimed(owner, attempt, now.plus(lease), now);
       Jobs.put(tx, claimed);
-      if (job != null && job.status() == GenerationJob.Status.QUEUED) {
-        Jobs.put(tx, job.started(now));
+      GenerationJob held = job;
+      if (startsJob(job, item.index())) {
+        held = job.started(now);
+        Jobs.put(tx, held);
       }
-      return new Claim.Held(claimed);
+      return new Claim.Held(held, claimed);
     });
   }
 
   /**
-   * Whether claiming {@code item} should move {@code job} (as the caller read it) to running: only
-   * its first item's claim does. Every claim that read the job in its transaction to start it held
-   * the job's document while the first one wrote it, and on Firestore thirty-two items starting at
-   * once queued behind each other's locks.
+   * Whether claiming item {@code index} should move {@code job} to running: only its first item's
+   * claim does. When every claim wrote the job to start it, each held the job's document while the
+   * first one wrote it, and on Firestore thirty-two items starting at once queued behind each
+   * other's locks.
    */
   static boolean startsJob(GenerationJob job, int index) {
     return job.status() == GenerationJob.Status.QUEUED && index == 0;
@@ -212,7 +230,15 @@ public final class JobLedger {
    */
   public Optional<GenerationItem> complete(GenerationJob ofItem, String itemId, ContentVersion body,
       ItemResult.Usage used, boolean cached, String provider, String model) {
-    return end(ofItem, itemId, i -> true, (tx, job, item) -> {
+    // The brand rules and the content a version joins are read with the item, in one batch.
+    List<DocumentStore.Key> alsoRead = new ArrayList<>(2);
+    if (ofItem.kind() == ContentKind.TEXT) {
+      alsoRead.add(BrandChecks.rulesKey(ofItem.projectId(), ofItem.brandKitId()));
+    }
+    if (ofItem.contentId() != null) {
+      alsoRead.add(new DocumentStore.Key(ContentService.CONTENTS, ofItem.contentId()));
+    }
+    return end(ofItem, itemId, i -> true, alsoRead, (tx, job, item) -> {
       // The brand rules are read first (every read before the first write) and checked on a text only.
       List<Finding> findings = job.kind() == ContentKind.TEXT
           ? BrandChecks.check(BrandChecks.rules(tx, job.projectId(), job.brandKitId()), body.text()) : List.of();
@@ -231,9 +257,9 @@ public final class JobLedger {
           used.outputTokens(), used.images(), used.videoSeconds(), charge.costMicros()), provider, model,
           findings.size(), now);
       Jobs.put(tx, ended);
-      JobCounters.write(tx, job, ended, charge.costMicros());
+      Added shard = JobCounters.write(tx, job, ended, charge.costMicros());
       charge.write(tx);
-      return ended;
+      return new Done(ended, shard);
     });
   }
 
@@ -248,6 +274,12 @@ public final class JobLedger {
   /** Ends the item as cancelled, saying why; what it held is given back. */
   public Optional<GenerationItem> cancel(String itemId, String reason) {
     return end(itemId, i -> true, (tx, job, item) -> release(tx, job, item.cancelled(reason, clock.instant())));
+  }
+
+  /** The same, for a caller that holds the item's job as it read it (a claim that found it cancelled). */
+  public Optional<GenerationItem> cancel(GenerationJob ofItem, String itemId, String reason) {
+    return end(ofItem, itemId, i -> true, List.of(),
+        (tx, job, item) -> release(tx, job, item.cancelled(reason, clock.instant())));
   }
 
   /**
@@ -300,14 +332,20 @@ public final class JobLedger {
     });
   }
 
-  /** The writes that end one item, given the job (read before the transaction) and the item as this transaction read it. */
+  /**
+   * The writes that end one item, given the job (read before the transaction) and the item as this
+   * transaction read it; answers the item as it ended and the increment of its counter shard.
+   */
   @FunctionalInterface
   private interface Ending {
-    GenerationItem apply(Transaction tx, GenerationJob job, GenerationItem item);
+    Done apply(Transaction tx, GenerationJob job, GenerationItem item);
   }
 
+  /** An item as it ended, and what its end added to its job's counter shard. */
+  private record Done(GenerationItem item, Added shard) {}
+
   private Optional<GenerationItem> end(String itemId, Predicate<GenerationItem> may, Ending ending) {
-    return before(itemId, may).flatMap(job -> end(job, itemId, may, ending));
+    return before(itemId, may).flatMap(job -> end(job, itemId, may, List.of(), ending));
   }
 
   /**
@@ -322,9 +360,17 @@ public final class JobLedger {
     return Optional.of(documents.get(Jobs.JOBS, before.get().jobId()).map(Jobs::job).orElseThrow());
   }
 
-  private Optional<GenerationItem> end(GenerationJob job, String itemId, Predicate<GenerationItem> may, Ending ending) {
-    GenerationItem ended = documents.transaction(tx -> {
-      GenerationItem item = Jobs.item(tx, itemId).orElseThrow();
+  /**
+   * Ends the item in one transaction, which reads it with {@code alsoRead} (the documents the
+   * ending reads, which it then finds without another round trip) in one batch.
+   */
+  private Optional<GenerationItem> end(GenerationJob job, String itemId, Predicate<GenerationItem> may,
+      List<DocumentStore.Key> alsoRead, Ending ending) {
+    List<DocumentStore.Key> reads = new ArrayList<>(1 + alsoRead.size());
+    reads.add(new DocumentStore.Key(Jobs.ITEMS, itemId));
+    reads.addAll(alsoRead);
+    Done done = documents.transaction(tx -> {
+      GenerationItem item = tx.getAll(reads).get(0).map(Jobs::item).orElseThrow();
       if (!item.jobId().equals(job.id())) {
         throw new IllegalArgumentException("item " + itemId + " is not of job " + job.id());
       }
@@ -333,25 +379,27 @@ public final class JobLedger {
       }
       return ending.apply(tx, job, item);
     });
-    if (ended == null) {
+    if (done == null) {
       return Optional.empty();
     }
-    // The shard was added to, not read, in the transaction. Read after the commit, it counts this
+    // The shard was added to, not read, in the transaction. What the commit left in it counts this
     // item and every one committed before: the last of its items to end finds it full. Only an item
     // that finds its shard full can be the job's last, so the others need not add all shards up.
-    if (JobCounters.of(documents, job, ended).ended() >= JobCounters.itemsOfShard(job, ended)) {
+    // Firestore answers the commit with those counts (SQLite's one writer knows them), so knowing
+    // them costs no read.
+    GenerationItem ended = done.item();
+    if (JobCounters.counts(done.shard().totals()).ended() >= JobCounters.itemsOfShard(job, ended)) {
       settle(job.id());
     }
     return Optional.of(ended);
   }
 
   /** Writes an item that ended without content: gives back what it held and counts it in its job. */
-  private GenerationItem release(Transaction tx, GenerationJob job, GenerationItem ended) {
+  private Done release(Transaction tx, GenerationJob job, GenerationItem ended) {
     UsageService.Charge release = usage.prepareRelease(job.requestedBy(), job.projectId(), ended.reserved());
     release.write(tx);
     Jobs.put(tx, ended);
-    JobCounters.write(tx, job, ended, 0);
-    return ended;
+    return new Done(ended, JobCounters.write(tx, job, ended, 0));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.contentcreator.core.generation;
 
 import dev.contentcreator.core.domain.GenerationItem;
+import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.log.Log;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,25 +33,26 @@ final class LeaseKeeper {
     this.lease = Objects.requireNonNull(lease, "lease");
   }
 
-  /** The work to do while the item is held, given the item as claimed. */
+  /** The work to do while the item is held, given its job and the item as claimed. */
   @FunctionalInterface
   interface Work {
-    void run(GenerationItem item) throws Exception;
+    void run(GenerationJob job, GenerationItem item) throws Exception;
   }
 
   /**
-   * Claims the item for a new owner and, when the claim holds it, does {@code work} while renewing
-   * the lease. Answers what the claim found; the work's failure is thrown once the lease is let go.
+   * Claims the item of {@code jobId} for a new owner and, when the claim holds it, does {@code work}
+   * while renewing the lease. Answers what the claim found; the work's failure is thrown once the
+   * lease is let go.
    */
-  JobLedger.Claim whileHeld(String itemId, boolean mayStartJob, int attempt, Work work) throws Exception {
+  JobLedger.Claim whileHeld(String jobId, String itemId, int attempt, Work work) throws Exception {
     String owner = UUID.randomUUID().toString();
-    JobLedger.Claim claim = ledger.claim(itemId, mayStartJob, attempt, owner, lease);
+    JobLedger.Claim claim = ledger.claim(jobId, itemId, attempt, owner, lease);
     if (!(claim instanceof JobLedger.Claim.Held held)) {
       return claim;
     }
     ScheduledFuture<?> renewals = renew(itemId, owner);
     try {
-      work.run(held.item());
+      work.run(held.job(), held.item());
     } catch (Exception | Error e) {
       renewals.cancel(false);
       letGo(itemId, owner);

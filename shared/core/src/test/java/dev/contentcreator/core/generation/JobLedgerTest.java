@@ -14,6 +14,7 @@ import dev.contentcreator.core.domain.GenerationItem;
 import dev.contentcreator.core.domain.GenerationJob;
 import dev.contentcreator.core.domain.Reservation;
 import dev.contentcreator.core.ports.ai.ItemResult;
+import dev.contentcreator.core.projects.ProjectService;
 import dev.contentcreator.core.usage.Limits;
 import dev.contentcreator.core.usage.Usage;
 import dev.contentcreator.core.usage.UsageService;
@@ -110,9 +111,9 @@ class JobLedgerTest {
   @Test
   void theFirstClaimHoldsTheItemAndStartsTheJob() {
     open(2);
-    JobLedger.Claim claim = ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    JobLedger.Claim claim = ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
     GenerationItem item = item(0);
-    assertEquals(new JobLedger.Claim.Held(item), claim, "the claim answers the item as it stored it");
+    assertEquals(new JobLedger.Claim.Held(job(), item), claim, "the claim answers the item and job as it stored them");
     assertEquals(GenerationItem.Status.RUNNING, item.status());
     assertEquals(1, item.attempts());
     assertEquals("owner-a", item.leaseOwner());
@@ -121,22 +122,37 @@ class JobLedgerTest {
   }
 
   @Test
-  void aClaimThatMayNotStartTheJobLeavesItsDocumentAlone() {
-    open(1);
-    ledger().claim(id(0), false, 1, "owner-a", LEASE);
-    assertEquals(GenerationJob.Status.QUEUED, job().status());
+  void aClaimOfAnItemOfACancelledJobFindsItCancelledAndChangesNothing() {
+    open(2);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
+    assertEquals(JobLedger.JobCancel.CANCELLED, ledger().cancelJob(JOB));
+    GenerationItem queued = item(1);
+    int before = documents.transactions;
+
+    assertEquals(new JobLedger.Claim.Cancelled(job()), ledger().claim(JOB, id(1), 1, "owner-b", LEASE));
+    assertEquals(queued, item(1), "left for the runner to end as cancelled");
+    assertEquals(before + 1, documents.transactions);
+  }
+
+  @Test
+  void aClaimReadsTheItemAndItsJobInOneBatch() {
+    open(2);
+    documents.readInTransactions.clear();
+    documents.batchesInTransactions.clear();
+    ledger().claim(JOB, id(1), 1, "owner-a", LEASE);
+    assertEquals(List.of(List.of(Jobs.ITEMS + "/" + id(1), Jobs.JOBS + "/" + JOB)), documents.batchesInTransactions);
   }
 
   @Test
   void anotherDeliveryBacksOffWhileTheLeaseIsLiveAndTakesOverOnceItRunsOut() {
     open(1);
-    ledger().claim(id(0), true, 1, "owner-a", LEASE);
-    JobLedger.Claim busy = ledger().claim(id(0), true, 2, "owner-b", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
+    JobLedger.Claim busy = ledger().claim(JOB, id(0), 2, "owner-b", LEASE);
     assertEquals(new JobLedger.Claim.Busy(now.plus(LEASE)), busy);
     assertEquals("owner-a", item(0).leaseOwner());
 
     now = now.plus(LEASE.plusSeconds(1));
-    assertInstanceOf(JobLedger.Claim.Held.class, ledger().claim(id(0), true, 2, "owner-b", LEASE));
+    assertInstanceOf(JobLedger.Claim.Held.class, ledger().claim(JOB, id(0), 2, "owner-b", LEASE));
     assertEquals("owner-b", item(0).leaseOwner());
     assertEquals(2, item(0).attempts());
   }
@@ -144,7 +160,7 @@ class JobLedgerTest {
   @Test
   void onlyTheOwnerRenewsOrLetsGoOfTheLease() {
     open(1);
-    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
     Instant first = item(0).leaseUntil();
     now = now.plusSeconds(20);
     ledger().renew(id(0), "owner-b", LEASE);
@@ -157,14 +173,14 @@ class JobLedgerTest {
     ledger().letGo(id(0), "owner-a");
     assertNull(item(0).leaseOwner());
     assertNull(item(0).leaseUntil());
-    assertInstanceOf(JobLedger.Claim.Held.class, ledger().claim(id(0), true, 2, "owner-b", LEASE),
+    assertInstanceOf(JobLedger.Claim.Held.class, ledger().claim(JOB, id(0), 2, "owner-b", LEASE),
         "the next delivery need not wait the lease out");
   }
 
   @Test
   void waitingRecordsTheProviderTaskAndItsDeadlineAndLetsTheLeaseGo() {
     open(1);
-    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
     ledger().waiting(id(0), "task-9", Duration.ofMinutes(20));
     GenerationItem item = item(0);
     assertEquals(GenerationItem.Status.WAITING, item.status());
@@ -176,14 +192,14 @@ class JobLedgerTest {
   @Test
   void aClaimOfAnItemWaitingOnItsProviderOrOfNoItemChangesNothing() {
     open(1);
-    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
     ledger().waiting(id(0), "task-9", Duration.ofMinutes(20));
     GenerationItem waiting = item(0);
     int before = documents.transactions;
 
-    assertEquals(new JobLedger.Claim.Waiting(), ledger().claim(id(0), false, 2, "owner-b", LEASE));
+    assertEquals(new JobLedger.Claim.Waiting(), ledger().claim(JOB, id(0), 2, "owner-b", LEASE));
     assertEquals(waiting, item(0), "polled for, never claimed for another call");
-    assertEquals(new JobLedger.Claim.Missing(), ledger().claim(GenerationItem.documentId(JOB, 7), false, 1,
+    assertEquals(new JobLedger.Claim.Missing(), ledger().claim(JOB, GenerationItem.documentId(JOB, 7), 1,
         "owner-b", LEASE));
     assertEquals(before + 2, documents.transactions);
   }
@@ -191,7 +207,8 @@ class JobLedgerTest {
   @Test
   void completingAddsTheContentChargesWhatWasUsedAndCountsTheItemOnce() {
     open(2);
-    ledger().claim(id(1), true, 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-b", LEASE);
+    ledger().claim(JOB, id(1), 1, "owner-a", LEASE);
     ItemResult.Usage used = new ItemResult.Usage(100, 200, 0, 0);
 
     Optional<GenerationItem> ended = ledger().complete(id(1), text("Snow on the pines"), used, false);
@@ -241,8 +258,8 @@ class JobLedgerTest {
     project(new dev.contentcreator.core.domain.BrandVoice(null, null, List.of("snow"), List.of("Acme"), null, 3,
         null));
     open(2);
-    ledger().claim(id(0), true, 1, "owner-a", LEASE);
-    ledger().claim(id(1), true, 1, "owner-b", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(1), 1, "owner-b", LEASE);
 
     GenerationItem flagged = ledger().complete(id(0), text("Snow on the pines"), ItemResult.Usage.NONE, false)
         .orElseThrow();
@@ -310,8 +327,8 @@ class JobLedgerTest {
   @Test
   void cancellingAJobOnceAndThenItsWaitingItemsGivesTheirReservationsBack() {
     open(3);
-    ledger().claim(id(0), true, 1, "owner-a", LEASE);
-    ledger().claim(id(1), false, 1, "owner-b", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(1), 1, "owner-b", LEASE);
     ledger().waiting(id(1), "task-1", Duration.ofMinutes(20));
 
     assertEquals(JobLedger.JobCancel.CANCELLED, ledger().cancelJob(JOB));
@@ -335,7 +352,7 @@ class JobLedgerTest {
   @Test
   void aCancelsTransactionReadsTheJobAloneSoEndingItemsDoNotContendWithIt() {
     open(JobCounters.MAX_SHARDS + 3);
-    ledger().claim(id(0), true, 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
     ledger().complete(id(0), text("one"), new ItemResult.Usage(1, 1, 0, 0), false);
     documents.readInTransactions.clear();
 
@@ -349,7 +366,7 @@ class JobLedgerTest {
   @Test
   void anItemsEndReadsNoCounterInItsTransactionSoItemsEndingTogetherHoldNothingInCommon() {
     open(JobCounters.MAX_SHARDS + 3);
-    ledger().claim(id(1), false, 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(1), 1, "owner-a", LEASE);
     documents.readInTransactions.clear();
     ledger().complete(id(1), text("one"), new ItemResult.Usage(1, 1, 0, 0), false);
     ledger().fail(id(2), "refused");
@@ -367,6 +384,19 @@ class JobLedgerTest {
     assertEquals(2, counts().cancelled());
     assertEquals(1, user().items());
     assertEquals(2, user().inputTokens() + user().outputTokens());
+  }
+
+  @Test
+  void aTextsEndReadsItsItemAndTheBrandRulesInOneBatch() {
+    open(2);
+    ledger().claim(JOB, id(1), 1, "owner-a", LEASE);
+    documents.batchesInTransactions.clear();
+
+    ledger().complete(job(), id(1), text("one"), new ItemResult.Usage(1, 1, 0, 0), false, null, null);
+
+    assertEquals(List.of(List.of(Jobs.ITEMS + "/" + id(1), ProjectService.PROJECTS + "/p1")),
+        documents.batchesInTransactions, "the rules are the project's, read with the item");
+    assertEquals(GenerationItem.Status.COMPLETED, item(1).status());
   }
 
   @Test
@@ -418,7 +448,7 @@ class JobLedgerTest {
     ledger().cancel(id(0), "Not made: this run's budget of $1.00 is used up.");
     GenerationItem cancelled = item(0);
     assertEquals(GenerationItem.Status.CANCELLED, cancelled.status());
-    assertInstanceOf(JobLedger.Claim.Ended.class, ledger().claim(id(0), true, 2, "owner-a", LEASE));
+    assertInstanceOf(JobLedger.Claim.Ended.class, ledger().claim(JOB, id(0), 2, "owner-a", LEASE));
     ledger().waiting(id(0), "task", Duration.ofMinutes(1));
     ledger().renew(id(0), "owner-a", LEASE);
     assertEquals(cancelled, item(0));
@@ -463,9 +493,9 @@ class JobLedgerTest {
     GenerationJob queued = open(3);
     assertTrue(JobLedger.startsJob(queued, 0));
     assertFalse(JobLedger.startsJob(queued, 1), "a later item leaves the job's document alone");
-    ledger().claim(id(1), JobLedger.startsJob(queued, 1), 1, "owner-b", LEASE);
+    ledger().claim(JOB, id(1), 1, "owner-b", LEASE);
     assertEquals(GenerationJob.Status.QUEUED, job().status());
-    ledger().claim(id(0), JobLedger.startsJob(queued, 0), 1, "owner-a", LEASE);
+    ledger().claim(JOB, id(0), 1, "owner-a", LEASE);
     assertEquals(GenerationJob.Status.RUNNING, job().status());
     assertFalse(JobLedger.startsJob(job(), 0), "a running job is not started again");
   }
