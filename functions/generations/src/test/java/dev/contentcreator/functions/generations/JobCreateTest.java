@@ -15,6 +15,7 @@ import dev.contentcreator.core.generation.Jobs;
 import dev.contentcreator.core.generation.Providers;
 import dev.contentcreator.core.http.Caller;
 import dev.contentcreator.core.json.Json;
+import dev.contentcreator.core.ports.Added;
 import dev.contentcreator.core.ports.Document;
 import dev.contentcreator.core.ports.DocumentStore;
 import dev.contentcreator.core.ports.EventBus;
@@ -53,6 +54,8 @@ class JobCreateTest {
   private final Caller owner = new Caller("u1", "u1@example.com", "U", null);
   private SqliteDocumentStore store;
   private final List<String> reads = new ArrayList<>();
+  /** The collections each batched read in a transaction named. */
+  private final List<List<String>> batches = new ArrayList<>();
   private final List<JsonObject> published = new ArrayList<>();
   private GenerationService generation;
   private String projectId;
@@ -85,7 +88,48 @@ class JobCreateTest {
 
     @Override
     public <T> T transaction(TransactionWork<T> work) {
-      return store.transaction(work);
+      return store.transaction(tx -> work.run(new Transaction() {
+        @Override
+        public Optional<Document> get(String collection, String id) {
+          return tx.get(collection, id);
+        }
+
+        @Override
+        public List<Optional<Document>> getAll(String collection, List<String> ids) {
+          return tx.getAll(collection, ids);
+        }
+
+        @Override
+        public List<Optional<Document>> getAll(List<Key> keys) {
+          batches.add(keys.stream().map(Key::collection).toList());
+          return tx.getAll(keys);
+        }
+
+        @Override
+        public Page query(Query query) {
+          return tx.query(query);
+        }
+
+        @Override
+        public void create(String collection, String id, JsonObject data) {
+          tx.create(collection, id, data);
+        }
+
+        @Override
+        public void set(String collection, String id, JsonObject data) {
+          tx.set(collection, id, data);
+        }
+
+        @Override
+        public void delete(String collection, String id) {
+          tx.delete(collection, id);
+        }
+
+        @Override
+        public Added increment(String collection, String id, JsonObject fields, JsonObject deltas) {
+          return tx.increment(collection, id, fields, deltas);
+        }
+      }));
     }
 
     @Override
@@ -127,6 +171,9 @@ class JobCreateTest {
     assertEquals(1, published.size(), "the job's event went out once");
     assertEquals(Json.toApiJson(generation.get("u1", projectId, accepted.jobId())), Json.toApiJson(accepted.job()),
         "the answer is the job a read finds, to the millisecond the store keeps");
+    assertEquals(List.of(List.of(GenerationService.IDEMPOTENCY, UsageService.COLLECTION, UsageService.COLLECTION,
+        UsageService.COLLECTION, dev.contentcreator.core.budgets.Budget.COLLECTION)), batches,
+        "the key, the month's held documents and the budget in one batched read");
     assertEquals(5, accepted.job().items().size());
     assertTrue(accepted.job().items().stream().allMatch(i -> i.status() == GenerationItem.Status.QUEUED));
   }

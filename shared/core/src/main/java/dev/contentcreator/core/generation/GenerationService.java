@@ -435,7 +435,11 @@ public final class GenerationService {
   private Accepted accept(Transaction tx, GenerationJob job, String keyId, String requestHash,
       dev.contentcreator.core.activity.Actor actor) {
     Instant now = job.createdAt();
-    Optional<JsonObject> earlier = tx.get(IDEMPOTENCY, keyId).map(d -> d.data());
+    // The key and what the reservation reads, in one batched read: on Firestore two round trips fewer.
+    java.util.List<DocumentStore.Key> reads = new java.util.ArrayList<>();
+    reads.add(new DocumentStore.Key(IDEMPOTENCY, keyId));
+    reads.addAll(usage.reserveReads(job.requestedBy(), job.projectId()));
+    Optional<JsonObject> earlier = tx.getAll(reads).get(0).map(d -> d.data());
     if (earlier.isPresent() && Instant.parse(earlier.get().get("expiresAt").getAsString()).isAfter(now)) {
       if (!earlier.get().get("requestHash").getAsString().equals(requestHash)) {
         throw ApiException.unprocessable("Idempotency-Key", "was already used for a different request; "

@@ -144,6 +144,20 @@ public final class UsageService {
    * says why that is safe). Call after the transaction's other reads; returns each item's
    * reservation, tied to this month and to its counter document, for the item to keep until it ends.
    */
+  /**
+   * The documents {@link #reserve} reads in its transaction: the month's three held documents and
+   * the project's budget. A caller whose transaction reads other documents first may read these
+   * with them in one batch ({@code Transaction.getAll}), and the reserve then finds them without a
+   * round trip of its own on Firestore.
+   */
+  public List<DocumentStore.Key> reserveReads(String uid, String projectId) {
+    String period = period();
+    return List.of(new DocumentStore.Key(COLLECTION, heldKey(userKey(uid, period))),
+        new DocumentStore.Key(COLLECTION, heldKey(projectKey(projectId, period))),
+        new DocumentStore.Key(COLLECTION, heldKey(memberKey(projectId, uid, period))),
+        new DocumentStore.Key(Budget.COLLECTION, projectId));
+  }
+
   public Held reserve(Transaction tx, String uid, String projectId, List<Reservation> estimates) {
     String period = period();
     String userHeld = heldKey(userKey(uid, period));
