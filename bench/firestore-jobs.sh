@@ -15,6 +15,12 @@
 # seconds and says so. SCENES ("one many") picks the scenes to run; the product's own
 # FIRESTORE_TRANSPORT (rest, or grpc for the Firestore client library) passes through to it.
 # KEEP_LOGS=DIR copies the server's and the emulators' logs there at the end.
+# gcloud's Pub/Sub emulator loses a delivery now and then: when a client resets a streaming pull it
+# fails with a NoSuchMethodError (a gRPC mismatch inside its own jar), and the messages outstanding
+# on that stream come back only minutes later. A job whose event it lost then waits for the server's
+# sweep of queued jobs (JOBS_SWEEP, 5m, as Cloud Scheduler's jobs-sweep in production), and its scene
+# takes minutes instead of seconds; so each scene's line says how many streams the emulator failed
+# meanwhile and how many times the sweep fanned out a job still queued.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$root/scripts/lib/gcloud-emulator.sh"
@@ -127,6 +133,18 @@ ok=u['items']==$2 and u['reservedTokens']==0 and u['reservedImages']==0
 print(('yes' if ok else 'NO') + f\" (items {u['items']}, reserved tokens {u['reservedTokens']})\")"
 }
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+lost_so_far() { # lost_so_far: "STREAMS SWEPT": the emulator's failed streams and the jobs the sweep fanned out, so far
+  local streams swept
+  streams="$(grep -c 'Exception in onRstStreamRead' "$work/pubsub.log" || true)"
+  swept="$(grep -o 'queued the items of [0-9]* job' "$work/data/server.log" | awk '{s += $5} END {print s + 0}')"
+  echo "${streams:-0} ${swept:-0}"
+}
+lost_since() { # lost_since "STREAMS SWEPT": what lost_so_far added since, in words
+  local before now
+  read -r -a before <<<"$1"
+  read -r -a now <<<"$(lost_so_far)"
+  echo "Pub/Sub emulator streams failed: $((now[0] - before[0])), queued jobs the sweep fanned out: $((now[1] - before[1]))"
+}
 
 items=$((jobs_n * 100))
 ideal_ms=$(( ((items + concurrency - 1) / concurrency) * latency_ms ))
@@ -139,6 +157,7 @@ for ((r = 1; r <= rounds; r++)); do
     token="$(sign_up)"
     project="$(project_of "$token" "One $r")"
     lines=() specs=() each=()
+    lost="$(lost_so_far)"
     for ((j = 0; j < jobs_n; j++)); do specs+=("$token $project one-$r-$j"); done
     t0="$(now_ms)"
     while read -r job ms; do
@@ -166,7 +185,7 @@ for ((r = 1; r <= rounds; r++)); do
     echo "  one project, round $r: wall ${wall}ms ratio $(ratio "$wall" "$ideal_ms") ($done_state; noticed at ${noticed}ms);" \
       "the $((jobs_n + 1)) jobs accepted in ${accepted_ms}ms (each of the first $jobs_n: ${each[*]} ms);" \
       "cancel answered $cancel_status in ${cancel_ms}ms (job then: $(job_state "$token" "$project" "$extra"));" \
-      "usage exact: $(usage_exact "$token" "$completed")"
+      "usage exact: $(usage_exact "$token" "$completed"); $(lost_since "$lost")"
   fi
 
   # Many projects, one person each.
@@ -176,6 +195,7 @@ for ((r = 1; r <= rounds; r++)); do
   projects=()
   for ((j = 0; j < jobs_n; j++)); do projects+=("$(project_of "${tokens[$j]}" "Many $r $j")"); done
   specs=()
+  lost="$(lost_so_far)"
   for ((j = 0; j < jobs_n; j++)); do specs+=("${tokens[$j]} ${projects[$j]} many-$r-$j"); done
   t0="$(now_ms)"
   j=0
@@ -194,6 +214,6 @@ for ((r = 1; r <= rounds; r++)); do
     [[ "$(usage_exact "${tokens[$j]}" "$c")" == yes* ]] || exact=NO
   done
   echo "  $jobs_n projects at once, round $r: wall ${wall}ms ratio $(ratio "$wall" "$ideal_ms") ($done_state; noticed at ${noticed}ms; accepted in ${accepted_ms}ms);" \
-    "usage exact for every person: $exact"
+    "usage exact for every person: $exact; $(lost_since "$lost")"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -186,6 +186,10 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
         handler.handle(event);
         reply.ack();
       } catch (Exception e) {
+        // Pub/Sub delivers it again after the subscription's backoff; without this line a failing
+        // handler only showed as work that came late.
+        Log.warning("message " + message.getMessageId() + " on " + config.subscription() + " failed on delivery "
+            + event.deliveryAttempt() + "; Pub/Sub delivers it again after its backoff", e);
         reply.nack();
       }
     };
