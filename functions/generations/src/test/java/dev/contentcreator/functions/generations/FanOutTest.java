@@ -82,6 +82,35 @@ class FanOutTest {
   }
 
   @Test
+  void aQueuedJobsFirstEventEnqueuesEveryItemWithoutReadingThem() {
+    storeJob("job9", 5, GenerationJob.Status.QUEUED, 0);
+    List<String> queried = new java.util.ArrayList<>();
+    dev.contentcreator.core.ports.DocumentStore counting = new dev.contentcreator.core.ports.DocumentStore() {
+      @Override
+      public java.util.Optional<dev.contentcreator.core.ports.Document> get(String collection, String id) {
+        return documents.get(collection, id);
+      }
+
+      @Override
+      public dev.contentcreator.core.ports.Page query(dev.contentcreator.core.ports.Query query) {
+        queried.add(query.collection());
+        return documents.query(query);
+      }
+
+      @Override
+      public <T> T transaction(TransactionWork<T> work) {
+        return documents.transaction(work);
+      }
+
+      @Override
+      public void close() {}
+    };
+    new FanOut(counting, () -> tasks, Clock.fixed(now, java.time.ZoneOffset.UTC)).handle(event("job9", now, 1));
+    assertEquals(5, tasks.stats(GenerationSettings.QUEUE).pending());
+    assertEquals(List.of(), queried, "the job's document alone was read");
+  }
+
+  @Test
   void itemsThatEndedGetNoTask() {
     storeJob("job2", 4, GenerationJob.Status.RUNNING, 3);
     fanOut.handle(event("job2", now, 1));

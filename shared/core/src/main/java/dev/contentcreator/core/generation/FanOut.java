@@ -61,6 +61,17 @@ public final class FanOut implements EventHandler {
    * of its items ends, it keeps at most that many going. Named tasks make every call idempotent.
    */
   public static void enqueue(DocumentStore documents, TaskQueue tasks, GenerationJob job, java.time.Instant now) {
+    if (job.status() == GenerationJob.Status.QUEUED && job.maxConcurrent() == 0) {
+      // A job no item has started yet, without a cap: every item gets its task, without reading the
+      // items (a query of up to 100 documents, billed each, for the first event of every job). An
+      // item that has ended meanwhile (its job started by another item's claim) finds so at its claim.
+      java.util.List<TaskQueue.Task> all = new java.util.ArrayList<>(job.itemCount());
+      for (int i = 0; i < job.itemCount(); i++) {
+        all.add(GenerationTasks.generate(job.id(), i, now));
+      }
+      tasks.enqueueAll(all);
+      return;
+    }
     java.util.List<GenerationItem> open = Jobs.items(documents, job.id()).stream()
         .filter(i -> !i.status().terminal()).toList();
     boolean capped = job.maxConcurrent() > 0 && job.status() != GenerationJob.Status.CANCELLED;
