@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP proxy in front of the test Redis that records the name of every command a client sends
@@ -24,6 +26,13 @@ final class CountingRedisProxy implements AutoCloseable {
   private final URI target;
   private final List<String> commands = new CopyOnWriteArrayList<>();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private volatile Gate gate;
+
+  /** Holds the commands that come while it is closed; {@code held} is counted down by the first. */
+  private static final class Gate {
+    final CountDownLatch held = new CountDownLatch(1);
+    final CountDownLatch open = new CountDownLatch(1);
+  }
 
   CountingRedisProxy(URI target) throws IOException {
     this.target = target;
@@ -44,6 +53,37 @@ final class CountingRedisProxy implements AutoCloseable {
 
   void clear() {
     commands.clear();
+  }
+
+  /** Holds the next command a client sends (and those after it on its connection) until {@link #release()}. */
+  void hold() {
+    gate = new Gate();
+  }
+
+  /** Lets the held command through and holds the next one to come. */
+  void releaseAndHoldNext() {
+    Gate g = gate;
+    gate = new Gate();
+    if (g != null) {
+      g.open.countDown();
+    }
+  }
+
+  /** Waits until a command is held. */
+  void awaitHeld() throws InterruptedException {
+    Gate g = gate;
+    if (g == null || !g.held.await(20, TimeUnit.SECONDS)) {
+      throw new AssertionError("no command came to be held");
+    }
+  }
+
+  /** Lets the held command, and any after it, through. */
+  void release() {
+    Gate g = gate;
+    gate = null;
+    if (g != null) {
+      g.open.countDown();
+    }
   }
 
   private void accept() {
@@ -84,11 +124,16 @@ final class CountingRedisProxy implements AutoCloseable {
               name0 = new String(body, 0, length, StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
             }
           }
+          Gate g = gate;
+          if (g != null) {
+            g.held.countDown();
+            g.open.await();
+          }
           commands.add(name0);
           to.write(frame.toByteArray());
           to.flush();
         }
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | InterruptedException e) {
         // The client or Redis closed the connection.
       }
     }, name);

@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contentcreator.core.ports.RateLimiter;
 import dev.contentcreator.core.ports.RateLimiter.Bucket;
+import dev.contentcreator.core.ports.RateLimiter.Decision;
 import dev.contentcreator.core.ports.RateLimiter.Limit;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +56,76 @@ class RedisRateLimiterRoundTripTest {
   }
 
   @Test
+  void requestsThatArriveWhileOneIsOnTheWireGoTogetherInOnePipelineEachWithItsOwnAnswer() throws Exception {
+    ExecutorService threads = Executors.newCachedThreadPool();
+    try (CountingRedisProxy proxy = new CountingRedisProxy(URI.create(TestRedis.URL));
+        RedisRateLimiter limiter = RedisRateLimiter.builder().uri(proxy.uri()).keyPrefix(PREFIX + "pipe:").build()) {
+      limiter.warmUp();
+      proxy.clear();
+      long sendsBefore = limiter.sends();
+      List<Bucket> request = List.of(new Bucket("ip:198.51.100.7", PER_ADDRESS), new Bucket("user:u3", PER_USER));
+      proxy.hold();
+      Future<List<Decision>> first = threads.submit(() -> limiter.tryAcquireAll(request));
+      proxy.awaitHeld();
+      List<Future<List<Decision>>> later = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        later.add(threads.submit(() -> limiter.tryAcquireAll(request)));
+      }
+      awaitWaiting(limiter, 10);
+      proxy.release();
+      List<Long> userRemaining = new ArrayList<>();
+      userRemaining.add(first.get().get(1).remaining());
+      for (Future<List<Decision>> f : later) {
+        List<Decision> decisions = f.get();
+        assertTrue(RateLimiter.allAllowed(decisions));
+        userRemaining.add(decisions.get(1).remaining());
+      }
+      Collections.sort(userRemaining);
+      assertEquals(LongStream.rangeClosed(120 - 11, 120 - 1).boxed().toList(), userRemaining,
+          "each request took its own token, as if sent one by one");
+      assertEquals(Collections.nCopies(11, "EVALSHA"), proxy.commands(), "one script call per request still");
+      assertEquals(2, limiter.sends() - sendsBefore, "the first alone, then the ten in one pipeline");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aPipelineThatMeetsARedisWithoutTheScriptSendsEachOfItsCallsAgainWithEval() throws Exception {
+    ExecutorService threads = Executors.newCachedThreadPool();
+    try (CountingRedisProxy proxy = new CountingRedisProxy(URI.create(TestRedis.URL));
+        RedisRateLimiter limiter = RedisRateLimiter.builder().uri(proxy.uri()).keyPrefix(PREFIX + "pipe-flush:").build()) {
+      limiter.warmUp();
+      proxy.clear();
+      Bucket bucket = new Bucket("user:u4", PER_USER);
+      proxy.hold();
+      Future<Decision> first = threads.submit(() -> limiter.tryAcquire("user:u4", PER_USER));
+      proxy.awaitHeld();
+      List<Future<Decision>> later = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        later.add(threads.submit(() -> limiter.tryAcquireAll(List.of(bucket)).get(0)));
+      }
+      awaitWaiting(limiter, 3);
+      // The first goes through; the pipeline after it is held until Redis has lost the script.
+      proxy.releaseAndHoldNext();
+      assertEquals(119, first.get().remaining());
+      proxy.awaitHeld();
+      client.scriptFlush();
+      proxy.release();
+      List<Long> remaining = new ArrayList<>();
+      for (Future<Decision> f : later) {
+        remaining.add(f.get().remaining());
+      }
+      Collections.sort(remaining);
+      assertEquals(List.of(116L, 117L, 118L), remaining);
+      assertEquals(List.of("EVALSHA", "EVALSHA", "EVALSHA", "EVALSHA", "EVAL", "EVAL", "EVAL"), proxy.commands());
+      assertEquals(false, limiter.isFallingBack(), "a lost script is not an outage");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void aRedisThatLostTheScriptGetsItAgainInTheSameCall() throws Exception {
     try (CountingRedisProxy proxy = new CountingRedisProxy(URI.create(TestRedis.URL));
         RedisRateLimiter limiter = RedisRateLimiter.builder().uri(proxy.uri()).keyPrefix(PREFIX + "flush:").build()) {
@@ -59,6 +136,14 @@ class RedisRateLimiterRoundTripTest {
       assertEquals(119 - 1, limiter.tryAcquire("user:u2", PER_USER).remaining());
       assertEquals(List.of("EVALSHA", "EVAL"), proxy.commands());
       assertEquals(false, limiter.isFallingBack(), "a lost script is not an outage");
+    }
+  }
+
+  private static void awaitWaiting(RedisRateLimiter limiter, int calls) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (limiter.waitingCalls() < calls) {
+      assertTrue(System.nanoTime() < deadline, "only " + limiter.waitingCalls() + " of " + calls + " calls came to wait");
+      Thread.sleep(1);
     }
   }
 }
