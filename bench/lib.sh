@@ -34,11 +34,12 @@ sign_up() {
 }
 
 # wrk_run NAME URL SECONDS RESULTS [WRK ARGS...]: one wrk run with $clients connections; appends
-# "NAME req/s p99-ms non2xx" to RESULTS.
+# "NAME req/s p99-ms non2xx" to RESULTS, and sets WRK_REQUESTS to the requests it made.
 wrk_run() {
   local name="$1" url="$2" seconds="$3" results="$4" out
   shift 4
   out="$(wrk -t2 -c"$clients" -d"$seconds" --latency "$@" "$url")"
+  WRK_REQUESTS="$(awk '/requests in/ {print $1}' <<<"$out")"
   python3 - "$name" "$out" >>"$results" <<'PY'
 import re, sys
 name, out = sys.argv[1], sys.argv[2]
@@ -48,6 +49,18 @@ p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
 print(name, rps, p99, bad.group(1) if bad else 0)
 PY
+}
+
+# cpu_ticks PID: the user and system CPU clock ticks the process has used so far.
+cpu_ticks() {
+  awk '{print $14, $15}' "/proc/$1/stat"
+}
+
+# context_switches PID: the context switches of the process's threads so far (those that ended
+# are not counted, so call it on a server whose threads live on).
+context_switches() {
+  { cat /proc/"$1"/task/*/status 2>/dev/null || true; } |
+    awk '/^(non)?voluntary_ctxt_switches/ {n += $2} END {print n + 0}'
 }
 
 # wrk_rounds RESULTS NAME...: a warm-up run of each, then $rounds rounds in which the NAMEs take turns
