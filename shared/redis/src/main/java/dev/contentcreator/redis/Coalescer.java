@@ -104,13 +104,14 @@ final class Coalescer<I, O> {
     if (batch.isEmpty()) {
       return;
     }
-    List<I> inputs = new ArrayList<>(batch.size());
-    for (Call<I, O> b : batch) {
-      inputs.add(b.input);
-    }
     batches.increment();
     List<O> outputs;
     try {
+      // Everything after the calls left the queue is in here, so each of them is answered whatever fails.
+      List<I> inputs = new ArrayList<>(batch.size());
+      for (Call<I, O> b : batch) {
+        inputs.add(b.input);
+      }
       outputs = send.apply(inputs);
       if (outputs.size() != batch.size()) {
         throw new IllegalStateException("a batch of " + batch.size() + " calls was answered with " + outputs.size());
