@@ -61,7 +61,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * <p><b>When Redis fails.</b> A call that cannot reach Redis (refused, timed out, closed, AUTH or
  * TLS failing) is answered by {@link LocalBuckets} in this process instead, and Redis is not tried
  * again for {@link #RETRY_AFTER_FAILURE}: the limits stay on, enforced per instance, rather than
- * switching off or refusing everyone. The outage is logged once per retry period.
+ * switching off or refusing everyone. The calls that had queued behind the failing one keep to the
+ * local buckets too, rather than each waiting for Redis again. The outage is logged once per retry
+ * period.
  *
  * <p>Thread-safe. When made from a URI the client (a pool of {@code poolSize} connections) is opened
  * on first use and closed by {@link #close()}; a client passed in is left open for its owner.
@@ -81,8 +83,11 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
   private final TimeMeter timeMeter;
   private final LocalBuckets fallback;
   private final Coalescer<ScriptCall, Object> calls;
+  private final Object failures = new Object();
   private volatile long redisAgainAtNanos;
   private volatile boolean failing;
+  /** When the last failure was logged; guarded by {@link #failures}. */
+  private long loggedFailureAtNanos;
 
   private RedisRateLimiter(Builder builder) {
     this.redis = new LazyRedis<>(builder.uri, builder.caCertificates, builder.poolSize, builder.client,
@@ -108,23 +113,62 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
       return List.of();
     }
     requireOpen();
-    if (failing && System.nanoTime() - redisAgainAtNanos < 0) {
+    if (skippingRedis()) {
       return fallback.tryAcquireAll(buckets);
     }
     try {
       List<Decision> decisions = run(buckets);
       if (failing) {
-        failing = false;
-        Log.info("Redis rate limiter: Redis answers again; shared limits are back");
+        synchronized (failures) {
+          if (failing) {
+            failing = false;
+            Log.info("Redis rate limiter: Redis answers again; shared limits are back");
+          }
+        }
       }
       return decisions;
+    } catch (SkippedRedis e) {
+      return fallback.tryAcquireAll(buckets);
     } catch (RuntimeException e) {
       // Jedis's own exceptions, or a reply of the wrong shape: either way the store did not answer.
-      redisAgainAtNanos = System.nanoTime() + RETRY_AFTER_FAILURE.toNanos();
-      failing = true;
-      Log.warning("Redis rate limiter: Redis failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-          + "); limiting in this process for " + RETRY_AFTER_FAILURE.toSeconds() + " s");
+      failed(e);
       return fallback.tryAcquireAll(buckets);
+    }
+  }
+
+  /** Whether Redis failed less than {@link #RETRY_AFTER_FAILURE} ago, so calls keep to the local buckets. */
+  private boolean skippingRedis() {
+    return failing && System.nanoTime() - redisAgainAtNanos < 0;
+  }
+
+  /**
+   * Keeps to the local buckets for {@link #RETRY_AFTER_FAILURE}, and says so once: the calls that
+   * fail together at the start of an outage, and the retries during it, leave one line a period.
+   */
+  private void failed(RuntimeException e) {
+    synchronized (failures) {
+      long now = System.nanoTime();
+      boolean tell = !failing || now - loggedFailureAtNanos >= RETRY_AFTER_FAILURE.toNanos();
+      redisAgainAtNanos = now + RETRY_AFTER_FAILURE.toNanos();
+      failing = true;
+      if (tell) {
+        loggedFailureAtNanos = now;
+        Log.warning("Redis rate limiter: Redis failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            + "); limiting in this process for " + RETRY_AFTER_FAILURE.toSeconds() + " s");
+      }
+    }
+  }
+
+  /**
+   * Thrown by a send whose calls had queued before Redis was found failing, so they keep to the
+   * local buckets too instead of each waiting for Redis again (on a network that drops packets, a
+   * connect timeout each).
+   */
+  private static final class SkippedRedis extends RuntimeException {
+    private static final SkippedRedis INSTANCE = new SkippedRedis();
+
+    private SkippedRedis() {
+      super("Redis failed moments ago", null, false, false);
     }
   }
 
@@ -177,6 +221,9 @@ public final class RedisRateLimiter implements RateLimiter, Closeable {
    * loads it.
    */
   private List<Object> send(List<ScriptCall> batch) {
+    if (skippingRedis()) {
+      throw SkippedRedis.INSTANCE;
+    }
     UnifiedJedis client = redis.get();
     if (batch.size() == 1) {
       ScriptCall call = batch.get(0);

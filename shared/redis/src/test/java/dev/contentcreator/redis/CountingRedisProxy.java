@@ -86,6 +86,16 @@ final class CountingRedisProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes every connection made so far, as a Redis that went away would, while still taking new
+   * ones; a held command stays held (and is dropped when released).
+   */
+  void breakConnections() throws IOException {
+    for (Socket s : sockets) {
+      s.close();
+    }
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
@@ -161,6 +171,7 @@ final class CountingRedisProxy implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    release();
     server.close();
     for (Socket s : sockets) {
       s.close();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,6 +121,43 @@ class RedisRateLimiterRoundTripTest {
       assertEquals(List.of(116L, 117L, 118L), remaining);
       assertEquals(List.of("EVALSHA", "EVALSHA", "EVALSHA", "EVALSHA", "EVAL", "EVAL", "EVAL"), proxy.commands());
       assertEquals(false, limiter.isFallingBack(), "a lost script is not an outage");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void requestsQueuedBehindACallThatFindsRedisGoneKeepToTheLocalBucketsWithoutTryingRedisAgain() throws Exception {
+    ExecutorService threads = Executors.newCachedThreadPool();
+    try (CountingRedisProxy proxy = new CountingRedisProxy(URI.create(TestRedis.URL));
+        RedisRateLimiter limiter = RedisRateLimiter.builder().uri(proxy.uri()).keyPrefix(PREFIX + "gone:").build()) {
+      limiter.warmUp();
+      proxy.clear();
+      proxy.hold();
+      Future<Decision> first = threads.submit(() -> limiter.tryAcquire("user:u5", PER_USER));
+      proxy.awaitHeld();
+      List<Future<Decision>> later = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        later.add(threads.submit(() -> limiter.tryAcquire("user:u5", PER_USER)));
+      }
+      awaitWaiting(limiter, 3);
+      // Redis goes away with the first call on the wire; anything sent after this would get through.
+      proxy.breakConnections();
+      proxy.release();
+      List<Long> remaining = new ArrayList<>();
+      remaining.add(first.get().remaining());
+      for (Future<Decision> f : later) {
+        assertTrue(f.get().allowed());
+        remaining.add(f.get().remaining());
+      }
+      assertTrue(limiter.isFallingBack());
+      Collections.sort(remaining);
+      assertEquals(List.of(116L, 117L, 118L, 119L), remaining, "the four took their tokens from the local bucket");
+      // The pool may open a connection in place of the broken one (its greeting: HELLO, CLIENT
+      // SETINFO), but no call is sent again: the one script call is the held one, which was lost.
+      Set<String> greeting = Set.of("HELLO", "CLIENT", "AUTH", "SELECT", "PING");
+      assertEquals(List.of("EVALSHA"), proxy.commands().stream().filter(c -> !greeting.contains(c)).toList(),
+          "no call tried Redis again");
     } finally {
       threads.shutdownNow();
     }
