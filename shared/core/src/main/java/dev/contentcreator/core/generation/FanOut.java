@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The subscriber of {@code generation-requests}: one task per item that has not ended, each named
@@ -61,23 +62,20 @@ public final class FanOut implements EventHandler {
    * of its items ends, it keeps at most that many going. Named tasks make every call idempotent.
    */
   public static void enqueue(DocumentStore documents, TaskQueue tasks, GenerationJob job, java.time.Instant now) {
+    IntStream indexes;
     if (job.status() == GenerationJob.Status.QUEUED && job.maxConcurrent() == 0) {
       // A job no item has started yet, without a cap: every item gets its task, without reading the
       // items (a query of up to 100 documents, billed each, for the first event of every job). An
       // item that has ended meanwhile (its job started by another item's claim) finds so at its claim.
-      java.util.List<TaskQueue.Task> all = new java.util.ArrayList<>(job.itemCount());
-      for (int i = 0; i < job.itemCount(); i++) {
-        all.add(GenerationTasks.generate(job.id(), i, now));
-      }
-      tasks.enqueueAll(all);
-      return;
+      indexes = IntStream.range(0, job.itemCount());
+    } else {
+      java.util.List<GenerationItem> open = Jobs.items(documents, job.id()).stream()
+          .filter(i -> !i.status().terminal()).toList();
+      boolean capped = job.maxConcurrent() > 0 && job.status() != GenerationJob.Status.CANCELLED;
+      int window = capped ? Math.min(job.maxConcurrent(), open.size()) : open.size();
+      indexes = open.subList(0, window).stream().mapToInt(GenerationItem::index);
     }
-    java.util.List<GenerationItem> open = Jobs.items(documents, job.id()).stream()
-        .filter(i -> !i.status().terminal()).toList();
-    boolean capped = job.maxConcurrent() > 0 && job.status() != GenerationJob.Status.CANCELLED;
-    int window = capped ? Math.min(job.maxConcurrent(), open.size()) : open.size();
-    tasks.enqueueAll(open.subList(0, window).stream()
-        .map(item -> GenerationTasks.generate(job.id(), item.index(), now)).toList());
+    tasks.enqueueAll(indexes.mapToObj(i -> GenerationTasks.generate(job.id(), i, now)).toList());
   }
 
   @Override
